@@ -1,0 +1,322 @@
+using Bogus;
+using Person = HousingCapacity.Domain.Person;
+using HousingCapacity.Domain;
+using NodaTime;
+
+namespace HousingCapacity.Seed;
+
+/// <summary>Where generated records go. After <see cref="SaveAsync"/> the entities carry their database Ids.</summary>
+public interface IDemoDataStore
+{
+    Task SaveAsync(IReadOnlyCollection<Entity> entities);
+}
+
+public sealed record DemoDataOptions
+{
+    /// <summary>Fixed seed: the same options and anchor date give the same data.</summary>
+    public int Seed { get; init; } = 20261122;
+    /// <summary>The day the data ends ("today" of the demo).</summary>
+    public required LocalDate Today { get; init; }
+    /// <summary>Months of capacity reports and short stays before <see cref="Today"/>.</summary>
+    public int Months { get; init; } = 6;
+    /// <summary>4 gives the catalogue's four municipalities; up to 98 adds the rest with generated facilities.</summary>
+    public int Municipalities { get; init; } = 4;
+    /// <summary>Facilities generated for each municipality beyond the catalogue (the large data set).</summary>
+    public int FacilitiesPerGeneratedMunicipality { get; init; } = 8;
+    /// <summary>Persons per municipality.</summary>
+    public int PersonsPerMunicipality { get; init; } = 350;
+    /// <summary>Codes of municipalities that get <see cref="FacilitiesPerGeneratedMunicipality"/> extra facilities even if in the catalogue.</summary>
+    public IReadOnlySet<int> LargeMunicipalityCodes { get; init; } = new HashSet<int>();
+}
+
+/// <summary>
+/// Deterministic demo data: persons with valid synthetic CPR numbers (a spread of ages, 18–25s included),
+/// stays that respect every placement rule, six months of daily capacity reports that mostly agree with
+/// the stays, waitlists with entries and offers, and turnaways.
+/// </summary>
+public sealed class DemoDataGenerator(DemoDataOptions options)
+{
+    private static readonly string[] FemaleNames = ["Anne", "Mette", "Kirsten", "Hanne", "Helle", "Susanne", "Lene", "Camilla", "Louise", "Maria", "Sofie", "Emma", "Ida", "Julie", "Freja", "Laura", "Signe", "Nanna", "Cecilie", "Maja"];
+    private static readonly string[] MaleNames = ["Peter", "Jens", "Lars", "Henrik", "Søren", "Niels", "Michael", "Thomas", "Jan", "Martin", "Rasmus", "Mads", "Jonas", "Mikkel", "Frederik", "Emil", "Oliver", "Lucas", "Mathias", "Kasper"];
+    private static readonly string[] Surnames = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Christiansen", "Poulsen", "Johansen", "Møller", "Mortensen", "Hussein", "Ahmed", "Kowalski", "Nowak"];
+    private static readonly string[] Justifications =
+    [
+        "Ingen egnet ungeplads ledig i kommunen i nat; borgeren ville ellers sove på gaden. Genvurderes inden 14 dage.",
+        "Borgeren har selv ønsket herberget frem for natvarmestue, og der er aftalt forløb med ungeteamet.",
+        "Akut behov efter udskrivning fra psykiatrien; ungeboligen er først ledig om tre uger.",
+    ];
+
+    private readonly Faker _faker = new("nb_NO") { Random = new Randomizer(options.Seed) };
+    private readonly Dictionary<int, List<DateRange>> _busy = [];
+    private readonly HashSet<string> _cprs = [];
+
+    private Randomizer Rnd => _faker.Random;
+    private LocalDate Today => options.Today;
+    private LocalDate HistoryStart => Today.PlusMonths(-options.Months);
+
+    public async Task GenerateAsync(IDemoDataStore store)
+    {
+        var catalogue = Catalogue.Load();
+        var plans = PlanMunicipalities(catalogue);
+
+        var municipalities = plans.Select(p => new Municipality(p.Code, p.Name)).ToList();
+        await store.SaveAsync(municipalities);
+
+        for (var m = 0; m < municipalities.Count; m++)
+        {
+            var municipality = municipalities[m];
+            var facilities = plans[m].Facilities.Select(f => new Facility(municipality.Id, f.Name, f.Kind, f.Address,
+                f.GenderRestriction, f.MinAge, f.MaxAge, isActive: true)).ToList();
+            await store.SaveAsync(facilities);
+
+            var units = new List<(Unit Unit, Facility Facility)>();
+            for (var i = 0; i < facilities.Count; i++)
+                foreach (var spec in plans[m].Facilities[i].Units)
+                    for (var n = 1; n <= spec.Count; n++)
+                        units.Add((new Unit(facilities[i].Id, $"{spec.Prefix} {n}", spec.Beds,
+                            Rnd.Bool(0.05f) ? UnitStatus.OutOfService : UnitStatus.InService), facilities[i]));
+            await store.SaveAsync(units.Select(u => u.Unit).ToList());
+
+            var persons = Enumerable.Range(0, options.PersonsPerMunicipality).Select(_ => NewPerson(municipality.Id)).ToList();
+            await store.SaveAsync(persons);
+
+            var placements = new List<Placement>();
+            foreach (var (unit, facility) in units) placements.AddRange(StaysIn(unit, facility, persons));
+            await store.SaveAsync(placements);
+
+            await store.SaveAsync(CapacityReports(facilities, units.Select(u => u.Unit).ToList(), placements));
+            await store.SaveAsync(Turnaways(facilities, persons));
+            await GenerateWaitlistsAsync(store, municipality, persons, units);
+        }
+    }
+
+    private sealed record MunicipalityPlan(int Code, string Name, IReadOnlyList<CatalogueFacility> Facilities);
+
+    private List<MunicipalityPlan> PlanMunicipalities(Catalogue catalogue)
+    {
+        var plans = catalogue.Municipalities
+            .Select(m => new MunicipalityPlan(m.Code, m.Name, options.LargeMunicipalityCodes.Contains(m.Code)
+                ? m.Facilities.Concat(GeneratedFacilities(m.Name, options.FacilitiesPerGeneratedMunicipality)).ToList()
+                : m.Facilities))
+            .ToList();
+        foreach (var m in catalogue.AllMunicipalities.Where(a => plans.All(p => p.Code != a.Code)))
+        {
+            if (plans.Count >= options.Municipalities) break;
+            plans.Add(new MunicipalityPlan(m.Code, m.Name, GeneratedFacilities(m.Name, options.FacilitiesPerGeneratedMunicipality)));
+        }
+        return plans.Take(Math.Max(options.Municipalities, 1)).ToList();
+    }
+
+    private List<CatalogueFacility> GeneratedFacilities(string town, int count)
+    {
+        var kinds = Enum.GetValues<FacilityKind>();
+        var list = new List<CatalogueFacility>();
+        for (var i = 0; i < count; i++)
+        {
+            var kind = kinds[i % kinds.Length];
+            var (label, name, beds) = kind switch
+            {
+                FacilityKind.Section110Shelter => ("Værelse", $"Herberget {town} {i + 1}", Rnd.Int(12, 40)),
+                FacilityKind.EmergencyBeds => ("Seng", $"Natvarmestuen {town} {i + 1}", Rnd.Int(6, 16)),
+                FacilityKind.SkaevBolig => ("Bolig", $"Skæve Boliger {town} {i + 1}", Rnd.Int(4, 12)),
+                FacilityKind.HousingFirst => ("Lejlighed", $"Housing First {town} {i + 1}", Rnd.Int(8, 24)),
+                FacilityKind.YouthHousing => ("Ungebolig", $"Ungeboliger {town} {i + 1}", Rnd.Int(8, 24)),
+                FacilityKind.AkutBolig => ("Akutbolig", $"Akutboliger {town} {i + 1}", Rnd.Int(3, 8)),
+                _ => ("Lejlighed", $"Botilbud {town} {i + 1}", Rnd.Int(4, 10)),
+            };
+            var youth = kind == FacilityKind.YouthHousing;
+            list.Add(new CatalogueFacility(name, kind, $"{_faker.Address.StreetName()} {Rnd.Int(1, 200)}, {town}",
+                GenderRestriction.None, youth ? 18 : null, youth ? 24 : null, [new CatalogueUnits(label, beds, 1)]));
+        }
+        return list;
+    }
+
+    private Person NewPerson(int municipalityId)
+    {
+        // A fifth are 18–25 (VIVE counted 744 of 5,789 homeless aged 18–24 in 2022); the rest 26–80.
+        var age = Rnd.Bool(0.2f) ? Rnd.Int(18, 25) : Rnd.Int(26, 80);
+        var birth = Today.PlusYears(-age).PlusDays(-Rnd.Int(0, 364));
+        var gender = Rnd.Bool(0.75f) ? Gender.Male : Gender.Female;
+        CprNumber cpr;
+        do cpr = SyntheticCpr(birth, gender); while (!_cprs.Add(cpr.Value));
+        var first = gender == Gender.Male ? Rnd.ArrayElement(MaleNames) : Rnd.ArrayElement(FemaleNames);
+        return new Person(cpr, first, Rnd.ArrayElement(Surnames), gender, municipalityId);
+    }
+
+    /// <summary>A CPR number whose 7th digit gives the right century and whose last digit the right sex.</summary>
+    private CprNumber SyntheticCpr(LocalDate birth, Gender gender)
+    {
+        var yy = birth.Year % 100;
+        var seventh = birth.Year >= 2000 ? 4 : Rnd.Int(0, 3);
+        var middle = Rnd.Int(0, 99);
+        var last = Rnd.Int(0, 4) * 2 + (gender == Gender.Male ? 1 : 0);
+        return CprNumber.Parse($"{birth.Day:00}{birth.Month:00}{yy:00}-{seventh}{middle:00}{last}");
+    }
+
+    private static bool IsShortStay(FacilityKind kind) => kind is FacilityKind.Section110Shelter or FacilityKind.EmergencyBeds
+        or FacilityKind.AkutBolig or FacilityKind.Section107;
+
+    private static bool IsSection110(FacilityKind kind) => kind is FacilityKind.Section110Shelter or FacilityKind.EmergencyBeds;
+
+    private IEnumerable<Placement> StaysIn(Unit unit, Facility facility, List<Person> persons)
+    {
+        var shortStay = IsShortStay(facility.Kind);
+        for (var bed = 0; bed < unit.Beds; bed++)
+        {
+            var night = shortStay ? HistoryStart.PlusDays(Rnd.Int(0, 10)) : Today.PlusDays(-Rnd.Int(30, 1100));
+            // An out-of-service unit was emptied a month ago.
+            var lastStart = unit.Status == UnitStatus.OutOfService ? Today.PlusDays(-60) : Today;
+            while (night < lastStart)
+            {
+                var nights = facility.Kind switch
+                {
+                    FacilityKind.EmergencyBeds => Rnd.Int(1, 5),
+                    FacilityKind.Section110Shelter => Rnd.Bool(0.15f) ? Rnd.Int(91, 200) : Rnd.Int(2, 80),
+                    FacilityKind.AkutBolig or FacilityKind.Section107 => Rnd.Int(14, 120),
+                    _ => Rnd.Int(120, 1400),
+                };
+                var end = night.PlusDays(nights);
+                if (unit.Status == UnitStatus.OutOfService && end > Today.PlusDays(-30)) break;
+                var stay = new DateRange(night, end > Today ? null : end);
+                var candidate = PickPerson(persons, facility, stay);
+                if (candidate is not null)
+                {
+                    Busy(candidate.Id).Add(stay);
+                    yield return NewPlacement(candidate, unit, facility, stay);
+                }
+                if (stay.IsOpen) break;
+                night = end.PlusDays(shortStay ? Rnd.Int(0, 3) : Rnd.Int(5, 60));
+            }
+        }
+    }
+
+    private Placement NewPlacement(Person person, Unit unit, Facility facility, DateRange stay)
+    {
+        var youth = person.AgeOn(stay.Start) is >= 18 and <= 25;
+        var section110 = IsSection110(facility.Kind);
+        var support = facility.Kind == FacilityKind.HousingFirst
+            ? Rnd.WeightedRandom([SupportMethod.CTI, SupportMethod.ICM, SupportMethod.ACT], [0.5f, 0.35f, 0.15f])
+            : SupportMethod.None;
+        var placement = new Placement(person.Id, unit.Id, facility.Id, new DateRange(stay.Start, null), support,
+            section110 && youth ? Rnd.ArrayElement(Justifications) : null,
+            section110 ? Rnd.WeightedRandom([ReferralRoute.SelfReferral, ReferralRoute.Municipality, ReferralRoute.Hospital, ReferralRoute.Prison], [0.7f, 0.15f, 0.1f, 0.05f]) : ReferralRoute.Municipality,
+            facility.Kind == FacilityKind.Section110Shelter ? Weekdays.Add(stay.Start, 3) : null);
+        if (stay.End is { } end)
+            placement.Discharge(end,
+                Rnd.WeightedRandom([DischargeReason.Planned, DischargeReason.SelfDischarged, DischargeReason.Expelled, DischargeReason.TransferredToOtherOffer, DischargeReason.Unknown], [0.45f, 0.3f, 0.05f, 0.15f, 0.05f]),
+                Rnd.WeightedRandom([Destination.OwnHome, Destination.SkaevBolig, Destination.OtherShelter, Destination.FamilyOrFriends, Destination.Street, Destination.Unknown], [0.25f, 0.1f, 0.25f, 0.2f, 0.1f, 0.1f]));
+        return placement;
+    }
+
+    private Person? PickPerson(List<Person> persons, Facility facility, DateRange stay)
+    {
+        for (var attempt = 0; attempt < 25; attempt++)
+        {
+            var p = Rnd.ListItem(persons);
+            var age = p.AgeOn(stay.Start);
+            if (facility.GenderRestriction == GenderRestriction.WomenOnly && p.Gender != Gender.Female) continue;
+            if (facility.GenderRestriction == GenderRestriction.MenOnly && p.Gender != Gender.Male) continue;
+            if (facility.MinAge is { } min && age < min || facility.MaxAge is { } max && age > max) continue;
+            // Young people are placed in §110 only as a recorded exception: keep it rare, as policy wants.
+            if (IsSection110(facility.Kind) && age is >= 18 and <= 25 && !Rnd.Bool(0.1f)) continue;
+            if (Busy(p.Id).Any(b => b.Overlaps(stay))) continue;
+            return p;
+        }
+        return null;
+    }
+
+    private List<DateRange> Busy(int personId) =>
+        _busy.TryGetValue(personId, out var list) ? list : _busy[personId] = [];
+
+    private List<Entity> CapacityReports(List<Facility> facilities, List<Unit> units, List<Placement> placements)
+    {
+        var reports = new List<Entity>();
+        foreach (var facility in facilities.Where(f => IsShortStay(f.Kind)))
+        {
+            var own = units.Where(u => u.FacilityId == facility.Id).ToList();
+            var total = own.Sum(u => u.Beds);
+            var outOfService = own.Where(u => u.Status == UnitStatus.OutOfService).Sum(u => u.Beds);
+            var stays = placements.Where(p => p.FacilityId == facility.Id).Select(p => p.Stay).ToList();
+            for (var night = HistoryStart; night < Today; night = night.PlusDays(1))
+            {
+                if (Rnd.Bool(0.02f)) continue; // a night nobody reported: a data-quality note in the monthly report
+                var inService = total - outOfService;
+                var occupied = Math.Min(stays.Count(s => s.ContainsNight(night)), inService);
+                if (Rnd.Bool(0.03f)) occupied = Math.Clamp(occupied + Rnd.Int(-1, 1), 0, inService); // a miscount
+                var reportedAt = night.At(new LocalTime(23, Rnd.Int(0, 59))).InZoneLeniently(DanishTime.Zone).ToInstant();
+                reports.Add(new CapacityReport(facility.Id, night, inService, occupied, outOfService, total, reportedAt,
+                    $"nattevagt@{facility.Id}"));
+            }
+        }
+        return reports;
+    }
+
+    private List<Entity> Turnaways(List<Facility> facilities, List<Person> persons)
+    {
+        var list = new List<Entity>();
+        foreach (var facility in facilities.Where(f => IsSection110(f.Kind)))
+            for (var night = HistoryStart; night < Today; night = night.PlusDays(1))
+                if (Rnd.Bool(0.08f))
+                    list.Add(new Turnaway(facility.Id, night,
+                        Rnd.WeightedRandom([TurnawayReason.Full, TurnawayReason.Intoxicated, TurnawayReason.Violence, TurnawayReason.Other], [0.7f, 0.12f, 0.08f, 0.1f]),
+                        Rnd.Bool(0.4f) ? null : Rnd.ListItem(persons).Id));
+        return list;
+    }
+
+    private async Task GenerateWaitlistsAsync(IDemoDataStore store, Municipality municipality, List<Person> persons,
+        List<(Unit Unit, Facility Facility)> units)
+    {
+        var waitlists = new List<Waitlist>
+        {
+            new(municipality.Id, $"Ungeboliger i {municipality.Name}", WaitlistKind.YouthHousing),
+            new(municipality.Id, $"Skæve boliger i {municipality.Name}", WaitlistKind.SkaevBolig),
+            new(municipality.Id, $"Housing First i {municipality.Name}", WaitlistKind.HousingFirst),
+        };
+        await store.SaveAsync(waitlists);
+
+        var entries = new List<WaitlistEntry>();
+        foreach (var waitlist in waitlists)
+        {
+            var eligible = persons.Where(p => waitlist.Kind != WaitlistKind.YouthHousing || p.AgeOn(Today) is >= 18 and <= 24).ToList();
+            foreach (var person in Rnd.ListItems(eligible, Math.Min(eligible.Count, Rnd.Int(15, 35))))
+            {
+                var status = Rnd.WeightedRandom([WaitlistEntryStatus.Waiting, WaitlistEntryStatus.Offered, WaitlistEntryStatus.Housed, WaitlistEntryStatus.Withdrawn], [0.6f, 0.1f, 0.2f, 0.1f]);
+                entries.Add(new WaitlistEntry(waitlist.Id, person.Id, Today.PlusDays(-Rnd.Int(1, 500)),
+                    Rnd.Bool(0.2f) ? Priority.Urgent : Priority.Normal, status));
+            }
+        }
+        await store.SaveAsync(entries);
+
+        var kindOf = waitlists.ToDictionary(w => w.Id, w => w.Kind switch
+        {
+            WaitlistKind.YouthHousing => FacilityKind.YouthHousing,
+            WaitlistKind.SkaevBolig => FacilityKind.SkaevBolig,
+            _ => FacilityKind.HousingFirst,
+        });
+        var offers = new List<Entity>();
+        var pendingUnits = new HashSet<int>();
+        foreach (var entry in entries.Where(e => e.Status != WaitlistEntryStatus.Withdrawn))
+        {
+            var candidates = units.Where(u => u.Facility.Kind == kindOf[entry.WaitlistId] && !pendingUnits.Contains(u.Unit.Id)).ToList();
+            if (candidates.Count == 0) continue;
+            var unit = Rnd.ListItem(candidates).Unit;
+            if (entry.Status == WaitlistEntryStatus.Offered)
+            {
+                var offeredOn = Today.PlusDays(-Rnd.Int(0, 4));
+                offers.Add(new Offer(entry.Id, unit.Id, offeredOn, Weekdays.Add(offeredOn, 5)));
+                pendingUnits.Add(unit.Id);
+            }
+            else if (Rnd.Bool(0.5f))
+            {
+                var offeredOn = entry.AppliedOn.PlusDays(Rnd.Int(10, 90));
+                if (offeredOn >= Today.PlusDays(-10)) continue;
+                var offer = new Offer(entry.Id, unit.Id, offeredOn, Weekdays.Add(offeredOn, 5));
+                if (entry.Status == WaitlistEntryStatus.Housed) offer.Accept();
+                else if (Rnd.Bool(0.6f)) offer.Decline("Boligen ligger for langt fra netværk og behandling.");
+                else offer.Expire();
+                offers.Add(offer);
+            }
+        }
+        await store.SaveAsync(offers);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NodaTime;
+using NodaTime.Text;
+
+namespace HousingCapacity.Api.Data;
+
+/// <summary>
+/// NodaTime and CPR values as text that compares and sorts correctly in SQL: dates as yyyy-MM-dd,
+/// instants as UTC yyyy-MM-ddTHH:mm:ss.fffffffZ (fixed width).
+/// </summary>
+public static class Converters
+{
+    public static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
+    public static readonly InstantPattern InstantStorePattern = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss.fffffff'Z'");
+
+    public static string DateToText(LocalDate d) => DatePattern.Format(d);
+    public static LocalDate TextToDate(string s) => DatePattern.Parse(s).Value;
+    public static string InstantToText(Instant i) => InstantStorePattern.Format(i);
+    public static Instant TextToInstant(string s) => InstantStorePattern.Parse(s).Value;
+
+    public sealed class LocalDateConverter() : ValueConverter<LocalDate, string>(d => DateToText(d), s => TextToDate(s));
+    public sealed class InstantConverter() : ValueConverter<Instant, string>(i => InstantToText(i), s => TextToInstant(s));
+    public sealed class CprConverter() : ValueConverter<CprNumber, string>(c => c.Value, s => CprNumber.Parse(s));
+
+    internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,99 @@
+using HousingCapacity.Domain;
+using HousingCapacity.Seed;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HousingCapacity.Api.Data;
+
+/// <summary>Database settings (appsettings.json, section "Database").</summary>
+public sealed class DatabaseOptions
+{
+    /// <summary>Sqlite (the embedded default). PostgreSQL is planned and refused with a clear message until then.</summary>
+    public string Provider { get; set; } = "Sqlite";
+    public string ConnectionString { get; set; } = "Data Source=housingcapacity.db";
+    /// <summary>How long a connection waits for another's write lock before giving up.</summary>
+    public int BusyTimeoutMs { get; set; } = 5000;
+    /// <summary>Fill an empty database with the demo data on start.</summary>
+    public bool SeedDemoData { get; set; } = true;
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddHousingDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported yet; use 'Sqlite'.");
+        services.AddSingleton(options);
+        services.AddDbContext<HousingDbContext>(b => b
+            .UseSqlite(options.ConnectionString)
+            .AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs)));
+        return services;
+    }
+
+    /// <summary>Creates or upgrades the schema, switches the file to WAL, and seeds an empty database when asked.</summary>
+    public static async Task InitialiseAsync(IServiceProvider services, bool? seed = null, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
+        await MigrateAsync(db, ct);
+        if ((seed ?? options.SeedDemoData) && !await db.Municipalities.AnyAsync(ct))
+        {
+            var clock = scope.ServiceProvider.GetRequiredService<IClock>();
+            await SeedAsync(db, new DemoDataOptions { Today = DanishTime.Today(clock) });
+        }
+    }
+
+    public static async Task MigrateAsync(HousingDbContext db, CancellationToken ct = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (connection is SqliteConnection)
+            {
+                await using var wal = connection.CreateCommand();
+                wal.CommandText = "PRAGMA journal_mode = WAL;";
+                await wal.ExecuteNonQueryAsync(ct);
+            }
+            await new SchemaMigrator(connection, "Sqlite").MigrateAsync(ct: ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public static async Task SeedAsync(HousingDbContext db, DemoDataOptions options)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await new DemoDataGenerator(options).GenerateAsync(new EfStore(db));
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+    }
+
+    /// <summary>Removes every record (schema kept), for re-seeding.</summary>
+    public static async Task ClearAsync(HousingDbContext db)
+    {
+        foreach (var table in new[] { "Offers", "WaitlistEntries", "Waitlists", "Turnaways", "Placements", "CapacityReports", "Persons", "Units", "Facilities", "Municipalities" })
+#pragma warning disable EF1002 // table names are constants above, not input
+            await db.Database.ExecuteSqlRawAsync($"DELETE FROM {table}; DELETE FROM sqlite_sequence WHERE name = '{table}';");
+#pragma warning restore EF1002
+    }
+
+    private sealed class EfStore(HousingDbContext db) : IDemoDataStore
+    {
+        public async Task SaveAsync(IReadOnlyCollection<Entity> entities)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            foreach (var chunk in entities.Chunk(5000))
+            {
+                db.AddRange(chunk);
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+            await tx.CommitAsync();
+        }
+    }
+}

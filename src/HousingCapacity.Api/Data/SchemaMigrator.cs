@@ -1,0 +1,81 @@
+using System.Data.Common;
+using System.Reflection;
+
+namespace HousingCapacity.Api.Data;
+
+/// <summary>
+/// Applies the versioned SQL scripts under Data/Migrations/{provider}/ (embedded, named NNNN_name.sql) in
+/// order, each in its own transaction, and records the applied version in SchemaVersions. The EF Core
+/// design-time package is not available here, so migrations are written by hand; an older database is
+/// upgraded in place with its data kept.
+/// </summary>
+public sealed class SchemaMigrator(DbConnection connection, string provider)
+{
+    public sealed record Script(int Version, string Name, string Sql);
+
+    public static IReadOnlyList<Script> Scripts(string provider)
+    {
+        var assembly = typeof(SchemaMigrator).Assembly;
+        var prefix = $"HousingCapacity.Api.Data.Migrations.{provider}.";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n =>
+            {
+                var file = n[prefix.Length..];
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
+                return new Script(int.Parse(file[..4], System.Globalization.CultureInfo.InvariantCulture), file, reader.ReadToEnd());
+            })
+            .OrderBy(s => s.Version)
+            .ToList();
+    }
+
+    public int LatestVersion => Scripts(provider).Max(s => s.Version);
+
+    /// <summary>Brings the schema up to <paramref name="targetVersion"/> (default: the newest script).</summary>
+    public async Task<int> MigrateAsync(int? targetVersion = null, CancellationToken ct = default)
+    {
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
+        await ExecuteAsync("CREATE TABLE IF NOT EXISTS SchemaVersions (Version INTEGER PRIMARY KEY, Name TEXT NOT NULL, AppliedAt TEXT NOT NULL)", null, ct);
+        var current = await CurrentVersionAsync(ct);
+        foreach (var script in Scripts(provider).Where(s => s.Version > current && s.Version <= (targetVersion ?? int.MaxValue)))
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await ExecuteAsync(script.Sql, tx, ct);
+            await using (var record = connection.CreateCommand())
+            {
+                record.Transaction = tx;
+                record.CommandText = "INSERT INTO SchemaVersions (Version, Name, AppliedAt) VALUES ($v, $n, $t)";
+                AddParameter(record, "$v", script.Version);
+                AddParameter(record, "$n", script.Name);
+                AddParameter(record, "$t", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                await record.ExecuteNonQueryAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+            current = script.Version;
+        }
+        return current;
+    }
+
+    public async Task<int> CurrentVersionAsync(CancellationToken ct = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT COALESCE(MAX(Version), 0) FROM SchemaVersions";
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task ExecuteAsync(string sql, DbTransaction? tx, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static void AddParameter(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
+using NodaTime;
+
+namespace HousingCapacity.Api.Data;
+
+/// <summary>
+/// Date parts of stored dates and instants, for OData's year(), month(), day(), hour(), minute(), second().
+/// Dates and instants are stored as fixed-width ISO text, so each part is a substring cast to an integer.
+/// These methods only exist to be translated to SQL; calling them in .NET works too.
+/// </summary>
+public static class SqlDateFunctions
+{
+    public static int Year(LocalDate d) => d.Year;
+    public static int Month(LocalDate d) => d.Month;
+    public static int Day(LocalDate d) => d.Day;
+    public static int Year(Instant i) => i.InUtc().Year;
+    public static int Month(Instant i) => i.InUtc().Month;
+    public static int Day(Instant i) => i.InUtc().Day;
+    public static int Hour(Instant i) => i.InUtc().Hour;
+    public static int Minute(Instant i) => i.InUtc().Minute;
+    public static int Second(Instant i) => i.InUtc().Second;
+
+    /// <summary>(start, length) of each part in "yyyy-MM-ddTHH:mm:ss".</summary>
+    private static readonly Dictionary<string, (int Start, int Length)> Parts = new()
+    {
+        ["Year"] = (1, 4), ["Month"] = (6, 2), ["Day"] = (9, 2), ["Hour"] = (12, 2), ["Minute"] = (15, 2), ["Second"] = (18, 2),
+    };
+
+    public static MethodInfo Method(string part, Type argument) =>
+        typeof(SqlDateFunctions).GetMethod(part, [argument]) ?? throw new ArgumentException($"No {part}({argument.Name}).");
+
+    public static void Register(ModelBuilder builder)
+    {
+        foreach (var method in typeof(SqlDateFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static)
+                     .Where(m => Parts.ContainsKey(m.Name)))
+        {
+            var (start, length) = Parts[method.Name];
+            builder.HasDbFunction(method).HasTranslation(args =>
+            {
+                var substr = new SqlFunctionExpression("substr",
+                    [args[0], new SqlConstantExpression(start, IntTypeMapping.Default), new SqlConstantExpression(length, IntTypeMapping.Default)],
+                    nullable: true, argumentsPropagateNullability: [true, false, false], typeof(string), StringTypeMapping.Default);
+                return new SqlUnaryExpression(ExpressionType.Convert, substr, typeof(int), IntTypeMapping.Default);
+            });
+        }
+    }
+}

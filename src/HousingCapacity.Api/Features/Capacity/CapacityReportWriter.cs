@@ -1,0 +1,65 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Features.Catalogue;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HousingCapacity.Api.Features.Capacity;
+
+/// <summary>
+/// Shelter staff report tonight's capacity. A report is upserted per facility and date: POST for a date that
+/// already has one changes it (200) instead of creating a second (201). Beds out of service default to the
+/// facility's units out of service, and beds in service to the rest.
+/// </summary>
+public sealed class CapacityReportWriter : IEntitySetWriter
+{
+    public string EntitySet => "CapacityReports";
+    public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
+        { "FacilityId", "Date", "BedsInService", "BedsOccupied", "BedsOutOfService", "ReportedBy" };
+    public IReadOnlySet<string> Updatable { get; } = new HashSet<string>
+        { "BedsInService", "BedsOccupied", "BedsOutOfService", "ReportedBy" };
+
+    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    {
+        var facilityId = v.Required<int>("FacilityId");
+        await References.EnsureAsync(db.Facilities, facilityId, "FacilityId", c.Cancellation);
+        var date = v.Optional("Date", DanishTime.Today(c.Clock));
+        EnsureNotFuture(date, c.Clock);
+        var (beds, outOfService) = await BedsAsync(db, facilityId, c.Cancellation);
+        var reportedOut = v.Optional("BedsOutOfService", outOfService);
+        var inService = v.Optional("BedsInService", beds - reportedOut);
+        var occupied = v.Required<int>("BedsOccupied");
+        var reportedBy = v.Optional("ReportedBy", c.UserName);
+
+        var existing = await db.CapacityReports.SingleOrDefaultAsync(r => r.FacilityId == facilityId && r.Date == date, c.Cancellation);
+        if (existing is not null)
+        {
+            existing.Update(inService, occupied, reportedOut, beds, c.Clock.GetCurrentInstant(), reportedBy);
+            return (existing, false);
+        }
+        return (new CapacityReport(facilityId, date, inService, occupied, reportedOut, beds, c.Clock.GetCurrentInstant(), reportedBy), true);
+    }
+
+    public async Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
+    {
+        var r = (CapacityReport)e;
+        var (beds, _) = await BedsAsync(db, r.FacilityId, c.Cancellation);
+        r.Update(v.Get("BedsInService", r.BedsInService), v.Get("BedsOccupied", r.BedsOccupied), v.Get("BedsOutOfService", r.BedsOutOfService),
+            beds, c.Clock.GetCurrentInstant(), v.Get("ReportedBy", c.UserName));
+    }
+
+    private static async Task<(int Beds, int OutOfService)> BedsAsync(HousingDbContext db, int facilityId, CancellationToken ct)
+    {
+        var units = await db.Units.Where(u => u.FacilityId == facilityId).Select(u => new { u.Beds, u.Status }).ToListAsync(ct);
+        return (units.Sum(u => u.Beds), units.Where(u => u.Status == UnitStatus.OutOfService).Sum(u => u.Beds));
+    }
+
+    private static void EnsureNotFuture(LocalDate date, IClock clock)
+    {
+        var today = DanishTime.Today(clock);
+        if (date > today)
+            throw new DomainRuleException("DateInFuture", $"Der kan ikke indberettes for en fremtidig dato (i dag er {today:yyyy-MM-dd}).",
+                $"Capacity cannot be reported for a future date (today is {today:yyyy-MM-dd}).", "Date");
+    }
+}

@@ -1,0 +1,34 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Features.Catalogue;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace HousingCapacity.Api.Features.Persons;
+
+/// <summary>Persons: the CPR number is given once; the birth date follows from it. Gender defaults to the CPR register's.</summary>
+public sealed class PersonWriter : IEntitySetWriter
+{
+    public string EntitySet => "Persons";
+    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "Cpr", "FirstName", "LastName", "Gender", "MunicipalityId" };
+    public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "FirstName", "LastName", "Gender" };
+
+    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    {
+        var cpr = v.Required<CprNumber>("Cpr");
+        var municipalityId = v.Required<int>("MunicipalityId");
+        await References.EnsureAsync(db.Municipalities, municipalityId, "MunicipalityId", c.Cancellation);
+        if (await db.Persons.AnyAsync(p => p.Cpr == cpr, c.Cancellation))
+            throw new ODataProblem(409, "DuplicateCpr", "Der findes allerede en person med dette CPR-nummer.",
+                "A person with this CPR number already exists.", "Cpr");
+        return (new Person(cpr, v.Required<string>("FirstName"), v.Required<string>("LastName"),
+            v.Optional("Gender", cpr.LegalGender), municipalityId), true);
+    }
+
+    public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
+    {
+        var p = (Person)e;
+        p.Update(v.Get("FirstName", p.FirstName), v.Get("LastName", p.LastName), v.Get("Gender", p.Gender));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,56 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Features.Catalogue;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace HousingCapacity.Api.Features.Waitlists;
+
+public sealed class WaitlistWriter : IEntitySetWriter
+{
+    public string EntitySet => "Waitlists";
+    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "MunicipalityId", "Name", "Kind" };
+    public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "Name", "Kind" };
+
+    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    {
+        var municipalityId = v.Required<int>("MunicipalityId");
+        await References.EnsureAsync(db.Municipalities, municipalityId, "MunicipalityId", c.Cancellation);
+        return (new Waitlist(municipalityId, v.Required<string>("Name"), v.Required<WaitlistKind>("Kind")), true);
+    }
+
+    public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
+    {
+        var w = (Waitlist)e;
+        w.Update(v.Get("Name", w.Name), v.Get("Kind", w.Kind));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A person joins a waitlist once: a second active entry on the same list is a conflict.</summary>
+public sealed class WaitlistEntryWriter : IEntitySetWriter
+{
+    public string EntitySet => "WaitlistEntries";
+    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "WaitlistId", "PersonId", "AppliedOn", "Priority", "Status" };
+    public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "AppliedOn", "Priority", "Status" };
+
+    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    {
+        var waitlistId = v.Required<int>("WaitlistId");
+        var personId = v.Required<int>("PersonId");
+        await References.EnsureAsync(db.Waitlists, waitlistId, "WaitlistId", c.Cancellation);
+        await References.EnsureAsync(db.Persons, personId, "PersonId", c.Cancellation);
+        if (await db.WaitlistEntries.AnyAsync(e => e.WaitlistId == waitlistId && e.PersonId == personId
+                && (e.Status == WaitlistEntryStatus.Waiting || e.Status == WaitlistEntryStatus.Offered), c.Cancellation))
+            throw new ODataProblem(409, "AlreadyOnWaitlist", "Personen står allerede på ventelisten.", "The person is already on the waitlist.", "PersonId");
+        return (new WaitlistEntry(waitlistId, personId, v.Optional("AppliedOn", DanishTime.Today(c.Clock)),
+            v.Optional("Priority", Priority.Normal), v.Optional("Status", WaitlistEntryStatus.Waiting)), true);
+    }
+
+    public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
+    {
+        var w = (WaitlistEntry)e;
+        w.Update(v.Get("AppliedOn", w.AppliedOn), v.Get("Priority", w.Priority), v.Get("Status", w.Status));
+        return Task.CompletedTask;
+    }
+}

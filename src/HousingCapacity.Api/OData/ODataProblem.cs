@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace HousingCapacity.Api.OData;
+
+/// <summary>One broken rule or invalid value inside an OData error's <c>details</c>.</summary>
+public sealed record ProblemDetail(string Code, string MessageDa, string MessageEn, string? Target = null);
+
+/// <summary>
+/// An expected failure of a request, written as an OData JSON error
+/// (<c>{"error":{"code","message","target","details":[…]}}</c>). The message carries Danish first and
+/// English after it, because both municipal staff and integrators read it.
+/// </summary>
+public sealed class ODataProblem(int status, string code, string messageDa, string messageEn, string? target = null,
+    IReadOnlyList<ProblemDetail>? details = null) : Exception(messageEn)
+{
+    public int Status { get; } = status;
+    public string Code { get; } = code;
+    public string MessageDa { get; } = messageDa;
+    public string MessageEn { get; } = messageEn;
+    public string? Target { get; } = target;
+    public IReadOnlyList<ProblemDetail> Details { get; } = details ?? [];
+
+    public static ODataProblem BadRequest(string code, string da, string en, string? target = null) => new(400, code, da, en, target);
+    public static ODataProblem NotFound(string da, string en) => new(404, "NotFound", da, en);
+
+    public static ODataProblem LimitExceeded(string limit, long max, string da, string en) =>
+        new(400, "QueryLimitExceeded", $"{da} Grænsen {limit} er {max}.", $"{en} The limit {limit} is {max}.", limit);
+
+    public static string Combine(string da, string en) => $"{da} / {en}";
+
+    public async Task WriteAsync(HttpResponse response)
+    {
+        response.StatusCode = Status;
+        response.ContentType = "application/json; odata.metadata=minimal; charset=utf-8";
+        response.Headers["OData-Version"] = "4.0";
+        await using var json = new Utf8JsonWriter(response.Body);
+        json.WriteStartObject();
+        json.WriteStartObject("error");
+        json.WriteString("code", Code);
+        json.WriteString("message", Privacy.Scrub(Combine(MessageDa, MessageEn)));
+        if (Target is not null) json.WriteString("target", Target);
+        if (Details.Count > 0)
+        {
+            json.WriteStartArray("details");
+            foreach (var d in Details)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", d.Code);
+                json.WriteString("message", Privacy.Scrub(Combine(d.MessageDa, d.MessageEn)));
+                if (d.Target is not null) json.WriteString("target", d.Target);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+        await json.FlushAsync();
+    }
+}
+
+/// <summary>CPR numbers must never appear in an error or a log line (persondataloven / GDPR art. 87, databeskyttelsesloven §11).</summary>
+public static partial class Privacy
+{
+    [GeneratedRegex(@"(?<!\d)(\d{6})-?\d{4}(?!\d)")]
+    private static partial Regex CprLike();
+
+    /// <summary>Masks anything that looks like a CPR number (DDMMYY-SSSS or ten digits).</summary>
+    public static string Scrub(string text) => CprLike().Replace(text, "$1-XXXX");
+}

@@ -1,0 +1,224 @@
+using System.Reflection;
+using HousingCapacity.Api.Data;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.OData.Edm;
+using Microsoft.OData.Edm.Vocabularies;
+using Microsoft.OData.Edm.Vocabularies.V1;
+using NodaTime;
+
+namespace HousingCapacity.Api.OData;
+
+/// <summary>One entity set: its CLR type, its EDM type, and how each EDM property maps to the CLR property.</summary>
+public sealed class EntitySetInfo
+{
+    public required string Name { get; init; }
+    public required Type ClrType { get; init; }
+    public required EdmEntitySet EdmSet { get; init; }
+    public required EdmEntityType EdmType { get; init; }
+    public required IReadOnlyDictionary<string, PropertyInfo> Properties { get; init; }
+    public required IReadOnlyDictionary<string, NavigationInfo> Navigations { get; init; }
+}
+
+public sealed record NavigationInfo(string Name, PropertyInfo Property, Type TargetClrType, bool IsCollection);
+
+/// <summary>
+/// The OData service model, built from EF Core's model so that what the API exposes is exactly what the
+/// database stores: entity types, enums, Edm.Date for LocalDate, Edm.DateTimeOffset for Instant,
+/// navigation properties with referential constraints, and Version as the optimistic-concurrency ETag.
+/// </summary>
+public sealed class ODataServiceModel
+{
+    public const string Namespace = "HousingCapacity";
+
+    /// <summary>Entity sets in the order of shared/api.md.</summary>
+    private static readonly (string Name, Type Type)[] Sets =
+    [
+        ("Municipalities", typeof(Municipality)), ("Facilities", typeof(Facility)), ("Units", typeof(Unit)),
+        ("CapacityReports", typeof(CapacityReport)), ("Persons", typeof(Person)), ("Placements", typeof(Placement)),
+        ("Waitlists", typeof(Waitlist)), ("WaitlistEntries", typeof(WaitlistEntry)), ("Offers", typeof(Offer)),
+        ("Turnaways", typeof(Turnaway)),
+    ];
+
+    private readonly Dictionary<string, EntitySetInfo> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, EntitySetInfo> _byType = [];
+    private readonly Dictionary<Type, EdmEnumType> _enums = [];
+
+    public ODataServiceModel(IModel efModel)
+    {
+        var model = new EdmModel();
+        var container = new EdmEntityContainer(Namespace, "Container");
+        model.AddElement(container);
+
+        foreach (var (name, clr) in Sets)
+        {
+            var efType = efModel.FindEntityType(clr) ?? throw new InvalidOperationException($"{clr.Name} is not in the EF model.");
+            var edmType = new EdmEntityType(Namespace, clr.Name);
+            var props = new Dictionary<string, PropertyInfo>(StringComparer.Ordinal);
+            foreach (var p in OrderedProperties(efType))
+            {
+                var edmProp = edmType.AddStructuralProperty(p.Name, EdmTypeOf(model, p.ClrType, p.IsNullable));
+                if (p.Name == "Id") edmType.AddKeys(edmProp);
+                props[p.Name] = p.PropertyInfo!;
+            }
+            model.AddElement(edmType);
+            var set = container.AddEntitySet(name, edmType);
+            var info = new EntitySetInfo
+            {
+                Name = name, ClrType = clr, EdmSet = set, EdmType = edmType, Properties = props,
+                Navigations = new Dictionary<string, NavigationInfo>(StringComparer.Ordinal),
+            };
+            _byName[name] = info;
+            _byType[clr] = info;
+        }
+
+        // Navigations, with their partners and foreign keys (referential constraints).
+        var done = new HashSet<INavigation>();
+        foreach (var info in _byName.Values)
+        {
+            var efType = efModel.FindEntityType(info.ClrType)!;
+            foreach (var nav in efType.GetNavigations().Where(n => n.PropertyInfo is not null && !done.Contains(n)))
+            {
+                var target = _byType[nav.TargetEntityType.ClrType];
+                var inverse = nav.Inverse;
+                done.Add(nav);
+                if (inverse is not null) done.Add(inverse);
+
+                // Always declare from the dependent (many-to-one) side, so the referential constraint sits there.
+                var dependentNav = nav.IsOnDependent ? nav : inverse;
+                var principalNav = nav.IsOnDependent ? inverse : nav;
+                if (dependentNav is null)
+                {
+                    // A collection with no reference back: declare it alone.
+                    AddNavigation(info, target, nav, null);
+                    continue;
+                }
+                var dependentInfo = _byType[dependentNav.DeclaringEntityType.ClrType];
+                var principalInfo = _byType[dependentNav.TargetEntityType.ClrType];
+                var fk = dependentNav.ForeignKey;
+                var dependentProps = fk.Properties.Select(p => (IEdmStructuralProperty)dependentInfo.EdmType.FindProperty(p.Name)).ToList();
+                var principalProps = fk.PrincipalKey.Properties.Select(p => (IEdmStructuralProperty)principalInfo.EdmType.FindProperty(p.Name)).ToList();
+                var depInfo = new EdmNavigationPropertyInfo
+                {
+                    Name = dependentNav.Name,
+                    Target = principalInfo.EdmType,
+                    TargetMultiplicity = fk.IsRequired ? EdmMultiplicity.One : EdmMultiplicity.ZeroOrOne,
+                    DependentProperties = dependentProps,
+                    PrincipalProperties = principalProps,
+                };
+                if (principalNav?.PropertyInfo is not null)
+                {
+                    var partner = new EdmNavigationPropertyInfo
+                    {
+                        Name = principalNav.Name,
+                        Target = dependentInfo.EdmType,
+                        TargetMultiplicity = EdmMultiplicity.Many,
+                    };
+                    var edmNav = dependentInfo.EdmType.AddBidirectionalNavigation(depInfo, partner);
+                    dependentInfo.EdmSet.AddNavigationTarget(edmNav, principalInfo.EdmSet);
+                    principalInfo.EdmSet.AddNavigationTarget(edmNav.Partner, dependentInfo.EdmSet);
+                    Register(principalInfo, principalNav, dependentInfo.ClrType, true);
+                }
+                else
+                {
+                    var edmNav = dependentInfo.EdmType.AddUnidirectionalNavigation(depInfo);
+                    dependentInfo.EdmSet.AddNavigationTarget(edmNav, principalInfo.EdmSet);
+                }
+                Register(dependentInfo, dependentNav, principalInfo.ClrType, false);
+            }
+        }
+
+        foreach (var info in _byName.Values)
+        {
+            model.SetOptimisticConcurrencyAnnotation(info.EdmSet, [(IEdmStructuralProperty)info.EdmType.FindProperty("Version")]);
+            Describe(model, info.EdmType.FindProperty("Version"), "Goes up by one with each change; the ETag of the record.");
+        }
+        Describe(model, _byName["Persons"].EdmType.FindProperty("Cpr"),
+            "CPR number (DDMMYY-SSSS). Confidential: only returned when selected explicitly with $select.");
+        Describe(model, _byName["Persons"].EdmType.FindProperty("BirthDate"), "Derived from the CPR number; read-only.");
+        Describe(model, _byName["Placements"].EdmType.FindProperty("EndDate"),
+            "Exclusive: the last night is EndDate − 1. Null while the stay is ongoing.");
+
+        Model = model;
+    }
+
+    public IEdmModel Model { get; }
+    public IEnumerable<EntitySetInfo> EntitySets => _byName.Values;
+    public EntitySetInfo this[string name] => _byName[name];
+    public EntitySetInfo ForType(Type clr) => _byType[clr];
+    public EntitySetInfo ForEdmType(IEdmType type) => _byName.Values.First(i => i.EdmType == type);
+    public bool TryGet(string name, out EntitySetInfo info) => _byName.TryGetValue(name, out info!);
+
+    /// <summary>Build the model from a throwaway context: EF's model does not depend on the connection.</summary>
+    public static ODataServiceModel Create()
+    {
+        var options = new DbContextOptionsBuilder<HousingDbContext>().UseSqlite("Data Source=:memory:").Options;
+        using var db = new HousingDbContext(options);
+        return new ODataServiceModel(db.Model);
+    }
+
+    private static void Register(EntitySetInfo owner, INavigation nav, Type target, bool collection) =>
+        ((Dictionary<string, NavigationInfo>)owner.Navigations)[nav.Name] = new NavigationInfo(nav.Name, nav.PropertyInfo!, target, collection);
+
+    private void AddNavigation(EntitySetInfo owner, EntitySetInfo target, INavigation nav, object? _)
+    {
+        var edmNav = owner.EdmType.AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
+        {
+            Name = nav.Name, Target = target.EdmType,
+            TargetMultiplicity = nav.IsCollection ? EdmMultiplicity.Many : EdmMultiplicity.ZeroOrOne,
+        });
+        owner.EdmSet.AddNavigationTarget(edmNav, target.EdmSet);
+        Register(owner, nav, target.ClrType, nav.IsCollection);
+    }
+
+    private static IEnumerable<IProperty> OrderedProperties(IEntityType efType)
+    {
+        var declared = efType.ClrType.GetProperties().Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i);
+        return efType.GetProperties()
+            .Where(p => p.PropertyInfo is not null)
+            .OrderBy(p => p.Name == "Id" ? -1 : p.Name == "Version" ? int.MaxValue : declared.GetValueOrDefault(p.Name, 1000));
+    }
+
+    private static void Describe(EdmModel model, IEdmProperty? property, string text)
+    {
+        if (property is null) return;
+        var term = CoreVocabularyModel.DescriptionTerm;
+        model.SetVocabularyAnnotation(new EdmVocabularyAnnotation(property, term, new EdmStringConstant(text)));
+    }
+
+    public IEdmTypeReference EdmTypeOf(EdmModel model, Type clr, bool nullable)
+    {
+        var type = Nullable.GetUnderlyingType(clr) ?? clr;
+        nullable |= Nullable.GetUnderlyingType(clr) is not null;
+        if (type.IsEnum) return new EdmEnumTypeReference(EnumType(model, type), nullable);
+        var kind = type switch
+        {
+            _ when type == typeof(int) => EdmPrimitiveTypeKind.Int32,
+            _ when type == typeof(long) => EdmPrimitiveTypeKind.Int64,
+            _ when type == typeof(bool) => EdmPrimitiveTypeKind.Boolean,
+            _ when type == typeof(string) => EdmPrimitiveTypeKind.String,
+            _ when type == typeof(CprNumber) => EdmPrimitiveTypeKind.String,
+            _ when type == typeof(double) => EdmPrimitiveTypeKind.Double,
+            _ when type == typeof(decimal) => EdmPrimitiveTypeKind.Decimal,
+            _ when type == typeof(LocalDate) => EdmPrimitiveTypeKind.Date,
+            _ when type == typeof(Instant) => EdmPrimitiveTypeKind.DateTimeOffset,
+            _ => throw new NotSupportedException($"No EDM type for {type.Name}."),
+        };
+        return EdmCoreModel.Instance.GetPrimitive(kind, nullable);
+    }
+
+    private EdmEnumType EnumType(EdmModel model, Type type)
+    {
+        if (_enums.TryGetValue(type, out var existing)) return existing;
+        var edm = new EdmEnumType(Namespace, type.Name);
+        foreach (var value in Enum.GetValues(type))
+            edm.AddMember(new EdmEnumMember(edm, value.ToString()!, new EdmEnumMemberValue(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture))));
+        model.AddElement(edm);
+        return _enums[type] = edm;
+    }
+
+    /// <summary>The CLR enum for an EDM enum type name.</summary>
+    public Type? ClrEnum(string edmFullName) =>
+        _enums.FirstOrDefault(e => e.Value.FullTypeName() == edmFullName).Key;
+}

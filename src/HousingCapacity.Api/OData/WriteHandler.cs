@@ -1,0 +1,215 @@
+using System.Reflection;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OData;
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
+
+namespace HousingCapacity.Api.OData;
+
+/// <summary>
+/// POST, PATCH, PUT and DELETE on entity sets. The body is read by ODataMessageReader against the model
+/// (unknown properties and wrong types are a 400); only the properties a set's writer declares may be sent
+/// (no mass assignment); If-Match guards updates and deletes (412 on a stale ETag). A write either saves
+/// completely or leaves the database as it was.
+/// </summary>
+internal static class WriteHandler
+{
+    public static async Task HandleAsync(ODataRequest request, IReadOnlyDictionary<string, IEntitySetWriter> writers)
+    {
+        var method = request.Http.Request.Method;
+        var segments = request.Path.ToList();
+        var collection = segments is [EntitySetSegment];
+        var keyed = segments is [EntitySetSegment, KeySegment];
+        if (!collection && !keyed)
+            throw MethodNotAllowed(request, "Der kan kun skrives til en samling eller en post med nøgle.", "Writes go to an entity set or a record by key.", "GET");
+        var set = request.Service[((EntitySetSegment)segments[0]).EntitySet.Name];
+        if (!writers.TryGetValue(set.Name, out var writer))
+            throw MethodNotAllowed(request, $"{set.Name} kan kun læses her; de oprettes og ændres gennem deres arbejdsgange.",
+                $"{set.Name} are read-only here; they are created and changed through their workflows.", "GET");
+        if (request.Http.Request.Query.Keys.Any(k => k.StartsWith('$') && k != "$format"))
+            throw ODataProblem.BadRequest("InvalidQueryOption", "Forespørgselsparametre kan ikke bruges ved skrivning.", "Query options cannot be used with a write.");
+
+        var context = new WriteContext(request.Clock, request.Http.User.Identity?.Name ?? "anonymous", request.Http.RequestAborted);
+        switch (method)
+        {
+            case "POST" when collection:
+                await CreateAsync(request, set, writer, context);
+                break;
+            case "PATCH" or "PUT" or "MERGE" when keyed:
+                await UpdateAsync(request, set, writer, context, replace: method == "PUT");
+                break;
+            case "DELETE" when keyed:
+                await DeleteAsync(request, set, context);
+                break;
+            default:
+                throw MethodNotAllowed(request, $"{method} er ikke tilladt her.", $"{method} is not allowed here.",
+                    collection ? "GET, POST" : "GET, PATCH, PUT, DELETE");
+        }
+    }
+
+    private static ODataProblem MethodNotAllowed(ODataRequest request, string da, string en, string allow)
+    {
+        request.Http.Response.Headers.Allow = allow;
+        return new ODataProblem(405, "MethodNotAllowed", da, en);
+    }
+
+    private static async Task CreateAsync(ODataRequest request, EntitySetInfo set, IEntitySetWriter writer, WriteContext context)
+    {
+        var values = await ReadBodyAsync(request, set, writer.Insertable, null, replace: false);
+        var (entity, created) = await writer.CreateAsync(request.Db, values, context);
+        if (created) request.Db.Add(entity);
+        await request.Db.SaveChangesAsync(context.Cancellation);
+        var location = new Uri(request.ServiceRoot, $"{set.Name}({entity.Id})");
+        await RespondWithEntityAsync(request, set, entity, created ? 201 : 200, location, preferMinimalByDefault: false);
+    }
+
+    private static async Task UpdateAsync(ODataRequest request, EntitySetInfo set, IEntitySetWriter writer, WriteContext context, bool replace)
+    {
+        var entity = await FindAsync(request, set);
+        CheckIfMatch(request, entity);
+        var values = await ReadBodyAsync(request, set, writer.Updatable, entity, replace);
+        await writer.UpdateAsync(request.Db, entity, values, context);
+        await request.Db.SaveChangesAsync(context.Cancellation);
+        await RespondWithEntityAsync(request, set, entity, 200, null, preferMinimalByDefault: true);
+    }
+
+    private static async Task DeleteAsync(ODataRequest request, EntitySetInfo set, WriteContext context)
+    {
+        var entity = await FindAsync(request, set);
+        CheckIfMatch(request, entity);
+        request.Db.Remove(entity);
+        await request.Db.SaveChangesAsync(context.Cancellation);
+        request.Http.Response.StatusCode = StatusCodes.Status204NoContent;
+        request.Http.Response.Headers["OData-Version"] = "4.0";
+    }
+
+    private static async Task<Entity> FindAsync(ODataRequest request, EntitySetInfo set)
+    {
+        var key = (KeySegment)request.Path.Last();
+        var id = Convert.ToInt32(key.Keys.Single().Value, System.Globalization.CultureInfo.InvariantCulture);
+        var entity = (Entity?)await request.Db.FindAsync(set.ClrType, [id], request.Http.RequestAborted);
+        return entity ?? throw ODataProblem.NotFound("Posten findes ikke.", "The record does not exist.");
+    }
+
+    private static void CheckIfMatch(ODataRequest request, Entity entity)
+    {
+        var header = request.Http.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*") return;
+        var current = ResourceSerializer.ETagOf(entity);
+        var matches = header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(tag => tag == current || "W/" + tag == current);
+        if (!matches)
+            throw new ODataProblem(412, "PreconditionFailed",
+                "Posten er ændret af en anden siden du hentede den (ETag passer ikke). Hent den igen og prøv på ny.",
+                "The record has been changed since you read it (the ETag does not match). Read it again and retry.");
+    }
+
+    /// <summary>Reads the body as one resource of the set's type and keeps only what the writer accepts.</summary>
+    private static async Task<EntityValues> ReadBodyAsync(ODataRequest request, EntitySetInfo set, IReadOnlySet<string> allowed,
+        Entity? current, bool replace)
+    {
+        var http = request.Http;
+        var contentType = http.Request.ContentType ?? "";
+        if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            throw new ODataProblem(415, "UnsupportedMediaType", "Indholdet skal være application/json.", "The body must be application/json.");
+        var limit = request.Options.MaxRequestBodyBytes;
+        if (http.Request.ContentLength > limit) throw BodyTooLarge(limit);
+        using var body = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
+        {
+            if (body.Length + read > limit) throw BodyTooLarge(limit);
+            body.Write(buffer, 0, read);
+        }
+        if (body.Length == 0)
+            throw ODataProblem.BadRequest("EmptyBody", "Forespørgslen mangler indhold.", "The request has no body.");
+        body.Position = 0;
+
+        ODataResource? resource = null;
+        var depth = 0;
+        try
+        {
+            var settings = new ODataMessageReaderSettings { EnableMessageStreamDisposal = false, MaxProtocolVersion = ODataVersion.V4 };
+            using var reader = new ODataMessageReader(new BodyRequestMessage(http.Request, body), settings, request.Service.Model);
+            var resourceReader = await reader.CreateODataResourceReaderAsync(set.EdmSet, set.EdmType);
+            while (await resourceReader.ReadAsync())
+            {
+                switch (resourceReader.State)
+                {
+                    case ODataReaderState.ResourceStart: depth++; break;
+                    case ODataReaderState.ResourceEnd:
+                        if (--depth == 0) resource = (ODataResource)resourceReader.Item;
+                        break;
+                    case ODataReaderState.NestedResourceInfoStart:
+                        throw ODataProblem.BadRequest("DeepInsertNotSupported", "Relaterede poster kan ikke oprettes i samme forespørgsel.",
+                            "Related records cannot be created or linked in the same request.");
+                }
+            }
+        }
+        catch (ODataException e)
+        {
+            throw ODataProblem.BadRequest("InvalidBody", "Indholdet er ugyldigt: " + e.Message, "The body is invalid: " + e.Message);
+        }
+        if (resource is null)
+            throw ODataProblem.BadRequest("InvalidBody", "Indholdet er ikke en post.", "The body is not a record.");
+
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var problems = new List<ProblemDetail>();
+        foreach (var property in resource.Properties)
+        {
+            if (!set.Properties.TryGetValue(property.Name, out var info))
+            {
+                problems.Add(new ProblemDetail("UnknownProperty", $"{property.Name} findes ikke.", $"{property.Name} does not exist.", property.Name));
+                continue;
+            }
+            var value = ExpressionBinder.ToClr(property.Value, info.PropertyType);
+            if (!allowed.Contains(property.Name))
+            {
+                // A client may echo a read-only value back unchanged (e.g. a whole record in a PUT).
+                if (current is not null && Equals(info.GetValue(current), value)) continue;
+                problems.Add(new ProblemDetail("ReadOnlyProperty", $"{property.Name} kan ikke sættes her.", $"{property.Name} cannot be set here.", property.Name));
+                continue;
+            }
+            values[property.Name] = value;
+        }
+        if (problems.Count > 0)
+            throw new ODataProblem(400, problems[0].Code, "Indholdet indeholder egenskaber, der ikke kan sættes.",
+                "The body contains properties that cannot be set.", problems[0].Target, problems);
+        return new EntityValues(values, replace);
+    }
+
+    private static ODataProblem BodyTooLarge(long limit) => new(413, "QueryLimitExceeded",
+        $"Indholdet er for stort. Grænsen MaxRequestBodyBytes er {limit}.", $"The body is too large. The limit MaxRequestBodyBytes is {limit}.", "MaxRequestBodyBytes");
+
+    private static async Task RespondWithEntityAsync(ODataRequest request, EntitySetInfo set, Entity entity, int status, Uri? location, bool preferMinimalByDefault)
+    {
+        var prefer = request.Http.Request.Headers["Prefer"].ToString();
+        var minimal = prefer.Contains("return=minimal", StringComparison.OrdinalIgnoreCase)
+                      || preferMinimalByDefault && !prefer.Contains("return=representation", StringComparison.OrdinalIgnoreCase);
+        var response = request.Http.Response;
+        response.Headers.ETag = ResourceSerializer.ETagOf(entity);
+        if (location is not null) response.Headers.Location = location.ToString();
+        if (minimal)
+        {
+            response.StatusCode = StatusCodes.Status204NoContent;
+            response.Headers["OData-Version"] = "4.0";
+            response.Headers["OData-EntityId"] = new Uri(request.ServiceRoot, $"{set.Name}({entity.Id})").ToString();
+            if (prefer.Contains("return=minimal", StringComparison.OrdinalIgnoreCase)) response.Headers["Preference-Applied"] = "return=minimal";
+            return;
+        }
+        var path = new ODataPath(new EntitySetSegment(set.EdmSet), new KeySegment([new KeyValuePair<string, object>("Id", entity.Id)], set.EdmType, set.EdmSet));
+        await request.WriteAsync(new ODataUri { ServiceRoot = request.ServiceRoot, Path = path }, w =>
+        {
+            var writer = w.CreateODataResourceWriter(set.EdmSet, set.EdmType);
+            new ResourceSerializer(request.Service).WriteEntity(writer, entity, set, null);
+            writer.Flush();
+        }, status, r =>
+        {
+            r.Headers.ETag = ResourceSerializer.ETagOf(entity);
+            if (location is not null) r.Headers.Location = location.ToString();
+            if (prefer.Contains("return=representation", StringComparison.OrdinalIgnoreCase)) r.Headers["Preference-Applied"] = "return=representation";
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using HousingCapacity.Api;
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Features.Capacity;
+using HousingCapacity.Api.Features.Catalogue;
+using HousingCapacity.Api.Features.Persons;
+using HousingCapacity.Api.Features.Waitlists;
+using HousingCapacity.Api.OData;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+if (args.Length > 0 && args[0] == "seed")
+    return await SeedCommand.RunAsync(args[1..]);
+
+var app = CreateApp(args);
+await DatabaseSetup.InitialiseAsync(app.Services);
+await app.RunAsync();
+return 0;
+
+static WebApplication CreateApp(string[] args)
+{
+    // The root appsettings.json is linked into the output folder: read it from there, wherever the app is started.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+    builder.Services.AddHousingDatabase(builder.Configuration);
+    builder.Services.AddODataService(builder.Configuration);
+    builder.Services.AddSingleton<IEntitySetWriter, MunicipalityWriter>();
+    builder.Services.AddSingleton<IEntitySetWriter, FacilityWriter>();
+    builder.Services.AddSingleton<IEntitySetWriter, UnitWriter>();
+    builder.Services.AddSingleton<IEntitySetWriter, CapacityReportWriter>();
+    builder.Services.AddSingleton<IEntitySetWriter, PersonWriter>();
+    builder.Services.AddSingleton<IEntitySetWriter, WaitlistWriter>();
+    builder.Services.AddSingleton<IEntitySetWriter, WaitlistEntryWriter>();
+
+    var app = builder.Build();
+    app.UseExceptionHandler(error => error.Run(async http =>
+        await new ODataProblem(500, "InternalError", "Der opstod en uventet fejl.", "An unexpected error occurred.").WriteAsync(http.Response)));
+    app.MapGet("/", () => Results.Redirect("/odata"));
+    app.MapGet("/health", async (HousingDbContext db) =>
+        await db.Database.CanConnectAsync() ? Results.Ok(new { status = "ok" }) : Results.Json(new { status = "database unavailable" }, statusCode: 503));
+    app.MapOData();
+    return app;
+}
+
+public partial class Program;

@@ -1,0 +1,59 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Domain;
+using HousingCapacity.Seed;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+
+namespace HousingCapacity.Api;
+
+/// <summary>
+/// <c>dotnet run --project src/HousingCapacity.Api -- seed [--reset] [--municipalities N] [--facilities N]
+/// [--persons N] [--large-municipality CODE] [--today yyyy-MM-dd]</c>: fills the configured database with demo data.
+/// </summary>
+public static class SeedCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args.Where(a => a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray())
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddHousingDatabase(configuration).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+
+        var reset = args.Contains("--reset");
+        if (await db.Municipalities.AnyAsync())
+        {
+            if (!reset)
+            {
+                Console.Error.WriteLine("The database already has data. Use --reset to replace it with new demo data.");
+                return 1;
+            }
+            await DatabaseSetup.ClearAsync(db);
+        }
+
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        var today = Value("--today") is { } t ? LocalDatePattern.Iso.Parse(t).Value : DanishTime.Today(SystemClock.Instance);
+        var large = Value("--large-municipality") is { } code ? new HashSet<int> { int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) } : [];
+        var options = new DemoDataOptions
+        {
+            Today = today,
+            Municipalities = Int("--municipalities", 4),
+            FacilitiesPerGeneratedMunicipality = Int("--facilities", 8),
+            PersonsPerMunicipality = Int("--persons", 350),
+            LargeMunicipalityCodes = large,
+        };
+        var started = DateTime.UtcNow;
+        await DatabaseSetup.SeedAsync(db, options);
+        Console.WriteLine($"Seeded {options.Municipalities} municipalities up to {today:yyyy-MM-dd} in {(DateTime.UtcNow - started).TotalSeconds:F1} s: " +
+            $"{await db.Facilities.CountAsync()} facilities, {await db.Persons.CountAsync()} persons, {await db.Placements.CountAsync()} placements, " +
+            $"{await db.CapacityReports.CountAsync()} capacity reports.");
+        return 0;
+    }
+}
