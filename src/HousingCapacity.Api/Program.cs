@@ -19,7 +19,13 @@ return 0;
 static WebApplication CreateApp(string[] args)
 {
     // The root appsettings.json is linked into the output folder: read it from there, wherever the app is started.
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    // (The test host sets its own content root.)
+    var contentRootGiven = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase));
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory,
+    });
     builder.Services.AddSingleton<IClock>(SystemClock.Instance);
     builder.Services.AddHousingDatabase(builder.Configuration);
     builder.Services.AddODataService(builder.Configuration);

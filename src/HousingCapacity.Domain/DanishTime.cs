@@ -13,10 +13,14 @@ public static class DanishTime
     public static LocalDate Today(IClock clock) => clock.GetCurrentInstant().InZone(Zone).Date;
 
     /// <summary>
-    /// Whole years between birth and the given date. NodaTime's Period arithmetic makes a
-    /// 29 February birthday count on 1 March in common years.
+    /// Whole years between birth and the given date. A 29 February birthday counts on 1 March in common
+    /// years (shared/domain.md, rule 1). NodaTime's Period.Between truncates 29 February to the 28th,
+    /// one day early for this rule, so the month and day are compared directly.
     /// </summary>
-    public static int AgeOn(LocalDate birthDate, LocalDate date) =>
-        date < birthDate ? -Period.Between(date, birthDate, PeriodUnits.Years).Years
-                         : Period.Between(birthDate, date, PeriodUnits.Years).Years;
+    public static int AgeOn(LocalDate birthDate, LocalDate date)
+    {
+        var years = date.Year - birthDate.Year;
+        if (date.Month < birthDate.Month || date.Month == birthDate.Month && date.Day < birthDate.Day) years--;
+        return years;
+    }
 }

@@ -31,9 +31,15 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
     /// <summary>Binds <paramref name="node"/> with every range variable ($it and the like) meaning <paramref name="parameter"/>.</summary>
     public Expression BindOver(ParameterExpression parameter, QueryNode node)
     {
+        var saved = new Dictionary<string, ParameterExpression>(_scope);
+        _scope.Clear();
         _fallback = parameter;
         try { return Bind(node); }
-        finally { _fallback = null; }
+        finally
+        {
+            _fallback = null;
+            foreach (var (name, p) in saved) _scope[name] = p;
+        }
     }
 
     private ParameterExpression? _fallback;
