@@ -22,13 +22,16 @@ public static class DatabaseSetup
 {
     public static IServiceCollection AddHousingDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (!options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported yet; use 'Sqlite'.");
-        services.AddSingleton(options);
-        services.AddDbContext<HousingDbContext>(b => b
-            .UseSqlite(options.ConnectionString)
-            .AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs)));
+        // Read when first needed (not now), so that settings added by a test host or the command line count.
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Database"))
+            .Validate(o => o.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase),
+                "Database:Provider must be 'Sqlite' (PostgreSQL is not supported yet).");
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value);
+        services.AddDbContext<HousingDbContext>((sp, b) =>
+        {
+            var options = sp.GetRequiredService<DatabaseOptions>();
+            b.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs));
+        });
         return services;
     }
 

@@ -27,7 +27,9 @@ internal sealed class ODataRequest
     {
         var request = http.Request;
         var serviceRoot = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/odata/");
-        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString).ToString();
+        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
+        if (Uri.TryCreate(raw, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)) raw = absolute.PathAndQuery;
+        if (!raw.StartsWith('/')) raw = (request.PathBase + request.Path + request.QueryString).ToString();
         var prefix = request.PathBase + "/odata";
         var relative = raw.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? raw[prefix.Length..].TrimStart('/') : raw.TrimStart('/');
         var requestUri = new Uri(serviceRoot, relative);

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using HousingCapacity.Api.Data;
+using HousingCapacity.Seed;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace HousingCapacity.Api.Tests.Infrastructure;
+
+/// <summary>A clock the tests move by hand.</summary>
+public sealed class FakeClock(Instant now) : IClock
+{
+    public Instant Now { get; set; } = now;
+    public Instant GetCurrentInstant() => Now;
+}
+
+/// <summary>Records every SQL command, so tests can check that the database did the work.</summary>
+public sealed class SqlRecorder : DbCommandInterceptor
+{
+    public ConcurrentQueue<string> Commands { get; } = new();
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Commands.Enqueue(command.CommandText);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+}
+
+/// <summary>
+/// The API over a real SQLite file, seeded with the deterministic demo data as of 2026-11-22
+/// (evening, Copenhagen time). One per test class; tests that write use their own records.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public static readonly LocalDate Today = new(2026, 11, 22);
+
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"housingcapacity-test-{Guid.NewGuid():N}.db");
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 22, 19, 0));
+    public SqlRecorder Sql { get; } = new();
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+    public ODataTestClient OData { get; private set; } = null!;
+    public string ConnectionString => $"Data Source={_path}";
+
+    public async Task InitializeAsync()
+    {
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:ConnectionString", ConnectionString);
+            b.UseSetting("Database:SeedDemoData", "false");
+            b.UseSetting("OData:DefaultPageSize", "50");
+            b.UseSetting("OData:MaxTop", "500");
+            b.UseSetting("OData:MaxRequestBodyBytes", "4096");
+            b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+            b.ConfigureServices(s =>
+            {
+                s.AddSingleton<IClock>(Clock);
+                s.AddSingleton(Sql);
+                s.ConfigureDbContext<HousingDbContext>(o => o.AddInterceptors(Sql));
+            });
+        });
+        Client = Factory.CreateClient();
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
+            await DatabaseSetup.MigrateAsync(db);
+            await DatabaseSetup.SeedAsync(db, new DemoDataOptions { Today = Today, PersonsPerMunicipality = 150 });
+        }
+        OData = await ODataTestClient.CreateAsync(Client);
+    }
+
+    /// <summary>A fresh context on the same database, for checking what the API did against direct queries.</summary>
+    public HousingDbContext NewDb() =>
+        new(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite(ConnectionString).Options);
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            if (File.Exists(_path + suffix)) File.Delete(_path + suffix);
+    }
+}
