@@ -133,8 +133,9 @@ internal static class WriteHandler
         {
             var settings = new ODataMessageReaderSettings { EnableMessageStreamDisposal = false, MaxProtocolVersion = ODataVersion.V4 };
             using var reader = new ODataMessageReader(new BodyRequestMessage(http.Request, body), settings, request.Service.Model);
-            var resourceReader = await reader.CreateODataResourceReaderAsync(set.EdmSet, set.EdmType);
-            while (await resourceReader.ReadAsync())
+            // The body is already in memory: the synchronous reader is fine here.
+            var resourceReader = reader.CreateODataResourceReader(set.EdmSet, set.EdmType);
+            while (resourceReader.Read())
             {
                 switch (resourceReader.State)
                 {
