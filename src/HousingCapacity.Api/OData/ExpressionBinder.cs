@@ -97,7 +97,13 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
         if (Unwrap(node) is ConstantNode c) return Constant(c.Value, ClrTypeOf(node.TypeReference));
         var source = Bind(node.Source);
         var target = ClrTypeOf(node.TypeReference);
-        return source.Type == target ? source : ConvertTo(source, target);
+        var sourceCore = Nullable.GetUnderlyingType(source.Type) ?? source.Type;
+        var targetCore = Nullable.GetUnderlyingType(target) ?? target;
+        if (sourceCore == targetCore || sourceCore == typeof(CprNumber) && targetCore == typeof(string))
+            return source.Type == target || !target.IsValueType ? source : ConvertTo(source, target);
+        if (IsNumeric(sourceCore) && IsNumeric(targetCore)) return ConvertTo(source, target);
+        // e.g. hour() of an Edm.Date, which the parser promotes to DateTimeOffset: not meaningful here.
+        throw Unsupported($"conversion of {sourceCore.Name} to {targetCore.Name}");
     }
 
     private static QueryNode Unwrap(QueryNode node) => node is ConvertNode c ? Unwrap(c.Source) : node;

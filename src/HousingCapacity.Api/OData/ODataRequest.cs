@@ -40,6 +40,8 @@ internal sealed class ODataRequest
                 throw ODataProblem.BadRequest("UnsupportedQueryOption",
                     $"Forespørgselsparameteren {key} understøttes ikke. Understøttede: {string.Join(", ", SupportedOptions)}.",
                     $"The query option {key} is not supported. Supported: {string.Join(", ", SupportedOptions)}.", key);
+            if (string.IsNullOrWhiteSpace(request.Query[key].ToString()))
+                throw ODataProblem.BadRequest("EmptyQueryOption", $"{key} er angivet uden værdi.", $"{key} is given without a value.", key);
             if (request.Query[key].Count > 1)
                 throw ODataProblem.BadRequest("DuplicateQueryOption", $"{key} er angivet mere end én gang.", $"{key} is given more than once.", key);
         }
