@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Domain;
+using HousingCapacity.Seed;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+#pragma warning disable ASP0000 // a plain service provider is what a benchmark wants
+// dotnet run -c Release --project src/HousingCapacity.Benchmarks [-- --db PATH] [--runs N]
+// Builds (or reuses) the large data set: all 98 municipalities. Then times one filtered, ordered, paged query
+// through the OData layer (URI parsing, binding, EF Core, ODataMessageWriter) against the same query written by
+// hand in EF Core LINQ and serialised with System.Text.Json, alternating the two in one run.
+string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+var dbPath = Arg("--db", Path.Combine(Path.GetTempPath(), "housingcapacity-large.db"));
+var runs = int.Parse(Arg("--runs", "200"), System.Globalization.CultureInfo.InvariantCulture);
+var today = new LocalDate(2026, 11, 22);
+
+var services = new ServiceCollection()
+    .AddLogging()
+    .AddSingleton<IClock>(new FixedClock(Instant.FromUtc(2026, 11, 22, 19, 0)))
+    .AddSingleton(ODataServiceModel.Create())
+    .AddDbContext<HousingDbContext>(o => o.UseSqlite($"Data Source={dbPath}"))
+    .BuildServiceProvider();
+
+await using (var scope = services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
+    await DatabaseSetup.MigrateAsync(db);
+    if (!await db.Municipalities.AnyAsync())
+    {
+        Console.WriteLine($"Generating the large data set (98 municipalities) in {dbPath} ...");
+        var started = Stopwatch.StartNew();
+        await DatabaseSetup.SeedAsync(db, new DemoDataOptions { Today = today, Municipalities = 98 });
+        Console.WriteLine($"  done in {started.Elapsed.TotalSeconds:F0} s");
+    }
+    Console.WriteLine($"Data: {await db.Facilities.CountAsync()} facilities, {await db.Persons.CountAsync()} persons, " +
+                      $"{await db.Placements.CountAsync()} placements, {await db.CapacityReports.CountAsync()} capacity reports");
+}
+
+const string query = "Placements?$filter=StartDate ge 2026-06-01 and Facility/Kind eq 'Section110Shelter' and SupportMethod eq 'None'&$orderby=StartDate desc&$skip=100&$top=50";
+var from = new LocalDate(2026, 6, 1);
+var options = new ODataOptions();
+
+async Task<long> ODataLayer()
+{
+    await using var scope = services.CreateAsyncScope();
+    var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+    http.Request.Scheme = "http";
+    http.Request.Host = new HostString("localhost");
+    http.Request.Path = "/odata/" + query[..query.IndexOf('?')];
+    http.Request.QueryString = new QueryString(query[query.IndexOf('?')..].Replace(" ", "%20").Replace("'", "%27"));
+    var body = new MemoryStream();
+    http.Response.Body = body;
+    var request = ODataRequest.Parse(http, scope.ServiceProvider.GetRequiredService<HousingDbContext>(),
+        scope.ServiceProvider.GetRequiredService<ODataServiceModel>(), options, scope.ServiceProvider.GetRequiredService<IClock>());
+    await QueryHandler.GetAsync(request);
+    return body.Length;
+}
+
+async Task<long> HandWritten()
+{
+    await using var scope = services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
+    var rows = await db.Placements.AsNoTracking()
+        .Where(p => p.StartDate >= from && p.Facility!.Kind == FacilityKind.Section110Shelter && p.SupportMethod == SupportMethod.None)
+        .OrderByDescending(p => p.StartDate).ThenBy(p => p.Id).Skip(100).Take(51).ToListAsync();
+    var body = new MemoryStream();
+    await JsonSerializer.SerializeAsync(body, new
+    {
+        value = rows.Take(50).Select(p => new
+        {
+            p.Id, p.PersonId, p.UnitId, p.FacilityId, StartDate = p.StartDate.ToString("yyyy-MM-dd", null), EndDate = p.EndDate?.ToString("yyyy-MM-dd", null),
+            SupportMethod = p.SupportMethod.ToString(), p.ExceptionJustification, ReferralRoute = p.ReferralRoute?.ToString(),
+            DischargeReason = p.DischargeReason?.ToString(), Destination = p.Destination?.ToString(),
+            NotificationDueDate = p.NotificationDueDate?.ToString("yyyy-MM-dd", null), p.Version,
+        }),
+    });
+    return body.Length;
+}
+
+Console.WriteLine($"Query: {query}");
+for (var i = 0; i < 20; i++) { await ODataLayer(); await HandWritten(); } // warm-up: JIT, EF query cache, SQLite page cache
+var odata = new List<double>();
+var baseline = new List<double>();
+long odataBytes = 0, baselineBytes = 0;
+for (var i = 0; i < runs; i++)
+{
+    var sw = Stopwatch.StartNew();
+    baselineBytes = await HandWritten();
+    baseline.Add(sw.Elapsed.TotalMilliseconds);
+    sw.Restart();
+    odataBytes = await ODataLayer();
+    odata.Add(sw.Elapsed.TotalMilliseconds);
+}
+double Median(List<double> xs) { var s = xs.Order().ToList(); return s[s.Count / 2]; }
+double P90(List<double> xs) { var s = xs.Order().ToList(); return s[(int)(s.Count * 0.9)]; }
+Console.WriteLine($"{"",-28}{"median ms",12}{"p90 ms",10}{"bytes",8}");
+Console.WriteLine($"{"hand-written EF Core + JSON",-28}{Median(baseline),12:F2}{P90(baseline),10:F2}{baselineBytes,8}");
+Console.WriteLine($"{"OData layer",-28}{Median(odata),12:F2}{P90(odata),10:F2}{odataBytes,8}");
+var ratio = Median(odata) / Median(baseline);
+Console.WriteLine($"ratio (median): {ratio:F2} — goal: at most 1.25 ({(ratio <= 1.25 ? "met" : "NOT met")})");
+
+sealed class FixedClock(Instant now) : IClock
+{
+    public Instant GetCurrentInstant() => now;
+}
