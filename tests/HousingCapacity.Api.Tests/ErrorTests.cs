@@ -108,3 +108,24 @@ public class ErrorTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
+
+public class MetadataLevelTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Theory]
+    [InlineData("/odata/Facilities?$top=2&$select=Name&$format=application/json;odata.metadata=full")]
+    [InlineData("/odata/Facilities(1)?$expand=Units($top=1;$select=Label)&$format=application/json;odata.metadata=full")]
+    [InlineData("/odata/Facilities?$top=2&$format=application/json;odata.metadata=none")]
+    [InlineData("/odata/CapacityReports?$apply=groupby((Facility/Kind),aggregate(BedsOccupied with sum as S))&$format=application/json;odata.metadata=full")]
+    public async Task Get_AtEveryMetadataLevel_IsReadable(string url)
+    {
+        var reply = await api.OData.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+    }
+
+    [Fact]
+    public async Task FullMetadata_WithoutTheKeySelected_StillGivesIds()
+    {
+        var reply = await api.OData.GetAsync("/odata/Facilities?$top=1&$select=Name&$format=application/json;odata.metadata=full");
+        Assert.EndsWith("/odata/Facilities(1)", reply.Value[0].GetProperty("@odata.id").GetString());
+    }
+}

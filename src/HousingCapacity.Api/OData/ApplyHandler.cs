@@ -119,7 +119,7 @@ internal static class ApplyHandler
             foreach (var row in rows) WriteRow(writer, set, columns, row);
             writer.WriteEnd();
             writer.Flush();
-        });
+        }, minimalMetadataOnly: true); // aggregated rows have no key or ETag to build full metadata from
     }
 
     private static async Task WriteEntitiesAsync<T>(ODataRequest request, IQueryable<T> query, EntitySetInfo set, ApplyClause apply) where T : Entity
@@ -142,7 +142,7 @@ internal static class ApplyHandler
         {
             var writer = w.CreateODataResourceSetWriter(set.EdmSet, set.EdmType);
             writer.WriteStart(new ODataResourceSet { NextPageLink = next });
-            var serializer = new ResourceSerializer(request.Service);
+            var serializer = request.NewSerializer();
             foreach (var row in rows) serializer.WriteEntity(writer, row, set, null);
             writer.WriteEnd();
             writer.Flush();
@@ -238,7 +238,8 @@ internal static class ApplyHandler
             else
                 throw ODataProblem.BadRequest("NotSupported", "groupby understøtter stier med højst én navigation.", "groupby supports paths through at most one navigation.", "$apply");
         }
-        writer.WriteStart(new ODataResource { TypeName = set.EdmType.FullTypeName(), Properties = topLevel });
+        // Aggregated rows are not records: transient, with no id or ETag.
+        writer.WriteStart(new ODataResource { TypeName = set.EdmType.FullTypeName(), Properties = topLevel, IsTransient = true });
         foreach (var (navigation, properties) in nested)
         {
             var nav = set.Navigations[navigation];
@@ -246,6 +247,7 @@ internal static class ApplyHandler
             writer.WriteStart(new ODataResource
             {
                 TypeName = $"{ODataServiceModel.Namespace}.{nav.TargetClrType.Name}",
+                IsTransient = true,
                 Properties = properties.Select(p => new ODataProperty { Name = p.Property, Value = p.Value }).ToList(),
             });
             writer.WriteEnd();

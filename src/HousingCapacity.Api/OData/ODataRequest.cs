@@ -73,6 +73,11 @@ internal sealed class ODataRequest
         };
     }
 
+    /// <summary>True when the client asked for odata.metadata=full.</summary>
+    public bool FullMetadata => AcceptedMediaType().Contains("odata.metadata=full", StringComparison.OrdinalIgnoreCase);
+
+    public ResourceSerializer NewSerializer() => new(Service, FullMetadata ? ServiceRoot : null);
+
     public ExpressionBinder NewBinder() => new(Service, Clock, Options.MaxFilterNodes);
 
     /// <summary>The media type to answer with, from $format or Accept (ODataMessageWriter negotiates the rest).</summary>
@@ -88,7 +93,7 @@ internal sealed class ODataRequest
     }
 
     /// <summary>Writes an OData payload through a buffer: the synchronous writer may not touch Kestrel's body.</summary>
-    public async Task WriteAsync(ODataUri odataUri, Action<ODataMessageWriter> write, int status = 200, Action<HttpResponse>? headers = null)
+    public async Task WriteAsync(ODataUri odataUri, Action<ODataMessageWriter> write, int status = 200, Action<HttpResponse>? headers = null, bool minimalMetadataOnly = false)
     {
         var settings = new ODataMessageWriterSettings
         {
@@ -101,7 +106,10 @@ internal sealed class ODataRequest
         settings.Validations &= ~ValidationKinds.ThrowOnUndeclaredPropertyForNonOpenType;
         try
         {
-            settings.SetContentType(AcceptedMediaType(), "utf-8");
+            var mediaType = AcceptedMediaType();
+            if (minimalMetadataOnly && mediaType.Contains("odata.metadata=full", StringComparison.OrdinalIgnoreCase))
+                mediaType = "application/json;odata.metadata=minimal";
+            settings.SetContentType(mediaType, "utf-8");
         }
         catch (ODataException)
         {

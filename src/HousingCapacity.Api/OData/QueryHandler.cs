@@ -133,7 +133,7 @@ internal static class QueryHandler
             await request.WriteAsync(odataUri, w =>
             {
                 var writer = w.CreateODataResourceWriter(target.Set.EdmSet, target.Set.EdmType);
-                new ResourceSerializer(request.Service).WriteEntity(writer, entity, target.Set, clause);
+                request.NewSerializer().WriteEntity(writer, entity, target.Set, clause);
                 writer.Flush();
             }, headers: r => r.Headers.ETag = ResourceSerializer.ETagOf(entity));
             return;
@@ -168,7 +168,7 @@ internal static class QueryHandler
         {
             var writer = w.CreateODataResourceSetWriter(target.Set.EdmSet, target.Set.EdmType);
             writer.WriteStart(new ODataResourceSet { Count = total, NextPageLink = next });
-            var serializer = new ResourceSerializer(request.Service);
+            var serializer = request.NewSerializer();
             foreach (var row in rows) serializer.WriteEntity(writer, row, target.Set, clause);
             writer.WriteEnd();
             writer.Flush();

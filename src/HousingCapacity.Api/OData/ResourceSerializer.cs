@@ -8,7 +8,7 @@ using NodaTime;
 namespace HousingCapacity.Api.OData;
 
 /// <summary>Writes entities (with their expanded navigations and only the selected properties) as OData resources.</summary>
-internal sealed class ResourceSerializer(ODataServiceModel service)
+internal sealed class ResourceSerializer(ODataServiceModel service, Uri? explicitLinksRoot = null)
 {
     /// <summary>Properties that are never written unless the client names them in $select.</summary>
     public static readonly IReadOnlySet<string> OnlyWhenSelected = new HashSet<string>(StringComparer.Ordinal) { "Cpr" };
@@ -49,8 +49,13 @@ internal sealed class ResourceSerializer(ODataServiceModel service)
     public ODataResource ToResource(Entity entity, EntitySetInfo info, SelectExpandClause? clause)
     {
         var names = SelectedProperties(info, clause);
+        // With odata.metadata=full the writer computes links from the key, which $select may have left out.
+        var link = explicitLinksRoot is null ? null : new Uri(explicitLinksRoot, $"{info.Name}({entity.Id})");
         return new ODataResource
         {
+            Id = link,
+            EditLink = link,
+            ReadLink = link,
             TypeName = info.EdmType.FullTypeName(),
             ETag = ETagOf(entity),
             Properties = names.Select(n => new ODataProperty

@@ -204,7 +204,7 @@ internal static class WriteHandler
         await request.WriteAsync(new ODataUri { ServiceRoot = request.ServiceRoot, Path = path }, w =>
         {
             var writer = w.CreateODataResourceWriter(set.EdmSet, set.EdmType);
-            new ResourceSerializer(request.Service).WriteEntity(writer, entity, set, null);
+            request.NewSerializer().WriteEntity(writer, entity, set, null);
             writer.Flush();
         }, status, r =>
         {
