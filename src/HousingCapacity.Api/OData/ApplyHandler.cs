@@ -92,24 +92,15 @@ internal static class ApplyHandler
 
         var groupParameter = Expression.Parameter(groupingType, "g");
         var orderedGroups = OrderGroups(request, grouped, groupingType, groupParameter, columns, leaves.Count);
-        var skip = (int)Math.Min(request.Parser.ParseSkip() ?? 0, int.MaxValue);
-        var top = request.Parser.ParseTop();
-        if (top > request.Options.MaxTop)
-            throw ODataProblem.LimitExceeded("MaxTop", request.Options.MaxTop, "$top er for stor.", "$top is too large.");
-        var take = (int)Math.Min(top ?? long.MaxValue, QueryHandler.PageSize(request));
+        var page = Page.Read(request);
 
         var projection = Expression.Lambda(
             Expression.NewArrayInit(typeof(object), columns.Select(c => Expression.Convert(c.FromGroup(groupParameter), typeof(object)))),
             groupParameter);
         var rowsQuery = (IQueryable<object[]>)orderedGroups.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Select),
             [groupingType, typeof(object[])], orderedGroups.Expression, Expression.Quote(projection)));
-        var rows = await rowsQuery.Skip(skip).Take(take + 1).ToListAsync(request.Http.RequestAborted);
-        Uri? next = null;
-        if (rows.Count > take)
-        {
-            rows.RemoveAt(rows.Count - 1);
-            if (top is null || top > take) next = QueryHandler.NextLink(request, skip + take, top is null ? null : top - take);
-        }
+        var rows = await rowsQuery.Skip(page.Skip).Take(page.Take + 1).ToListAsync(request.Http.RequestAborted);
+        var next = page.Trim(rows, request);
 
         var odataUri = new ODataUri { ServiceRoot = request.ServiceRoot, Path = request.Path, Apply = apply };
         await request.WriteAsync(odataUri, w =>
@@ -124,19 +115,9 @@ internal static class ApplyHandler
 
     private static async Task WriteEntitiesAsync<T>(ODataRequest request, IQueryable<T> query, EntitySetInfo set, ApplyClause apply) where T : Entity
     {
-        var take = QueryHandler.PageSize(request);
-        var top = request.Parser.ParseTop();
-        if (top > request.Options.MaxTop)
-            throw ODataProblem.LimitExceeded("MaxTop", request.Options.MaxTop, "$top er for stor.", "$top is too large.");
-        take = (int)Math.Min(top ?? long.MaxValue, take);
-        var skip = (int)Math.Min(request.Parser.ParseSkip() ?? 0, int.MaxValue);
-        var rows = await query.OrderBy(e => e.Id).Skip(skip).Take(take + 1).ToListAsync(request.Http.RequestAborted);
-        Uri? next = null;
-        if (rows.Count > take)
-        {
-            rows.RemoveAt(rows.Count - 1);
-            if (top is null || top > take) next = QueryHandler.NextLink(request, skip + take, top is null ? null : top - take);
-        }
+        var page = Page.Read(request);
+        var rows = await query.OrderBy(e => e.Id).Skip(page.Skip).Take(page.Take + 1).ToListAsync(request.Http.RequestAborted);
+        var next = page.Trim(rows, request);
         var odataUri = new ODataUri { ServiceRoot = request.ServiceRoot, Path = request.Path };
         await request.WriteAsync(odataUri, w =>
         {

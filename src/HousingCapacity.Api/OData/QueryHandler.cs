@@ -144,25 +144,9 @@ internal static class QueryHandler
         var orderBy = parser.ParseOrderBy();
         query = ApplyOrderBy(query, orderBy, binder);
 
-        var skip = parser.ParseSkip() ?? 0;
-        var top = parser.ParseTop();
-        if (top > request.Options.MaxTop)
-            throw ODataProblem.LimitExceeded("MaxTop", request.Options.MaxTop, "$top er for stor.", "$top is too large.");
-        if (skip > int.MaxValue || top < 0 || skip < 0)
-            throw ODataProblem.BadRequest("InvalidPaging", "$skip eller $top er uden for det tilladte interval.", "$skip or $top is out of range.");
-        var pageSize = PageSize(request);
-        var take = (int)Math.Min(top ?? long.MaxValue, pageSize);
-        var rows = await query.Skip((int)skip).Take(take + 1).ToListAsync(ct);
-        Uri? next = null;
-        if (rows.Count > take && (top is null || top > take))
-        {
-            rows.RemoveAt(rows.Count - 1);
-            next = NextLink(request, skip + take, top is null ? null : top - take);
-        }
-        else if (rows.Count > take)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
+        var page = Page.Read(request);
+        var rows = await query.Skip(page.Skip).Take(page.Take + 1).ToListAsync(ct);
+        var next = page.Trim(rows, request);
 
         await request.WriteAsync(odataUri, w =>
         {
@@ -179,27 +163,6 @@ internal static class QueryHandler
         (Task<bool>)typeof(EntityFrameworkQueryableExtensions).GetMethods()
             .Single(m => m.Name == nameof(EntityFrameworkQueryableExtensions.AnyAsync) && m.GetParameters().Length == 2)
             .MakeGenericMethod(query.ElementType).Invoke(null, [query, ct])!;
-
-    public static int PageSize(ODataRequest request)
-    {
-        var pageSize = request.Options.DefaultPageSize;
-        foreach (var prefer in request.Http.Request.Headers["Prefer"].ToString().Split(',', StringSplitOptions.TrimEntries))
-            if (prefer.StartsWith("odata.maxpagesize=", StringComparison.OrdinalIgnoreCase)
-                && int.TryParse(prefer["odata.maxpagesize=".Length..], out var wanted) && wanted > 0)
-                pageSize = Math.Min(wanted, request.Options.MaxTop);
-        return pageSize;
-    }
-
-    public static Uri NextLink(ODataRequest request, long skip, long? top)
-    {
-        var query = request.Http.Request.Query
-            .Where(q => !q.Key.Equals("$skip", StringComparison.OrdinalIgnoreCase) && !q.Key.Equals("$top", StringComparison.OrdinalIgnoreCase))
-            .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
-            .Append($"$skip={skip}");
-        if (top is not null) query = query.Append($"$top={top}");
-        var path = request.RequestUri.GetLeftPart(UriPartial.Path);
-        return new Uri(path + "?" + string.Join("&", query));
-    }
 
     public static IQueryable<T> ApplyOrderBy<T>(IQueryable<T> query, OrderByClause? orderBy, ExpressionBinder binder) where T : Entity
     {
