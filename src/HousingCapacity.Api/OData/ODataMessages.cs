@@ -3,8 +3,9 @@ using Microsoft.OData;
 namespace HousingCapacity.Api.OData;
 
 /// <summary>Adapters between ASP.NET Core's request/response and ODataMessageReader/Writer.</summary>
-internal sealed class BufferedResponseMessage(Stream stream) : IODataResponseMessage
+internal sealed class BufferedResponseMessage(Stream stream) : IODataResponseMessage, IContainerProvider
 {
+    public IServiceProvider Container => ODataContainer.Instance;
     private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
     public IEnumerable<KeyValuePair<string, string>> Headers => _headers;
     public int StatusCode { get; set; } = 200;
