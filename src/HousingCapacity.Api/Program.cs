@@ -1,6 +1,8 @@
 using HousingCapacity.Api;
 using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Features.Allocation;
 using HousingCapacity.Api.Features.Capacity;
+using HousingCapacity.Domain;
 using HousingCapacity.Api.Features.Catalogue;
 using HousingCapacity.Api.Features.Persons;
 using HousingCapacity.Api.Features.Waitlists;
@@ -36,6 +38,11 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSingleton<IEntitySetWriter, PersonWriter>();
     builder.Services.AddSingleton<IEntitySetWriter, WaitlistWriter>();
     builder.Services.AddSingleton<IEntitySetWriter, WaitlistEntryWriter>();
+    builder.Services.Configure<PlacementPolicy>(builder.Configuration.GetSection("PlacementRules"));
+    builder.Services.AddSingleton<IEntitySetWriter, PlacementAllocation>();
+    builder.Services.AddSingleton<IEntityAction, DischargeAction>();
+    builder.Services.AddSingleton<IEntityAction, MarkNotifiedAction>();
+    builder.Services.AddSingleton<IEntityAction, RenewSupportAction>();
 
     var app = builder.Build();
     app.UseExceptionHandler(error => error.Run(async http =>

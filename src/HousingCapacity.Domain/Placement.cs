@@ -11,8 +11,9 @@ public sealed class Placement : Entity
     private Placement() { }
 
     public Placement(int personId, int unitId, int facilityId, DateRange stay, SupportMethod supportMethod,
-        string? exceptionJustification, ReferralRoute? referralRoute, LocalDate? notificationDueDate)
+        string? exceptionJustification, ReferralRoute? referralRoute, LocalDate? notificationDueDate, LocalDate? supportUntil = null)
     {
+        SupportUntil = supportUntil;
         PersonId = personId;
         UnitId = unitId;
         FacilityId = facilityId;
@@ -38,11 +39,35 @@ public sealed class Placement : Entity
     /// <summary>Serviceloven §110 stk. 6: notify the responsible municipality within 3 weekdays of admission.</summary>
     public LocalDate? NotificationDueDate { get; private set; }
 
+    /// <summary>When time-limited support ends: CTI runs 9 months from the start unless renewed. Null for open-ended support.</summary>
+    public LocalDate? SupportUntil { get; private set; }
+    /// <summary>When the responsible municipality was notified (Serviceloven §110 stk. 6).</summary>
+    public LocalDate? NotifiedOn { get; private set; }
+
     public Person? Person { get; private set; }
     public Unit? Unit { get; private set; }
     public Facility? Facility { get; private set; }
 
     public DateRange Stay => new(StartDate, EndDate);
+
+    public void MarkNotified(LocalDate on)
+    {
+        DomainRuleException.ThrowIf(NotificationDueDate is null, "NoNotificationDue",
+            "Dette ophold kræver ingen underretning.", "This stay requires no notification.", nameof(NotifiedOn));
+        DomainRuleException.ThrowIf(on < StartDate, "NotifiedBeforeAdmission",
+            "Underretningen kan ikke ligge før indskrivningen.", "The notification cannot be before the admission.", nameof(NotifiedOn));
+        NotifiedOn = on;
+    }
+
+    /// <summary>Renews time-limited support (CTI) until the given date.</summary>
+    public void RenewSupport(LocalDate until)
+    {
+        DomainRuleException.ThrowIf(SupportMethod == SupportMethod.None, "NoSupport",
+            "Opholdet har ingen bostøtte at forlænge.", "The placement has no support to renew.", nameof(SupportUntil));
+        DomainRuleException.ThrowIf(until <= StartDate, "EndNotAfterStart",
+            "Bostøtten skal slutte efter startdatoen.", "Support must end after the start date.", nameof(SupportUntil));
+        SupportUntil = until;
+    }
 
     public void Discharge(LocalDate endDate, DischargeReason reason, Destination destination)
     {

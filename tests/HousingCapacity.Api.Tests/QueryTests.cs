@@ -355,4 +355,17 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("4.0", json.GetProperty("$Version").GetString());
         Assert.Equal("Edm.Date", json.GetProperty("HousingCapacity").GetProperty("Placement").GetProperty("StartDate").GetProperty("$Type").GetString());
     }
+
+    [Fact]
+    public async Task ConcurrentGets_EachGetItsOwnContextAndRows()
+    {
+        var sets = new[] { "Facilities", "Units", "Persons", "Municipalities", "CapacityReports", "Placements" };
+        var replies = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => Task.Run(async () =>
+            (Set: sets[i % sets.Length], Reply: await api.OData.GetAsync($"/odata/{sets[i % sets.Length]}?$top={1 + i % 7}")))));
+        foreach (var (set, reply) in replies)
+        {
+            Assert.EndsWith($"$metadata#{set}", reply.Json.GetProperty("@odata.context").GetString());
+            Assert.InRange(reply.Value.GetArrayLength(), 1, 7);
+        }
+    }
 }

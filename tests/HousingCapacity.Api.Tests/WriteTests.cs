@@ -171,7 +171,8 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Theory]
-    [InlineData("POST", "/odata/Placements")]
+    [InlineData("PATCH", "/odata/Placements(1)")]
+    [InlineData("DELETE", "/odata/Placements(1)")]
     [InlineData("PATCH", "/odata/Offers(1)")]
     [InlineData("DELETE", "/odata/Turnaways(1)")]
     [InlineData("POST", "/odata/Facilities(1)")]

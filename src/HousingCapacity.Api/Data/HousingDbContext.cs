@@ -57,7 +57,12 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options)
             e.HasMany(x => x.Placements).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.WaitlistEntries).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
-        Table<Placement>(b, "Placements", e => e.Ignore(x => x.Stay));
+        Table<Placement>(b, "Placements", e =>
+        {
+            e.Ignore(x => x.Stay);
+            // The over-booking guards of migration 0003; EF must know, so that it does not rely on RETURNING alone.
+            e.ToTable(t => { t.HasTrigger("TR_Placements_Guard_Insert"); t.HasTrigger("TR_Placements_Guard_Update"); });
+        });
         Table<Waitlist>(b, "Waitlists", e =>
             e.HasMany(x => x.Entries).WithOne(x => x.Waitlist).HasForeignKey(x => x.WaitlistId).OnDelete(DeleteBehavior.Restrict));
         Table<WaitlistEntry>(b, "WaitlistEntries", e =>

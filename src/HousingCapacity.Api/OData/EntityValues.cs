@@ -44,7 +44,18 @@ public interface IEntitySetWriter
     /// <summary>Creates a record, or (for an upsert) changes the existing one; Created says which.</summary>
     Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues values, WriteContext context);
     Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context);
+    /// <summary>False where records are history that must not be rewritten or erased (e.g. placements).</summary>
+    bool AllowsUpdate => true;
+    bool AllowsDelete => true;
 }
 
 /// <summary>Who writes, and when.</summary>
 public sealed record WriteContext(NodaTime.IClock Clock, string UserName, CancellationToken Cancellation);
+
+/// <summary>Carries out one bound action (see <see cref="ODataServiceModel.Actions"/>) on a record.</summary>
+public interface IEntityAction
+{
+    string EntitySet { get; }
+    string Name { get; }
+    Task InvokeAsync(HousingDbContext db, Entity entity, EntityValues parameters, WriteContext context);
+}

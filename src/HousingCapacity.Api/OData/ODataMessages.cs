@@ -3,9 +3,13 @@ using Microsoft.OData;
 namespace HousingCapacity.Api.OData;
 
 /// <summary>Adapters between ASP.NET Core's request/response and ODataMessageReader/Writer.</summary>
-internal sealed class BufferedResponseMessage(Stream stream) : IODataResponseMessage, IContainerProvider
+internal sealed class BufferedResponseMessage(Stream stream) : IODataResponseMessage, IContainerProvider, IDisposable
 {
-    public IServiceProvider Container => ODataContainer.Instance;
+    // ODataMessageWriter copies its settings into the container's scoped ODataMessageWriterSettings: one scope per
+    // message, or concurrent responses would share (and overwrite) one settings object.
+    private readonly IServiceScope _scope = ODataContainer.Instance.CreateScope();
+    public IServiceProvider Container => _scope.ServiceProvider;
+    public void Dispose() => _scope.Dispose();
     private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
     public IEnumerable<KeyValuePair<string, string>> Headers => _headers;
     public int StatusCode { get; set; } = 200;

@@ -116,7 +116,7 @@ internal sealed class ODataRequest
             throw new ODataProblem(406, "NotAcceptable", "Tjenesten svarer kun med application/json.", "The service answers with application/json only.");
         }
         await using var buffer = new FileBufferingWriteStream();
-        var message = new BufferedResponseMessage(buffer) { StatusCode = status };
+        using var message = new BufferedResponseMessage(buffer) { StatusCode = status };
         try
         {
             using var writer = new ODataMessageWriter(message, settings, Service.Model);

@@ -140,8 +140,29 @@ public sealed class ODataServiceModel
         Describe(model, _byName["Placements"].EdmType.FindProperty("EndDate"),
             "Exclusive: the last night is EndDate − 1. Null while the stay is ongoing.");
 
+        foreach (var action in Actions)
+        {
+            var bound = _byName[action.EntitySet];
+            var edm = new EdmAction(Namespace, action.Name, new EdmEntityTypeReference(bound.EdmType, false), isBound: true, entitySetPathExpression: null);
+            edm.AddParameter("bindingParameter", new EdmEntityTypeReference(bound.EdmType, false));
+            foreach (var (name, type, optional) in action.Parameters)
+                edm.AddParameter(name, EdmTypeOf(model, type, optional));
+            model.AddElement(edm);
+        }
+
         Model = model;
     }
+
+    /// <summary>An action bound to one record of an entity set, answered with the changed record.</summary>
+    public sealed record ActionDefinition(string EntitySet, string Name, IReadOnlyList<(string Name, Type Type, bool Optional)> Parameters);
+
+    /// <summary>The actions of the service (shared/api.md). Their handlers live with their features.</summary>
+    public static readonly IReadOnlyList<ActionDefinition> Actions =
+    [
+        new("Placements", "Discharge", [("endDate", typeof(LocalDate), false), ("dischargeReason", typeof(DischargeReason), false), ("destination", typeof(Destination), false)]),
+        new("Placements", "MarkNotified", [("notifiedOn", typeof(LocalDate), true)]),
+        new("Placements", "RenewSupport", [("until", typeof(LocalDate), false)]),
+    ];
 
     public IEdmModel Model { get; }
     public IEnumerable<EntitySetInfo> EntitySets => _byName.Values;

@@ -15,10 +15,19 @@ namespace HousingCapacity.Api.OData;
 /// </summary>
 internal static class WriteHandler
 {
-    public static async Task HandleAsync(ODataRequest request, IReadOnlyDictionary<string, IEntitySetWriter> writers)
+    public static async Task HandleAsync(ODataRequest request, IReadOnlyDictionary<string, IEntitySetWriter> writers, IEnumerable<IEntityAction> actions)
     {
         var method = request.Http.Request.Method;
         var segments = request.Path.ToList();
+        if (segments is [EntitySetSegment actionSet, KeySegment, OperationSegment operation])
+        {
+            if (method != "POST")
+                throw MethodNotAllowed(request, "Handlinger kaldes med POST.", "Actions are invoked with POST.", "POST");
+            var handler = actions.SingleOrDefault(a => a.EntitySet == actionSet.EntitySet.Name && a.Name == operation.Operations.Single().Name)
+                ?? throw ODataProblem.NotFound("Handlingen findes ikke.", "The action does not exist.");
+            await InvokeActionAsync(request, request.Service[actionSet.EntitySet.Name], (IEdmAction)operation.Operations.Single(), handler);
+            return;
+        }
         var collection = segments is [EntitySetSegment];
         var keyed = segments is [EntitySetSegment, KeySegment];
         if (!collection && !keyed)
@@ -36,6 +45,10 @@ internal static class WriteHandler
             case "POST" when collection:
                 await CreateAsync(request, set, writer, context);
                 break;
+            case "PATCH" or "PUT" or "MERGE" when keyed && !writer.AllowsUpdate:
+            case "DELETE" when keyed && !writer.AllowsDelete:
+                throw MethodNotAllowed(request, $"{set.Name} kan ikke ændres eller slettes direkte; brug deres handlinger (fx HousingCapacity.Discharge).",
+                    $"{set.Name} cannot be changed or deleted directly; use their actions (e.g. HousingCapacity.Discharge).", "GET");
             case "PATCH" or "PUT" or "MERGE" when keyed:
                 await UpdateAsync(request, set, writer, context, replace: method == "PUT");
                 break;
@@ -48,6 +61,45 @@ internal static class WriteHandler
         }
     }
 
+    private static async Task InvokeActionAsync(ODataRequest request, EntitySetInfo set, IEdmAction action, IEntityAction handler)
+    {
+        var context = new WriteContext(request.Clock, request.Http.User.Identity?.Name ?? "anonymous", request.Http.RequestAborted);
+        var body = await BufferBodyAsync(request, allowEmpty: true);
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var definition = ODataServiceModel.Actions.Single(a => a.EntitySet == set.Name && a.Name == action.Name);
+        if (body.Length > 0)
+        {
+            try
+            {
+                var settings = new ODataMessageReaderSettings { EnableMessageStreamDisposal = false, MaxProtocolVersion = ODataVersion.V4 };
+                using var reader = new ODataMessageReader(new BodyRequestMessage(request.Http.Request, body), settings, request.Service.Model);
+                var parameters = reader.CreateODataParameterReader(action);
+                while (parameters.Read())
+                {
+                    if (parameters.State != ODataParameterReaderState.Value)
+                        throw ODataProblem.BadRequest("InvalidBody", "Parametrene skal være enkle værdier.", "Parameters must be simple values.");
+                    var clr = definition.Parameters.Single(p => p.Name == parameters.Name).Type;
+                    values[parameters.Name] = ExpressionBinder.ToClr(parameters.Value, clr);
+                }
+            }
+            catch (ODataException e)
+            {
+                throw ODataProblem.BadRequest("InvalidBody", "Parametrene er ugyldige: " + e.Message, "The parameters are invalid: " + e.Message);
+            }
+        }
+        foreach (var (name, _, optional) in definition.Parameters)
+            if (!optional && (!values.TryGetValue(name, out var value) || value is null))
+                throw ODataProblem.BadRequest("MissingParameter", $"Parameteren {name} skal angives.", $"The parameter {name} is required.", name);
+
+        await using var transaction = await request.Db.Database.BeginTransactionAsync(context.Cancellation);
+        var entity = await FindAsync(request, set, (KeySegment)request.Path.ElementAt(1));
+        CheckIfMatch(request, entity);
+        await handler.InvokeAsync(request.Db, entity, new EntityValues(values, replace: false), context);
+        await request.Db.SaveChangesAsync(context.Cancellation);
+        await transaction.CommitAsync(context.Cancellation);
+        await RespondWithEntityAsync(request, set, entity, 200, null, preferMinimalByDefault: false);
+    }
+
     private static ODataProblem MethodNotAllowed(ODataRequest request, string da, string en, string allow)
     {
         request.Http.Response.Headers.Allow = allow;
@@ -57,20 +109,26 @@ internal static class WriteHandler
     private static async Task CreateAsync(ODataRequest request, EntitySetInfo set, IEntitySetWriter writer, WriteContext context)
     {
         var values = await ReadBodyAsync(request, set, writer.Insertable, null, replace: false);
+        // One transaction from the first read to the save: on SQLite it takes the write lock at once (BEGIN IMMEDIATE),
+        // so competing writes (two officers, the last bed) are serialised and the rules see the committed state.
+        await using var transaction = await request.Db.Database.BeginTransactionAsync(context.Cancellation);
         var (entity, created) = await writer.CreateAsync(request.Db, values, context);
         if (created) request.Db.Add(entity);
         await request.Db.SaveChangesAsync(context.Cancellation);
+        await transaction.CommitAsync(context.Cancellation);
         var location = new Uri(request.ServiceRoot, $"{set.Name}({entity.Id})");
         await RespondWithEntityAsync(request, set, entity, created ? 201 : 200, location, preferMinimalByDefault: false);
     }
 
     private static async Task UpdateAsync(ODataRequest request, EntitySetInfo set, IEntitySetWriter writer, WriteContext context, bool replace)
     {
+        await using var transaction = await request.Db.Database.BeginTransactionAsync(context.Cancellation);
         var entity = await FindAsync(request, set);
         CheckIfMatch(request, entity);
         var values = await ReadBodyAsync(request, set, writer.Updatable, entity, replace);
         await writer.UpdateAsync(request.Db, entity, values, context);
         await request.Db.SaveChangesAsync(context.Cancellation);
+        await transaction.CommitAsync(context.Cancellation);
         await RespondWithEntityAsync(request, set, entity, 200, null, preferMinimalByDefault: true);
     }
 
@@ -84,9 +142,10 @@ internal static class WriteHandler
         request.Http.Response.Headers["OData-Version"] = "4.0";
     }
 
-    private static async Task<Entity> FindAsync(ODataRequest request, EntitySetInfo set)
+    private static Task<Entity> FindAsync(ODataRequest request, EntitySetInfo set) => FindAsync(request, set, (KeySegment)request.Path.Last());
+
+    private static async Task<Entity> FindAsync(ODataRequest request, EntitySetInfo set, KeySegment key)
     {
-        var key = (KeySegment)request.Path.Last();
         var id = Convert.ToInt32(key.Keys.Single().Value, System.Globalization.CultureInfo.InvariantCulture);
         var entity = (Entity?)await request.Db.FindAsync(set.ClrType, [id], request.Http.RequestAborted);
         return entity ?? throw ODataProblem.NotFound("Posten findes ikke.", "The record does not exist.");
@@ -110,22 +169,7 @@ internal static class WriteHandler
         Entity? current, bool replace)
     {
         var http = request.Http;
-        var contentType = http.Request.ContentType ?? "";
-        if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            throw new ODataProblem(415, "UnsupportedMediaType", "Indholdet skal være application/json.", "The body must be application/json.");
-        var limit = request.Options.MaxRequestBodyBytes;
-        if (http.Request.ContentLength > limit) throw BodyTooLarge(limit);
-        using var body = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
-        {
-            if (body.Length + read > limit) throw BodyTooLarge(limit);
-            body.Write(buffer, 0, read);
-        }
-        if (body.Length == 0)
-            throw ODataProblem.BadRequest("EmptyBody", "Forespørgslen mangler indhold.", "The request has no body.");
-        body.Position = 0;
+        using var body = await BufferBodyAsync(request, allowEmpty: false);
 
         ODataResource? resource = null;
         var depth = 0;
@@ -179,6 +223,29 @@ internal static class WriteHandler
             throw new ODataProblem(400, problems[0].Code, "Indholdet indeholder egenskaber, der ikke kan sættes.",
                 "The body contains properties that cannot be set.", problems[0].Target, problems);
         return new EntityValues(values, replace);
+    }
+
+    /// <summary>Reads the JSON body into memory, refusing other media types and bodies over the limit.</summary>
+    private static async Task<MemoryStream> BufferBodyAsync(ODataRequest request, bool allowEmpty)
+    {
+        var http = request.Http;
+        var limit = request.Options.MaxRequestBodyBytes;
+        if (http.Request.ContentLength > limit) throw BodyTooLarge(limit);
+        var body = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
+        {
+            if (body.Length + read > limit) throw BodyTooLarge(limit);
+            body.Write(buffer, 0, read);
+        }
+        if (body.Length == 0 && !allowEmpty)
+            throw ODataProblem.BadRequest("EmptyBody", "Forespørgslen mangler indhold.", "The request has no body.");
+        var contentType = http.Request.ContentType ?? "";
+        if (body.Length > 0 && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            throw new ODataProblem(415, "UnsupportedMediaType", "Indholdet skal være application/json.", "The body must be application/json.");
+        body.Position = 0;
+        return body;
     }
 
     private static ODataProblem BodyTooLarge(long limit) => new(413, "QueryLimitExceeded",

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace HousingCapacity.Api.Tests.Infrastructure;
@@ -57,6 +58,7 @@ public sealed class ApiFixture : IAsyncLifetime
             b.UseSetting("OData:MaxTop", "500");
             b.UseSetting("OData:MaxRequestBodyBytes", "4096");
             b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+            b.ConfigureLogging(l => l.AddProvider(new LogSink()));
             b.ConfigureServices(s =>
             {
                 s.AddSingleton<IClock>(Clock);

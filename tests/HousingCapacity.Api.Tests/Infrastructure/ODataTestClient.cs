@@ -49,7 +49,8 @@ public sealed class ODataTestClient
         using var response = await _client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var reply = new Reply(response.StatusCode, body, response.Headers, response.Content.Headers);
-        Assert.True((int)response.StatusCode < 500, $"{request.Method} {request.RequestUri} gave {(int)response.StatusCode}: {body}");
+        Assert.True((int)response.StatusCode < 500, $"{request.Method} {request.RequestUri} gave {(int)response.StatusCode}: {body}\n"
+            + string.Join("\n", LogSink.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)).TakeLast(3)));
         if (body.Length > 0 && response.Content.Headers.ContentType?.MediaType == "application/json")
             ReadBack(body, response.Content.Headers.ContentType.ToString(), (int)response.StatusCode);
         return reply;

@@ -1,0 +1,142 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace HousingCapacity.Api.Features.Allocation;
+
+/// <summary>
+/// POST /odata/Placements allocates a bed or a home: every placement rule is evaluated together and a refusal lists
+/// each broken rule in the error's details (409 for capacity and double booking, 422 when eligibility fails). The
+/// request runs in one write transaction (see WriteHandler), and the database's triggers refuse an over-booking as
+/// the last line. With only a FacilityId, the first unit with a free bed for every night of the stay is chosen.
+/// Placements are history: they change only through their actions (Discharge, MarkNotified, RenewSupport).
+/// </summary>
+public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions) : IEntitySetWriter
+{
+    private PlacementPolicy Policy => policyOptions.Value;
+
+    public string EntitySet => "Placements";
+    public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
+        { "PersonId", "UnitId", "FacilityId", "StartDate", "EndDate", "SupportMethod", "ExceptionJustification", "ReferralRoute" };
+    public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
+    public bool AllowsUpdate => false;
+    public bool AllowsDelete => false;
+
+    public Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
+        throw new InvalidOperationException("Placements are changed through their actions.");
+
+    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    {
+        var ct = c.Cancellation;
+        var personId = v.Required<int>("PersonId");
+        var person = await db.Persons.FindAsync([personId], ct) ?? throw Missing("PersonId", personId);
+        var start = v.Optional("StartDate", DanishTime.Today(c.Clock));
+        var stay = new DateRange(start, v.Optional<LocalDate?>("EndDate", null));
+        var supportMethod = v.Optional("SupportMethod", SupportMethod.None);
+        var justification = v.Optional<string?>("ExceptionJustification", null);
+
+        var unitId = v.Optional<int?>("UnitId", null);
+        var facilityId = v.Optional<int?>("FacilityId", null);
+        if (unitId is null && facilityId is null)
+            throw ODataProblem.BadRequest("MissingProperty", "Angiv UnitId eller FacilityId.", "Give UnitId or FacilityId.", "UnitId");
+
+        Facility facility;
+        Unit? unit;
+        if (unitId is not null)
+        {
+            unit = await db.Units.FindAsync([unitId.Value], ct) ?? throw Missing("UnitId", unitId.Value);
+            facility = (await db.Facilities.FindAsync([unit.FacilityId], ct))!;
+            if (facilityId is not null && facilityId != facility.Id)
+                throw new DomainRuleException("UnitNotInFacility", "Enheden hører ikke til det angivne tilbud.",
+                    "The unit does not belong to the given facility.", "UnitId");
+        }
+        else
+        {
+            facility = await db.Facilities.FindAsync([facilityId!.Value], ct) ?? throw Missing("FacilityId", facilityId.Value);
+            unit = await FirstFreeUnitAsync(db, facility.Id, stay, ct);
+        }
+
+        var overlapping = await Overlapping(db.Placements.Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
+        if (unit is null)
+        {
+            // Nothing free: still say whether the person could have been placed here at all.
+            var any = await db.Units.Where(u => u.FacilityId == facility.Id).OrderBy(u => u.Id).FirstOrDefaultAsync(ct);
+            var eligibility = any is null ? [] : PlacementRule.Broken(
+                    new PlacementCandidate(person, facility, any, stay, supportMethod, justification, 0, false, overlapping), Policy)
+                .Where(r => r.Kind == RuleKind.Eligibility || r.Code == "PersonAlreadyPlaced").ToList();
+            var details = eligibility.Select(r => Detail(r, person, facility, any!, stay, supportMethod, justification, overlapping)).ToList();
+            details.Add(new ProblemDetail("FacilityFull", $"{facility.Name} har ingen ledig seng i hele perioden.",
+                $"{facility.Name} has no bed free for the whole period.", "FacilityId"));
+            throw Refusal(details, eligibility.Any(r => r.Kind == RuleKind.Eligibility));
+        }
+
+        var candidate = new PlacementCandidate(person, facility, unit, stay, supportMethod, justification,
+            await PeakOccupancyAsync(db, unit.Id, stay, ct), false, overlapping);
+        var broken = PlacementRule.Broken(candidate, Policy);
+        if (broken.Count > 0)
+            throw Refusal(broken.Select(r => new ProblemDetail(r.Code, r.MessageDa(candidate, Policy), r.MessageEn(candidate, Policy), Target(r))).ToList(),
+                broken.Any(r => r.Kind == RuleKind.Eligibility));
+
+        var section110 = PlacementPolicy.IsSection110(facility.Kind);
+        // The justification is kept whenever given: for a young person in §110 it is the recorded exception.
+        return (new Placement(person.Id, unit.Id, facility.Id, stay, supportMethod, justification,
+            v.Optional<ReferralRoute?>("ReferralRoute", section110 ? ReferralRoute.SelfReferral : ReferralRoute.Municipality),
+            facility.Kind == FacilityKind.Section110Shelter ? Weekdays.Add(stay.Start, Policy.NotificationWeekdays) : null,
+            supportMethod == SupportMethod.CTI ? stay.Start.PlusMonths(Policy.CtiMonths) : null), true);
+    }
+
+    private ProblemDetail Detail(PlacementRule r, Person person, Facility facility, Unit unit, DateRange stay, SupportMethod method, string? justification, int overlapping)
+    {
+        var c = new PlacementCandidate(person, facility, unit, stay, method, justification, 0, false, overlapping);
+        return new ProblemDetail(r.Code, r.MessageDa(c, Policy), r.MessageEn(c, Policy), Target(r));
+    }
+
+    private static string? Target(PlacementRule r) => r.Code switch
+    {
+        "YouthInSection110" => "ExceptionJustification",
+        "SupportMethodRequired" => "SupportMethod",
+        "UnitOutOfService" or "UnitDoubleBooked" => "UnitId",
+        "PersonAlreadyPlaced" or "GenderRestricted" or "AgeRestricted" => "PersonId",
+        _ => null,
+    };
+
+    /// <summary>One error listing every broken rule: 422 when the person is not eligible, else 409.</summary>
+    private static ODataProblem Refusal(List<ProblemDetail> details, bool eligibility) =>
+        new(eligibility ? 422 : 409, details[0].Code,
+            eligibility ? "Personen kan ikke anbringes her." : "Pladsen kan ikke tildeles: der er ingen ledig seng, eller personen er allerede anbragt.",
+            eligibility ? "The person cannot be placed here." : "The place cannot be allocated: no bed is free, or the person is already placed.", null, details);
+
+    private static DomainRuleException Missing(string property, int id) =>
+        new("ReferenceNotFound", $"{property} peger på en post ({id}), der ikke findes.", $"{property} refers to a record ({id}) that does not exist.", property);
+
+    /// <summary>Stays that share a night with <paramref name="stay"/>: [start, end) ranges, end null while ongoing.</summary>
+    public static IQueryable<Placement> Overlapping(IQueryable<Placement> placements, DateRange stay)
+    {
+        var start = stay.Start;
+        if (stay.End is { } end)
+            return placements.Where(p => p.StartDate < end && (p.EndDate == null || p.EndDate > start));
+        return placements.Where(p => p.EndDate == null || p.EndDate > start);
+    }
+
+    /// <summary>The most people the unit holds on one night of the stay: counted on each night a stay begins.</summary>
+    public static async Task<int> PeakOccupancyAsync(HousingDbContext db, int unitId, DateRange stay, CancellationToken ct)
+    {
+        var stays = (await Overlapping(db.Placements.Where(p => p.UnitId == unitId), stay)
+            .Select(p => new { p.StartDate, p.EndDate }).ToListAsync(ct))
+            .Select(p => new DateRange(p.StartDate, p.EndDate)).ToList();
+        if (stays.Count == 0) return 0;
+        var nights = stays.Select(s => s.Start).Where(stay.ContainsNight).Append(stay.Start);
+        return nights.Max(n => stays.Count(s => s.ContainsNight(n)));
+    }
+
+    private static async Task<Unit?> FirstFreeUnitAsync(HousingDbContext db, int facilityId, DateRange stay, CancellationToken ct)
+    {
+        var units = await db.Units.Where(u => u.FacilityId == facilityId && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct);
+        foreach (var unit in units)
+            if (await PeakOccupancyAsync(db, unit.Id, stay, ct) < unit.Beds) return unit;
+        return null;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HousingCapacity.Api.Tests;
+
+/// <summary>Many officers, one bed, the same moment: exactly one wins, every round.</summary>
+public class AllocationRaceTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task Allocate_32SimultaneousRequestsForTheLastBed_ExactlyOneWinsEachRound()
+    {
+        var make = new Builders(api.OData);
+        var facility = await make.FacilityAsync("EmergencyBeds");
+        var unit = await make.UnitAsync(facility, beds: 1);
+        var persons = new List<int>();
+        for (var i = 0; i < 32; i++) persons.Add(await make.PersonAsync(ApiFixture.Today.PlusYears(-30 - i)));
+
+        const int rounds = 50;
+        for (var round = 0; round < rounds; round++)
+        {
+            var night = ApiFixture.Today.PlusDays(-rounds + round);
+            using var start = new ManualResetEventSlim(false);
+            var attempts = persons.Select(person => Task.Run(async () =>
+            {
+                start.Wait();
+                return await make.AllocateAsync(person, facility, start: night, end: night.PlusDays(1));
+            })).ToList();
+            start.Set();
+            var replies = await Task.WhenAll(attempts);
+            Assert.Equal(1, replies.Count(r => r.Status == HttpStatusCode.Created));
+            Assert.Equal(31, replies.Count(r => r.Status == HttpStatusCode.Conflict));
+        }
+
+        await using var db = api.NewDb();
+        var stays = await db.Placements.Where(p => p.UnitId == unit).ToListAsync();
+        Assert.Equal(rounds, stays.Count);
+        for (var round = 0; round < rounds; round++)
+        {
+            var night = ApiFixture.Today.PlusDays(-rounds + round);
+            Assert.Equal(1, stays.Count(s => s.Stay.ContainsNight(night)));
+        }
+    }
+
+    [Fact]
+    public async Task DatabaseGuard_RefusesAnOverBookingEvenWithoutTheApplication()
+    {
+        var make = new Builders(api.OData);
+        var facility = await make.FacilityAsync("EmergencyBeds");
+        var unit = await make.UnitAsync(facility, beds: 1);
+        var a = await make.PersonAsync(ApiFixture.Today.PlusYears(-40));
+        var b = await make.PersonAsync(ApiFixture.Today.PlusYears(-41));
+        Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(a, unitId: unit, start: ApiFixture.Today.PlusDays(-2))).Status);
+        await using var db = api.NewDb();
+        var e = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO Placements (PersonId, UnitId, FacilityId, StartDate, SupportMethod) VALUES ({0}, {1}, {2}, '2026-11-21', 'None')", b, unit, facility));
+        Assert.Contains("UnitDoubleBooked", e.Message);
+        var freeUnit = await make.UnitAsync(facility, beds: 1);
+        var overlapSelf = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO Placements (PersonId, UnitId, FacilityId, StartDate, EndDate, SupportMethod) VALUES ({0}, {1}, {2}, '2026-11-21', '2026-11-22', 'None')", a, freeUnit, facility));
+        Assert.Contains("PersonAlreadyPlaced", overlapSelf.Message);
+    }
+}
