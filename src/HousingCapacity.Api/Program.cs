@@ -40,6 +40,9 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSingleton<IEntitySetWriter, WaitlistEntryWriter>();
     builder.Services.Configure<PlacementPolicy>(builder.Configuration.GetSection("PlacementRules"));
     builder.Services.AddSingleton<IEntitySetWriter, PlacementAllocation>();
+    builder.Services.AddSingleton<IEntitySetWriter, HousingCapacity.Api.Features.Turnaways.TurnawayWriter>();
+    builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Availability.AvailabilityFunction>();
+    builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Availability.EligiblePlacesFunction>();
     builder.Services.AddSingleton<IEntityAction, DischargeAction>();
     builder.Services.AddSingleton<IEntityAction, MarkNotifiedAction>();
     builder.Services.AddSingleton<IEntityAction, RenewSupportAction>();

@@ -174,7 +174,7 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("PATCH", "/odata/Placements(1)")]
     [InlineData("DELETE", "/odata/Placements(1)")]
     [InlineData("PATCH", "/odata/Offers(1)")]
-    [InlineData("DELETE", "/odata/Turnaways(1)")]
+    [InlineData("PATCH", "/odata/Turnaways(1)")]
     [InlineData("POST", "/odata/Facilities(1)")]
     [InlineData("PATCH", "/odata/Facilities")]
     [InlineData("POST", "/odata/$metadata")]

@@ -83,7 +83,7 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
     private PropertyInfo PropertyOf(QueryNode source, string name)
     {
         var type = Bind(source).Type;
-        return service.ForType(type).Properties[name];
+        return service.PropertiesOf(type)[name];
     }
 
     private PropertyInfo NavigationOf(QueryNode source, string name)

@@ -140,6 +140,33 @@ public sealed class ODataServiceModel
         Describe(model, _byName["Placements"].EdmType.FindProperty("EndDate"),
             "Exclusive: the last night is EndDate − 1. Null while the stay is ongoing.");
 
+        foreach (var complex in ComplexTypes)
+        {
+            var edm = new EdmComplexType(Namespace, complex.Name);
+            var props = new Dictionary<string, PropertyInfo>(StringComparer.Ordinal);
+            foreach (var p in complex.GetProperties())
+            {
+                var nullable = !p.PropertyType.IsValueType || Nullable.GetUnderlyingType(p.PropertyType) is not null;
+                edm.AddStructuralProperty(p.Name, EdmTypeOf(model, p.PropertyType, nullable && p.PropertyType != typeof(string)));
+                props[p.Name] = p;
+            }
+            model.AddElement(edm);
+            _complex[complex] = (edm, props);
+        }
+
+        foreach (var function in Functions)
+        {
+            var bound = _byName[function.EntitySet];
+            var returns = new EdmCollectionTypeReference(new EdmCollectionType(new EdmComplexTypeReference(_complex[function.Returns].Edm, false)));
+            var edm = new EdmFunction(Namespace, function.Name, returns, isBound: true, entitySetPathExpression: null, isComposable: false);
+            edm.AddParameter("bindingParameter", function.BoundToCollection
+                ? new EdmCollectionTypeReference(new EdmCollectionType(new EdmEntityTypeReference(bound.EdmType, false)))
+                : new EdmEntityTypeReference(bound.EdmType, false));
+            foreach (var (name, type, optional) in function.Parameters)
+                edm.AddParameter(name, EdmTypeOf(model, type, optional));
+            model.AddElement(edm);
+        }
+
         foreach (var action in Actions)
         {
             var bound = _byName[action.EntitySet];
@@ -152,6 +179,27 @@ public sealed class ODataServiceModel
 
         Model = model;
     }
+
+    /// <summary>Structured results of functions (OData complex types).</summary>
+    public static readonly IReadOnlyList<Type> ComplexTypes = [typeof(Features.Availability.FacilityAvailability)];
+
+    /// <summary>A function bound to an entity set (or one record of it) that returns a collection of a complex type.</summary>
+    public sealed record FunctionDefinition(string EntitySet, string Name, bool BoundToCollection, Type Returns,
+        IReadOnlyList<(string Name, Type Type, bool Optional)> Parameters);
+
+    public static readonly IReadOnlyList<FunctionDefinition> Functions =
+    [
+        new("Facilities", "Availability", true, typeof(Features.Availability.FacilityAvailability), [("date", typeof(LocalDate), false)]),
+        new("Persons", "EligiblePlaces", false, typeof(Features.Availability.FacilityAvailability), [("date", typeof(LocalDate), false)]),
+    ];
+
+    private readonly Dictionary<Type, (EdmComplexType Edm, Dictionary<string, PropertyInfo> Properties)> _complex = [];
+
+    public EdmComplexType ComplexType(Type clr) => _complex[clr].Edm;
+
+    /// <summary>The properties of an entity or complex CLR type, by EDM name.</summary>
+    public IReadOnlyDictionary<string, PropertyInfo> PropertiesOf(Type clr) =>
+        _byType.TryGetValue(clr, out var set) ? set.Properties : _complex[clr].Properties;
 
     /// <summary>An action bound to one record of an entity set, answered with the changed record.</summary>
     public sealed record ActionDefinition(string EntitySet, string Name, IReadOnlyList<(string Name, Type Type, bool Optional)> Parameters);

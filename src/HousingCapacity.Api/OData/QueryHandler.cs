@@ -67,6 +67,8 @@ internal static class QueryHandler
 
     public static Task GetAsync(ODataRequest request)
     {
+        if (request.Path.LastSegment is OperationSegment)
+            return FunctionHandler.GetAsync(request, request.Http.RequestServices.GetServices<IEntityFunction>());
         var target = Resolve(request);
         var method = typeof(QueryHandler).GetMethod(nameof(GetTypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(target.Set.ClrType);

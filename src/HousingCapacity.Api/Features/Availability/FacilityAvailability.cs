@@ -1,0 +1,31 @@
+using HousingCapacity.Domain;
+using NodaTime;
+
+namespace HousingCapacity.Api.Features.Availability;
+
+/// <summary>
+/// Free beds of one facility for one night: beds in service − occupied − held, with how fresh the shelter's own count
+/// is (as Finding A Bed Tonight shows it). The OData complex type HousingCapacity.FacilityAvailability.
+/// </summary>
+public sealed class FacilityAvailability
+{
+    public int FacilityId { get; init; }
+    public string FacilityName { get; init; } = "";
+    public FacilityKind Kind { get; init; }
+    public int MunicipalityId { get; init; }
+    public GenderRestriction GenderRestriction { get; init; }
+    public int? MinAge { get; init; }
+    public int? MaxAge { get; init; }
+    public LocalDate Date { get; init; }
+    /// <summary>Beds of the units in service.</summary>
+    public int BedsInService { get; init; }
+    /// <summary>People with a stay that includes the night.</summary>
+    public int BedsOccupied { get; init; }
+    /// <summary>Beds held for someone on the way.</summary>
+    public int BedsHeld { get; init; }
+    public int BedsFree { get; init; }
+    /// <summary>When the facility's newest capacity report was made; null if it never reported.</summary>
+    public Instant? LastReportedAt { get; init; }
+    /// <summary>Minutes since that report, at the time of asking.</summary>
+    public int? ReportAgeMinutes { get; init; }
+}

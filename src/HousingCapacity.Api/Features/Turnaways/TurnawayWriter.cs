@@ -1,0 +1,34 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Features.Catalogue;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Domain;
+
+namespace HousingCapacity.Api.Features.Turnaways;
+
+/// <summary>
+/// Shelter staff record someone they could not take (full, ineligible, ...): unmet demand for the monthly report.
+/// The person is optional: people may be turned away anonymously. A turnaway is a record of a night; it is not edited.
+/// </summary>
+public sealed class TurnawayWriter : IEntitySetWriter
+{
+    public string EntitySet => "Turnaways";
+    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "FacilityId", "Date", "Reason", "PersonId" };
+    public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
+    public bool AllowsUpdate => false;
+
+    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    {
+        var facilityId = v.Required<int>("FacilityId");
+        await References.EnsureAsync(db.Facilities, facilityId, "FacilityId", c.Cancellation);
+        var personId = v.Optional<int?>("PersonId", null);
+        if (personId is not null) await References.EnsureAsync(db.Persons, personId.Value, "PersonId", c.Cancellation);
+        var date = v.Optional("Date", DanishTime.Today(c.Clock));
+        if (date > DanishTime.Today(c.Clock))
+            throw new DomainRuleException("DateInFuture", "En afvisning kan ikke registreres for en fremtidig dato.",
+                "A turnaway cannot be recorded for a future date.", "Date");
+        return (new Turnaway(facilityId, date, v.Required<TurnawayReason>("Reason"), personId), true);
+    }
+
+    public Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
+        throw new InvalidOperationException("Turnaways are not edited.");
+}
