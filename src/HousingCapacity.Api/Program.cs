@@ -40,6 +40,8 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSingleton<IEntitySetWriter, WaitlistEntryWriter>();
     builder.Services.Configure<PlacementPolicy>(builder.Configuration.GetSection("PlacementRules"));
     builder.Services.AddSingleton<IEntitySetWriter, PlacementAllocation>();
+    builder.Services.Configure<HousingCapacity.Api.Features.Holds.BedHoldOptions>(builder.Configuration.GetSection("BedHolds"));
+    builder.Services.AddSingleton<IEntitySetWriter, HousingCapacity.Api.Features.Holds.BedHoldWriter>();
     builder.Services.AddSingleton<IEntitySetWriter, HousingCapacity.Api.Features.Turnaways.TurnawayWriter>();
     builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Availability.AvailabilityFunction>();
     builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Availability.EligiblePlacesFunction>();

@@ -16,6 +16,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options)
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<Turnaway> Turnaways => Set<Turnaway>();
+    public DbSet<BedHold> BedHolds => Set<BedHold>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -69,6 +70,12 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options)
             e.HasMany(x => x.Offers).WithOne(x => x.Entry).HasForeignKey(x => x.WaitlistEntryId).OnDelete(DeleteBehavior.Restrict));
         Table<Offer>(b, "Offers", e =>
             e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict));
+        Table<BedHold>(b, "BedHolds", e =>
+        {
+            e.HasOne(x => x.Facility).WithMany().HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
         Table<Turnaway>(b, "Turnaways", e =>
         {
             e.HasOne(x => x.Facility).WithMany().HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);

@@ -38,7 +38,7 @@ public sealed class ODataServiceModel
         ("Municipalities", typeof(Municipality)), ("Facilities", typeof(Facility)), ("Units", typeof(Unit)),
         ("CapacityReports", typeof(CapacityReport)), ("Persons", typeof(Person)), ("Placements", typeof(Placement)),
         ("Waitlists", typeof(Waitlist)), ("WaitlistEntries", typeof(WaitlistEntry)), ("Offers", typeof(Offer)),
-        ("Turnaways", typeof(Turnaway)),
+        ("Turnaways", typeof(Turnaway)), ("BedHolds", typeof(BedHold)),
     ];
 
     private readonly Dictionary<string, EntitySetInfo> _byName = new(StringComparer.Ordinal);

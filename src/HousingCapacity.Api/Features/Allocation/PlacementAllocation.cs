@@ -3,6 +3,7 @@ using HousingCapacity.Api.OData;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using HousingCapacity.Api.Features.Holds;
 using NodaTime;
 
 namespace HousingCapacity.Api.Features.Allocation;
@@ -56,7 +57,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         else
         {
             facility = await db.Facilities.FindAsync([facilityId!.Value], ct) ?? throw Missing("FacilityId", facilityId.Value);
-            unit = await FirstFreeUnitAsync(db, facility.Id, stay, ct);
+            unit = await BedHoldWriter.FirstFreeUnitAsync(db, facility.Id, stay, c.Clock.GetCurrentInstant(), ct, person.Id);
         }
 
         var overlapping = await Overlapping(db.Placements.Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
@@ -73,12 +74,19 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             throw Refusal(details, eligibility.Any(r => r.Kind == RuleKind.Eligibility));
         }
 
+        var now = c.Clock.GetCurrentInstant();
+        var peak = await PeakOccupancyAsync(db, unit.Id, stay, ct);
+        var heldForOthers = await BedHoldWriter.HeldAsync(db, unit.Id, stay.Start, now, person.Id, ct);
         var candidate = new PlacementCandidate(person, facility, unit, stay, supportMethod, justification,
-            await PeakOccupancyAsync(db, unit.Id, stay, ct), false, overlapping);
+            peak, peak < unit.Beds && peak + heldForOthers >= unit.Beds, overlapping);
         var broken = PlacementRule.Broken(candidate, Policy);
         if (broken.Count > 0)
             throw Refusal(broken.Select(r => new ProblemDetail(r.Code, r.MessageDa(candidate, Policy), r.MessageEn(candidate, Policy), Target(r))).ToList(),
                 broken.Any(r => r.Kind == RuleKind.Eligibility));
+
+        // A bed held for this person is used by this placement.
+        foreach (var hold in await db.BedHolds.Where(h => h.UnitId == unit.Id && h.PersonId == person.Id && h.Night == stay.Start && h.ReleasedAt == null).ToListAsync(ct))
+            if (hold.IsActiveAt(now)) hold.Release(now);
 
         var section110 = PlacementPolicy.IsSection110(facility.Kind);
         // The justification is kept whenever given: for a young person in §110 it is the recorded exception.
@@ -130,13 +138,5 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         if (stays.Count == 0) return 0;
         var nights = stays.Select(s => s.Start).Where(stay.ContainsNight).Append(stay.Start);
         return nights.Max(n => stays.Count(s => s.ContainsNight(n)));
-    }
-
-    private static async Task<Unit?> FirstFreeUnitAsync(HousingDbContext db, int facilityId, DateRange stay, CancellationToken ct)
-    {
-        var units = await db.Units.Where(u => u.FacilityId == facilityId && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct);
-        foreach (var unit in units)
-            if (await PeakOccupancyAsync(db, unit.Id, stay, ct) < unit.Beds) return unit;
-        return null;
     }
 }

@@ -30,16 +30,19 @@ public sealed class AvailabilityFunction : IEntityFunction
         var reports = await db.CapacityReports.GroupBy(r => r.FacilityId)
             .Select(g => new { FacilityId = g.Key, Last = g.Max(r => r.ReportedAt) }).ToDictionaryAsync(x => x.FacilityId, x => x.Last, ct);
         var now = clock.GetCurrentInstant();
+        var held = await db.BedHolds.Where(h => h.Night == night && h.ReleasedAt == null && h.ExpiresAt > now)
+            .GroupBy(h => h.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId, x => x.N, ct);
         return facilities.Select(f =>
         {
             var inService = beds.GetValueOrDefault(f.Id);
             var taken = occupied.GetValueOrDefault(f.Id);
+            var holds = held.GetValueOrDefault(f.Id);
             Instant? last = reports.TryGetValue(f.Id, out var l) ? l : null;
             return new FacilityAvailability
             {
                 FacilityId = f.Id, FacilityName = f.Name, Kind = f.Kind, MunicipalityId = f.MunicipalityId,
                 GenderRestriction = f.GenderRestriction, MinAge = f.MinAge, MaxAge = f.MaxAge, Date = night,
-                BedsInService = inService, BedsOccupied = taken, BedsHeld = 0, BedsFree = Math.Max(0, inService - taken),
+                BedsInService = inService, BedsOccupied = taken, BedsHeld = holds, BedsFree = Math.Max(0, inService - taken - holds),
                 LastReportedAt = last, ReportAgeMinutes = last is null ? null : (int)(now - last.Value).TotalMinutes,
             };
         }).ToList();
@@ -72,9 +75,12 @@ public sealed class EligiblePlacesFunction(IOptions<PlacementPolicy> policy) : I
             var units = await db.Units.Where(u => u.FacilityId == facility.Id && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct);
             foreach (var unit in units)
             {
+                var peak = await PlacementAllocation.PeakOccupancyAsync(db, unit.Id, stay, ct);
+                var heldForOthers = await Holds.BedHoldWriter.HeldAsync(db, unit.Id, night, context.Clock.GetCurrentInstant(), person.Id, ct);
+                // A Housing First home would name its support method; any method will do for "could they be placed".
                 var candidate = new PlacementCandidate(person, facility, unit, stay,
                     facility.Kind == FacilityKind.HousingFirst ? SupportMethod.ICM : SupportMethod.None, null,
-                    await PlacementAllocation.PeakOccupancyAsync(db, unit.Id, stay, ct), false, 0);
+                    peak, peak < unit.Beds && peak + heldForOthers >= unit.Beds, 0);
                 if (PlacementRule.Broken(candidate, policy.Value).Count == 0)
                 {
                     result.Add(a);

@@ -1,0 +1,84 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Features.Allocation;
+using HousingCapacity.Api.Features.Catalogue;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace HousingCapacity.Api.Features.Holds;
+
+/// <summary>How long a bed may be held (appsettings.json, section "BedHolds").</summary>
+public sealed class BedHoldOptions
+{
+    /// <summary>Finding A Bed Tonight's default: 90 minutes.</summary>
+    public int DefaultMinutes { get; set; } = 90;
+    public int MaxMinutes { get; set; } = 240;
+}
+
+/// <summary>
+/// Staff hold a free bed for tonight for someone on the way: POST /odata/BedHolds with UnitId or FacilityId, an optional
+/// PersonId and Note. The hold stands until ExpiresAt (DefaultMinutes after it was made), until it is released
+/// (DELETE), or until the named person is allocated to that unit. Minutes may be given up to MaxMinutes.
+/// </summary>
+public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySetWriter
+{
+    public string EntitySet => "BedHolds";
+    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "UnitId", "FacilityId", "PersonId", "Note", "ExpiresAt" };
+    public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
+    public bool AllowsUpdate => false;
+
+    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    {
+        var ct = c.Cancellation;
+        var now = c.Clock.GetCurrentInstant();
+        var night = DanishTime.Today(c.Clock);
+        var personId = v.Optional<int?>("PersonId", null);
+        if (personId is not null) await References.EnsureAsync(db.Persons, personId.Value, "PersonId", ct);
+        var expiresAt = v.Optional<Instant?>("ExpiresAt", null) ?? now + Duration.FromMinutes(options.Value.DefaultMinutes);
+        if (expiresAt <= now || expiresAt > now + Duration.FromMinutes(options.Value.MaxMinutes))
+            throw new DomainRuleException("InvalidHoldLength", $"En reservation kan vare fra 1 til {options.Value.MaxMinutes} minutter.",
+                $"A hold can last from 1 to {options.Value.MaxMinutes} minutes.", "ExpiresAt");
+
+        var stay = new DateRange(night, night.PlusDays(1));
+        Unit? unit;
+        var unitId = v.Optional<int?>("UnitId", null);
+        if (unitId is not null)
+        {
+            unit = await db.Units.FindAsync([unitId.Value], ct)
+                ?? throw new DomainRuleException("ReferenceNotFound", $"UnitId peger på en post ({unitId}), der ikke findes.", $"UnitId refers to a record ({unitId}) that does not exist.", "UnitId");
+            if (unit.Status == UnitStatus.OutOfService)
+                throw new ODataProblem(409, "UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.", "UnitId");
+            if (await BedsTakenAsync(db, unit.Id, stay, now, null, ct) >= unit.Beds)
+                throw new ODataProblem(409, "UnitDoubleBooked", $"{unit.Label} har ingen ledig seng i nat.", $"{unit.Label} has no free bed tonight.", "UnitId");
+        }
+        else
+        {
+            var facilityId = v.Required<int>("FacilityId");
+            await References.EnsureAsync(db.Facilities, facilityId, "FacilityId", ct);
+            unit = await FirstFreeUnitAsync(db, facilityId, stay, now, ct)
+                ?? throw new ODataProblem(409, "FacilityFull", "Tilbuddet har ingen ledig seng i nat.", "The facility has no free bed tonight.", "FacilityId");
+        }
+        return (new BedHold(unit.FacilityId, unit.Id, personId, night, now, expiresAt - now, c.UserName, v.Optional<string?>("Note", null)), true);
+    }
+
+    public Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
+        throw new InvalidOperationException("Holds are released, not edited.");
+
+    /// <summary>People in the unit on the stay's busiest night plus beds others hold for its first night.</summary>
+    public static async Task<int> BedsTakenAsync(HousingDbContext db, int unitId, DateRange stay, Instant now, int? exceptPersonId, CancellationToken ct) =>
+        await PlacementAllocation.PeakOccupancyAsync(db, unitId, stay, ct) + await HeldAsync(db, unitId, stay.Start, now, exceptPersonId, ct);
+
+    public static Task<int> HeldAsync(HousingDbContext db, int unitId, LocalDate night, Instant now, int? exceptPersonId, CancellationToken ct) =>
+        db.BedHolds.CountAsync(h => h.UnitId == unitId && h.Night == night && h.ReleasedAt == null && h.ExpiresAt > now
+                                    && (exceptPersonId == null || h.PersonId == null || h.PersonId != exceptPersonId), ct);
+
+    public static async Task<Unit?> FirstFreeUnitAsync(HousingDbContext db, int facilityId, DateRange stay, Instant now, CancellationToken ct, int? exceptPersonId = null)
+    {
+        var units = await db.Units.Where(u => u.FacilityId == facilityId && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct);
+        foreach (var unit in units)
+            if (await BedsTakenAsync(db, unit.Id, stay, now, exceptPersonId, ct) < unit.Beds) return unit;
+        return null;
+    }
+}
