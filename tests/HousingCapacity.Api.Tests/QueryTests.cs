@@ -30,7 +30,7 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var reply = await api.OData.GetAsync("/odata");
         var names = reply.Value.EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["Municipalities", "Facilities", "Units", "CapacityReports", "Persons", "Placements", "Waitlists", "WaitlistEntries", "Offers", "Turnaways"], names);
+        Assert.Equal(["Municipalities", "Facilities", "Units", "CapacityReports", "Persons", "Placements", "Waitlists", "WaitlistEntries", "Offers", "Turnaways", "BedHolds"], names);
     }
 
     [Fact]
