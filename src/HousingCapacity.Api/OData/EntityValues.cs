@@ -57,5 +57,6 @@ public interface IEntityAction
 {
     string EntitySet { get; }
     string Name { get; }
-    Task InvokeAsync(HousingDbContext db, Entity entity, EntityValues parameters, WriteContext context);
+    /// <summary>Returns the record to answer with: the bound one, or a new one (e.g. the placement an accepted offer makes).</summary>
+    Task<Entity> InvokeAsync(HousingDbContext db, Entity entity, EntityValues parameters, WriteContext context);
 }

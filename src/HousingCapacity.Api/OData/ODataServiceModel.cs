@@ -170,7 +170,8 @@ public sealed class ODataServiceModel
         foreach (var action in Actions)
         {
             var bound = _byName[action.EntitySet];
-            var edm = new EdmAction(Namespace, action.Name, new EdmEntityTypeReference(bound.EdmType, false), isBound: true, entitySetPathExpression: null);
+            var returns = _byName[action.ReturnSet ?? action.EntitySet];
+            var edm = new EdmAction(Namespace, action.Name, new EdmEntityTypeReference(returns.EdmType, false), isBound: true, entitySetPathExpression: null);
             edm.AddParameter("bindingParameter", new EdmEntityTypeReference(bound.EdmType, false));
             foreach (var (name, type, optional) in action.Parameters)
                 edm.AddParameter(name, EdmTypeOf(model, type, optional));
@@ -202,7 +203,8 @@ public sealed class ODataServiceModel
         _byType.TryGetValue(clr, out var set) ? set.Properties : _complex[clr].Properties;
 
     /// <summary>An action bound to one record of an entity set, answered with the changed record.</summary>
-    public sealed record ActionDefinition(string EntitySet, string Name, IReadOnlyList<(string Name, Type Type, bool Optional)> Parameters);
+    public sealed record ActionDefinition(string EntitySet, string Name, IReadOnlyList<(string Name, Type Type, bool Optional)> Parameters,
+        string? ReturnSet = null);
 
     /// <summary>The actions of the service (shared/api.md). Their handlers live with their features.</summary>
     public static readonly IReadOnlyList<ActionDefinition> Actions =
@@ -210,6 +212,9 @@ public sealed class ODataServiceModel
         new("Placements", "Discharge", [("endDate", typeof(LocalDate), false), ("dischargeReason", typeof(DischargeReason), false), ("destination", typeof(Destination), false)]),
         new("Placements", "MarkNotified", [("notifiedOn", typeof(LocalDate), true)]),
         new("Placements", "RenewSupport", [("until", typeof(LocalDate), false)]),
+        new("Waitlists", "OfferNext", [("unitId", typeof(int), false)], "Offers"),
+        new("Offers", "Accept", [("supportMethod", typeof(SupportMethod), true), ("startDate", typeof(LocalDate), true)], "Placements"),
+        new("Offers", "Decline", [("reason", typeof(string), false)]),
     ];
 
     public IEdmModel Model { get; }

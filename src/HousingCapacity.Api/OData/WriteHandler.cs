@@ -94,10 +94,10 @@ internal static class WriteHandler
         await using var transaction = await request.Db.Database.BeginTransactionAsync(context.Cancellation);
         var entity = await FindAsync(request, set, (KeySegment)request.Path.ElementAt(1));
         CheckIfMatch(request, entity);
-        await handler.InvokeAsync(request.Db, entity, new EntityValues(values, replace: false), context);
+        var result = await handler.InvokeAsync(request.Db, entity, new EntityValues(values, replace: false), context);
         await request.Db.SaveChangesAsync(context.Cancellation);
         await transaction.CommitAsync(context.Cancellation);
-        await RespondWithEntityAsync(request, set, entity, 200, null, preferMinimalByDefault: false);
+        await RespondWithEntityAsync(request, request.Service.ForType(result.GetType()), result, 200, null, preferMinimalByDefault: false);
     }
 
     private static ODataProblem MethodNotAllowed(ODataRequest request, string da, string en, string allow)

@@ -14,10 +14,10 @@ public sealed class DischargeAction : IEntityAction
     public string EntitySet => "Placements";
     public string Name => "Discharge";
 
-    public Task InvokeAsync(HousingDbContext db, Entity entity, EntityValues p, WriteContext c)
+    public Task<Entity> InvokeAsync(HousingDbContext db, Entity entity, EntityValues p, WriteContext c)
     {
         ((Placement)entity).Discharge(p.Required<LocalDate>("endDate"), p.Required<DischargeReason>("dischargeReason"), p.Required<Destination>("destination"));
-        return Task.CompletedTask;
+        return Task.FromResult(entity);
     }
 }
 
@@ -27,10 +27,10 @@ public sealed class MarkNotifiedAction : IEntityAction
     public string EntitySet => "Placements";
     public string Name => "MarkNotified";
 
-    public Task InvokeAsync(HousingDbContext db, Entity entity, EntityValues p, WriteContext c)
+    public Task<Entity> InvokeAsync(HousingDbContext db, Entity entity, EntityValues p, WriteContext c)
     {
         ((Placement)entity).MarkNotified(p.Optional<LocalDate?>("notifiedOn", null) ?? DanishTime.Today(c.Clock));
-        return Task.CompletedTask;
+        return Task.FromResult(entity);
     }
 }
 
@@ -40,9 +40,9 @@ public sealed class RenewSupportAction : IEntityAction
     public string EntitySet => "Placements";
     public string Name => "RenewSupport";
 
-    public Task InvokeAsync(HousingDbContext db, Entity entity, EntityValues p, WriteContext c)
+    public Task<Entity> InvokeAsync(HousingDbContext db, Entity entity, EntityValues p, WriteContext c)
     {
         ((Placement)entity).RenewSupport(p.Required<LocalDate>("until"));
-        return Task.CompletedTask;
+        return Task.FromResult(entity);
     }
 }

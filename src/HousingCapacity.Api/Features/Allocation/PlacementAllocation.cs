@@ -15,6 +15,10 @@ namespace HousingCapacity.Api.Features.Allocation;
 /// the last line. With only a FacilityId, the first unit with a free bed for every night of the stay is chosen.
 /// Placements are history: they change only through their actions (Discharge, MarkNotified, RenewSupport).
 /// </summary>
+/// <summary>What an allocation asks for: a person, a unit (or any free unit of a facility), the nights and the terms.</summary>
+public sealed record AllocationRequest(int PersonId, int? UnitId, int? FacilityId, LocalDate StartDate, LocalDate? EndDate,
+    SupportMethod SupportMethod, string? ExceptionJustification, ReferralRoute? ReferralRoute);
+
 public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions) : IEntitySetWriter
 {
     private PlacementPolicy Policy => policyOptions.Value;
@@ -29,18 +33,23 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     public Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
         throw new InvalidOperationException("Placements are changed through their actions.");
 
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        (await AllocateAsync(db, new AllocationRequest(
+            v.Required<int>("PersonId"), v.Optional<int?>("UnitId", null), v.Optional<int?>("FacilityId", null),
+            v.Optional("StartDate", DanishTime.Today(c.Clock)), v.Optional<LocalDate?>("EndDate", null),
+            v.Optional("SupportMethod", SupportMethod.None), v.Optional<string?>("ExceptionJustification", null),
+            v.Optional<ReferralRoute?>("ReferralRoute", null)), c), true);
+
+    /// <summary>Runs every rule for the request and returns the new placement (not yet added), or throws the refusal.</summary>
+    public async Task<Placement> AllocateAsync(HousingDbContext db, AllocationRequest r, WriteContext c)
     {
         var ct = c.Cancellation;
-        var personId = v.Required<int>("PersonId");
-        var person = await db.Persons.FindAsync([personId], ct) ?? throw Missing("PersonId", personId);
-        var start = v.Optional("StartDate", DanishTime.Today(c.Clock));
-        var stay = new DateRange(start, v.Optional<LocalDate?>("EndDate", null));
-        var supportMethod = v.Optional("SupportMethod", SupportMethod.None);
-        var justification = v.Optional<string?>("ExceptionJustification", null);
-
-        var unitId = v.Optional<int?>("UnitId", null);
-        var facilityId = v.Optional<int?>("FacilityId", null);
+        var person = await db.Persons.FindAsync([r.PersonId], ct) ?? throw Missing("PersonId", r.PersonId);
+        var stay = new DateRange(r.StartDate, r.EndDate);
+        var supportMethod = r.SupportMethod;
+        var justification = r.ExceptionJustification;
+        var unitId = r.UnitId;
+        var facilityId = r.FacilityId;
         if (unitId is null && facilityId is null)
             throw ODataProblem.BadRequest("MissingProperty", "Angiv UnitId eller FacilityId.", "Give UnitId or FacilityId.", "UnitId");
 
@@ -90,10 +99,10 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
 
         var section110 = PlacementPolicy.IsSection110(facility.Kind);
         // The justification is kept whenever given: for a young person in §110 it is the recorded exception.
-        return (new Placement(person.Id, unit.Id, facility.Id, stay, supportMethod, justification,
-            v.Optional<ReferralRoute?>("ReferralRoute", section110 ? ReferralRoute.SelfReferral : ReferralRoute.Municipality),
+        return new Placement(person.Id, unit.Id, facility.Id, stay, supportMethod, justification,
+            r.ReferralRoute ?? (section110 ? ReferralRoute.SelfReferral : ReferralRoute.Municipality),
             facility.Kind == FacilityKind.Section110Shelter ? Weekdays.Add(stay.Start, Policy.NotificationWeekdays) : null,
-            supportMethod == SupportMethod.CTI ? stay.Start.PlusMonths(Policy.CtiMonths) : null), true);
+            supportMethod == SupportMethod.CTI ? stay.Start.PlusMonths(Policy.CtiMonths) : null);
     }
 
     private ProblemDetail Detail(PlacementRule r, Person person, Facility facility, Unit unit, DateRange stay, SupportMethod method, string? justification, int overlapping)
