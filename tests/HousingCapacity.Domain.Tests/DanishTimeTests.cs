@@ -50,3 +50,44 @@ public class DanishTimeTests
     public void WeekdaysAdd_FromSaturday_CountsFromMonday() =>
         Assert.Equal(new LocalDate(2026, 11, 25), Weekdays.Add(new LocalDate(2026, 11, 21), 3)); // Sat → Wed
 }
+
+public class DanishHolidayTests
+{
+    [Theory]
+    [InlineData(2024, 3, 31)]
+    [InlineData(2025, 4, 20)]
+    [InlineData(2026, 4, 5)]
+    [InlineData(2027, 3, 28)]
+    public void EasterSunday_KnownYears(int year, int month, int day) =>
+        Assert.Equal(new LocalDate(year, month, day), DanishHolidays.EasterSunday(year));
+
+    [Theory]
+    [InlineData(2026, 4, 2)]   // skærtorsdag
+    [InlineData(2026, 4, 3)]   // langfredag
+    [InlineData(2026, 4, 6)]   // 2. påskedag
+    [InlineData(2026, 5, 14)]  // Kristi himmelfart
+    [InlineData(2026, 5, 25)]  // 2. pinsedag
+    [InlineData(2026, 12, 25)]
+    [InlineData(2026, 12, 26)]
+    [InlineData(2027, 1, 1)]
+    [InlineData(2023, 5, 5)]   // store bededag, before it was abolished
+    public void IsHoliday_PublicHolidays(int year, int month, int day) =>
+        Assert.True(DanishHolidays.IsHoliday(new LocalDate(year, month, day)));
+
+    [Theory]
+    [InlineData(2026, 6, 5)]   // grundlovsdag: a customary day off, not a public holiday
+    [InlineData(2026, 12, 24)]
+    [InlineData(2026, 5, 1)]   // store bededag would have been 1 May 2026; abolished from 2024
+    public void IsHoliday_OtherDays(int year, int month, int day) =>
+        Assert.False(DanishHolidays.IsHoliday(new LocalDate(year, month, day)));
+
+    [Fact]
+    public void WeekdaysAdd_OverEaster_SkipsTheHolidays() =>
+        // Admitted Wednesday 1 April 2026: Thu 2 and Fri 3 (holidays), weekend, Mon 6 (holiday) → Tue 7, Wed 8, Thu 9.
+        Assert.Equal(new LocalDate(2026, 4, 9), Weekdays.Add(new LocalDate(2026, 4, 1), 3));
+
+    [Fact]
+    public void WeekdaysAdd_OverChristmas_SkipsTheHolidays() =>
+        // Admitted Wednesday 23 December 2026: Thu 24 counts, Fri 25 and Sat 26 do not; Mon 28, Tue 29.
+        Assert.Equal(new LocalDate(2026, 12, 29), Weekdays.Add(new LocalDate(2026, 12, 23), 3));
+}
