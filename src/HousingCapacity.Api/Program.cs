@@ -45,6 +45,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSingleton<IEntitySetWriter, HousingCapacity.Api.Features.Turnaways.TurnawayWriter>();
     builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Availability.AvailabilityFunction>();
     builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Availability.EligiblePlacesFunction>();
+    builder.Services.AddSingleton<IEntityFunction, LongStaysFunction>();
     builder.Services.Configure<WaitlistOptions>(builder.Configuration.GetSection("Waitlists"));
     builder.Services.AddSingleton<PlacementAllocation>();
     builder.Services.AddSingleton<IEntityAction, OfferNextAction>();

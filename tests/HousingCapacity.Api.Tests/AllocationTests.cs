@@ -243,3 +243,18 @@ public class AllocationTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(before, await db.Placements.CountAsync());
     }
 }
+
+public class InactiveFacilityTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task Allocate_ToAClosedFacility_IsFacilityInactive()
+    {
+        var make = new Builders(api.OData);
+        var facility = await make.FacilityAsync("AkutBolig");
+        await make.UnitAsync(facility);
+        await api.OData.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({facility})", """{"IsActive":false}""");
+        var reply = await make.AllocateAsync(await make.PersonAsync(ApiFixture.Today.PlusYears(-40)), facility);
+        Assert.Equal((HttpStatusCode)422, reply.Status);
+        Assert.Equal(["FacilityInactive"], reply.DetailCodes());
+    }
+}

@@ -182,7 +182,7 @@ public sealed class ODataServiceModel
     }
 
     /// <summary>Structured results of functions (OData complex types).</summary>
-    public static readonly IReadOnlyList<Type> ComplexTypes = [typeof(Features.Availability.FacilityAvailability)];
+    public static readonly IReadOnlyList<Type> ComplexTypes = [typeof(Features.Availability.FacilityAvailability), typeof(Features.Allocation.LongStay)];
 
     /// <summary>A function bound to an entity set (or one record of it) that returns a collection of a complex type.</summary>
     public sealed record FunctionDefinition(string EntitySet, string Name, bool BoundToCollection, Type Returns,
@@ -192,6 +192,7 @@ public sealed class ODataServiceModel
     [
         new("Facilities", "Availability", true, typeof(Features.Availability.FacilityAvailability), [("date", typeof(LocalDate), false)]),
         new("Persons", "EligiblePlaces", false, typeof(Features.Availability.FacilityAvailability), [("date", typeof(LocalDate), false)]),
+        new("Placements", "LongStays", true, typeof(Features.Allocation.LongStay), [("date", typeof(LocalDate), false)]),
     ];
 
     private readonly Dictionary<Type, (EdmComplexType Edm, Dictionary<string, PropertyInfo> Properties)> _complex = [];

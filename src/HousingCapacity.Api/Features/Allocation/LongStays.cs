@@ -1,0 +1,70 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace HousingCapacity.Api.Features.Allocation;
+
+/// <summary>
+/// One person whose nights in §110 places within the rolling year (the 365 nights up to and including the given date)
+/// pass the refund threshold: Serviceloven §176 a refunds 50 % of §110 stays only for the first 90 days per rolling
+/// year (from 1 April 2026). The OData complex type HousingCapacity.LongStay.
+/// </summary>
+public sealed class LongStay
+{
+    public int PersonId { get; init; }
+    /// <summary>The person's latest §110 stay in the window.</summary>
+    public int PlacementId { get; init; }
+    public int FacilityId { get; init; }
+    public LocalDate WindowStart { get; init; }
+    public int Section110Nights { get; init; }
+    public int NightsPastThreshold { get; init; }
+    /// <summary>The first night past the threshold.</summary>
+    public LocalDate ThresholdPassedOn { get; init; }
+    /// <summary>True while the latest stay is still going on that date.</summary>
+    public bool Ongoing { get; init; }
+}
+
+/// <summary><c>Placements/HousingCapacity.LongStays(date=…)</c>: persons past the §110 threshold in the rolling year.</summary>
+public sealed class LongStaysFunction(IOptions<PlacementPolicy> policy) : IEntityFunction
+{
+    public string EntitySet => "Placements";
+    public string Name => "LongStays";
+
+    public async Task<IReadOnlyList<object>> InvokeAsync(HousingDbContext db, Entity? bound, EntityValues parameters, WriteContext context)
+    {
+        var date = parameters.Required<LocalDate>("date");
+        var windowStart = date.PlusDays(-364);
+        var windowEnd = date.PlusDays(1);
+        var stays = await db.Placements
+            .Where(p => (p.Facility!.Kind == FacilityKind.Section110Shelter || p.Facility.Kind == FacilityKind.EmergencyBeds)
+                        && p.StartDate < windowEnd && (p.EndDate == null || p.EndDate > windowStart))
+            .Select(p => new { p.Id, p.PersonId, p.FacilityId, p.StartDate, p.EndDate })
+            .ToListAsync(context.Cancellation);
+        var threshold = policy.Value.Section110RefundDays;
+        var result = new List<object>();
+        foreach (var person in stays.GroupBy(s => s.PersonId))
+        {
+            // Walk the person's nights in order to find the first night past the threshold.
+            var nights = person
+                .SelectMany(s =>
+                {
+                    var from = s.StartDate < windowStart ? windowStart : s.StartDate;
+                    var to = s.EndDate is { } e && e < windowEnd ? e : windowEnd;
+                    return Enumerable.Range(0, Math.Max(0, Period.Between(from, to, PeriodUnits.Days).Days)).Select(i => from.PlusDays(i));
+                })
+                .Distinct().Order().ToList();
+            if (nights.Count <= threshold) continue;
+            var latest = person.OrderByDescending(s => s.StartDate).ThenByDescending(s => s.Id).First();
+            result.Add(new LongStay
+            {
+                PersonId = person.Key, PlacementId = latest.Id, FacilityId = latest.FacilityId, WindowStart = windowStart,
+                Section110Nights = nights.Count, NightsPastThreshold = nights.Count - threshold, ThresholdPassedOn = nights[threshold],
+                Ongoing = latest.EndDate is null || latest.EndDate > date,
+            });
+        }
+        return result.OrderByDescending(r => ((LongStay)r).Section110Nights).ToList();
+    }
+}

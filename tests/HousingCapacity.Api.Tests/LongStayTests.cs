@@ -1,0 +1,32 @@
+namespace HousingCapacity.Api.Tests;
+
+public class LongStayTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task LongStays_CountsNightsInTheRollingYear_AndFlagsPastNinety()
+    {
+        var make = new Builders(api.OData);
+        var facility = await make.FacilityAsync("Section110Shelter");
+        var unit = await make.UnitAsync(facility, beds: 3);
+        var today = ApiFixture.Today;
+        // 60 nights ending 100 days ago, then 31 nights ongoing since: 91 in the window.
+        var person = await make.PersonAsync(today.PlusYears(-50));
+        Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(person, unitId: unit, start: today.PlusDays(-160), end: today.PlusDays(-100))).Status);
+        var ongoing = await make.AllocateAsync(person, unitId: unit, start: today.PlusDays(-30));
+        // Exactly 90 nights: not flagged.
+        var ninety = await make.PersonAsync(today.PlusYears(-51));
+        await make.AllocateAsync(ninety, unitId: unit, start: today.PlusDays(-89));
+        // Nights older than the window do not count.
+        var old = await make.PersonAsync(today.PlusYears(-52));
+        await make.AllocateAsync(old, unitId: unit, start: today.PlusDays(-500), end: today.PlusDays(-340));
+
+        var reply = await api.OData.GetAsync($"/odata/Placements/HousingCapacity.LongStays(date={today:yyyy-MM-dd})?$filter=PersonId in ({person},{ninety},{old})");
+        var row = Assert.Single(reply.Value.EnumerateArray());
+        Assert.Equal(person, row.GetProperty("PersonId").GetInt32());
+        Assert.Equal(91, row.GetProperty("Section110Nights").GetInt32());
+        Assert.Equal(1, row.GetProperty("NightsPastThreshold").GetInt32());
+        Assert.Equal(today.ToString("yyyy-MM-dd", null), row.GetProperty("ThresholdPassedOn").GetString());
+        Assert.Equal(ongoing.Json.GetProperty("Id").GetInt32(), row.GetProperty("PlacementId").GetInt32());
+        Assert.True(row.GetProperty("Ongoing").GetBoolean());
+    }
+}
