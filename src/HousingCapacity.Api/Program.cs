@@ -37,7 +37,6 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSingleton<IEntitySetWriter, CapacityReportWriter>();
     builder.Services.AddSingleton<IEntitySetWriter, PersonWriter>();
     builder.Services.AddSingleton<IEntitySetWriter, WaitlistWriter>();
-    builder.Services.AddSingleton<IEntitySetWriter, WaitlistEntryWriter>();
     builder.Services.Configure<PlacementPolicy>(builder.Configuration.GetSection("PlacementRules"));
     builder.Services.AddSingleton<IEntitySetWriter>(sp => sp.GetRequiredService<PlacementAllocation>());
     builder.Services.Configure<HousingCapacity.Api.Features.Holds.BedHoldOptions>(builder.Configuration.GetSection("BedHolds"));
@@ -47,6 +46,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Availability.EligiblePlacesFunction>();
     builder.Services.AddSingleton<IEntityFunction, LongStaysFunction>();
     builder.Services.Configure<WaitlistOptions>(builder.Configuration.GetSection("Waitlists"));
+    builder.Services.AddSingleton<IEntitySetWriter, WaitlistEntryWriter>();
     builder.Services.AddSingleton<PlacementAllocation>();
     builder.Services.AddSingleton<IEntityAction, OfferNextAction>();
     builder.Services.AddSingleton<IEntityAction, AcceptOfferAction>();

@@ -165,3 +165,32 @@ public class WaitlistTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NoContent, (await api.OData.SendJsonAsync(HttpMethod.Patch, $"/odata/WaitlistEntries({entry})", """{"Status":"Withdrawn"}""")).Status);
     }
 }
+
+public class WaitlistJoinTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task Join_YouthHousingWaitlist_OutsideTheAgeBand_IsAgeRestricted()
+    {
+        var make = new Builders(api.OData);
+        var waitlist = (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Waitlists", """{"MunicipalityId":1,"Name":"Unge","Kind":"YouthHousing"}""")).Json.GetProperty("Id").GetInt32();
+        var old = await make.PersonAsync(ApiFixture.Today.PlusYears(-30));
+        var reply = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries", $$"""{"WaitlistId":{{waitlist}},"PersonId":{{old}}}""");
+        Assert.Equal((HttpStatusCode)422, reply.Status);
+        Assert.Equal("AgeRestricted", reply.ErrorCode);
+        var young = await make.PersonAsync(ApiFixture.Today.PlusYears(-24));
+        Assert.Equal(HttpStatusCode.Created, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries", $$"""{"WaitlistId":{{waitlist}},"PersonId":{{young}}}""")).Status);
+    }
+
+    [Fact]
+    public async Task Turnaway_RecordedByStaff_AnonymousOrNamed()
+    {
+        var anonymous = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", """{"FacilityId":1,"Reason":"Full"}""");
+        Assert.Equal(HttpStatusCode.Created, anonymous.Status);
+        Assert.Equal(ApiFixture.Today.ToString("yyyy-MM-dd", null), anonymous.Json.GetProperty("Date").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, anonymous.Json.GetProperty("PersonId").ValueKind);
+        var named = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", """{"FacilityId":1,"Reason":"YouthInSection110","PersonId":3,"Date":"2026-11-20"}""");
+        Assert.Equal(HttpStatusCode.Created, named.Status);
+        Assert.Equal("DateInFuture", (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", """{"FacilityId":1,"Reason":"Full","Date":"2026-12-01"}""")).ErrorCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", """{"FacilityId":1,"Reason":"Bored"}""")).Status);
+    }
+}

@@ -90,7 +90,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             peak, peak < unit.Beds && peak + heldForOthers >= unit.Beds, overlapping);
         var broken = PlacementRule.Broken(candidate, Policy);
         if (broken.Count > 0)
-            throw Refusal(broken.Select(r => new ProblemDetail(r.Code, r.MessageDa(candidate, Policy), r.MessageEn(candidate, Policy), Target(r))).ToList(),
+            throw Refusal(broken.Select(r => new ProblemDetail(r.Code, $"{r.MessageDa(candidate, Policy)} (Kilde: {r.Source})",
+                    $"{r.MessageEn(candidate, Policy)} (Source: {r.Source})", Target(r))).ToList(),
                 broken.Any(r => r.Kind == RuleKind.Eligibility));
 
         // A bed held for this person is used by this placement.
@@ -108,7 +109,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     private ProblemDetail Detail(PlacementRule r, Person person, Facility facility, Unit unit, DateRange stay, SupportMethod method, string? justification, int overlapping)
     {
         var c = new PlacementCandidate(person, facility, unit, stay, method, justification, 0, false, overlapping);
-        return new ProblemDetail(r.Code, r.MessageDa(c, Policy), r.MessageEn(c, Policy), Target(r));
+        return new ProblemDetail(r.Code, $"{r.MessageDa(c, Policy)} (Kilde: {r.Source})", $"{r.MessageEn(c, Policy)} (Source: {r.Source})", Target(r));
     }
 
     private static string? Target(PlacementRule r) => r.Code switch

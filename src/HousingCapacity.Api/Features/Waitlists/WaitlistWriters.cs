@@ -28,7 +28,7 @@ public sealed class WaitlistWriter : IEntitySetWriter
 }
 
 /// <summary>A person joins a waitlist once: a second active entry on the same list is a conflict.</summary>
-public sealed class WaitlistEntryWriter : IEntitySetWriter
+public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<WaitlistOptions> options) : IEntitySetWriter
 {
     public string EntitySet => "WaitlistEntries";
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "WaitlistId", "PersonId", "AppliedOn", "Priority", "Status" };
@@ -43,7 +43,15 @@ public sealed class WaitlistEntryWriter : IEntitySetWriter
         if (await db.WaitlistEntries.AnyAsync(e => e.WaitlistId == waitlistId && e.PersonId == personId
                 && (e.Status == WaitlistEntryStatus.Waiting || e.Status == WaitlistEntryStatus.Offered), c.Cancellation))
             throw new ODataProblem(409, "AlreadyOnWaitlist", "Personen står allerede på ventelisten.", "The person is already on the waitlist.", "PersonId");
-        return (new WaitlistEntry(waitlistId, personId, v.Optional("AppliedOn", DanishTime.Today(c.Clock)),
+        var appliedOn = v.Optional("AppliedOn", DanishTime.Today(c.Clock));
+        var waitlist = (await db.Waitlists.FindAsync([waitlistId], c.Cancellation))!;
+        var person = (await db.Persons.FindAsync([personId], c.Cancellation))!;
+        var (min, max) = (options.Value.YouthHousingMinAge, options.Value.YouthHousingMaxAge);
+        // Eligibility is checked when a person joins, and again at offer time (OfferNext).
+        if (waitlist.Kind == WaitlistKind.YouthHousing && person.AgeOn(appliedOn) is var age && (age < min || age > max))
+            throw new DomainRuleException("AgeRestricted", $"Ventelisten til ungeboliger er for {min}–{max}-årige; personen er {age} år.",
+                $"The youth housing waitlist is for people aged {min}–{max}; the person is {age}.", "PersonId");
+        return (new WaitlistEntry(waitlistId, personId, appliedOn,
             v.Optional("Priority", Priority.Normal), v.Optional("Status", WaitlistEntryStatus.Waiting)), true);
     }
 
