@@ -53,6 +53,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
     private Randomizer Rnd => _faker.Random;
     private LocalDate Today => options.Today;
     private LocalDate HistoryStart => Today.PlusMonths(-options.Months);
+    /// <summary>Units out of service went out of service a month ago; they were emptied first.</summary>
+    private LocalDate OutOfServiceSince => Today.PlusDays(-30);
 
     public async Task GenerateAsync(IDemoDataStore store)
     {
@@ -73,8 +75,9 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             for (var i = 0; i < facilities.Count; i++)
                 foreach (var spec in plans[m].Facilities[i].Units)
                     for (var n = 1; n <= spec.Count; n++)
-                        units.Add((new Unit(facilities[i].Id, $"{spec.Prefix} {n}", spec.Beds,
-                            Rnd.Bool(0.05f) ? UnitStatus.OutOfService : UnitStatus.InService), facilities[i]));
+                        units.Add((Rnd.Bool(0.05f)
+                            ? new Unit(facilities[i].Id, $"{spec.Prefix} {n}", spec.Beds, UnitStatus.OutOfService, OutOfServiceSince)
+                            : new Unit(facilities[i].Id, $"{spec.Prefix} {n}", spec.Beds, UnitStatus.InService), facilities[i]));
             await store.SaveAsync(units.Select(u => u.Unit).ToList());
 
             var persons = Enumerable.Range(0, options.PersonsPerMunicipality).Select(_ => NewPerson(municipality.Id)).ToList();
@@ -165,7 +168,7 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         {
             var night = shortStay ? HistoryStart.PlusDays(Rnd.Int(0, 10)) : Today.PlusDays(-Rnd.Int(30, 1100));
             // An out-of-service unit was emptied a month ago.
-            var lastStart = unit.Status == UnitStatus.OutOfService ? Today.PlusDays(-60) : Today;
+            var lastStart = unit.Status == UnitStatus.OutOfService ? OutOfServiceSince.PlusDays(-30) : Today;
             while (night < lastStart)
             {
                 var nights = facility.Kind switch
@@ -176,7 +179,7 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
                     _ => Rnd.Int(120, 1400),
                 };
                 var end = night.PlusDays(nights);
-                if (unit.Status == UnitStatus.OutOfService && end > Today.PlusDays(-30)) break;
+                if (unit.Status == UnitStatus.OutOfService && end > OutOfServiceSince) break;
                 var stay = new DateRange(night, end > Today ? null : end);
                 var candidate = PickPerson(persons, facility, stay);
                 if (candidate is not null)
@@ -201,6 +204,13 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             section110 && youth ? Rnd.ArrayElement(Justifications) : null,
             section110 ? Rnd.WeightedRandom([ReferralRoute.SelfReferral, ReferralRoute.Municipality, ReferralRoute.Hospital, ReferralRoute.Prison], [0.7f, 0.15f, 0.1f, 0.05f]) : ReferralRoute.Municipality,
             facility.Kind == FacilityKind.Section110Shelter ? Weekdays.Add(stay.Start, 3) : null);
+        // Most notifications are made in time, some late, a few not at all (yet).
+        if (placement.NotificationDueDate is { } due && Rnd.Bool(0.9f))
+        {
+            var on = Rnd.Bool(0.85f) ? due.PlusDays(-Rnd.Int(0, 2)) : due.PlusDays(Rnd.Int(1, 6));
+            if (on < stay.Start) on = stay.Start;
+            if (on <= Today) placement.MarkNotified(on);
+        }
         if (stay.End is { } end)
             placement.Discharge(end,
                 Rnd.WeightedRandom([DischargeReason.Planned, DischargeReason.SelfDischarged, DischargeReason.Expelled, DischargeReason.TransferredToOtherOffer, DischargeReason.Unknown], [0.45f, 0.3f, 0.05f, 0.15f, 0.05f]),
@@ -235,12 +245,12 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         {
             var own = units.Where(u => u.FacilityId == facility.Id).ToList();
             var total = own.Sum(u => u.Beds);
-            var outOfService = own.Where(u => u.Status == UnitStatus.OutOfService).Sum(u => u.Beds);
             var stays = placements.Where(p => p.FacilityId == facility.Id).Select(p => p.Stay).ToList();
             for (var night = HistoryStart; night < Today; night = night.PlusDays(1))
             {
                 if (Rnd.Bool(0.02f)) continue; // a night nobody reported: a data-quality note in the monthly report
-                var inService = total - outOfService;
+                var inService = own.Where(u => u.InServiceOn(night)).Sum(u => u.Beds);
+                var outOfService = total - inService;
                 var occupied = Math.Min(stays.Count(s => s.ContainsNight(night)), inService);
                 if (Rnd.Bool(0.03f)) occupied = Math.Clamp(occupied + Rnd.Int(-1, 1), 0, inService); // a miscount
                 var reportedAt = night.At(new LocalTime(23, Rnd.Int(0, 59))).InZoneLeniently(DanishTime.Zone).ToInstant();

@@ -7,6 +7,7 @@ using HousingCapacity.Api.Features.Catalogue;
 using HousingCapacity.Api.Features.Persons;
 using HousingCapacity.Api.Features.Waitlists;
 using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Reporting;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -52,6 +53,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSingleton<IEntityAction, AcceptOfferAction>();
     builder.Services.AddSingleton<IEntityAction, DeclineOfferAction>();
     builder.Services.AddHostedService<OfferExpiryService>();
+    builder.Services.AddScoped<HousingCapacity.Api.Reporting.MonthlyReportBuilder>();
     builder.Services.AddSingleton<IEntityAction, DischargeAction>();
     builder.Services.AddSingleton<IEntityAction, MarkNotifiedAction>();
     builder.Services.AddSingleton<IEntityAction, RenewSupportAction>();
@@ -63,6 +65,7 @@ static WebApplication CreateApp(string[] args)
     app.MapGet("/health", async (HousingDbContext db) =>
         await db.Database.CanConnectAsync() ? Results.Ok(new { status = "ok" }) : Results.Json(new { status = "database unavailable" }, statusCode: 503));
     app.MapOData();
+    app.MapReports();
     return app;
 }
 

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace HousingCapacity.Domain;
 
 /// <summary>A room, a bed or a home within a facility. A room with several beds has Beds &gt; 1.</summary>
@@ -5,23 +7,31 @@ public sealed class Unit : Entity
 {
     private Unit() { Label = ""; }
 
-    public Unit(int facilityId, string label, int beds, UnitStatus status)
+    public Unit(int facilityId, string label, int beds, UnitStatus status, LocalDate? outOfServiceSince = null)
     {
         Label = "";
         FacilityId = facilityId;
-        Update(label, beds, status);
+        Update(label, beds, status, outOfServiceSince ?? LocalDate.MinIsoValue);
+        if (status == UnitStatus.OutOfService) OutOfServiceSince = outOfServiceSince;
     }
 
     public int FacilityId { get; private set; }
     public string Label { get; private set; }
     public int Beds { get; private set; }
     public UnitStatus Status { get; private set; }
+    /// <summary>The first night the unit was out of service; null while in service (or when not known).</summary>
+    public LocalDate? OutOfServiceSince { get; private set; }
 
     public Facility? Facility { get; private set; }
     public List<Placement> Placements { get; private set; } = [];
 
-    public void Update(string label, int beds, UnitStatus status)
+    /// <summary>True when the unit's beds could be used the night of <paramref name="night"/>, as far as is known.</summary>
+    public bool InServiceOn(LocalDate night) => Status == UnitStatus.InService || OutOfServiceSince is { } since && night < since;
+
+    /// <param name="today">The day of the change: a unit taken out of service is out from tonight.</param>
+    public void Update(string label, int beds, UnitStatus status, LocalDate today)
     {
+        if (status != Status) OutOfServiceSince = status == UnitStatus.OutOfService ? today : null;
         Label = DomainRuleException.RequireText(label, nameof(Label), 100, "Betegnelsen");
         DomainRuleException.ThrowIf(beds is < 1 or > 500, "InvalidBeds",
             "En enhed skal have mindst 1 og højst 500 senge.", "A unit must have at least 1 and at most 500 beds.", nameof(Beds));

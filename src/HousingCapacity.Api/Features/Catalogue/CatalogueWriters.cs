@@ -71,13 +71,14 @@ public sealed class UnitWriter : IEntitySetWriter
     {
         var facilityId = v.Required<int>("FacilityId");
         await References.EnsureAsync(db.Facilities, facilityId, "FacilityId", c.Cancellation);
-        return (new Unit(facilityId, v.Required<string>("Label"), v.Required<int>("Beds"), v.Optional("Status", UnitStatus.InService)), true);
+        return (new Unit(facilityId, v.Required<string>("Label"), v.Required<int>("Beds"), v.Optional("Status", UnitStatus.InService),
+            DanishTime.Today(c.Clock)), true);
     }
 
     public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var u = (Unit)e;
-        u.Update(v.Get("Label", u.Label), v.Get("Beds", u.Beds), v.Get("Status", u.Status));
+        u.Update(v.Get("Label", u.Label), v.Get("Beds", u.Beds), v.Get("Status", u.Status), DanishTime.Today(c.Clock));
         return Task.CompletedTask;
     }
 }

@@ -1,0 +1,295 @@
+using System.Text.RegularExpressions;
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace HousingCapacity.Api.Reporting;
+
+/// <summary>
+/// Computes <see cref="MonthlyFigures"/> from the database. Definitions (also in the PDF's methodology appendix):
+/// a night is the date it begins on; a stay [StartDate, EndDate) holds the nights StartDate … EndDate − 1; capacity is
+/// the beds of the units in service each night (a unit out of service counts from OutOfServiceSince); occupancy rate = occupied bed-nights / capacity
+/// bed-nights; an admission is a stay starting in the month, a discharge a stay whose EndDate falls in the month.
+/// </summary>
+public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clock, IOptions<PlacementPolicy> policyOptions)
+{
+    private static readonly FacilityKind[] ReportingKinds =
+        [FacilityKind.Section110Shelter, FacilityKind.EmergencyBeds, FacilityKind.AkutBolig, FacilityKind.Section107];
+
+    private PlacementPolicy Policy => policyOptions.Value;
+
+    private sealed record Stay(int Id, int PersonId, int FacilityId, LocalDate Start, LocalDate? End, SupportMethod Support,
+        string? Justification, DischargeReason? Reason, Destination? Destination, LocalDate? NotificationDue, LocalDate? NotifiedOn)
+    {
+        public bool HoldsNight(LocalDate night) => night >= Start && (End is null || night < End);
+
+        public int NightsWithin(LocalDate first, LocalDate last)
+        {
+            var from = Start > first ? Start : first;
+            var to = End is { } e && e <= last ? e.PlusDays(-1) : last;
+            return to < from ? 0 : Period.Between(from, to, PeriodUnits.Days).Days + 1;
+        }
+    }
+
+    public async Task<MonthlyFigures?> BuildAsync(int municipalityCode, YearMonth month, CancellationToken ct)
+    {
+        var municipality = await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Code == municipalityCode, ct);
+        if (municipality is null) return null;
+        var today = DanishTime.Today(clock);
+        var first = month.OnDayOfMonth(1);
+        var monthEnd = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
+        if (first > today)
+            throw ODataProblem.BadRequest("MonthInFuture", $"{month:yyyy-MM} er ikke begyndt endnu.", $"{month:yyyy-MM} has not begun yet.", "month");
+        var inProgress = monthEnd >= today;
+        var last = inProgress ? today : monthEnd;
+        var nights = Period.Between(first, last, PeriodUnits.Days).Days + 1;
+
+        var facilities = await db.Facilities.AsNoTracking().Where(f => f.MunicipalityId == municipality.Id).OrderBy(f => f.Kind).ThenBy(f => f.Name).ToListAsync(ct);
+        var facilityIds = facilities.Select(f => f.Id).ToList();
+        var units = await db.Units.AsNoTracking().Where(u => facilityIds.Contains(u.FacilityId)).ToListAsync(ct);
+        var trendFirst = first.PlusMonths(-12);
+        var stays = await db.Placements.AsNoTracking()
+            .Where(p => facilityIds.Contains(p.FacilityId) && (p.StartDate <= last || p.SupportMethod != SupportMethod.None)
+                        && (p.EndDate == null || p.EndDate > trendFirst || p.SupportMethod != SupportMethod.None))
+            .Select(p => new Stay(p.Id, p.PersonId, p.FacilityId, p.StartDate, p.EndDate, p.SupportMethod, p.ExceptionJustification,
+                p.DischargeReason, p.Destination, p.NotificationDueDate, p.NotifiedOn))
+            .ToListAsync(ct);
+        var reports = await db.CapacityReports.AsNoTracking()
+            .Where(r => facilityIds.Contains(r.FacilityId) && r.Date >= first && r.Date <= last).ToListAsync(ct);
+        var turnaways = await db.Turnaways.AsNoTracking()
+            .Where(t => facilityIds.Contains(t.FacilityId) && t.Date >= first && t.Date <= last).ToListAsync(ct);
+        var kindOf = facilities.ToDictionary(f => f.Id, f => f.Kind);
+        var monthStays = stays.Where(s => s.NightsWithin(first, last) > 0 || s.End is { } e && e >= first && e <= monthEnd.PlusDays(1) && e <= last.PlusDays(1)).ToList();
+        var personIds = stays.Where(s => s.Start >= first && s.Start <= last || s.NightsWithin(first, last) > 0).Select(s => s.PersonId).Distinct().ToList();
+        var persons = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.BirthDate, p.FirstName, p.LastName }).ToDictionaryAsync(p => p.Id, ct);
+
+        // Occupancy per facility, night by night.
+        var notes = new List<DataQualityNote>();
+        var rows = new List<FacilityOccupancy>();
+        foreach (var f in facilities)
+        {
+            var own = units.Where(u => u.FacilityId == f.Id).ToList();
+            var beds = own.Sum(u => u.Beds);
+            var inService = own.Where(u => u.Status == UnitStatus.InService).Sum(u => u.Beds);
+            var facilityStays = stays.Where(s => s.FacilityId == f.Id).ToList();
+            long occupied = 0, capacity = 0;
+            var disagreeing = new List<LocalDate>();
+            var ownReports = reports.Where(r => r.FacilityId == f.Id).ToDictionary(r => r.Date);
+            var missing = new List<LocalDate>();
+            for (var night = first; night <= last; night = night.PlusDays(1))
+            {
+                var count = facilityStays.Count(s => s.HoldsNight(night));
+                occupied += count;
+                capacity += own.Where(u => u.InServiceOn(night)).Sum(u => u.Beds);
+                if (ownReports.TryGetValue(night, out var report))
+                {
+                    if (report.BedsOccupied != count) disagreeing.Add(night);
+                }
+                else if (ReportingKinds.Contains(f.Kind) && night < today) missing.Add(night);
+            }
+            var reportedCapacity = ownReports.Values.Sum(r => (long)r.BedsInService);
+            var reportedOccupied = ownReports.Values.Sum(r => (long)r.BedsOccupied);
+            rows.Add(new FacilityOccupancy(f.Id, f.Name, f.Kind, beds, inService, capacity, occupied, Rate(occupied, capacity),
+                (long)beds * nights - capacity, ownReports.Count, missing.Count, reportedCapacity, reportedOccupied,
+                ownReports.Values.Sum(r => (long)r.BedsOutOfService), Rate(reportedOccupied, reportedCapacity), disagreeing.Count));
+            if (missing.Count > 0)
+                notes.Add(new DataQualityNote(f.Name, $"Mangler kapacitetsindberetning for {missing.Count} nat/nætter: {Dates(missing)}.",
+                    $"No capacity report for {missing.Count} night(s): {Dates(missing)}."));
+            if (disagreeing.Count > 0)
+                notes.Add(new DataQualityNote(f.Name, $"Indberettet belægning afviger fra de registrerede ophold {disagreeing.Count} nat/nætter: {Dates(disagreeing)}.",
+                    $"Reported occupancy differs from the recorded stays on {disagreeing.Count} night(s): {Dates(disagreeing)}."));
+        }
+
+        var trend = new List<TrendPoint>();
+        for (var m = 11; m >= 0; m--)
+        {
+            var ym = month.PlusMonths(-m);
+            var mFirst = ym.OnDayOfMonth(1);
+            var mLast = Min(ym.OnDayOfMonth(ym.Calendar.GetDaysInMonth(ym.Year, ym.Month)), today);
+            var mNights = Period.Between(mFirst, mLast, PeriodUnits.Days).Days + 1;
+            foreach (var kind in facilities.Select(f => f.Kind).Distinct().Order())
+            {
+                var ids = facilities.Where(f => f.Kind == kind).Select(f => f.Id).ToHashSet();
+                long capacity = 0;
+                for (var night = mFirst; night <= mLast; night = night.PlusDays(1))
+                    capacity += units.Where(u => ids.Contains(u.FacilityId) && u.InServiceOn(night)).Sum(u => u.Beds);
+                var occupied = stays.Where(s => ids.Contains(s.FacilityId)).Sum(s => (long)s.NightsWithin(mFirst, mLast));
+                trend.Add(new TrendPoint($"{ym.Year:0000}-{ym.Month:00}", kind, Rate(occupied, capacity)));
+            }
+        }
+
+        var kinds = rows.GroupBy(r => r.Kind).OrderBy(g => g.Key).Select(g =>
+        {
+            var occupancy = Sum(g);
+            var previous = trend.SingleOrDefault(t => t.Kind == g.Key && t.Month == Key(month.PlusMonths(-1)))?.OccupancyRate;
+            return new KindOccupancy(g.Key, g.Count(), g.Sum(r => r.Beds), occupancy, previous,
+                occupancy.OccupancyRate is { } now && previous is { } before ? Math.Round((now - before) * 100, 1) : null);
+        }).ToList();
+
+        return new MonthlyFigures
+        {
+            MunicipalityCode = municipality.Code, MunicipalityName = municipality.Name, Month = Key(month),
+            FirstNight = first, LastNight = last, Nights = nights, InProgress = inProgress, GeneratedAt = clock.GetCurrentInstant(),
+            Facilities = rows, Kinds = kinds, Total = Sum(rows),
+            Flow = await FlowAsync(stays, kindOf, turnaways, first, last, monthEnd, ct),
+            Youth = YouthFigures(stays, kindOf, persons.ToDictionary(p => p.Key, p => (p.Value.BirthDate, p.Value.FirstName, p.Value.LastName)), first, last),
+            HousingFirst = HousingFirst(stays, kindOf, first, last, monthEnd),
+            Waitlists = await WaitlistsAsync(municipality.Id, first, last, ct),
+            Notifications = NotificationFigures(stays, kindOf, first, last, today),
+            Trend = trend,
+            DataQuality = notes,
+        };
+    }
+
+    private static string Key(YearMonth m) => $"{m.Year:0000}-{m.Month:00}";
+    private static LocalDate Min(LocalDate a, LocalDate b) => a < b ? a : b;
+    private static double? Rate(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+
+    private static string Dates(List<LocalDate> dates) =>
+        string.Join(", ", dates.Take(10).Select(d => d.ToString("d/M", null))) + (dates.Count > 10 ? " …" : "");
+
+    private static Occupancy Sum(IEnumerable<FacilityOccupancy> rows)
+    {
+        var list = rows.ToList();
+        long capacity = list.Sum(r => r.CapacityBedNights), occupied = list.Sum(r => r.OccupiedBedNights);
+        long reportedCapacity = list.Sum(r => r.ReportedCapacityBedNights), reportedOccupied = list.Sum(r => r.ReportedOccupiedBedNights);
+        return new Occupancy(capacity, occupied, Rate(occupied, capacity), list.Sum(r => r.OutOfServiceBedNights),
+            reportedCapacity, reportedOccupied, Rate(reportedOccupied, reportedCapacity));
+    }
+
+    private async Task<Flow> FlowAsync(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, List<Turnaway> turnaways,
+        LocalDate first, LocalDate last, LocalDate monthEnd, CancellationToken ct)
+    {
+        var admissions = stays.Where(s => s.Start >= first && s.Start <= last).ToList();
+        // A discharge counts in the month its EndDate (the morning the person leaves) falls in.
+        var discharges = stays.Where(s => s.End is { } e && e >= first && e <= last).ToList();
+        var distinct = stays.Where(s => s.NightsWithin(first, last) > 0).Select(s => s.PersonId).Distinct().Count();
+        var lengths = discharges.Select(s => Period.Between(s.Start, s.End!.Value, PeriodUnits.Days).Days).Order().ToList();
+        var byReason = Group(discharges.Select(s => (s.Reason ?? DischargeReason.Unknown).ToString()), Enum.GetNames<DischargeReason>(), discharges.Count);
+        var byDestination = Group(discharges.Select(s => (s.Destination ?? Destination.Unknown).ToString()), Enum.GetNames<Destination>(), discharges.Count);
+        var turnawaysByReason = Group(turnaways.Select(t => t.Reason.ToString()), Enum.GetNames<TurnawayReason>(), turnaways.Count);
+        var enoughStays = lengths.Count >= 5;
+        return new Flow(PersonCount.Of(admissions.Count), PersonCount.Of(discharges.Count), PersonCount.Of(distinct), byReason, byDestination,
+            PersonCount.Of(lengths.Count),
+            enoughStays ? Math.Round(lengths.Average(), 1) : null,
+            enoughStays ? Median(lengths) : null,
+            PersonCount.Of(await PersonsPastThresholdAsync(stays, kindOf, last, ct)),
+            PersonCount.Of(turnaways.Count), turnawaysByReason);
+    }
+
+    /// <summary>Persons staying at the municipality's §110 places in the month with more than the threshold of §110 nights
+    /// (anywhere) in the 365 nights up to the month's last night (Serviceloven §176 a).</summary>
+    private async Task<int> PersonsPastThresholdAsync(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate last, CancellationToken ct)
+    {
+        var windowStart = last.PlusDays(-364);
+        var persons = stays.Where(s => PlacementPolicy.IsSection110(kindOf[s.FacilityId]) && s.NightsWithin(last.PlusDays(1 - last.Day), last) > 0)
+            .Select(s => s.PersonId).Distinct().ToList();
+        if (persons.Count == 0) return 0;
+        var all = await db.Placements.AsNoTracking()
+            .Where(p => persons.Contains(p.PersonId) && (p.Facility!.Kind == FacilityKind.Section110Shelter || p.Facility.Kind == FacilityKind.EmergencyBeds)
+                        && p.StartDate <= last && (p.EndDate == null || p.EndDate > windowStart))
+            .Select(p => new { p.PersonId, p.StartDate, p.EndDate }).ToListAsync(ct);
+        return all.GroupBy(p => p.PersonId).Count(g =>
+        {
+            var nights = new HashSet<LocalDate>();
+            foreach (var p in g)
+                for (var n = p.StartDate > windowStart ? p.StartDate : windowStart; n <= last && (p.EndDate is null || n < p.EndDate); n = n.PlusDays(1))
+                    nights.Add(n);
+            return nights.Count > Policy.Section110RefundDays;
+        });
+    }
+
+    private Youth YouthFigures(List<Stay> stays, Dictionary<int, FacilityKind> kindOf,
+        Dictionary<int, (LocalDate BirthDate, string FirstName, string LastName)> persons, LocalDate first, LocalDate last)
+    {
+        var young = stays.Where(s => s.Start >= first && s.Start <= last && Policy.CoversYouthRule(kindOf[s.FacilityId])
+                                     && persons.TryGetValue(s.PersonId, out var p)
+                                     && DanishTime.AgeOn(p.BirthDate, s.Start) is var age && age >= Policy.YouthMinAge && age <= Policy.YouthMaxAge).ToList();
+        var exceptions = young.Where(s => !string.IsNullOrWhiteSpace(s.Justification)).ToList();
+        var count = PersonCount.Of(exceptions.Count);
+        var names = persons.Values.SelectMany(p => new[] { p.FirstName, p.LastName }).Where(n => n.Length >= 2).Distinct().ToList();
+        return new Youth(Policy.YouthMinAge, Policy.YouthMaxAge, PersonCount.Of(young.Count), count,
+            count.Suppressed ? [] : exceptions.Select(s => Redact(s.Justification!, names)).Distinct().Order(StringComparer.Ordinal).ToList(),
+            count.Suppressed);
+    }
+
+    [GeneratedRegex(@"\d{6}\s*-?\s*\d{4}")]
+    private static partial Regex CprLike();
+
+    /// <summary>Justification texts are shown without CPR-like numbers or the names of placed persons.</summary>
+    public static string Redact(string text, IEnumerable<string> names)
+    {
+        var result = CprLike().Replace(text, "[CPR fjernet]");
+        foreach (var name in names)
+            result = Regex.Replace(result, $@"\b{Regex.Escape(name)}\b", "[navn fjernet]", RegexOptions.IgnoreCase);
+        return result;
+    }
+
+    private static HousingFirstFigures HousingFirst(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate first, LocalDate last, LocalDate monthEnd)
+    {
+        var hf = stays.Where(s => kindOf[s.FacilityId] == FacilityKind.HousingFirst).ToList();
+        var active = hf.Where(s => s.NightsWithin(first, last) > 0).ToList();
+        var byMethod = Group(active.Select(s => s.Support.ToString()), ["CTI", "ICM", "ACT", "None"], active.Count);
+        Retention Retained(int months)
+        {
+            var cohort = hf.Where(s => s.Start.PlusMonths(months) <= monthEnd.PlusDays(1) && s.Start.PlusMonths(months) <= last.PlusDays(1)).ToList();
+            var still = cohort.Count(s => s.End is null || s.End >= s.Start.PlusMonths(months));
+            return new Retention(months, PersonCount.Of(cohort.Count), PersonCount.Of(still), cohort.Count >= 5 ? Math.Round((double)still / cohort.Count, 4) : null);
+        }
+        return new HousingFirstFigures(byMethod,
+            PersonCount.Of(hf.Count(s => s.Start >= first && s.Start <= last)),
+            PersonCount.Of(hf.Count(s => s.End is { } e && e >= first && e <= last)),
+            Retained(6), Retained(12));
+    }
+
+    private async Task<List<WaitlistFigures>> WaitlistsAsync(int municipalityId, LocalDate first, LocalDate last, CancellationToken ct)
+    {
+        var waitlists = await db.Waitlists.AsNoTracking().Where(w => w.MunicipalityId == municipalityId).OrderBy(w => w.Id)
+            .Include(w => w.Entries).ThenInclude(e => e.Offers).AsSplitQuery().ToListAsync(ct);
+        return waitlists.Select(w =>
+        {
+            var offers = w.Entries.SelectMany(e => e.Offers.Select(o => (Entry: e, Offer: o))).Where(x => x.Offer.OfferedOn >= first && x.Offer.OfferedOn <= last).ToList();
+            var housed = offers.Where(x => x.Offer.Status == OfferStatus.Accepted)
+                .Select(x => Period.Between(x.Entry.AppliedOn, x.Offer.OfferedOn, PeriodUnits.Days).Days).Order().ToList();
+            return new WaitlistFigures(w.Name, w.Kind,
+                PersonCount.Of(w.Entries.Count(e => e.AppliedOn <= last && e.Status is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered)),
+                PersonCount.Of(w.Entries.Count(e => e.AppliedOn >= first && e.AppliedOn <= last)),
+                PersonCount.Of(offers.Count),
+                PersonCount.Of(offers.Count(x => x.Offer.Status == OfferStatus.Accepted)),
+                PersonCount.Of(offers.Count(x => x.Offer.Status == OfferStatus.Declined)),
+                PersonCount.Of(offers.Count(x => x.Offer.Status == OfferStatus.Expired)),
+                housed.Count >= 5 ? Median(housed) : null);
+        }).ToList();
+    }
+
+    private static Notifications NotificationFigures(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate first, LocalDate last, LocalDate today)
+    {
+        // Admissions in the month whose deadline has passed (or was met already).
+        var due = stays.Where(s => s.Start >= first && s.Start <= last && s.NotificationDue is { } d && (d < today || s.NotifiedOn is not null)).ToList();
+        var onTime = due.Count(s => s.NotifiedOn is { } n && n <= s.NotificationDue);
+        return new Notifications(PersonCount.Of(due.Count), PersonCount.Of(onTime), due.Count >= 5 ? Math.Round((double)onTime / due.Count, 4) : null);
+    }
+
+    private static double Median(List<int> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2.0;
+
+    /// <summary>Counts per category; 1–4 hidden, and one more cell hidden when only one is, so the total cannot give it away.</summary>
+    public static List<NamedCount> Group(IEnumerable<string> values, IEnumerable<string> categories, int total)
+    {
+        var counts = values.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
+        var cells = categories.Select(c => new NamedCount(c, PersonCount.Of(counts.GetValueOrDefault(c)))).ToList();
+        // The total minus the visible cells must not pin a hidden cell down: hide more until at least 5 are unaccounted for.
+        while (cells.Any(c => c.Count.Suppressed) && !PersonCount.Of(total).Suppressed
+               && total - cells.Where(c => !c.Count.Suppressed).Sum(c => c.Count.Value) < 5)
+        {
+            var next = cells.Where(c => !c.Count.Suppressed && c.Count.Value > 0).OrderBy(c => c.Count.Value).FirstOrDefault();
+            if (next is null) break;
+            cells[cells.IndexOf(next)] = next with { Count = new PersonCount(next.Count.Value, true) };
+        }
+        return cells;
+    }
+}

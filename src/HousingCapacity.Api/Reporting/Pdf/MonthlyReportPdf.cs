@@ -1,0 +1,177 @@
+using System.Globalization;
+using HousingCapacity.Domain;
+using NodaTime;
+
+namespace HousingCapacity.Api.Reporting.Pdf;
+
+/// <summary>Draws <see cref="MonthlyFigures"/> as the committee's PDF, in Danish. Knows layout, not how figures are made.</summary>
+public static class MonthlyReportPdf
+{
+    private static readonly CultureInfo Da = CultureInfo.GetCultureInfo("da-DK");
+
+    public static string Kind(FacilityKind kind) => kind switch
+    {
+        FacilityKind.Section110Shelter => "Forsorgshjem/herberg (§ 110)",
+        FacilityKind.EmergencyBeds => "Akutpladser/natvarmestue",
+        FacilityKind.SkaevBolig => "Skæve boliger",
+        FacilityKind.HousingFirst => "Housing First-boliger",
+        FacilityKind.YouthHousing => "Ungeboliger",
+        FacilityKind.AkutBolig => "Akutboliger",
+        _ => "Midlertidigt botilbud (§ 107)",
+    };
+
+    private static readonly Dictionary<string, string> Words = new()
+    {
+        [nameof(DischargeReason.Planned)] = "Planlagt udskrivning", [nameof(DischargeReason.SelfDischarged)] = "Udeblevet/udskrevet sig selv",
+        [nameof(DischargeReason.Expelled)] = "Bortvist", [nameof(DischargeReason.TransferredToOtherOffer)] = "Overflyttet til andet tilbud",
+        [nameof(DischargeReason.Hospitalised)] = "Indlagt", [nameof(DischargeReason.Imprisoned)] = "Fængslet", [nameof(DischargeReason.Deceased)] = "Død",
+        [nameof(DischargeReason.Unknown)] = "Ukendt",
+        [nameof(Destination.OwnHome)] = "Egen bolig", [nameof(Destination.SkaevBolig)] = "Skæv bolig", [nameof(Destination.HousingFirstHome)] = "Housing First-bolig",
+        [nameof(Destination.SupportedHousing)] = "Botilbud", [nameof(Destination.OtherShelter)] = "Andet herberg/forsorgshjem",
+        [nameof(Destination.FamilyOrFriends)] = "Familie/venner", [nameof(Destination.Hospital)] = "Hospital", [nameof(Destination.Prison)] = "Fængsel",
+        [nameof(Destination.Street)] = "Gaden", [nameof(Destination.Abroad)] = "Udlandet",
+        [nameof(TurnawayReason.Full)] = "Fuldt belagt", [nameof(TurnawayReason.GenderRestricted)] = "Kønsbegrænsning", [nameof(TurnawayReason.AgeRestricted)] = "Aldersgrænse",
+        [nameof(TurnawayReason.YouthInSection110)] = "Ung (18–25) – § 110", [nameof(TurnawayReason.Intoxicated)] = "Påvirket", [nameof(TurnawayReason.Violence)] = "Vold/trusler",
+        [nameof(TurnawayReason.Other)] = "Andet", ["None"] = "Ingen metode",
+    };
+
+    private static string Word(string key) => Words.GetValueOrDefault(key, key);
+    private static string N(long n) => n.ToString("N0", Da);
+    private static string Pct(double? rate) => rate is { } r ? (r * 100).ToString("0.0", Da) + " %" : "–";
+    private static string Num(double? value) => value is { } v ? v.ToString("0.#", Da) : "–";
+    private static string C(PersonCount c) => c.Suppressed ? "<5" : N(c.Value);
+
+    private static string MonthName(string month)
+    {
+        var date = new LocalDate(int.Parse(month[..4], CultureInfo.InvariantCulture), int.Parse(month[5..], CultureInfo.InvariantCulture), 1);
+        return date.ToString("MMMM yyyy", Da);
+    }
+
+    public static byte[] Render(MonthlyFigures f)
+    {
+        var title = $"Månedsrapport om belægning – {f.MunicipalityName} Kommune – {MonthName(f.Month)}";
+        var pdf = new PdfLayout(title, "Belægning på herberger, akutpladser og boliger for hjemløse og socialt udsatte");
+        pdf.FooterLeft = $"{f.MunicipalityName} Kommune · {MonthName(f.Month)} · kun samlede tal, ingen personoplysninger";
+        var generated = f.GeneratedAt.InZone(DanishTime.Zone);
+
+        // Cover
+        pdf.NewPage();
+        pdf.Space(120);
+        pdf.Paragraph("Udsatterådet og Social- og Sundhedsudvalget", pdf.H2);
+        pdf.Heading("Månedsrapport: belægning på herberger, akutpladser og boliger", pdf.H1);
+        pdf.Heading($"{f.MunicipalityName} Kommune (kommunekode {f.MunicipalityCode})", pdf.H2);
+        pdf.Paragraph($"Måned: {MonthName(f.Month)} ({f.Nights} nætter: {f.FirstNight.ToString("d. MMMM", Da)}–{f.LastNight.ToString("d. MMMM yyyy", Da)})");
+        pdf.Paragraph($"Dannet {generated.Date.ToString("d. MMMM yyyy", Da)} kl. {generated.TimeOfDay.ToString("HH:mm", Da)} (dansk tid).");
+        if (f.InProgress)
+            pdf.Paragraph($"OBS: Måneden er ikke afsluttet. Tallene omfatter nætterne til og med {f.LastNight.ToString("d. MMMM", Da)} og kan ændre sig.", pdf.Bold);
+        pdf.Space(20);
+        pdf.Paragraph("Rapporten indeholder kun samlede tal. Antal personer mellem 1 og 4 vises som \"<5\", og tekster vises uden navne og CPR-numre.", pdf.Small);
+
+        // Summary
+        pdf.NewPage();
+        pdf.Heading("Nøgletal", pdf.H1);
+        pdf.Table(["Nøgletal", "Værdi"], [3, 1],
+        [
+            ["Kapacitet (sengenætter i drift)", N(f.Total.CapacityBedNights)],
+            ["Belagte sengenætter (registrerede ophold)", N(f.Total.OccupiedBedNights)],
+            ["Belægningsgrad", Pct(f.Total.OccupancyRate)],
+            ["Belægningsgrad efter tilbuddenes egne indberetninger", Pct(f.Total.ReportedOccupancyRate)],
+            ["Indskrivninger", C(f.Flow.Admissions)],
+            ["Udskrivninger", C(f.Flow.Discharges)],
+            ["Forskellige personer med mindst én nat", C(f.Flow.DistinctPersons)],
+            ["Gennemsnitlig længde af afsluttede ophold (nætter)", Num(f.Flow.MeanNightsOfCompletedStays)],
+            ["Median længde af afsluttede ophold (nætter)", Num(f.Flow.MedianNightsOfCompletedStays)],
+            ["Personer over 90 dage i § 110-tilbud (rullende år)", C(f.Flow.PersonsPastSection110Threshold)],
+            ["Afvisninger (uopfyldt behov)", C(f.Flow.Turnaways)],
+            [$"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år indskrevet i § 110-tilbud", C(f.Youth.AdmittedToSection110)],
+            ["– heraf med registreret begrundelse for undtagelse", C(f.Youth.RecordedExceptions)],
+            ["Underretninger inden for 3 hverdage (§ 110, stk. 6)", f.Notifications.ShareOnTime is null ? $"{C(f.Notifications.OnTime)} af {C(f.Notifications.Due)}" : Pct(f.Notifications.ShareOnTime)],
+        ], pdf.Regular);
+
+        pdf.Heading("Belægning efter type af tilbud");
+        pdf.Table(["Type", "Tilbud", "Senge", "Belægning", "Forrige\nmåned", "Ændring\n(pct.-point)"], [3, 1, 1, 1.2, 1.2, 1.5],
+            f.Kinds.Select(k => (IReadOnlyList<string>)[Kind(k.Kind), N(k.Facilities), N(k.Beds), Pct(k.Occupancy.OccupancyRate), Pct(k.PreviousMonthRate),
+                k.ChangeInPercentagePoints is { } ch ? ch.ToString("+0.0;-0.0;0.0", Da) : "–"]).ToList());
+
+        // Charts
+        pdf.NewPage();
+        pdf.Heading("Udvikling", pdf.H1);
+        var max = Math.Max(1, f.Kinds.Select(k => k.Occupancy.OccupancyRate ?? 0).DefaultIfEmpty(0).Max());
+        pdf.BarChart("Belægningsgrad efter type af tilbud", f.Kinds.Select(k => (Kind(k.Kind), k.Occupancy.OccupancyRate, Pct(k.Occupancy.OccupancyRate))).ToList(), max);
+        var months = f.Trend.Select(t => t.Month).Distinct().Order(StringComparer.Ordinal).ToList();
+        pdf.LineChart("Belægningsgrad de seneste 12 måneder", months,
+            f.Trend.GroupBy(t => t.Kind).Select(g => (Kind(g.Key), (IReadOnlyList<double?>)months.Select(m => g.FirstOrDefault(t => t.Month == m)?.OccupancyRate).ToList())).ToList());
+
+        // Per kind
+        pdf.NewPage();
+        pdf.Heading("Belægning pr. tilbud", pdf.H1);
+        foreach (var group in f.Facilities.GroupBy(r => r.Kind).OrderBy(g => g.Key))
+        {
+            pdf.Heading(Kind(group.Key));
+            pdf.Table(["Tilbud", "Senge", "Kapa-\ncitet", "Belagt", "Belæg-\nning", "Ude af\ndrift",
+                    "Indb.\nbelagt", "Indb.\nbelæg-\nning", "Mang-\nler\nindb.", "Afvi-\ngelser"],
+                [3.5, 0.9, 1, 1, 1, 0.9, 1, 1, 0.9, 0.9],
+                group.Select(r => (IReadOnlyList<string>)[r.Name, N(r.Beds), N(r.CapacityBedNights), N(r.OccupiedBedNights), Pct(r.OccupancyRate),
+                    N(r.OutOfServiceBedNights), r.ReportedNights > 0 ? N(r.ReportedOccupiedBedNights) : "–", Pct(r.ReportedOccupancyRate),
+                    N(r.MissingReportNights), N(r.DisagreeingNights)]).ToList());
+        }
+
+        pdf.Paragraph("Kapacitet, belagt og ude af drift er sengenætter. Indb. = tilbuddets egne indberetninger. Mangler indb. = nætter uden " +
+                      "indberetning; afvigelser = nætter, hvor den indberettede belægning ikke svarer til de registrerede ophold.", pdf.Small);
+
+        // Flow
+        pdf.Heading("Ind- og udskrivninger", pdf.H1);
+        pdf.Table(["Udskrivningsårsag", "Antal"], [3, 1], f.Flow.DischargesByReason.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name), C(c.Count)]).ToList());
+        pdf.Table(["Hvor gik personen hen", "Antal"], [3, 1], f.Flow.DischargesByDestination.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name), C(c.Count)]).ToList());
+        pdf.Table(["Afvisninger efter årsag", "Antal"], [3, 1], f.Flow.TurnawaysByReason.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name), C(c.Count)]).ToList());
+
+        // Youth
+        pdf.Heading($"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år i § 110-tilbud", pdf.H1);
+        pdf.Paragraph($"Politikken er, at unge mellem {f.Youth.MinAge} og {f.Youth.MaxAge} år som udgangspunkt ikke anbringes i § 110-tilbud. " +
+                      $"I måneden blev {C(f.Youth.AdmittedToSection110)} unge indskrevet i § 110-tilbud eller akutpladser; {C(f.Youth.RecordedExceptions)} med registreret begrundelse.");
+        if (f.Youth.JustificationsWithheld) pdf.Paragraph("Begrundelserne vises ikke, fordi der er færre end 5.", pdf.Small);
+        foreach (var text in f.Youth.Justifications) pdf.Paragraph("• " + text, pdf.Regular, 10);
+
+        // Housing First
+        pdf.Heading("Housing First", pdf.H1);
+        pdf.Table(["Housing First", "Antal"], [3, 1],
+            f.HousingFirst.ActiveBySupportMethod.Select(c => (IReadOnlyList<string>)[$"Aktive forløb – {Word(c.Name)}", C(c.Count)])
+                .Append(["Startet i måneden", C(f.HousingFirst.Started)]).Append(["Afsluttet i måneden", C(f.HousingFirst.Ended)])
+                .Append([$"Stadig i bolig efter 6 mdr. ({C(f.HousingFirst.SixMonths.StillHoused)} af {C(f.HousingFirst.SixMonths.Cohort)})", Pct(f.HousingFirst.SixMonths.Share)])
+                .Append([$"Stadig i bolig efter 12 mdr. ({C(f.HousingFirst.TwelveMonths.StillHoused)} af {C(f.HousingFirst.TwelveMonths.Cohort)})", Pct(f.HousingFirst.TwelveMonths.Share)])
+                .ToList());
+
+        // Waitlists
+        pdf.Heading("Ventelister", pdf.H1);
+        pdf.Table(["Venteliste", "Venter ved\nmånedens\nslutning", "Nye", "Tilbud", "Accep-\nteret", "Afslået", "Udløbet", "Median\nventetid\n(dage)"],
+            [3.2, 1.2, 0.8, 0.8, 1, 0.9, 0.9, 1.1],
+            f.Waitlists.Select(w => (IReadOnlyList<string>)[w.Name, C(w.EntriesAtMonthEnd), C(w.NewEntries), C(w.OffersMade), C(w.Accepted), C(w.Declined), C(w.Expired), Num(w.MedianDaysWaitedByHoused)]).ToList());
+
+        // Data quality
+        pdf.Heading("Datakvalitet", pdf.H1);
+        if (f.DataQuality.Count == 0) pdf.Paragraph("Ingen bemærkninger: alle tilbud har indberettet hver nat, og indberetningerne stemmer med de registrerede ophold.");
+        foreach (var note in f.DataQuality) pdf.Paragraph($"{note.Facility}: {note.NoteDa}", pdf.Small);
+
+        // Methodology
+        pdf.NewPage();
+        pdf.Heading("Metode og definitioner", pdf.H1);
+        foreach (var paragraph in Methodology) pdf.Paragraph(paragraph);
+        return pdf.Finish();
+    }
+
+    private static readonly string[] Methodology =
+    [
+        "Nætter. Alt tælles i nætter, ikke timer: en nat hører til den dato, den begynder. En måned har lige så mange nætter som dage, også i måneder med skift til eller fra sommertid. Et ophold med startdato S og slutdato E omfatter nætterne S til og med E − 1; slutdatoen er morgenen, hvor personen forlader stedet. Et igangværende ophold har ingen slutdato.",
+        "Kapacitet = antal senge i enheder i drift × antal nætter. Kapaciteten regnes ud fra enhedernes nuværende status (i drift / ude af drift).",
+        "Belagte sengenætter = summen over månedens nætter af antal personer med et ophold, der omfatter natten.",
+        "Belægningsgrad = belagte sengenætter / kapacitet (som HUD HMIS og Toronto: belagt / faktisk kapacitet).",
+        "Indberettede tal: tilbuddenes egne natlige indberetninger (senge i drift, belagte, ude af drift). Nætter uden indberetning og nætter, hvor den indberettede belægning afviger fra de registrerede ophold, står under Datakvalitet. Kun herberger, akutpladser, akutboliger og § 107-tilbud forventes at indberette hver nat.",
+        "Indskrivning: et ophold, der begynder i måneden. Udskrivning: et ophold, hvis slutdato falder i måneden (også den 1.). Længden af et afsluttet ophold er antal nætter; gennemsnit og median vises kun for mindst 5 ophold.",
+        "§ 110-tærsklen: Staten refunderer 50 % af udgifterne til ophold i § 110-tilbud for de første 90 døgn pr. rullende år fra 1. april 2026 (servicelovens § 176 a; tidligere 120 døgn). Tallet er personer med mindst én nat i kommunens § 110-tilbud i måneden og mere end 90 nætter i § 110-tilbud i de 365 nætter til og med månedens sidste nat.",
+        "Unge: personer mellem 18 og 25 år på indskrivningsdatoen (hele år; fødselsdag 29. februar regnes fra 1. marts i almindelige år). Slagelse Kommunes udsattepolitik: unge mellem 18 og 25 år anbringes som udgangspunkt ikke i § 110-tilbud. Undtagelser kræver en skriftlig begrundelse, som vises her uden navne og CPR-numre.",
+        "Underretning: et § 110-tilbud skal underrette den ansvarlige kommune inden 3 hverdage efter indskrivningen (servicelovens § 110, stk. 6). Weekender og helligdage tælles ikke. Andelen beregnes for indskrivninger i måneden, hvis frist er passeret eller som er underrettet.",
+        "Housing First (servicelovens § 85 a): aktive forløb efter bostøttemetode (CTI, ICM, ACT). Boligfastholdelse efter 6 og 12 måneder: andelen af forløb, der begyndte mindst 6 (12) måneder før månedens slutning, og hvor personen stadig boede i boligen 6 (12) måneder efter start. Andele vises kun for mindst 5 forløb.",
+        "Ventelister: ved månedens slutning tælles pladser med status Venter eller Tilbudt. Tilbud tælles i den måned, de gives. Ventetid for dem, der fik en bolig: dage fra ansøgning til tilbud.",
+        "Beskyttelse af personoplysninger: rapporten indeholder kun samlede tal. Antal personer (og hændelser, der hver vedrører en person) fra 1 til 4 vises som \"<5\"; er kun én celle i en gruppe skjult, skjules også den næstmindste, så summen ikke afslører den. CPR-numre er fortrolige og optræder aldrig.",
+    ];
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Reporting.Pdf;
+using NodaTime;
+
+namespace HousingCapacity.Api.Reporting;
+
+/// <summary>GET /reports/monthly/{municipalityCode}/{yyyy-MM}.pdf | .json | .csv</summary>
+public static partial class ReportEndpoints
+{
+    [GeneratedRegex(@"^(?<year>\d{4})-(?<month>\d{2})\.(?<format>pdf|json|csv)$")]
+    private static partial Regex FileName();
+
+    public static void MapReports(this IEndpointRouteBuilder app) =>
+        app.MapGet("/reports/monthly/{municipalityCode}/{file}", async (HttpContext http, string municipalityCode, string file, MonthlyReportBuilder builder) =>
+        {
+            try
+            {
+                var match = FileName().Match(file);
+                if (!int.TryParse(municipalityCode, out var code) || !match.Success
+                    || int.Parse(match.Groups["month"].Value) is < 1 or > 12 || int.Parse(match.Groups["year"].Value) < 2000)
+                    throw ODataProblem.BadRequest("InvalidReportAddress",
+                        "Adressen skal have formen /reports/monthly/{kommunekode}/{åååå-MM}.pdf (eller .json, .csv), fx /reports/monthly/175/2026-10.pdf.",
+                        "The address must look like /reports/monthly/{municipalityCode}/{yyyy-MM}.pdf (or .json, .csv), e.g. /reports/monthly/175/2026-10.pdf.");
+                var month = new YearMonth(int.Parse(match.Groups["year"].Value), int.Parse(match.Groups["month"].Value));
+                var figures = await builder.BuildAsync(code, month, http.RequestAborted)
+                    ?? throw ODataProblem.NotFound($"Der findes ingen kommune med koden {code}.", $"There is no municipality with code {code}.");
+                var name = $"belaegning-{figures.MunicipalityCode}-{figures.Month}";
+                switch (match.Groups["format"].Value)
+                {
+                    case "json":
+                        http.Response.ContentType = "application/json; charset=utf-8";
+                        await System.Text.Json.JsonSerializer.SerializeAsync(http.Response.Body, figures, ReportJson.Options, http.RequestAborted);
+                        break;
+                    case "csv":
+                        http.Response.ContentType = "text/csv; charset=utf-8";
+                        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.csv\"";
+                        var csv = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(ReportCsv.Render(figures))).ToArray();
+                        await http.Response.Body.WriteAsync(csv, http.RequestAborted);
+                        break;
+                    default:
+                        byte[] pdf;
+                        try
+                        {
+                            pdf = MonthlyReportPdf.Render(figures);
+                        }
+                        catch (MissingFontException e)
+                        {
+                            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HousingCapacity.Reporting").LogError("{Message}", e.Message);
+                            throw new ODataProblem(503, "FontMissing", "PDF'en kan ikke dannes: en skrifttype mangler på serveren (fonts-dejavu-core).",
+                                "The PDF cannot be made: a font is missing on the server (fonts-dejavu-core).");
+                        }
+                        http.Response.ContentType = "application/pdf";
+                        http.Response.Headers.ContentDisposition = $"inline; filename=\"{name}.pdf\"";
+                        await http.Response.Body.WriteAsync(pdf, http.RequestAborted);
+                        break;
+                }
+            }
+            catch (ODataProblem problem)
+            {
+                await problem.WriteAsync(http.Response);
+            }
+        });
+}
