@@ -36,7 +36,7 @@ public sealed class SqlRecorder : DbCommandInterceptor
 /// The API over a real SQLite file, seeded with the deterministic demo data as of 2026-11-22
 /// (evening, Copenhagen time). One per test class; tests that write use their own records.
 /// </summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     public static readonly LocalDate Today = new(2026, 11, 22);
 
@@ -71,10 +71,14 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
             await DatabaseSetup.MigrateAsync(db);
-            await DatabaseSetup.SeedAsync(db, new DemoDataOptions { Today = Today, PersonsPerMunicipality = 150 });
+            await SeedAsync(db);
         }
         OData = await ODataTestClient.CreateAsync(Client);
     }
+
+    /// <summary>The data the tests run on: the demo data unless a fixture builds its own.</summary>
+    protected virtual Task SeedAsync(HousingDbContext db) =>
+        DatabaseSetup.SeedAsync(db, new DemoDataOptions { Today = Today, PersonsPerMunicipality = 150 });
 
     /// <summary>A fresh context on the same database, for checking what the API did against direct queries.</summary>
     public HousingDbContext NewDb() =>
