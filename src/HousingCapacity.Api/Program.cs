@@ -66,6 +66,7 @@ static WebApplication CreateApp(string[] args)
         await db.Database.CanConnectAsync() ? Results.Ok(new { status = "ok" }) : Results.Json(new { status = "database unavailable" }, statusCode: 503));
     app.MapOData();
     app.MapReports();
+    HousingCapacity.Api.Features.Imports.CapacityImport.MapCapacityImport(app);
     return app;
 }
 
