@@ -25,8 +25,11 @@ public sealed record DemoDataOptions
     public int FacilitiesPerGeneratedMunicipality { get; init; } = 8;
     /// <summary>Persons per municipality.</summary>
     public int PersonsPerMunicipality { get; init; } = 350;
-    /// <summary>Codes of municipalities that get <see cref="FacilitiesPerGeneratedMunicipality"/> extra facilities even if in the catalogue.</summary>
+    /// <summary>Codes of municipalities made large: <see cref="LargeMunicipalityFacilities"/> facilities in all (catalogue included).</summary>
     public IReadOnlySet<int> LargeMunicipalityCodes { get; init; } = new HashSet<int>();
+    public int LargeMunicipalityFacilities { get; init; } = 100;
+    /// <summary>Persons of a large municipality, so that its beds are used.</summary>
+    public int LargeMunicipalityPersons { get; init; } = 3500;
 }
 
 /// <summary>
@@ -80,7 +83,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
                             : new Unit(facilities[i].Id, $"{spec.Prefix} {n}", spec.Beds, UnitStatus.InService), facilities[i]));
             await store.SaveAsync(units.Select(u => u.Unit).ToList());
 
-            var persons = Enumerable.Range(0, options.PersonsPerMunicipality).Select(_ => NewPerson(municipality.Id)).ToList();
+            var count = options.LargeMunicipalityCodes.Contains(municipality.Code) ? options.LargeMunicipalityPersons : options.PersonsPerMunicipality;
+            var persons = Enumerable.Range(0, count).Select(_ => NewPerson(municipality.Id)).ToList();
             await store.SaveAsync(persons);
 
             var placements = new List<Placement>();
@@ -99,13 +103,14 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
     {
         var plans = catalogue.Municipalities
             .Select(m => new MunicipalityPlan(m.Code, m.Name, options.LargeMunicipalityCodes.Contains(m.Code)
-                ? m.Facilities.Concat(GeneratedFacilities(m.Name, options.FacilitiesPerGeneratedMunicipality)).ToList()
+                ? m.Facilities.Concat(GeneratedFacilities(m.Name, Math.Max(0, options.LargeMunicipalityFacilities - m.Facilities.Count))).ToList()
                 : m.Facilities))
             .ToList();
         foreach (var m in catalogue.AllMunicipalities.Where(a => plans.All(p => p.Code != a.Code)))
         {
             if (plans.Count >= options.Municipalities) break;
-            plans.Add(new MunicipalityPlan(m.Code, m.Name, GeneratedFacilities(m.Name, options.FacilitiesPerGeneratedMunicipality)));
+            plans.Add(new MunicipalityPlan(m.Code, m.Name, GeneratedFacilities(m.Name,
+                options.LargeMunicipalityCodes.Contains(m.Code) ? options.LargeMunicipalityFacilities : options.FacilitiesPerGeneratedMunicipality)));
         }
         return plans.Take(Math.Max(options.Municipalities, 1)).ToList();
     }

@@ -15,7 +15,7 @@ using NodaTime;
 // through the OData layer (URI parsing, binding, EF Core, ODataMessageWriter) against the same query written by
 // hand in EF Core LINQ and serialised with System.Text.Json, alternating the two in one run.
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
-var dbPath = Arg("--db", Path.Combine(Path.GetTempPath(), "housingcapacity-large.db"));
+var dbPath = Arg("--db", Path.Combine(Path.GetTempPath(), "housingcapacity-large-v2.db"));
 var runs = int.Parse(Arg("--runs", "200"), System.Globalization.CultureInfo.InvariantCulture);
 var today = new LocalDate(2026, 11, 22);
 
@@ -34,7 +34,8 @@ await using (var scope = services.CreateAsyncScope())
     {
         Console.WriteLine($"Generating the large data set (98 municipalities) in {dbPath} ...");
         var started = Stopwatch.StartNew();
-        await DatabaseSetup.SeedAsync(db, new DemoDataOptions { Today = today, Municipalities = 98 });
+        // All 98 municipalities; Rødovre (175) made the largest, with 100 facilities, for the report benchmark.
+        await DatabaseSetup.SeedAsync(db, new DemoDataOptions { Today = today, Municipalities = 98, LargeMunicipalityCodes = new HashSet<int> { 175 } });
         Console.WriteLine($"  done in {started.Elapsed.TotalSeconds:F0} s");
     }
     Console.WriteLine($"Data: {await db.Facilities.CountAsync()} facilities, {await db.Persons.CountAsync()} persons, " +
@@ -103,6 +104,38 @@ Console.WriteLine($"{"hand-written EF Core + JSON",-28}{Median(baseline),12:F2}{
 Console.WriteLine($"{"OData layer",-28}{Median(odata),12:F2}{P90(odata),10:F2}{odataBytes,8}");
 var ratio = Median(odata) / Median(baseline);
 Console.WriteLine($"ratio (median): {ratio:F2} — goal: at most 1.25 ({(ratio <= 1.25 ? "met" : "NOT met")})");
+
+// The monthly report for the largest municipality: figures, then the PDF drawn from them.
+{
+    var clock = services.GetRequiredService<IClock>();
+    var policy = Microsoft.Extensions.Options.Options.Create(new PlacementPolicy());
+    async Task<HousingCapacity.Api.Reporting.MonthlyFigures> Figures()
+    {
+        await using var scope = services.CreateAsyncScope();
+        var builder = new HousingCapacity.Api.Reporting.MonthlyReportBuilder(scope.ServiceProvider.GetRequiredService<HousingDbContext>(), clock, policy);
+        return (await builder.BuildAsync(175, new YearMonth(2026, 10), default))!;
+    }
+    var sample = await Figures();
+    Console.WriteLine();
+    Console.WriteLine($"Monthly report, {sample.MunicipalityName} {sample.Month}: {sample.Facilities.Count} facilities, {sample.Total.OccupiedBedNights} occupied bed-nights");
+    for (var i = 0; i < 3; i++) HousingCapacity.Api.Reporting.Pdf.MonthlyReportPdf.Render(await Figures()); // warm-up
+    var figureTimes = new List<double>();
+    var pdfTimes = new List<double>();
+    var pages = 0L;
+    for (var i = 0; i < Math.Max(5, runs / 20); i++)
+    {
+        var sw = Stopwatch.StartNew();
+        var figures = await Figures();
+        figureTimes.Add(sw.Elapsed.TotalMilliseconds);
+        sw.Restart();
+        pages = HousingCapacity.Api.Reporting.Pdf.MonthlyReportPdf.Render(figures).LongLength;
+        pdfTimes.Add(sw.Elapsed.TotalMilliseconds);
+    }
+    Console.WriteLine($"{"",-28}{"median ms",12}{"p90 ms",10}{"goal ms",10}");
+    Console.WriteLine($"{"figures",-28}{Median(figureTimes),12:F1}{P90(figureTimes),10:F1}{500,10}");
+    Console.WriteLine($"{"PDF (from the figures)",-28}{Median(pdfTimes),12:F1}{P90(pdfTimes),10:F1}{1000,10}");
+    Console.WriteLine($"PDF size: {pages / 1024} KiB; figures/goal {Median(figureTimes) / 500:F2}, PDF/goal {Median(pdfTimes) / 1000:F2}");
+}
 
 sealed class FixedClock(Instant now) : IClock
 {
