@@ -29,6 +29,15 @@ static WebApplication CreateApp(string[] args)
         Args = args,
         ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory,
     });
+    // Request URLs can carry a CPR number ($filter=Cpr eq '…'): the host's request lines are never logged, whatever the
+    // configuration says (a rule added in code after the configuration's wins for the same category).
+    builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+    builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+
+    // CPR keys first: the EF model's converter uses them. Outside Development the public development keys are refused.
+    HousingCapacity.Api.Security.CprProtection.Configure(
+        builder.Configuration.GetSection("Security").Get<HousingCapacity.Api.Security.CprKeyOptions>() ?? new(),
+        allowDevelopmentKeys: builder.Environment.IsDevelopment());
     builder.Services.AddSingleton<IClock>(SystemClock.Instance);
     builder.Services.AddHousingDatabase(builder.Configuration);
     builder.Services.AddODataService(builder.Configuration);

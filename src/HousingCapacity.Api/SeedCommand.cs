@@ -21,6 +21,9 @@ public static class SeedCommand
             .AddEnvironmentVariables()
             .AddCommandLine(args.Where(a => a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray())
             .Build();
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+        Security.CprProtection.Configure(configuration.GetSection("Security").Get<Security.CprKeyOptions>() ?? new(),
+            allowDevelopmentKeys: environment.Equals("Development", StringComparison.OrdinalIgnoreCase));
         var services = new ServiceCollection().AddLogging().AddHousingDatabase(configuration).BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();

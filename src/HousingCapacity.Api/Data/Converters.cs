@@ -22,7 +22,9 @@ public static class Converters
 
     public sealed class LocalDateConverter() : ValueConverter<LocalDate, string>(d => DateToText(d), s => TextToDate(s));
     public sealed class InstantConverter() : ValueConverter<Instant, string>(i => InstantToText(i), s => TextToInstant(s));
-    public sealed class CprConverter() : ValueConverter<CprNumber, string>(c => c.Value, s => CprNumber.Parse(s));
+    /// <summary>CPR numbers are stored encrypted (see Security/CprProtection).</summary>
+    public sealed class CprConverter() : ValueConverter<CprNumber, string>(
+        c => Security.CprProtection.Encrypt(c.Value), s => CprNumber.Parse(Security.CprProtection.Decrypt(s)));
 
     internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

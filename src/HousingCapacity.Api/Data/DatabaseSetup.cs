@@ -62,11 +62,46 @@ public static class DatabaseSetup
                 await wal.ExecuteNonQueryAsync(ct);
             }
             await new SchemaMigrator(connection, "Sqlite").MigrateAsync(ct: ct);
+            await ProtectClearTextCprAsync(connection, ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>Encrypts CPR numbers stored in clear text by schema versions before 6, and gives them their lookup hash.</summary>
+    public static async Task ProtectClearTextCprAsync(System.Data.Common.DbConnection connection, CancellationToken ct = default)
+    {
+        var rows = new List<(long Id, string Cpr)>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.CommandText = "SELECT Id, Cpr FROM Persons WHERE CprHash IS NULL";
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) rows.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+        if (rows.Count == 0) return;
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        foreach (var (id, stored) in rows)
+        {
+            var cpr = Security.CprProtection.Decrypt(stored);
+            await using var update = connection.CreateCommand();
+            update.Transaction = tx;
+            update.CommandText = "UPDATE Persons SET Cpr = $cpr, CprHash = $hash WHERE Id = $id";
+            AddParameter(update, "$cpr", Security.CprProtection.Encrypt(cpr));
+            AddParameter(update, "$hash", Security.CprProtection.Hash(cpr));
+            AddParameter(update, "$id", id);
+            await update.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
     }
 
     public static async Task SeedAsync(HousingDbContext db, DemoDataOptions options)

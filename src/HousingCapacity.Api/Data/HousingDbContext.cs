@@ -54,7 +54,9 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options)
         });
         Table<Person>(b, "Persons", e =>
         {
-            e.HasIndex(x => x.Cpr).IsUnique();
+            // The keyed hash of the CPR number: equality lookups and uniqueness without decrypting.
+            e.Property<string>(CprHash);
+            e.HasIndex(CprHash).IsUnique();
             e.HasMany(x => x.Placements).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.WaitlistEntries).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -93,18 +95,26 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options)
         configure(e);
     }
 
-    /// <summary>Every changed record gets a new Version, which is its ETag and its concurrency token.</summary>
+    public const string CprHash = "CprHash";
+
+    /// <summary>Every changed record gets a new Version, which is its ETag and its concurrency token; new persons get their CPR hash.</summary>
     public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified))
-            entry.Entity.BumpVersion();
+        BeforeSave();
         return base.SaveChangesAsync(cancellationToken);
     }
 
     public override int SaveChanges()
     {
+        BeforeSave();
+        return base.SaveChanges();
+    }
+
+    private void BeforeSave()
+    {
         foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified))
             entry.Entity.BumpVersion();
-        return base.SaveChanges();
+        foreach (var entry in ChangeTracker.Entries<Person>().Where(e => e.State == EntityState.Added))
+            entry.Property(CprHash).CurrentValue = Security.CprProtection.Hash(entry.Entity.Cpr.Value);
     }
 }

@@ -25,6 +25,7 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
         var parameter = Expression.Parameter(elementType, "it");
         _scope[it.Name] = parameter;
         var expression = Bind(body);
+        if (expression.Type == typeof(CprNumber)) throw Unsupported("ordering by Cpr");
         return Expression.Lambda(expression, parameter);
     }
 
@@ -34,7 +35,11 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
         var saved = new Dictionary<string, ParameterExpression>(_scope);
         _scope.Clear();
         _fallback = parameter;
-        try { return Bind(node); }
+        try
+        {
+            var bound = Bind(node);
+            return bound.Type == typeof(CprNumber) ? throw Unsupported("grouping or aggregating by Cpr") : bound;
+        }
         finally
         {
             _fallback = null;
@@ -112,6 +117,7 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
     {
         var leftConst = Unwrap(node.Left) as ConstantNode;
         var rightConst = Unwrap(node.Right) as ConstantNode;
+        if (BindCprComparison(node, leftConst, rightConst) is { } cpr) return cpr;
         Expression left, right;
         if (leftConst is not null && rightConst is null)
         {
@@ -160,6 +166,33 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
                 throw Unsupported(node.OperatorKind.ToString());
         }
     }
+
+    /// <summary>
+    /// CPR numbers are stored encrypted: "Cpr eq '…'" becomes a comparison of the keyed hash (Persons.CprHash). Nothing
+    /// else can be asked of a CPR number (no ordering, no functions).
+    /// </summary>
+    private Expression? BindCprComparison(BinaryOperatorNode node, ConstantNode? leftConst, ConstantNode? rightConst)
+    {
+        var leftIsCpr = leftConst is null && IsCprProperty(node.Left);
+        var rightIsCpr = rightConst is null && IsCprProperty(node.Right);
+        if (!leftIsCpr && !rightIsCpr) return null;
+        var constant = leftIsCpr ? rightConst : leftConst;
+        if (node.OperatorKind is not (BinaryOperatorKind.Equal or BinaryOperatorKind.NotEqual) || constant is null)
+            throw Unsupported("anything but Cpr eq/ne a literal");
+        var person = ((MemberExpression)Bind(leftIsCpr ? node.Left : node.Right)).Expression!;
+        var hash = HashedCpr(person);
+        if (constant.Value is null)
+            return node.OperatorKind == BinaryOperatorKind.Equal ? Expression.Constant(false) : Expression.Constant(true);
+        var value = Closure(Security.CprProtection.Hash(((CprNumber)ToClr(constant.Value, typeof(CprNumber))!).Value), typeof(string));
+        return node.OperatorKind == BinaryOperatorKind.Equal ? Expression.Equal(hash, value) : Expression.NotEqual(hash, value);
+    }
+
+    private bool IsCprProperty(QueryNode node) =>
+        Unwrap(node) is SingleValuePropertyAccessNode { Property.Name: "Cpr" } p && Bind(p).Type == typeof(CprNumber);
+
+    private static Expression HashedCpr(Expression person) =>
+        Expression.Call(typeof(Microsoft.EntityFrameworkCore.EF), nameof(Microsoft.EntityFrameworkCore.EF.Property), [typeof(string)],
+            person, Expression.Constant(Data.HousingDbContext.CprHash));
 
     private static Expression AsBool(Expression e) =>
         e.Type == typeof(bool?) ? Expression.Equal(e, Expression.Constant(true, typeof(bool?))) : e;
@@ -227,6 +260,12 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
         var left = Bind(node.Left);
         if (node.Right is not CollectionConstantNode list)
             throw Unsupported("'in' with anything but a list of literals");
+        if (left.Type == typeof(CprNumber) && left is MemberExpression cpr)
+        {
+            var hashes = list.Collection.Select(item => Security.CprProtection.Hash(((CprNumber)ToClr(item.Value, typeof(CprNumber))!).Value)).ToList();
+            var containsHash = typeof(Enumerable).GetMethods().Single(m => m.Name == "Contains" && m.GetParameters().Length == 2).MakeGenericMethod(typeof(string));
+            return Expression.Call(containsHash, Closure(hashes, typeof(List<string>)), HashedCpr(cpr.Expression!));
+        }
         var listType = typeof(List<>).MakeGenericType(left.Type);
         var values = (System.Collections.IList)Activator.CreateInstance(listType)!;
         foreach (var item in list.Collection) values.Add(ToClr(item.Value, left.Type));

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HousingCapacity.Api.Security;
+
+/// <summary>Keys for CPR numbers at rest (appsettings.json, section "Security"; base64, 32 bytes each).</summary>
+public sealed class CprKeyOptions
+{
+    /// <summary>AES-256-GCM key that encrypts the Persons.Cpr column.</summary>
+    public string? CprEncryptionKey { get; set; }
+    /// <summary>HMAC-SHA256 key for Persons.CprHash, the keyed hash that finds a person by CPR number without decrypting.</summary>
+    public string? CprLookupKey { get; set; }
+}
+
+/// <summary>
+/// CPR numbers are confidential (databeskyttelsesloven §11): the database file alone must not give them in clear text.
+/// Persons.Cpr holds "v1:" + base64(nonce | tag | ciphertext) (AES-256-GCM, a fresh nonce each time), and Persons.CprHash
+/// a keyed HMAC-SHA256 of the number for equality lookups and uniqueness. The keys are configuration; losing them loses
+/// the CPR numbers, so they are backed up with the database (README). The EF model is built once per process, so the
+/// keys are process-wide.
+/// </summary>
+public static class CprProtection
+{
+    private const string Prefix = "v1:";
+    private static byte[] _encryptionKey = DevelopmentKey("encryption");
+    private static byte[] _lookupKey = DevelopmentKey("lookup");
+
+    /// <summary>True until real keys are configured: the development keys are public (they are in this file).</summary>
+    public static bool UsesDevelopmentKeys { get; private set; } = true;
+
+    public static void Configure(CprKeyOptions options, bool allowDevelopmentKeys)
+    {
+        if (string.IsNullOrWhiteSpace(options.CprEncryptionKey) || string.IsNullOrWhiteSpace(options.CprLookupKey))
+        {
+            if (!allowDevelopmentKeys)
+                throw new InvalidOperationException("Security:CprEncryptionKey and Security:CprLookupKey must be set outside Development " +
+                                                    "(base64 of 32 random bytes each, e.g. `openssl rand -base64 32`).");
+            _encryptionKey = DevelopmentKey("encryption");
+            _lookupKey = DevelopmentKey("lookup");
+            UsesDevelopmentKeys = true;
+            return;
+        }
+        _encryptionKey = Key(options.CprEncryptionKey, "Security:CprEncryptionKey");
+        _lookupKey = Key(options.CprLookupKey, "Security:CprLookupKey");
+        UsesDevelopmentKeys = false;
+    }
+
+    public static string Encrypt(string cpr)
+    {
+        var plain = Encoding.ASCII.GetBytes(cpr);
+        var nonce = RandomNumberGenerator.GetBytes(12);
+        var tag = new byte[16];
+        var cipher = new byte[plain.Length];
+        using (var aes = new AesGcm(_encryptionKey, 16)) aes.Encrypt(nonce, plain, cipher, tag);
+        return Prefix + Convert.ToBase64String([.. nonce, .. tag, .. cipher]);
+    }
+
+    public static string Decrypt(string stored)
+    {
+        if (!stored.StartsWith(Prefix, StringComparison.Ordinal)) return stored; // a row written before encryption (schema < 6)
+        var bytes = Convert.FromBase64String(stored[Prefix.Length..]);
+        var plain = new byte[bytes.Length - 28];
+        using (var aes = new AesGcm(_encryptionKey, 16)) aes.Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(28), bytes.AsSpan(12, 16), plain);
+        return Encoding.ASCII.GetString(plain);
+    }
+
+    public static string Hash(string cpr) => Convert.ToBase64String(HMACSHA256.HashData(_lookupKey, Encoding.ASCII.GetBytes(cpr)));
+
+    private static byte[] Key(string base64, string name)
+    {
+        try
+        {
+            var key = Convert.FromBase64String(base64);
+            return key.Length == 32 ? key : throw new FormatException();
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"{name} must be base64 of exactly 32 bytes.");
+        }
+    }
+
+    private static byte[] DevelopmentKey(string purpose) => SHA256.HashData(Encoding.UTF8.GetBytes("HousingCapacity development key, never for real data: " + purpose));
+}
