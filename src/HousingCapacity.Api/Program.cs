@@ -8,6 +8,7 @@ using HousingCapacity.Api.Features.Persons;
 using HousingCapacity.Api.Features.Waitlists;
 using HousingCapacity.Api.OData;
 using HousingCapacity.Api.Reporting;
+using HousingCapacity.Api.Security;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -39,6 +40,7 @@ static WebApplication CreateApp(string[] args)
         builder.Configuration.GetSection("Security").Get<HousingCapacity.Api.Security.CprKeyOptions>() ?? new(),
         allowDevelopmentKeys: builder.Environment.IsDevelopment());
     builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+    builder.Services.AddAbuseLimits(builder.Configuration);
     builder.Services.AddHousingDatabase(builder.Configuration);
     builder.Services.AddODataService(builder.Configuration);
     builder.Services.AddSingleton<IEntitySetWriter, MunicipalityWriter>();
@@ -70,6 +72,7 @@ static WebApplication CreateApp(string[] args)
     var app = builder.Build();
     app.UseExceptionHandler(error => error.Run(async http =>
         await new ODataProblem(500, "InternalError", "Der opstod en uventet fejl.", "An unexpected error occurred.").WriteAsync(http.Response)));
+    app.UseAbuseLimits();
     app.MapGet("/", () => Results.Redirect("/odata"));
     app.MapGet("/health", async (HousingDbContext db) =>
         await db.Database.CanConnectAsync() ? Results.Ok(new { status = "ok" }) : Results.Json(new { status = "database unavailable" }, statusCode: 503));

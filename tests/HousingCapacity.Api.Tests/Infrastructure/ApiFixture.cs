@@ -57,6 +57,9 @@ public class ApiFixture : IAsyncLifetime
             b.UseSetting("OData:DefaultPageSize", "50");
             b.UseSetting("OData:MaxTop", "500");
             b.UseSetting("OData:MaxRequestBodyBytes", "4096");
+            // The suite writes far faster than a person; RateLimitTests checks the limits with a host of its own.
+            b.UseSetting("RateLimits:WritesPerMinute", "100000");
+            b.UseSetting("RateLimits:HeavyQueriesPerMinute", "100000");
             b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
             b.ConfigureLogging(l => l.AddProvider(new LogSink()));
             b.ConfigureServices(s =>

@@ -1,0 +1,75 @@
+using System.Threading.RateLimiting;
+using HousingCapacity.Api.OData;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace HousingCapacity.Api.Security;
+
+/// <summary>Per-caller limits (appsettings.json, section "RateLimits"), counted per minute.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>POST, PATCH, PUT and DELETE.</summary>
+    public int WritesPerMinute { get; set; } = 120;
+    /// <summary>Reports, imports and queries with $apply or $expand.</summary>
+    public int HeavyQueriesPerMinute { get; set; } = 60;
+}
+
+/// <summary>Rate limits, security headers, HTTPS and HSTS: the abuse limits every response goes through.</summary>
+public static class AbuseLimits
+{
+    public static IServiceCollection AddAbuseLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, ct) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await new ODataProblem(429, "TooManyRequests", "For mange forespørgsler; vent lidt og prøv igen.",
+                    "Too many requests; wait a little and try again.").WriteAsync(context.HttpContext.Response);
+            };
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                var kind = Kind(http.Request);
+                if (kind is null) return RateLimitPartition.GetNoLimiter("reads");
+                // Per user once tokens carry one; until then per client address.
+                var caller = http.User.Identity?.IsAuthenticated == true ? "user:" + http.User.Identity.Name : "ip:" + http.Connection.RemoteIpAddress;
+                var permits = kind == "write" ? options.WritesPerMinute : options.HeavyQueriesPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter($"{kind}|{caller}", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                });
+            });
+        });
+        return services;
+    }
+
+    private static string? Kind(HttpRequest request)
+    {
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)) return "write";
+        if (request.Path.StartsWithSegments("/reports") || request.Query.ContainsKey("$apply") || request.Query.ContainsKey("$expand")) return "heavy";
+        return null;
+    }
+
+    public static void UseAbuseLimits(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.Use(async (http, next) =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            // Answers may hold personal data: never kept by a browser or a proxy.
+            headers.CacheControl = "no-store";
+            await next(http);
+        });
+        app.UseRateLimiter();
+    }
+}

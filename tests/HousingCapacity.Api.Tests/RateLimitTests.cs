@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace HousingCapacity.Api.Tests;
+
+public class RateLimitTests
+{
+    [Fact]
+    public async Task Writes_PastTheLimit_Get429WithAnODataError_AndReadsGoOn()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"housingcapacity-rate-{Guid.NewGuid():N}.db");
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:ConnectionString", $"Data Source={path}");
+            b.UseSetting("Database:SeedDemoData", "false");
+            b.UseSetting("RateLimits:WritesPerMinute", "3");
+            b.UseSetting("RateLimits:HeavyQueriesPerMinute", "2");
+        });
+        var client = factory.CreateClient();
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await HousingCapacity.Api.Data.DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<HousingCapacity.Api.Data.HousingDbContext>());
+        var statuses = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await client.PostAsync("/odata/Municipalities",
+                new StringContent($$"""{"Code":{{800 + i}},"Name":"Kommune {{i}}"}""", System.Text.Encoding.UTF8, "application/json"));
+            statuses.Add((int)response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Contains("TooManyRequests", await response.Content.ReadAsStringAsync());
+                Assert.True(response.Headers.RetryAfter is not null);
+            }
+        }
+        Assert.Equal([201, 201, 201, 429, 429], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/odata/Municipalities")).StatusCode);
+        var heavy = new List<int>();
+        for (var i = 0; i < 3; i++) heavy.Add((int)(await client.GetAsync("/odata/Municipalities?$expand=Facilities")).StatusCode);
+        Assert.Equal([200, 200, 429], heavy);
+        var headers = (await client.GetAsync("/odata")).Headers;
+        Assert.Equal("nosniff", headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-store", headers.CacheControl!.ToString());
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(path);
+    }
+}
