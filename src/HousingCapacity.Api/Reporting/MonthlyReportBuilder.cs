@@ -62,7 +62,6 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var turnaways = await db.Turnaways.AsNoTracking()
             .Where(t => facilityIds.Contains(t.FacilityId) && t.Date >= first && t.Date <= last).ToListAsync(ct);
         var kindOf = facilities.ToDictionary(f => f.Id, f => f.Kind);
-        var monthStays = stays.Where(s => s.NightsWithin(first, last) > 0 || s.End is { } e && e >= first && e <= monthEnd.PlusDays(1) && e <= last.PlusDays(1)).ToList();
         var personIds = stays.Where(s => s.Start >= first && s.Start <= last || s.NightsWithin(first, last) > 0).Select(s => s.PersonId).Distinct().ToList();
         var persons = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.BirthDate, p.FirstName, p.LastName }).ToDictionaryAsync(p => p.Id, ct);
@@ -185,7 +184,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     /// (anywhere) in the 365 nights up to the month's last night (Serviceloven §176 a).</summary>
     private async Task<int> PersonsPastThresholdAsync(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate last, CancellationToken ct)
     {
-        var windowStart = last.PlusDays(-364);
+        var windowStart = RollingYear.Start(last);
         var persons = stays.Where(s => PlacementPolicy.IsSection110(kindOf[s.FacilityId]) && s.NightsWithin(last.PlusDays(1 - last.Day), last) > 0)
             .Select(s => s.PersonId).Distinct().ToList();
         if (persons.Count == 0) return 0;
@@ -193,14 +192,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             .Where(p => persons.Contains(p.PersonId) && (p.Facility!.Kind == FacilityKind.Section110Shelter || p.Facility.Kind == FacilityKind.EmergencyBeds)
                         && p.StartDate <= last && (p.EndDate == null || p.EndDate > windowStart))
             .Select(p => new { p.PersonId, p.StartDate, p.EndDate }).ToListAsync(ct);
-        return all.GroupBy(p => p.PersonId).Count(g =>
-        {
-            var nights = new HashSet<LocalDate>();
-            foreach (var p in g)
-                for (var n = p.StartDate > windowStart ? p.StartDate : windowStart; n <= last && (p.EndDate is null || n < p.EndDate); n = n.PlusDays(1))
-                    nights.Add(n);
-            return nights.Count > Policy.Section110RefundDays;
-        });
+        return all.GroupBy(p => p.PersonId)
+            .Count(g => RollingYear.NightsWithin(g.Select(p => new DateRange(p.StartDate, p.EndDate)), last).Count > Policy.Section110RefundDays);
     }
 
     private Youth YouthFigures(List<Stay> stays, Dictionary<int, FacilityKind> kindOf,

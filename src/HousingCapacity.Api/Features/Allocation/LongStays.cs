@@ -36,7 +36,7 @@ public sealed class LongStaysFunction(IOptions<PlacementPolicy> policy) : IEntit
     public async Task<IReadOnlyList<object>> InvokeAsync(HousingDbContext db, Entity? bound, EntityValues parameters, WriteContext context)
     {
         var date = parameters.Required<LocalDate>("date");
-        var windowStart = date.PlusDays(-364);
+        var windowStart = RollingYear.Start(date);
         var windowEnd = date.PlusDays(1);
         var stays = await db.Placements
             .Where(p => (p.Facility!.Kind == FacilityKind.Section110Shelter || p.Facility.Kind == FacilityKind.EmergencyBeds)
@@ -47,15 +47,7 @@ public sealed class LongStaysFunction(IOptions<PlacementPolicy> policy) : IEntit
         var result = new List<object>();
         foreach (var person in stays.GroupBy(s => s.PersonId))
         {
-            // Walk the person's nights in order to find the first night past the threshold.
-            var nights = person
-                .SelectMany(s =>
-                {
-                    var from = s.StartDate < windowStart ? windowStart : s.StartDate;
-                    var to = s.EndDate is { } e && e < windowEnd ? e : windowEnd;
-                    return Enumerable.Range(0, Math.Max(0, Period.Between(from, to, PeriodUnits.Days).Days)).Select(i => from.PlusDays(i));
-                })
-                .Distinct().Order().ToList();
+            var nights = RollingYear.NightsWithin(person.Select(s => new DateRange(s.StartDate, s.EndDate)), date);
             if (nights.Count <= threshold) continue;
             var latest = person.OrderByDescending(s => s.StartDate).ThenByDescending(s => s.Id).First();
             result.Add(new LongStay
