@@ -11,8 +11,9 @@ public sealed class Unit : Entity
     {
         Label = "";
         FacilityId = facilityId;
-        Update(label, beds, status, outOfServiceSince ?? LocalDate.MinIsoValue);
-        if (status == UnitStatus.OutOfService) OutOfServiceSince = outOfServiceSince;
+        SetLabelAndBeds(label, beds);
+        Status = status;
+        OutOfServiceSince = status == UnitStatus.OutOfService ? outOfServiceSince : null;
     }
 
     public int FacilityId { get; private set; }
@@ -31,11 +32,16 @@ public sealed class Unit : Entity
     /// <param name="today">The day of the change: a unit taken out of service is out from tonight.</param>
     public void Update(string label, int beds, UnitStatus status, LocalDate today)
     {
+        SetLabelAndBeds(label, beds);
         if (status != Status) OutOfServiceSince = status == UnitStatus.OutOfService ? today : null;
+        Status = status;
+    }
+
+    private void SetLabelAndBeds(string label, int beds)
+    {
         Label = DomainRuleException.RequireText(label, nameof(Label), 100, "Betegnelsen");
         DomainRuleException.ThrowIf(beds is < 1 or > 500, "InvalidBeds",
             "En enhed skal have mindst 1 og højst 500 senge.", "A unit must have at least 1 and at most 500 beds.", nameof(Beds));
         Beds = beds;
-        Status = status;
     }
 }

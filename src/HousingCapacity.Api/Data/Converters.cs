@@ -1,4 +1,3 @@
-using System.Globalization;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
@@ -25,6 +24,4 @@ public static class Converters
     /// <summary>CPR numbers are stored encrypted (see Security/CprProtection).</summary>
     public sealed class CprConverter() : ValueConverter<CprNumber, string>(
         c => Security.CprProtection.Encrypt(c.Value), s => CprNumber.Parse(Security.CprProtection.Decrypt(s)));
-
-    internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

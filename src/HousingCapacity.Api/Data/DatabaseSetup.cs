@@ -88,20 +88,12 @@ public static class DatabaseSetup
             await using var update = connection.CreateCommand();
             update.Transaction = tx;
             update.CommandText = "UPDATE Persons SET Cpr = $cpr, CprHash = $hash WHERE Id = $id";
-            AddParameter(update, "$cpr", Security.CprProtection.Encrypt(cpr));
-            AddParameter(update, "$hash", Security.CprProtection.Hash(cpr));
-            AddParameter(update, "$id", id);
+            SchemaMigrator.AddParameter(update, "$cpr", Security.CprProtection.Encrypt(cpr));
+            SchemaMigrator.AddParameter(update, "$hash", Security.CprProtection.Hash(cpr));
+            SchemaMigrator.AddParameter(update, "$id", id);
             await update.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
-    }
-
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
     }
 
     public static async Task SeedAsync(HousingDbContext db, DemoDataOptions options)

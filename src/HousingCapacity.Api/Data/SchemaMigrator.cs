@@ -71,7 +71,7 @@ public sealed class SchemaMigrator(DbConnection connection, string provider)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static void AddParameter(DbCommand cmd, string name, object value)
+    internal static void AddParameter(DbCommand cmd, string name, object value)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = name;

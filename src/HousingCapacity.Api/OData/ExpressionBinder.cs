@@ -68,11 +68,11 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
             ConvertNode c => BindConvert(c),
             BinaryOperatorNode b => BindBinary(b),
             UnaryOperatorNode u => BindUnary(u),
-            SingleValuePropertyAccessNode p => Expression.Property(Bind(p.Source), PropertyOf(p.Source, p.Property.Name)),
+            SingleValuePropertyAccessNode p => Property(Bind(p.Source), p.Property.Name),
             ResourceRangeVariableReferenceNode r => _scope.TryGetValue(r.RangeVariable.Name, out var v) ? v
                 : _fallback ?? throw Unsupported($"range variable {r.RangeVariable.Name}"),
-            SingleNavigationNode n => Expression.Property(Bind(n.Source), NavigationOf(n.Source, n.NavigationProperty.Name)),
-            CollectionNavigationNode n => Expression.Property(Bind(n.Source), NavigationOf(n.Source, n.NavigationProperty.Name)),
+            SingleNavigationNode n => Navigation(Bind(n.Source), n.NavigationProperty.Name),
+            CollectionNavigationNode n => Navigation(Bind(n.Source), n.NavigationProperty.Name),
             AnyNode a => BindAnyAll(a.Source, a.Body, a.CurrentRangeVariable, "Any"),
             AllNode a => BindAnyAll(a.Source, a.Body, a.CurrentRangeVariable, "All"),
             CountNode c => CallEnumerable("Count", ElementTypeOf(Bind(c.Source)), Bind(c.Source)),
@@ -85,17 +85,9 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
     private static ODataProblem Unsupported(string what) => ODataProblem.BadRequest("NotSupported",
         $"Udtrykket bruger noget, som tjenesten ikke understøtter: {what}.", $"The expression uses something this service does not support: {what}.");
 
-    private PropertyInfo PropertyOf(QueryNode source, string name)
-    {
-        var type = Bind(source).Type;
-        return service.PropertiesOf(type)[name];
-    }
+    private MemberExpression Property(Expression source, string name) => Expression.Property(source, service.PropertiesOf(source.Type)[name]);
 
-    private PropertyInfo NavigationOf(QueryNode source, string name)
-    {
-        var type = Bind(source).Type;
-        return service.ForType(type).Navigations[name].Property;
-    }
+    private MemberExpression Navigation(Expression source, string name) => Expression.Property(source, service.ForType(source.Type).Navigations[name].Property);
 
     private Expression BindConvert(ConvertNode node)
     {
@@ -187,8 +179,10 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
         return node.OperatorKind == BinaryOperatorKind.Equal ? Expression.Equal(hash, value) : Expression.NotEqual(hash, value);
     }
 
-    private bool IsCprProperty(QueryNode node) =>
-        Unwrap(node) is SingleValuePropertyAccessNode { Property.Name: "Cpr" } p && Bind(p).Type == typeof(CprNumber);
+    /// <summary>Decided from the EDM alone, so that every comparison is not bound twice to find out.</summary>
+    private static bool IsCprProperty(QueryNode node) =>
+        Unwrap(node) is SingleValuePropertyAccessNode { Property.Name: "Cpr" } p
+        && p.Property.DeclaringType.FullTypeName() == $"{ODataServiceModel.Namespace}.{nameof(Person)}";
 
     private static Expression HashedCpr(Expression person) =>
         Expression.Call(typeof(Microsoft.EntityFrameworkCore.EF), nameof(Microsoft.EntityFrameworkCore.EF.Property), [typeof(string)],
@@ -385,7 +379,8 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
         return Closure(ToClr(value, target), target);
     }
 
-    private static Expression Closure(object? value, Type type)
+    /// <summary>A value as a SQL parameter rather than a literal: a closure over a box.</summary>
+    internal static Expression Closure(object? value, Type type)
     {
         var box = Activator.CreateInstance(typeof(Box<>).MakeGenericType(type), value)!;
         return Expression.Property(Expression.Constant(box), "Value");

@@ -74,16 +74,7 @@ internal static class FunctionHandler
         if (parser.ParseFilter() is { } filter)
             query = query.Where((Expression<Func<T, bool>>)binder.BindPredicate(filter.Expression, filter.RangeVariable, typeof(T)));
         long? total = parser.ParseCount() == true ? query.LongCount() : null;
-        IOrderedQueryable<T>? ordered = null;
-        for (var clause = parser.ParseOrderBy(); clause is not null; clause = clause.ThenBy)
-        {
-            var key = binder.BindLambda(clause.Expression, clause.RangeVariable, typeof(T));
-            var descending = clause.Direction == OrderByDirection.Descending;
-            var name = ordered is null ? (descending ? "OrderByDescending" : "OrderBy") : (descending ? "ThenByDescending" : "ThenBy");
-            ordered = (IOrderedQueryable<T>)typeof(Queryable).GetMethods().Single(m => m.Name == name && m.GetParameters().Length == 2)
-                .MakeGenericMethod(typeof(T), key.ReturnType).Invoke(null, [ordered ?? query, key])!;
-        }
-        query = ordered ?? query;
+        query = QueryHandler.OrderBy(query, parser.ParseOrderBy(), binder) ?? query;
         var page = Page.Read(request);
         var list = query.Skip(page.Skip).Take(page.Take + 1).ToList();
         var next = page.Trim(list, request);

@@ -91,7 +91,7 @@ public sealed class ODataServiceModel
                 if (dependentNav is null)
                 {
                     // A collection with no reference back: declare it alone.
-                    AddNavigation(info, target, nav, null);
+                    AddNavigation(info, target, nav);
                     continue;
                 }
                 var dependentInfo = _byType[dependentNav.DeclaringEntityType.ClrType];
@@ -236,7 +236,7 @@ public sealed class ODataServiceModel
     private static void Register(EntitySetInfo owner, INavigation nav, Type target, bool collection) =>
         ((Dictionary<string, NavigationInfo>)owner.Navigations)[nav.Name] = new NavigationInfo(nav.Name, nav.PropertyInfo!, target, collection);
 
-    private void AddNavigation(EntitySetInfo owner, EntitySetInfo target, INavigation nav, object? _)
+    private static void AddNavigation(EntitySetInfo owner, EntitySetInfo target, INavigation nav)
     {
         var edmNav = owner.EdmType.AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
         {

@@ -168,6 +168,14 @@ internal static class QueryHandler
 
     public static IQueryable<T> ApplyOrderBy<T>(IQueryable<T> query, OrderByClause? orderBy, ExpressionBinder binder) where T : Entity
     {
+        // Id last, so that pages are stable and nextLinks never skip or repeat a row.
+        var ordered = OrderBy(query, orderBy, binder);
+        return ordered is null ? query.OrderBy(e => e.Id) : ordered.ThenBy(e => e.Id);
+    }
+
+    /// <summary>$orderby as OrderBy/ThenBy calls on any queryable (entities, or a function's rows); null when there is none.</summary>
+    public static IOrderedQueryable<T>? OrderBy<T>(IQueryable<T> query, OrderByClause? orderBy, ExpressionBinder binder)
+    {
         IOrderedQueryable<T>? ordered = null;
         for (var clause = orderBy; clause is not null; clause = clause.ThenBy)
         {
@@ -178,8 +186,7 @@ internal static class QueryHandler
                 .MakeGenericMethod(typeof(T), key.ReturnType);
             ordered = (IOrderedQueryable<T>)method.Invoke(null, [ordered ?? query, key])!;
         }
-        // Id last, so that pages are stable and nextLinks never skip or repeat a row.
-        return ordered is null ? query.OrderBy(e => e.Id) : ordered.ThenBy(e => e.Id);
+        return ordered;
     }
 
     private static void CheckExpandDepth(SelectExpandClause? clause, int max)
@@ -196,8 +203,7 @@ internal static class QueryHandler
     private static IQueryable WhereId(IQueryable query, Type clr, int id)
     {
         var p = Expression.Parameter(clr, "e");
-        var box = new StrongBox<int>(id);
-        var body = Expression.Equal(Expression.Property(p, nameof(Entity.Id)), Expression.Field(Expression.Constant(box), nameof(StrongBox<int>.Value)));
+        var body = Expression.Equal(Expression.Property(p, nameof(Entity.Id)), ExpressionBinder.Closure(id, typeof(int)));
         return query.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [clr], query.Expression, Expression.Quote(Expression.Lambda(body, p))));
     }
 
@@ -214,11 +220,6 @@ internal static class QueryHandler
         var q = Expression.Parameter(nav.TargetClrType, "t");
         var notNull = Expression.Lambda(Expression.NotEqual(q, Expression.Constant(null, nav.TargetClrType)), q);
         return selected.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [nav.TargetClrType], selected.Expression, Expression.Quote(notNull)));
-    }
-
-    private sealed class StrongBox<TValue>(TValue value)
-    {
-        public TValue Value = value;
     }
 }
 

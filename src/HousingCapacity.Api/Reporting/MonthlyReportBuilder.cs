@@ -134,9 +134,9 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             MunicipalityCode = municipality.Code, MunicipalityName = municipality.Name, Month = Key(month),
             FirstNight = first, LastNight = last, Nights = nights, InProgress = inProgress, GeneratedAt = clock.GetCurrentInstant(),
             Facilities = rows, Kinds = kinds, Total = Sum(rows),
-            Flow = await FlowAsync(stays, kindOf, turnaways, first, last, monthEnd, ct),
+            Flow = await FlowAsync(stays, kindOf, turnaways, first, last, ct),
             Youth = YouthFigures(stays, kindOf, persons.ToDictionary(p => p.Key, p => (p.Value.BirthDate, p.Value.FirstName, p.Value.LastName)), first, last),
-            HousingFirst = HousingFirst(stays, kindOf, first, last, monthEnd),
+            HousingFirst = HousingFirst(stays, kindOf, first, last),
             Waitlists = await WaitlistsAsync(municipality.Id, first, last, ct),
             Notifications = NotificationFigures(stays, kindOf, first, last, today),
             Trend = trend,
@@ -161,7 +161,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     }
 
     private async Task<Flow> FlowAsync(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, List<Turnaway> turnaways,
-        LocalDate first, LocalDate last, LocalDate monthEnd, CancellationToken ct)
+        LocalDate first, LocalDate last, CancellationToken ct)
     {
         var admissions = stays.Where(s => s.Start >= first && s.Start <= last).ToList();
         // A discharge counts in the month its EndDate (the morning the person leaves) falls in.
@@ -222,14 +222,15 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         return result;
     }
 
-    private static HousingFirstFigures HousingFirst(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate first, LocalDate last, LocalDate monthEnd)
+    private static HousingFirstFigures HousingFirst(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate first, LocalDate last)
     {
         var hf = stays.Where(s => kindOf[s.FacilityId] == FacilityKind.HousingFirst).ToList();
         var active = hf.Where(s => s.NightsWithin(first, last) > 0).ToList();
         var byMethod = Group(active.Select(s => s.Support.ToString()), ["CTI", "ICM", "ACT", "None"], active.Count);
         Retention Retained(int months)
         {
-            var cohort = hf.Where(s => s.Start.PlusMonths(months) <= monthEnd.PlusDays(1) && s.Start.PlusMonths(months) <= last.PlusDays(1)).ToList();
+            // Old enough: N months after the start is no later than the morning after the month's last counted night.
+            var cohort = hf.Where(s => s.Start.PlusMonths(months) <= last.PlusDays(1)).ToList();
             var still = cohort.Count(s => s.End is null || s.End >= s.Start.PlusMonths(months));
             return new Retention(months, PersonCount.Of(cohort.Count), PersonCount.Of(still), cohort.Count >= 5 ? Math.Round((double)still / cohort.Count, 4) : null);
         }

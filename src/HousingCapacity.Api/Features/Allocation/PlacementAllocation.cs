@@ -74,10 +74,10 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         {
             // Nothing free: still say whether the person could have been placed here at all.
             var any = await db.Units.Where(u => u.FacilityId == facility.Id).OrderBy(u => u.Id).FirstOrDefaultAsync(ct);
-            var eligibility = any is null ? [] : PlacementRule.Broken(
-                    new PlacementCandidate(person, facility, any, stay, supportMethod, justification, 0, false, overlapping), Policy)
+            var probe = any is null ? null : new PlacementCandidate(person, facility, any, stay, supportMethod, justification, 0, false, overlapping);
+            var eligibility = probe is null ? [] : PlacementRule.Broken(probe, Policy)
                 .Where(r => r.Kind == RuleKind.Eligibility || r.Code == "PersonAlreadyPlaced").ToList();
-            var details = eligibility.Select(r => Detail(r, person, facility, any!, stay, supportMethod, justification, overlapping)).ToList();
+            var details = eligibility.Select(r => Detail(r, probe!)).ToList();
             details.Add(new ProblemDetail("FacilityFull", $"{facility.Name} har ingen ledig seng i hele perioden.",
                 $"{facility.Name} has no bed free for the whole period.", "FacilityId"));
             throw Refusal(details, eligibility.Any(r => r.Kind == RuleKind.Eligibility));
@@ -90,9 +90,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             peak, peak < unit.Beds && peak + heldForOthers >= unit.Beds, overlapping);
         var broken = PlacementRule.Broken(candidate, Policy);
         if (broken.Count > 0)
-            throw Refusal(broken.Select(r => new ProblemDetail(r.Code, $"{r.MessageDa(candidate, Policy)} (Kilde: {r.Source})",
-                    $"{r.MessageEn(candidate, Policy)} (Source: {r.Source})", Target(r))).ToList(),
-                broken.Any(r => r.Kind == RuleKind.Eligibility));
+            throw Refusal(broken.Select(r => Detail(r, candidate)).ToList(), broken.Any(r => r.Kind == RuleKind.Eligibility));
 
         // A bed held for this person is used by this placement.
         foreach (var hold in await db.BedHolds.Where(h => h.UnitId == unit.Id && h.PersonId == person.Id && h.Night == stay.Start && h.ReleasedAt == null).ToListAsync(ct))
@@ -106,11 +104,9 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             supportMethod == SupportMethod.CTI ? stay.Start.PlusMonths(Policy.CtiMonths) : null);
     }
 
-    private ProblemDetail Detail(PlacementRule r, Person person, Facility facility, Unit unit, DateRange stay, SupportMethod method, string? justification, int overlapping)
-    {
-        var c = new PlacementCandidate(person, facility, unit, stay, method, justification, 0, false, overlapping);
-        return new ProblemDetail(r.Code, $"{r.MessageDa(c, Policy)} (Kilde: {r.Source})", $"{r.MessageEn(c, Policy)} (Source: {r.Source})", Target(r));
-    }
+    /// <summary>One broken rule as an error detail: its code, both messages and the law or policy it comes from.</summary>
+    private ProblemDetail Detail(PlacementRule r, PlacementCandidate c) =>
+        new(r.Code, $"{r.MessageDa(c, Policy)} (Kilde: {r.Source})", $"{r.MessageEn(c, Policy)} (Source: {r.Source})", Target(r));
 
     private static string? Target(PlacementRule r) => r.Code switch
     {
@@ -139,12 +135,14 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         return placements.Where(p => p.EndDate == null || p.EndDate > start);
     }
 
-    /// <summary>The most people the unit holds on one night of the stay: counted on each night a stay begins.</summary>
-    public static async Task<int> PeakOccupancyAsync(HousingDbContext db, int unitId, DateRange stay, CancellationToken ct)
+    /// <summary>The most people the unit holds on one night of the stay.</summary>
+    public static async Task<int> PeakOccupancyAsync(HousingDbContext db, int unitId, DateRange stay, CancellationToken ct) =>
+        Peak((await Overlapping(db.Placements.Where(p => p.UnitId == unitId), stay)
+            .Select(p => new { p.StartDate, p.EndDate }).ToListAsync(ct)).Select(p => new DateRange(p.StartDate, p.EndDate)).ToList(), stay);
+
+    /// <summary>The most of <paramref name="stays"/> on one night of <paramref name="stay"/>: counted on each night a stay begins.</summary>
+    public static int Peak(IReadOnlyCollection<DateRange> stays, DateRange stay)
     {
-        var stays = (await Overlapping(db.Placements.Where(p => p.UnitId == unitId), stay)
-            .Select(p => new { p.StartDate, p.EndDate }).ToListAsync(ct))
-            .Select(p => new DateRange(p.StartDate, p.EndDate)).ToList();
         if (stays.Count == 0) return 0;
         var nights = stays.Select(s => s.Start).Where(stay.ContainsNight).Append(stay.Start);
         return nights.Max(n => stays.Count(s => s.ContainsNight(n)));

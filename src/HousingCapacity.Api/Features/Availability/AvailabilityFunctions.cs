@@ -20,9 +20,17 @@ public sealed class AvailabilityFunction : IEntityFunction
     public async Task<IReadOnlyList<object>> InvokeAsync(HousingDbContext db, Entity? bound, EntityValues parameters, WriteContext context) =>
         await ComputeAsync(db, parameters.Optional<LocalDate?>("date", null) ?? DanishTime.Today(context.Clock), context.Clock, context.Cancellation);
 
-    public static async Task<List<FacilityAvailability>> ComputeAsync(HousingDbContext db, LocalDate night, IClock clock, CancellationToken ct)
+    public static async Task<List<FacilityAvailability>> ComputeAsync(HousingDbContext db, LocalDate night, IClock clock, CancellationToken ct) =>
+        ComputeFor(await ActiveFacilitiesAsync(db, ct), night, clock, await CountsAsync(db, night, clock, ct));
+
+    public static Task<List<Facility>> ActiveFacilitiesAsync(HousingDbContext db, CancellationToken ct) =>
+        db.Facilities.Where(f => f.IsActive).OrderBy(f => f.Id).ToListAsync(ct);
+
+    /// <summary>Beds in service, people, holds and the newest report per facility for one night: one grouped query each.</summary>
+    public sealed record Counts(Dictionary<int, int> Beds, Dictionary<int, int> Occupied, Dictionary<int, int> Held, Dictionary<int, Instant> LastReport);
+
+    public static async Task<Counts> CountsAsync(HousingDbContext db, LocalDate night, IClock clock, CancellationToken ct)
     {
-        var facilities = await db.Facilities.Where(f => f.IsActive).OrderBy(f => f.Id).ToListAsync(ct);
         var beds = await db.Units.Where(u => u.Status == UnitStatus.InService)
             .GroupBy(u => u.FacilityId).Select(g => new { FacilityId = g.Key, Beds = g.Sum(u => u.Beds) }).ToDictionaryAsync(x => x.FacilityId, x => x.Beds, ct);
         var occupied = await db.Placements.Where(p => p.StartDate <= night && (p.EndDate == null || p.EndDate > night))
@@ -32,12 +40,18 @@ public sealed class AvailabilityFunction : IEntityFunction
         var now = clock.GetCurrentInstant();
         var held = await db.BedHolds.Where(h => h.Night == night && h.ReleasedAt == null && h.ExpiresAt > now)
             .GroupBy(h => h.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId, x => x.N, ct);
+        return new Counts(beds, occupied, held, reports);
+    }
+
+    public static List<FacilityAvailability> ComputeFor(IEnumerable<Facility> facilities, LocalDate night, IClock clock, Counts counts)
+    {
+        var now = clock.GetCurrentInstant();
         return facilities.Select(f =>
         {
-            var inService = beds.GetValueOrDefault(f.Id);
-            var taken = occupied.GetValueOrDefault(f.Id);
-            var holds = held.GetValueOrDefault(f.Id);
-            Instant? last = reports.TryGetValue(f.Id, out var l) ? l : null;
+            var inService = counts.Beds.GetValueOrDefault(f.Id);
+            var taken = counts.Occupied.GetValueOrDefault(f.Id);
+            var holds = counts.Held.GetValueOrDefault(f.Id);
+            Instant? last = counts.LastReport.TryGetValue(f.Id, out var l) ? l : null;
             return new FacilityAvailability
             {
                 FacilityId = f.Id, FacilityName = f.Name, Kind = f.Kind, MunicipalityId = f.MunicipalityId,
@@ -67,20 +81,31 @@ public sealed class EligiblePlacesFunction(IOptions<PlacementPolicy> policy) : I
         var overlapping = await PlacementAllocation.Overlapping(db.Placements.Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
         var result = new List<object>();
         if (overlapping > 0) return result; // already has a bed that night
-        var available = await AvailabilityFunction.ComputeAsync(db, night, context.Clock, ct);
-        var facilities = await db.Facilities.Where(f => f.IsActive).ToDictionaryAsync(f => f.Id, ct);
-        foreach (var a in available.Where(a => a.BedsFree > 0))
+        var facilities = await AvailabilityFunction.ActiveFacilitiesAsync(db, ct);
+        var available = AvailabilityFunction.ComputeFor(facilities, night, context.Clock, await AvailabilityFunction.CountsAsync(db, night, context.Clock, ct))
+            .Where(a => a.BedsFree > 0).ToList();
+        var byId = facilities.ToDictionary(f => f.Id);
+        var facilityIds = available.Select(a => a.FacilityId).ToList();
+        // The units of those facilities, and for each the people and the others' holds that night: three queries in all.
+        var units = (await db.Units.Where(u => facilityIds.Contains(u.FacilityId) && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct))
+            .ToLookup(u => u.FacilityId);
+        var occupied = await db.Placements.Where(p => facilityIds.Contains(p.FacilityId) && p.StartDate <= night && (p.EndDate == null || p.EndDate > night))
+            .GroupBy(p => p.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
+        var now = context.Clock.GetCurrentInstant();
+        var heldForOthers = await db.BedHolds.Where(h => facilityIds.Contains(h.FacilityId) && h.Night == night && h.ReleasedAt == null && h.ExpiresAt > now
+                                                         && (h.PersonId == null || h.PersonId != person.Id))
+            .GroupBy(h => h.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
+        foreach (var a in available)
         {
-            var facility = facilities[a.FacilityId];
-            var units = await db.Units.Where(u => u.FacilityId == facility.Id && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct);
-            foreach (var unit in units)
+            var facility = byId[a.FacilityId];
+            foreach (var unit in units[facility.Id])
             {
-                var peak = await PlacementAllocation.PeakOccupancyAsync(db, unit.Id, stay, ct);
-                var heldForOthers = await Holds.BedHoldWriter.HeldAsync(db, unit.Id, night, context.Clock.GetCurrentInstant(), person.Id, ct);
+                var peak = occupied.GetValueOrDefault(unit.Id);
+                var held = heldForOthers.GetValueOrDefault(unit.Id);
                 // A Housing First home would name its support method; any method will do for "could they be placed".
                 var candidate = new PlacementCandidate(person, facility, unit, stay,
                     facility.Kind == FacilityKind.HousingFirst ? SupportMethod.ICM : SupportMethod.None, null,
-                    peak, peak < unit.Beds && peak + heldForOthers >= unit.Beds, 0);
+                    peak, peak < unit.Beds && peak + held >= unit.Beds, 0);
                 if (PlacementRule.Broken(candidate, policy.Value).Count == 0)
                 {
                     result.Add(a);

@@ -76,9 +76,14 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
 
     public static async Task<Unit?> FirstFreeUnitAsync(HousingDbContext db, int facilityId, DateRange stay, Instant now, CancellationToken ct, int? exceptPersonId = null)
     {
+        // Three queries for the whole facility, not two per unit: this runs inside the allocation's write transaction.
         var units = await db.Units.Where(u => u.FacilityId == facilityId && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct);
-        foreach (var unit in units)
-            if (await BedsTakenAsync(db, unit.Id, stay, now, exceptPersonId, ct) < unit.Beds) return unit;
-        return null;
+        var stays = (await PlacementAllocation.Overlapping(db.Placements.Where(p => p.FacilityId == facilityId), stay)
+                .Select(p => new { p.UnitId, p.StartDate, p.EndDate }).ToListAsync(ct))
+            .ToLookup(p => p.UnitId, p => new DateRange(p.StartDate, p.EndDate));
+        var held = await db.BedHolds.Where(h => h.FacilityId == facilityId && h.Night == stay.Start && h.ReleasedAt == null && h.ExpiresAt > now
+                                                && (exceptPersonId == null || h.PersonId == null || h.PersonId != exceptPersonId))
+            .GroupBy(h => h.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
+        return units.FirstOrDefault(u => PlacementAllocation.Peak(stays[u.Id].ToList(), stay) + held.GetValueOrDefault(u.Id) < u.Beds);
     }
 }
