@@ -14,6 +14,8 @@ using NodaTime;
 
 if (args.Length > 0 && args[0] == "seed")
     return await SeedCommand.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "token")
+    return TokenCommand.Run(args[1..]);
 
 var app = CreateApp(args);
 await DatabaseSetup.InitialiseAsync(app.Services);
@@ -40,6 +42,9 @@ static WebApplication CreateApp(string[] args)
         builder.Configuration.GetSection("Security").Get<HousingCapacity.Api.Security.CprKeyOptions>() ?? new(),
         allowDevelopmentKeys: builder.Environment.IsDevelopment());
     builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+    // Outside Development the public development signing key is refused, as are the development CPR keys above.
+    builder.Services.AddTokenAuthentication(builder.Configuration, builder.Environment.IsDevelopment());
+    builder.Services.AddScoped<PersonsInResponse>();
     builder.Services.AddAbuseLimits(builder.Configuration);
     builder.Services.AddHousingDatabase(builder.Configuration);
     builder.Services.AddODataService(builder.Configuration);
@@ -57,6 +62,8 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Availability.AvailabilityFunction>();
     builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Availability.EligiblePlacesFunction>();
     builder.Services.AddSingleton<IEntityFunction, LongStaysFunction>();
+    builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Persons.FindByCprFunction>();
+    builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Persons.AccessLogFunction>();
     builder.Services.Configure<WaitlistOptions>(builder.Configuration.GetSection("Waitlists"));
     builder.Services.AddSingleton<IEntitySetWriter, WaitlistEntryWriter>();
     builder.Services.AddSingleton<PlacementAllocation>();
@@ -72,7 +79,10 @@ static WebApplication CreateApp(string[] args)
     var app = builder.Build();
     app.UseExceptionHandler(error => error.Run(async http =>
         await new ODataProblem(500, "InternalError", "Der opstod en uventet fejl.", "An unexpected error occurred.").WriteAsync(http.Response)));
-    app.UseAbuseLimits();
+    app.UseSecurityHeaders();
+    app.UseTokenAuthentication();
+    // After authentication: the limits count per user.
+    app.UseRateLimiter();
     app.MapGet("/", () => Results.Redirect("/odata"));
     app.MapGet("/health", async (HousingDbContext db) =>
         await db.Database.CanConnectAsync() ? Results.Ok(new { status = "ok" }) : Results.Json(new { status = "database unavailable" }, statusCode: 503));

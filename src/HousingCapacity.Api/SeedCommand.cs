@@ -26,6 +26,7 @@ public static class SeedCommand
             allowDevelopmentKeys: environment.Equals("Development", StringComparison.OrdinalIgnoreCase));
         var services = new ServiceCollection().AddLogging().AddHousingDatabase(configuration).BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Security.CallerScope>().Current = Security.Caller.System("seed", auditWrites: false);
         var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
         await DatabaseSetup.MigrateAsync(db);
 
@@ -37,7 +38,15 @@ public static class SeedCommand
                 Console.Error.WriteLine("The database already has data. Use --reset to replace it with new demo data.");
                 return 1;
             }
-            await DatabaseSetup.ClearAsync(db);
+            try
+            {
+                await DatabaseSetup.ClearAsync(db);
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
         }
 
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

@@ -9,7 +9,7 @@ public class AllocationRaceTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Allocate_32SimultaneousRequestsForTheLastBed_ExactlyOneWinsEachRound()
     {
-        var make = new Builders(api.OData);
+        var make = new Builders(api);
         var facility = await make.FacilityAsync("EmergencyBeds");
         var unit = await make.UnitAsync(facility, beds: 1);
         var persons = new List<int>();
@@ -44,7 +44,7 @@ public class AllocationRaceTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task DatabaseGuard_RefusesAnOverBookingEvenWithoutTheApplication()
     {
-        var make = new Builders(api.OData);
+        var make = new Builders(api);
         var facility = await make.FacilityAsync("EmergencyBeds");
         var unit = await make.UnitAsync(facility, beds: 1);
         var a = await make.PersonAsync(ApiFixture.Today.PlusYears(-40));

@@ -7,7 +7,7 @@ namespace HousingCapacity.Api.Tests;
 /// <summary>The placement rules through HTTP, at their edges.</summary>
 public class AllocationTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private readonly Builders _make = new(api.OData);
+    private readonly Builders _make = new(api);
     private const string Justification = "Ingen ungeplads ledig i nat; borgeren ville ellers sove på gaden.";
     private static readonly LocalDate Today = ApiFixture.Today;
 
@@ -249,10 +249,10 @@ public class InactiveFacilityTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Allocate_ToAClosedFacility_IsFacilityInactive()
     {
-        var make = new Builders(api.OData);
+        var make = new Builders(api);
         var facility = await make.FacilityAsync("AkutBolig");
         await make.UnitAsync(facility);
-        await api.OData.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({facility})", """{"IsActive":false}""");
+        await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({facility})", """{"IsActive":false}""");
         var reply = await make.AllocateAsync(await make.PersonAsync(ApiFixture.Today.PlusYears(-40)), facility);
         Assert.Equal((HttpStatusCode)422, reply.Status);
         Assert.Equal(["FacilityInactive"], reply.DetailCodes());

@@ -5,7 +5,7 @@ namespace HousingCapacity.Api.Tests;
 
 public class AvailabilityTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private readonly Builders _make = new(api.OData);
+    private readonly Builders _make = new(api);
 
     [Fact]
     public async Task Availability_MatchesBedsInServiceMinusOccupied()

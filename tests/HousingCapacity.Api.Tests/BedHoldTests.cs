@@ -4,7 +4,7 @@ namespace HousingCapacity.Api.Tests;
 
 public class BedHoldTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private readonly Builders _make = new(api.OData);
+    private readonly Builders _make = new(api);
 
     private Task<ODataTestClient.Reply> Hold(string json) => api.OData.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds", json);
 

@@ -6,17 +6,18 @@ namespace HousingCapacity.Api.Tests;
 
 public class CapacityImportTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private Task<ODataTestClient.Reply> Import(string csv, bool bom = false, string mediaType = "text/csv")
+    /// <summary>Imports as shelter staff of the facility.</summary>
+    private Task<ODataTestClient.Reply> Import(int facility, string csv, bool bom = false, string mediaType = "text/csv")
     {
         var bytes = (bom ? Encoding.UTF8.GetPreamble() : []).Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
-        return api.OData.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/imports/capacity-reports") { Content = content });
+        return api.Staff(facility).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/imports/capacity-reports") { Content = content });
     }
 
     private async Task<int> NewFacilityWithBedsAsync(int beds)
     {
-        var make = new Builders(api.OData);
+        var make = new Builders(api);
         var facility = await make.FacilityAsync("EmergencyBeds");
         await make.UnitAsync(facility, beds);
         return facility;
@@ -27,14 +28,14 @@ public class CapacityImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var facility = await NewFacilityWithBedsAsync(10);
         var csv = $"tilbud;dato;senge i drift;belagte;ude af drift\r\n{facility};01-11-2026;10;7;0\r\n{facility};02.11.2026;9;9;1\r\n{facility};2026-11-03;10;4;0\r\n";
-        var first = await Import(csv, bom: true);
+        var first = await Import(facility, csv, bom: true);
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Equal((3, 3, 0, 0), (first.Json.GetProperty("Rows").GetInt32(), first.Json.GetProperty("Created").GetInt32(),
             first.Json.GetProperty("Updated").GetInt32(), first.Json.GetProperty("Unchanged").GetInt32()));
         await using var db = api.NewDb();
         var before = await db.CapacityReports.Where(r => r.FacilityId == facility).OrderBy(r => r.Date).Select(r => new { r.Date, r.BedsOccupied, r.Version, r.ReportedAt }).ToListAsync();
         Assert.Equal([7, 9, 4], before.Select(r => r.BedsOccupied));
-        var again = await Import(csv, bom: true);
+        var again = await Import(facility, csv, bom: true);
         Assert.Equal(3, again.Json.GetProperty("Unchanged").GetInt32());
         await using var db2 = api.NewDb();
         var after = await db2.CapacityReports.Where(r => r.FacilityId == facility).OrderBy(r => r.Date).Select(r => new { r.Date, r.BedsOccupied, r.Version, r.ReportedAt }).ToListAsync();
@@ -45,8 +46,8 @@ public class CapacityImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Import_CommaIsoDates_UpdatesAnExistingReport()
     {
         var facility = await NewFacilityWithBedsAsync(4);
-        await Import($"{facility},2026-11-10,4,1,0");
-        var reply = await Import($"{facility},2026-11-10,4,3,0\n{facility},2026-11-11,4,2,0");
+        await Import(facility, $"{facility},2026-11-10,4,1,0");
+        var reply = await Import(facility, $"{facility},2026-11-10,4,3,0\n{facility},2026-11-11,4,2,0");
         Assert.Equal((1, 1), (reply.Json.GetProperty("Created").GetInt32(), reply.Json.GetProperty("Updated").GetInt32()));
     }
 
@@ -66,7 +67,7 @@ public class CapacityImportTests(ApiFixture api) : IClassFixture<ApiFixture>
             $"{facility};2026-12-24;5;1;0",          // 7: future
             $"{facility};2026-11-04;fem;1;0",        // 8: not a number
             $"{facility};2026-11-05;5;1");           // 9: four columns
-        var reply = await Import(csv);
+        var reply = await Import(facility, csv);
         Assert.Equal((HttpStatusCode)422, reply.Status);
         var targets = reply.Json.GetProperty("error").GetProperty("details").EnumerateArray().Select(d => d.GetProperty("target").GetString()).ToList();
         Assert.Equal(["line 3", "line 4", "line 5", "line 6", "line 7", "line 8", "line 9"], targets);
@@ -79,11 +80,11 @@ public class CapacityImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var facility = await NewFacilityWithBedsAsync(3);
         var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"{facility};2026-11-12;3;1;0")), "file", "uge46.csv" } };
-        var reply = await api.OData.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/imports/capacity-reports") { Content = form });
+        var reply = await api.Staff(facility).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/imports/capacity-reports") { Content = form });
         Assert.Equal(1, reply.Json.GetProperty("Created").GetInt32());
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await Import("x", mediaType: "application/json")).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Import("\n\n")).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.OData.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/imports/capacity-reports")
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await Import(facility, "x", mediaType: "application/json")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Import(facility, "\n\n")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.Staff(facility).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/imports/capacity-reports")
             { Content = new ByteArrayContent([0xff, 0xfe, 0x41]) { Headers = { ContentType = new("text/csv") } } })).Status);
     }
 }

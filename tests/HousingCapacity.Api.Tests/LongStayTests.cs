@@ -5,7 +5,7 @@ public class LongStayTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task LongStays_CountsNightsInTheRollingYear_AndFlagsPastNinety()
     {
-        var make = new Builders(api.OData);
+        var make = new Builders(api);
         var facility = await make.FacilityAsync("Section110Shelter");
         var unit = await make.UnitAsync(facility, beds: 3);
         var today = ApiFixture.Today;

@@ -17,6 +17,7 @@ public class RateLimitTests
             b.UseSetting("RateLimits:HeavyQueriesPerMinute", "2");
         });
         var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ApiFixture.Token(HousingCapacity.Api.Security.Role.Administrator));
         await using (var scope = factory.Services.CreateAsyncScope())
             await HousingCapacity.Api.Data.DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<HousingCapacity.Api.Data.HousingDbContext>());
         var statuses = new List<int>();

@@ -1,3 +1,4 @@
+using HousingCapacity.Api.Security;
 using System.Diagnostics;
 using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Reporting;
@@ -13,6 +14,9 @@ namespace HousingCapacity.Api.Tests;
 /// </summary>
 public sealed class ReportMonthFixture : ApiFixture
 {
+    /// <summary>The committee of the invented municipality 900: reports are theirs to read.</summary>
+    protected override (Role Role, int MunicipalityCode) DefaultCaller => (Role.Committee, 900);
+
     protected override async Task SeedAsync(HousingDbContext db)
     {
         static LocalDate D(int month, int day) => new(2026, month, day);
@@ -182,7 +186,7 @@ public class ReportTests(ReportMonthFixture api) : IClassFixture<ReportMonthFixt
     }
 
     [Theory]
-    [InlineData("/reports/monthly/901/2026-10.pdf", 404)]
+    [InlineData("/reports/monthly/901/2026-10.pdf", 403)] // another municipality's (it does not exist either)
     [InlineData("/reports/monthly/900/2026-13.pdf", 400)]
     [InlineData("/reports/monthly/900/26-10.pdf", 400)]
     [InlineData("/reports/monthly/900/2026-10.docx", 400)]

@@ -7,7 +7,7 @@ namespace HousingCapacity.Api.Tests;
 /// <summary>Offers reach the right person in the right order; answers, expiry and eligibility at offer time.</summary>
 public class WaitlistTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private readonly Builders _make = new(api.OData);
+    private readonly Builders _make = new(api);
     private static readonly LocalDate Today = ApiFixture.Today;
 
     private async Task<int> WaitlistAsync(string kind) =>
@@ -171,7 +171,7 @@ public class WaitlistJoinTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Join_YouthHousingWaitlist_OutsideTheAgeBand_IsAgeRestricted()
     {
-        var make = new Builders(api.OData);
+        var make = new Builders(api);
         var waitlist = (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Waitlists", """{"MunicipalityId":1,"Name":"Unge","Kind":"YouthHousing"}""")).Json.GetProperty("Id").GetInt32();
         var old = await make.PersonAsync(ApiFixture.Today.PlusYears(-30));
         var reply = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries", $$"""{"WaitlistId":{{waitlist}},"PersonId":{{old}}}""");

@@ -27,6 +27,8 @@ public static class DatabaseSetup
             .Validate(o => o.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase),
                 "Database:Provider must be 'Sqlite' (PostgreSQL is not supported yet).");
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value);
+        // Nobody until the request's token is read (Security/Authentication.cs) or a job says it is the system.
+        services.AddScoped<Security.CallerScope>();
         services.AddDbContext<HousingDbContext>((sp, b) =>
         {
             var options = sp.GetRequiredService<DatabaseOptions>();
@@ -40,6 +42,7 @@ public static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        scope.ServiceProvider.GetRequiredService<Security.CallerScope>().Current = Security.Caller.System("setup", auditWrites: false);
         var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
         await MigrateAsync(db, ct);
         if ((seed ?? options.SeedDemoData) && !await db.Municipalities.AnyAsync(ct))
@@ -106,7 +109,11 @@ public static class DatabaseSetup
     /// <summary>Removes every record (schema kept), for re-seeding.</summary>
     public static async Task ClearAsync(HousingDbContext db)
     {
-        foreach (var table in new[] { "Offers", "WaitlistEntries", "Waitlists", "Turnaways", "Placements", "CapacityReports", "Persons", "Units", "Facilities", "Municipalities" })
+        var logLines = await db.Unscoped<Security.AccessLogEntry>().CountAsync();
+        if (logLines > 0)
+            throw new InvalidOperationException($"The access log has {logLines} lines and cannot be erased; " +
+                                                "to start again with demo data, delete the database file (and its -wal and -shm files).");
+        foreach (var table in new[] { "BedHolds", "Offers", "WaitlistEntries", "Waitlists", "Turnaways", "Placements", "CapacityReports", "Persons", "Units", "Facilities", "Municipalities" })
 #pragma warning disable EF1002 // table names are constants above, not input
             await db.Database.ExecuteSqlRawAsync($"DELETE FROM {table}; DELETE FROM sqlite_sequence WHERE name = '{table}';");
 #pragma warning restore EF1002

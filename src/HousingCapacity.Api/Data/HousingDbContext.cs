@@ -1,11 +1,24 @@
+using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace HousingCapacity.Api.Data;
 
-public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options) : DbContext(options)
+/// <summary>
+/// The database, seen as the current caller may see it. Its query filters (<see cref="ScopeFilters"/>) are the one place that
+/// decides which records a caller reads — entity sets, keys, navigation, $expand, $filter and $apply paths and functions all
+/// query through them — and its save (<see cref="SaveChangesAsync"/>) the one place that checks what a caller may change
+/// (<see cref="WriteScope"/>) and writes the access log in the same transaction. Code that must see everything to apply a
+/// rule (capacity, double booking, report figures) says so with <see cref="Unscoped{T}"/>.
+/// </summary>
+public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options, CallerScope scope, IClock clock) : DbContext(options)
 {
+    /// <summary>A context outside any request (tools, tests' own checks): it sees everything and audits its writes as "system:direct".</summary>
+    public HousingDbContext(DbContextOptions<HousingDbContext> options) : this(options, CallerScope.ForSystem("direct"), SystemClock.Instance) { }
+
+    public CallerScope Scope { get; } = scope;
+
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<Unit> Units => Set<Unit>();
@@ -17,6 +30,23 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options)
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<Turnaway> Turnaways => Set<Turnaway>();
     public DbSet<BedHold> BedHolds => Set<BedHold>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
+    /// <summary>All records, whoever asks: for rules and aggregates that must count everything, never for answering with records.</summary>
+    public IQueryable<T> Unscoped<T>() where T : class => Set<T>().IgnoreQueryFilters();
+
+    // What the query filters read at every query (EF Core parameterises members of the context).
+    private Caller Caller => Scope.Current;
+    private bool ScopeAll => Caller.IsSystem;
+    private bool ScopeOfficer => Caller.Role == Role.HousingOfficer;
+    private bool ScopeStaff => Caller.Role == Role.ShelterStaff;
+    private bool ScopeCatalogue => Caller.Role is Role.HousingOfficer or Role.Committee or Role.Administrator;
+    private int ScopeMunicipalityId => Caller.MunicipalityId ?? 0;
+    private int[] ScopeFacilityIds => [.. Caller.FacilityIds];
+    /// <summary>Staff see the persons staying at their facilities now or within the last <see cref="StaffRecentDays"/> days.</summary>
+    private LocalDate ScopeRecentSince => (_today ??= DanishTime.Today(clock)).PlusDays(-StaffRecentDays);
+    private LocalDate? _today;
+    public const int StaffRecentDays = 30;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -63,6 +93,9 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options)
         Table<Placement>(b, "Placements", e =>
         {
             e.Ignore(x => x.Stay);
+            // The municipality responsible for the person when the stay was made (set on save): officers of it see the stay.
+            e.Property<int?>(ResponsibleMunicipalityId);
+            e.HasIndex(ResponsibleMunicipalityId);
             // The over-booking guards of migration 0003; EF must know, so that it does not rely on RETURNING alone.
             e.ToTable(t => { t.HasTrigger("TR_Placements_Guard_Insert"); t.HasTrigger("TR_Placements_Guard_Update"); });
         });
@@ -83,6 +116,41 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options)
             e.HasOne(x => x.Facility).WithMany().HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
+        b.Entity<AccessLogEntry>(e =>
+        {
+            e.ToTable("AccessLog", t => { t.HasTrigger("TR_AccessLog_NoUpdate"); t.HasTrigger("TR_AccessLog_NoDelete"); });
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.PersonId);
+            // Nobody reads the log through a scope: only the export function (for a person the caller may see) does.
+            e.HasQueryFilter(x => ScopeAll);
+        });
+        ScopeFilters(b);
+    }
+
+    /// <summary>
+    /// Which records each role sees (AccessPolicy says which sets it may use at all). Filters reach through navigations, so a
+    /// person hidden here is hidden in every $expand and any() too. Person ↔ Placement would be a cycle; the placement keeps
+    /// its responsible municipality so that its filter needs no person.
+    /// </summary>
+    private void ScopeFilters(ModelBuilder b)
+    {
+        b.Entity<Facility>().HasQueryFilter(f => ScopeAll || ScopeCatalogue || ScopeStaff && ScopeFacilityIds.Contains(f.Id));
+        b.Entity<Unit>().HasQueryFilter(u => ScopeAll || ScopeCatalogue || ScopeStaff && ScopeFacilityIds.Contains(u.FacilityId));
+        b.Entity<CapacityReport>().HasQueryFilter(r => ScopeAll || ScopeOfficer || ScopeStaff && ScopeFacilityIds.Contains(r.FacilityId));
+        b.Entity<Placement>().HasQueryFilter(p => ScopeAll
+            || ScopeOfficer && (EF.Property<int?>(p, ResponsibleMunicipalityId) == ScopeMunicipalityId || p.Facility!.MunicipalityId == ScopeMunicipalityId)
+            || ScopeStaff && ScopeFacilityIds.Contains(p.FacilityId) && (p.EndDate == null || p.EndDate >= ScopeRecentSince));
+        // A person is visible where one of their stays is, and to the officers of the municipality responsible for them.
+        b.Entity<Person>().HasQueryFilter(p => ScopeAll
+            || ScopeOfficer && (p.MunicipalityId == ScopeMunicipalityId || p.Placements.Any())
+            || ScopeStaff && p.Placements.Any());
+        b.Entity<Turnaway>().HasQueryFilter(t => ScopeAll
+            || ScopeOfficer && t.Facility!.MunicipalityId == ScopeMunicipalityId
+            || ScopeStaff && ScopeFacilityIds.Contains(t.FacilityId));
+        b.Entity<BedHold>().HasQueryFilter(h => ScopeAll || ScopeOfficer || ScopeStaff && ScopeFacilityIds.Contains(h.FacilityId));
+        b.Entity<Waitlist>().HasQueryFilter(w => ScopeAll || ScopeOfficer && w.MunicipalityId == ScopeMunicipalityId);
+        b.Entity<WaitlistEntry>().HasQueryFilter(e => ScopeAll || ScopeOfficer && e.Waitlist!.MunicipalityId == ScopeMunicipalityId);
+        b.Entity<Offer>().HasQueryFilter(o => ScopeAll || ScopeOfficer && o.Entry!.Waitlist!.MunicipalityId == ScopeMunicipalityId);
     }
 
     private static void Table<T>(ModelBuilder b, string table, Action<Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T>> configure)
@@ -96,25 +164,60 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options)
     }
 
     public const string CprHash = "CprHash";
+    public const string ResponsibleMunicipalityId = "ResponsibleMunicipalityId";
 
-    /// <summary>Every changed record gets a new Version, which is its ETag and its concurrency token; new persons get their CPR hash.</summary>
-    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the caller may make these changes (<see cref="WriteScope"/>); gives every changed record a new Version (its ETag
+    /// and concurrency token), new persons their CPR hash and new stays their responsible municipality; and writes the access
+    /// log lines for the changes in the same transaction.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
-        BeforeSave();
-        return base.SaveChangesAsync(cancellationToken);
-    }
+        if (ChangeTracker.Entries<AccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new AccessDeniedException("Adgangsloggen kan ikke ændres.", "The access log cannot be changed.");
+        var changes = ChangeTracker.Entries<Entity>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (changes.Count == 0) return await base.SaveChangesAsync(cancellationToken);
 
-    public override int SaveChanges()
-    {
-        BeforeSave();
-        return base.SaveChanges();
-    }
-
-    private void BeforeSave()
-    {
-        foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified))
+        await WriteScope.EnsureAsync(this, Caller, changes, cancellationToken);
+        foreach (var entry in changes.Where(e => e.State == EntityState.Modified))
             entry.Entity.BumpVersion();
-        foreach (var entry in ChangeTracker.Entries<Person>().Where(e => e.State == EntityState.Added))
-            entry.Property(CprHash).CurrentValue = Security.CprProtection.Hash(entry.Entity.Cpr.Value);
+        foreach (var entry in changes.Where(e => e.State == EntityState.Added && e.Entity is Person))
+            entry.Property(CprHash).CurrentValue = CprProtection.Hash(((Person)entry.Entity).Cpr.Value);
+        await SetResponsibleMunicipalities(changes, cancellationToken);
+        if (!Caller.AuditWrites) return await base.SaveChangesAsync(cancellationToken);
+
+        var pending = Security.AccessLog.PendingWrites(changes);
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(cancellationToken);
+            var now = clock.GetCurrentInstant();
+            foreach (var write in pending)
+                AccessLog.Add(await write.ToEntryAsync(this, Scope, now, cancellationToken));
+            await base.SaveChangesAsync(cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
+
+    private async Task SetResponsibleMunicipalities(List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Entity>> changes, CancellationToken ct)
+    {
+        var stays = changes.Where(e => e.State == EntityState.Added && e.Entity is Placement && e.Property(ResponsibleMunicipalityId).CurrentValue is null).ToList();
+        if (stays.Count == 0) return;
+        // A person added in the same save has no id yet: take it from the tracked person.
+        var personIds = stays.Select(e => ((Placement)e.Entity).PersonId).Where(id => id > 0).Distinct().ToList();
+        var known = await Unscoped<Person>().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.MunicipalityId, ct);
+        foreach (var entry in stays)
+        {
+            var placement = (Placement)entry.Entity;
+            entry.Property(ResponsibleMunicipalityId).CurrentValue = placement.Person?.MunicipalityId ?? known.GetValueOrDefault(placement.PersonId);
+        }
+    }
+
+    public override int SaveChanges() =>
+        throw new NotSupportedException("Use SaveChangesAsync: saving checks the caller's scope and writes the access log.");
 }

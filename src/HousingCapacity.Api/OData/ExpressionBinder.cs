@@ -15,7 +15,7 @@ namespace HousingCapacity.Api.OData;
 /// operands are lifted, constants take the type of the other operand, string ordering uses string.Compare,
 /// and Enumerable (not Queryable) methods are used inside any/all.
 /// </summary>
-internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, int maxNodes)
+internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, int maxNodes, Security.Caller caller)
 {
     private readonly Dictionary<string, ParameterExpression> _scope = new(StringComparer.Ordinal);
     private int _nodes;
@@ -85,9 +85,22 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
     private static ODataProblem Unsupported(string what) => ODataProblem.BadRequest("NotSupported",
         $"Udtrykket bruger noget, som tjenesten ikke understøtter: {what}.", $"The expression uses something this service does not support: {what}.");
 
-    private MemberExpression Property(Expression source, string name) => Expression.Property(source, service.PropertiesOf(source.Type)[name]);
+    private MemberExpression Property(Expression source, string name)
+    {
+        // Filtering, ordering or grouping by CPR number is itself a look-up of it: only for those who may see it.
+        if (name == "Cpr" && !Security.AccessPolicy.MaySeeCpr(caller))
+            throw new Security.AccessDeniedException($"Rollen {caller.Role} må ikke søge eller sortere på CPR-nummer; brug Persons/HousingCapacity.FindByCpr.",
+                $"The role {caller.Role} may not filter or order by CPR number; use Persons/HousingCapacity.FindByCpr.");
+        return Expression.Property(source, service.PropertiesOf(source.Type)[name]);
+    }
 
-    private MemberExpression Navigation(Expression source, string name) => Expression.Property(source, service.ForType(source.Type).Navigations[name].Property);
+    /// <summary>A path through a navigation reads the set it leads to: the caller must be allowed to read that set.</summary>
+    private MemberExpression Navigation(Expression source, string name)
+    {
+        var navigation = service.ForType(source.Type).Navigations[name];
+        Security.AccessPolicy.EnsureMayRead(caller, service.ForType(navigation.TargetClrType).Name);
+        return Expression.Property(source, navigation.Property);
+    }
 
     private Expression BindConvert(ConvertNode node)
     {

@@ -57,6 +57,8 @@ internal static class FunctionHandler
         }
         var context = new WriteContext(request.Clock, request.Http.User.Identity?.Name ?? "anonymous", request.Http.RequestAborted);
         var rows = await handler.InvokeAsync(request.Db, bound, new EntityValues(values, replace: false), context);
+        // For the access log: the person a function is bound to (the rows' persons are noted as they are written).
+        if (bound is not null) request.Http.RequestServices.GetRequiredService<Security.PersonsInResponse>().Saw(bound);
 
         var method = typeof(FunctionHandler).GetMethod(nameof(WriteRowsAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
             .MakeGenericMethod(definition.Returns);
@@ -78,6 +80,11 @@ internal static class FunctionHandler
         var page = Page.Read(request);
         var list = query.Skip(page.Skip).Take(page.Take + 1).ToList();
         var next = page.Trim(list, request);
+        if (type.GetProperty("PersonId") is { } personId)
+        {
+            var persons = request.Http.RequestServices.GetRequiredService<Security.PersonsInResponse>();
+            foreach (var row in list) persons.Saw((int)personId.GetValue(row)!);
+        }
 
         var clause2 = parser.ParseSelectAndExpand();
         var complex = request.Service.ComplexType(type);

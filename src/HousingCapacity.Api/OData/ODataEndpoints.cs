@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.OData;
 using Microsoft.OData.Edm.Csdl;
 using Microsoft.OData.Edm.Validation;
+using Microsoft.OData.UriParser;
 using NodaTime;
 
 namespace HousingCapacity.Api.OData;
@@ -81,6 +82,7 @@ public static class ODataEndpoints
     private static Task ResourceAsync(HttpContext http) => Guarded(http, async () =>
     {
         var request = NewRequest(http);
+        Authorize(request);
         if (HttpMethods.IsGet(http.Request.Method)) await QueryHandler.GetAsync(request);
         else
         {
@@ -88,6 +90,38 @@ public static class ODataEndpoints
             await WriteHandler.HandleAsync(request, writers, http.RequestServices.GetServices<IEntityAction>());
         }
     });
+
+    /// <summary>
+    /// May the caller's role use what this request touches at all: every entity set on the path and in $expand, the action or
+    /// function called (AccessPolicy). Paths inside $filter, $orderby and $apply are checked as the
+    /// binder meets them; which records are visible is the database context's query filters.
+    /// </summary>
+    private static void Authorize(ODataRequest request)
+    {
+        var caller = request.Caller;
+        var segments = request.Path.ToList();
+        var root = segments.OfType<EntitySetSegment>().First().EntitySet.Name;
+        if (segments[^1] is OperationSegment operation)
+            Security.AccessPolicy.EnsureMayCall(caller, root, operation.Operations.Single().Name);
+        // Writes to a set are checked by WriteHandler, after it has ruled out methods the set never allows (405).
+        if (!HttpMethods.IsGet(request.Http.Request.Method)) return;
+        foreach (var segment in segments)
+        {
+            if (segment is EntitySetSegment set) Security.AccessPolicy.EnsureMayRead(caller, set.EntitySet.Name);
+            if (segment is NavigationPropertySegment nav) Security.AccessPolicy.EnsureMayRead(caller, nav.NavigationSource.Name);
+        }
+        if (request.Http.Request.Query.ContainsKey("$expand"))
+            EnsureMayExpand(caller, request.Parser.ParseSelectAndExpand());
+    }
+
+    private static void EnsureMayExpand(Security.Caller caller, SelectExpandClause? clause)
+    {
+        foreach (var item in clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>() ?? [])
+        {
+            Security.AccessPolicy.EnsureMayRead(caller, item.NavigationSource.Name);
+            EnsureMayExpand(caller, item.SelectAndExpand);
+        }
+    }
 
     private static ODataRequest NewRequest(HttpContext http) => ODataRequest.Parse(http,
         http.RequestServices.GetRequiredService<HousingDbContext>(),
@@ -105,6 +139,7 @@ public static class ODataEndpoints
             return;
         }
         catch (ODataProblem p) { problem = p; }
+        catch (Security.AccessDeniedException e) { problem = ODataProblem.Forbidden(e); }
         catch (DomainRuleException e)
         {
             problem = new ODataProblem(422, e.Code, e.MessageDa, e.MessageEn, e.Target, [new ProblemDetail(e.Code, e.MessageDa, e.MessageEn, e.Target)]);

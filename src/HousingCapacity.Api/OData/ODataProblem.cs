@@ -23,6 +23,7 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
 
     public static ODataProblem BadRequest(string code, string da, string en, string? target = null) => new(400, code, da, en, target);
     public static ODataProblem NotFound(string da, string en) => new(404, "NotFound", da, en);
+    public static ODataProblem Forbidden(Security.AccessDeniedException e) => new(403, "Forbidden", e.MessageDa, e.MessageEn);
 
     public static ODataProblem LimitExceeded(string limit, long max, string da, string en) =>
         new(400, "QueryLimitExceeded", $"{da} Grænsen {limit} er {max}.", $"{en} The limit {limit} is {max}.", limit);

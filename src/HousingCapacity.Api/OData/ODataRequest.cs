@@ -22,6 +22,8 @@ internal sealed class ODataRequest
     public required Uri RequestUri { get; init; }
     public required ODataUriParser Parser { get; init; }
     public required ODataPath Path { get; init; }
+    /// <summary>Who asks (from the bearer token).</summary>
+    public Security.Caller Caller => Db.Scope.Current;
 
     public static ODataRequest Parse(HttpContext http, HousingDbContext db, ODataServiceModel service, ODataOptions options, IClock clock)
     {
@@ -76,9 +78,11 @@ internal sealed class ODataRequest
     /// <summary>True when the client asked for odata.metadata=full.</summary>
     public bool FullMetadata => AcceptedMediaType().Contains("odata.metadata=full", StringComparison.OrdinalIgnoreCase);
 
-    public ResourceSerializer NewSerializer() => new(Service, FullMetadata ? ServiceRoot : null);
+    public ResourceSerializer NewSerializer() =>
+        new(Service, FullMetadata ? ServiceRoot : null, Http.RequestServices.GetRequiredService<Security.PersonsInResponse>(),
+            Security.AccessPolicy.MaySeeCpr(Caller));
 
-    public ExpressionBinder NewBinder() => new(Service, Clock, Options.MaxFilterNodes);
+    public ExpressionBinder NewBinder() => new(Service, Clock, Options.MaxFilterNodes, Caller);
 
     /// <summary>The media type to answer with, from $format or Accept (ODataMessageWriter negotiates the rest).</summary>
     public string AcceptedMediaType()
@@ -126,6 +130,9 @@ internal sealed class ODataRequest
         {
             throw new ODataProblem(406, "NotAcceptable", "Tjenesten svarer kun med application/json.", "The service answers with application/json only.");
         }
+        // The access log line goes in before the first byte of person data goes out.
+        if (HttpMethods.IsGet(Http.Request.Method))
+            await Security.AccessLog.RecordReadAsync(Db, Db.Scope, Http.RequestServices.GetRequiredService<Security.PersonsInResponse>(), Clock, Http.RequestAborted);
         var response = Http.Response;
         response.StatusCode = status;
         foreach (var (name, value) in message.Headers) response.Headers[name] = value;

@@ -182,7 +182,11 @@ public sealed class ODataServiceModel
     }
 
     /// <summary>Structured results of functions (OData complex types).</summary>
-    public static readonly IReadOnlyList<Type> ComplexTypes = [typeof(Features.Availability.FacilityAvailability), typeof(Features.Allocation.LongStay)];
+    public static readonly IReadOnlyList<Type> ComplexTypes =
+    [
+        typeof(Features.Availability.FacilityAvailability), typeof(Features.Allocation.LongStay),
+        typeof(Features.Persons.PersonMatch), typeof(Features.Persons.AccessLogRecord),
+    ];
 
     /// <summary>A function bound to an entity set (or one record of it) that returns a collection of a complex type.</summary>
     public sealed record FunctionDefinition(string EntitySet, string Name, bool BoundToCollection, Type Returns,
@@ -193,6 +197,8 @@ public sealed class ODataServiceModel
         new("Facilities", "Availability", true, typeof(Features.Availability.FacilityAvailability), [("date", typeof(LocalDate), false)]),
         new("Persons", "EligiblePlaces", false, typeof(Features.Availability.FacilityAvailability), [("date", typeof(LocalDate), false)]),
         new("Placements", "LongStays", true, typeof(Features.Allocation.LongStay), [("date", typeof(LocalDate), false)]),
+        new("Persons", "FindByCpr", true, typeof(Features.Persons.PersonMatch), [("cpr", typeof(string), false)]),
+        new("Persons", "AccessLog", false, typeof(Features.Persons.AccessLogRecord), []),
     ];
 
     private readonly Dictionary<Type, (EdmComplexType Edm, Dictionary<string, PropertyInfo> Properties)> _complex = [];

@@ -8,7 +8,7 @@ using NodaTime;
 namespace HousingCapacity.Api.OData;
 
 /// <summary>Writes entities (with their expanded navigations and only the selected properties) as OData resources.</summary>
-internal sealed class ResourceSerializer(ODataServiceModel service, Uri? explicitLinksRoot = null)
+internal sealed class ResourceSerializer(ODataServiceModel service, Uri? explicitLinksRoot, Security.PersonsInResponse persons, bool showCpr)
 {
     /// <summary>Properties that are never written unless the client names them in $select.</summary>
     public static readonly IReadOnlySet<string> OnlyWhenSelected = new HashSet<string>(StringComparer.Ordinal) { "Cpr" };
@@ -17,6 +17,7 @@ internal sealed class ResourceSerializer(ODataServiceModel service, Uri? explici
 
     public void WriteEntity(ODataWriter writer, Entity entity, EntitySetInfo info, SelectExpandClause? clause)
     {
+        persons.Saw(entity);
         writer.WriteStart(ToResource(entity, info, clause));
         foreach (var item in clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>() ?? [])
         {
@@ -61,7 +62,9 @@ internal sealed class ResourceSerializer(ODataServiceModel service, Uri? explici
             Properties = names.Select(n => new ODataProperty
             {
                 Name = n,
-                Value = ToODataValue(info.Properties[n].GetValue(entity), (IEdmStructuralProperty)info.EdmType.FindProperty(n)),
+                Value = info.Properties[n].GetValue(entity) is CprNumber cpr && !showCpr
+                    ? cpr.ToString() // masked: DDMMYY-XXXX
+                    : ToODataValue(info.Properties[n].GetValue(entity), (IEdmStructuralProperty)info.EdmType.FindProperty(n)),
             }).ToList(),
         };
     }

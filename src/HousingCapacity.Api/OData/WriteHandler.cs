@@ -39,6 +39,11 @@ internal static class WriteHandler
         if (request.Http.Request.Query.Keys.Any(k => k.StartsWith('$') && k != "$format"))
             throw ODataProblem.BadRequest("InvalidQueryOption", "Forespørgselsparametre kan ikke bruges ved skrivning.", "Query options cannot be used with a write.");
 
+        // A method the set never allows is 405 for everyone; one it allows needs a role that may write to the set (403).
+        var possible = method == "POST" ? collection
+            : keyed && (method == "DELETE" ? writer.AllowsDelete : method is "PATCH" or "PUT" or "MERGE" && writer.AllowsUpdate);
+        if (possible) Security.AccessPolicy.EnsureMayWrite(request.Caller, set.Name);
+
         var context = new WriteContext(request.Clock, request.Http.User.Identity?.Name ?? "anonymous", request.Http.RequestAborted);
         switch (method)
         {

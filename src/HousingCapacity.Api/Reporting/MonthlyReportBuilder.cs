@@ -36,7 +36,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
 
     public async Task<MonthlyFigures?> BuildAsync(int municipalityCode, YearMonth month, CancellationToken ct)
     {
-        var municipality = await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Code == municipalityCode, ct);
+        var municipality = await db.Unscoped<Municipality>().AsNoTracking().SingleOrDefaultAsync(m => m.Code == municipalityCode, ct);
         if (municipality is null) return null;
         var today = DanishTime.Today(clock);
         var first = month.OnDayOfMonth(1);
@@ -47,23 +47,23 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var last = inProgress ? today : monthEnd;
         var nights = Period.Between(first, last, PeriodUnits.Days).Days + 1;
 
-        var facilities = await db.Facilities.AsNoTracking().Where(f => f.MunicipalityId == municipality.Id).OrderBy(f => f.Kind).ThenBy(f => f.Name).ToListAsync(ct);
+        var facilities = await db.Unscoped<Facility>().AsNoTracking().Where(f => f.MunicipalityId == municipality.Id).OrderBy(f => f.Kind).ThenBy(f => f.Name).ToListAsync(ct);
         var facilityIds = facilities.Select(f => f.Id).ToList();
-        var units = await db.Units.AsNoTracking().Where(u => facilityIds.Contains(u.FacilityId)).ToListAsync(ct);
+        var units = await db.Unscoped<Unit>().AsNoTracking().Where(u => facilityIds.Contains(u.FacilityId)).ToListAsync(ct);
         var trendFirst = first.PlusMonths(-12);
-        var stays = await db.Placements.AsNoTracking()
+        var stays = await db.Unscoped<Placement>().AsNoTracking()
             .Where(p => facilityIds.Contains(p.FacilityId) && (p.StartDate <= last || p.SupportMethod != SupportMethod.None)
                         && (p.EndDate == null || p.EndDate > trendFirst || p.SupportMethod != SupportMethod.None))
             .Select(p => new Stay(p.Id, p.PersonId, p.FacilityId, p.StartDate, p.EndDate, p.SupportMethod, p.ExceptionJustification,
                 p.DischargeReason, p.Destination, p.NotificationDueDate, p.NotifiedOn))
             .ToListAsync(ct);
-        var reports = await db.CapacityReports.AsNoTracking()
+        var reports = await db.Unscoped<CapacityReport>().AsNoTracking()
             .Where(r => facilityIds.Contains(r.FacilityId) && r.Date >= first && r.Date <= last).ToListAsync(ct);
-        var turnaways = await db.Turnaways.AsNoTracking()
+        var turnaways = await db.Unscoped<Turnaway>().AsNoTracking()
             .Where(t => facilityIds.Contains(t.FacilityId) && t.Date >= first && t.Date <= last).ToListAsync(ct);
         var kindOf = facilities.ToDictionary(f => f.Id, f => f.Kind);
         var personIds = stays.Where(s => s.Start >= first && s.Start <= last || s.NightsWithin(first, last) > 0).Select(s => s.PersonId).Distinct().ToList();
-        var persons = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id))
+        var persons = await db.Unscoped<Person>().AsNoTracking().Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.BirthDate, p.FirstName, p.LastName }).ToDictionaryAsync(p => p.Id, ct);
 
         // Occupancy per facility, night by night.
@@ -188,7 +188,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var persons = stays.Where(s => PlacementPolicy.IsSection110(kindOf[s.FacilityId]) && s.NightsWithin(last.PlusDays(1 - last.Day), last) > 0)
             .Select(s => s.PersonId).Distinct().ToList();
         if (persons.Count == 0) return 0;
-        var all = await db.Placements.AsNoTracking()
+        var all = await db.Unscoped<Placement>().AsNoTracking()
             .Where(p => persons.Contains(p.PersonId) && (p.Facility!.Kind == FacilityKind.Section110Shelter || p.Facility.Kind == FacilityKind.EmergencyBeds)
                         && p.StartDate <= last && (p.EndDate == null || p.EndDate > windowStart))
             .Select(p => new { p.PersonId, p.StartDate, p.EndDate }).ToListAsync(ct);
@@ -242,7 +242,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
 
     private async Task<List<WaitlistFigures>> WaitlistsAsync(int municipalityId, LocalDate first, LocalDate last, CancellationToken ct)
     {
-        var waitlists = await db.Waitlists.AsNoTracking().Where(w => w.MunicipalityId == municipalityId).OrderBy(w => w.Id)
+        var waitlists = await db.Unscoped<Waitlist>().AsNoTracking().Where(w => w.MunicipalityId == municipalityId).OrderBy(w => w.Id)
             .Include(w => w.Entries).ThenInclude(e => e.Offers).AsSplitQuery().ToListAsync(ct);
         return waitlists.Select(w =>
         {

@@ -22,6 +22,12 @@ public static partial class ReportEndpoints
                     throw ODataProblem.BadRequest("InvalidReportAddress",
                         "Adressen skal have formen /reports/monthly/{kommunekode}/{åååå-MM}.pdf (eller .json, .csv), fx /reports/monthly/175/2026-10.pdf.",
                         "The address must look like /reports/monthly/{municipalityCode}/{yyyy-MM}.pdf (or .json, .csv), e.g. /reports/monthly/175/2026-10.pdf.");
+                // The committee and the housing officers of that municipality; the figures are aggregates (never a person).
+                var caller = http.RequestServices.GetRequiredService<Security.CallerScope>().Current;
+                Security.AccessPolicy.Ensure(caller, Security.AccessPolicy.Reports, "hente månedsrapporter", "fetch monthly reports");
+                if (caller.MunicipalityCode != code)
+                    throw new Security.AccessDeniedException($"Tokenet giver adgang til kommune {caller.MunicipalityCode}'s rapporter, ikke {code}'s.",
+                        $"The token gives access to the reports of municipality {caller.MunicipalityCode}, not {code}.");
                 var month = new YearMonth(int.Parse(match.Groups["year"].Value), int.Parse(match.Groups["month"].Value));
                 var figures = await builder.BuildAsync(code, month, http.RequestAborted)
                     ?? throw ODataProblem.NotFound($"Der findes ingen kommune med koden {code}.", $"There is no municipality with code {code}.");
@@ -59,6 +65,10 @@ public static partial class ReportEndpoints
             catch (ODataProblem problem)
             {
                 await problem.WriteAsync(http.Response);
+            }
+            catch (Security.AccessDeniedException e)
+            {
+                await ODataProblem.Forbidden(e).WriteAsync(http.Response);
             }
         });
 }

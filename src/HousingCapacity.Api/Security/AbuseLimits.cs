@@ -33,7 +33,7 @@ public static class AbuseLimits
             {
                 var kind = Kind(http.Request);
                 if (kind is null) return RateLimitPartition.GetNoLimiter("reads");
-                // Per user once tokens carry one; until then per client address.
+                // Per user (the token's subject); per client address for requests without a valid token.
                 var caller = http.User.Identity?.IsAuthenticated == true ? "user:" + http.User.Identity.Name : "ip:" + http.Connection.RemoteIpAddress;
                 var permits = kind == "write" ? options.WritesPerMinute : options.HeavyQueriesPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter($"{kind}|{caller}", _ => new FixedWindowRateLimiterOptions
@@ -52,7 +52,8 @@ public static class AbuseLimits
         return null;
     }
 
-    public static void UseAbuseLimits(this WebApplication app)
+    /// <summary>HTTPS, HSTS and the security headers; the rate limiter itself runs after authentication (Program.cs).</summary>
+    public static void UseSecurityHeaders(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
         {
@@ -70,6 +71,5 @@ public static class AbuseLimits
             headers.CacheControl = "no-store";
             await next(http);
         });
-        app.UseRateLimiter();
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Security;
 using HousingCapacity.Seed;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,9 +45,35 @@ public class ApiFixture : IAsyncLifetime
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 22, 19, 0));
     public SqlRecorder Sql { get; } = new();
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    /// <summary>Carries a HousingOfficer token of Rødovre (175, municipality Id 1), like <see cref="OData"/>.</summary>
     public HttpClient Client { get; private set; } = null!;
+    /// <summary>As a housing officer of Rødovre (175, municipality Id 1): most tests are about persons and placements.</summary>
     public ODataTestClient OData { get; private set; } = null!;
+    /// <summary>As an Administrator: the catalogue (municipalities, facilities, units).</summary>
+    public ODataTestClient Admin { get; private set; } = null!;
+
+    /// <summary>A token as the development identity provider (the `token` command) would sign it.</summary>
+    public static string Token(Role role, int municipalityCode = 175, params int[] facilityIds) =>
+        Authentication.IssueToken(new AuthenticationOptions(), new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(
+                Convert.FromBase64String(Authentication.DevelopmentSigningKey)), $"test-{role}-{municipalityCode}-{string.Join("-", facilityIds)}",
+            role, municipalityCode, facilityIds, DateTime.UtcNow, TimeSpan.FromHours(1));
+
+    public ODataTestClient As(Role role, int municipalityCode = 175, params int[] facilityIds) => OData.WithToken(Token(role, municipalityCode, facilityIds));
+
+    /// <summary>As shelter staff of these facilities (municipality 175 unless said).</summary>
+    public ODataTestClient Staff(params int[] facilityIds) => As(Role.ShelterStaff, 175, facilityIds);
+
+    /// <summary>A plain HTTP client with a token, for reports and imports.</summary>
+    public HttpClient HttpAs(Role role, int municipalityCode = 175, params int[] facilityIds)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(role, municipalityCode, facilityIds));
+        return client;
+    }
     public string ConnectionString => $"Data Source={_path}";
+
+    /// <summary>Who <see cref="Client"/> and <see cref="OData"/> are (the municipality must be in the fixture's data).</summary>
+    protected virtual (Role Role, int MunicipalityCode) DefaultCaller => (Role.HousingOfficer, 175);
 
     public async Task InitializeAsync()
     {
@@ -70,13 +97,16 @@ public class ApiFixture : IAsyncLifetime
             });
         });
         Client = Factory.CreateClient();
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(DefaultCaller.Role, DefaultCaller.MunicipalityCode));
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
+            scope.ServiceProvider.GetRequiredService<CallerScope>().Current = Caller.System("test-setup", auditWrites: false);
             var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
             await DatabaseSetup.MigrateAsync(db);
             await SeedAsync(db);
         }
         OData = await ODataTestClient.CreateAsync(Client);
+        Admin = OData.WithToken(Token(Role.Administrator, DefaultCaller.MunicipalityCode));
     }
 
     /// <summary>The data the tests run on: the demo data unless a fixture builds its own.</summary>
@@ -86,6 +116,18 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>A fresh context on the same database, for checking what the API did against direct queries.</summary>
     public HousingDbContext NewDb() =>
         new(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite(ConnectionString).Options);
+
+    /// <summary>
+    /// The database as the default caller (<see cref="OData"/>) sees it through the same query filters: for comparing what the
+    /// API answers with a direct query. Whether the filters themselves are right is AccessTests' business.
+    /// </summary>
+    public HousingDbContext CallerDb()
+    {
+        using var db = NewDb();
+        var id = db.Municipalities.Single(m => m.Code == DefaultCaller.MunicipalityCode).Id;
+        var scope = new CallerScope { Current = Caller.Person("test", DefaultCaller.Role, id, DefaultCaller.MunicipalityCode, []) };
+        return new HousingDbContext(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite(ConnectionString).Options, scope, Clock);
+    }
 
     public async Task DisposeAsync()
     {

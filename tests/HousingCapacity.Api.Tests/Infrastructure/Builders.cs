@@ -3,9 +3,14 @@ using NodaTime;
 
 namespace HousingCapacity.Api.Tests.Infrastructure;
 
-/// <summary>Small builders that make test records through the API, as a client would.</summary>
-public sealed class Builders(ODataTestClient odata)
+/// <summary>
+/// Small builders that make test records through the API, as a client would: persons and placements as the given client
+/// (usually a housing officer), facilities and units as an Administrator.
+/// </summary>
+public sealed class Builders(ODataTestClient odata, ODataTestClient admin)
 {
+    public Builders(ApiFixture api) : this(api.OData, api.Admin) { }
+
     private static int _serial;
 
     /// <summary>A synthetic CPR number for the birth date and sex: the 7th digit gives the century.</summary>
@@ -35,13 +40,13 @@ public sealed class Builders(ODataTestClient odata)
             ["MunicipalityId"] = municipalityId, ["Name"] = $"Test {kind} {Guid.NewGuid():N}", ["Kind"] = kind, ["Address"] = "Testvej 1",
             ["GenderRestriction"] = gender, ["MinAge"] = minAge, ["MaxAge"] = maxAge,
         });
-        var reply = await odata.SendJsonAsync(HttpMethod.Post, "/odata/Facilities", body);
+        var reply = await admin.SendJsonAsync(HttpMethod.Post, "/odata/Facilities", body);
         return reply.Status == HttpStatusCode.Created ? reply.Json.GetProperty("Id").GetInt32() : throw new InvalidOperationException(reply.Body);
     }
 
     public async Task<int> UnitAsync(int facilityId, int beds = 1, string status = "InService")
     {
-        var reply = await odata.SendJsonAsync(HttpMethod.Post, "/odata/Units",
+        var reply = await admin.SendJsonAsync(HttpMethod.Post, "/odata/Units",
             $$"""{"FacilityId":{{facilityId}},"Label":"Enhed {{Guid.NewGuid():N}}","Beds":{{beds}},"Status":"{{status}}"}""");
         return reply.Status == HttpStatusCode.Created ? reply.Json.GetProperty("Id").GetInt32() : throw new InvalidOperationException(reply.Body);
     }

@@ -16,12 +16,17 @@ namespace HousingCapacity.Api.Tests.Infrastructure;
 public sealed class ODataTestClient
 {
     private readonly HttpClient _client;
+    private readonly string? _token;
 
-    private ODataTestClient(HttpClient client, IEdmModel model)
+    private ODataTestClient(HttpClient client, IEdmModel model, string? token = null)
     {
         _client = client;
         Model = model;
+        _token = token;
     }
+
+    /// <summary>The same client, sending this bearer token instead of the HttpClient's own.</summary>
+    public ODataTestClient WithToken(string token) => new(_client, Model, token);
 
     public IEdmModel Model { get; }
 
@@ -46,6 +51,8 @@ public sealed class ODataTestClient
 
     public async Task<Reply> SendAsync(HttpRequestMessage request)
     {
+        if (_token is not null && request.Headers.Authorization is null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         using var response = await _client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var reply = new Reply(response.StatusCode, body, response.Headers, response.Content.Headers);

@@ -38,18 +38,23 @@ public sealed class LongStaysFunction(IOptions<PlacementPolicy> policy) : IEntit
         var date = parameters.Required<LocalDate>("date");
         var windowStart = RollingYear.Start(date);
         var windowEnd = date.PlusDays(1);
-        var stays = await db.Placements
+        // Every §110 night counts, wherever it was; only persons the caller may see are listed, with a stay the caller may see.
+        var stays = await db.Unscoped<Placement>()
+            .Where(p => db.Persons.Any(x => x.Id == p.PersonId))
             .Where(p => (p.Facility!.Kind == FacilityKind.Section110Shelter || p.Facility.Kind == FacilityKind.EmergencyBeds)
                         && p.StartDate < windowEnd && (p.EndDate == null || p.EndDate > windowStart))
             .Select(p => new { p.Id, p.PersonId, p.FacilityId, p.StartDate, p.EndDate })
             .ToListAsync(context.Cancellation);
+        var visibleStays = (await db.Placements.Where(p => p.StartDate < windowEnd && (p.EndDate == null || p.EndDate > windowStart))
+            .Select(p => p.Id).ToListAsync(context.Cancellation)).ToHashSet();
         var threshold = policy.Value.Section110RefundDays;
         var result = new List<object>();
         foreach (var person in stays.GroupBy(s => s.PersonId))
         {
             var nights = RollingYear.NightsWithin(person.Select(s => new DateRange(s.StartDate, s.EndDate)), date);
             if (nights.Count <= threshold) continue;
-            var latest = person.OrderByDescending(s => s.StartDate).ThenByDescending(s => s.Id).First();
+            var latest = person.Where(s => visibleStays.Contains(s.Id)).OrderByDescending(s => s.StartDate).ThenByDescending(s => s.Id).FirstOrDefault();
+            if (latest is null) continue;
             result.Add(new LongStay
             {
                 PersonId = person.Key, PlacementId = latest.Id, FacilityId = latest.FacilityId, WindowStart = windowStart,

@@ -44,7 +44,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     public async Task<Placement> AllocateAsync(HousingDbContext db, AllocationRequest r, WriteContext c)
     {
         var ct = c.Cancellation;
-        var person = await db.Persons.FindAsync([r.PersonId], ct) ?? throw Missing("PersonId", r.PersonId);
+        var person = await db.Unscoped<Person>().SingleOrDefaultAsync(x => x.Id == r.PersonId, ct) ?? throw Missing("PersonId", r.PersonId);
         var stay = new DateRange(r.StartDate, r.EndDate);
         var supportMethod = r.SupportMethod;
         var justification = r.ExceptionJustification;
@@ -57,23 +57,24 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         Unit? unit;
         if (unitId is not null)
         {
-            unit = await db.Units.FindAsync([unitId.Value], ct) ?? throw Missing("UnitId", unitId.Value);
-            facility = (await db.Facilities.FindAsync([unit.FacilityId], ct))!;
+            unit = await db.Unscoped<Unit>().SingleOrDefaultAsync(x => x.Id == unitId.Value, ct) ?? throw Missing("UnitId", unitId.Value);
+            facility = (await db.Unscoped<Facility>().SingleOrDefaultAsync(x => x.Id == unit.FacilityId, ct))!;
             if (facilityId is not null && facilityId != facility.Id)
                 throw new DomainRuleException("UnitNotInFacility", "Enheden hører ikke til det angivne tilbud.",
                     "The unit does not belong to the given facility.", "UnitId");
         }
         else
         {
-            facility = await db.Facilities.FindAsync([facilityId!.Value], ct) ?? throw Missing("FacilityId", facilityId.Value);
+            var wanted = facilityId!.Value;
+            facility = await db.Unscoped<Facility>().SingleOrDefaultAsync(x => x.Id == wanted, ct) ?? throw Missing("FacilityId", wanted);
             unit = await BedHoldWriter.FirstFreeUnitAsync(db, facility.Id, stay, c.Clock.GetCurrentInstant(), ct, person.Id);
         }
 
-        var overlapping = await Overlapping(db.Placements.Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
+        var overlapping = await Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
         if (unit is null)
         {
             // Nothing free: still say whether the person could have been placed here at all.
-            var any = await db.Units.Where(u => u.FacilityId == facility.Id).OrderBy(u => u.Id).FirstOrDefaultAsync(ct);
+            var any = await db.Unscoped<Unit>().Where(u => u.FacilityId == facility.Id).OrderBy(u => u.Id).FirstOrDefaultAsync(ct);
             var probe = any is null ? null : new PlacementCandidate(person, facility, any, stay, supportMethod, justification, 0, false, overlapping);
             var eligibility = probe is null ? [] : PlacementRule.Broken(probe, Policy)
                 .Where(r => r.Kind == RuleKind.Eligibility || r.Code == "PersonAlreadyPlaced").ToList();
@@ -93,7 +94,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             throw Refusal(broken.Select(r => Detail(r, candidate)).ToList(), broken.Any(r => r.Kind == RuleKind.Eligibility));
 
         // A bed held for this person is used by this placement.
-        foreach (var hold in await db.BedHolds.Where(h => h.UnitId == unit.Id && h.PersonId == person.Id && h.Night == stay.Start && h.ReleasedAt == null).ToListAsync(ct))
+        foreach (var hold in await db.Unscoped<BedHold>().Where(h => h.UnitId == unit.Id && h.PersonId == person.Id && h.Night == stay.Start && h.ReleasedAt == null).ToListAsync(ct))
             if (hold.IsActiveAt(now)) hold.Release(now);
 
         var section110 = PlacementPolicy.IsSection110(facility.Kind);
@@ -137,7 +138,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
 
     /// <summary>The most people the unit holds on one night of the stay.</summary>
     public static async Task<int> PeakOccupancyAsync(HousingDbContext db, int unitId, DateRange stay, CancellationToken ct) =>
-        Peak((await Overlapping(db.Placements.Where(p => p.UnitId == unitId), stay)
+        Peak((await Overlapping(db.Unscoped<Placement>().Where(p => p.UnitId == unitId), stay)
             .Select(p => new { p.StartDate, p.EndDate }).ToListAsync(ct)).Select(p => new DateRange(p.StartDate, p.EndDate)).ToList(), stay);
 
     /// <summary>The most of <paramref name="stays"/> on one night of <paramref name="stay"/>: counted on each night a stay begins.</summary>

@@ -23,6 +23,7 @@ public sealed class AvailabilityFunction : IEntityFunction
     public static async Task<List<FacilityAvailability>> ComputeAsync(HousingDbContext db, LocalDate night, IClock clock, CancellationToken ct) =>
         ComputeFor(await ActiveFacilitiesAsync(db, ct), night, clock, await CountsAsync(db, night, clock, ct));
 
+    /// <summary>The facilities the caller may see (staff: their own); the counts below are over everything.</summary>
     public static Task<List<Facility>> ActiveFacilitiesAsync(HousingDbContext db, CancellationToken ct) =>
         db.Facilities.Where(f => f.IsActive).OrderBy(f => f.Id).ToListAsync(ct);
 
@@ -31,14 +32,14 @@ public sealed class AvailabilityFunction : IEntityFunction
 
     public static async Task<Counts> CountsAsync(HousingDbContext db, LocalDate night, IClock clock, CancellationToken ct)
     {
-        var beds = await db.Units.Where(u => u.Status == UnitStatus.InService)
+        var beds = await db.Unscoped<Unit>().Where(u => u.Status == UnitStatus.InService)
             .GroupBy(u => u.FacilityId).Select(g => new { FacilityId = g.Key, Beds = g.Sum(u => u.Beds) }).ToDictionaryAsync(x => x.FacilityId, x => x.Beds, ct);
-        var occupied = await db.Placements.Where(p => p.StartDate <= night && (p.EndDate == null || p.EndDate > night))
+        var occupied = await db.Unscoped<Placement>().Where(p => p.StartDate <= night && (p.EndDate == null || p.EndDate > night))
             .GroupBy(p => p.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId, x => x.N, ct);
-        var reports = await db.CapacityReports.GroupBy(r => r.FacilityId)
+        var reports = await db.Unscoped<CapacityReport>().GroupBy(r => r.FacilityId)
             .Select(g => new { FacilityId = g.Key, Last = g.Max(r => r.ReportedAt) }).ToDictionaryAsync(x => x.FacilityId, x => x.Last, ct);
         var now = clock.GetCurrentInstant();
-        var held = await db.BedHolds.Where(h => h.Night == night && h.ReleasedAt == null && h.ExpiresAt > now)
+        var held = await db.Unscoped<BedHold>().Where(h => h.Night == night && h.ReleasedAt == null && h.ExpiresAt > now)
             .GroupBy(h => h.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId, x => x.N, ct);
         return new Counts(beds, occupied, held, reports);
     }
@@ -78,7 +79,7 @@ public sealed class EligiblePlacesFunction(IOptions<PlacementPolicy> policy) : I
         var night = parameters.Optional<LocalDate?>("date", null) ?? DanishTime.Today(context.Clock);
         var stay = new DateRange(night, night.PlusDays(1));
         var ct = context.Cancellation;
-        var overlapping = await PlacementAllocation.Overlapping(db.Placements.Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
+        var overlapping = await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
         var result = new List<object>();
         if (overlapping > 0) return result; // already has a bed that night
         var facilities = await AvailabilityFunction.ActiveFacilitiesAsync(db, ct);
@@ -87,12 +88,12 @@ public sealed class EligiblePlacesFunction(IOptions<PlacementPolicy> policy) : I
         var byId = facilities.ToDictionary(f => f.Id);
         var facilityIds = available.Select(a => a.FacilityId).ToList();
         // The units of those facilities, and for each the people and the others' holds that night: three queries in all.
-        var units = (await db.Units.Where(u => facilityIds.Contains(u.FacilityId) && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct))
+        var units = (await db.Unscoped<Unit>().Where(u => facilityIds.Contains(u.FacilityId) && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct))
             .ToLookup(u => u.FacilityId);
-        var occupied = await db.Placements.Where(p => facilityIds.Contains(p.FacilityId) && p.StartDate <= night && (p.EndDate == null || p.EndDate > night))
+        var occupied = await db.Unscoped<Placement>().Where(p => facilityIds.Contains(p.FacilityId) && p.StartDate <= night && (p.EndDate == null || p.EndDate > night))
             .GroupBy(p => p.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
         var now = context.Clock.GetCurrentInstant();
-        var heldForOthers = await db.BedHolds.Where(h => facilityIds.Contains(h.FacilityId) && h.Night == night && h.ReleasedAt == null && h.ExpiresAt > now
+        var heldForOthers = await db.Unscoped<BedHold>().Where(h => facilityIds.Contains(h.FacilityId) && h.Night == night && h.ReleasedAt == null && h.ExpiresAt > now
                                                          && (h.PersonId == null || h.PersonId != person.Id))
             .GroupBy(h => h.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
         foreach (var a in available)

@@ -23,7 +23,7 @@ public sealed class CapacityReportWriter : IEntitySetWriter
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
         var facilityId = v.Required<int>("FacilityId");
-        await References.EnsureAsync(db.Facilities, facilityId, "FacilityId", c.Cancellation);
+        await References.EnsureAsync(db.Unscoped<Facility>(), facilityId, "FacilityId", c.Cancellation);
         var date = v.Optional("Date", DanishTime.Today(c.Clock));
         EnsureNotFuture(date, c.Clock);
         var (beds, outOfService) = await BedsAsync(db, facilityId, c.Cancellation);
@@ -32,7 +32,7 @@ public sealed class CapacityReportWriter : IEntitySetWriter
         var occupied = v.Required<int>("BedsOccupied");
         var reportedBy = v.Optional("ReportedBy", c.UserName);
 
-        var existing = await db.CapacityReports.SingleOrDefaultAsync(r => r.FacilityId == facilityId && r.Date == date, c.Cancellation);
+        var existing = await db.Unscoped<CapacityReport>().SingleOrDefaultAsync(r => r.FacilityId == facilityId && r.Date == date, c.Cancellation);
         if (existing is not null)
         {
             existing.Update(inService, occupied, reportedOut, beds, c.Clock.GetCurrentInstant(), reportedBy);
@@ -51,7 +51,7 @@ public sealed class CapacityReportWriter : IEntitySetWriter
 
     private static async Task<(int Beds, int OutOfService)> BedsAsync(HousingDbContext db, int facilityId, CancellationToken ct)
     {
-        var units = await db.Units.Where(u => u.FacilityId == facilityId).Select(u => new { u.Beds, u.Status }).ToListAsync(ct);
+        var units = await db.Unscoped<Unit>().Where(u => u.FacilityId == facilityId).Select(u => new { u.Beds, u.Status }).ToListAsync(ct);
         return (units.Sum(u => u.Beds), units.Where(u => u.Status == UnitStatus.OutOfService).Sum(u => u.Beds));
     }
 

@@ -29,7 +29,7 @@ public sealed class MunicipalityWriter : IEntitySetWriter
 
     private static async Task EnsureCodeIsFreeAsync(HousingDbContext db, int code, int? self, CancellationToken ct)
     {
-        if (await db.Municipalities.AnyAsync(m => m.Code == code && m.Id != self, ct))
+        if (await db.Unscoped<Municipality>().AnyAsync(m => m.Code == code && m.Id != self, ct))
             throw new ODataProblem(409, "DuplicateMunicipalityCode", $"Der findes allerede en kommune med koden {code}.",
                 $"A municipality with code {code} already exists.", "Code");
     }
@@ -46,7 +46,7 @@ public sealed class FacilityWriter : IEntitySetWriter
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
         var municipalityId = v.Required<int>("MunicipalityId");
-        await References.EnsureAsync(db.Municipalities, municipalityId, "MunicipalityId", c.Cancellation);
+        await References.EnsureAsync(db.Unscoped<Municipality>(), municipalityId, "MunicipalityId", c.Cancellation);
         return (new Facility(municipalityId, v.Required<string>("Name"), v.Required<FacilityKind>("Kind"), v.Required<string>("Address"),
             v.Optional("GenderRestriction", GenderRestriction.None), v.Optional<int?>("MinAge", null), v.Optional<int?>("MaxAge", null),
             v.Optional("IsActive", true)), true);
@@ -70,7 +70,7 @@ public sealed class UnitWriter : IEntitySetWriter
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
         var facilityId = v.Required<int>("FacilityId");
-        await References.EnsureAsync(db.Facilities, facilityId, "FacilityId", c.Cancellation);
+        await References.EnsureAsync(db.Unscoped<Facility>(), facilityId, "FacilityId", c.Cancellation);
         return (new Unit(facilityId, v.Required<string>("Label"), v.Required<int>("Beds"), v.Optional("Status", UnitStatus.InService),
             DanishTime.Today(c.Clock)), true);
     }

@@ -35,7 +35,7 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
         var now = c.Clock.GetCurrentInstant();
         var night = DanishTime.Today(c.Clock);
         var personId = v.Optional<int?>("PersonId", null);
-        if (personId is not null) await References.EnsureAsync(db.Persons, personId.Value, "PersonId", ct);
+        if (personId is not null) await References.EnsureAsync(db.Unscoped<Person>(), personId.Value, "PersonId", ct);
         var expiresAt = v.Optional<Instant?>("ExpiresAt", null) ?? now + Duration.FromMinutes(options.Value.DefaultMinutes);
         if (expiresAt <= now || expiresAt > now + Duration.FromMinutes(options.Value.MaxMinutes))
             throw new DomainRuleException("InvalidHoldLength", $"En reservation kan vare fra 1 til {options.Value.MaxMinutes} minutter.",
@@ -46,7 +46,7 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
         var unitId = v.Optional<int?>("UnitId", null);
         if (unitId is not null)
         {
-            unit = await db.Units.FindAsync([unitId.Value], ct)
+            unit = await db.Unscoped<Unit>().SingleOrDefaultAsync(x => x.Id == unitId.Value, ct)
                 ?? throw new DomainRuleException("ReferenceNotFound", $"UnitId peger på en post ({unitId}), der ikke findes.", $"UnitId refers to a record ({unitId}) that does not exist.", "UnitId");
             if (unit.Status == UnitStatus.OutOfService)
                 throw new ODataProblem(409, "UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.", "UnitId");
@@ -56,7 +56,7 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
         else
         {
             var facilityId = v.Required<int>("FacilityId");
-            await References.EnsureAsync(db.Facilities, facilityId, "FacilityId", ct);
+            await References.EnsureAsync(db.Unscoped<Facility>(), facilityId, "FacilityId", ct);
             unit = await FirstFreeUnitAsync(db, facilityId, stay, now, ct)
                 ?? throw new ODataProblem(409, "FacilityFull", "Tilbuddet har ingen ledig seng i nat.", "The facility has no free bed tonight.", "FacilityId");
         }
@@ -71,17 +71,17 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
         await PlacementAllocation.PeakOccupancyAsync(db, unitId, stay, ct) + await HeldAsync(db, unitId, stay.Start, now, exceptPersonId, ct);
 
     public static Task<int> HeldAsync(HousingDbContext db, int unitId, LocalDate night, Instant now, int? exceptPersonId, CancellationToken ct) =>
-        db.BedHolds.CountAsync(h => h.UnitId == unitId && h.Night == night && h.ReleasedAt == null && h.ExpiresAt > now
+        db.Unscoped<BedHold>().CountAsync(h => h.UnitId == unitId && h.Night == night && h.ReleasedAt == null && h.ExpiresAt > now
                                     && (exceptPersonId == null || h.PersonId == null || h.PersonId != exceptPersonId), ct);
 
     public static async Task<Unit?> FirstFreeUnitAsync(HousingDbContext db, int facilityId, DateRange stay, Instant now, CancellationToken ct, int? exceptPersonId = null)
     {
         // Three queries for the whole facility, not two per unit: this runs inside the allocation's write transaction.
-        var units = await db.Units.Where(u => u.FacilityId == facilityId && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct);
-        var stays = (await PlacementAllocation.Overlapping(db.Placements.Where(p => p.FacilityId == facilityId), stay)
+        var units = await db.Unscoped<Unit>().Where(u => u.FacilityId == facilityId && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct);
+        var stays = (await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.FacilityId == facilityId), stay)
                 .Select(p => new { p.UnitId, p.StartDate, p.EndDate }).ToListAsync(ct))
             .ToLookup(p => p.UnitId, p => new DateRange(p.StartDate, p.EndDate));
-        var held = await db.BedHolds.Where(h => h.FacilityId == facilityId && h.Night == stay.Start && h.ReleasedAt == null && h.ExpiresAt > now
+        var held = await db.Unscoped<BedHold>().Where(h => h.FacilityId == facilityId && h.Night == stay.Start && h.ReleasedAt == null && h.ExpiresAt > now
                                                 && (exceptPersonId == null || h.PersonId == null || h.PersonId != exceptPersonId))
             .GroupBy(h => h.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
         return units.FirstOrDefault(u => PlacementAllocation.Peak(stays[u.Id].ToList(), stay) + held.GetValueOrDefault(u.Id) < u.Beds);

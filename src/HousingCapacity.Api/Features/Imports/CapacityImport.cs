@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HousingCapacity.Api.Data;
 using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ public static class CapacityImport
         {
             try
             {
+                AccessPolicy.Ensure(db.Scope.Current, AccessPolicy.CapacityImport, "importere kapacitetsrapporter", "import capacity reports");
                 var text = await ReadAsync(http, options.Value.MaxRequestBodyBytes * 8);
                 var result = await ImportAsync(db, text, clock, http.User.Identity?.Name ?? "import", http.RequestAborted);
                 return Results.Json(result, new System.Text.Json.JsonSerializerOptions()); // PascalCase, like the OData payloads
@@ -43,6 +45,11 @@ public static class CapacityImport
             catch (ODataProblem problem)
             {
                 await problem.WriteAsync(http.Response);
+                return Results.Empty;
+            }
+            catch (AccessDeniedException e)
+            {
+                await ODataProblem.Forbidden(e).WriteAsync(http.Response);
                 return Results.Empty;
             }
         });
@@ -123,10 +130,17 @@ public static class CapacityImport
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var facilityIds = rows.Select(r => r.FacilityId).Distinct().ToList();
-        var beds = await db.Facilities.Where(f => facilityIds.Contains(f.Id))
+        var beds = await db.Unscoped<Facility>().Where(f => facilityIds.Contains(f.Id))
             .Select(f => new { f.Id, Beds = f.Units.Sum(u => u.Beds) }).ToDictionaryAsync(f => f.Id, f => f.Beds, ct);
+        // Staff report their own facilities only (the database context would refuse the save; here the lines are named).
+        var caller = db.Scope.Current;
+        var foreign = rows.Where(r => beds.ContainsKey(r.FacilityId) && !caller.IsSystem && !caller.FacilityIds.Contains(r.FacilityId)).Select(r => r.Line).ToList();
+        if (foreign.Count > 0)
+            throw new AccessDeniedException(
+                $"Linje {string.Join(", ", foreign.Take(20))}: tilbuddet hører ikke til dem, tokenet giver adgang til ({string.Join(", ", caller.FacilityIds)}). Intet er gemt.",
+                $"Line {string.Join(", ", foreign.Take(20))}: the facility is not one the token gives access to ({string.Join(", ", caller.FacilityIds)}). Nothing was saved.");
         var dates = rows.Select(r => r.Date).Distinct().ToList();
-        var existing = (await db.CapacityReports.Where(r => facilityIds.Contains(r.FacilityId) && dates.Contains(r.Date)).ToListAsync(ct))
+        var existing = (await db.Unscoped<CapacityReport>().Where(r => facilityIds.Contains(r.FacilityId) && dates.Contains(r.Date)).ToListAsync(ct))
             .ToDictionary(r => (r.FacilityId, r.Date));
         int created = 0, updated = 0, unchanged = 0;
         var now = clock.GetCurrentInstant();

@@ -19,9 +19,9 @@ public sealed class TurnawayWriter : IEntitySetWriter
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
         var facilityId = v.Required<int>("FacilityId");
-        await References.EnsureAsync(db.Facilities, facilityId, "FacilityId", c.Cancellation);
+        await References.EnsureAsync(db.Unscoped<Facility>(), facilityId, "FacilityId", c.Cancellation);
         var personId = v.Optional<int?>("PersonId", null);
-        if (personId is not null) await References.EnsureAsync(db.Persons, personId.Value, "PersonId", c.Cancellation);
+        if (personId is not null) await References.EnsureAsync(db.Unscoped<Person>(), personId.Value, "PersonId", c.Cancellation);
         var date = v.Optional("Date", DanishTime.Today(c.Clock));
         if (date > DanishTime.Today(c.Clock))
             throw new DomainRuleException("DateInFuture", "En afvisning kan ikke registreres for en fremtidig dato.",

@@ -37,14 +37,17 @@ public static class OfferWorkflow
     public static IOrderedEnumerable<WaitlistEntry> InOrder(IEnumerable<WaitlistEntry> entries) =>
         entries.OrderByDescending(e => e.Priority == Priority.Urgent).ThenBy(e => e.AppliedOn).ThenBy(e => e.Id);
 
-    /// <summary>Pending offers past RespondBy expire; their entries go back to Waiting with their place kept.</summary>
+    /// <summary>
+    /// Pending offers past RespondBy expire; their entries go back to Waiting with their place kept. Those the caller can see:
+    /// an officer's request expires their municipality's, the background job everybody's.
+    /// </summary>
     public static async Task<int> ExpireDueAsync(HousingDbContext db, LocalDate today, CancellationToken ct)
     {
         var due = await db.Offers.Where(o => o.Status == OfferStatus.Pending && o.RespondBy < today).ToListAsync(ct);
         foreach (var offer in due)
         {
             offer.Expire();
-            var entry = await db.WaitlistEntries.FindAsync([offer.WaitlistEntryId], ct);
+            var entry = await db.Unscoped<WaitlistEntry>().SingleOrDefaultAsync(x => x.Id == offer.WaitlistEntryId, ct);
             if (entry?.Status == WaitlistEntryStatus.Offered) entry.ReturnToWaiting();
         }
         return due.Count;
@@ -66,26 +69,26 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
         await db.SaveChangesAsync(ct);
 
         var unitId = p.Required<int>("unitId");
-        var unit = await db.Units.FindAsync([unitId], ct)
+        var unit = await db.Unscoped<Unit>().SingleOrDefaultAsync(x => x.Id == unitId, ct)
             ?? throw new DomainRuleException("ReferenceNotFound", $"unitId peger på en enhed ({unitId}), der ikke findes.", $"unitId refers to a unit ({unitId}) that does not exist.", "unitId");
-        var facility = (await db.Facilities.FindAsync([unit.FacilityId], ct))!;
+        var facility = (await db.Unscoped<Facility>().SingleOrDefaultAsync(x => x.Id == unit.FacilityId, ct))!;
         if (facility.Kind != OfferWorkflow.FacilityKindOf(waitlist.Kind))
             throw new DomainRuleException("UnitNotForWaitlist", $"Enheden hører til et tilbud af typen {facility.Kind}, ikke til denne venteliste ({waitlist.Kind}).",
                 $"The unit belongs to a {facility.Kind} facility, not to this waitlist ({waitlist.Kind}).", "unitId");
         if (unit.Status == UnitStatus.OutOfService)
             throw new ODataProblem(409, "UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.", "unitId");
-        if (await db.Offers.AnyAsync(o => o.UnitId == unit.Id && o.Status == OfferStatus.Pending, ct))
+        if (await db.Unscoped<Offer>().AnyAsync(o => o.UnitId == unit.Id && o.Status == OfferStatus.Pending, ct))
             throw new ODataProblem(409, "UnitAlreadyOffered", $"{unit.Label} er allerede tilbudt en anden.", $"{unit.Label} has already been offered to someone else.", "unitId");
         if (await PlacementAllocation.PeakOccupancyAsync(db, unit.Id, new DateRange(today, null), ct) >= unit.Beds)
             throw new ODataProblem(409, "UnitDoubleBooked", $"{unit.Label} er ikke ledig.", $"{unit.Label} is not vacant.", "unitId");
 
         // Someone who declined this very unit is not offered it again.
-        var waiting = await db.WaitlistEntries.Where(e => e.WaitlistId == waitlist.Id && e.Status == WaitlistEntryStatus.Waiting
+        var waiting = await db.Unscoped<WaitlistEntry>().Where(e => e.WaitlistId == waitlist.Id && e.Status == WaitlistEntryStatus.Waiting
             && !e.Offers.Any(o => o.UnitId == unit.Id && o.Status == OfferStatus.Declined)).ToListAsync(ct);
         var passedOver = new List<ProblemDetail>();
         foreach (var entry in OfferWorkflow.InOrder(waiting))
         {
-            var person = (await db.Persons.FindAsync([entry.PersonId], ct))!;
+            var person = (await db.Unscoped<Person>().SingleOrDefaultAsync(x => x.Id == entry.PersonId, ct))!;
             var candidate = new PlacementCandidate(person, facility, unit, new DateRange(today, null), SupportMethod.ICM, null, 0, false, 0);
             var ineligible = PlacementRule.Broken(candidate, policy.Value).Where(r => r is AgeRestrictedRule or GenderRestrictedRule).ToList();
             if (ineligible.Count > 0)
@@ -121,7 +124,7 @@ public sealed class AcceptOfferAction(PlacementAllocation allocation) : IEntityA
         {
             throw new ODataProblem(409, "OfferExpired", "Svarfristen er overskredet; tilbuddet er udløbet.", "The offer has expired: the response deadline has passed.");
         }
-        var entry = (await db.WaitlistEntries.FindAsync([offer.WaitlistEntryId], c.Cancellation))!;
+        var entry = (await db.Unscoped<WaitlistEntry>().SingleOrDefaultAsync(x => x.Id == offer.WaitlistEntryId, c.Cancellation))!;
         var placement = await allocation.AllocateAsync(db, new AllocationRequest(entry.PersonId, offer.UnitId, null,
             p.Optional<LocalDate?>("startDate", null) ?? today, null, p.Optional("supportMethod", SupportMethod.None), null, ReferralRoute.Municipality), c);
         offer.Accept();
@@ -141,7 +144,7 @@ public sealed class DeclineOfferAction : IEntityAction
     {
         var offer = (Offer)entity;
         offer.Decline(p.Required<string>("reason"));
-        var entry = (await db.WaitlistEntries.FindAsync([offer.WaitlistEntryId], c.Cancellation))!;
+        var entry = (await db.Unscoped<WaitlistEntry>().SingleOrDefaultAsync(x => x.Id == offer.WaitlistEntryId, c.Cancellation))!;
         entry.ReturnToWaiting();
         return offer;
     }
@@ -159,6 +162,9 @@ public sealed class OfferExpiryService(IServiceScopeFactory scopes, IOptions<Wai
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                var caller = scope.ServiceProvider.GetRequiredService<Security.CallerScope>();
+                caller.Current = Security.Caller.System("offer-expiry");
+                caller.Request = "background offer expiry";
                 var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
                 await using var tx = await db.Database.BeginTransactionAsync(stoppingToken);
                 var expired = await OfferWorkflow.ExpireDueAsync(db, DanishTime.Today(clock), stoppingToken);

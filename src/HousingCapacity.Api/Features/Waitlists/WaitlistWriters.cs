@@ -15,7 +15,7 @@ public sealed class WaitlistWriter : IEntitySetWriter
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
         var municipalityId = v.Required<int>("MunicipalityId");
-        await References.EnsureAsync(db.Municipalities, municipalityId, "MunicipalityId", c.Cancellation);
+        await References.EnsureAsync(db.Unscoped<Municipality>(), municipalityId, "MunicipalityId", c.Cancellation);
         return (new Waitlist(municipalityId, v.Required<string>("Name"), v.Required<WaitlistKind>("Kind")), true);
     }
 
@@ -38,14 +38,14 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
     {
         var waitlistId = v.Required<int>("WaitlistId");
         var personId = v.Required<int>("PersonId");
-        await References.EnsureAsync(db.Waitlists, waitlistId, "WaitlistId", c.Cancellation);
-        await References.EnsureAsync(db.Persons, personId, "PersonId", c.Cancellation);
-        if (await db.WaitlistEntries.AnyAsync(e => e.WaitlistId == waitlistId && e.PersonId == personId
+        await References.EnsureAsync(db.Unscoped<Waitlist>(), waitlistId, "WaitlistId", c.Cancellation);
+        await References.EnsureAsync(db.Persons /* only persons the officer may see */, personId, "PersonId", c.Cancellation);
+        if (await db.Unscoped<WaitlistEntry>().AnyAsync(e => e.WaitlistId == waitlistId && e.PersonId == personId
                 && (e.Status == WaitlistEntryStatus.Waiting || e.Status == WaitlistEntryStatus.Offered), c.Cancellation))
             throw new ODataProblem(409, "AlreadyOnWaitlist", "Personen står allerede på ventelisten.", "The person is already on the waitlist.", "PersonId");
         var appliedOn = v.Optional("AppliedOn", DanishTime.Today(c.Clock));
-        var waitlist = (await db.Waitlists.FindAsync([waitlistId], c.Cancellation))!;
-        var person = (await db.Persons.FindAsync([personId], c.Cancellation))!;
+        var waitlist = (await db.Unscoped<Waitlist>().SingleOrDefaultAsync(x => x.Id == waitlistId, c.Cancellation))!;
+        var person = (await db.Unscoped<Person>().SingleOrDefaultAsync(x => x.Id == personId, c.Cancellation))!;
         var (min, max) = (options.Value.YouthHousingMinAge, options.Value.YouthHousingMaxAge);
         // Eligibility is checked when a person joins, and again at offer time (OfferNext).
         if (waitlist.Kind == WaitlistKind.YouthHousing && person.AgeOn(appliedOn) is var age && (age < min || age > max))

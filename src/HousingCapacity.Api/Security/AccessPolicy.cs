@@ -1,0 +1,91 @@
+namespace HousingCapacity.Api.Security;
+
+/// <summary>
+/// What each role may use at all: which entity sets it may read and write, which actions and functions it may call, which
+/// reports it may fetch. Which records within a set a caller sees is decided by the database context's query filters
+/// (HousingDbContext.ScopeFilters) and which records it may change by <see cref="WriteScope"/>; this table only answers
+/// "may this role touch this kind of thing", so that a forbidden request gets a clear 403 instead of an empty answer.
+/// </summary>
+public static class AccessPolicy
+{
+    private static readonly Role[] Officer = [Role.HousingOfficer];
+    private static readonly Role[] OfficerAndStaff = [Role.HousingOfficer, Role.ShelterStaff];
+    private static readonly Role[] Everyone = [Role.HousingOfficer, Role.ShelterStaff, Role.Committee, Role.Administrator];
+
+    /// <summary>Entity sets each role may read (including through navigation, $expand and $filter paths).</summary>
+    public static readonly IReadOnlyDictionary<string, Role[]> Read = new Dictionary<string, Role[]>(StringComparer.Ordinal)
+    {
+        // The catalogue is public knowledge within the municipality's organisation.
+        ["Municipalities"] = Everyone,
+        ["Facilities"] = Everyone,
+        ["Units"] = Everyone,
+        ["CapacityReports"] = OfficerAndStaff,
+        // Person-level data: never for Committee or Administrator.
+        ["Persons"] = OfficerAndStaff,
+        ["Placements"] = OfficerAndStaff,
+        ["Turnaways"] = OfficerAndStaff,
+        ["BedHolds"] = OfficerAndStaff,
+        ["Waitlists"] = Officer,
+        ["WaitlistEntries"] = Officer,
+        ["Offers"] = Officer,
+    };
+
+    /// <summary>Entity sets each role may create, change or delete records in (POST, PATCH, PUT, DELETE).</summary>
+    public static readonly IReadOnlyDictionary<string, Role[]> Write = new Dictionary<string, Role[]>(StringComparer.Ordinal)
+    {
+        ["Municipalities"] = [Role.Administrator],
+        ["Facilities"] = [Role.Administrator],
+        // Staff put their own units in and out of service.
+        ["Units"] = [Role.Administrator, Role.ShelterStaff],
+        ["CapacityReports"] = [Role.ShelterStaff],
+        // Staff register the person they check in.
+        ["Persons"] = OfficerAndStaff,
+        ["Placements"] = OfficerAndStaff,
+        ["Turnaways"] = OfficerAndStaff,
+        ["BedHolds"] = OfficerAndStaff,
+        ["Waitlists"] = Officer,
+        ["WaitlistEntries"] = Officer,
+        ["Offers"] = [],
+    };
+
+    /// <summary>Bound actions and functions by "EntitySet/Name".</summary>
+    public static readonly IReadOnlyDictionary<string, Role[]> Operations = new Dictionary<string, Role[]>(StringComparer.Ordinal)
+    {
+        ["Placements/Discharge"] = OfficerAndStaff,
+        ["Placements/MarkNotified"] = OfficerAndStaff,
+        ["Placements/RenewSupport"] = Officer,
+        ["Waitlists/OfferNext"] = Officer,
+        ["Offers/Accept"] = Officer,
+        ["Offers/Decline"] = Officer,
+        ["Facilities/Availability"] = OfficerAndStaff,
+        ["Persons/EligiblePlaces"] = OfficerAndStaff,
+        ["Placements/LongStays"] = OfficerAndStaff,
+        ["Persons/FindByCpr"] = OfficerAndStaff,
+        ["Persons/AccessLog"] = Officer,
+    };
+
+    /// <summary>Monthly reports: the committee and the housing officers of that municipality.</summary>
+    public static readonly Role[] Reports = [Role.Committee, Role.HousingOfficer];
+
+    /// <summary>The capacity import is the shelters' nightly count.</summary>
+    public static readonly Role[] CapacityImport = [Role.ShelterStaff];
+
+    /// <summary>Who may see CPR numbers in clear text (with $select=Cpr) and filter by them.</summary>
+    public static bool MaySeeCpr(Caller caller) => caller.IsSystem || caller.Is(Role.HousingOfficer);
+
+    public static void EnsureMayRead(Caller caller, string entitySet) =>
+        Ensure(caller, Read.GetValueOrDefault(entitySet, []), $"læse {entitySet}", $"read {entitySet}");
+
+    public static void EnsureMayWrite(Caller caller, string entitySet) =>
+        Ensure(caller, Write.GetValueOrDefault(entitySet, []), $"ændre i {entitySet}", $"change {entitySet}");
+
+    public static void EnsureMayCall(Caller caller, string entitySet, string operation) =>
+        Ensure(caller, Operations.GetValueOrDefault($"{entitySet}/{operation}", []), $"kalde {operation}", $"call {operation}");
+
+    public static void Ensure(Caller caller, Role[] allowed, string whatDa, string whatEn)
+    {
+        if (caller.IsSystem || caller.Role is { } role && allowed.Contains(role)) return;
+        var who = caller.Role?.ToString() ?? "?";
+        throw new AccessDeniedException($"Rollen {who} må ikke {whatDa}.", $"The role {who} may not {whatEn}.");
+    }
+}

@@ -1,0 +1,184 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.OData;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace HousingCapacity.Api.Security;
+
+/// <summary>
+/// Bearer tokens (appsettings.json, section "Authentication"). In production the municipality's identity provider issues
+/// them: give its Authority (OpenID Connect discovery), or its Issuer and SigningKeys. In Development the API signs its own
+/// tokens with a public development key (the `token` command); outside Development that key is refused.
+/// </summary>
+public sealed class AuthenticationOptions
+{
+    public string Issuer { get; set; } = "housingcapacity-development";
+    public string Audience { get; set; } = "housingcapacity-api";
+    /// <summary>OpenID Connect authority whose published keys sign the tokens (instead of SigningKeys).</summary>
+    public string? Authority { get; set; }
+    /// <summary>HMAC-SHA256 keys, base64 of at least 32 bytes; the first signs tokens made by the `token` command.</summary>
+    public List<string> SigningKeys { get; set; } = [];
+    public string RoleClaim { get; set; } = "role";
+    /// <summary>Holds the municipality's official code (e.g. 175).</summary>
+    public string MunicipalityClaim { get; set; } = "municipality";
+    /// <summary>One claim per facility id a ShelterStaff token is bound to.</summary>
+    public string FacilityClaim { get; set; } = "facility";
+    public int TokenHours { get; set; } = 8;
+}
+
+public static class Authentication
+{
+    /// <summary>Public (it is in this file): only for Development and tests.</summary>
+    public static readonly string DevelopmentSigningKey =
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("HousingCapacity development signing key, public, never for real data")));
+
+    /// <summary>The keys tokens are checked with, refusing the development key outside Development.</summary>
+    public static IReadOnlyList<SecurityKey> SigningKeys(AuthenticationOptions options, bool isDevelopment)
+    {
+        if (!isDevelopment && options.SigningKeys.Contains(DevelopmentSigningKey))
+            throw new InvalidOperationException("Authentication:SigningKeys holds the public development key; it is refused outside Development.");
+        if (options.SigningKeys.Count == 0)
+        {
+            if (isDevelopment) return [new SymmetricSecurityKey(Convert.FromBase64String(DevelopmentSigningKey))];
+            if (string.IsNullOrWhiteSpace(options.Authority))
+                throw new InvalidOperationException("Outside Development, set Authentication:Authority (the identity provider) or " +
+                                                    "Authentication:SigningKeys (base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`).");
+            return [];
+        }
+        return options.SigningKeys.Select(k =>
+        {
+            var bytes = Convert.FromBase64String(k);
+            return bytes.Length >= 32 ? (SecurityKey)new SymmetricSecurityKey(bytes)
+                : throw new InvalidOperationException("Each Authentication:SigningKeys entry must be base64 of at least 32 bytes.");
+        }).ToList();
+    }
+
+    public static IServiceCollection AddTokenAuthentication(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
+    {
+        var options = configuration.GetSection("Authentication").Get<AuthenticationOptions>() ?? new AuthenticationOptions();
+        var keys = SigningKeys(options, isDevelopment);
+        services.AddSingleton(options);
+        services.AddScoped<CallerScope>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.RequireHttpsMetadata = !isDevelopment;
+            if (!string.IsNullOrWhiteSpace(options.Authority)) jwt.Authority = options.Authority;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = options.Issuer,
+                ValidAudience = options.Audience,
+                IssuerSigningKeys = keys.Count > 0 ? keys : null,
+                ValidateIssuerSigningKey = true,
+                RequireSignedTokens = true,
+                RequireExpirationTime = true,
+                ClockSkew = TimeSpan.FromMinutes(1),
+                NameClaimType = "sub",
+                RoleClaimType = options.RoleClaim,
+            };
+            jwt.Events = new JwtBearerEvents
+            {
+                // The OData error format, in Danish and English, instead of an empty 401.
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    context.Response.Headers.WWWAuthenticate = context.AuthenticateFailure is null
+                        ? "Bearer" : "Bearer error=\"invalid_token\"";
+                    var (da, en) = context.AuthenticateFailure is null
+                        ? ("Der mangler et adgangstoken (Authorization: Bearer …).", "An access token is required (Authorization: Bearer …).")
+                        : ("Adgangstokenet er ugyldigt eller udløbet.", "The access token is invalid or has expired.");
+                    await new ODataProblem(401, "Unauthorized", da, en).WriteAsync(context.Response);
+                },
+            };
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Every request but /health must carry a valid token whose role and municipality (and, for staff, facilities) are known;
+    /// the caller it describes becomes the request's <see cref="CallerScope"/>.
+    /// </summary>
+    public static void UseTokenAuthentication(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/health"))
+            {
+                await next(http);
+                return;
+            }
+            if (http.User.Identity?.IsAuthenticated != true)
+            {
+                await http.ChallengeAsync();
+                return;
+            }
+            try
+            {
+                var scope = http.RequestServices.GetRequiredService<CallerScope>();
+                scope.Current = await CallerFromTokenAsync(http);
+                AccessLog.Describe(scope, http);
+            }
+            catch (AccessDeniedException e)
+            {
+                await new ODataProblem(403, "Forbidden", e.MessageDa, e.MessageEn).WriteAsync(http.Response);
+                return;
+            }
+            await next(http);
+        });
+    }
+
+    private static async Task<Caller> CallerFromTokenAsync(HttpContext http)
+    {
+        var options = http.RequestServices.GetRequiredService<AuthenticationOptions>();
+        var user = http.User;
+        var name = user.FindFirstValue("sub") ?? user.FindFirstValue("name")
+            ?? throw new AccessDeniedException("Tokenet mangler en bruger (sub).", "The token names no user (sub).");
+        if (!Enum.TryParse<Role>(user.FindFirstValue(options.RoleClaim), ignoreCase: false, out var role) || !Enum.IsDefined(role))
+            throw new AccessDeniedException($"Tokenet har ingen gyldig rolle ({string.Join(", ", Enum.GetNames<Role>())}).",
+                $"The token carries no valid role ({string.Join(", ", Enum.GetNames<Role>())}).");
+        if (!int.TryParse(user.FindFirstValue(options.MunicipalityClaim), out var code))
+            throw new AccessDeniedException("Tokenet angiver ingen kommunekode.", "The token names no municipality code.");
+        var db = http.RequestServices.GetRequiredService<HousingDbContext>();
+        var municipalityId = await db.Unscoped<Domain.Municipality>().Where(m => m.Code == code).Select(m => (int?)m.Id)
+                                 .SingleOrDefaultAsync(http.RequestAborted);
+        // An administrator sets up an empty database, so their municipality need not exist yet; every other role is scoped by it.
+        if (municipalityId is null && role != Role.Administrator)
+            throw new AccessDeniedException($"Kommunen {code} i tokenet findes ikke.", $"The municipality {code} in the token does not exist.");
+        var facilities = user.FindAll(options.FacilityClaim).Select(c => int.TryParse(c.Value, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
+        if (role == Role.ShelterStaff && facilities.Count == 0)
+            throw new AccessDeniedException("Et ShelterStaff-token skal angive mindst ét tilbud (facility).",
+                "A ShelterStaff token must name at least one facility.");
+        return Caller.Person(name, role, municipalityId ?? 0, code, role == Role.ShelterStaff ? facilities : []);
+    }
+
+    /// <summary>Signs a token as the identity provider would (the `token` command and the tests).</summary>
+    public static string IssueToken(AuthenticationOptions options, SecurityKey key, string subject, Role role, int municipalityCode,
+        IEnumerable<int> facilityIds, DateTime now, TimeSpan lifetime)
+    {
+        var claims = new List<Claim>
+        {
+            new("sub", subject),
+            new("name", subject),
+            new(options.RoleClaim, role.ToString()),
+            new(options.MunicipalityClaim, municipalityCode.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        claims.AddRange(facilityIds.Select(f => new Claim(options.FacilityClaim, f.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+}

@@ -1,0 +1,76 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace HousingCapacity.Api.Security;
+
+/// <summary>
+/// Which records a caller may create, change or delete, checked by the database context on every save, whichever endpoint,
+/// action or import made the change. A change outside the caller's municipality or facilities is refused (403) and nothing
+/// is saved.
+/// </summary>
+public static class WriteScope
+{
+    public static async Task EnsureAsync(HousingDbContext db, Caller caller, IReadOnlyList<EntityEntry<Entity>> changes, CancellationToken ct)
+    {
+        if (caller.IsSystem || changes.Count == 0) return;
+        if (caller.Role is null) Deny("Ingen adgang.", "No access.");
+        var facilityMunicipality = await MunicipalitiesOfFacilities(db, changes, ct);
+
+        foreach (var change in changes)
+        {
+            var officerOf = caller.Is(Role.HousingOfficer) ? caller.MunicipalityId : null;
+            var staffAt = caller.Is(Role.ShelterStaff) ? caller.FacilityIds : [];
+            bool InMyMunicipality(int facilityId) => officerOf is not null && facilityMunicipality.GetValueOrDefault(facilityId) == officerOf;
+            bool AtMyFacility(int facilityId) => staffAt.Contains(facilityId);
+            var allowed = change.Entity switch
+            {
+                Municipality or Facility => caller.Is(Role.Administrator),
+                Unit u => caller.Is(Role.Administrator) || change.State == EntityState.Modified && AtMyFacility(u.FacilityId),
+                CapacityReport r => AtMyFacility(r.FacilityId),
+                // Officers register and correct the persons their municipality is responsible for; staff register whom they check in.
+                Person p => officerOf == p.MunicipalityId || caller.Is(Role.ShelterStaff) && change.State == EntityState.Added,
+                Placement p => AtMyFacility(p.FacilityId) || InMyMunicipality(p.FacilityId)
+                               || officerOf is not null && await ResponsibleMunicipality(db, change, p, ct) == officerOf,
+                Turnaway t => AtMyFacility(t.FacilityId) || InMyMunicipality(t.FacilityId),
+                // A bed may be held anywhere by an officer (a §110 bed elsewhere is still a bed); staff hold their own.
+                BedHold h => officerOf is not null || AtMyFacility(h.FacilityId),
+                Waitlist w => officerOf == w.MunicipalityId,
+                WaitlistEntry e => officerOf is not null && await MunicipalityOfWaitlist(db, e.WaitlistId, ct) == officerOf,
+                Offer o => officerOf is not null && await MunicipalityOfEntry(db, o.WaitlistEntryId, ct) == officerOf,
+                _ => false,
+            };
+            if (!allowed)
+                Deny($"{caller.Role} {caller.MunicipalityCode} må ikke ændre {change.Entity.GetType().Name} {IdText(change)}: den ligger uden for rollens kommune eller tilbud.",
+                    $"{caller.Role} {caller.MunicipalityCode} may not change {change.Entity.GetType().Name} {IdText(change)}: it is outside the role's municipality or facilities.");
+        }
+    }
+
+    private static string IdText(EntityEntry<Entity> change) => change.State == EntityState.Added ? "(ny/new)" : change.Entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<Dictionary<int, int>> MunicipalitiesOfFacilities(HousingDbContext db, IEnumerable<EntityEntry<Entity>> changes, CancellationToken ct)
+    {
+        var ids = changes.Select(c => c.Entity switch
+        {
+            Placement p => p.FacilityId,
+            Turnaway t => t.FacilityId,
+            _ => 0,
+        }).Where(id => id > 0).Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Unscoped<Facility>().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.MunicipalityId, ct);
+    }
+
+    /// <summary>The municipality responsible for the stay: kept on the placement, set from the person when it is made.</summary>
+    private static async Task<int?> ResponsibleMunicipality(HousingDbContext db, EntityEntry<Entity> change, Placement placement, CancellationToken ct) =>
+        change.State == EntityState.Added
+            ? await db.Unscoped<Person>().Where(p => p.Id == placement.PersonId).Select(p => (int?)p.MunicipalityId).SingleOrDefaultAsync(ct)
+            : (int?)change.Property(HousingDbContext.ResponsibleMunicipalityId).OriginalValue;
+
+    private static Task<int?> MunicipalityOfWaitlist(HousingDbContext db, int waitlistId, CancellationToken ct) =>
+        db.Unscoped<Waitlist>().Where(w => w.Id == waitlistId).Select(w => (int?)w.MunicipalityId).SingleOrDefaultAsync(ct);
+
+    private static Task<int?> MunicipalityOfEntry(HousingDbContext db, int entryId, CancellationToken ct) =>
+        db.Unscoped<WaitlistEntry>().Where(e => e.Id == entryId).Select(e => (int?)e.Waitlist!.MunicipalityId).SingleOrDefaultAsync(ct);
+
+    private static void Deny(string da, string en) => throw new AccessDeniedException(da, en);
+}
