@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using HousingCapacity.Api.Data;
 using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 using HousingCapacity.Seed;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,8 @@ using NodaTime;
 // dotnet run -c Release --project src/HousingCapacity.Benchmarks [-- --db PATH] [--runs N]
 // Builds (or reuses) the large data set: all 98 municipalities. Then times one filtered, ordered, paged query
 // through the OData layer (URI parsing, binding, EF Core, ODataMessageWriter) against the same query written by
-// hand in EF Core LINQ and serialised with System.Text.Json, alternating the two in one run.
+// hand in EF Core LINQ and serialised with System.Text.Json, alternating the two in one run. Both run as a housing
+// officer of Rødovre and write the same access log lines.
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 var dbPath = Arg("--db", Path.Combine(Path.GetTempPath(), "housingcapacity-large-v2.db"));
 var runs = int.Parse(Arg("--runs", "200"), System.Globalization.CultureInfo.InvariantCulture);
@@ -23,11 +25,15 @@ var services = new ServiceCollection()
     .AddLogging()
     .AddSingleton<IClock>(new FixedClock(Instant.FromUtc(2026, 11, 22, 19, 0)))
     .AddSingleton(ODataServiceModel.Create())
+    .AddScoped<CallerScope>()
+    .AddScoped<PersonsInResponse>()
     .AddDbContext<HousingDbContext>(o => o.UseSqlite($"Data Source={dbPath}"))
     .BuildServiceProvider();
+Caller officer;
 
 await using (var scope = services.CreateAsyncScope())
 {
+    scope.ServiceProvider.GetRequiredService<CallerScope>().Current = Caller.System("benchmark-setup", auditWrites: false);
     var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
     await DatabaseSetup.MigrateAsync(db);
     if (!await db.Municipalities.AnyAsync())
@@ -40,6 +46,17 @@ await using (var scope = services.CreateAsyncScope())
     }
     Console.WriteLine($"Data: {await db.Facilities.CountAsync()} facilities, {await db.Persons.CountAsync()} persons, " +
                       $"{await db.Placements.CountAsync()} placements, {await db.CapacityReports.CountAsync()} capacity reports");
+    // Both queries run as a housing officer of Rødovre: the same query filters (scope) and the same access log lines.
+    officer = Caller.Person("benchmark", Role.HousingOfficer, await db.Municipalities.Where(m => m.Code == 175).Select(m => m.Id).SingleAsync(), 175, []);
+}
+
+AsyncServiceScope OfficerScope()
+{
+    var scope = services.CreateAsyncScope();
+    var callerScope = scope.ServiceProvider.GetRequiredService<CallerScope>();
+    callerScope.Current = officer;
+    callerScope.Request = "GET /odata/Placements";
+    return scope;
 }
 
 const string query = "Placements?$filter=StartDate ge 2026-06-01 and Facility/Kind eq 'Section110Shelter' and SupportMethod eq 'None'&$orderby=StartDate desc&$skip=100&$top=50";
@@ -48,7 +65,7 @@ var options = new ODataOptions();
 
 async Task<long> ODataLayer()
 {
-    await using var scope = services.CreateAsyncScope();
+    await using var scope = OfficerScope();
     var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
     http.Request.Scheme = "http";
     http.Request.Host = new HostString("localhost");
@@ -64,11 +81,15 @@ async Task<long> ODataLayer()
 
 async Task<long> HandWritten()
 {
-    await using var scope = services.CreateAsyncScope();
+    await using var scope = OfficerScope();
     var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
     var rows = await db.Placements.AsNoTracking()
         .Where(p => p.StartDate >= from && p.Facility!.Kind == FacilityKind.Section110Shelter && p.SupportMethod == SupportMethod.None)
         .OrderByDescending(p => p.StartDate).ThenBy(p => p.Id).Skip(100).Take(51).ToListAsync();
+    var at = scope.ServiceProvider.GetRequiredService<IClock>().GetCurrentInstant();
+    foreach (var personId in rows.Take(50).Select(p => p.PersonId).Distinct())
+        db.AccessLog.Add(AccessLog.Entry(scope.ServiceProvider.GetRequiredService<CallerScope>(), at, "Read", personId));
+    await db.SaveChangesAsync();
     var body = new MemoryStream();
     await JsonSerializer.SerializeAsync(body, new
     {
@@ -112,6 +133,7 @@ Console.WriteLine($"ratio (median): {ratio:F2} — goal: at most 1.25 ({(ratio <
     async Task<HousingCapacity.Api.Reporting.MonthlyFigures> Figures()
     {
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerScope>().Current = Caller.System("benchmark-report");
         var builder = new HousingCapacity.Api.Reporting.MonthlyReportBuilder(scope.ServiceProvider.GetRequiredService<HousingDbContext>(), clock, policy);
         return (await builder.BuildAsync(175, new YearMonth(2026, 10), default))!;
     }
