@@ -37,13 +37,14 @@ static WebApplication CreateApp(string[] args)
     builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
     builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
 
-    // CPR keys first: the EF model's converter uses them. Outside Development the public development keys are refused.
+    // Outside Development the public development signing key is refused, as are the development CPR keys below. The token
+    // check comes first because it changes nothing: CPR keys are process-wide.
+    builder.Services.AddTokenAuthentication(builder.Configuration, builder.Environment.IsDevelopment());
+    // CPR keys before the database: the EF model's converter uses them.
     HousingCapacity.Api.Security.CprProtection.Configure(
         builder.Configuration.GetSection("Security").Get<HousingCapacity.Api.Security.CprKeyOptions>() ?? new(),
         allowDevelopmentKeys: builder.Environment.IsDevelopment());
     builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-    // Outside Development the public development signing key is refused, as are the development CPR keys above.
-    builder.Services.AddTokenAuthentication(builder.Configuration, builder.Environment.IsDevelopment());
     builder.Services.AddScoped<PersonsInResponse>();
     builder.Services.AddAbuseLimits(builder.Configuration);
     builder.Services.AddHousingDatabase(builder.Configuration);

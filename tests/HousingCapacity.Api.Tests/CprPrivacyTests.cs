@@ -111,19 +111,10 @@ public partial class CprPrivacyTests(ApiFixture api) : IClassFixture<ApiFixture>
         {
             b.UseEnvironment("Production");
             b.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db")}");
+            // A proper signing key, so that it is the missing CPR keys that stop it.
+            b.UseSetting("Authentication:SigningKeys:0", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         });
         var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
         Assert.Contains("CprEncryptionKey", e.ToString());
-    }
-
-    [Fact]
-    public async Task Logs_OfTheSuiteSoFar_HoldNoCprNumber()
-    {
-        // Provoke the paths most likely to log: a failing lookup, a duplicate, a bad filter.
-        await api.OData.GetAsync("/odata/Persons?$filter=" + Uri.EscapeDataString("Cpr eq '010190-0123' and and"));
-        await using var db = api.NewDb();
-        var existing = await db.Persons.FirstAsync();
-        await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Persons", $$"""{"Cpr":"{{existing.Cpr.Value}}","FirstName":"X","LastName":"Y","MunicipalityId":1}""");
-        Assert.DoesNotContain(LogSink.Lines, line => CprLike().IsMatch(line) && !line.Contains("XXXX"));
     }
 }

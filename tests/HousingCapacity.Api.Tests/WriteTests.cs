@@ -192,8 +192,9 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
         var facility = await NewFacilityAsync("Kapacitet");
         await NewUnitAsync(facility, 6);
         await NewUnitAsync(facility, 4);
-        var first = await Post("CapacityReports", $$"""{"FacilityId":{{facility}},"Date":"2026-11-22","BedsOccupied":7,"ReportedBy":"nattevagt"}""", client: api.Staff(facility));
+        var first = await Post("CapacityReports", $$"""{"FacilityId":{{facility}},"Date":"2026-11-22","BedsOccupied":7}""", client: api.Staff(facility));
         Assert.Equal(HttpStatusCode.Created, first.Status);
+        Assert.Equal($"test-ShelterStaff-175-{facility}", first.Json.GetProperty("ReportedBy").GetString()); // the token's user
         Assert.Equal(10, first.Json.GetProperty("BedsInService").GetInt32());
         Assert.Equal(0, first.Json.GetProperty("BedsOutOfService").GetInt32());
         var second = await Post("CapacityReports", $$"""{"FacilityId":{{facility}},"Date":"2026-11-22","BedsOccupied":8,"BedsInService":9,"BedsOutOfService":1}""", client: api.Staff(facility));

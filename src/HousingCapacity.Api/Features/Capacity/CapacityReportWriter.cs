@@ -15,10 +15,11 @@ namespace HousingCapacity.Api.Features.Capacity;
 public sealed class CapacityReportWriter : IEntitySetWriter
 {
     public string EntitySet => "CapacityReports";
+    // ReportedBy and ReportedAt are audit fields: the user in the token and the time of the request, never the client's word.
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
-        { "FacilityId", "Date", "BedsInService", "BedsOccupied", "BedsOutOfService", "ReportedBy" };
+        { "FacilityId", "Date", "BedsInService", "BedsOccupied", "BedsOutOfService" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>
-        { "BedsInService", "BedsOccupied", "BedsOutOfService", "ReportedBy" };
+        { "BedsInService", "BedsOccupied", "BedsOutOfService" };
 
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
@@ -30,7 +31,7 @@ public sealed class CapacityReportWriter : IEntitySetWriter
         var reportedOut = v.Optional("BedsOutOfService", outOfService);
         var inService = v.Optional("BedsInService", beds - reportedOut);
         var occupied = v.Required<int>("BedsOccupied");
-        var reportedBy = v.Optional("ReportedBy", c.UserName);
+        var reportedBy = c.UserName;
 
         var existing = await db.Unscoped<CapacityReport>().SingleOrDefaultAsync(r => r.FacilityId == facilityId && r.Date == date, c.Cancellation);
         if (existing is not null)
@@ -46,7 +47,7 @@ public sealed class CapacityReportWriter : IEntitySetWriter
         var r = (CapacityReport)e;
         var (beds, _) = await BedsAsync(db, r.FacilityId, c.Cancellation);
         r.Update(v.Get("BedsInService", r.BedsInService), v.Get("BedsOccupied", r.BedsOccupied), v.Get("BedsOutOfService", r.BedsOutOfService),
-            beds, c.Clock.GetCurrentInstant(), v.Get("ReportedBy", c.UserName));
+            beds, c.Clock.GetCurrentInstant(), c.UserName);
     }
 
     private static async Task<(int Beds, int OutOfService)> BedsAsync(HousingDbContext db, int facilityId, CancellationToken ct)
