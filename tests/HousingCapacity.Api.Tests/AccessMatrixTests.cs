@@ -203,6 +203,9 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
             // what matters is that they got past access control, to the operation's own answer.
             if (allowed && reply.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
                 wrong.Add($"{method} {url}: expected to be let through, got {(int)reply.Status} {reply.Body}");
+            // Functions have nothing to refuse in these arguments: they must answer.
+            if (allowed && method == HttpMethod.Get && reply.Status != HttpStatusCode.OK)
+                wrong.Add($"{method} {url}: expected 200, got {(int)reply.Status} {reply.Body}");
             if (!allowed && reply.Status != HttpStatusCode.Forbidden)
                 wrong.Add($"{method} {url}: expected 403, got {(int)reply.Status} {Shorten(reply.Body)}");
             wrong.AddRange(PersonDataThatMustNotBeThere(role, url, reply.Body, sample));

@@ -39,6 +39,10 @@ public class AllocationRaceTests(ApiFixture api) : IClassFixture<ApiFixture>
             var night = ApiFixture.Today.PlusDays(-rounds + round);
             Assert.Equal(1, stays.Count(s => s.Stay.ContainsNight(night)));
         }
+        // The access log is written in the write's transaction: one line per stay that was made, none for the losers.
+        var created = await db.AccessLog.Where(l => l.Operation.StartsWith("Create Placement ")).Select(l => l.Operation).ToListAsync();
+        Assert.Equal(stays.Select(s => $"Create Placement {s.Id}").Order(), created.Where(o => stays.Any(s => o == $"Create Placement {s.Id}")).Order());
+        Assert.Equal(rounds, created.Count(o => stays.Any(s => o == $"Create Placement {s.Id}")));
     }
 
     [Fact]

@@ -15,6 +15,19 @@ public class ErrorTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains(limit, reply.ErrorMessage);
     }
 
+    [Theory]
+    [InlineData("/odata/Facilities(2)?$expand=Placements($top=4;$expand=Person($select=Id))")]
+    [InlineData("/odata/Facilities?$expand=Placements($skip=1;$expand=Unit)")]
+    public async Task Expand_PagedCollectionThenASingleRecord_Is400NotSupported(string url)
+    {
+        var reply = await api.OData.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("NotSupported", reply.ErrorCode);
+        // The same without paging, or paging with a collection below it, works.
+        Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync(url.Replace("$top=4;", "").Replace("$skip=1;", ""))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync("/odata/Municipalities?$expand=Facilities($top=2;$expand=Units)")).Status);
+    }
+
     [Fact]
     public async Task Filter_WithTooManyNodes_Is400NamingTheLimit()
     {

@@ -144,10 +144,14 @@ public sealed class ODataServiceModel
         {
             var edm = new EdmComplexType(Namespace, complex.Name);
             var props = new Dictionary<string, PropertyInfo>(StringComparer.Ordinal);
+            var nullability = new System.Reflection.NullabilityInfoContext();
             foreach (var p in complex.GetProperties())
             {
-                var nullable = !p.PropertyType.IsValueType || Nullable.GetUnderlyingType(p.PropertyType) is not null;
-                edm.AddStructuralProperty(p.Name, EdmTypeOf(model, p.PropertyType, nullable && p.PropertyType != typeof(string)));
+                // Nullable as the C# declares it: int? and string? are, int and string are not.
+                var nullable = p.PropertyType.IsValueType
+                    ? Nullable.GetUnderlyingType(p.PropertyType) is not null
+                    : nullability.Create(p).ReadState == System.Reflection.NullabilityState.Nullable;
+                edm.AddStructuralProperty(p.Name, EdmTypeOf(model, p.PropertyType, nullable));
                 props[p.Name] = p;
             }
             model.AddElement(edm);

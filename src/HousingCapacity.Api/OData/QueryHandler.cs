@@ -273,6 +273,14 @@ internal static class Includes
                     "$levels, $search, $apply and $compute are not supported inside $expand.", "$expand");
             var name = ((NavigationPropertySegment)item.PathToNavigationProperty.LastSegment).NavigationProperty.Name;
             var nav = service.ForType(type).Navigations[name];
+            // EF Core would need SQL APPLY (which SQLite lacks) to page a collection and follow a single-valued navigation from it.
+            if ((item.TopOption is not null || item.SkipOption is not null) && item.SelectAndExpand is { } inner
+                && inner.SelectedItems.OfType<ExpandedNavigationSelectItem>()
+                    .Any(i => !((NavigationPropertySegment)i.PathToNavigationProperty.LastSegment).NavigationProperty.Type.IsCollection()))
+                throw ODataProblem.BadRequest("NotSupported",
+                    $"$top og $skip i $expand af {name} kan ikke kombineres med en udvidelse til en enkelt post (fx Person); udelad $top/$skip eller brug $filter.",
+                    $"$top and $skip inside $expand of {name} cannot be combined with expanding a single record (e.g. Person); leave out $top/$skip or use $filter.",
+                    "$expand");
             var path = new List<(ExpandedNavigationSelectItem, NavigationInfo)>(prefix) { (item, nav) };
             var before = chains.Count;
             if (item.SelectAndExpand is not null) Collect(item.SelectAndExpand, nav.TargetClrType, path, chains, service);
