@@ -86,6 +86,11 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/odata/Persons({stranger})")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/odata/Persons?$filter=Cpr eq '010190-0123'")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/odata/Persons?$orderby=Cpr")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/odata/Placements?$filter=Person/Cpr eq '010190-0123'")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/odata/Facilities?$filter=Placements/any(p: p/Person/Cpr eq '010190-0123')")).Status);
+        // Expanded persons are masked too.
+        var expanded = await staff.GetAsync("/odata/Placements?$top=5&$expand=Person($select=Cpr)");
+        Assert.All(expanded.Value.EnumerateArray(), p => Assert.Matches(@"^\d{6}-XXXX$", p.GetProperty("Person").GetProperty("Cpr").GetString()!));
     }
 
     [Fact]
@@ -212,5 +217,49 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.False(await after.Persons.AnyAsync(p => p.Id == 999999));
         var sameReport = await after.CapacityReports.SingleAsync(r => r.Id == report.Id);
         Assert.Equal((report.Version, report.ReportedBy, report.ReportedAt), (sameReport.Version, sameReport.ReportedBy, sameReport.ReportedAt));
+    }
+
+    [Fact]
+    public async Task Staff_CheckAPersonInAndOut_AtTheirFacility_AndNowhereElse()
+    {
+        var make = new Builders(api);
+        var own = await make.FacilityAsync("EmergencyBeds");
+        var ownUnit = await make.UnitAsync(own, beds: 2);
+        var other = await make.FacilityAsync("EmergencyBeds");
+        await make.UnitAsync(other, beds: 2);
+        var staff = api.Staff(own);
+        var asStaff = new Builders(staff, api.Admin);
+
+        // Check-in: the person at the door is registered (or found by CPR number) and given a bed here.
+        var person = await asStaff.PersonAsync(ApiFixture.Today.PlusYears(-44));
+        Assert.Equal(HttpStatusCode.Forbidden, (await asStaff.AllocateAsync(person, other)).Status);
+        var stay = await asStaff.AllocateAsync(person, own);
+        Assert.True(stay.Status == HttpStatusCode.Created, stay.Body);
+        var stayId = stay.Json.GetProperty("Id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/odata/Persons({person})")).Status);
+
+        // A turnaway and a hold here, not at the other facility.
+        Assert.Equal(HttpStatusCode.Created, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", $$"""{"FacilityId":{{own}},"Date":"2026-11-22","Reason":"Full"}""")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", $$"""{"FacilityId":{{other}},"Date":"2026-11-22","Reason":"Full"}""")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds", $$"""{"FacilityId":{{own}}}""")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds", $$"""{"FacilityId":{{other}}}""")).Status);
+        // Units of their own facility in and out of service; not a new unit (the catalogue is the administrator's).
+        await using (var db = api.NewDb())
+        {
+            var unit = await db.Units.SingleAsync(u => u.Id == ownUnit);
+            Assert.Equal(HttpStatusCode.OK, (await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({ownUnit})", """{"Beds":3}""",
+                ifMatch: $"W/\"{unit.Version}\"", prefer: "return=representation")).Status);
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/Units", $$"""{"FacilityId":{{own}},"Label":"Ny","Beds":1}""")).Status);
+
+        // Check-out.
+        var discharged = await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stayId})/HousingCapacity.Discharge",
+            """{"endDate":"2026-11-23","dischargeReason":"Planned","destination":"OwnHome"}""");
+        Assert.True(discharged.Status == HttpStatusCode.OK, discharged.Body);
+        // Staff of the other facility never saw any of it.
+        var others = api.Staff(other);
+        Assert.Equal(HttpStatusCode.NotFound, (await others.GetAsync($"/odata/Persons({person})")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await others.GetAsync($"/odata/Placements({stayId})")).Status);
+        Assert.Empty((await others.GetAsync("/odata/Turnaways")).Value.EnumerateArray());
     }
 }
