@@ -107,6 +107,9 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var stay = await db.Placements.FirstAsync(s => s.PersonId == person.Id && s.EndDate == null);
         var entry = await db.WaitlistEntries.FirstAsync(e => e.PersonId == person.Id);
         var hvidovre = api.As(Role.HousingOfficer, 167);
+        // A bed held for the person tonight (put straight in: the facility may be full).
+        db.BedHolds.Add(new BedHold(stay.FacilityId, stay.UnitId, person.Id, ApiFixture.Today, api.Clock.Now, NodaTime.Duration.FromHours(1), "test", null));
+        await db.SaveChangesAsync();
 
         foreach (var url in new[]
                  {
@@ -129,6 +132,7 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
             $"/odata/Facilities?$filter=Placements/any(p: p/PersonId eq {person.Id})",
             $"/odata/Units({stay.UnitId})/Placements",
             $"/odata/WaitlistEntries?$filter=PersonId eq {person.Id}",
+            $"/odata/BedHolds?$filter=PersonId eq {person.Id}",
             $"/odata/Waitlists?$expand=Entries($expand=Person)",
             $"/odata/Placements?$apply=filter(PersonId eq {person.Id})/aggregate($count as N)",
             $"/odata/Placements/HousingCapacity.LongStays(date=2026-11-22)?$filter=PersonId eq {person.Id}",
@@ -146,6 +150,7 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         // The same requests from Rødovre find the person: the paths themselves work.
         Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync($"/odata/Persons({person.Id})")).Status);
         Assert.Contains($"\"PersonId\":{person.Id}", (await api.OData.GetAsync($"/odata/Placements?$filter=PersonId eq {person.Id}")).Body);
+        Assert.Contains($"\"PersonId\":{person.Id}", (await api.OData.GetAsync($"/odata/BedHolds?$filter=PersonId eq {person.Id}")).Body);
 
         // Nor can Hvidovre change the person or end the stay.
         Assert.Equal(HttpStatusCode.NotFound, (await hvidovre.SendJsonAsync(HttpMethod.Patch, $"/odata/Persons({person.Id})", """{"FirstName":"Ændret"}""",

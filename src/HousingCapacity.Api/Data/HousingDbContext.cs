@@ -147,7 +147,12 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         b.Entity<Turnaway>().HasQueryFilter(t => ScopeAll
             || ScopeOfficer && t.Facility!.MunicipalityId == ScopeMunicipalityId
             || ScopeStaff && ScopeFacilityIds.Contains(t.FacilityId));
-        b.Entity<BedHold>().HasQueryFilter(h => ScopeAll || ScopeOfficer || ScopeStaff && ScopeFacilityIds.Contains(h.FacilityId));
+        // Officers hold beds anywhere (a §110 bed elsewhere is still a bed): they see anonymous holds everywhere, and holds
+        // for a person at M's facilities or for M's own persons.
+        b.Entity<BedHold>().HasQueryFilter(h => ScopeAll
+            || ScopeOfficer && (h.PersonId == null || h.Facility!.MunicipalityId == ScopeMunicipalityId
+                                || Persons.Any(p => p.Id == h.PersonId && p.MunicipalityId == ScopeMunicipalityId))
+            || ScopeStaff && ScopeFacilityIds.Contains(h.FacilityId));
         b.Entity<Waitlist>().HasQueryFilter(w => ScopeAll || ScopeOfficer && w.MunicipalityId == ScopeMunicipalityId);
         b.Entity<WaitlistEntry>().HasQueryFilter(e => ScopeAll || ScopeOfficer && e.Waitlist!.MunicipalityId == ScopeMunicipalityId);
         b.Entity<Offer>().HasQueryFilter(o => ScopeAll || ScopeOfficer && o.Entry!.Waitlist!.MunicipalityId == ScopeMunicipalityId);
