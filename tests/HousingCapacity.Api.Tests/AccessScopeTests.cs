@@ -145,7 +145,7 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
             Assert.DoesNotContain($"\"PersonId\":{person.Id}}}", reply.Body);
             Assert.DoesNotContain($"\"LastName\":\"{person.LastName}\",\"BirthDate\":\"{person.BirthDate:yyyy-MM-dd}\"", reply.Body);
             Assert.DoesNotContain(person.Cpr.Value, reply.Body);
-            Assert.DoesNotMatch(@"""N"":[1-9]", reply.Body); // the $apply count: none of Hvidovre's stays are this person's
+            if (url.Contains("$apply", StringComparison.Ordinal)) Assert.Contains("\"N\":0", reply.Body); // none of Hvidovre's stays are this person's
         }
         // The same requests from Rødovre find the person: the paths themselves work.
         Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync($"/odata/Persons({person.Id})")).Status);

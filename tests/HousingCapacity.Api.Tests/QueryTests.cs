@@ -319,6 +319,22 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Apply_AggregateOverNothing_ReturnsOneRow_WithZeroCountsAndNoSums()
+    {
+        var reply = await api.OData.GetAsync(
+            "/odata/Units?$apply=filter(Beds gt 100000)/aggregate(Beds with sum as Beds,Beds with max as Most,Beds with countdistinct as Sizes,$count as Units)");
+        Assert.True(reply.Status == HttpStatusCode.OK, reply.Body);
+        var row = Assert.Single(reply.Value.EnumerateArray());
+        Assert.Equal(0, row.GetProperty("Units").GetInt32());
+        Assert.Equal(0, row.GetProperty("Sizes").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, row.GetProperty("Most").ValueKind);
+        // "Beds" is also a declared Int32 that cannot be null: a sum over nothing under that name is left out.
+        Assert.False(row.TryGetProperty("Beds", out _));
+        // With groupby there is simply no group.
+        Assert.Empty((await api.OData.GetAsync("/odata/Units?$apply=filter(Beds gt 100000)/groupby((FacilityId),aggregate($count as N))")).Value.EnumerateArray());
+    }
+
+    [Fact]
     public async Task Apply_GroupByOnFacilities_CountsPerKind()
     {
         await using var db = api.CallerDb();

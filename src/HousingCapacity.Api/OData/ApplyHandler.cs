@@ -16,7 +16,8 @@ namespace HousingCapacity.Api.OData;
 /// </summary>
 internal static class ApplyHandler
 {
-    private sealed record Column(string Path, Func<Expression, Expression> FromGroup, IEdmTypeReference? EdmType);
+    /// <param name="EmptyValue">The value over no rows at all: 0 for counts, null (no value) for sums, averages, minima and maxima.</param>
+    private sealed record Column(string Path, Func<Expression, Expression> FromGroup, IEdmTypeReference? EdmType, object? EmptyValue = null);
 
     public static async Task ExecuteAsync<T>(ODataRequest request, IQueryable<T> query, EntitySetInfo set) where T : Entity
     {
@@ -87,7 +88,8 @@ internal static class ApplyHandler
         {
             if (expression is not AggregateExpression a)
                 throw ODataProblem.BadRequest("NotSupported", "Kun simple aggregeringer understøttes.", "Only simple aggregations are supported.", "$apply");
-            columns.Add(new Column(a.Alias, g => Aggregate(a, g, item, binder), a.TypeReference));
+            columns.Add(new Column(a.Alias, g => Aggregate(a, g, item, binder), a.TypeReference,
+                a.Method is AggregationMethod.VirtualPropertyCount or AggregationMethod.CountDistinct ? 0 : null));
         }
 
         var groupParameter = Expression.Parameter(groupingType, "g");
@@ -101,6 +103,10 @@ internal static class ApplyHandler
             [groupingType, typeof(object[])], orderedGroups.Expression, Expression.Quote(projection)));
         var rows = await rowsQuery.Skip(page.Skip).Take(page.Take + 1).ToListAsync(request.Http.RequestAborted);
         var next = page.Trim(rows, request);
+        // aggregate() without groupby answers one row even over no input (OData Data Aggregation, "aggregate"); SQL GROUP BY a
+        // constant gives no group then.
+        if (leaves.Count == 0 && rows.Count == 0 && page.Skip == 0)
+            rows.Add(columns.Select(c => c.EmptyValue).ToArray()!);
 
         var odataUri = new ODataUri { ServiceRoot = request.ServiceRoot, Path = request.Path, Apply = apply };
         await request.WriteAsync(odataUri, w =>
@@ -213,6 +219,8 @@ internal static class ApplyHandler
             var path = columns[i].Path.Split('/');
             var value = ResourceSerializer.ToODataValue(row[i], null);
             if (value is ODataEnumValue e && columns[i].EdmType is { } t) value = new ODataEnumValue(e.Value, t.FullName());
+            // No value (a sum over no rows) under an alias that reuses a non-nullable declared property: left out, not null.
+            if (value is null && path.Length == 1 && set.EdmType.FindProperty(path[0]) is { Type.IsNullable: false }) continue;
             if (path.Length == 1) topLevel.Add(new ODataProperty { Name = path[0], Value = value });
             else if (path.Length == 2)
                 (nested.TryGetValue(path[0], out var list) ? list : nested[path[0]] = []).Add((path[1], value));
