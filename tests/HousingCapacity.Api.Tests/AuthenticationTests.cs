@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using HousingCapacity.Api.Security;
@@ -127,21 +126,8 @@ public class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("Authentication:Authority", e.ToString());
     }
 
-    /// <summary>Runs the API's `token` command as README shows it (from the built assembly).</summary>
-    private static async Task<(int ExitCode, string Out, string Error)> TokenCommandAsync(string environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HousingCapacity.Api.dll"));
-        start.ArgumentList.Add("token");
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await output).Trim(), (await error).Trim());
-    }
+    private static Task<(int ExitCode, string Out, string Error)> TokenCommandAsync(string environment, params string[] args) =>
+        ApiCommand.RunAsync(environment, ["token", .. args]);
 
     [Fact]
     public async Task TokenCommand_MintsAStaffToken_ThatSeesOnlyItsFacility()

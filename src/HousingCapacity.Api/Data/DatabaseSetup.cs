@@ -2,6 +2,7 @@ using HousingCapacity.Domain;
 using HousingCapacity.Seed;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 
 namespace HousingCapacity.Api.Data;
@@ -27,8 +28,11 @@ public static class DatabaseSetup
             .Validate(o => o.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase),
                 "Database:Provider must be 'Sqlite' (PostgreSQL is not supported yet).");
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value);
-        // Nobody until the request's token is read (Security/Authentication.cs) or a job says it is the system.
+        // What the context is made with: the caller (nobody until the request's token is read, Security/Authentication.cs,
+        // or a job says it is the system) and the clock. Without either, DI would pick the context's tool constructor,
+        // which sees everything and audits as "system:direct".
         services.AddScoped<Security.CallerScope>();
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddDbContext<HousingDbContext>((sp, b) =>
         {
             var options = sp.GetRequiredService<DatabaseOptions>();

@@ -64,7 +64,6 @@ public static class Authentication
         var options = configuration.GetSection("Authentication").Get<AuthenticationOptions>() ?? new AuthenticationOptions();
         var keys = SigningKeys(options, isDevelopment);
         services.AddSingleton(options);
-        services.AddScoped<CallerScope>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
