@@ -35,6 +35,9 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     /// <summary>All records, whoever asks: for rules and aggregates that must count everything, never for answering with records.</summary>
     public IQueryable<T> Unscoped<T>() where T : class => Set<T>().IgnoreQueryFilters();
 
+    /// <summary>One record by id, whoever asks (see <see cref="Unscoped{T}"/>); null when there is none.</summary>
+    public Task<T?> FindUnscopedAsync<T>(int id, CancellationToken ct) where T : Entity => Unscoped<T>().SingleOrDefaultAsync(x => x.Id == id, ct);
+
     // What the query filters read at every query (EF Core parameterises members of the context).
     private Caller Caller => Scope.Current;
     private bool ScopeAll => Caller.IsSystem;

@@ -55,7 +55,7 @@ internal static class FunctionHandler
             };
             values[parameter.Name] = ExpressionBinder.ToClr(value, type);
         }
-        var context = new WriteContext(request.Clock, request.Http.User.Identity?.Name ?? "anonymous", request.Http.RequestAborted);
+        var context = request.NewWriteContext();
         var rows = await handler.InvokeAsync(request.Db, bound, new EntityValues(values, replace: false), context);
         // For the access log: the person a function is bound to (the rows' persons are noted as they are written).
         if (bound is not null) request.Http.RequestServices.GetRequiredService<Security.PersonsInResponse>().Saw(bound);

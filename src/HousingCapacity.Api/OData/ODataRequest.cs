@@ -84,6 +84,9 @@ internal sealed class ODataRequest
 
     public ExpressionBinder NewBinder() => new(Service, Clock, Options.MaxFilterNodes, Caller);
 
+    /// <summary>What writers, actions and functions get: the clock, the caller's name (as the access log has it), cancellation.</summary>
+    public WriteContext NewWriteContext() => new(Clock, Caller.Name, Http.RequestAborted);
+
     /// <summary>The media type to answer with, from $format or Accept (ODataMessageWriter negotiates the rest).</summary>
     public string AcceptedMediaType()
     {

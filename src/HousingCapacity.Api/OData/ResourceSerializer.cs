@@ -59,15 +59,15 @@ internal sealed class ResourceSerializer(ODataServiceModel service, Uri? explici
             ReadLink = link,
             TypeName = info.EdmType.FullTypeName(),
             ETag = ETagOf(entity),
-            Properties = names.Select(n => new ODataProperty
-            {
-                Name = n,
-                Value = info.Properties[n].GetValue(entity) is CprNumber cpr && !showCpr
-                    ? cpr.ToString() // masked: DDMMYY-XXXX
-                    : ToODataValue(info.Properties[n].GetValue(entity), (IEdmStructuralProperty)info.EdmType.FindProperty(n)),
-            }).ToList(),
+            Properties = names.Select(n => new ODataProperty { Name = n, Value = ValueOf(entity, info, n) }).ToList(),
         };
     }
+
+    private object? ValueOf(Entity entity, EntitySetInfo info, string name) => info.Properties[name].GetValue(entity) switch
+    {
+        CprNumber cpr when !showCpr => cpr.ToString(), // masked: DDMMYY-XXXX
+        var value => ToODataValue(value, (IEdmStructuralProperty)info.EdmType.FindProperty(name)),
+    };
 
     public static IReadOnlyList<string> SelectedProperties(EntitySetInfo info, SelectExpandClause? clause)
     {

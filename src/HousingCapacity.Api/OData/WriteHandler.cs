@@ -44,7 +44,7 @@ internal static class WriteHandler
             : keyed && (method == "DELETE" ? writer.AllowsDelete : method is "PATCH" or "PUT" or "MERGE" && writer.AllowsUpdate);
         if (possible) Security.AccessPolicy.EnsureMayWrite(request.Caller, set.Name);
 
-        var context = new WriteContext(request.Clock, request.Http.User.Identity?.Name ?? "anonymous", request.Http.RequestAborted);
+        var context = request.NewWriteContext();
         switch (method)
         {
             case "POST" when collection:
@@ -68,7 +68,7 @@ internal static class WriteHandler
 
     private static async Task InvokeActionAsync(ODataRequest request, EntitySetInfo set, IEdmAction action, IEntityAction handler)
     {
-        var context = new WriteContext(request.Clock, request.Http.User.Identity?.Name ?? "anonymous", request.Http.RequestAborted);
+        var context = request.NewWriteContext();
         var body = await BufferBodyAsync(request, allowEmpty: true);
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var definition = ODataServiceModel.Actions.Single(a => a.EntitySet == set.Name && a.Name == action.Name);

@@ -38,15 +38,15 @@ public sealed class LongStaysFunction(IOptions<PlacementPolicy> policy) : IEntit
         var date = parameters.Required<LocalDate>("date");
         var windowStart = RollingYear.Start(date);
         var windowEnd = date.PlusDays(1);
-        // Every §110 night counts, wherever it was; only persons the caller may see are listed, with a stay the caller may see.
-        var stays = await db.Unscoped<Placement>()
-            .Where(p => db.Persons.Any(x => x.Id == p.PersonId))
+        // Every §110 night counts, wherever it was; a person is listed only with a stay the caller may see (and so only a
+        // person the caller may see). Two queries: IgnoreQueryFilters would also lift the filter from a subquery.
+        IQueryable<Placement> Section110InWindow(IQueryable<Placement> placements) => placements
             .Where(p => (p.Facility!.Kind == FacilityKind.Section110Shelter || p.Facility.Kind == FacilityKind.EmergencyBeds)
-                        && p.StartDate < windowEnd && (p.EndDate == null || p.EndDate > windowStart))
+                        && p.StartDate < windowEnd && (p.EndDate == null || p.EndDate > windowStart));
+        var stays = await Section110InWindow(db.Unscoped<Placement>())
             .Select(p => new { p.Id, p.PersonId, p.FacilityId, p.StartDate, p.EndDate })
             .ToListAsync(context.Cancellation);
-        var visibleStays = (await db.Placements.Where(p => p.StartDate < windowEnd && (p.EndDate == null || p.EndDate > windowStart))
-            .Select(p => p.Id).ToListAsync(context.Cancellation)).ToHashSet();
+        var visibleStays = (await Section110InWindow(db.Placements).Select(p => p.Id).ToListAsync(context.Cancellation)).ToHashSet();
         var threshold = policy.Value.Section110RefundDays;
         var result = new List<object>();
         foreach (var person in stays.GroupBy(s => s.PersonId))

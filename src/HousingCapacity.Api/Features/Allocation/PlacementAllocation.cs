@@ -44,7 +44,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     public async Task<Placement> AllocateAsync(HousingDbContext db, AllocationRequest r, WriteContext c)
     {
         var ct = c.Cancellation;
-        var person = await db.Unscoped<Person>().SingleOrDefaultAsync(x => x.Id == r.PersonId, ct) ?? throw Missing("PersonId", r.PersonId);
+        var person = await db.FindUnscopedAsync<Person>(r.PersonId, ct) ?? throw Missing("PersonId", r.PersonId);
         var stay = new DateRange(r.StartDate, r.EndDate);
         var supportMethod = r.SupportMethod;
         var justification = r.ExceptionJustification;
@@ -57,8 +57,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         Unit? unit;
         if (unitId is not null)
         {
-            unit = await db.Unscoped<Unit>().SingleOrDefaultAsync(x => x.Id == unitId.Value, ct) ?? throw Missing("UnitId", unitId.Value);
-            facility = (await db.Unscoped<Facility>().SingleOrDefaultAsync(x => x.Id == unit.FacilityId, ct))!;
+            unit = await db.FindUnscopedAsync<Unit>(unitId.Value, ct) ?? throw Missing("UnitId", unitId.Value);
+            facility = (await db.FindUnscopedAsync<Facility>(unit.FacilityId, ct))!;
             if (facilityId is not null && facilityId != facility.Id)
                 throw new DomainRuleException("UnitNotInFacility", "Enheden hører ikke til det angivne tilbud.",
                     "The unit does not belong to the given facility.", "UnitId");
@@ -66,7 +66,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         else
         {
             var wanted = facilityId!.Value;
-            facility = await db.Unscoped<Facility>().SingleOrDefaultAsync(x => x.Id == wanted, ct) ?? throw Missing("FacilityId", wanted);
+            facility = await db.FindUnscopedAsync<Facility>(wanted, ct) ?? throw Missing("FacilityId", wanted);
             unit = await BedHoldWriter.FirstFreeUnitAsync(db, facility.Id, stay, c.Clock.GetCurrentInstant(), ct, person.Id);
         }
 

@@ -46,7 +46,7 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
         var unitId = v.Optional<int?>("UnitId", null);
         if (unitId is not null)
         {
-            unit = await db.Unscoped<Unit>().SingleOrDefaultAsync(x => x.Id == unitId.Value, ct)
+            unit = await db.FindUnscopedAsync<Unit>(unitId.Value, ct)
                 ?? throw new DomainRuleException("ReferenceNotFound", $"UnitId peger på en post ({unitId}), der ikke findes.", $"UnitId refers to a record ({unitId}) that does not exist.", "UnitId");
             if (unit.Status == UnitStatus.OutOfService)
                 throw new ODataProblem(409, "UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.", "UnitId");

@@ -39,7 +39,7 @@ public static class CapacityImport
             {
                 AccessPolicy.Ensure(db.Scope.Current, AccessPolicy.CapacityImport, "importere kapacitetsrapporter", "import capacity reports");
                 var text = await ReadAsync(http, options.Value.MaxRequestBodyBytes * 8);
-                var result = await ImportAsync(db, text, clock, http.User.Identity?.Name ?? "import", http.RequestAborted);
+                var result = await ImportAsync(db, text, clock, db.Scope.Current.Name, http.RequestAborted);
                 return Results.Json(result, new System.Text.Json.JsonSerializerOptions()); // PascalCase, like the OData payloads
             }
             catch (ODataProblem problem)

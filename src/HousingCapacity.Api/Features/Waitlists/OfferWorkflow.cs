@@ -47,7 +47,7 @@ public static class OfferWorkflow
         foreach (var offer in due)
         {
             offer.Expire();
-            var entry = await db.Unscoped<WaitlistEntry>().SingleOrDefaultAsync(x => x.Id == offer.WaitlistEntryId, ct);
+            var entry = await db.FindUnscopedAsync<WaitlistEntry>(offer.WaitlistEntryId, ct);
             if (entry?.Status == WaitlistEntryStatus.Offered) entry.ReturnToWaiting();
         }
         return due.Count;
@@ -69,9 +69,9 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
         await db.SaveChangesAsync(ct);
 
         var unitId = p.Required<int>("unitId");
-        var unit = await db.Unscoped<Unit>().SingleOrDefaultAsync(x => x.Id == unitId, ct)
+        var unit = await db.FindUnscopedAsync<Unit>(unitId, ct)
             ?? throw new DomainRuleException("ReferenceNotFound", $"unitId peger på en enhed ({unitId}), der ikke findes.", $"unitId refers to a unit ({unitId}) that does not exist.", "unitId");
-        var facility = (await db.Unscoped<Facility>().SingleOrDefaultAsync(x => x.Id == unit.FacilityId, ct))!;
+        var facility = (await db.FindUnscopedAsync<Facility>(unit.FacilityId, ct))!;
         if (facility.Kind != OfferWorkflow.FacilityKindOf(waitlist.Kind))
             throw new DomainRuleException("UnitNotForWaitlist", $"Enheden hører til et tilbud af typen {facility.Kind}, ikke til denne venteliste ({waitlist.Kind}).",
                 $"The unit belongs to a {facility.Kind} facility, not to this waitlist ({waitlist.Kind}).", "unitId");
@@ -84,11 +84,11 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
 
         // Someone who declined this very unit is not offered it again.
         var waiting = await db.Unscoped<WaitlistEntry>().Where(e => e.WaitlistId == waitlist.Id && e.Status == WaitlistEntryStatus.Waiting
-            && !e.Offers.Any(o => o.UnitId == unit.Id && o.Status == OfferStatus.Declined)).ToListAsync(ct);
+            && !e.Offers.Any(o => o.UnitId == unit.Id && o.Status == OfferStatus.Declined)).Include(e => e.Person).ToListAsync(ct);
         var passedOver = new List<ProblemDetail>();
         foreach (var entry in OfferWorkflow.InOrder(waiting))
         {
-            var person = (await db.Unscoped<Person>().SingleOrDefaultAsync(x => x.Id == entry.PersonId, ct))!;
+            var person = entry.Person!;
             var candidate = new PlacementCandidate(person, facility, unit, new DateRange(today, null), SupportMethod.ICM, null, 0, false, 0);
             var ineligible = PlacementRule.Broken(candidate, policy.Value).Where(r => r is AgeRestrictedRule or GenderRestrictedRule).ToList();
             if (ineligible.Count > 0)
@@ -124,7 +124,7 @@ public sealed class AcceptOfferAction(PlacementAllocation allocation) : IEntityA
         {
             throw new ODataProblem(409, "OfferExpired", "Svarfristen er overskredet; tilbuddet er udløbet.", "The offer has expired: the response deadline has passed.");
         }
-        var entry = (await db.Unscoped<WaitlistEntry>().SingleOrDefaultAsync(x => x.Id == offer.WaitlistEntryId, c.Cancellation))!;
+        var entry = (await db.FindUnscopedAsync<WaitlistEntry>(offer.WaitlistEntryId, c.Cancellation))!;
         var placement = await allocation.AllocateAsync(db, new AllocationRequest(entry.PersonId, offer.UnitId, null,
             p.Optional<LocalDate?>("startDate", null) ?? today, null, p.Optional("supportMethod", SupportMethod.None), null, ReferralRoute.Municipality), c);
         offer.Accept();
@@ -144,7 +144,7 @@ public sealed class DeclineOfferAction : IEntityAction
     {
         var offer = (Offer)entity;
         offer.Decline(p.Required<string>("reason"));
-        var entry = (await db.Unscoped<WaitlistEntry>().SingleOrDefaultAsync(x => x.Id == offer.WaitlistEntryId, c.Cancellation))!;
+        var entry = (await db.FindUnscopedAsync<WaitlistEntry>(offer.WaitlistEntryId, c.Cancellation))!;
         entry.ReturnToWaiting();
         return offer;
     }

@@ -44,8 +44,8 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
                 && (e.Status == WaitlistEntryStatus.Waiting || e.Status == WaitlistEntryStatus.Offered), c.Cancellation))
             throw new ODataProblem(409, "AlreadyOnWaitlist", "Personen står allerede på ventelisten.", "The person is already on the waitlist.", "PersonId");
         var appliedOn = v.Optional("AppliedOn", DanishTime.Today(c.Clock));
-        var waitlist = (await db.Unscoped<Waitlist>().SingleOrDefaultAsync(x => x.Id == waitlistId, c.Cancellation))!;
-        var person = (await db.Unscoped<Person>().SingleOrDefaultAsync(x => x.Id == personId, c.Cancellation))!;
+        var waitlist = (await db.FindUnscopedAsync<Waitlist>(waitlistId, c.Cancellation))!;
+        var person = (await db.FindUnscopedAsync<Person>(personId, c.Cancellation))!;
         var (min, max) = (options.Value.YouthHousingMinAge, options.Value.YouthHousingMaxAge);
         // Eligibility is checked when a person joins, and again at offer time (OfferNext).
         if (waitlist.Kind == WaitlistKind.YouthHousing && person.AgeOn(appliedOn) is var age && (age < min || age > max))
