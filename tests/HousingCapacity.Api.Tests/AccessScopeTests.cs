@@ -70,6 +70,11 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.All((await staff.GetAsync("/odata/CapacityReports?$select=FacilityId&$top=500")).Value.EnumerateArray(),
             r => Assert.Equal(a, r.GetProperty("FacilityId").GetInt32()));
         Assert.Empty((await staff.GetAsync($"/odata/Placements?$filter=FacilityId eq {b}")).Value.EnumerateArray());
+        // Functions list only what the caller may see, though they count everything (LongStays counts every §110 night).
+        Assert.All((await staff.GetAsync("/odata/Placements/HousingCapacity.LongStays(date=2026-11-22)?$top=500")).Value.EnumerateArray(),
+            s => Assert.Equal(a, s.GetProperty("FacilityId").GetInt32()));
+        Assert.All((await staff.GetAsync("/odata/Facilities/HousingCapacity.Availability(date=2026-11-22)")).Value.EnumerateArray(),
+            f => Assert.Equal(a, f.GetProperty("FacilityId").GetInt32()));
 
         var persons = (await staff.GetAsync("/odata/Persons?$select=Id,Cpr&$top=500")).Value.EnumerateArray().ToList();
         Assert.NotEmpty(persons);
