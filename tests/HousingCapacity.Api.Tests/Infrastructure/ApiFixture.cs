@@ -119,7 +119,7 @@ public class ApiFixture : IAsyncLifetime
 
     /// <summary>
     /// The database as the default caller (<see cref="OData"/>) sees it through the same query filters: for comparing what the
-    /// API answers with a direct query. Whether the filters themselves are right is AccessTests' business.
+    /// API answers with a direct query. Whether the filters themselves are right is AccessMatrixTests' and AccessScopeTests' business.
     /// </summary>
     public HousingDbContext CallerDb()
     {
