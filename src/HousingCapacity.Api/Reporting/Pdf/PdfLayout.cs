@@ -38,7 +38,6 @@ public sealed class SystemFontResolver : IFontResolver
         lock (Gate)
         {
             if (_installed) return;
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver = new SystemFontResolver();
             _installed = true;
         }
