@@ -73,6 +73,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSingleton<IEntityAction, DeclineOfferAction>();
     builder.Services.AddHostedService<OfferExpiryService>();
     builder.Services.AddScoped<HousingCapacity.Api.Reporting.MonthlyReportBuilder>();
+    builder.Services.AddSingleton<ICollectionAction, CheckInAction>();
     builder.Services.AddSingleton<IEntityAction, DischargeAction>();
     builder.Services.AddSingleton<IEntityAction, MarkNotifiedAction>();
     builder.Services.AddSingleton<IEntityAction, RenewSupportAction>();

@@ -35,7 +35,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
     };
 
     private static readonly string[] ShelterOperations =
-        ["Placements/Discharge", "Placements/MarkNotified", "Facilities/Availability", "Persons/EligiblePlaces", "Placements/LongStays", "Persons/FindByCpr"];
+        ["Placements/CheckIn", "Placements/Discharge", "Placements/MarkNotified", "Facilities/Availability", "Persons/EligiblePlaces", "Placements/LongStays", "Persons/FindByCpr"];
 
     private static readonly Dictionary<Role, string[]> Calls = new()
     {
@@ -160,6 +160,8 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
     private static IEnumerable<(string Operation, HttpMethod Method, string Url, string? Body)> Operations(Sample s)
     {
         var k = s.Keys;
+        // No facility given: an allowed role gets the action's own 400.
+        yield return ("Placements/CheckIn", HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn", $$"""{"cpr":"{{s.PersonCpr}}"}""");
         yield return ("Placements/Discharge", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.Discharge", """{"endDate":"1900-01-01"}""");
         yield return ("Placements/MarkNotified", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.MarkNotified", "{}");
         yield return ("Placements/RenewSupport", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.RenewSupport", """{"nonsense":1}""");

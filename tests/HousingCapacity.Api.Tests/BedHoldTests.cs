@@ -70,7 +70,7 @@ public class BedHoldTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("""{"FacilityId":1,"ExpiresAt":"2026-11-23T19:00:00Z"}""", 422)]
     [InlineData("""{"FacilityId":1,"ExpiresAt":"2026-11-22T18:00:00Z"}""", 422)]
     [InlineData("""{"PersonId":1}""", 400)]
-    [InlineData("""{"UnitId":999999}""", 422)]
+    [InlineData("""{"UnitId":999999}""", 404)]
     [InlineData("""{"FacilityId":1,"Night":"2026-11-30"}""", 400)]
     public async Task Hold_InvalidRequest_Is4xx(string body, int status) =>
         Assert.Equal(status, (int)(await Hold(body)).Status);

@@ -138,7 +138,7 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("Minimumsalderen", reply.ErrorMessage);
         Assert.Contains("MinAge must not be greater", reply.ErrorMessage);
         var unknownMunicipality = await Post("Facilities", """{"MunicipalityId":9999,"Name":"X","Kind":"YouthHousing","Address":"Vej"}""");
-        Assert.Equal((HttpStatusCode)422, unknownMunicipality.Status);
+        Assert.Equal(HttpStatusCode.NotFound, unknownMunicipality.Status);
         Assert.Equal("ReferenceNotFound", unknownMunicipality.ErrorCode);
     }
 

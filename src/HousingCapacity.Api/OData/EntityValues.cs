@@ -60,3 +60,11 @@ public interface IEntityAction
     /// <summary>Returns the record to answer with: the bound one, or a new one (e.g. the placement an accepted offer makes).</summary>
     Task<Entity> InvokeAsync(HousingDbContext db, Entity entity, EntityValues parameters, WriteContext context);
 }
+
+/// <summary>Carries out one action bound to a whole entity set (see <see cref="ODataServiceModel.Actions"/>); returns the record it made.</summary>
+public interface ICollectionAction
+{
+    string EntitySet { get; }
+    string Name { get; }
+    Task<Entity> InvokeAsync(HousingDbContext db, EntityValues parameters, WriteContext context);
+}

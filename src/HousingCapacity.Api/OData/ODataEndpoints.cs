@@ -87,7 +87,8 @@ public static class ODataEndpoints
         else
         {
             var writers = http.RequestServices.GetServices<IEntitySetWriter>().ToDictionary(w => w.EntitySet, StringComparer.Ordinal);
-            await WriteHandler.HandleAsync(request, writers, http.RequestServices.GetServices<IEntityAction>());
+            await WriteHandler.HandleAsync(request, writers, http.RequestServices.GetServices<IEntityAction>(),
+                http.RequestServices.GetServices<ICollectionAction>());
         }
     });
 

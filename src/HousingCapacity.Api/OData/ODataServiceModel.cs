@@ -176,7 +176,9 @@ public sealed class ODataServiceModel
             var bound = _byName[action.EntitySet];
             var returns = _byName[action.ReturnSet ?? action.EntitySet];
             var edm = new EdmAction(Namespace, action.Name, new EdmEntityTypeReference(returns.EdmType, false), isBound: true, entitySetPathExpression: null);
-            edm.AddParameter("bindingParameter", new EdmEntityTypeReference(bound.EdmType, false));
+            edm.AddParameter("bindingParameter", action.BoundToCollection
+                ? new EdmCollectionTypeReference(new EdmCollectionType(new EdmEntityTypeReference(bound.EdmType, false)))
+                : new EdmEntityTypeReference(bound.EdmType, false));
             foreach (var (name, type, optional) in action.Parameters)
                 edm.AddParameter(name, EdmTypeOf(model, type, optional));
             model.AddElement(edm);
@@ -213,9 +215,12 @@ public sealed class ODataServiceModel
     public IReadOnlyDictionary<string, PropertyInfo> PropertiesOf(Type clr) =>
         _byType.TryGetValue(clr, out var set) ? set.Properties : _complex[clr].Properties;
 
-    /// <summary>An action bound to one record of an entity set, answered with the changed record.</summary>
+    /// <summary>
+    /// An action bound to one record of an entity set (answered with the changed record, or one of <c>ReturnSet</c>), or bound to
+    /// the whole set (<c>BoundToCollection</c>: answered with the record it made).
+    /// </summary>
     public sealed record ActionDefinition(string EntitySet, string Name, IReadOnlyList<(string Name, Type Type, bool Optional)> Parameters,
-        string? ReturnSet = null);
+        string? ReturnSet = null, bool BoundToCollection = false);
 
     /// <summary>The actions of the service (shared/api.md). Their handlers live with their features.</summary>
     public static readonly IReadOnlyList<ActionDefinition> Actions =
@@ -226,6 +231,9 @@ public sealed class ODataServiceModel
         new("Waitlists", "OfferNext", [("unitId", typeof(int), false)], "Offers"),
         new("Offers", "Accept", [("supportMethod", typeof(SupportMethod), true), ("startDate", typeof(LocalDate), true)], "Placements"),
         new("Offers", "Decline", [("reason", typeof(string), false)]),
+        new("Placements", "CheckIn", [("cpr", typeof(string), false), ("unitId", typeof(int), true), ("facilityId", typeof(int), true),
+            ("startDate", typeof(LocalDate), true), ("endDate", typeof(LocalDate), true), ("supportMethod", typeof(SupportMethod), true),
+            ("exceptionJustification", typeof(string), true), ("referralRoute", typeof(ReferralRoute), true)], BoundToCollection: true),
     ];
 
     public IEdmModel Model { get; }

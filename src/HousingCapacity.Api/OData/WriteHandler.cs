@@ -15,7 +15,8 @@ namespace HousingCapacity.Api.OData;
 /// </summary>
 internal static class WriteHandler
 {
-    public static async Task HandleAsync(ODataRequest request, IReadOnlyDictionary<string, IEntitySetWriter> writers, IEnumerable<IEntityAction> actions)
+    public static async Task HandleAsync(ODataRequest request, IReadOnlyDictionary<string, IEntitySetWriter> writers, IEnumerable<IEntityAction> actions,
+        IEnumerable<ICollectionAction> collectionActions)
     {
         var method = request.Http.Request.Method;
         var segments = request.Path.ToList();
@@ -26,6 +27,15 @@ internal static class WriteHandler
             var handler = actions.SingleOrDefault(a => a.EntitySet == actionSet.EntitySet.Name && a.Name == operation.Operations.Single().Name)
                 ?? throw ODataProblem.NotFound("Handlingen findes ikke.", "The action does not exist.");
             await InvokeActionAsync(request, request.Service[actionSet.EntitySet.Name], (IEdmAction)operation.Operations.Single(), handler);
+            return;
+        }
+        if (segments is [EntitySetSegment collectionSet, OperationSegment collectionOperation] && collectionOperation.Operations.Single() is IEdmAction edmAction)
+        {
+            if (method != "POST")
+                throw MethodNotAllowed(request, "Handlinger kaldes med POST.", "Actions are invoked with POST.", "POST");
+            var handler = collectionActions.SingleOrDefault(a => a.EntitySet == collectionSet.EntitySet.Name && a.Name == edmAction.Name)
+                ?? throw ODataProblem.NotFound("Handlingen findes ikke.", "The action does not exist.");
+            await InvokeCollectionActionAsync(request, request.Service[collectionSet.EntitySet.Name], edmAction, handler);
             return;
         }
         var collection = segments is [EntitySetSegment];
@@ -69,6 +79,32 @@ internal static class WriteHandler
     private static async Task InvokeActionAsync(ODataRequest request, EntitySetInfo set, IEdmAction action, IEntityAction handler)
     {
         var context = request.NewWriteContext();
+        var values = await ReadParametersAsync(request, set, action);
+        await using var transaction = await request.Db.Database.BeginTransactionAsync(context.Cancellation);
+        var entity = await FindAsync(request, set, (KeySegment)request.Path.ElementAt(1));
+        CheckIfMatch(request, entity);
+        var result = await handler.InvokeAsync(request.Db, entity, values, context);
+        await request.Db.SaveChangesAsync(context.Cancellation);
+        await transaction.CommitAsync(context.Cancellation);
+        await RespondWithEntityAsync(request, request.Service.ForType(result.GetType()), result, 200, null, preferMinimalByDefault: false);
+    }
+
+    /// <summary>An action on a whole set makes a record (e.g. CheckIn makes a placement): 201 with its Location, as a POST to the set.</summary>
+    private static async Task InvokeCollectionActionAsync(ODataRequest request, EntitySetInfo set, IEdmAction action, ICollectionAction handler)
+    {
+        var context = request.NewWriteContext();
+        var values = await ReadParametersAsync(request, set, action);
+        await using var transaction = await request.Db.Database.BeginTransactionAsync(context.Cancellation);
+        var result = await handler.InvokeAsync(request.Db, values, context);
+        await request.Db.SaveChangesAsync(context.Cancellation);
+        await transaction.CommitAsync(context.Cancellation);
+        var resultSet = request.Service.ForType(result.GetType());
+        await RespondWithEntityAsync(request, resultSet, result, 201, new Uri(request.ServiceRoot, $"{resultSet.Name}({result.Id})"), preferMinimalByDefault: false);
+    }
+
+    /// <summary>Reads an action's parameters from the body (ODataParameterReader against the model); a required one left out is a 400.</summary>
+    private static async Task<EntityValues> ReadParametersAsync(ODataRequest request, EntitySetInfo set, IEdmAction action)
+    {
         var body = await BufferBodyAsync(request, allowEmpty: true);
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var definition = ODataServiceModel.Actions.Single(a => a.EntitySet == set.Name && a.Name == action.Name);
@@ -95,14 +131,7 @@ internal static class WriteHandler
         foreach (var (name, _, optional) in definition.Parameters)
             if (!optional && (!values.TryGetValue(name, out var value) || value is null))
                 throw ODataProblem.BadRequest("MissingParameter", $"Parameteren {name} skal angives.", $"The parameter {name} is required.", name);
-
-        await using var transaction = await request.Db.Database.BeginTransactionAsync(context.Cancellation);
-        var entity = await FindAsync(request, set, (KeySegment)request.Path.ElementAt(1));
-        CheckIfMatch(request, entity);
-        var result = await handler.InvokeAsync(request.Db, entity, new EntityValues(values, replace: false), context);
-        await request.Db.SaveChangesAsync(context.Cancellation);
-        await transaction.CommitAsync(context.Cancellation);
-        await RespondWithEntityAsync(request, request.Service.ForType(result.GetType()), result, 200, null, preferMinimalByDefault: false);
+        return new EntityValues(values, replace: false);
     }
 
     private static ODataProblem MethodNotAllowed(ODataRequest request, string da, string en, string allow)

@@ -51,6 +51,8 @@ public static class AccessPolicy
     /// <summary>Bound actions and functions by "EntitySet/Name".</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Operations = new Dictionary<string, Role[]>(StringComparer.Ordinal)
     {
+        // Check-in by CPR number at the door of the caller's own place (the presence rule).
+        ["Placements/CheckIn"] = OfficerAndStaff,
         ["Placements/Discharge"] = OfficerAndStaff,
         ["Placements/MarkNotified"] = OfficerAndStaff,
         ["Placements/RenewSupport"] = Officer,

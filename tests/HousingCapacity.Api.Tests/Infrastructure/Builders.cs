@@ -22,16 +22,25 @@ public sealed class Builders(ODataTestClient odata, ODataTestClient admin)
         return $"{birth.Day:00}{birth.Month:00}{birth.Year % 100:00}-{seventh}{serial:00}{last}";
     }
 
-    public async Task<int> PersonAsync(LocalDate birth, bool male = true, int municipalityId = 1)
+    public async Task<int> PersonAsync(LocalDate birth, bool male = true, int municipalityId = 1) =>
+        (await RegisterAsync(birth, male, municipalityId)).Id;
+
+    /// <summary>A new person, with the CPR number they were registered with (for CheckIn).</summary>
+    public async Task<(int Id, string Cpr)> RegisterAsync(LocalDate birth, bool male = true, int municipalityId = 1)
     {
         for (var attempt = 0; ; attempt++)
         {
+            var cpr = Cpr(birth, male);
             var reply = await odata.SendJsonAsync(HttpMethod.Post, "/odata/Persons",
-                $$"""{"Cpr":"{{Cpr(birth, male)}}","FirstName":"Test","LastName":"Person","MunicipalityId":{{municipalityId}}}""");
-            if (reply.Status == HttpStatusCode.Created) return reply.Json.GetProperty("Id").GetInt32();
+                $$"""{"Cpr":"{{cpr}}","FirstName":"Test","LastName":"Person","MunicipalityId":{{municipalityId}}}""");
+            if (reply.Status == HttpStatusCode.Created) return (reply.Json.GetProperty("Id").GetInt32(), cpr);
             if (reply.Status != HttpStatusCode.Conflict || attempt > 200) throw new InvalidOperationException(reply.Body);
         }
     }
+
+    /// <summary>Checks in the person with this CPR number at the door of a facility (Placements/HousingCapacity.CheckIn).</summary>
+    public Task<ODataTestClient.Reply> CheckInAsync(string cpr, int facilityId) =>
+        odata.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn", $$"""{"cpr":"{{cpr}}","facilityId":{{facilityId}}}""");
 
     public async Task<int> FacilityAsync(string kind, string gender = "None", int? minAge = null, int? maxAge = null, int municipalityId = 1)
     {

@@ -1,5 +1,6 @@
 using HousingCapacity.Api.Data;
 using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -40,11 +41,16 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             v.Optional("SupportMethod", SupportMethod.None), v.Optional<string?>("ExceptionJustification", null),
             v.Optional<ReferralRoute?>("ReferralRoute", null)), c), true);
 
-    /// <summary>Runs every rule for the request and returns the new placement (not yet added), or throws the refusal.</summary>
-    public async Task<Placement> AllocateAsync(HousingDbContext db, AllocationRequest r, WriteContext c)
+    /// <summary>
+    /// Runs every rule for the request and returns the new placement (not yet added), or throws the refusal. The person, unit
+    /// and facility must be records the caller can read (404 otherwise, before any rule runs: see <see cref="References"/>),
+    /// unless the workflow has already established the person: <paramref name="identified"/> is a person identified by CPR
+    /// number at the door (CheckIn) or the person of an offer the caller may answer (Accept).
+    /// </summary>
+    public async Task<Placement> AllocateAsync(HousingDbContext db, AllocationRequest r, WriteContext c, Person? identified = null)
     {
         var ct = c.Cancellation;
-        var person = await db.FindUnscopedAsync<Person>(r.PersonId, ct) ?? throw Missing("PersonId", r.PersonId);
+        var person = identified ?? await References.VisibleAsync<Person>(db, r.PersonId, "PersonId", ct);
         var stay = new DateRange(r.StartDate, r.EndDate);
         var supportMethod = r.SupportMethod;
         var justification = r.ExceptionJustification;
@@ -57,7 +63,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         Unit? unit;
         if (unitId is not null)
         {
-            unit = await db.FindUnscopedAsync<Unit>(unitId.Value, ct) ?? throw Missing("UnitId", unitId.Value);
+            unit = await References.VisibleAsync<Unit>(db, unitId.Value, "UnitId", ct);
+            // A unit the caller can see belongs to a facility the caller can see (the two query filters agree).
             facility = (await db.FindUnscopedAsync<Facility>(unit.FacilityId, ct))!;
             if (facilityId is not null && facilityId != facility.Id)
                 throw new DomainRuleException("UnitNotInFacility", "Enheden hører ikke til det angivne tilbud.",
@@ -66,7 +73,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         else
         {
             var wanted = facilityId!.Value;
-            facility = await db.FindUnscopedAsync<Facility>(wanted, ct) ?? throw Missing("FacilityId", wanted);
+            facility = await References.VisibleAsync<Facility>(db, wanted, "FacilityId", ct);
             unit = await BedHoldWriter.FirstFreeUnitAsync(db, facility.Id, stay, c.Clock.GetCurrentInstant(), ct, person.Id);
         }
 
@@ -123,9 +130,6 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         new(eligibility ? 422 : 409, details[0].Code,
             eligibility ? "Personen kan ikke anbringes her." : "Pladsen kan ikke tildeles: der er ingen ledig seng, eller personen er allerede anbragt.",
             eligibility ? "The person cannot be placed here." : "The place cannot be allocated: no bed is free, or the person is already placed.", null, details);
-
-    private static DomainRuleException Missing(string property, int id) =>
-        new("ReferenceNotFound", $"{property} peger på en post ({id}), der ikke findes.", $"{property} refers to a record ({id}) that does not exist.", property);
 
     /// <summary>Stays that share a night with <paramref name="stay"/>: [start, end) ranges, end null while ongoing.</summary>
     public static IQueryable<Placement> Overlapping(IQueryable<Placement> placements, DateRange stay)

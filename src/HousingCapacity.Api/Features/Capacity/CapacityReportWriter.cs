@@ -1,6 +1,6 @@
 using HousingCapacity.Api.Data;
-using HousingCapacity.Api.Features.Catalogue;
 using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -24,7 +24,7 @@ public sealed class CapacityReportWriter : IEntitySetWriter
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
         var facilityId = v.Required<int>("FacilityId");
-        await References.EnsureAsync(db.Unscoped<Facility>(), facilityId, "FacilityId", c.Cancellation);
+        await References.EnsureVisibleAsync<Facility>(db, facilityId, "FacilityId", c.Cancellation);
         var date = v.Optional("Date", DanishTime.Today(c.Clock));
         EnsureNotFuture(date, c.Clock);
         var (beds, outOfService) = await BedsAsync(db, facilityId, c.Cancellation);

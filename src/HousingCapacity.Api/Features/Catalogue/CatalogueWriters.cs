@@ -1,5 +1,6 @@
 using HousingCapacity.Api.Data;
 using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +47,7 @@ public sealed class FacilityWriter : IEntitySetWriter
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
         var municipalityId = v.Required<int>("MunicipalityId");
-        await References.EnsureAsync(db.Unscoped<Municipality>(), municipalityId, "MunicipalityId", c.Cancellation);
+        await References.EnsureVisibleAsync<Municipality>(db, municipalityId, "MunicipalityId", c.Cancellation);
         return (new Facility(municipalityId, v.Required<string>("Name"), v.Required<FacilityKind>("Kind"), v.Required<string>("Address"),
             v.Optional("GenderRestriction", GenderRestriction.None), v.Optional<int?>("MinAge", null), v.Optional<int?>("MaxAge", null),
             v.Optional("IsActive", true)), true);
@@ -70,7 +71,7 @@ public sealed class UnitWriter : IEntitySetWriter
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
         var facilityId = v.Required<int>("FacilityId");
-        await References.EnsureAsync(db.Unscoped<Facility>(), facilityId, "FacilityId", c.Cancellation);
+        await References.EnsureVisibleAsync<Facility>(db, facilityId, "FacilityId", c.Cancellation);
         return (new Unit(facilityId, v.Required<string>("Label"), v.Required<int>("Beds"), v.Optional("Status", UnitStatus.InService),
             DanishTime.Today(c.Clock)), true);
     }
@@ -80,16 +81,5 @@ public sealed class UnitWriter : IEntitySetWriter
         var u = (Unit)e;
         u.Update(v.Get("Label", u.Label), v.Get("Beds", u.Beds), v.Get("Status", u.Status), DanishTime.Today(c.Clock));
         return Task.CompletedTask;
-    }
-}
-
-public static class References
-{
-    /// <summary>A reference to a record that does not exist is the client's error (422), not the database's.</summary>
-    public static async Task EnsureAsync<T>(IQueryable<T> set, int id, string property, CancellationToken ct) where T : Entity
-    {
-        if (!await set.AnyAsync(e => e.Id == id, ct))
-            throw new DomainRuleException("ReferenceNotFound", $"{property} peger på en post ({id}), der ikke findes.",
-                $"{property} refers to a record ({id}) that does not exist.", property);
     }
 }

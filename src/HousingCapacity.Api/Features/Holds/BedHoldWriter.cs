@@ -1,7 +1,7 @@
 using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Features.Allocation;
-using HousingCapacity.Api.Features.Catalogue;
 using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,7 +35,7 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
         var now = c.Clock.GetCurrentInstant();
         var night = DanishTime.Today(c.Clock);
         var personId = v.Optional<int?>("PersonId", null);
-        if (personId is not null) await References.EnsureAsync(db.Unscoped<Person>(), personId.Value, "PersonId", ct);
+        if (personId is not null) await References.EnsureVisibleAsync<Person>(db, personId.Value, "PersonId", ct);
         var expiresAt = v.Optional<Instant?>("ExpiresAt", null) ?? now + Duration.FromMinutes(options.Value.DefaultMinutes);
         if (expiresAt <= now || expiresAt > now + Duration.FromMinutes(options.Value.MaxMinutes))
             throw new DomainRuleException("InvalidHoldLength", $"En reservation kan vare fra 1 til {options.Value.MaxMinutes} minutter.",
@@ -46,8 +46,7 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
         var unitId = v.Optional<int?>("UnitId", null);
         if (unitId is not null)
         {
-            unit = await db.FindUnscopedAsync<Unit>(unitId.Value, ct)
-                ?? throw new DomainRuleException("ReferenceNotFound", $"UnitId peger på en post ({unitId}), der ikke findes.", $"UnitId refers to a record ({unitId}) that does not exist.", "UnitId");
+            unit = await References.VisibleAsync<Unit>(db, unitId.Value, "UnitId", ct);
             if (unit.Status == UnitStatus.OutOfService)
                 throw new ODataProblem(409, "UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.", "UnitId");
             if (await BedsTakenAsync(db, unit.Id, stay, now, null, ct) >= unit.Beds)
@@ -56,7 +55,7 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
         else
         {
             var facilityId = v.Required<int>("FacilityId");
-            await References.EnsureAsync(db.Unscoped<Facility>(), facilityId, "FacilityId", ct);
+            await References.EnsureVisibleAsync<Facility>(db, facilityId, "FacilityId", ct);
             unit = await FirstFreeUnitAsync(db, facilityId, stay, now, ct)
                 ?? throw new ODataProblem(409, "FacilityFull", "Tilbuddet har ingen ledig seng i nat.", "The facility has no free bed tonight.", "FacilityId");
         }

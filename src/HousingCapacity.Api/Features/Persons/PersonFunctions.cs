@@ -57,7 +57,9 @@ public sealed class AccessLogRecord
 
 /// <summary>
 /// <c>GET /odata/Persons({id})/HousingCapacity.AccessLog()</c>: everyone who read or changed the person's data, oldest first —
-/// what the municipality hands over when the person asks under GDPR art. 15. For the housing officers who may see the person.
+/// what the municipality hands over when the person asks under GDPR art. 15. For the housing officers of the municipality
+/// responsible for the person: it answers the request as controller. An officer elsewhere who sees the person through a stay
+/// at their own place does not get the whole history of who else saw them.
 /// </summary>
 public sealed class AccessLogFunction : IEntityFunction
 {
@@ -66,7 +68,12 @@ public sealed class AccessLogFunction : IEntityFunction
 
     public async Task<IReadOnlyList<object>> InvokeAsync(HousingDbContext db, Entity? bound, EntityValues parameters, WriteContext context)
     {
-        var personId = bound!.Id;
+        var person = (Person)bound!;
+        var caller = db.Scope.Current;
+        if (!caller.IsSystem && caller.MunicipalityId != person.MunicipalityId)
+            throw new AccessDeniedException("Indsigt i adgangsloggen (GDPR art. 15) gives af den kommune, der har ansvaret for personen.",
+                "The access log export (GDPR art. 15) is given by the municipality responsible for the person.");
+        var personId = person.Id;
         return await db.Unscoped<AccessLogEntry>().Where(e => e.PersonId == personId).OrderBy(e => e.Id)
             .Select(e => new AccessLogRecord
             {

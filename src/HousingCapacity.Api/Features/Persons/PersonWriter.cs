@@ -1,6 +1,6 @@
 using HousingCapacity.Api.Data;
-using HousingCapacity.Api.Features.Catalogue;
 using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +17,7 @@ public sealed class PersonWriter : IEntitySetWriter
     {
         var cpr = v.Required<CprNumber>("Cpr");
         var municipalityId = v.Required<int>("MunicipalityId");
-        await References.EnsureAsync(db.Unscoped<Municipality>(), municipalityId, "MunicipalityId", c.Cancellation);
+        await References.EnsureVisibleAsync<Municipality>(db, municipalityId, "MunicipalityId", c.Cancellation);
         var hash = Security.CprProtection.Hash(cpr.Value);
         if (await db.Unscoped<Person>().AnyAsync(p => EF.Property<string>(p, HousingDbContext.CprHash) == hash, c.Cancellation))
             throw new ODataProblem(409, "DuplicateCpr", "Der findes allerede en person med dette CPR-nummer.",

@@ -1,6 +1,6 @@
 using HousingCapacity.Api.Data;
-using HousingCapacity.Api.Features.Catalogue;
 using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 
 namespace HousingCapacity.Api.Features.Turnaways;
@@ -19,9 +19,9 @@ public sealed class TurnawayWriter : IEntitySetWriter
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
         var facilityId = v.Required<int>("FacilityId");
-        await References.EnsureAsync(db.Unscoped<Facility>(), facilityId, "FacilityId", c.Cancellation);
+        await References.EnsureVisibleAsync<Facility>(db, facilityId, "FacilityId", c.Cancellation);
         var personId = v.Optional<int?>("PersonId", null);
-        if (personId is not null) await References.EnsureAsync(db.Unscoped<Person>(), personId.Value, "PersonId", c.Cancellation);
+        if (personId is not null) await References.EnsureVisibleAsync<Person>(db, personId.Value, "PersonId", c.Cancellation);
         var date = v.Optional("Date", DanishTime.Today(c.Clock));
         if (date > DanishTime.Today(c.Clock))
             throw new DomainRuleException("DateInFuture", "En afvisning kan ikke registreres for en fremtidig dato.",

@@ -1,6 +1,7 @@
 using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Features.Allocation;
 using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -69,8 +70,7 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
         await db.SaveChangesAsync(ct);
 
         var unitId = p.Required<int>("unitId");
-        var unit = await db.FindUnscopedAsync<Unit>(unitId, ct)
-            ?? throw new DomainRuleException("ReferenceNotFound", $"unitId peger på en enhed ({unitId}), der ikke findes.", $"unitId refers to a unit ({unitId}) that does not exist.", "unitId");
+        var unit = await References.VisibleAsync<Unit>(db, unitId, "unitId", ct);
         var facility = (await db.FindUnscopedAsync<Facility>(unit.FacilityId, ct))!;
         if (facility.Kind != OfferWorkflow.FacilityKindOf(waitlist.Kind))
             throw new DomainRuleException("UnitNotForWaitlist", $"Enheden hører til et tilbud af typen {facility.Kind}, ikke til denne venteliste ({waitlist.Kind}).",
@@ -125,8 +125,10 @@ public sealed class AcceptOfferAction(PlacementAllocation allocation) : IEntityA
             throw new ODataProblem(409, "OfferExpired", "Svarfristen er overskredet; tilbuddet er udløbet.", "The offer has expired: the response deadline has passed.");
         }
         var entry = (await db.FindUnscopedAsync<WaitlistEntry>(offer.WaitlistEntryId, c.Cancellation))!;
+        // The offer is the caller's to answer, so its person is the one it was made to, seen or not.
+        var person = (await db.FindUnscopedAsync<Person>(entry.PersonId, c.Cancellation))!;
         var placement = await allocation.AllocateAsync(db, new AllocationRequest(entry.PersonId, offer.UnitId, null,
-            p.Optional<LocalDate?>("startDate", null) ?? today, null, p.Optional("supportMethod", SupportMethod.None), null, ReferralRoute.Municipality), c);
+            p.Optional<LocalDate?>("startDate", null) ?? today, null, p.Optional("supportMethod", SupportMethod.None), null, ReferralRoute.Municipality), c, person);
         offer.Accept();
         entry.MarkHoused();
         db.Placements.Add(placement);

@@ -1,6 +1,6 @@
 using HousingCapacity.Api.Data;
-using HousingCapacity.Api.Features.Catalogue;
 using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +15,7 @@ public sealed class WaitlistWriter : IEntitySetWriter
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
         var municipalityId = v.Required<int>("MunicipalityId");
-        await References.EnsureAsync(db.Unscoped<Municipality>(), municipalityId, "MunicipalityId", c.Cancellation);
+        await References.EnsureVisibleAsync<Municipality>(db, municipalityId, "MunicipalityId", c.Cancellation);
         return (new Waitlist(municipalityId, v.Required<string>("Name"), v.Required<WaitlistKind>("Kind")), true);
     }
 
@@ -38,8 +38,8 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
     {
         var waitlistId = v.Required<int>("WaitlistId");
         var personId = v.Required<int>("PersonId");
-        await References.EnsureAsync(db.Unscoped<Waitlist>(), waitlistId, "WaitlistId", c.Cancellation);
-        await References.EnsureAsync(db.Persons /* only persons the officer may see */, personId, "PersonId", c.Cancellation);
+        await References.EnsureVisibleAsync<Waitlist>(db, waitlistId, "WaitlistId", c.Cancellation);
+        await References.EnsureVisibleAsync<Person>(db, personId, "PersonId", c.Cancellation);
         if (await db.Unscoped<WaitlistEntry>().AnyAsync(e => e.WaitlistId == waitlistId && e.PersonId == personId
                 && (e.Status == WaitlistEntryStatus.Waiting || e.Status == WaitlistEntryStatus.Offered), c.Cancellation))
             throw new ODataProblem(409, "AlreadyOnWaitlist", "Personen står allerede på ventelisten.", "The person is already on the waitlist.", "PersonId");

@@ -1,0 +1,76 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HousingCapacity.Api.Features.Allocation;
+
+/// <summary>
+/// <c>POST /odata/Placements/HousingCapacity.CheckIn</c> with <c>{"cpr": "DDMMYY-SSSS", "facilityId": …}</c> (or
+/// <c>unitId</c>, and the allocation's other terms): the check-in of someone standing at the door of one of the caller's own
+/// places, whoever is responsible for them. A person outside the caller's scope (from another municipality, say) can be
+/// named by a write only this way: the CPR number they give is matched to the record, the identification is logged with
+/// the request's purpose (kept even when the rules then refuse the stay), and only then do the placement rules run.
+/// POST /odata/Placements with a PersonId stays limited to persons the caller can already see.
+/// </summary>
+public sealed class CheckInAction(PlacementAllocation allocation) : ICollectionAction
+{
+    public string EntitySet => "Placements";
+    public string Name => "CheckIn";
+
+    public async Task<Entity> InvokeAsync(HousingDbContext db, EntityValues p, WriteContext c)
+    {
+        var ct = c.Cancellation;
+        var caller = db.Scope.Current;
+        var unitId = p.Optional<int?>("unitId", null);
+        var facilityId = p.Optional<int?>("facilityId", null);
+        if (unitId is null && facilityId is null)
+            throw ODataProblem.BadRequest("MissingParameter", "Angiv unitId eller facilityId.", "Give unitId or facilityId.", "facilityId");
+
+        // The door first: it must be one of the caller's own places, or presence there proves nothing to this caller.
+        var door = unitId is { } u
+            ? (await References.VisibleAsync<Unit>(db, u, "unitId", ct)).FacilityId
+            : (await References.VisibleAsync<Facility>(db, facilityId!.Value, "facilityId", ct)).Id;
+        var doorMunicipality = await db.Unscoped<Facility>().Where(f => f.Id == door).Select(f => f.MunicipalityId).SingleAsync(ct);
+        var ownPlace = caller.IsSystem || caller.Is(Role.ShelterStaff) && caller.FacilityIds.Contains(door)
+                       || caller.Is(Role.HousingOfficer) && caller.MunicipalityId == doorMunicipality;
+        if (!ownPlace)
+            throw new AccessDeniedException($"{caller.Role} {caller.MunicipalityCode} kan kun indskrive ved egne tilbud (tilbud {door} er ikke et af dem).",
+                $"{caller.Role} {caller.MunicipalityCode} may check people in only at their own places (facility {door} is not one of them).");
+
+        var cpr = CprNumber.Parse(p.Required<string>("cpr"));
+        var hash = CprProtection.Hash(cpr.Value);
+        var person = await db.Unscoped<Person>().SingleOrDefaultAsync(x => EF.Property<string>(x, HousingDbContext.CprHash) == hash, ct)
+            ?? throw new ODataProblem(404, "PersonNotFound",
+                "Ingen person har dette CPR-nummer. Registrér personen først (POST /odata/Persons).",
+                "No person has this CPR number. Register the person first (POST /odata/Persons).", "cpr");
+        var identified = AccessLog.Entry(db.Scope, c.Clock.GetCurrentInstant(), $"IdentifyByCpr Person {person.Id}", person.Id);
+        db.AccessLog.Add(identified);
+
+        try
+        {
+            var placement = await allocation.AllocateAsync(db, new AllocationRequest(person.Id, unitId, facilityId,
+                p.Optional("startDate", DanishTime.Today(c.Clock)), p.Optional<LocalDate?>("endDate", null),
+                p.Optional("supportMethod", SupportMethod.None), p.Optional<string?>("exceptionJustification", null),
+                p.Optional<ReferralRoute?>("referralRoute", null)), c, person);
+            db.Add(placement);
+            return placement;
+        }
+        catch (Exception e) when (e is ODataProblem or DomainRuleException)
+        {
+            // The refusal tells the caller about the person they identified: the identification stays in the log, alone.
+            await KeepIdentificationAsync(db, identified, ct);
+            throw;
+        }
+    }
+
+    private static async Task KeepIdentificationAsync(HousingDbContext db, AccessLogEntry identified, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null) await db.Database.RollbackTransactionAsync(ct);
+        db.ChangeTracker.Clear();
+        db.AccessLog.Add(AccessLog.Entry(db.Scope, identified.At, identified.Operation, identified.PersonId));
+        await db.SaveChangesAsync(ct);
+    }
+}
