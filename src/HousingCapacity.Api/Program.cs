@@ -14,6 +14,8 @@ using NodaTime;
 
 if (args.Length > 0 && args[0] == "seed")
     return await SeedCommand.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "municipality")
+    return await MunicipalityCommand.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "token")
     return TokenCommand.Run(args[1..]);
 

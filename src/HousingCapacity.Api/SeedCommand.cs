@@ -15,16 +15,7 @@ public static class SeedCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args.Where(a => a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray())
-            .Build();
-        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
-        Security.CprProtection.Configure(configuration.GetSection("Security").Get<Security.CprKeyOptions>() ?? new(),
-            allowDevelopmentKeys: environment.Equals("Development", StringComparison.OrdinalIgnoreCase));
-        var services = new ServiceCollection().AddLogging().AddHousingDatabase(configuration).BuildServiceProvider();
+        await using var services = CommandHost.Create(args);
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Security.CallerScope>().Current = Security.Caller.System("seed", auditWrites: false);
         var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
@@ -49,7 +40,7 @@ public static class SeedCommand
             }
         }
 
-        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        string? Value(string name) => CommandHost.Value(args, name);
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
         var today = Value("--today") is { } t ? LocalDatePattern.Iso.Parse(t).Value : DanishTime.Today(SystemClock.Instance);
         var large = Value("--large-municipality") is { } code ? new HashSet<int> { int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) } : [];

@@ -7,22 +7,20 @@ public sealed class Municipality : Entity
 
     public Municipality(int code, string name)
     {
-        Name = "";
-        Update(code, name);
-    }
-
-    public int Code { get; private set; }
-    public string Name { get; private set; }
-    public List<Facility> Facilities { get; private set; } = [];
-    public List<Waitlist> Waitlists { get; private set; } = [];
-
-    public void Update(int code, string name)
-    {
         // Official municipality codes run 101–860 (Danmarks Statistik's classification).
         DomainRuleException.ThrowIf(code is < 101 or > 999, "InvalidMunicipalityCode",
             "Kommunekoden skal være et tal med tre cifre (fx 175 for Rødovre).",
             "The municipality code must be a three-digit number (e.g. 175 for Rødovre).", nameof(Code));
         Code = code;
-        Name = DomainRuleException.RequireText(name, nameof(Name), 100, "Navnet");
+        Name = "";
+        Rename(name);
     }
+
+    /// <summary>The municipality's identity in every token and report: fixed once created.</summary>
+    public int Code { get; private set; }
+    public string Name { get; private set; }
+    public List<Facility> Facilities { get; private set; } = [];
+    public List<Waitlist> Waitlists { get; private set; } = [];
+
+    public void Rename(string name) => Name = DomainRuleException.RequireText(name, nameof(Name), 100, "Navnet");
 }

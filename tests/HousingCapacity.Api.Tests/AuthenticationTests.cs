@@ -76,6 +76,35 @@ public class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString());
     }
 
+    private static string SignClaims(Dictionary<string, object> claims) =>
+        new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = new AuthenticationOptions().Issuer, Audience = new AuthenticationOptions().Audience, Expires = DateTime.UtcNow.AddHours(1),
+            Claims = claims, SigningCredentials = new SigningCredentials(DevelopmentKey, SecurityAlgorithms.HmacSha256),
+        });
+
+    [Fact]
+    public async Task AToken_NamingTwoMunicipalitiesOrRoles_OrStaffOfAnotherMunicipalitysFacility_Is403()
+    {
+        await using var db = api.NewDb();
+        var hvidovreFacility = await db.Facilities.Where(f => f.Municipality!.Code == 167).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
+        var rodovreFacility = await db.Facilities.Where(f => f.Municipality!.Code == 175).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
+        foreach (var (why, token) in new[]
+                 {
+                     ("two municipalities", SignClaims(new() { ["sub"] = "x", ["role"] = "HousingOfficer", ["municipality"] = new[] { "175", "167" } })),
+                     ("two roles", SignClaims(new() { ["sub"] = "x", ["role"] = new[] { "Committee", "HousingOfficer" }, ["municipality"] = "175" })),
+                     ("staff of 175 at Hvidovre's facility", Sign(DevelopmentKey, Role.ShelterStaff, 175, [hvidovreFacility])),
+                     ("staff of 175 at one own and one foreign facility", Sign(DevelopmentKey, Role.ShelterStaff, 175, [rodovreFacility, hvidovreFacility])),
+                     ("staff at a facility that does not exist", Sign(DevelopmentKey, Role.ShelterStaff, 175, [99_999])),
+                     ("an administrator of a municipality that does not exist", Sign(DevelopmentKey, Role.Administrator, 999)),
+                 })
+        {
+            var (status, body, _) = await SendAsync($"/odata/Facilities({hvidovreFacility})", token);
+            Assert.True(status == HttpStatusCode.Forbidden, $"{why}: {(int)status} {body}");
+        }
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync($"/odata/Facilities({rodovreFacility})", Sign(DevelopmentKey, Role.ShelterStaff, 175, [rodovreFacility]))).Status);
+    }
+
     [Fact]
     public async Task AWellSignedToken_WithoutAKnownRoleMunicipalityOrFacility_Is403()
     {

@@ -19,12 +19,19 @@ public class RateLimitTests
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", ApiFixture.Token(HousingCapacity.Api.Security.Role.Administrator));
         await using (var scope = factory.Services.CreateAsyncScope())
-            await HousingCapacity.Api.Data.DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<HousingCapacity.Api.Data.HousingDbContext>());
+        {
+            scope.ServiceProvider.GetRequiredService<HousingCapacity.Api.Security.CallerScope>().Current =
+                HousingCapacity.Api.Security.Caller.System("test-setup", auditWrites: false);
+            var db = scope.ServiceProvider.GetRequiredService<HousingCapacity.Api.Data.HousingDbContext>();
+            await HousingCapacity.Api.Data.DatabaseSetup.MigrateAsync(db);
+            db.Add(new HousingCapacity.Domain.Municipality(175, "Rødovre"));
+            await db.SaveChangesAsync();
+        }
         var statuses = new List<int>();
         for (var i = 0; i < 5; i++)
         {
-            var response = await client.PostAsync("/odata/Municipalities",
-                new StringContent($$"""{"Code":{{800 + i}},"Name":"Kommune {{i}}"}""", System.Text.Encoding.UTF8, "application/json"));
+            var response = await client.PostAsync("/odata/Facilities",
+                new StringContent($$"""{"MunicipalityId":1,"Name":"Tilbud {{i}}","Kind":"EmergencyBeds","Address":"Vej {{i}}"}""", System.Text.Encoding.UTF8, "application/json"));
             statuses.Add((int)response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {

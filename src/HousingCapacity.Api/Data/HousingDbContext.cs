@@ -127,7 +127,25 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
             // Nobody reads the log through a scope: only the export function (for a person the caller may see) does.
             e.HasQueryFilter(x => ScopeAll);
         });
+        DeclareGuardTriggers(b);
         ScopeFilters(b);
+    }
+
+    /// <summary>
+    /// The guard triggers of migration 0008 (and 0003, 0007, declared above): EF must know a table has triggers, so that it
+    /// does not rely on RETURNING alone when it saves to it.
+    /// </summary>
+    private static void DeclareGuardTriggers(ModelBuilder b)
+    {
+        b.Entity<Municipality>().ToTable(t => t.HasTrigger("TR_Municipalities_CodeImmutable"));
+        b.Entity<Unit>().ToTable(t => { t.HasTrigger("TR_Units_Beds_Guard"); t.HasTrigger("TR_Units_OutOfService_Guard"); });
+        b.Entity<AccessLogEntry>().ToTable(t => t.HasTrigger("TR_AccessLog_NoReplace"));
+        foreach (var table in new[] { typeof(Placement), typeof(BedHold), typeof(CapacityReport), typeof(Turnaway), typeof(Person),
+                     typeof(WaitlistEntry), typeof(Offer), typeof(Unit), typeof(AccessLogEntry) })
+        {
+            var name = b.Entity(table).Metadata.GetTableName();
+            b.Entity(table).ToTable(t => { t.HasTrigger($"TR_{name}_Dates_Insert"); t.HasTrigger($"TR_{name}_Dates_Update"); });
+        }
     }
 
     /// <summary>

@@ -156,17 +156,7 @@ public static class ODataEndpoints
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 } sqlite)
         {
-            var guard = sqlite.Message.Contains("UnitDoubleBooked", StringComparison.Ordinal) ? "UnitDoubleBooked"
-                : sqlite.Message.Contains("PersonAlreadyPlaced", StringComparison.Ordinal) ? "PersonAlreadyPlaced" : null;
-            problem = guard is not null // the database's own over-booking guard (migration 0003)
-                ? new ODataProblem(409, guard, "Pladsen blev taget i samme øjeblik; der er ingen ledig seng til denne periode.",
-                    "The place was taken at the same moment; there is no free bed for this period.", null,
-                    [new ProblemDetail(guard, "Databasen afviste en overbooking.", "The database refused an over-booking.")])
-                : sqlite.SqliteExtendedErrorCode == 787 // SQLITE_CONSTRAINT_FOREIGNKEY
-                ? new ODataProblem(409, "InUse", "Posten bruges af andre poster og kan ikke slettes eller ændres sådan.",
-                    "The record is referenced by other records and cannot be deleted or changed that way.")
-                : new ODataProblem(409, "Conflict", "Ændringen strider mod en entydighedsregel eller en anden databaseregel.",
-                    "The change conflicts with a uniqueness or other database rule.");
+            problem = DatabaseGuards.Refusal(sqlite);
         }
         catch (BadHttpRequestException e)
         {

@@ -139,22 +139,37 @@ public static class Authentication
         var user = http.User;
         var name = user.FindFirstValue("sub") ?? user.FindFirstValue("name")
             ?? throw new AccessDeniedException("Tokenet mangler en bruger (sub).", "The token names no user (sub).");
-        if (!Enum.TryParse<Role>(user.FindFirstValue(options.RoleClaim), ignoreCase: false, out var role) || !Enum.IsDefined(role))
-            throw new AccessDeniedException($"Tokenet har ingen gyldig rolle ({string.Join(", ", Enum.GetNames<Role>())}).",
-                $"The token carries no valid role ({string.Join(", ", Enum.GetNames<Role>())}).");
-        if (!int.TryParse(user.FindFirstValue(options.MunicipalityClaim), out var code))
-            throw new AccessDeniedException("Tokenet angiver ingen kommunekode.", "The token names no municipality code.");
+        // One role and one municipality: a token naming two would be read by whichever code looked first.
+        var roles = user.FindAll(options.RoleClaim).Select(c => c.Value).Distinct().ToList();
+        if (roles.Count != 1 || !Enum.TryParse<Role>(roles[0], ignoreCase: false, out var role) || !Enum.IsDefined(role))
+            throw new AccessDeniedException($"Tokenet skal have netop én gyldig rolle ({string.Join(", ", Enum.GetNames<Role>())}).",
+                $"The token must carry exactly one valid role ({string.Join(", ", Enum.GetNames<Role>())}).");
+        var codes = user.FindAll(options.MunicipalityClaim).Select(c => c.Value).Distinct().ToList();
+        if (codes.Count != 1 || !int.TryParse(codes[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
+            throw new AccessDeniedException("Tokenet skal angive netop én kommunekode.", "The token must name exactly one municipality code.");
         var db = http.RequestServices.GetRequiredService<HousingDbContext>();
+        // Every role is scoped by its municipality, so it must exist (municipalities are created by the `municipality` command).
         var municipalityId = await db.Unscoped<Domain.Municipality>().Where(m => m.Code == code).Select(m => (int?)m.Id)
-                                 .SingleOrDefaultAsync(http.RequestAborted);
-        // An administrator sets up an empty database, so their municipality need not exist yet; every other role is scoped by it.
-        if (municipalityId is null && role != Role.Administrator)
-            throw new AccessDeniedException($"Kommunen {code} i tokenet findes ikke.", $"The municipality {code} in the token does not exist.");
-        var facilities = user.FindAll(options.FacilityClaim).Select(c => int.TryParse(c.Value, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
-        if (role == Role.ShelterStaff && facilities.Count == 0)
-            throw new AccessDeniedException("Et ShelterStaff-token skal angive mindst ét tilbud (facility).",
-                "A ShelterStaff token must name at least one facility.");
-        return Caller.Person(name, role, municipalityId ?? 0, code, role == Role.ShelterStaff ? facilities : []);
+                                 .SingleOrDefaultAsync(http.RequestAborted)
+            ?? throw new AccessDeniedException($"Kommunen {code} i tokenet findes ikke.", $"The municipality {code} in the token does not exist.");
+        var facilityClaims = user.FindAll(options.FacilityClaim).Select(c => c.Value).Distinct().ToList();
+        var facilities = facilityClaims.Select(v => int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0).Distinct().ToList();
+        if (role == Role.ShelterStaff)
+        {
+            if (facilities.Count == 0)
+                throw new AccessDeniedException("Et ShelterStaff-token skal angive mindst ét tilbud (facility).",
+                    "A ShelterStaff token must name at least one facility.");
+            // Staff work at their municipality's own places: a facility claim of another municipality (or none) is refused.
+            var own = await db.Unscoped<Domain.Facility>().Where(f => facilities.Contains(f.Id) && f.MunicipalityId == municipalityId)
+                .Select(f => f.Id).ToListAsync(http.RequestAborted);
+            var foreign = facilityClaims.Count != facilities.Count ? facilityClaims.Except(own.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList()
+                : facilities.Except(own).Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            if (foreign.Count > 0)
+                throw new AccessDeniedException($"Tokenets tilbud ({string.Join(", ", foreign)}) hører ikke til kommune {code}.",
+                    $"The token's facilities ({string.Join(", ", foreign)}) do not belong to municipality {code}.");
+        }
+        return Caller.Person(name, role, municipalityId, code, role == Role.ShelterStaff ? facilities : []);
     }
 
     /// <summary>Signs a token as the identity provider would (the `token` command and the tests).</summary>

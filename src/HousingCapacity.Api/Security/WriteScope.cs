@@ -24,10 +24,17 @@ public static class WriteScope
             var staffAt = caller.Is(Role.ShelterStaff) ? caller.FacilityIds : [];
             bool InMyMunicipality(int facilityId) => officerOf is not null && facilityMunicipality.GetValueOrDefault(facilityId) == officerOf;
             bool AtMyFacility(int facilityId) => staffAt.Contains(facilityId);
+            var administratorOf = caller.Is(Role.Administrator) ? caller.MunicipalityId : null;
+            if (change.Entity is Municipality && change.State != EntityState.Modified)
+                Deny("Kommuner oprettes og fjernes af systemet (kommandoen `municipality`), ikke gennem API'et.",
+                    "Municipalities are created and removed by the system (the `municipality` command), not through the API.");
             var allowed = change.Entity switch
             {
-                Municipality or Facility => caller.Is(Role.Administrator),
-                Unit u => caller.Is(Role.Administrator) || change.State == EntityState.Modified && AtMyFacility(u.FacilityId),
+                // An administrator keeps their own municipality's catalogue; the code, its identity in every token, never changes.
+                Municipality m => administratorOf == m.Id,
+                Facility f => administratorOf == f.MunicipalityId,
+                Unit u => administratorOf is not null && facilityMunicipality.GetValueOrDefault(u.FacilityId) == administratorOf
+                          || change.State == EntityState.Modified && AtMyFacility(u.FacilityId),
                 CapacityReport r => AtMyFacility(r.FacilityId),
                 // Officers register and correct the persons their municipality is responsible for; staff register whom they check in.
                 Person p => officerOf == p.MunicipalityId || caller.Is(Role.ShelterStaff) && change.State == EntityState.Added,
@@ -55,6 +62,7 @@ public static class WriteScope
         {
             Placement p => p.FacilityId,
             Turnaway t => t.FacilityId,
+            Unit u => u.FacilityId,
             _ => 0,
         }).Where(id => id > 0).Distinct().ToList();
         return ids.Count == 0 ? [] : await db.Unscoped<Facility>().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.MunicipalityId, ct);

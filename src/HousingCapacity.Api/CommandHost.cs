@@ -1,0 +1,31 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Security;
+
+namespace HousingCapacity.Api;
+
+/// <summary>
+/// What the app's database commands (<c>seed</c>, <c>municipality</c>) run in: the configuration the API reads
+/// (appsettings.json next to the binaries, environment variables, <c>--Database:…</c> arguments), the CPR keys of the
+/// environment and the database, with the system as the caller.
+/// </summary>
+public static class CommandHost
+{
+    public static ServiceProvider Create(string[] args)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args.Where(a => a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray())
+            .Build();
+        CprProtection.Configure(configuration.GetSection("Security").Get<CprKeyOptions>() ?? new(), allowDevelopmentKeys: IsDevelopment);
+        return new ServiceCollection().AddLogging().AddHousingDatabase(configuration).BuildServiceProvider();
+    }
+
+    public static bool IsDevelopment =>
+        (Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production")
+        .Equals("Development", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The value after <paramref name="name"/> in the arguments, if any.</summary>
+    public static string? Value(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+}

@@ -1,0 +1,35 @@
+using HousingCapacity.Api.OData;
+using Microsoft.Data.Sqlite;
+
+namespace HousingCapacity.Api.Data;
+
+/// <summary>
+/// The database's own refusals (constraint violations, SQLite error 19), as the answers the API gives for the same rule when
+/// it sees it first. The guard triggers (migrations 0003, 0007, 0008) name their rule at the start of their message.
+/// </summary>
+public static class DatabaseGuards
+{
+    public static ODataProblem Refusal(SqliteException sqlite)
+    {
+        var message = sqlite.Message;
+        string? Guard(params string[] codes) => codes.FirstOrDefault(c => message.Contains(c + ":", StringComparison.Ordinal));
+        if (Guard("UnitDoubleBooked", "PersonAlreadyPlaced") is { } booking)
+            return new ODataProblem(409, booking, "Pladsen blev taget i samme øjeblik; der er ingen ledig seng til denne periode.",
+                "The place was taken at the same moment; there is no free bed for this period.", null,
+                [new ProblemDetail(booking, "Databasen afviste en overbooking.", "The database refused an over-booking.")]);
+        if (Guard("UnitOverCapacity", "UnitOccupied") is { } unit)
+            return new ODataProblem(409, unit, "Enheden har beboere eller bookinger, der ikke længere ville være plads til.",
+                "The unit has stays or bookings there would no longer be room for.", "Beds");
+        if (Guard("MunicipalityCodeImmutable") is { } code)
+            return new ODataProblem(400, code, "En kommunes kode kan ikke ændres.", "A municipality's code cannot be changed.", "Code");
+        if (Guard("InvalidDate") is { } date)
+            return new ODataProblem(400, date, "En dato eller et tidspunkt har en ugyldig form.", "A date or time has an invalid form.");
+        if (Guard("AccessLogAppendOnly") is { } log)
+            return new ODataProblem(403, log, "Adgangsloggen kan ikke ændres.", "The access log cannot be changed.");
+        return sqlite.SqliteExtendedErrorCode == 787 // SQLITE_CONSTRAINT_FOREIGNKEY
+            ? new ODataProblem(409, "InUse", "Posten bruges af andre poster og kan ikke slettes eller ændres sådan.",
+                "The record is referenced by other records and cannot be deleted or changed that way.")
+            : new ODataProblem(409, "Conflict", "Ændringen strider mod en entydighedsregel eller en anden databaseregel.",
+                "The change conflicts with a uniqueness or other database rule.");
+    }
+}

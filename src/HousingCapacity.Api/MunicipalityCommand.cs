@@ -1,0 +1,43 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Features.Catalogue;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
+using HousingCapacity.Domain;
+
+namespace HousingCapacity.Api;
+
+/// <summary>
+/// <c>dotnet run --project src/HousingCapacity.Api -- municipality --code CODE --name NAME</c>: adds a municipality to the
+/// configured database. A municipality's code is its identity in every token, so creating one is the operator's task on the
+/// server, not something any Administrator token can do; it is logged in the access log as "system:municipality".
+/// </summary>
+public static class MunicipalityCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var name = CommandHost.Value(args, "--name");
+        if (!int.TryParse(CommandHost.Value(args, "--code"), out var code) || string.IsNullOrWhiteSpace(name))
+        {
+            Console.Error.WriteLine("Usage: municipality --code CODE --name NAME   (e.g. municipality --code 851 --name Aalborg)");
+            return 2;
+        }
+        await using var services = CommandHost.Create(args);
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerScope>().Current = Caller.System("municipality");
+        var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        try
+        {
+            var municipality = await MunicipalityWriter.NewAsync(db, code, name, CancellationToken.None);
+            db.Add(municipality);
+            await db.SaveChangesAsync();
+            Console.WriteLine($"Added municipality {municipality.Code} {municipality.Name} (Id {municipality.Id}).");
+            return 0;
+        }
+        catch (Exception e) when (e is ODataProblem or DomainRuleException)
+        {
+            Console.Error.WriteLine(e is ODataProblem p ? p.MessageEn : ((DomainRuleException)e).MessageEn);
+            return 1;
+        }
+    }
+}
