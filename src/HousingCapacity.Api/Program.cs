@@ -10,6 +10,7 @@ using HousingCapacity.Api.OData;
 using HousingCapacity.Api.Reporting;
 using HousingCapacity.Api.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 
 if (args.Length > 0 && args[0] == "seed")
@@ -38,6 +39,8 @@ static WebApplication CreateApp(string[] args)
     // configuration says (a rule added in code after the configuration's wins for the same category).
     builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
     builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+    // And whatever is logged, by anyone, has CPR-like numbers masked before it reaches a provider.
+    builder.Services.Replace(ServiceDescriptor.Singleton<ILoggerFactory, RedactingLoggerFactory>());
 
     // Outside Development the public development signing key is refused, as are the development CPR keys below. The token
     // check comes first because it changes nothing: CPR keys are process-wide.

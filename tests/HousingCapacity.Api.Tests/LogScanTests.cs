@@ -29,6 +29,22 @@ public partial class LogScanTests(ApiFixture api) : IClassFixture<ApiFixture>
         await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Persons", $$"""{"Cpr":"{{existing.Cpr.Value}}","FirstName":"X","LastName":"Y","MunicipalityId":1}""");
         await api.Staff(1).GetAsync($"/odata/Persons?$filter=Cpr eq '{existing.Cpr.Value}'");
         await api.OData.GetAsync($"/odata/Persons/HousingCapacity.FindByCpr(cpr='{existing.Cpr.Value}')");
+        // A CPR number in the path of requests that fail, in every way a request can fail.
+        var cpr = existing.Cpr.Value;
+        foreach (var url in new[]
+                 {
+                     $"/odata/Persons/HousingCapacity.FindByCpr(cpr='{cpr}')?$filter=not%20null",
+                     $"/odata/Persons/HousingCapacity.FindByCpr(cpr='{cpr.Replace("-", "")}')?$orderby=null",
+                     $"/odata/Persons({cpr})", $"/odata/{cpr}", $"/reports/monthly/{cpr}/2026-10.pdf", $"/odata/Persons?$filter=Cpr eq '{cpr}' and NaN",
+                 })
+            await api.Client.GetAsync(url);
+        using (var anonymous = api.Factory.CreateClient())
+            await anonymous.GetAsync($"/odata/Persons/HousingCapacity.FindByCpr(cpr='{cpr}')");
+
+        // And whatever logs, logs through the masking factory.
+        var logger = api.Factory.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("Test.AnyCategory");
+        Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, new InvalidOperationException($"failed for {cpr}"), "Lookup of {Cpr} failed", cpr);
+        Assert.Contains(LogSink.Lines, l => l.Contains("Test.AnyCategory") && l.Contains(cpr[..6] + "-XXXX") && l.Contains("InvalidOperationException"));
 
         var lines = LogSink.Lines.ToList();
         Assert.True(lines.Count > 50, $"only {lines.Count} log lines: is the sink still attached?");

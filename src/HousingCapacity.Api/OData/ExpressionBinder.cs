@@ -201,8 +201,17 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
         Expression.Call(typeof(Microsoft.EntityFrameworkCore.EF), nameof(Microsoft.EntityFrameworkCore.EF.Property), [typeof(string)],
             person, Expression.Constant(Data.HousingDbContext.CprHash));
 
+    /// <summary>A true/false operand (of not, and, or, any, all); anything else, null included, is the client's error.</summary>
     private static Expression AsBool(Expression e) =>
-        e.Type == typeof(bool?) ? Expression.Equal(e, Expression.Constant(true, typeof(bool?))) : e;
+        e.Type == typeof(bool?) ? Expression.Equal(e, Expression.Constant(true, typeof(bool?)))
+        : e.Type == typeof(bool) ? e
+        : throw ODataProblem.BadRequest("InvalidFilter", "Her skal stå et logisk udtryk (sandt/falsk).", "A Boolean (true/false) expression is needed here.", "$filter");
+
+    /// <summary>A $orderby key: a constant orders nothing (and cannot be translated to SQL).</summary>
+    public LambdaExpression BindOrderKey(OrderByClause clause, Type elementType) =>
+        Unwrap(clause.Expression) is ConstantNode
+            ? throw ODataProblem.BadRequest("InvalidOrderBy", "$orderby skal nævne en egenskab, ikke en konstant.", "$orderby must name a property, not a constant.", "$orderby")
+            : BindLambda(clause.Expression, clause.RangeVariable, elementType);
 
     private static Expression Compare(BinaryOperatorKind op, Expression left, Expression right)
     {
@@ -384,6 +393,8 @@ internal sealed class ExpressionBinder(ODataServiceModel service, IClock clock, 
     /// <summary>A literal as a SQL parameter: a closure over a box, typed as <paramref name="target"/>.</summary>
     private static Expression Constant(object? value, Type target)
     {
+        if (value is double d && !double.IsFinite(d) || value is float f && !float.IsFinite(f))
+            throw ODataProblem.BadRequest("InvalidLiteral", "NaN og INF kan ikke bruges i en forespørgsel.", "NaN and INF cannot be used in a query.", "$filter");
         if (value is null)
         {
             var nullable = target.IsValueType && Nullable.GetUnderlyingType(target) is null ? typeof(Nullable<>).MakeGenericType(target) : target;

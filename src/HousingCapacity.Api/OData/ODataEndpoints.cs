@@ -29,7 +29,9 @@ public static class ODataEndpoints
         // One route: the catch-all also matches /odata itself.
         app.MapMethods("/odata/{**path}", ["GET", "POST", "PATCH", "PUT", "DELETE", "MERGE"], (HttpContext http, string? path) =>
             string.IsNullOrEmpty(path) ? OnlyGet(http, ServiceDocumentAsync)
-            : path == "$metadata" ? OnlyGet(http, MetadataAsync)
+            : path.TrimEnd('/') == "$metadata" ? OnlyGet(http, MetadataAsync)
+            : path.TrimEnd('/') == "$batch" ? Guarded(http, () => throw ODataProblem.BadRequest("NotSupported",
+                "$batch understøttes ikke her; send forespørgslerne hver for sig.", "$batch is not supported here; send the requests one by one."))
             : ResourceAsync(http));
     }
 
@@ -101,7 +103,9 @@ public static class ODataEndpoints
     {
         var caller = request.Caller;
         var segments = request.Path.ToList();
-        var root = segments.OfType<EntitySetSegment>().First().EntitySet.Name;
+        // Only entity sets are served below /odata (the service document and $metadata have their own routes).
+        var root = segments.OfType<EntitySetSegment>().FirstOrDefault()?.EntitySet.Name
+                   ?? throw ODataProblem.NotFound("Ressourcen findes ikke.", "The resource does not exist.");
         if (segments[^1] is OperationSegment operation)
             Security.AccessPolicy.EnsureMayCall(caller, root, operation.Operations.Single().Name);
         // Writes to a set are checked by WriteHandler, after it has ruled out methods the set never allows (405).
@@ -158,6 +162,10 @@ public static class ODataEndpoints
         {
             problem = DatabaseGuards.Refusal(sqlite);
         }
+        catch (DecoderFallbackException)
+        {
+            problem = ODataProblem.BadRequest("InvalidBody", "Indholdet er ikke gyldig UTF-8.", "The body is not valid UTF-8.");
+        }
         catch (BadHttpRequestException e)
         {
             problem = new ODataProblem(e.StatusCode, "BadRequest", "Forespørgslen kunne ikke læses.", "The request could not be read.");
@@ -170,7 +178,7 @@ public static class ODataEndpoints
         {
             var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HousingCapacity.OData");
             logger.LogError("Unhandled {ExceptionType} on {Method} {Path}: {Message}", e.GetType().Name, http.Request.Method,
-                http.Request.Path.Value, Privacy.Scrub(e.Message));
+                Privacy.Scrub(http.Request.Path.Value ?? ""), Privacy.Scrub(e.Message));
             problem = new ODataProblem(500, "InternalError", "Der opstod en uventet fejl. Den er logget.", "An unexpected error occurred. It has been logged.");
         }
         if (http.Response.HasStarted) return;

@@ -179,7 +179,7 @@ internal static class QueryHandler
         IOrderedQueryable<T>? ordered = null;
         for (var clause = orderBy; clause is not null; clause = clause.ThenBy)
         {
-            var key = binder.BindLambda(clause.Expression, clause.RangeVariable, typeof(T));
+            var key = binder.BindOrderKey(clause, typeof(T));
             var descending = clause.Direction == OrderByDirection.Descending;
             var name = ordered is null ? (descending ? "OrderByDescending" : "OrderBy") : (descending ? "ThenByDescending" : "ThenBy");
             var method = typeof(Queryable).GetMethods().Single(m => m.Name == name && m.GetParameters().Length == 2)
@@ -300,7 +300,7 @@ internal static class Includes
         var ordered = false;
         for (var clause = item.OrderByOption; clause is not null; clause = clause.ThenBy)
         {
-            var key = binder.BindLambda(clause.Expression, clause.RangeVariable, element);
+            var key = binder.BindOrderKey(clause, element);
             var descending = clause.Direction == OrderByDirection.Descending;
             var name = !ordered ? (descending ? "OrderByDescending" : "OrderBy") : (descending ? "ThenByDescending" : "ThenBy");
             result = Expression.Call(typeof(Enumerable), name, [element, key.ReturnType], result, key);

@@ -60,15 +60,21 @@ public static class AbuseLimits
             app.UseHsts();
             app.UseHttpsRedirection();
         }
+        // Set as the answer starts, not as the request comes in: an error answer clears the headers it had so far
+        // (Response.Clear), and must carry these all the same.
         app.Use(async (http, next) =>
         {
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-            // Answers may hold personal data: never kept by a browser or a proxy.
-            headers.CacheControl = "no-store";
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                // Answers may hold personal data: never kept by a browser or a proxy.
+                headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
             await next(http);
         });
     }
