@@ -39,9 +39,9 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
         await using var json = new Utf8JsonWriter(response.Body, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteStartObject("error");
-        json.WriteString("code", Code);
+        json.WriteString("code", Privacy.Scrub(Code));
         json.WriteString("message", Privacy.Scrub(Combine(MessageDa, MessageEn)));
-        if (Target is not null) json.WriteString("target", Target);
+        if (Target is not null) json.WriteString("target", Privacy.Scrub(Target));
         if (Details.Count > 0)
         {
             json.WriteStartArray("details");
@@ -50,7 +50,7 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
                 json.WriteStartObject();
                 json.WriteString("code", d.Code);
                 json.WriteString("message", Privacy.Scrub(Combine(d.MessageDa, d.MessageEn)));
-                if (d.Target is not null) json.WriteString("target", d.Target);
+                if (d.Target is not null) json.WriteString("target", Privacy.Scrub(d.Target));
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -33,6 +33,12 @@ public sealed class SqlRecorder : DbCommandInterceptor
     }
 }
 
+/// <summary>The API over Kestrel on a loopback port: for requests the in-memory test server cannot carry (a %00 in the path).</summary>
+public sealed class KestrelApiFixture : ApiFixture
+{
+    protected override bool OverKestrel => true;
+}
+
 /// <summary>
 /// The API over a real SQLite file, seeded with the deterministic demo data as of 2026-11-22
 /// (evening, Copenhagen time). One per test class; tests that write use their own records.
@@ -72,6 +78,9 @@ public class ApiFixture : IAsyncLifetime
     }
     public string ConnectionString => $"Data Source={_path}";
 
+    /// <summary>Serve over Kestrel on a loopback port instead of the in-memory test server: requests travel as bytes on a socket.</summary>
+    protected virtual bool OverKestrel => false;
+
     /// <summary>Who <see cref="Client"/> and <see cref="OData"/> are (the municipality must be in the fixture's data).</summary>
     protected virtual (Role Role, int MunicipalityCode) DefaultCaller => (Role.HousingOfficer, 175);
 
@@ -96,6 +105,11 @@ public class ApiFixture : IAsyncLifetime
                 s.ConfigureDbContext<HousingDbContext>(o => o.AddInterceptors(Sql));
             });
         });
+        if (OverKestrel)
+        {
+            Factory.UseKestrel(0);
+            Factory.StartServer();
+        }
         Client = Factory.CreateClient();
         Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(DefaultCaller.Role, DefaultCaller.MunicipalityCode));
         await using (var scope = Factory.Services.CreateAsyncScope())
