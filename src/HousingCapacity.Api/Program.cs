@@ -20,10 +20,20 @@ if (args.Length > 0 && args[0] == "municipality")
 if (args.Length > 0 && args[0] == "token")
     return TokenCommand.Run(args[1..]);
 
-var app = CreateApp(args);
-await DatabaseSetup.InitialiseAsync(app.Services);
-await app.RunAsync();
-return 0;
+try
+{
+    var app = CreateApp(args);
+    await DatabaseSetup.InitialiseAsync(app.Services);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (e is StartupRefusedException or Microsoft.Extensions.Options.OptionsValidationException or IOException
+                              or Microsoft.Data.Sqlite.SqliteException)
+{
+    // One clear line, not a crash with a stack trace (exit 134): the operator reads it in the service's log.
+    Console.Error.WriteLine($"HousingCapacity did not start: {HousingCapacity.Api.OData.Privacy.Scrub(e.Message)}");
+    return 1;
+}
 
 static WebApplication CreateApp(string[] args)
 {

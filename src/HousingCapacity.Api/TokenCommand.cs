@@ -41,7 +41,7 @@ public static class TokenCommand
         {
             keys = Authentication.SigningKeys(options, environment.Equals("Development", StringComparison.OrdinalIgnoreCase));
         }
-        catch (InvalidOperationException e)
+        catch (StartupRefusedException e)
         {
             Console.Error.WriteLine(e.Message);
             return 1;

@@ -15,8 +15,11 @@ public sealed class DatabaseOptions
     public string ConnectionString { get; set; } = "Data Source=housingcapacity.db";
     /// <summary>How long a connection waits for another's write lock before giving up.</summary>
     public int BusyTimeoutMs { get; set; } = 5000;
-    /// <summary>Fill an empty database with the demo data on start.</summary>
-    public bool SeedDemoData { get; set; } = true;
+    /// <summary>
+    /// Fill an empty database with the demo data on start. Left unset, only in Development: a production database never gets
+    /// 1,400 invented persons because nobody said otherwise.
+    /// </summary>
+    public bool? SeedDemoData { get; set; }
 }
 
 public static class DatabaseSetup
@@ -49,7 +52,8 @@ public static class DatabaseSetup
         scope.ServiceProvider.GetRequiredService<Security.CallerScope>().Current = Security.Caller.System("setup", auditWrites: false);
         var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
         await MigrateAsync(db, ct);
-        if ((seed ?? options.SeedDemoData) && !await db.Municipalities.AnyAsync(ct))
+        var development = services.GetService<IHostEnvironment>()?.IsDevelopment() ?? false;
+        if ((seed ?? options.SeedDemoData ?? development) && !await db.Municipalities.AnyAsync(ct))
         {
             var clock = scope.ServiceProvider.GetRequiredService<IClock>();
             await SeedAsync(db, new DemoDataOptions { Today = DanishTime.Today(clock) });

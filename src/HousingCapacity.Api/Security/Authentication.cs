@@ -42,12 +42,12 @@ public static class Authentication
     public static IReadOnlyList<SecurityKey> SigningKeys(AuthenticationOptions options, bool isDevelopment)
     {
         if (!isDevelopment && options.SigningKeys.Contains(DevelopmentSigningKey))
-            throw new InvalidOperationException("Authentication:SigningKeys holds the public development key; it is refused outside Development.");
+            throw new StartupRefusedException("Authentication:SigningKeys holds the public development key; it is refused outside Development.");
         if (options.SigningKeys.Count == 0)
         {
             if (isDevelopment) return [new SymmetricSecurityKey(Convert.FromBase64String(DevelopmentSigningKey))];
             if (string.IsNullOrWhiteSpace(options.Authority))
-                throw new InvalidOperationException("Outside Development, set Authentication:Authority (the identity provider) or " +
+                throw new StartupRefusedException("Outside Development, set Authentication:Authority (the identity provider) or " +
                                                     "Authentication:SigningKeys (base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`).");
             return [];
         }
@@ -55,7 +55,7 @@ public static class Authentication
         {
             var bytes = Convert.FromBase64String(k);
             return bytes.Length >= 32 ? (SecurityKey)new SymmetricSecurityKey(bytes)
-                : throw new InvalidOperationException("Each Authentication:SigningKeys entry must be base64 of at least 32 bytes.");
+                : throw new StartupRefusedException("Each Authentication:SigningKeys entry must be base64 of at least 32 bytes.");
         }).ToList();
     }
 

@@ -33,16 +33,24 @@ public static class CprProtection
         if (string.IsNullOrWhiteSpace(options.CprEncryptionKey) || string.IsNullOrWhiteSpace(options.CprLookupKey))
         {
             if (!allowDevelopmentKeys)
-                throw new InvalidOperationException("Security:CprEncryptionKey and Security:CprLookupKey must be set outside Development " +
+                throw new StartupRefusedException("Security:CprEncryptionKey and Security:CprLookupKey must be set outside Development " +
                                                     "(base64 of 32 random bytes each, e.g. `openssl rand -base64 32`).");
             _encryptionKey = DevelopmentKey("encryption");
             _lookupKey = DevelopmentKey("lookup");
             UsesDevelopmentKeys = true;
             return;
         }
-        _encryptionKey = Key(options.CprEncryptionKey, "Security:CprEncryptionKey");
-        _lookupKey = Key(options.CprLookupKey, "Security:CprLookupKey");
-        UsesDevelopmentKeys = false;
+        var encryption = Key(options.CprEncryptionKey, "Security:CprEncryptionKey");
+        var lookup = Key(options.CprLookupKey, "Security:CprLookupKey");
+        var development = encryption.AsSpan().SequenceEqual(DevelopmentKey("encryption")) || lookup.AsSpan().SequenceEqual(DevelopmentKey("lookup"));
+        // The development keys are public (they are in this file): configured by hand outside Development, they protect nothing.
+        if (development && !allowDevelopmentKeys)
+            throw new StartupRefusedException("Security:CprEncryptionKey or Security:CprLookupKey is the public development key; it is refused outside Development.");
+        if (encryption.AsSpan().SequenceEqual(lookup) && !allowDevelopmentKeys)
+            throw new StartupRefusedException("Security:CprEncryptionKey and Security:CprLookupKey must be two different keys.");
+        _encryptionKey = encryption;
+        _lookupKey = lookup;
+        UsesDevelopmentKeys = development;
     }
 
     public static string Encrypt(string cpr)
@@ -75,9 +83,12 @@ public static class CprProtection
         }
         catch (FormatException)
         {
-            throw new InvalidOperationException($"{name} must be base64 of exactly 32 bytes.");
+            throw new StartupRefusedException($"{name} must be base64 of exactly 32 bytes.");
         }
     }
+
+    /// <summary>The public development key for a purpose ("encryption" or "lookup"), as base64: for tests and documentation.</summary>
+    public static string DevelopmentKeyBase64(string purpose) => Convert.ToBase64String(DevelopmentKey(purpose));
 
     private static byte[] DevelopmentKey(string purpose) => SHA256.HashData(Encoding.UTF8.GetBytes("HousingCapacity development key, never for real data: " + purpose));
 }
