@@ -384,4 +384,22 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
             Assert.InRange(reply.Value.GetArrayLength(), 1, 7);
         }
     }
+
+    [Fact]
+    public async Task Apply_CountOfANavigation_CountsTheRelatedRecords_NotTheGroupsRows()
+    {
+        // Issue 10, finding 12: Placements/$count answered 1 per unit (the unit itself).
+        var reply = await api.OData.GetAsync("/odata/Units?$apply=groupby((Id),aggregate(Placements/$count as n))&$orderby=Id&$top=40");
+        var perFacility = await api.OData.GetAsync("/odata/Units?$apply=groupby((FacilityId),aggregate(Placements/$count as Stays,$count as Units))&$orderby=FacilityId");
+
+        await using var db = api.CallerDb();
+        var expected = await db.Units.OrderBy(u => u.Id).Take(40).Select(u => new { u.Id, N = u.Placements.Count() }).ToListAsync();
+        Assert.Equal(expected.Select(e => (e.Id, (long)e.N)),
+            reply.Value.EnumerateArray().Select(r => (r.GetProperty("Id").GetInt32(), r.GetProperty("n").GetInt64())));
+        Assert.Contains(expected, e => e.N > 1);
+        var byFacility = await db.Units.GroupBy(u => u.FacilityId).OrderBy(g => g.Key)
+            .Select(g => new { g.Key, Stays = g.Sum(u => u.Placements.Count()), Units = g.Count() }).ToListAsync();
+        Assert.Equal(byFacility.Select(f => (f.Key, (long)f.Stays, (long)f.Units)), perFacility.Value.EnumerateArray()
+            .Select(r => (r.GetProperty("FacilityId").GetInt32(), r.GetProperty("Stays").GetInt64(), r.GetProperty("Units").GetInt64())));
+    }
 }

@@ -150,7 +150,13 @@ internal static class ApplyHandler
     {
         var element = item.Type;
         if (a.Method == AggregationMethod.VirtualPropertyCount)
+        {
+            // Placements/$count counts the related records of the group's rows (as the caller may see them), not the rows.
+            if (a.Expression is CountNode related)
+                return Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [element], group,
+                    Expression.Lambda(Expression.Convert(binder.BindOver(item, related), typeof(long)), item));
             return Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [element], group);
+        }
         var value = binder.BindOver(item, a.Expression);
         var selector = Expression.Lambda(value, item);
         switch (a.Method)
