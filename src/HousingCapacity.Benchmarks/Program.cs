@@ -16,6 +16,12 @@ using NodaTime;
 // through the OData layer (URI parsing, binding, EF Core, ODataMessageWriter) against the same query written by
 // hand in EF Core LINQ and serialised with System.Text.Json, alternating the two in one run. Both run as a housing
 // officer of Rødovre and write the same access log lines.
+if (args.Length > 0 && args[0] == "load")
+{
+    Environment.ExitCode = await HousingCapacity.Benchmarks.LoadTest.RunAsync(args[1..]);
+    return;
+}
+
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 var dbPath = Arg("--db", Path.Combine(Path.GetTempPath(), "housingcapacity-large-v2.db"));
 var runs = int.Parse(Arg("--runs", "200"), System.Globalization.CultureInfo.InvariantCulture);

@@ -199,6 +199,73 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     /// </summary>
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
+        // A save outside a transaction of ours (an access log line of a read, say) still queues at the write gate.
+        if (Database.CurrentTransaction is null && ChangeTracker.HasChanges())
+        {
+            await using var transaction = await BeginWriteAsync(cancellationToken);
+            var saved = await SaveInTransactionAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return saved;
+        }
+        return await SaveInTransactionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A write transaction, begun once this context has the file's place at the <see cref="SqliteWriteGate"/> (waited for
+    /// without holding a thread); the place is given up when the transaction is disposed. Every write of the API begins here.
+    /// </summary>
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(CancellationToken ct)
+    {
+        await EnterWriteGateAsync(ct);
+        try
+        {
+            return new GatedTransaction(await Database.BeginTransactionAsync(ct), ExitWriteGate);
+        }
+        catch
+        {
+            ExitWriteGate();
+            throw;
+        }
+    }
+
+    // Re-entrant per context: a save inside the context's own write transaction does not queue behind itself.
+    private int _writeGateDepth;
+    private SemaphoreSlim WriteGate => _writeGate ??= SqliteWriteGate.For(Database.GetConnectionString());
+    private SemaphoreSlim? _writeGate;
+
+    private async Task EnterWriteGateAsync(CancellationToken ct)
+    {
+        if (_writeGateDepth == 0) await WriteGate.WaitAsync(ct);
+        _writeGateDepth++;
+    }
+
+    private void ExitWriteGate()
+    {
+        if (--_writeGateDepth == 0) WriteGate.Release();
+    }
+
+    // A context disposed while it still holds the gate (a transaction never disposed) gives its place up.
+    public override async ValueTask DisposeAsync()
+    {
+        ReleaseWriteGateOnDispose();
+        await base.DisposeAsync();
+    }
+
+    public override void Dispose()
+    {
+        ReleaseWriteGateOnDispose();
+        base.Dispose();
+    }
+
+    private void ReleaseWriteGateOnDispose()
+    {
+        if (_writeGateDepth == 0) return;
+        _writeGateDepth = 0;
+        WriteGate.Release();
+    }
+
+    private async Task<int> SaveInTransactionAsync(CancellationToken cancellationToken)
+    {
         if (ChangeTracker.Entries<AccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new AccessDeniedException("Adgangsloggen kan ikke ændres.", "The access log cannot be changed.");
         var changes = ChangeTracker.Entries<Entity>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
@@ -213,21 +280,12 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         if (!Caller.AuditWrites) return await base.SaveChangesAsync(cancellationToken);
 
         var pending = Security.AccessLog.PendingWrites(changes);
-        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            var saved = await base.SaveChangesAsync(cancellationToken);
-            var now = clock.GetCurrentInstant();
-            foreach (var write in pending)
-                AccessLog.Add(await write.ToEntryAsync(this, Scope, now, cancellationToken));
-            await base.SaveChangesAsync(cancellationToken);
-            if (own is not null) await own.CommitAsync(cancellationToken);
-            return saved;
-        }
-        finally
-        {
-            if (own is not null) await own.DisposeAsync();
-        }
+        var saved = await base.SaveChangesAsync(cancellationToken);
+        var now = clock.GetCurrentInstant();
+        foreach (var write in pending)
+            AccessLog.Add(await write.ToEntryAsync(this, Scope, now, cancellationToken));
+        await base.SaveChangesAsync(cancellationToken);
+        return saved;
     }
 
     private async Task SetResponsibleMunicipalities(List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Entity>> changes, CancellationToken ct)

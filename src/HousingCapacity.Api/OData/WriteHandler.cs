@@ -80,7 +80,7 @@ internal static class WriteHandler
     {
         var context = request.NewWriteContext();
         var values = await ReadParametersAsync(request, set, action);
-        await using var transaction = await request.Db.Database.BeginTransactionAsync(context.Cancellation);
+        await using var transaction = await request.Db.BeginWriteAsync(context.Cancellation);
         var entity = await FindAsync(request, set, (KeySegment)request.Path.ElementAt(1));
         CheckIfMatch(request, entity);
         var result = await handler.InvokeAsync(request.Db, entity, values, context);
@@ -94,7 +94,7 @@ internal static class WriteHandler
     {
         var context = request.NewWriteContext();
         var values = await ReadParametersAsync(request, set, action);
-        await using var transaction = await request.Db.Database.BeginTransactionAsync(context.Cancellation);
+        await using var transaction = await request.Db.BeginWriteAsync(context.Cancellation);
         var result = await handler.InvokeAsync(request.Db, values, context);
         await request.Db.SaveChangesAsync(context.Cancellation);
         await transaction.CommitAsync(context.Cancellation);
@@ -145,7 +145,7 @@ internal static class WriteHandler
         var values = await ReadBodyAsync(request, set, writer.Insertable, null, replace: false);
         // One transaction from the first read to the save: on SQLite it takes the write lock at once (BEGIN IMMEDIATE),
         // so competing writes (two officers, the last bed) are serialised and the rules see the committed state.
-        await using var transaction = await request.Db.Database.BeginTransactionAsync(context.Cancellation);
+        await using var transaction = await request.Db.BeginWriteAsync(context.Cancellation);
         var (entity, created) = await writer.CreateAsync(request.Db, values, context);
         if (created) request.Db.Add(entity);
         await request.Db.SaveChangesAsync(context.Cancellation);
@@ -156,7 +156,7 @@ internal static class WriteHandler
 
     private static async Task UpdateAsync(ODataRequest request, EntitySetInfo set, IEntitySetWriter writer, WriteContext context, bool replace)
     {
-        await using var transaction = await request.Db.Database.BeginTransactionAsync(context.Cancellation);
+        await using var transaction = await request.Db.BeginWriteAsync(context.Cancellation);
         var entity = await FindAsync(request, set);
         CheckIfMatch(request, entity);
         var values = await ReadBodyAsync(request, set, writer.Updatable, entity, replace);

@@ -128,7 +128,7 @@ public static class CapacityImport
         if (rows.Count == 0 && errors.Count == 0)
             throw ODataProblem.BadRequest("EmptyFile", "Filen indeholder ingen rækker.", "The file contains no rows.");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteAsync(ct);
         var facilityIds = rows.Select(r => r.FacilityId).Distinct().ToList();
         var beds = await db.Unscoped<Facility>().Where(f => facilityIds.Contains(f.Id))
             .Select(f => new { f.Id, Beds = f.Units.Sum(u => u.Beds) }).ToDictionaryAsync(f => f.Id, f => f.Beds, ct);

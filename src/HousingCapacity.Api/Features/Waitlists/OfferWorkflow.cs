@@ -168,7 +168,7 @@ public sealed class OfferExpiryService(IServiceScopeFactory scopes, IOptions<Wai
                 caller.Current = Security.Caller.System("offer-expiry");
                 caller.Request = "background offer expiry";
                 var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
-                await using var tx = await db.Database.BeginTransactionAsync(stoppingToken);
+                await using var tx = await db.BeginWriteAsync(stoppingToken);
                 var expired = await OfferWorkflow.ExpireDueAsync(db, DanishTime.Today(clock), stoppingToken);
                 await db.SaveChangesAsync(stoppingToken);
                 await tx.CommitAsync(stoppingToken);
