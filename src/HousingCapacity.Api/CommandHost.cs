@@ -4,20 +4,23 @@ using HousingCapacity.Api.Security;
 namespace HousingCapacity.Api;
 
 /// <summary>
-/// What the app's database commands (<c>seed</c>, <c>municipality</c>) run in: the configuration the API reads
+/// What the app's commands (<c>seed</c>, <c>municipality</c>, and the configuration of <c>token</c>) run in: the configuration the API reads
 /// (appsettings.json next to the binaries, environment variables, <c>--Database:…</c> arguments), the CPR keys of the
 /// environment and the database, with the system as the caller.
 /// </summary>
 public static class CommandHost
 {
+    /// <summary>appsettings.json next to the binaries, environment variables and the <c>--Database:…</c> arguments.</summary>
+    public static IConfiguration Configuration(string[] args) => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(args.Where(a => a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray())
+        .Build();
+
     public static ServiceProvider Create(string[] args)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args.Where(a => a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray())
-            .Build();
+        var configuration = Configuration(args);
         CprProtection.Configure(configuration.GetSection("Security").Get<CprKeyOptions>() ?? new(), allowDevelopmentKeys: IsDevelopment);
         return new ServiceCollection().AddLogging().AddHousingDatabase(configuration).BuildServiceProvider();
     }

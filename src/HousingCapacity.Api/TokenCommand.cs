@@ -12,15 +12,10 @@ public static class TokenCommand
 {
     public static int Run(string[] args)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+        var configuration = CommandHost.Configuration([]);
         var options = configuration.GetSection("Authentication").Get<AuthenticationOptions>() ?? new AuthenticationOptions();
 
-        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        string? Value(string name) => CommandHost.Value(args, name);
         var roleText = Value("--role");
         if (!Enum.TryParse<Role>(roleText, ignoreCase: true, out var role) || !Enum.IsDefined(role) || !int.TryParse(Value("--municipality"), out var code))
         {
@@ -39,7 +34,7 @@ public static class TokenCommand
         IReadOnlyList<SecurityKey> keys;
         try
         {
-            keys = Authentication.SigningKeys(options, environment.Equals("Development", StringComparison.OrdinalIgnoreCase));
+            keys = Authentication.SigningKeys(options, CommandHost.IsDevelopment);
         }
         catch (StartupRefusedException e)
         {
