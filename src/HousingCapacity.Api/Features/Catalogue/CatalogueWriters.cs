@@ -112,8 +112,8 @@ public sealed class UnitWriter : IEntitySetWriter
         var over = nights.Select(n => (Night: n, People: stays.Count(s => s.Stay.ContainsNight(n)))).Where(n => n.People > beds).ToList();
         if (over.Count > 0)
             throw new ODataProblem(409, "UnitOverCapacity",
-                $"{unit.Label} kan ikke have {beds} senge: {over[0].People} personer bor der natten til {over[0].Night:yyyy-MM-dd}.",
-                $"{unit.Label} cannot have {beds} beds: {over[0].People} people stay there on the night of {over[0].Night:yyyy-MM-dd}.",
+                $"Antallet af senge i {unit.Label} kan ikke sættes til {beds}: {over[0].People} personer bor der natten til {over[0].Night:yyyy-MM-dd}.",
+                $"The beds of {unit.Label} cannot be set to {beds}: {over[0].People} people stay there on the night of {over[0].Night:yyyy-MM-dd}.",
                 "Beds", [.. over.Take(10).Select(n => new ProblemDetail("UnitOverCapacity", $"Natten til {n.Night:yyyy-MM-dd}: {n.People} personer",
                     $"The night of {n.Night:yyyy-MM-dd}: {n.People} people", "Beds")), .. stayDetails]);
     }
