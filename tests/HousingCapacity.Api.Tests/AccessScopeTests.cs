@@ -43,8 +43,9 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         {
             Content = new StringContent($"{a};2026-11-21;1;0;0\n{b};2026-11-21;1;0;0", Encoding.UTF8, "text/csv"),
         });
-        Assert.Equal(HttpStatusCode.Forbidden, import.Status);
-        Assert.Contains($"{b}", import.Body);
+        Assert.Equal((HttpStatusCode)422, import.Status);
+        Assert.Equal(["line 2"], import.Json.GetProperty("error").GetProperty("details").EnumerateArray().Select(d => d.GetProperty("target").GetString()));
+        Assert.Contains($"facility {b} does not exist", import.Body);
         // Nor can staff move a report or a unit of their own to the other facility.
         await using (var db = api.NewDb())
         {

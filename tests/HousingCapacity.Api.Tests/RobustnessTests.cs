@@ -62,6 +62,18 @@ public partial class RobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
             AssertSecurityHeaders(response);
     }
 
+    [Theory]
+    [InlineData("GET /odata/Persons/HousingCapacity.FindByCpr(cpr='010190-1234')")]
+    [InlineData("cpr=0101901234&x=1")]
+    [InlineData("/odata/Persons(010190%2D1234)")]
+    [InlineData("CPR 010190 1234 given at the door")]
+    public void Scrub_MasksACprNumberInEveryFormALogLineMayHoldIt(string text)
+    {
+        var scrubbed = Api.OData.Privacy.Scrub(text);
+        Assert.Contains("010190-XXXX", scrubbed);
+        Assert.DoesNotContain("1234", scrubbed);
+    }
+
     private async Task AssertCleanRefusalAsync(HttpRequestMessage request)
     {
         var target = request.RequestUri!.ToString();
