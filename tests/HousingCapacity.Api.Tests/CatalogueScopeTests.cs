@@ -77,30 +77,21 @@ public class CatalogueScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task MunicipalityCommand_AddsAMunicipality_AndRefusesATakenCode()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"housingcapacity-municipality-{Guid.NewGuid():N}.db");
-        var connection = $"--Database:ConnectionString=Data Source={path}";
-        try
-        {
-            var added = await ApiCommand.RunAsync("Development", "municipality", "--code", "851", "--name", "Aalborg", connection);
-            Assert.True(added.ExitCode == 0, added.Error);
-            Assert.Contains("851 Aalborg", added.Out);
-            var again = await ApiCommand.RunAsync("Development", "municipality", "--code", "851", "--name", "Aalborg", connection);
-            Assert.Equal(1, again.ExitCode);
-            Assert.Contains("already exists", again.Error);
-            var usage = await ApiCommand.RunAsync("Development", "municipality", "--code", "x", connection);
-            Assert.Equal(2, usage.ExitCode);
+        using var file = new TempDatabase("municipality");
+        var connection = file.Argument;
+        var added = await ApiCommand.RunAsync("Development", "municipality", "--code", "851", "--name", "Aalborg", connection);
+        Assert.True(added.ExitCode == 0, added.Error);
+        Assert.Contains("851 Aalborg", added.Out);
+        var again = await ApiCommand.RunAsync("Development", "municipality", "--code", "851", "--name", "Aalborg", connection);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("already exists", again.Error);
+        var usage = await ApiCommand.RunAsync("Development", "municipality", "--code", "x", connection);
+        Assert.Equal(2, usage.ExitCode);
 
-            await using var db = new Api.Data.HousingDbContext(new DbContextOptionsBuilder<Api.Data.HousingDbContext>().UseSqlite($"Data Source={path}").Options);
-            var municipality = await db.Municipalities.SingleAsync();
-            Assert.Equal((851, "Aalborg"), (municipality.Code, municipality.Name));
-            var line = await db.AccessLog.SingleAsync();
-            Assert.Equal(("system:municipality", $"Create Municipality {municipality.Id}"), (line.UserName, line.Operation));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                if (File.Exists(path + suffix)) File.Delete(path + suffix);
-        }
+        await using var db = new Api.Data.HousingDbContext(new DbContextOptionsBuilder<Api.Data.HousingDbContext>().UseSqlite(file.ConnectionString).Options);
+        var municipality = await db.Municipalities.SingleAsync();
+        Assert.Equal((851, "Aalborg"), (municipality.Code, municipality.Name));
+        var line = await db.AccessLog.SingleAsync();
+        Assert.Equal(("system:municipality", $"Create Municipality {municipality.Id}"), (line.UserName, line.Operation));
     }
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Security;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
@@ -19,16 +18,8 @@ public class StartupTests
 
     private static async Task<(int ExitCode, string Out, string Error)> StartAsync(params string[] settings)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"housingcapacity-start-{Guid.NewGuid():N}.db");
-        try
-        {
-            return await ApiCommand.RunAsync("Production", [$"--Database:ConnectionString=Data Source={path}", "--Urls=http://127.0.0.1:0", .. settings]);
-        }
-        finally
-        {
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                if (File.Exists(path + suffix)) File.Delete(path + suffix);
-        }
+        using var file = new TempDatabase("start");
+        return await ApiCommand.RunAsync("Production", [file.Argument, "--Urls=http://127.0.0.1:0", .. settings]);
     }
 
     private static void AssertOneClearLine((int ExitCode, string Out, string Error) run, string reason)
@@ -85,25 +76,16 @@ public class StartupTests
     [InlineData("Development", "false", false)]
     public async Task DemoData_IsSeededInDevelopment_OrWhenAskedFor_NeverByDefaultInProduction(string environment, string? setting, bool seeded)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"housingcapacity-seeding-{Guid.NewGuid():N}.db");
-        try
-        {
-            var values = new Dictionary<string, string?> { ["Database:ConnectionString"] = $"Data Source={path}" };
-            if (setting is not null) values["Database:SeedDemoData"] = setting;
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-            await using var services = new ServiceCollection().AddLogging().AddSingleton<IHostEnvironment>(new Environment(environment))
-                .AddHousingDatabase(configuration).BuildServiceProvider();
+        using var file = new TempDatabase("seeding");
+        var values = new Dictionary<string, string?> { ["Database:ConnectionString"] = file.ConnectionString };
+        if (setting is not null) values["Database:SeedDemoData"] = setting;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        await using var services = new ServiceCollection().AddLogging().AddSingleton<IHostEnvironment>(new Environment(environment))
+            .AddHousingDatabase(configuration).BuildServiceProvider();
 
-            await DatabaseSetup.InitialiseAsync(services);
+        await DatabaseSetup.InitialiseAsync(services);
 
-            await using var db = new HousingDbContext(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite($"Data Source={path}").Options);
-            Assert.Equal(seeded, await db.Municipalities.AnyAsync());
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                if (File.Exists(path + suffix)) File.Delete(path + suffix);
-        }
+        await using var db = new HousingDbContext(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite(file.ConnectionString).Options);
+        Assert.Equal(seeded, await db.Municipalities.AnyAsync());
     }
 }

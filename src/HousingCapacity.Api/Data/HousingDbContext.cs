@@ -35,6 +35,16 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     /// <summary>All records, whoever asks: for rules and aggregates that must count everything, never for answering with records.</summary>
     public IQueryable<T> Unscoped<T>() where T : class => Set<T>().IgnoreQueryFilters();
 
+    /// <summary>
+    /// Every person (whoever asks) with this CPR number, found by its keyed hash: the number itself is stored encrypted. For
+    /// the look-ups that must search everyone so that nobody is registered twice (FindByCpr, registration, CheckIn).
+    /// </summary>
+    public IQueryable<Person> PersonsWithCpr(CprNumber cpr)
+    {
+        var hash = CprProtection.Hash(cpr.Value);
+        return Unscoped<Person>().Where(p => EF.Property<string>(p, CprHash) == hash);
+    }
+
     /// <summary>One record by id, whoever asks (see <see cref="Unscoped{T}"/>); null when there is none.</summary>
     public Task<T?> FindUnscopedAsync<T>(int id, CancellationToken ct) where T : Entity => Unscoped<T>().SingleOrDefaultAsync(x => x.Id == id, ct);
 

@@ -152,9 +152,10 @@ public static class Authentication
         var municipalityId = await db.Unscoped<Domain.Municipality>().Where(m => m.Code == code).Select(m => (int?)m.Id)
                                  .SingleOrDefaultAsync(http.RequestAborted)
             ?? throw new AccessDeniedException($"Kommunen {code} i tokenet findes ikke.", $"The municipality {code} in the token does not exist.");
+        static int? FacilityId(string claim) =>
+            int.TryParse(claim, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
         var facilityClaims = user.FindAll(options.FacilityClaim).Select(c => c.Value).Distinct().ToList();
-        var facilities = facilityClaims.Select(v => int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
-            .Where(id => id > 0).Distinct().ToList();
+        var facilities = facilityClaims.Select(FacilityId).OfType<int>().Distinct().ToList();
         if (role == Role.ShelterStaff)
         {
             if (facilities.Count == 0)
@@ -163,8 +164,7 @@ public static class Authentication
             // Staff work at their municipality's own places: a facility claim of another municipality (or none) is refused.
             var own = await db.Unscoped<Domain.Facility>().Where(f => facilities.Contains(f.Id) && f.MunicipalityId == municipalityId)
                 .Select(f => f.Id).ToListAsync(http.RequestAborted);
-            var foreign = facilityClaims.Count != facilities.Count ? facilityClaims.Except(own.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList()
-                : facilities.Except(own).Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var foreign = facilityClaims.Where(claim => FacilityId(claim) is not { } id || !own.Contains(id)).ToList();
             if (foreign.Count > 0)
                 throw new AccessDeniedException($"Tokenets tilbud ({string.Join(", ", foreign)}) hører ikke til kommune {code}.",
                     $"The token's facilities ({string.Join(", ", foreign)}) do not belong to municipality {code}.");

@@ -47,7 +47,7 @@ public class ApiFixture : IAsyncLifetime
 {
     public static readonly LocalDate Today = new(2026, 11, 22);
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"housingcapacity-test-{Guid.NewGuid():N}.db");
+    private readonly TempDatabase _file = new("test");
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 22, 19, 0));
     public SqlRecorder Sql { get; } = new();
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
@@ -76,7 +76,7 @@ public class ApiFixture : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(role, municipalityCode, facilityIds));
         return client;
     }
-    public string ConnectionString => $"Data Source={_path}";
+    public string ConnectionString => _file.ConnectionString;
 
     /// <summary>Serve over Kestrel on a loopback port instead of the in-memory test server: requests travel as bytes on a socket.</summary>
     protected virtual bool OverKestrel => false;
@@ -147,8 +147,6 @@ public class ApiFixture : IAsyncLifetime
     {
         Client.Dispose();
         await Factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            if (File.Exists(_path + suffix)) File.Delete(_path + suffix);
+        _file.Dispose();
     }
 }

@@ -30,19 +30,17 @@ public sealed class CheckInAction(PlacementAllocation allocation) : ICollectionA
             throw ODataProblem.BadRequest("MissingParameter", "Angiv unitId eller facilityId.", "Give unitId or facilityId.", "facilityId");
 
         // The door first: it must be one of the caller's own places, or presence there proves nothing to this caller.
+        // (A unit the caller can see belongs to a facility the caller can see.)
         var door = unitId is { } u
-            ? (await References.VisibleAsync<Unit>(db, u, "unitId", ct)).FacilityId
-            : (await References.VisibleAsync<Facility>(db, facilityId!.Value, "facilityId", ct)).Id;
-        var doorMunicipality = await db.Unscoped<Facility>().Where(f => f.Id == door).Select(f => f.MunicipalityId).SingleAsync(ct);
-        var ownPlace = caller.IsSystem || caller.Is(Role.ShelterStaff) && caller.FacilityIds.Contains(door)
-                       || caller.Is(Role.HousingOfficer) && caller.MunicipalityId == doorMunicipality;
+            ? (await db.FindUnscopedAsync<Facility>((await References.VisibleAsync<Unit>(db, u, "unitId", ct)).FacilityId, ct))!
+            : await References.VisibleAsync<Facility>(db, facilityId!.Value, "facilityId", ct);
+        var ownPlace = caller.IsSystem || caller.Is(Role.ShelterStaff) && caller.FacilityIds.Contains(door.Id)
+                       || caller.Is(Role.HousingOfficer) && caller.MunicipalityId == door.MunicipalityId;
         if (!ownPlace)
-            throw new AccessDeniedException($"{caller.Role} {caller.MunicipalityCode} kan kun indskrive ved egne tilbud (tilbud {door} er ikke et af dem).",
-                $"{caller.Role} {caller.MunicipalityCode} may check people in only at their own places (facility {door} is not one of them).");
+            throw new AccessDeniedException($"{caller.Role} {caller.MunicipalityCode} kan kun indskrive ved egne tilbud (tilbud {door.Id} er ikke et af dem).",
+                $"{caller.Role} {caller.MunicipalityCode} may check people in only at their own places (facility {door.Id} is not one of them).");
 
-        var cpr = CprNumber.Parse(p.Required<string>("cpr"));
-        var hash = CprProtection.Hash(cpr.Value);
-        var person = await db.Unscoped<Person>().SingleOrDefaultAsync(x => EF.Property<string>(x, HousingDbContext.CprHash) == hash, ct)
+        var person = await db.PersonsWithCpr(CprNumber.Parse(p.Required<string>("cpr"))).SingleOrDefaultAsync(ct)
             ?? throw new ODataProblem(404, "PersonNotFound",
                 "Ingen person har dette CPR-nummer. Registrér personen først (POST /odata/Persons).",
                 "No person has this CPR number. Register the person first (POST /odata/Persons).", "cpr");

@@ -31,9 +31,7 @@ public sealed class FindByCprFunction : IEntityFunction
 
     public async Task<IReadOnlyList<object>> InvokeAsync(HousingDbContext db, Entity? bound, EntityValues parameters, WriteContext context)
     {
-        var cpr = CprNumber.Parse(parameters.Required<string>("cpr"));
-        var hash = CprProtection.Hash(cpr.Value);
-        return await db.Unscoped<Person>().Where(p => EF.Property<string>(p, HousingDbContext.CprHash) == hash)
+        return await db.PersonsWithCpr(CprNumber.Parse(parameters.Required<string>("cpr")))
             .Select(p => new PersonMatch
             {
                 PersonId = p.Id, FirstName = p.FirstName, LastName = p.LastName, BirthDate = p.BirthDate, Gender = p.Gender,

@@ -18,8 +18,7 @@ public sealed class PersonWriter : IEntitySetWriter
         var cpr = v.Required<CprNumber>("Cpr");
         var municipalityId = v.Required<int>("MunicipalityId");
         await References.EnsureVisibleAsync<Municipality>(db, municipalityId, "MunicipalityId", c.Cancellation);
-        var hash = Security.CprProtection.Hash(cpr.Value);
-        if (await db.Unscoped<Person>().AnyAsync(p => EF.Property<string>(p, HousingDbContext.CprHash) == hash, c.Cancellation))
+        if (await db.PersonsWithCpr(cpr).AnyAsync(c.Cancellation))
             throw new ODataProblem(409, "DuplicateCpr", "Der findes allerede en person med dette CPR-nummer.",
                 "A person with this CPR number already exists.", "Cpr");
         return (new Person(cpr, v.Required<string>("FirstName"), v.Required<string>("LastName"),
