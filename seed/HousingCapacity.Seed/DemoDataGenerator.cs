@@ -210,7 +210,7 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             section110 ? Rnd.WeightedRandom([ReferralRoute.SelfReferral, ReferralRoute.Municipality, ReferralRoute.Hospital, ReferralRoute.Prison], [0.7f, 0.15f, 0.1f, 0.05f]) : ReferralRoute.Municipality,
             facility.Kind == FacilityKind.Section110Shelter ? Weekdays.Add(stay.Start, 3) : null);
         // Most notifications are made in time, some late, a few not at all (yet).
-        if (placement.NotificationDueDate is { } due && Rnd.Bool(0.9f))
+        if (placement.NotificationDueDate?.ToLocalDate() is { } due && Rnd.Bool(0.9f))
         {
             var on = Rnd.Bool(0.85f) ? due.PlusDays(-Rnd.Int(0, 2)) : due.PlusDays(Rnd.Int(1, 6));
             if (on < stay.Start) on = stay.Start;
@@ -323,7 +323,7 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             }
             else if (Rnd.Bool(0.5f))
             {
-                var offeredOn = entry.AppliedOn.PlusDays(Rnd.Int(10, 90));
+                var offeredOn = entry.AppliedOn.ToLocalDate().PlusDays(Rnd.Int(10, 90));
                 if (offeredOn >= Today.PlusDays(-10)) continue;
                 var offer = new Offer(entry.Id, unit.Id, offeredOn, Weekdays.Add(offeredOn, 5));
                 if (entry.Status == WaitlistEntryStatus.Housed) offer.Accept();

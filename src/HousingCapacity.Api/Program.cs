@@ -1,17 +1,16 @@
 using HousingCapacity.Api;
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Features.Allocation;
+using HousingCapacity.Api.Features.Availability;
 using HousingCapacity.Api.Features.Capacity;
-using HousingCapacity.Domain;
 using HousingCapacity.Api.Features.Catalogue;
+using HousingCapacity.Api.Features.Holds;
+using HousingCapacity.Api.Features.Imports;
 using HousingCapacity.Api.Features.Persons;
+using HousingCapacity.Api.Features.Turnaways;
 using HousingCapacity.Api.Features.Waitlists;
 using HousingCapacity.Api.OData;
 using HousingCapacity.Api.Reporting;
-using HousingCapacity.Api.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NodaTime;
 
 if (args.Length > 0 && args[0] == "seed")
     return await SeedCommand.RunAsync(args[1..]);
@@ -31,7 +30,7 @@ catch (Exception e) when (e is StartupRefusedException or Microsoft.Extensions.O
                               or Microsoft.Data.Sqlite.SqliteException)
 {
     // One clear line, not a crash with a stack trace (exit 134): the operator reads it in the service's log.
-    Console.Error.WriteLine($"HousingCapacity did not start: {HousingCapacity.Api.OData.Privacy.Scrub(e.Message)}");
+    Console.Error.WriteLine($"HousingCapacity did not start: {Privacy.Scrub(e.Message)}");
     return 1;
 }
 
@@ -56,42 +55,20 @@ static WebApplication CreateApp(string[] args)
     // check comes first because it changes nothing: CPR keys are process-wide.
     builder.Services.AddTokenAuthentication(builder.Configuration, builder.Environment.IsDevelopment());
     // CPR keys before the database: the EF model's converter uses them.
-    HousingCapacity.Api.Security.CprProtection.Configure(
-        builder.Configuration.GetSection("Security").Get<HousingCapacity.Api.Security.CprKeyOptions>() ?? new(),
+    CprProtection.Configure(
+        builder.Configuration.GetSection("Security").Get<CprKeyOptions>() ?? new(),
         allowDevelopmentKeys: builder.Environment.IsDevelopment());
     builder.Services.AddSingleton<IClock>(SystemClock.Instance);
     builder.Services.AddScoped<PersonsInResponse>();
     builder.Services.AddAbuseLimits(builder.Configuration);
     builder.Services.AddHousingDatabase(builder.Configuration);
-    builder.Services.AddODataService(builder.Configuration);
-    builder.Services.AddSingleton<IEntitySetWriter, MunicipalityWriter>();
-    builder.Services.AddSingleton<IEntitySetWriter, FacilityWriter>();
-    builder.Services.AddSingleton<IEntitySetWriter, UnitWriter>();
-    builder.Services.AddSingleton<IEntitySetWriter, CapacityReportWriter>();
-    builder.Services.AddSingleton<IEntitySetWriter, PersonWriter>();
-    builder.Services.AddSingleton<IEntitySetWriter, WaitlistWriter>();
-    builder.Services.Configure<PlacementPolicy>(builder.Configuration.GetSection("PlacementRules"));
-    builder.Services.AddSingleton<IEntitySetWriter>(sp => sp.GetRequiredService<PlacementAllocation>());
-    builder.Services.Configure<HousingCapacity.Api.Features.Holds.BedHoldOptions>(builder.Configuration.GetSection("BedHolds"));
-    builder.Services.AddSingleton<IEntitySetWriter, HousingCapacity.Api.Features.Holds.BedHoldWriter>();
-    builder.Services.AddSingleton<IEntitySetWriter, HousingCapacity.Api.Features.Turnaways.TurnawayWriter>();
-    builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Availability.AvailabilityFunction>();
-    builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Availability.EligiblePlacesFunction>();
-    builder.Services.AddSingleton<IEntityFunction, LongStaysFunction>();
-    builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Persons.FindByCprFunction>();
-    builder.Services.AddSingleton<IEntityFunction, HousingCapacity.Api.Features.Persons.AccessLogFunction>();
-    builder.Services.Configure<WaitlistOptions>(builder.Configuration.GetSection("Waitlists"));
-    builder.Services.AddSingleton<IEntitySetWriter, WaitlistEntryWriter>();
-    builder.Services.AddSingleton<PlacementAllocation>();
-    builder.Services.AddSingleton<IEntityAction, OfferNextAction>();
-    builder.Services.AddSingleton<IEntityAction, AcceptOfferAction>();
-    builder.Services.AddSingleton<IEntityAction, DeclineOfferAction>();
-    builder.Services.AddHostedService<OfferExpiryService>();
-    builder.Services.AddScoped<HousingCapacity.Api.Reporting.MonthlyReportBuilder>();
-    builder.Services.AddSingleton<ICollectionAction, CheckInAction>();
-    builder.Services.AddSingleton<IEntityAction, DischargeAction>();
-    builder.Services.AddSingleton<IEntityAction, MarkNotifiedAction>();
-    builder.Services.AddSingleton<IEntityAction, RenewSupportAction>();
+    builder.Services.AddScoped<MonthlyReportBuilder>();
+    // The features of the API, each with its entity sets, actions and functions (Features/<Feature>/).
+    builder.Services.AddHousingOData(builder.Configuration,
+    [
+        new CatalogueFeature(), new CapacityFeature(), new PersonsFeature(), new AllocationFeature(), new WaitlistsFeature(),
+        new TurnawaysFeature(), new HoldsFeature(), new AvailabilityFeature(),
+    ]);
 
     var app = builder.Build();
     app.UseExceptionHandler(error => error.Run(async http =>
@@ -100,12 +77,13 @@ static WebApplication CreateApp(string[] args)
     app.UseTokenAuthentication();
     // After authentication: the limits count per user.
     app.UseRateLimiter();
+    app.UseHousingOData();
     app.MapGet("/", () => Results.Redirect("/odata"));
     app.MapGet("/health", async (HousingDbContext db) =>
         await db.Database.CanConnectAsync() ? Results.Ok(new { status = "ok" }) : Results.Json(new { status = "database unavailable" }, statusCode: 503));
-    app.MapOData();
+    app.MapControllers();
     app.MapReports();
-    HousingCapacity.Api.Features.Imports.CapacityImport.MapCapacityImport(app);
+    CapacityImport.MapCapacityImport(app);
     return app;
 }
 

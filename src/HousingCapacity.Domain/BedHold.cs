@@ -6,7 +6,7 @@ namespace HousingCapacity.Domain;
 /// A free bed held for someone on the way (named or anonymous), as in Finding A Bed Tonight: nobody else can take it
 /// until the hold is released, used, or expires by itself at ExpiresAt.
 /// </summary>
-public sealed class BedHold : Entity
+public sealed class BedHold : Entity, IConcernsPerson
 {
     private BedHold() { HeldBy = ""; }
 
@@ -17,9 +17,9 @@ public sealed class BedHold : Entity
         FacilityId = facilityId;
         UnitId = unitId;
         PersonId = personId;
-        Night = night;
-        HeldAt = heldAt;
-        ExpiresAt = heldAt + length;
+        Night = night.ToDateOnly();
+        HeldAt = heldAt.ToUtc();
+        ExpiresAt = (heldAt + length).ToUtc();
         HeldBy = DomainRuleException.RequireText(heldBy, nameof(HeldBy), 200, "Reserveret af");
         Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
     }
@@ -29,22 +29,24 @@ public sealed class BedHold : Entity
     /// <summary>Who the bed is held for; null when anonymous.</summary>
     public int? PersonId { get; private set; }
     /// <summary>The night the bed is held for.</summary>
-    public LocalDate Night { get; private set; }
-    public Instant HeldAt { get; private set; }
-    public Instant ExpiresAt { get; private set; }
+    public DateOnly Night { get; private set; }
+    public DateTimeOffset HeldAt { get; private set; }
+    public DateTimeOffset ExpiresAt { get; private set; }
     /// <summary>When the hold was released or used; null while it stands.</summary>
-    public Instant? ReleasedAt { get; private set; }
+    public DateTimeOffset? ReleasedAt { get; private set; }
     public string HeldBy { get; private set; }
     public string? Note { get; private set; }
+
+    int? IConcernsPerson.ConcernedPersonId => PersonId;
 
     public Facility? Facility { get; private set; }
     public Unit? Unit { get; private set; }
 
-    public bool IsActiveAt(Instant now) => ReleasedAt is null && now < ExpiresAt;
+    public bool IsActiveAt(Instant now) => ReleasedAt is null && now < ExpiresAt.ToInstant();
 
     public void Release(Instant at)
     {
         DomainRuleException.ThrowIf(ReleasedAt is not null, "HoldReleased", "Reservationen er allerede ophævet.", "The hold has already been released.");
-        ReleasedAt = at;
+        ReleasedAt = at.ToUtc();
     }
 }

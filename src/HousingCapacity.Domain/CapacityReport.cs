@@ -15,16 +15,16 @@ public sealed class CapacityReport : Entity
     {
         ReportedBy = "";
         FacilityId = facilityId;
-        Date = date;
+        Date = date.ToDateOnly();
         Update(bedsInService, bedsOccupied, bedsOutOfService, facilityBeds, reportedAt, reportedBy);
     }
 
     public int FacilityId { get; private set; }
-    public LocalDate Date { get; private set; }
+    public DateOnly Date { get; private set; }
     public int BedsInService { get; private set; }
     public int BedsOccupied { get; private set; }
     public int BedsOutOfService { get; private set; }
-    public Instant ReportedAt { get; private set; }
+    public DateTimeOffset ReportedAt { get; private set; }
     public string ReportedBy { get; private set; }
 
     public Facility? Facility { get; private set; }
@@ -51,7 +51,7 @@ public sealed class CapacityReport : Entity
         BedsInService = bedsInService;
         BedsOccupied = bedsOccupied;
         BedsOutOfService = bedsOutOfService;
-        ReportedAt = reportedAt;
+        ReportedAt = reportedAt.ToUtc();
         ReportedBy = DomainRuleException.RequireText(reportedBy, nameof(ReportedBy), 200, "Indberetteren");
     }
 }

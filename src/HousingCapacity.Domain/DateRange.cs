@@ -18,6 +18,9 @@ public readonly record struct DateRange
         End = end;
     }
 
+    /// <summary>A stay as records keep it (DateOnly).</summary>
+    public DateRange(DateOnly start, DateOnly? end) : this(start.ToLocalDate(), end.ToLocalDate()) { }
+
     public LocalDate Start { get; }
     public LocalDate? End { get; }
     public bool IsOpen => End is null;

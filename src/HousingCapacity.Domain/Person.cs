@@ -5,7 +5,7 @@ namespace HousingCapacity.Domain;
 /// <summary>
 /// A citizen who needs a bed or a home. The birth date is derived from the CPR number and cannot be set apart from it.
 /// </summary>
-public sealed class Person : Entity
+public sealed class Person : Entity, IConcernsPerson
 {
     private Person() { FirstName = ""; LastName = ""; }
 
@@ -13,24 +13,27 @@ public sealed class Person : Entity
     {
         FirstName = ""; LastName = "";
         DomainRuleException.ThrowIf(cpr.Value is null, "Required", "CPR-nummeret skal udfyldes.", "Cpr is required.", nameof(Cpr));
-        Cpr = cpr;
-        BirthDate = cpr.BirthDate;
+        Cpr = cpr.Value!;
+        BirthDate = cpr.BirthDate.ToDateOnly();
         MunicipalityId = municipalityId;
         Update(firstName, lastName, gender);
     }
 
-    public CprNumber Cpr { get; private set; }
+    /// <summary>The CPR number, DDMMYY-SSSS (stored encrypted; confidential: see CprNumber).</summary>
+    public string Cpr { get; private set; } = "";
     public string FirstName { get; private set; }
     public string LastName { get; private set; }
-    public LocalDate BirthDate { get; private set; }
+    public DateOnly BirthDate { get; private set; }
     public Gender Gender { get; private set; }
     /// <summary>The municipality responsible for the person (handlekommune).</summary>
     public int MunicipalityId { get; private set; }
 
+    int? IConcernsPerson.ConcernedPersonId => Id;
+
     public List<Placement> Placements { get; private set; } = [];
     public List<WaitlistEntry> WaitlistEntries { get; private set; } = [];
 
-    public int AgeOn(LocalDate date) => DanishTime.AgeOn(BirthDate, date);
+    public int AgeOn(LocalDate date) => DanishTime.AgeOn(BirthDate.ToLocalDate(), date);
 
     public void Update(string firstName, string lastName, Gender gender)
     {

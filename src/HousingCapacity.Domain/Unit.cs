@@ -13,7 +13,7 @@ public sealed class Unit : Entity
         FacilityId = facilityId;
         SetLabelAndBeds(label, beds);
         Status = status;
-        OutOfServiceSince = status == UnitStatus.OutOfService ? outOfServiceSince : null;
+        OutOfServiceSince = status == UnitStatus.OutOfService ? outOfServiceSince.ToDateOnly() : null;
     }
 
     public int FacilityId { get; private set; }
@@ -21,19 +21,19 @@ public sealed class Unit : Entity
     public int Beds { get; private set; }
     public UnitStatus Status { get; private set; }
     /// <summary>The first night the unit was out of service; null while in service (or when not known).</summary>
-    public LocalDate? OutOfServiceSince { get; private set; }
+    public DateOnly? OutOfServiceSince { get; private set; }
 
     public Facility? Facility { get; private set; }
     public List<Placement> Placements { get; private set; } = [];
 
     /// <summary>True when the unit's beds could be used the night of <paramref name="night"/>, as far as is known.</summary>
-    public bool InServiceOn(LocalDate night) => Status == UnitStatus.InService || OutOfServiceSince is { } since && night < since;
+    public bool InServiceOn(LocalDate night) => Status == UnitStatus.InService || OutOfServiceSince is { } since && night < since.ToLocalDate();
 
     /// <param name="today">The day of the change: a unit taken out of service is out from tonight.</param>
     public void Update(string label, int beds, UnitStatus status, LocalDate today)
     {
         SetLabelAndBeds(label, beds);
-        if (status != Status) OutOfServiceSince = status == UnitStatus.OutOfService ? today : null;
+        if (status != Status) OutOfServiceSince = status == UnitStatus.OutOfService ? today.ToDateOnly() : null;
         Status = status;
     }
 

@@ -29,7 +29,7 @@ public sealed class Waitlist : Entity
 }
 
 /// <summary>A person's place on a waitlist. Order: Urgent before Normal, then earliest AppliedOn, then Id.</summary>
-public sealed class WaitlistEntry : Entity
+public sealed class WaitlistEntry : Entity, IConcernsPerson
 {
     private WaitlistEntry() { }
 
@@ -42,11 +42,13 @@ public sealed class WaitlistEntry : Entity
 
     public int WaitlistId { get; private set; }
     public int PersonId { get; private set; }
-    public LocalDate AppliedOn { get; private set; }
+    public DateOnly AppliedOn { get; private set; }
     public Priority Priority { get; private set; }
     public WaitlistEntryStatus Status { get; private set; }
     /// <summary>Why the entry was passed over at offer time (e.g. aged out of the age band while waiting); null when not.</summary>
     public string? FlaggedReason { get; private set; }
+
+    int? IConcernsPerson.ConcernedPersonId => PersonId;
 
     public Waitlist? Waitlist { get; private set; }
     public Person? Person { get; private set; }
@@ -73,7 +75,7 @@ public sealed class WaitlistEntry : Entity
         DomainRuleException.ThrowIf(Id != 0 && status != Status && (offerStates.Contains(status) || offerStates.Contains(Status)), "StatusFollowsOffers",
             "Status Offered og Housed følger af tilbud (OfferNext, Accept) og kan ikke sættes direkte.",
             "The statuses Offered and Housed follow from offers (OfferNext, Accept) and cannot be set directly.", nameof(Status));
-        AppliedOn = appliedOn;
+        AppliedOn = appliedOn.ToDateOnly();
         Priority = priority;
         Status = status;
     }
@@ -90,15 +92,15 @@ public sealed class Offer : Entity
             "Svarfristen kan ikke ligge før tilbudsdatoen.", "RespondBy cannot be before OfferedOn.", nameof(RespondBy));
         WaitlistEntryId = waitlistEntryId;
         UnitId = unitId;
-        OfferedOn = offeredOn;
-        RespondBy = respondBy;
+        OfferedOn = offeredOn.ToDateOnly();
+        RespondBy = respondBy.ToDateOnly();
         Status = OfferStatus.Pending;
     }
 
     public int WaitlistEntryId { get; private set; }
     public int UnitId { get; private set; }
-    public LocalDate OfferedOn { get; private set; }
-    public LocalDate RespondBy { get; private set; }
+    public DateOnly OfferedOn { get; private set; }
+    public DateOnly RespondBy { get; private set; }
     public OfferStatus Status { get; private set; }
     public string? DeclineReason { get; private set; }
 
@@ -122,23 +124,25 @@ public sealed class Offer : Entity
 }
 
 /// <summary>Someone a facility could not take on a night: unmet demand for the monthly report.</summary>
-public sealed class Turnaway : Entity
+public sealed class Turnaway : Entity, IConcernsPerson
 {
     private Turnaway() { }
 
     public Turnaway(int facilityId, LocalDate date, TurnawayReason reason, int? personId)
     {
         FacilityId = facilityId;
-        Date = date;
+        Date = date.ToDateOnly();
         Reason = reason;
         PersonId = personId;
     }
 
     public int FacilityId { get; private set; }
-    public LocalDate Date { get; private set; }
+    public DateOnly Date { get; private set; }
     public TurnawayReason Reason { get; private set; }
     /// <summary>Optional: people may be turned away anonymously.</summary>
     public int? PersonId { get; private set; }
+
+    int? IConcernsPerson.ConcernedPersonId => PersonId;
 
     public Facility? Facility { get; private set; }
 }

@@ -19,9 +19,12 @@ public static class Converters
     public static string InstantToText(Instant i) => InstantStorePattern.Format(i);
     public static Instant TextToInstant(string s) => InstantStorePattern.Parse(s).Value;
 
+    /// <summary>Instants as DateTimeOffset (as the records expose them), stored exactly as Instant: UTC, fixed width.</summary>
+    public sealed class UtcInstantConverter() : ValueConverter<DateTimeOffset, string>(
+        d => InstantToText(Instant.FromDateTimeOffset(d)), s => TextToInstant(s).ToDateTimeOffset());
     public sealed class LocalDateConverter() : ValueConverter<LocalDate, string>(d => DateToText(d), s => TextToDate(s));
     public sealed class InstantConverter() : ValueConverter<Instant, string>(i => InstantToText(i), s => TextToInstant(s));
     /// <summary>CPR numbers are stored encrypted (see Security/CprProtection).</summary>
-    public sealed class CprConverter() : ValueConverter<CprNumber, string>(
-        c => Security.CprProtection.Encrypt(c.Value), s => CprNumber.Parse(Security.CprProtection.Decrypt(s)));
+    public sealed class CprConverter() : ValueConverter<string, string>(
+        c => Security.CprProtection.Encrypt(c), s => Security.CprProtection.Decrypt(s));
 }

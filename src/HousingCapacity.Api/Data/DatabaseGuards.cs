@@ -1,5 +1,6 @@
 using HousingCapacity.Api.OData;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace HousingCapacity.Api.Data;
 
@@ -9,6 +10,17 @@ namespace HousingCapacity.Api.Data;
 /// </summary>
 public static class DatabaseGuards
 {
+    /// <summary>The answer for a failed save: a stale version (412) or a rule the database refused (409, 400, 403); else null.</summary>
+    public static ODataProblem? Classify(Exception exception) => exception switch
+    {
+        DbUpdateConcurrencyException => new ODataProblem(412, "PreconditionFailed",
+            "Posten blev ændret af en anden samtidig. Hent den igen og prøv på ny.",
+            "The record was changed by someone else at the same time. Read it again and retry."),
+        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } sqlite } => Refusal(sqlite),
+        SqliteException { SqliteErrorCode: 19 } sqlite => Refusal(sqlite),
+        _ => null,
+    };
+
     public static ODataProblem Refusal(SqliteException sqlite)
     {
         var message = sqlite.Message;

@@ -57,7 +57,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     private int ScopeMunicipalityId => Caller.MunicipalityId ?? 0;
     private int[] ScopeFacilityIds => [.. Caller.FacilityIds];
     /// <summary>Staff see the persons staying at their facilities now or within the last <see cref="StaffRecentDays"/> days.</summary>
-    private LocalDate ScopeRecentSince => (_today ??= DanishTime.Today(clock)).PlusDays(-StaffRecentDays);
+    private DateOnly ScopeRecentSince => (_today ??= DanishTime.Today(clock)).PlusDays(-StaffRecentDays).ToDateOnly();
     private LocalDate? _today;
     public const int StaffRecentDays = 30;
 
@@ -65,11 +65,12 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     {
         configurationBuilder.Properties<LocalDate>().HaveConversion<Converters.LocalDateConverter>();
         configurationBuilder.Properties<Instant>().HaveConversion<Converters.InstantConverter>();
-        configurationBuilder.Properties<CprNumber>().HaveConversion<Converters.CprConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Converters.UtcInstantConverter>();
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
         // For values that are not properties (e.g. arguments of the date-part functions).
         configurationBuilder.DefaultTypeMapping<LocalDate>().HasConversion<Converters.LocalDateConverter>();
         configurationBuilder.DefaultTypeMapping<Instant>().HasConversion<Converters.InstantConverter>();
+        configurationBuilder.DefaultTypeMapping<DateTimeOffset>().HasConversion<Converters.UtcInstantConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -98,6 +99,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         Table<Person>(b, "Persons", e =>
         {
             // The keyed hash of the CPR number: equality lookups and uniqueness without decrypting.
+            e.Property(x => x.Cpr).HasConversion<Converters.CprConverter>();
             e.Property<string>(CprHash);
             e.HasIndex(CprHash).IsUnique();
             e.HasMany(x => x.Placements).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
@@ -226,6 +228,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     /// </summary>
     public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(CancellationToken ct)
     {
+        if (Database.CurrentTransaction is { } outer) return new JoinedTransaction(outer);
         await EnterWriteGateAsync(ct);
         try
         {
@@ -285,7 +288,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         foreach (var entry in changes.Where(e => e.State == EntityState.Modified))
             entry.Entity.BumpVersion();
         foreach (var entry in changes.Where(e => e.State == EntityState.Added && e.Entity is Person))
-            entry.Property(CprHash).CurrentValue = CprProtection.Hash(((Person)entry.Entity).Cpr.Value);
+            entry.Property(CprHash).CurrentValue = CprProtection.Hash(((Person)entry.Entity).Cpr);
         await SetResponsibleMunicipalities(changes, cancellationToken);
         if (!Caller.AuditWrites) return await base.SaveChangesAsync(cancellationToken);
 

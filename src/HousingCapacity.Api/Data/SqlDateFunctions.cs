@@ -3,7 +3,6 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
-using NodaTime;
 
 namespace HousingCapacity.Api.Data;
 
@@ -14,15 +13,15 @@ namespace HousingCapacity.Api.Data;
 /// </summary>
 public static class SqlDateFunctions
 {
-    public static int Year(LocalDate d) => d.Year;
-    public static int Month(LocalDate d) => d.Month;
-    public static int Day(LocalDate d) => d.Day;
-    public static int Year(Instant i) => i.InUtc().Year;
-    public static int Month(Instant i) => i.InUtc().Month;
-    public static int Day(Instant i) => i.InUtc().Day;
-    public static int Hour(Instant i) => i.InUtc().Hour;
-    public static int Minute(Instant i) => i.InUtc().Minute;
-    public static int Second(Instant i) => i.InUtc().Second;
+    public static int Year(DateOnly d) => d.Year;
+    public static int Month(DateOnly d) => d.Month;
+    public static int Day(DateOnly d) => d.Day;
+    public static int Year(DateTimeOffset i) => i.UtcDateTime.Year;
+    public static int Month(DateTimeOffset i) => i.UtcDateTime.Month;
+    public static int Day(DateTimeOffset i) => i.UtcDateTime.Day;
+    public static int Hour(DateTimeOffset i) => i.UtcDateTime.Hour;
+    public static int Minute(DateTimeOffset i) => i.UtcDateTime.Minute;
+    public static int Second(DateTimeOffset i) => i.UtcDateTime.Second;
 
     /// <summary>(start, length) of each part in "yyyy-MM-ddTHH:mm:ss".</summary>
     private static readonly Dictionary<string, (int Start, int Length)> Parts = new()

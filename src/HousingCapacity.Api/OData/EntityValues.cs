@@ -16,7 +16,7 @@ public sealed class EntityValues(IReadOnlyDictionary<string, object?> values, bo
     /// <summary>The value sent, else (PATCH) the current one, else (PUT) null or a 400 if the property cannot be null.</summary>
     public TValue Get<TValue>(string name, TValue current)
     {
-        if (values.TryGetValue(name, out var value)) return (TValue)value!;
+        if (values.TryGetValue(name, out var value)) return As<TValue>(value);
         if (!Replace) return current;
         return default(TValue) is null && (!typeof(TValue).IsValueType || Nullable.GetUnderlyingType(typeof(TValue)) is not null)
             ? default!
@@ -24,10 +24,18 @@ public sealed class EntityValues(IReadOnlyDictionary<string, object?> values, bo
     }
 
     public TValue Required<TValue>(string name) =>
-        values.TryGetValue(name, out var value) && value is not null ? (TValue)value : throw Missing(name);
+        values.TryGetValue(name, out var value) && value is not null ? As<TValue>(value) : throw Missing(name);
 
     public TValue Optional<TValue>(string name, TValue fallback) =>
-        values.TryGetValue(name, out var value) ? (TValue)value! : fallback;
+        values.TryGetValue(name, out var value) ? As<TValue>(value) : fallback;
+
+    /// <summary>The body's DateOnly and DateTimeOffset values as the domain reckons them (LocalDate, Instant) when asked so.</summary>
+    private static TValue As<TValue>(object? value) => value switch
+    {
+        DateOnly d when typeof(TValue) == typeof(LocalDate) || typeof(TValue) == typeof(LocalDate?) => (TValue)(object)d.ToLocalDate(),
+        DateTimeOffset t when typeof(TValue) == typeof(Instant) || typeof(TValue) == typeof(Instant?) => (TValue)(object)t.ToInstant(),
+        _ => (TValue)value!,
+    };
 
     private static ODataProblem Missing(string name) => ODataProblem.BadRequest("MissingProperty",
         $"Egenskaben {name} skal angives.", $"The property {name} is required.", name);
@@ -36,7 +44,6 @@ public sealed class EntityValues(IReadOnlyDictionary<string, object?> values, bo
 /// <summary>Creates and changes the records of one entity set, through the domain's constructors and methods.</summary>
 public interface IEntitySetWriter
 {
-    string EntitySet { get; }
     /// <summary>Properties a client may send when creating.</summary>
     IReadOnlySet<string> Insertable { get; }
     /// <summary>Properties a client may change afterwards.</summary>
@@ -51,20 +58,3 @@ public interface IEntitySetWriter
 
 /// <summary>Who writes, and when.</summary>
 public sealed record WriteContext(NodaTime.IClock Clock, string UserName, CancellationToken Cancellation);
-
-/// <summary>Carries out one bound action (see <see cref="ODataServiceModel.Actions"/>) on a record.</summary>
-public interface IEntityAction
-{
-    string EntitySet { get; }
-    string Name { get; }
-    /// <summary>Returns the record to answer with: the bound one, or a new one (e.g. the placement an accepted offer makes).</summary>
-    Task<Entity> InvokeAsync(HousingDbContext db, Entity entity, EntityValues parameters, WriteContext context);
-}
-
-/// <summary>Carries out one action bound to a whole entity set (see <see cref="ODataServiceModel.Actions"/>); returns the record it made.</summary>
-public interface ICollectionAction
-{
-    string EntitySet { get; }
-    string Name { get; }
-    Task<Entity> InvokeAsync(HousingDbContext db, EntityValues parameters, WriteContext context);
-}

@@ -30,8 +30,12 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
 
     public static string Combine(string da, string en) => $"{da} / {en}";
 
+    /// <summary>Marks a response whose error is already in the service's format (see ODataResponses).</summary>
+    public const string WrittenKey = "HousingCapacity.ODataProblemWritten";
+
     public async Task WriteAsync(HttpResponse response)
     {
+        response.HttpContext.Items[WrittenKey] = true;
         response.StatusCode = Status;
         response.ContentType = "application/json; odata.metadata=minimal; charset=utf-8";
         response.Headers["OData-Version"] = "4.0";
@@ -70,4 +74,10 @@ public static partial class Privacy
 
     /// <summary>Masks anything that looks like a CPR number (DDMMYY-SSSS, ten digits, DDMMYY SSSS or DDMMYY%2DSSSS).</summary>
     public static string Scrub(string text) => CprLike().Replace(text, "$1-XXXX");
+}
+
+/// <summary>An <see cref="ODataProblem"/> as an MVC result.</summary>
+public sealed class ODataProblemResult(ODataProblem problem) : Microsoft.AspNetCore.Mvc.IActionResult
+{
+    public Task ExecuteResultAsync(Microsoft.AspNetCore.Mvc.ActionContext context) => problem.WriteAsync(context.HttpContext.Response);
 }

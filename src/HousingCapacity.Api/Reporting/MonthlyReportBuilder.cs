@@ -51,16 +51,17 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var facilityIds = facilities.Select(f => f.Id).ToList();
         var units = await db.Unscoped<Unit>().AsNoTracking().Where(u => facilityIds.Contains(u.FacilityId)).ToListAsync(ct);
         var trendFirst = first.PlusMonths(-12);
+        var (firstDate, lastDate, trendFirstDate) = (first.ToDateOnly(), last.ToDateOnly(), trendFirst.ToDateOnly());
         var stays = await db.Unscoped<Placement>().AsNoTracking()
-            .Where(p => facilityIds.Contains(p.FacilityId) && (p.StartDate <= last || p.SupportMethod != SupportMethod.None)
-                        && (p.EndDate == null || p.EndDate > trendFirst || p.SupportMethod != SupportMethod.None))
-            .Select(p => new Stay(p.Id, p.PersonId, p.FacilityId, p.StartDate, p.EndDate, p.SupportMethod, p.ExceptionJustification,
-                p.DischargeReason, p.Destination, p.NotificationDueDate, p.NotifiedOn))
+            .Where(p => facilityIds.Contains(p.FacilityId) && (p.StartDate <= lastDate || p.SupportMethod != SupportMethod.None)
+                        && (p.EndDate == null || p.EndDate > trendFirstDate || p.SupportMethod != SupportMethod.None))
+            .Select(p => new Stay(p.Id, p.PersonId, p.FacilityId, p.StartDate.ToLocalDate(), p.EndDate.ToLocalDate(), p.SupportMethod,
+                p.ExceptionJustification, p.DischargeReason, p.Destination, p.NotificationDueDate.ToLocalDate(), p.NotifiedOn.ToLocalDate()))
             .ToListAsync(ct);
         var reports = await db.Unscoped<CapacityReport>().AsNoTracking()
-            .Where(r => facilityIds.Contains(r.FacilityId) && r.Date >= first && r.Date <= last).ToListAsync(ct);
+            .Where(r => facilityIds.Contains(r.FacilityId) && r.Date >= firstDate && r.Date <= lastDate).ToListAsync(ct);
         var turnaways = await db.Unscoped<Turnaway>().AsNoTracking()
-            .Where(t => facilityIds.Contains(t.FacilityId) && t.Date >= first && t.Date <= last).ToListAsync(ct);
+            .Where(t => facilityIds.Contains(t.FacilityId) && t.Date >= firstDate && t.Date <= lastDate).ToListAsync(ct);
         var kindOf = facilities.ToDictionary(f => f.Id, f => f.Kind);
         var personIds = stays.Where(s => s.Start >= first && s.Start <= last || s.NightsWithin(first, last) > 0).Select(s => s.PersonId).Distinct().ToList();
         var persons = await db.Unscoped<Person>().AsNoTracking().Where(p => personIds.Contains(p.Id))
@@ -84,7 +85,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
                 var count = facilityStays.Count(s => s.HoldsNight(night));
                 occupied += count;
                 capacity += own.Where(u => u.InServiceOn(night)).Sum(u => u.Beds);
-                if (ownReports.TryGetValue(night, out var report))
+                if (ownReports.TryGetValue(night.ToDateOnly(), out var report))
                 {
                     if (report.BedsOccupied != count) disagreeing.Add(night);
                 }
@@ -135,7 +136,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             FirstNight = first, LastNight = last, Nights = nights, InProgress = inProgress, GeneratedAt = clock.GetCurrentInstant(),
             Facilities = rows, Kinds = kinds, Total = Sum(rows),
             Flow = await FlowAsync(stays, kindOf, turnaways, first, last, ct),
-            Youth = YouthFigures(stays, kindOf, persons.ToDictionary(p => p.Key, p => (p.Value.BirthDate, p.Value.FirstName, p.Value.LastName)), first, last),
+            Youth = YouthFigures(stays, kindOf, persons.ToDictionary(p => p.Key, p => (p.Value.BirthDate.ToLocalDate(), p.Value.FirstName, p.Value.LastName)), first, last),
             HousingFirst = HousingFirst(stays, kindOf, first, last),
             Waitlists = await WaitlistsAsync(municipality.Id, first, last, ct),
             Notifications = NotificationFigures(stays, kindOf, first, last, today),
@@ -185,12 +186,13 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     private async Task<int> PersonsPastThresholdAsync(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate last, CancellationToken ct)
     {
         var windowStart = RollingYear.Start(last);
+        var (lastDate, windowStartDate) = (last.ToDateOnly(), windowStart.ToDateOnly());
         var persons = stays.Where(s => PlacementPolicy.IsSection110(kindOf[s.FacilityId]) && s.NightsWithin(last.PlusDays(1 - last.Day), last) > 0)
             .Select(s => s.PersonId).Distinct().ToList();
         if (persons.Count == 0) return 0;
         var all = await db.Unscoped<Placement>().AsNoTracking()
             .Where(p => persons.Contains(p.PersonId) && (p.Facility!.Kind == FacilityKind.Section110Shelter || p.Facility.Kind == FacilityKind.EmergencyBeds)
-                        && p.StartDate <= last && (p.EndDate == null || p.EndDate > windowStart))
+                        && p.StartDate <= lastDate && (p.EndDate == null || p.EndDate > windowStartDate))
             .Select(p => new { p.PersonId, p.StartDate, p.EndDate }).ToListAsync(ct);
         return all.GroupBy(p => p.PersonId)
             .Count(g => RollingYear.NightsWithin(g.Select(p => new DateRange(p.StartDate, p.EndDate)), last).Count > Policy.Section110RefundDays);
@@ -246,12 +248,12 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             .Include(w => w.Entries).ThenInclude(e => e.Offers).AsSplitQuery().ToListAsync(ct);
         return waitlists.Select(w =>
         {
-            var offers = w.Entries.SelectMany(e => e.Offers.Select(o => (Entry: e, Offer: o))).Where(x => x.Offer.OfferedOn >= first && x.Offer.OfferedOn <= last).ToList();
+            var offers = w.Entries.SelectMany(e => e.Offers.Select(o => (Entry: e, Offer: o))).Where(x => x.Offer.OfferedOn.ToLocalDate() >= first && x.Offer.OfferedOn.ToLocalDate() <= last).ToList();
             var housed = offers.Where(x => x.Offer.Status == OfferStatus.Accepted)
-                .Select(x => Period.Between(x.Entry.AppliedOn, x.Offer.OfferedOn, PeriodUnits.Days).Days).Order().ToList();
+                .Select(x => Period.Between(x.Entry.AppliedOn.ToLocalDate(), x.Offer.OfferedOn.ToLocalDate(), PeriodUnits.Days).Days).Order().ToList();
             return new WaitlistFigures(w.Name, w.Kind,
-                PersonCount.Of(w.Entries.Count(e => e.AppliedOn <= last && e.Status is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered)),
-                PersonCount.Of(w.Entries.Count(e => e.AppliedOn >= first && e.AppliedOn <= last)),
+                PersonCount.Of(w.Entries.Count(e => e.AppliedOn.ToLocalDate() <= last && e.Status is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered)),
+                PersonCount.Of(w.Entries.Count(e => e.AppliedOn.ToLocalDate() >= first && e.AppliedOn.ToLocalDate() <= last)),
                 PersonCount.Of(offers.Count),
                 PersonCount.Of(offers.Count(x => x.Offer.Status == OfferStatus.Accepted)),
                 PersonCount.Of(offers.Count(x => x.Offer.Status == OfferStatus.Declined)),

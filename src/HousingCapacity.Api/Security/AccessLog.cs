@@ -29,11 +29,15 @@ public sealed class AccessLogEntry
     public int? PersonId { get; init; }
 }
 
-/// <summary>The persons whose data the current response carries (a scoped service the OData serializer fills).</summary>
+/// <summary>
+/// The persons whose data the current response carries (a scoped service the OData serializer fills). A record read in full
+/// names its person itself (<see cref="IConcernsPerson"/>); one read with <c>$select</c> may not carry the person's id, so it is
+/// noted by its key and its person looked up before the answer leaves.
+/// </summary>
 public sealed class PersonsInResponse
 {
     private readonly HashSet<int> _ids = [];
-    private readonly HashSet<int> _waitlistEntryIds = [];
+    private readonly Dictionary<Type, HashSet<int>> _records = [];
 
     public void Saw(int personId) => _ids.Add(personId);
 
@@ -41,22 +45,42 @@ public sealed class PersonsInResponse
     public void Saw(object record)
     {
         if (AccessLog.PersonOf(record) is { } id) _ids.Add(id);
-        if (record is Offer offer) _waitlistEntryIds.Add(offer.WaitlistEntryId);
+        if (record is Offer offer) SawRecord(typeof(WaitlistEntry), offer.WaitlistEntryId);
     }
 
-    public bool Any => _ids.Count > 0 || _waitlistEntryIds.Count > 0;
+    /// <summary>Notes a record by type and key, whose person is looked up later.</summary>
+    public void SawRecord(Type type, int id)
+    {
+        if (!_records.TryGetValue(type, out var ids)) _records[type] = ids = [];
+        ids.Add(id);
+    }
+
+    public bool Any => _ids.Count > 0 || _records.Count > 0;
 
     public async Task<IReadOnlyCollection<int>> ResolveAsync(HousingDbContext db, CancellationToken ct)
     {
-        if (_waitlistEntryIds.Count > 0)
+        foreach (var (type, ids) in _records)
         {
-            var entryIds = _waitlistEntryIds.ToList();
-            foreach (var id in await db.Unscoped<WaitlistEntry>().Where(e => entryIds.Contains(e.Id)).Select(e => e.PersonId).ToListAsync(ct))
-                _ids.Add(id);
-            _waitlistEntryIds.Clear();
+            var list = ids.ToList();
+            if (type == typeof(Offer))
+                list = await db.Unscoped<Offer>().Where(o => list.Contains(o.Id)).Select(o => o.WaitlistEntryId).ToListAsync(ct);
+            var records = type == typeof(Offer) ? (IEnumerable<object>)await db.Unscoped<WaitlistEntry>().AsNoTracking().Where(e => list.Contains(e.Id)).ToListAsync(ct)
+                : await LoadAsync(db, type, list, ct);
+            foreach (var record in records)
+                if (AccessLog.PersonOf(record) is { } person) _ids.Add(person);
         }
+        _records.Clear();
         return _ids;
     }
+
+    private static async Task<IEnumerable<object>> LoadAsync(HousingDbContext db, Type type, List<int> ids, CancellationToken ct)
+    {
+        var method = typeof(PersonsInResponse).GetMethod(nameof(LoadTypedAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        return await (Task<IEnumerable<object>>)method.MakeGenericMethod(type).Invoke(null, [db, ids, ct])!;
+    }
+
+    private static async Task<IEnumerable<object>> LoadTypedAsync<T>(HousingDbContext db, List<int> ids, CancellationToken ct) where T : Entity =>
+        await db.Unscoped<T>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
 }
 
 public static class AccessLog
@@ -64,15 +88,8 @@ public static class AccessLog
     /// <summary>The header a client gives the purpose of a request in (e.g. "Visitation af borger på akutplads").</summary>
     public const string PurposeHeader = "X-Purpose";
 
-    public static int? PersonOf(object record) => record switch
-    {
-        Person p => p.Id,
-        Placement p => p.PersonId,
-        WaitlistEntry e => e.PersonId,
-        Turnaway t => t.PersonId,
-        BedHold h => h.PersonId,
-        _ => null,
-    };
+    /// <summary>The person a record is about: see <see cref="IConcernsPerson"/> (an offer's is its waitlist entry's).</summary>
+    public static int? PersonOf(object record) => record is IConcernsPerson concerned ? concerned.ConcernedPersonId : null;
 
     /// <summary>The request line and purpose of the current request, as the log keeps them.</summary>
     public static void Describe(CallerScope scope, HttpContext http)

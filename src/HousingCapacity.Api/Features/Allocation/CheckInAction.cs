@@ -15,17 +15,14 @@ namespace HousingCapacity.Api.Features.Allocation;
 /// the request's purpose (kept even when the rules then refuse the stay), and only then do the placement rules run.
 /// POST /odata/Placements with a PersonId stays limited to persons the caller can already see.
 /// </summary>
-public sealed class CheckInAction(PlacementAllocation allocation) : ICollectionAction
+public sealed class CheckInAction(PlacementAllocation allocation)
 {
-    public string EntitySet => "Placements";
-    public string Name => "CheckIn";
 
-    public async Task<Entity> InvokeAsync(HousingDbContext db, EntityValues p, WriteContext c)
+    public async Task<Placement> InvokeAsync(HousingDbContext db, CheckInRequest p, WriteContext c)
     {
         var ct = c.Cancellation;
         var caller = db.Scope.Current;
-        var unitId = p.Optional<int?>("unitId", null);
-        var facilityId = p.Optional<int?>("facilityId", null);
+        var (unitId, facilityId) = (p.UnitId, p.FacilityId);
         if (unitId is null && facilityId is null)
             throw ODataProblem.BadRequest("MissingParameter", "Angiv unitId eller facilityId.", "Give unitId or facilityId.", "facilityId");
 
@@ -40,7 +37,7 @@ public sealed class CheckInAction(PlacementAllocation allocation) : ICollectionA
             throw new AccessDeniedException($"{caller.Role} {caller.MunicipalityCode} kan kun indskrive ved egne tilbud (tilbud {door.Id} er ikke et af dem).",
                 $"{caller.Role} {caller.MunicipalityCode} may check people in only at their own places (facility {door.Id} is not one of them).");
 
-        var person = await db.PersonsWithCpr(CprNumber.Parse(p.Required<string>("cpr"))).SingleOrDefaultAsync(ct)
+        var person = await db.PersonsWithCpr(CprNumber.Parse(p.Cpr)).SingleOrDefaultAsync(ct)
             ?? throw new ODataProblem(404, "PersonNotFound",
                 "Ingen person har dette CPR-nummer. Registrér personen først (POST /odata/Persons).",
                 "No person has this CPR number. Register the person first (POST /odata/Persons).", "cpr");
@@ -50,9 +47,8 @@ public sealed class CheckInAction(PlacementAllocation allocation) : ICollectionA
         try
         {
             var placement = await allocation.AllocateAsync(db, new AllocationRequest(person.Id, unitId, facilityId,
-                p.Optional("startDate", DanishTime.Today(c.Clock)), p.Optional<LocalDate?>("endDate", null),
-                p.Optional("supportMethod", SupportMethod.None), p.Optional<string?>("exceptionJustification", null),
-                p.Optional<ReferralRoute?>("referralRoute", null)), c, person);
+                p.StartDate ?? DanishTime.Today(c.Clock), p.EndDate, p.SupportMethod ?? SupportMethod.None, p.ExceptionJustification,
+                p.ReferralRoute), c, person);
             db.Add(placement);
             return placement;
         }
@@ -72,3 +68,7 @@ public sealed class CheckInAction(PlacementAllocation allocation) : ICollectionA
         await db.SaveChangesAsync(ct);
     }
 }
+
+/// <summary>The parameters of CheckIn: the CPR number the person gives, the door (a unit or a facility) and the allocation's terms.</summary>
+public sealed record CheckInRequest(string Cpr, int? UnitId, int? FacilityId, LocalDate? StartDate, LocalDate? EndDate,
+    SupportMethod? SupportMethod, string? ExceptionJustification, ReferralRoute? ReferralRoute);

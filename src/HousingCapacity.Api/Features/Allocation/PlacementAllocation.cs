@@ -24,7 +24,6 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
 {
     private PlacementPolicy Policy => policyOptions.Value;
 
-    public string EntitySet => "Placements";
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
         { "PersonId", "UnitId", "FacilityId", "StartDate", "EndDate", "SupportMethod", "ExceptionJustification", "ReferralRoute" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
@@ -101,7 +100,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             throw Refusal(broken.Select(r => Detail(r, candidate)).ToList(), broken.Any(r => r.Kind == RuleKind.Eligibility));
 
         // A bed held for this person is used by this placement.
-        foreach (var hold in await db.Unscoped<BedHold>().Where(h => h.UnitId == unit.Id && h.PersonId == person.Id && h.Night == stay.Start && h.ReleasedAt == null).ToListAsync(ct))
+        var firstNight = stay.Start.ToDateOnly();
+        foreach (var hold in await db.Unscoped<BedHold>().Where(h => h.UnitId == unit.Id && h.PersonId == person.Id && h.Night == firstNight && h.ReleasedAt == null).ToListAsync(ct))
             if (hold.IsActiveAt(now)) hold.Release(now);
 
         var section110 = PlacementPolicy.IsSection110(facility.Kind);
@@ -134,8 +134,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     /// <summary>Stays that share a night with <paramref name="stay"/>: [start, end) ranges, end null while ongoing.</summary>
     public static IQueryable<Placement> Overlapping(IQueryable<Placement> placements, DateRange stay)
     {
-        var start = stay.Start;
-        if (stay.End is { } end)
+        var start = stay.Start.ToDateOnly();
+        if (stay.End?.ToDateOnly() is { } end)
             return placements.Where(p => p.StartDate < end && (p.EndDate == null || p.EndDate > start));
         return placements.Where(p => p.EndDate == null || p.EndDate > start);
     }

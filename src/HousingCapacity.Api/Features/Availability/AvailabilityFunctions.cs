@@ -12,13 +12,8 @@ namespace HousingCapacity.Api.Features.Availability;
 /// <c>Facilities/HousingCapacity.Availability(date=…)</c>: free beds per active facility for one night (default tonight,
 /// Copenhagen time) — beds in service − occupied − held — with the age of the newest capacity report.
 /// </summary>
-public sealed class AvailabilityFunction : IEntityFunction
+public static class AvailabilityFunction
 {
-    public string EntitySet => "Facilities";
-    public string Name => "Availability";
-
-    public async Task<IReadOnlyList<object>> InvokeAsync(HousingDbContext db, Entity? bound, EntityValues parameters, WriteContext context) =>
-        await ComputeAsync(db, parameters.Optional<LocalDate?>("date", null) ?? DanishTime.Today(context.Clock), context.Clock, context.Cancellation);
 
     public static async Task<List<FacilityAvailability>> ComputeAsync(HousingDbContext db, LocalDate night, IClock clock, CancellationToken ct) =>
         ComputeFor(await ActiveFacilitiesAsync(db, ct), night, clock, await CountsAsync(db, night, clock, ct));
@@ -28,18 +23,19 @@ public sealed class AvailabilityFunction : IEntityFunction
         db.Facilities.Where(f => f.IsActive).OrderBy(f => f.Id).ToListAsync(ct);
 
     /// <summary>Beds in service, people, holds and the newest report per facility for one night: one grouped query each.</summary>
-    public sealed record Counts(Dictionary<int, int> Beds, Dictionary<int, int> Occupied, Dictionary<int, int> Held, Dictionary<int, Instant> LastReport);
+    public sealed record Counts(Dictionary<int, int> Beds, Dictionary<int, int> Occupied, Dictionary<int, int> Held, Dictionary<int, DateTimeOffset> LastReport);
 
     public static async Task<Counts> CountsAsync(HousingDbContext db, LocalDate night, IClock clock, CancellationToken ct)
     {
         var beds = await db.Unscoped<Unit>().Where(u => u.Status == UnitStatus.InService)
             .GroupBy(u => u.FacilityId).Select(g => new { FacilityId = g.Key, Beds = g.Sum(u => u.Beds) }).ToDictionaryAsync(x => x.FacilityId, x => x.Beds, ct);
-        var occupied = await db.Unscoped<Placement>().Where(p => p.StartDate <= night && (p.EndDate == null || p.EndDate > night))
+        var date = night.ToDateOnly();
+        var occupied = await db.Unscoped<Placement>().Where(p => p.StartDate <= date && (p.EndDate == null || p.EndDate > date))
             .GroupBy(p => p.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId, x => x.N, ct);
         var reports = await db.Unscoped<CapacityReport>().GroupBy(r => r.FacilityId)
             .Select(g => new { FacilityId = g.Key, Last = g.Max(r => r.ReportedAt) }).ToDictionaryAsync(x => x.FacilityId, x => x.Last, ct);
-        var now = clock.GetCurrentInstant();
-        var held = await db.Unscoped<BedHold>().Where(h => h.Night == night && h.ReleasedAt == null && h.ExpiresAt > now)
+        var now = clock.GetCurrentInstant().ToUtc();
+        var held = await db.Unscoped<BedHold>().Where(h => h.Night == date && h.ReleasedAt == null && h.ExpiresAt > now)
             .GroupBy(h => h.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId, x => x.N, ct);
         return new Counts(beds, occupied, held, reports);
     }
@@ -52,13 +48,13 @@ public sealed class AvailabilityFunction : IEntityFunction
             var inService = counts.Beds.GetValueOrDefault(f.Id);
             var taken = counts.Occupied.GetValueOrDefault(f.Id);
             var holds = counts.Held.GetValueOrDefault(f.Id);
-            Instant? last = counts.LastReport.TryGetValue(f.Id, out var l) ? l : null;
+            DateTimeOffset? last = counts.LastReport.TryGetValue(f.Id, out var l) ? l : null;
             return new FacilityAvailability
             {
                 FacilityId = f.Id, FacilityName = f.Name, Kind = f.Kind, MunicipalityId = f.MunicipalityId,
-                GenderRestriction = f.GenderRestriction, MinAge = f.MinAge, MaxAge = f.MaxAge, Date = night,
+                GenderRestriction = f.GenderRestriction, MinAge = f.MinAge, MaxAge = f.MaxAge, Date = night.ToDateOnly(),
                 BedsInService = inService, BedsOccupied = taken, BedsHeld = holds, BedsFree = Math.Max(0, inService - taken - holds),
-                LastReportedAt = last, ReportAgeMinutes = last is null ? null : (int)(now - last.Value).TotalMinutes,
+                LastReportedAt = last, ReportAgeMinutes = last is null ? null : (int)(now - last.Value.ToInstant()).TotalMinutes,
             };
         }).ToList();
     }
@@ -68,19 +64,15 @@ public sealed class AvailabilityFunction : IEntityFunction
 /// <c>Persons({id})/HousingCapacity.EligiblePlaces(date=…)</c>: the facilities with a free bed that night where every
 /// placement rule passes for this person without an exception — what an officer asks first.
 /// </summary>
-public sealed class EligiblePlacesFunction(IOptions<PlacementPolicy> policy) : IEntityFunction
+public sealed class EligiblePlacesFunction(IOptions<PlacementPolicy> policy)
 {
-    public string EntitySet => "Persons";
-    public string Name => "EligiblePlaces";
 
-    public async Task<IReadOnlyList<object>> InvokeAsync(HousingDbContext db, Entity? bound, EntityValues parameters, WriteContext context)
+    public async Task<List<FacilityAvailability>> InvokeAsync(HousingDbContext db, Person person, LocalDate night, WriteContext context)
     {
-        var person = (Person)bound!;
-        var night = parameters.Optional<LocalDate?>("date", null) ?? DanishTime.Today(context.Clock);
         var stay = new DateRange(night, night.PlusDays(1));
         var ct = context.Cancellation;
         var overlapping = await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
-        var result = new List<object>();
+        var result = new List<FacilityAvailability>();
         if (overlapping > 0) return result; // already has a bed that night
         var facilities = await AvailabilityFunction.ActiveFacilitiesAsync(db, ct);
         var available = AvailabilityFunction.ComputeFor(facilities, night, context.Clock, await AvailabilityFunction.CountsAsync(db, night, context.Clock, ct))
@@ -90,10 +82,11 @@ public sealed class EligiblePlacesFunction(IOptions<PlacementPolicy> policy) : I
         // The units of those facilities, and for each the people and the others' holds that night: three queries in all.
         var units = (await db.Unscoped<Unit>().Where(u => facilityIds.Contains(u.FacilityId) && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct))
             .ToLookup(u => u.FacilityId);
-        var occupied = await db.Unscoped<Placement>().Where(p => facilityIds.Contains(p.FacilityId) && p.StartDate <= night && (p.EndDate == null || p.EndDate > night))
+        var date = night.ToDateOnly();
+        var occupied = await db.Unscoped<Placement>().Where(p => facilityIds.Contains(p.FacilityId) && p.StartDate <= date && (p.EndDate == null || p.EndDate > date))
             .GroupBy(p => p.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
-        var now = context.Clock.GetCurrentInstant();
-        var heldForOthers = await db.Unscoped<BedHold>().Where(h => facilityIds.Contains(h.FacilityId) && h.Night == night && h.ReleasedAt == null && h.ExpiresAt > now
+        var now = context.Clock.GetCurrentInstant().ToUtc();
+        var heldForOthers = await db.Unscoped<BedHold>().Where(h => facilityIds.Contains(h.FacilityId) && h.Night == date && h.ReleasedAt == null && h.ExpiresAt > now
                                                          && (h.PersonId == null || h.PersonId != person.Id))
             .GroupBy(h => h.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
         foreach (var a in available)

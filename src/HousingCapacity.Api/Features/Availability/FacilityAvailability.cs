@@ -16,7 +16,7 @@ public sealed class FacilityAvailability
     public GenderRestriction GenderRestriction { get; init; }
     public int? MinAge { get; init; }
     public int? MaxAge { get; init; }
-    public LocalDate Date { get; init; }
+    public DateOnly Date { get; init; }
     /// <summary>Beds of the units in service.</summary>
     public int BedsInService { get; init; }
     /// <summary>People with a stay that includes the night.</summary>
@@ -25,7 +25,7 @@ public sealed class FacilityAvailability
     public int BedsHeld { get; init; }
     public int BedsFree { get; init; }
     /// <summary>When the facility's newest capacity report was made; null if it never reported.</summary>
-    public Instant? LastReportedAt { get; init; }
+    public DateTimeOffset? LastReportedAt { get; init; }
     /// <summary>Minutes since that report, at the time of asking.</summary>
     public int? ReportAgeMinutes { get; init; }
 }

@@ -14,7 +14,6 @@ namespace HousingCapacity.Api.Features.Capacity;
 /// </summary>
 public sealed class CapacityReportWriter : IEntitySetWriter
 {
-    public string EntitySet => "CapacityReports";
     // ReportedBy and ReportedAt are audit fields: the user in the token and the time of the request, never the client's word.
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
         { "FacilityId", "Date", "BedsInService", "BedsOccupied", "BedsOutOfService" };
@@ -33,7 +32,7 @@ public sealed class CapacityReportWriter : IEntitySetWriter
         var occupied = v.Required<int>("BedsOccupied");
         var reportedBy = c.UserName;
 
-        var existing = await db.Unscoped<CapacityReport>().SingleOrDefaultAsync(r => r.FacilityId == facilityId && r.Date == date, c.Cancellation);
+        var existing = await db.Unscoped<CapacityReport>().SingleOrDefaultAsync(r => r.FacilityId == facilityId && r.Date == date.ToDateOnly(), c.Cancellation);
         if (existing is not null)
         {
             existing.Update(inService, occupied, reportedOut, beds, c.Clock.GetCurrentInstant(), reportedBy);

@@ -15,7 +15,6 @@ namespace HousingCapacity.Api.Features.Catalogue;
 /// </summary>
 public sealed class MunicipalityWriter : IEntitySetWriter
 {
-    public string EntitySet => "Municipalities";
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "Code", "Name" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "Name" };
 
@@ -42,7 +41,6 @@ public sealed class MunicipalityWriter : IEntitySetWriter
 
 public sealed class FacilityWriter : IEntitySetWriter
 {
-    public string EntitySet => "Facilities";
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
         { "MunicipalityId", "Name", "Kind", "Address", "GenderRestriction", "MinAge", "MaxAge", "IsActive" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>
@@ -68,7 +66,6 @@ public sealed class FacilityWriter : IEntitySetWriter
 
 public sealed class UnitWriter : IEntitySetWriter
 {
-    public string EntitySet => "Units";
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "FacilityId", "Label", "Beds", "Status" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "Label", "Beds", "Status" };
 

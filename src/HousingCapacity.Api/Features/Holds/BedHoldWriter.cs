@@ -24,7 +24,6 @@ public sealed class BedHoldOptions
 /// </summary>
 public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySetWriter
 {
-    public string EntitySet => "BedHolds";
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "UnitId", "FacilityId", "PersonId", "Note", "ExpiresAt" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
     public bool AllowsUpdate => false;
@@ -69,9 +68,12 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
     public static async Task<int> BedsTakenAsync(HousingDbContext db, int unitId, DateRange stay, Instant now, int? exceptPersonId, CancellationToken ct) =>
         await PlacementAllocation.PeakOccupancyAsync(db, unitId, stay, ct) + await HeldAsync(db, unitId, stay.Start, now, exceptPersonId, ct);
 
-    public static Task<int> HeldAsync(HousingDbContext db, int unitId, LocalDate night, Instant now, int? exceptPersonId, CancellationToken ct) =>
-        db.Unscoped<BedHold>().CountAsync(h => h.UnitId == unitId && h.Night == night && h.ReleasedAt == null && h.ExpiresAt > now
+    public static Task<int> HeldAsync(HousingDbContext db, int unitId, LocalDate night, Instant now, int? exceptPersonId, CancellationToken ct)
+    {
+        var (date, at) = (night.ToDateOnly(), now.ToUtc());
+        return db.Unscoped<BedHold>().CountAsync(h => h.UnitId == unitId && h.Night == date && h.ReleasedAt == null && h.ExpiresAt > at
                                     && (exceptPersonId == null || h.PersonId == null || h.PersonId != exceptPersonId), ct);
+    }
 
     public static async Task<Unit?> FirstFreeUnitAsync(HousingDbContext db, int facilityId, DateRange stay, Instant now, CancellationToken ct, int? exceptPersonId = null)
     {
@@ -80,7 +82,8 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
         var stays = (await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.FacilityId == facilityId), stay)
                 .Select(p => new { p.UnitId, p.StartDate, p.EndDate }).ToListAsync(ct))
             .ToLookup(p => p.UnitId, p => new DateRange(p.StartDate, p.EndDate));
-        var held = await db.Unscoped<BedHold>().Where(h => h.FacilityId == facilityId && h.Night == stay.Start && h.ReleasedAt == null && h.ExpiresAt > now
+        var (firstNight, at) = (stay.Start.ToDateOnly(), now.ToUtc());
+        var held = await db.Unscoped<BedHold>().Where(h => h.FacilityId == facilityId && h.Night == firstNight && h.ReleasedAt == null && h.ExpiresAt > at
                                                 && (exceptPersonId == null || h.PersonId == null || h.PersonId != exceptPersonId))
             .GroupBy(h => h.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
         return units.FirstOrDefault(u => PlacementAllocation.Peak(stays[u.Id].ToList(), stay) + held.GetValueOrDefault(u.Id) < u.Beds);

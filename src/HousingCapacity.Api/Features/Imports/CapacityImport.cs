@@ -33,7 +33,7 @@ public static class CapacityImport
     private sealed record Row(int Line, int FacilityId, LocalDate Date, int InService, int Occupied, int OutOfService);
 
     public static void MapCapacityImport(this IEndpointRouteBuilder app) =>
-        app.MapPost("/imports/capacity-reports", async (HttpContext http, HousingDbContext db, IClock clock, IOptions<ODataOptions> options) =>
+        app.MapPost("/imports/capacity-reports", async (HttpContext http, HousingDbContext db, IClock clock, IOptions<ODataLimits> options) =>
         {
             try
             {
@@ -134,9 +134,9 @@ public static class CapacityImport
         // (its line says so), and nothing is saved.
         var beds = await db.Facilities.Where(f => facilityIds.Contains(f.Id))
             .Select(f => new { f.Id, Beds = f.Units.Sum(u => u.Beds) }).ToDictionaryAsync(f => f.Id, f => f.Beds, ct);
-        var dates = rows.Select(r => r.Date).Distinct().ToList();
+        var dates = rows.Select(r => r.Date.ToDateOnly()).Distinct().ToList();
         var existing = (await db.Unscoped<CapacityReport>().Where(r => facilityIds.Contains(r.FacilityId) && dates.Contains(r.Date)).ToListAsync(ct))
-            .ToDictionary(r => (r.FacilityId, r.Date));
+            .ToDictionary(r => (r.FacilityId, r.Date.ToLocalDate()));
         int created = 0, updated = 0, unchanged = 0;
         var now = clock.GetCurrentInstant();
         foreach (var row in rows)

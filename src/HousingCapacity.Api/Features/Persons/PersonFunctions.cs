@@ -13,7 +13,7 @@ public sealed class PersonMatch
     public int PersonId { get; init; }
     public required string FirstName { get; init; }
     public required string LastName { get; init; }
-    public LocalDate BirthDate { get; init; }
+    public DateOnly BirthDate { get; init; }
     public Gender Gender { get; init; }
     public int MunicipalityId { get; init; }
 }
@@ -24,27 +24,25 @@ public sealed class PersonMatch
 /// of a shelter is identified by the number they give, and must not be registered twice. Only someone who already knows
 /// the whole number finds anyone, and every look-up that finds someone is in the access log (with the X-Purpose header).
 /// </summary>
-public sealed class FindByCprFunction : IEntityFunction
+public static class FindByCprFunction
 {
-    public string EntitySet => "Persons";
-    public string Name => "FindByCpr";
 
-    public async Task<IReadOnlyList<object>> InvokeAsync(HousingDbContext db, Entity? bound, EntityValues parameters, WriteContext context)
+    public static async Task<List<PersonMatch>> InvokeAsync(HousingDbContext db, string cpr, CancellationToken ct)
     {
-        return await db.PersonsWithCpr(CprNumber.Parse(parameters.Required<string>("cpr")))
+        return await db.PersonsWithCpr(CprNumber.Parse(cpr))
             .Select(p => new PersonMatch
             {
                 PersonId = p.Id, FirstName = p.FirstName, LastName = p.LastName, BirthDate = p.BirthDate, Gender = p.Gender,
                 MunicipalityId = p.MunicipalityId,
             })
-            .ToListAsync(context.Cancellation);
+            .ToListAsync(ct);
     }
 }
 
 /// <summary>One line of a person's access log export. The complex type HousingCapacity.AccessLogRecord.</summary>
 public sealed class AccessLogRecord
 {
-    public Instant At { get; init; }
+    public DateTimeOffset At { get; init; }
     public required string UserName { get; init; }
     public required string Role { get; init; }
     public int? MunicipalityCode { get; init; }
@@ -59,14 +57,11 @@ public sealed class AccessLogRecord
 /// responsible for the person: it answers the request as controller. An officer elsewhere who sees the person through a stay
 /// at their own place does not get the whole history of who else saw them.
 /// </summary>
-public sealed class AccessLogFunction : IEntityFunction
+public static class AccessLogFunction
 {
-    public string EntitySet => "Persons";
-    public string Name => "AccessLog";
 
-    public async Task<IReadOnlyList<object>> InvokeAsync(HousingDbContext db, Entity? bound, EntityValues parameters, WriteContext context)
+    public static async Task<List<AccessLogRecord>> InvokeAsync(HousingDbContext db, Person person, CancellationToken ct)
     {
-        var person = (Person)bound!;
         var caller = db.Scope.Current;
         if (!caller.IsSystem && caller.MunicipalityId != person.MunicipalityId)
             throw new AccessDeniedException("Indsigt i adgangsloggen (GDPR art. 15) gives af den kommune, der har ansvaret for personen.",
@@ -75,9 +70,9 @@ public sealed class AccessLogFunction : IEntityFunction
         return await db.Unscoped<AccessLogEntry>().Where(e => e.PersonId == personId).OrderBy(e => e.Id)
             .Select(e => new AccessLogRecord
             {
-                At = e.At, UserName = e.UserName, Role = e.Role, MunicipalityCode = e.MunicipalityCode, Operation = e.Operation,
+                At = e.At.ToDateTimeOffset(), UserName = e.UserName, Role = e.Role, MunicipalityCode = e.MunicipalityCode, Operation = e.Operation,
                 Request = e.Request, Purpose = e.Purpose,
             })
-            .ToListAsync(context.Cancellation);
+            .ToListAsync(ct);
     }
 }

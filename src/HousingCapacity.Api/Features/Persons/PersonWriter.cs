@@ -9,7 +9,6 @@ namespace HousingCapacity.Api.Features.Persons;
 /// <summary>Persons: the CPR number is given once; the birth date follows from it. Gender defaults to the CPR register's.</summary>
 public sealed class PersonWriter : IEntitySetWriter
 {
-    public string EntitySet => "Persons";
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "Cpr", "FirstName", "LastName", "Gender", "MunicipalityId" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "FirstName", "LastName", "Gender" };
 

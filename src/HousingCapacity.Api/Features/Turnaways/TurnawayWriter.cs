@@ -11,7 +11,6 @@ namespace HousingCapacity.Api.Features.Turnaways;
 /// </summary>
 public sealed class TurnawayWriter : IEntitySetWriter
 {
-    public string EntitySet => "Turnaways";
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "FacilityId", "Date", "Reason", "PersonId" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
     public bool AllowsUpdate => false;

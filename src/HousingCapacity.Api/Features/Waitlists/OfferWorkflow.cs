@@ -44,7 +44,8 @@ public static class OfferWorkflow
     /// </summary>
     public static async Task<int> ExpireDueAsync(HousingDbContext db, LocalDate today, CancellationToken ct)
     {
-        var due = await db.Offers.Where(o => o.Status == OfferStatus.Pending && o.RespondBy < today).ToListAsync(ct);
+        var date = today.ToDateOnly();
+        var due = await db.Offers.Where(o => o.Status == OfferStatus.Pending && o.RespondBy < date).ToListAsync(ct);
         foreach (var offer in due)
         {
             offer.Expire();
@@ -56,20 +57,16 @@ public static class OfferWorkflow
 }
 
 /// <summary><c>Waitlists({id})/HousingCapacity.OfferNext</c> with <c>{"unitId": …}</c>: offers the unit to the first eligible waiting person.</summary>
-public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<PlacementPolicy> policy) : IEntityAction
+public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<PlacementPolicy> policy)
 {
-    public string EntitySet => "Waitlists";
-    public string Name => "OfferNext";
 
-    public async Task<Entity> InvokeAsync(HousingDbContext db, Entity entity, EntityValues p, WriteContext c)
+    public async Task<Offer> InvokeAsync(HousingDbContext db, Waitlist waitlist, int unitId, WriteContext c)
     {
         var ct = c.Cancellation;
-        var waitlist = (Waitlist)entity;
         var today = DanishTime.Today(c.Clock);
         await OfferWorkflow.ExpireDueAsync(db, today, ct);
         await db.SaveChangesAsync(ct);
 
-        var unitId = p.Required<int>("unitId");
         var unit = await References.VisibleAsync<Unit>(db, unitId, "unitId", ct);
         var facility = (await db.FindUnscopedAsync<Facility>(unit.FacilityId, ct))!;
         if (facility.Kind != OfferWorkflow.FacilityKindOf(waitlist.Kind))
@@ -110,14 +107,11 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
 }
 
 /// <summary><c>Offers({id})/HousingCapacity.Accept</c>: the placement is made through the same rules; the entry becomes Housed.</summary>
-public sealed class AcceptOfferAction(PlacementAllocation allocation) : IEntityAction
+public sealed class AcceptOfferAction(PlacementAllocation allocation)
 {
-    public string EntitySet => "Offers";
-    public string Name => "Accept";
 
-    public async Task<Entity> InvokeAsync(HousingDbContext db, Entity entity, EntityValues p, WriteContext c)
+    public async Task<Placement> InvokeAsync(HousingDbContext db, Offer offer, SupportMethod? supportMethod, LocalDate? startDate, WriteContext c)
     {
-        var offer = (Offer)entity;
         var today = DanishTime.Today(c.Clock);
         await OfferWorkflow.ExpireDueAsync(db, today, c.Cancellation);
         if (offer.Status == OfferStatus.Expired)
@@ -128,7 +122,7 @@ public sealed class AcceptOfferAction(PlacementAllocation allocation) : IEntityA
         // The offer is the caller's to answer, so its person is the one it was made to, seen or not.
         var person = (await db.FindUnscopedAsync<Person>(entry.PersonId, c.Cancellation))!;
         var placement = await allocation.AllocateAsync(db, new AllocationRequest(entry.PersonId, offer.UnitId, null,
-            p.Optional<LocalDate?>("startDate", null) ?? today, null, p.Optional("supportMethod", SupportMethod.None), null, ReferralRoute.Municipality), c, person);
+            startDate ?? today, null, supportMethod ?? SupportMethod.None, null, ReferralRoute.Municipality), c, person);
         offer.Accept();
         entry.MarkHoused();
         db.Placements.Add(placement);
@@ -137,15 +131,12 @@ public sealed class AcceptOfferAction(PlacementAllocation allocation) : IEntityA
 }
 
 /// <summary><c>Offers({id})/HousingCapacity.Decline</c> with a reason: the entry returns to Waiting with its place kept.</summary>
-public sealed class DeclineOfferAction : IEntityAction
+public static class DeclineOfferAction
 {
-    public string EntitySet => "Offers";
-    public string Name => "Decline";
 
-    public async Task<Entity> InvokeAsync(HousingDbContext db, Entity entity, EntityValues p, WriteContext c)
+    public static async Task<Offer> InvokeAsync(HousingDbContext db, Offer offer, string reason, WriteContext c)
     {
-        var offer = (Offer)entity;
-        offer.Decline(p.Required<string>("reason"));
+        offer.Decline(reason);
         var entry = (await db.FindUnscopedAsync<WaitlistEntry>(offer.WaitlistEntryId, c.Cancellation))!;
         entry.ReturnToWaiting();
         return offer;

@@ -8,7 +8,6 @@ namespace HousingCapacity.Api.Features.Waitlists;
 
 public sealed class WaitlistWriter : IEntitySetWriter
 {
-    public string EntitySet => "Waitlists";
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "MunicipalityId", "Name", "Kind" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "Name", "Kind" };
 
@@ -30,7 +29,6 @@ public sealed class WaitlistWriter : IEntitySetWriter
 /// <summary>A person joins a waitlist once: a second active entry on the same list is a conflict.</summary>
 public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<WaitlistOptions> options) : IEntitySetWriter
 {
-    public string EntitySet => "WaitlistEntries";
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "WaitlistId", "PersonId", "AppliedOn", "Priority", "Status" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "AppliedOn", "Priority", "Status" };
 
@@ -58,7 +56,7 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
     public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var w = (WaitlistEntry)e;
-        w.Update(v.Get("AppliedOn", w.AppliedOn), v.Get("Priority", w.Priority), v.Get("Status", w.Status));
+        w.Update(v.Get("AppliedOn", w.AppliedOn.ToLocalDate()), v.Get("Priority", w.Priority), v.Get("Status", w.Status));
         return Task.CompletedTask;
     }
 }

@@ -1,7 +1,7 @@
 namespace HousingCapacity.Api.OData;
 
 /// <summary>Limits of the OData service (appsettings.json, section "OData"). Past a limit a request gets a 400 naming it.</summary>
-public sealed class ODataOptions
+public sealed class ODataLimits
 {
     /// <summary>The largest $top a client may ask for.</summary>
     public int MaxTop { get; set; } = 1000;

@@ -1,0 +1,181 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Extensions;
+using Microsoft.AspNetCore.OData.Results;
+using Microsoft.AspNetCore.OData.Routing.Controllers;
+using Microsoft.Extensions.Options;
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
+
+namespace HousingCapacity.Api.OData;
+
+/// <summary>
+/// What every entity set answers: the collection, a record by key, its navigation paths and properties (routed here by
+/// <see cref="NavigationAndPropertyConvention"/>), and — when the set has a writer — POST, PATCH, PUT and DELETE with
+/// If-Match. Which records a caller sees is the database context's query filters; which it may change is checked on save.
+/// </summary>
+public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : ODataController where T : Entity
+{
+    protected HousingDbContext Db => HttpContext.RequestServices.GetRequiredService<HousingDbContext>();
+    protected IClock Clock => HttpContext.RequestServices.GetRequiredService<IClock>();
+    protected Caller Caller => Db.Scope.Current;
+    protected WriteContext WriteContext => new(Clock, Caller.Name, HttpContext.RequestAborted);
+    private ODataLimits Limits => HttpContext.RequestServices.GetRequiredService<IOptions<ODataLimits>>().Value;
+    private string SetName => Request.ODataFeature().Path.FirstSegment.Identifier;
+
+    [HousingQuery]
+    public IQueryable<T> Get() => Db.Set<T>();
+
+    [HousingQuery]
+    public SingleResult<T> Get(int key) => SingleResult.Create(Db.Set<T>().Where(e => e.Id == key));
+
+    /// <summary><c>Set(key)/Navigation</c> and <c>Set(key)/Navigation/$count</c>.</summary>
+    [HousingQuery]
+    public async Task<IActionResult> GetNavigation(int key)
+    {
+        var segment = Request.ODataFeature().Path.OfType<NavigationPropertySegment>().Single();
+        if (!await Db.Set<T>().AnyAsync(e => e.Id == key, HttpContext.RequestAborted)) throw NotFound();
+        var navigation = typeof(T).GetProperty(segment.NavigationProperty.Name)!;
+        var source = Db.Set<T>().Where(e => e.Id == key);
+        var p = Expression.Parameter(typeof(T), "e");
+        var access = Expression.Property(p, navigation);
+        if (segment.NavigationProperty.Type.IsCollection())
+        {
+            var element = navigation.PropertyType.GetGenericArguments()[0];
+            var selector = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(T), typeof(IEnumerable<>).MakeGenericType(element)), access, p);
+            return Ok(source.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [typeof(T), element], source.Expression, Expression.Quote(selector))));
+        }
+        var single = (IQueryable)source.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), navigation.PropertyType],
+            source.Expression, Expression.Quote(Expression.Lambda(access, p))));
+        var q = Expression.Parameter(navigation.PropertyType, "t");
+        single = single.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [navigation.PropertyType], single.Expression,
+            Expression.Quote(Expression.Lambda(Expression.NotEqual(q, Expression.Constant(null, navigation.PropertyType)), q))));
+        // An empty single-valued navigation (a stay with no unit, say) is 204, the record missing is 404.
+        if (!single.Cast<object>().Any()) return NoContent();
+        return Ok(typeof(SingleResult).GetMethod(nameof(SingleResult.Create))!.MakeGenericMethod(navigation.PropertyType).Invoke(null, [single]));
+    }
+
+    /// <summary><c>Set(key)/Property</c>: one property's value.</summary>
+    public async Task<IActionResult> GetProperty(int key)
+    {
+        var segment = Request.ODataFeature().Path.OfType<PropertySegment>().Single();
+        if (segment.Property.Name == nameof(Person.Cpr) && typeof(T) == typeof(Person))
+            throw new ODataProblem(403, "RestrictedProperty", "Egenskaben kan kun hentes med $select.", "This property can only be read with $select.");
+        var entity = await Db.Set<T>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == key, HttpContext.RequestAborted) ?? throw NotFound();
+        HttpContext.RequestServices.GetRequiredService<PersonsInResponse>().Saw(entity);
+        return Ok(typeof(T).GetProperty(segment.Property.Name)!.GetValue(entity));
+    }
+
+    public async Task<IActionResult> Post()
+    {
+        var setWriter = Writable(() => true);
+        var values = await BodyReader.ReadAsync(Request, EdmType, setWriter.Insertable, null, replace: false, Limits.MaxRequestBodyBytes);
+        // One transaction from the first read to the save: on SQLite it takes the write lock at once, so competing writes (two
+        // officers, the last bed) are serialised and the rules see the committed state.
+        await using var transaction = await Db.BeginWriteAsync(HttpContext.RequestAborted);
+        var (entity, created) = await setWriter.CreateAsync(Db, values, WriteContext);
+        if (created) Db.Add(entity);
+        await Db.SaveChangesAsync(HttpContext.RequestAborted);
+        await transaction.CommitAsync(HttpContext.RequestAborted);
+        Response.Headers.ETag = VersionETagHandler.Of(entity);
+        if (created) return Created((T)entity);
+        Response.Headers.Location = new Uri(new Uri(Request.CreateODataLink()), $"{SetName}({entity.Id})").ToString();
+        return Ok(entity);
+    }
+
+    public Task<IActionResult> Patch(int key) => UpdateAsync(key, replace: false);
+
+    public Task<IActionResult> Put(int key) => UpdateAsync(key, replace: true);
+
+    public async Task<IActionResult> Delete(int key)
+    {
+        Writable(() => writer!.AllowsDelete);
+        var entity = await FindAsync(key);
+        CheckIfMatch(entity);
+        Db.Remove(entity);
+        await Db.SaveChangesAsync(HttpContext.RequestAborted);
+        return NoContent();
+    }
+
+    private async Task<IActionResult> UpdateAsync(int key, bool replace)
+    {
+        var setWriter = Writable(() => writer!.AllowsUpdate);
+        await using var transaction = await Db.BeginWriteAsync(HttpContext.RequestAborted);
+        var entity = await FindAsync(key);
+        CheckIfMatch(entity);
+        var values = await BodyReader.ReadAsync(Request, EdmType, setWriter.Updatable, entity, replace, Limits.MaxRequestBodyBytes);
+        await setWriter.UpdateAsync(Db, entity, values, WriteContext);
+        await Db.SaveChangesAsync(HttpContext.RequestAborted);
+        await transaction.CommitAsync(HttpContext.RequestAborted);
+        Response.Headers.ETag = VersionETagHandler.Of(entity);
+        return Updated((T)entity);
+    }
+
+    private IEdmStructuredType EdmType => (IEdmStructuredType)Request.GetModel().FindDeclaredType($"{HousingModel.Namespace}.{typeof(T).Name}")!;
+
+    /// <summary>A method the set never allows is 405 for everyone; one it allows needs a role that may write to the set (403).</summary>
+    private IEntitySetWriter Writable(Func<bool> allows)
+    {
+        if (writer is null)
+            throw MethodNotAllowed($"{SetName} kan kun læses her; de oprettes og ændres gennem deres arbejdsgange.",
+                $"{SetName} are read-only here; they are created and changed through their workflows.");
+        if (!allows())
+            throw MethodNotAllowed($"{SetName} kan ikke ændres eller slettes direkte; brug deres handlinger (fx HousingCapacity.Discharge).",
+                $"{SetName} cannot be changed or deleted directly; use their actions (e.g. HousingCapacity.Discharge).");
+        if (Request.Query.Keys.Any(k => k.StartsWith('$') && k != "$format"))
+            throw ODataProblem.BadRequest("InvalidQueryOption", "Forespørgselsparametre kan ikke bruges ved skrivning.", "Query options cannot be used with a write.");
+        AccessPolicy.EnsureMayWrite(Caller, SetName);
+        return writer;
+    }
+
+    private ODataProblem MethodNotAllowed(string da, string en)
+    {
+        Response.Headers.Allow = "GET";
+        return new ODataProblem(405, "MethodNotAllowed", da, en);
+    }
+
+    protected async Task<T> FindAsync(int key) =>
+        await Db.Set<T>().SingleOrDefaultAsync(e => e.Id == key, HttpContext.RequestAborted) ?? throw NotFound();
+
+    protected static new ODataProblem NotFound() => ODataProblem.NotFound("Posten findes ikke.", "The record does not exist.");
+
+    /// <summary>If-Match: a stale ETag is 412 (another has changed the record since the caller read it).</summary>
+    protected void CheckIfMatch(Entity entity)
+    {
+        var header = Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*") return;
+        var current = VersionETagHandler.Of(entity);
+        if (!header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Any(tag => tag == current || "W/" + tag == current))
+            throw new ODataProblem(412, "PreconditionFailed",
+                "Posten er ændret af en anden siden du hentede den (ETag passer ikke). Hent den igen og prøv på ny.",
+                "The record has been changed since you read it (the ETag does not match). Read it again and retry.");
+    }
+
+    /// <summary>
+    /// Runs an action bound to one record in one write transaction (If-Match honoured) and answers with the record it returns.
+    /// </summary>
+    protected async Task<IActionResult> ActAsync(int key, Func<T, Task<Entity>> act)
+    {
+        await using var transaction = await Db.BeginWriteAsync(HttpContext.RequestAborted);
+        var entity = await FindAsync(key);
+        CheckIfMatch(entity);
+        var result = await act(entity);
+        await Db.SaveChangesAsync(HttpContext.RequestAborted);
+        await transaction.CommitAsync(HttpContext.RequestAborted);
+        Response.Headers.ETag = VersionETagHandler.Of(result);
+        return Ok(result);
+    }
+
+    protected Task<IActionResult> ActAsync(int key, Action<T> act) => ActAsync(key, e =>
+    {
+        act(e);
+        return Task.FromResult<Entity>(e);
+    });
+
+    /// <summary>A required action or function parameter: absent or null is a 400 naming it.</summary>
+    protected static TValue Required<TValue>(TValue? value, string name) where TValue : struct =>
+        value ?? throw ODataProblem.BadRequest("MissingParameter", $"Parameteren {name} skal angives.", $"The parameter {name} is required.", name);
+
+    protected static string Required(string? value, string name) =>
+        value ?? throw ODataProblem.BadRequest("MissingParameter", $"Parameteren {name} skal angives.", $"The parameter {name} is required.", name);
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.OData.Formatter;
+using Microsoft.AspNetCore.OData.Formatter.Serialization;
+using Microsoft.OData;
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
+
+namespace HousingCapacity.Api.OData;
+
+/// <summary>
+/// The library's resource serializer with the service's privacy rules: <c>Cpr</c> is written only when named in
+/// <c>$select</c> (and masked, DDMMYY-XXXX, for those who may not see it), every record about a person is noted for the
+/// access log (<see cref="PersonsInResponse"/>), and a single record's ETag also goes in the ETag header.
+/// </summary>
+public sealed class HousingResourceSerializer(IODataSerializerProvider provider) : ODataResourceSerializer(provider)
+{
+    public override SelectExpandNode CreateSelectExpandNode(ResourceContext resourceContext)
+    {
+        var node = base.CreateSelectExpandNode(resourceContext);
+        if (!CprSelectedExplicitly(resourceContext.SerializerContext.SelectExpandClause))
+            foreach (var cpr in node.SelectedStructuralProperties?.Where(p => p.Name == nameof(Person.Cpr) && IsPerson(p.DeclaringType)).ToList() ?? [])
+                node.SelectedStructuralProperties!.Remove(cpr);
+        return node;
+    }
+
+    public override ODataResource CreateResource(SelectExpandNode selectExpandNode, ResourceContext resourceContext)
+    {
+        var resource = base.CreateResource(selectExpandNode, resourceContext);
+        NotePerson(resourceContext);
+        var context = resourceContext.SerializerContext;
+        if (context.ExpandedResource is null && resource.ETag is { } etag && context.Path?.EdmType() is not IEdmCollectionType
+            && !context.Request.HttpContext.Response.HasStarted)
+            context.Request.HttpContext.Response.Headers.ETag = etag;
+        return resource;
+    }
+
+    public override ODataProperty CreateStructuralProperty(IEdmStructuralProperty structuralProperty, ResourceContext resourceContext)
+    {
+        var property = base.CreateStructuralProperty(structuralProperty, resourceContext);
+        if (structuralProperty.Name == nameof(Person.Cpr) && IsPerson(structuralProperty.DeclaringType) && property.Value is string cpr
+            && !Security.AccessPolicy.MaySeeCpr(resourceContext.Request.HttpContext.RequestServices.GetRequiredService<CallerScope>().Current))
+            property.Value = CprNumber.TryParse(cpr, out var number) ? number.ToString() : "XXXXXX-XXXX";
+        return property;
+    }
+
+    private static void NotePerson(ResourceContext context)
+    {
+        var persons = context.Request.HttpContext.RequestServices.GetRequiredService<PersonsInResponse>();
+        var record = context.EdmObject;
+        if (context.StructuredType is not IEdmEntityType type)
+        {
+            // A function's row about a person (LongStay, PersonMatch).
+            if (record.TryGetPropertyValue("PersonId", out var rowPerson) && rowPerson is int p) persons.Saw(p);
+            return;
+        }
+        var clr = context.EdmModel.GetAnnotationValue<ClrTypeAnnotation>(type)?.ClrType;
+        if (clr is null || !record.TryGetPropertyValue(nameof(Entity.Id), out var id) || id is not int key) return;
+        if (clr == typeof(Person)) persons.Saw(key);
+        // An offer concerns the person of its waitlist entry.
+        else if (clr == typeof(Offer)) persons.SawRecord(clr, key);
+        else if (!typeof(IConcernsPerson).IsAssignableFrom(clr)) return;
+        else if (record.TryGetPropertyValue("PersonId", out var personId)) { if (personId is int p) persons.Saw(p); }
+        else persons.SawRecord(clr, key);
+    }
+
+    private static bool IsPerson(IEdmStructuredType type) => type is IEdmEntityType { Name: nameof(Person) };
+
+    private static bool CprSelectedExplicitly(SelectExpandClause? clause) =>
+        clause?.SelectedItems.OfType<PathSelectItem>().Any(p => p.SelectedPath.LastSegment is PropertySegment { Property.Name: nameof(Person.Cpr) }) == true;
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace HousingCapacity.Api.OData;
+
+/// <summary>
+/// Every answer below /odata passes here, buffered: an exception anywhere — in a controller, in the query binders, or while
+/// the library serializes (AspNetCore.OData #361, #704) — becomes one OData error instead of a 200 with half a body; every
+/// 4xx the library or MVC writes in a format of its own (with <c>innererror</c> and a stack trace, #1048, #1438) is rewritten
+/// in the service's format, Danish and English; and the access log line of an answer with person data is written before the
+/// first byte of it leaves.
+/// </summary>
+public static class ODataResponses
+{
+    private static readonly HashSet<string> SupportedOptions = new(StringComparer.OrdinalIgnoreCase)
+        { "$filter", "$select", "$expand", "$orderby", "$top", "$skip", "$count", "$apply", "$compute", "$format" };
+
+    public static void UseODataResponses(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (!http.Request.Path.StartsWithSegments("/odata", out var rest))
+        {
+            await next(http);
+            return;
+        }
+        var original = http.Response.Body;
+        await using var buffer = new FileBufferingWriteStream();
+        http.Response.Body = buffer;
+        ODataProblem? problem = null;
+        try
+        {
+            PrepareRequest(http, rest);
+            await next(http);
+        }
+        catch (Exception e) when (!(e is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
+        {
+            problem = Classify(e, http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+        if (http.RequestAborted.IsCancellationRequested) return;
+        if (problem is null && http.Response.StatusCode >= 400 && !http.Items.ContainsKey(ODataProblem.WrittenKey))
+            problem = await RewriteAsync(http, buffer);
+        if (problem is not null)
+        {
+            var allow = http.Response.Headers.Allow.ToString();
+            http.Response.Clear();
+            if (problem.Status == 405) http.Response.Headers.Allow = allow.Length > 0 ? allow : "GET";
+            await problem.WriteAsync(http.Response);
+            return;
+        }
+        // The access log line goes in before the first byte of person data goes out.
+        if (HttpMethods.IsGet(http.Request.Method) && http.Response.StatusCode < 300)
+        {
+            var db = http.RequestServices.GetRequiredService<HousingDbContext>();
+            await AccessLog.RecordReadAsync(db, db.Scope, http.RequestServices.GetRequiredService<PersonsInResponse>(),
+                http.RequestServices.GetRequiredService<IClock>(), http.RequestAborted);
+        }
+        await buffer.DrainBufferAsync(original, http.RequestAborted);
+    });
+
+    /// <summary>Query options the service does not offer are refused by name, not ignored; $metadata is also JSON for Accept: application/json.</summary>
+    private static void PrepareRequest(HttpContext http, PathString rest)
+    {
+        var request = http.Request;
+        foreach (var key in request.Query.Keys.Where(k => k.StartsWith('$')))
+        {
+            if (!SupportedOptions.Contains(key))
+                throw ODataProblem.BadRequest("UnsupportedQueryOption",
+                    $"Forespørgselsparameteren {key} understøttes ikke. Understøttede: {string.Join(", ", SupportedOptions)}.",
+                    $"The query option {key} is not supported. Supported: {string.Join(", ", SupportedOptions)}.", key);
+            if (string.IsNullOrWhiteSpace(request.Query[key].ToString()))
+                throw ODataProblem.BadRequest("EmptyQueryOption", $"{key} er angivet uden værdi.", $"{key} is given without a value.", key);
+            if (request.Query[key].Count > 1)
+                throw ODataProblem.BadRequest("DuplicateQueryOption", $"{key} er angivet mere end én gang.", $"{key} is given more than once.", key);
+        }
+        if (rest.Value?.TrimEnd('/') == "/$metadata")
+        {
+            if (!HttpMethods.IsGet(request.Method))
+            {
+                http.Response.Headers.Allow = "GET";
+                throw new ODataProblem(405, "MethodNotAllowed", "Kun GET er tilladt her.", "Only GET is allowed here.");
+            }
+            request.Path = "/odata/$metadata";
+            var accept = request.Headers.Accept.ToString();
+            if (!request.Query.ContainsKey("$format") && accept.Contains("application/json", StringComparison.OrdinalIgnoreCase)
+                && !accept.Contains("xml", StringComparison.OrdinalIgnoreCase))
+                request.QueryString = request.QueryString.Add("$format", "application/json");
+        }
+    }
+
+    /// <summary>Every failure as an OData error with the right status; nothing unexpected leaks a stack trace.</summary>
+    public static ODataProblem Classify(Exception exception, HttpContext http)
+    {
+        if (DatabaseGuards.Classify(exception) is { } refusal) return refusal;
+        switch (exception)
+        {
+            case ODataProblem p: return p;
+            case AccessDeniedException e: return ODataProblem.Forbidden(e);
+            case DomainRuleException e:
+                return new ODataProblem(422, e.Code, e.MessageDa, e.MessageEn, e.Target, [new ProblemDetail(e.Code, e.MessageDa, e.MessageEn, e.Target)]);
+            case Microsoft.OData.ODataException e:
+                return ODataProblem.BadRequest("InvalidRequest", "Forespørgslen er ugyldig: " + e.Message, "The request is invalid: " + e.Message);
+            case BadHttpRequestException e:
+                return new ODataProblem(e.StatusCode, "BadRequest", "Forespørgslen kunne ikke læses.", "The request could not be read.");
+        }
+        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HousingCapacity.OData");
+        logger.LogError("Unhandled {ExceptionType} on {Method} {Path}: {Message}", exception.GetType().Name, http.Request.Method,
+            Privacy.Scrub(http.Request.Path.Value ?? ""), Privacy.Scrub(exception.Message));
+        return new ODataProblem(500, "InternalError", "Der opstod en uventet fejl. Den er logget.", "An unexpected error occurred. It has been logged.");
+    }
+
+    /// <summary>A refusal written by the library or by MVC (its own JSON, a problem details object, or nothing) in the service's format.</summary>
+    private static async Task<ODataProblem> RewriteAsync(HttpContext http, FileBufferingWriteStream buffer)
+    {
+        var status = http.Response.StatusCode;
+        string? detail = null;
+        string? code = null;
+        using (var copy = new MemoryStream())
+        {
+            await buffer.DrainBufferAsync(copy);
+            if (copy.Length > 0)
+            {
+                try
+                {
+                    using var json = JsonDocument.Parse(copy.ToArray());
+                    var root = json.RootElement;
+                    if (root.TryGetProperty("error", out var error))
+                    {
+                        code = error.TryGetProperty("code", out var c) && c.GetString() is { Length: > 0 } s ? s : null;
+                        detail = error.TryGetProperty("message", out var m) ? m.GetString() : null;
+                    }
+                    else if (root.TryGetProperty("ExceptionMessage", out var inner) || root.TryGetProperty("Message", out inner)
+                             || root.TryGetProperty("title", out inner))
+                    {
+                        detail = inner.GetString();
+                    }
+                }
+                catch (JsonException)
+                {
+                }
+            }
+        }
+        var (da, en, fallbackCode) = status switch
+        {
+            404 => ("Adressen findes ikke i tjenesten.", "The resource path does not exist in this service.", "NotFound"),
+            405 => ("Metoden er ikke tilladt her.", "The method is not allowed here.", "MethodNotAllowed"),
+            406 => ("Tjenesten svarer kun med application/json.", "The service answers with application/json only.", "NotAcceptable"),
+            415 => ("Indholdet skal være application/json.", "The body must be application/json.", "UnsupportedMediaType"),
+            _ => ("Forespørgslen er ugyldig.", "The request is invalid.", "InvalidRequest"),
+        };
+        if (!string.IsNullOrWhiteSpace(detail) && status != 404)
+        {
+            da = $"{da.TrimEnd('.')}: {detail}";
+            en = $"{en.TrimEnd('.')}: {detail}";
+        }
+        return new ODataProblem(status, code is null || code.Length > 40 || code.Contains(' ') ? fallbackCode : code, da, en);
+    }
+}

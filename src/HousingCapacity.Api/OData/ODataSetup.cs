@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.OData;
+using Microsoft.AspNetCore.OData.Abstracts;
+using Microsoft.AspNetCore.OData.Batch;
+using Microsoft.AspNetCore.OData.Extensions;
+using Microsoft.AspNetCore.OData.Formatter.Serialization;
+using Microsoft.AspNetCore.OData.Query.Expressions;
+using Microsoft.OData.UriParser;
+
+namespace HousingCapacity.Api.OData;
+
+/// <summary>The one place that sets up Microsoft.AspNetCore.OData: the model, our binder, serializer, ETags, batching and routing.</summary>
+public static class ODataSetup
+{
+    public static IServiceCollection AddHousingOData(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<IFeature> features)
+    {
+        services.Configure<ODataLimits>(configuration.GetSection("OData"));
+        foreach (var feature in features) feature.AddServices(services, configuration);
+        var model = HousingModel.Build(features);
+        services.AddSingleton(model);
+        services.AddControllers(mvc => mvc.Filters.Add<ODataAccessFilter>())
+            .AddOData(options =>
+            {
+                options.AddRouteComponents("odata", model, route =>
+                {
+                    route.AddSingleton<IFilterBinder, HousingFilterBinder>();
+                    route.AddSingleton<ODataResourceSerializer, HousingResourceSerializer>();
+                    route.AddSingleton<IETagHandler, VersionETagHandler>();
+                    route.AddSingleton<ODataBatchHandler, AtomicBatchHandler>();
+                    // Enum members and property names as clients write them (case-insensitive), as before the library.
+                    route.AddSingleton<ODataUriResolver>(_ => new StringAsEnumResolver { EnableCaseInsensitive = true });
+                });
+                options.Conventions.Add(new NavigationAndPropertyConvention());
+                options.EnableQueryFeatures();
+                options.TimeZone = TimeZoneInfo.Utc;
+                options.EnableAttributeRouting = false;
+                options.RouteOptions.EnableKeyInParenthesis = true;
+                options.RouteOptions.EnableKeyAsSegment = false;
+                options.RouteOptions.EnableQualifiedOperationCall = true;
+                options.RouteOptions.EnableUnqualifiedOperationCall = false;
+                options.RouteOptions.EnableNonParenthesisForEmptyParameterFunction = false;
+            });
+        return services;
+    }
+
+    public static void UseHousingOData(this WebApplication app)
+    {
+        app.UseODataBatching();
+        app.UseODataResponses();
+        app.UseRouting();
+    }
+}
+
+/// <summary>
+/// May the caller's role use what this request's path touches at all: every entity set and navigation on the path, and the
+/// action or function it calls (<see cref="AccessPolicy"/>; writes to a set are checked by the controller after it has ruled
+/// out methods the set never allows). And a parameter that failed to bind is a 400 naming it, not a silent default.
+/// </summary>
+public sealed class ODataAccessFilter : IActionFilter
+{
+    public void OnActionExecuting(ActionExecutingContext context)
+    {
+        var http = context.HttpContext;
+        var path = http.ODataFeature().Path;
+        if (path is null) return;
+        var caller = http.RequestServices.GetRequiredService<CallerScope>().Current;
+        var root = path.FirstSegment as EntitySetSegment;
+        if (path.LastSegment is OperationSegment operation && root is not null)
+            AccessPolicy.EnsureMayCall(caller, root.EntitySet.Name, operation.Operations.Single().Name);
+        if (HttpMethods.IsGet(http.Request.Method))
+            foreach (var segment in path)
+            {
+                if (segment is EntitySetSegment set) AccessPolicy.EnsureMayRead(caller, set.EntitySet.Name);
+                if (segment is NavigationPropertySegment navigation) AccessPolicy.EnsureMayRead(caller, navigation.NavigationSource.Name);
+            }
+        if (!context.ModelState.IsValid)
+        {
+            var names = context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();
+            throw new ODataProblem(400, "InvalidBody", "Parametrene er ugyldige: " + string.Join(", ", names) + ".",
+                "The parameters are invalid: " + string.Join(", ", names) + ".", names.FirstOrDefault(),
+                names.Select(n => new ProblemDetail("InvalidValue", $"{n} har en ugyldig værdi.", $"{n} has an invalid value.", n)).ToList());
+        }
+    }
+
+    public void OnActionExecuted(ActionExecutedContext context) { }
+}

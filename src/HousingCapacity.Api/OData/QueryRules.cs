@@ -1,0 +1,154 @@
+using Microsoft.OData.UriParser;
+using Microsoft.OData.UriParser.Aggregation;
+using HousingCapacity.Api.Security;
+
+namespace HousingCapacity.Api.OData;
+
+/// <summary>
+/// What a query may ask, checked on the parsed query before anything is bound or run: the configured limits (MaxTop,
+/// MaxExpandDepth, MaxFilterNodes), the role's right to read every entity set the query reaches (path, $expand, and
+/// navigations inside $filter, $orderby, $apply and $compute: <see cref="AccessPolicy"/>), and the CPR rules (a CPR number
+/// can only be compared for equality, by those who may see it; never ordered, grouped, computed or passed to a function).
+/// </summary>
+public sealed class QueryRules(Caller caller, ODataLimits limits)
+{
+    private int _nodes;
+
+    public void Check(ODataQueryOptions options)
+    {
+        if (options.Top?.Value > limits.MaxTop) throw TopTooLarge();
+        if (options.Filter?.FilterClause is { } filter) Walk(filter.Expression, cprEqualityAllowed: false);
+        if (options.OrderBy?.OrderByClause is { } orderBy) WalkOrderBy(orderBy);
+        if (options.Apply?.ApplyClause is { } apply) WalkApply(apply.Transformations);
+        if (options.Compute?.ComputeClause is { } compute) foreach (var item in compute.ComputedItems) Walk(item.Expression, false);
+        if (options.SelectExpand?.SelectExpandClause is { } clause)
+        {
+            if (Depth(clause) > limits.MaxExpandDepth)
+                throw ODataProblem.LimitExceeded("MaxExpandDepth", limits.MaxExpandDepth, "$expand er indlejret for dybt.", "$expand is nested too deeply.");
+            WalkExpand(clause);
+        }
+    }
+
+    public static ODataProblem TopTooLarge(int max) => ODataProblem.LimitExceeded("MaxTop", max, "$top er for stor.", "$top is too large.");
+    private ODataProblem TopTooLarge() => TopTooLarge(limits.MaxTop);
+
+    public static ODataProblem CprOnlyEquality() => ODataProblem.BadRequest("NotSupported",
+        "Et CPR-nummer kan kun sammenlignes med eq, ne eller in og en konstant; ikke sorteres, grupperes eller bruges i funktioner.",
+        "A CPR number can only be compared with eq, ne or in and a literal; not ordered, grouped or passed to functions.", "Cpr");
+
+    private static int Depth(SelectExpandClause? clause) =>
+        clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Select(i => 1 + Depth(i.SelectAndExpand)).DefaultIfEmpty(0).Max() ?? 0;
+
+    private void WalkExpand(SelectExpandClause clause)
+    {
+        foreach (var item in clause.SelectedItems.OfType<ExpandedNavigationSelectItem>())
+        {
+            AccessPolicy.EnsureMayRead(caller, item.NavigationSource.Name);
+            if (item.TopOption > limits.MaxTop) throw TopTooLarge();
+            if (item.LevelsOption is not null || item.SearchOption is not null || item.ApplyOption is not null)
+                throw ODataProblem.BadRequest("NotSupported", "$levels, $search og $apply understøttes ikke i $expand.",
+                    "$levels, $search and $apply are not supported inside $expand.", "$expand");
+            if (item.FilterOption is { } filter) Walk(filter.Expression, false);
+            if (item.OrderByOption is { } orderBy) WalkOrderBy(orderBy);
+            if (item.ComputeOption is { } compute) foreach (var computed in compute.ComputedItems) Walk(computed.Expression, false);
+            if (item.SelectAndExpand is { } inner) WalkExpand(inner);
+        }
+    }
+
+    private void WalkOrderBy(OrderByClause? clause)
+    {
+        for (; clause is not null; clause = clause.ThenBy)
+        {
+            if (HousingFilterBinder.IsCpr(clause.Expression)) throw CprOnlyEquality();
+            Walk(clause.Expression, false);
+        }
+    }
+
+    private void WalkApply(IEnumerable<TransformationNode> transformations)
+    {
+        foreach (var transformation in transformations)
+        {
+            switch (transformation)
+            {
+                case FilterTransformationNode f:
+                    Walk(f.FilterClause.Expression, false);
+                    break;
+                case GroupByTransformationNode g:
+                    WalkGroups(g.GroupingProperties);
+                    if (g.ChildTransformations is { } child) WalkApply([child]);
+                    break;
+                case AggregateTransformationNode a:
+                    foreach (var e in a.AggregateExpressions.OfType<AggregateExpression>()) if (e.Expression is { } x) Walk(x, false);
+                    break;
+                case ComputeTransformationNode c:
+                    foreach (var e in c.Expressions) Walk(e.Expression, false);
+                    break;
+                default:
+                    throw ODataProblem.BadRequest("NotSupported", $"$apply understøtter filter, groupby, aggregate og compute, ikke {transformation.Kind}.",
+                        $"$apply supports filter, groupby, aggregate and compute, not {transformation.Kind}.", "$apply");
+            }
+        }
+    }
+
+    private void WalkGroups(IEnumerable<GroupByPropertyNode> groups)
+    {
+        foreach (var group in groups)
+        {
+            if (group.Expression is { } e)
+            {
+                if (HousingFilterBinder.IsCpr(e)) throw CprOnlyEquality();
+                Walk(e, false);
+            }
+            WalkGroups(group.ChildTransformations);
+        }
+    }
+
+    private void Walk(QueryNode? node, bool cprEqualityAllowed)
+    {
+        if (node is null) return;
+        if (++_nodes > limits.MaxFilterNodes)
+            throw ODataProblem.LimitExceeded("MaxFilterNodes", limits.MaxFilterNodes, "Udtrykket har for mange led.", "The expression has too many nodes.");
+        switch (node)
+        {
+            case BinaryOperatorNode b:
+                var equality = b.OperatorKind is BinaryOperatorKind.Equal or BinaryOperatorKind.NotEqual;
+                Walk(b.Left, equality);
+                Walk(b.Right, equality);
+                break;
+            case InNode i:
+                Walk(i.Left, true);
+                Walk(i.Right, false);
+                break;
+            case UnaryOperatorNode u: Walk(u.Operand, false); break;
+            case ConvertNode c: Walk(c.Source, cprEqualityAllowed); break;
+            case SingleValuePropertyAccessNode p:
+                if (HousingFilterBinder.IsCpr(p))
+                {
+                    // Filtering by CPR number is itself a look-up of it: only for those who may see it.
+                    if (!AccessPolicy.MaySeeCpr(caller))
+                        throw new AccessDeniedException($"Rollen {caller.Role} må ikke søge eller sortere på CPR-nummer; brug Persons/HousingCapacity.FindByCpr.",
+                            $"The role {caller.Role} may not filter or order by CPR number; use Persons/HousingCapacity.FindByCpr.");
+                    if (!cprEqualityAllowed) throw CprOnlyEquality();
+                }
+                Walk(p.Source, false);
+                break;
+            case SingleNavigationNode n:
+                AccessPolicy.EnsureMayRead(caller, n.NavigationSource.Name);
+                Walk(n.Source, false);
+                break;
+            case CollectionNavigationNode n:
+                AccessPolicy.EnsureMayRead(caller, n.NavigationSource.Name);
+                Walk(n.Source, false);
+                break;
+            case AnyNode a: Walk(a.Source, false); Walk(a.Body, false); break;
+            case AllNode a: Walk(a.Source, false); Walk(a.Body, false); break;
+            case CountNode c:
+                Walk(c.Source, false);
+                if (c.FilterClause is { } countFilter) Walk(countFilter.Expression, false);
+                break;
+            case SingleValueFunctionCallNode f: foreach (var p in f.Parameters) Walk(p, false); break;
+            case CollectionPropertyAccessNode c: Walk(c.Source, false); break;
+            case SingleComplexNode c: Walk(c.Source, false); break;
+        }
+    }
+}
