@@ -86,7 +86,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
             ["Waitlists"] = entry.WaitlistId,
             ["WaitlistEntries"] = entry.Id,
             ["Offers"] = await db.Offers.Where(o => o.WaitlistEntryId == entry.Id).Select(o => o.Id).FirstAsync(),
-        }, person.Cpr.Value);
+        }, person.Cpr);
         Samples[api] = sample;
         return sample;
     }
@@ -105,7 +105,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
             yield return ($"/odata/{name}?$top=3", [name]);
             yield return ($"/odata/{name}/$count", [name]);
             yield return ($"/odata/{name}({key})", [name]);
-            foreach (var nav in set.EntityType().NavigationProperties())
+            foreach (var nav in set.EntityType.NavigationProperties())
             {
                 var target = set.FindNavigationTarget(nav).Name;
                 string[] both = [name, target];
@@ -186,7 +186,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
             return ((IEdmEntityType)(type.IsCollection() ? type.AsCollection().ElementType() : type).Definition).Name;
         }
         var inModel = model.SchemaElements.OfType<IEdmOperation>().Select(o => $"{BoundTo(o)}/{o.Name}").ToHashSet();
-        var setOfType = model.EntityContainer.EntitySets().ToDictionary(s => s.EntityType().Name, s => s.Name);
+        var setOfType = model.EntityContainer.EntitySets().ToDictionary(s => s.EntityType.Name, s => s.Name);
         Assert.Equal(inModel.Select(o => setOfType[o.Split('/')[0]] + "/" + o.Split('/')[1]).Order(), Operations(sample).Select(o => o.Operation).Order());
     }
 

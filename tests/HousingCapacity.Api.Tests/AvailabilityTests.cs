@@ -17,7 +17,7 @@ public class AvailabilityTests(ApiFixture api) : IClassFixture<ApiFixture>
         {
             var id = row.GetProperty("FacilityId").GetInt32();
             var inService = await db.Units.Where(u => u.FacilityId == id && u.Status == UnitStatus.InService).SumAsync(u => u.Beds);
-            var occupied = await db.Placements.CountAsync(p => p.FacilityId == id && p.StartDate <= night && (p.EndDate == null || p.EndDate > night));
+            var occupied = await db.Placements.CountAsync(p => p.FacilityId == id && p.StartDate <= night.ToDateOnly() && (p.EndDate == null || p.EndDate > night.ToDateOnly()));
             Assert.Equal(inService, row.GetProperty("BedsInService").GetInt32());
             Assert.Equal(occupied, row.GetProperty("BedsOccupied").GetInt32());
             Assert.Equal(Math.Max(0, inService - occupied), row.GetProperty("BedsFree").GetInt32());

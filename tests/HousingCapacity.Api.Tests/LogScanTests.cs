@@ -26,11 +26,11 @@ public partial class LogScanTests(ApiFixture api) : IClassFixture<ApiFixture>
         await api.OData.GetAsync("/odata/Persons?$filter=" + Uri.EscapeDataString("Cpr eq '010190-0123' and and"));
         await using var db = api.NewDb();
         var existing = await db.Persons.FirstAsync();
-        await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Persons", $$"""{"Cpr":"{{existing.Cpr.Value}}","FirstName":"X","LastName":"Y","MunicipalityId":1}""");
-        await api.Staff(1).GetAsync($"/odata/Persons?$filter=Cpr eq '{existing.Cpr.Value}'");
-        await api.OData.GetAsync($"/odata/Persons/HousingCapacity.FindByCpr(cpr='{existing.Cpr.Value}')");
+        await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Persons", $$"""{"Cpr":"{{existing.Cpr}}","FirstName":"X","LastName":"Y","MunicipalityId":1}""");
+        await api.Staff(1).GetAsync($"/odata/Persons?$filter=Cpr eq '{existing.Cpr}'");
+        await api.OData.GetAsync($"/odata/Persons/HousingCapacity.FindByCpr(cpr='{existing.Cpr}')");
         // A CPR number in the path of requests that fail, in every way a request can fail.
-        var cpr = existing.Cpr.Value;
+        var cpr = existing.Cpr;
         foreach (var url in new[]
                  {
                      $"/odata/Persons/HousingCapacity.FindByCpr(cpr='{cpr}')?$filter=not%20null",

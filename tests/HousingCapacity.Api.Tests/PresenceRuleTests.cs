@@ -122,7 +122,7 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using var db = api.NewDb();
         var logBefore = await db.AccessLog.MaxAsync(l => (long?)l.Id) ?? 0;
 
-        var reply = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr.Value}}","facilityId":{{facility}}}"""));
+        var reply = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr}}","facilityId":{{facility}}}"""));
 
         Assert.True(reply.Status == HttpStatusCode.Created, reply.Body);
         Assert.Equal(person.Id, reply.Json.GetProperty("PersonId").GetInt32());
@@ -136,7 +136,7 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("Indskrivning ved døren", identified.Purpose);
         Assert.Equal("HousingOfficer", identified.Role);
         Assert.Contains(lines, l => l.Operation.StartsWith("Create Placement", StringComparison.Ordinal));
-        Assert.DoesNotContain(person.Cpr.Value, identified.Request);
+        Assert.DoesNotContain(person.Cpr, identified.Request);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         var logBefore = await db.AccessLog.MaxAsync(l => (long?)l.Id) ?? 0;
         var stays = await PlacementsOfAsync(person.Id);
 
-        var reply = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr.Value}}","facilityId":{{facility}}}"""));
+        var reply = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr}}","facilityId":{{facility}}}"""));
 
         Assert.Equal(HttpStatusCode.Conflict, reply.Status);
         Assert.Contains("PersonAlreadyPlaced", reply.DetailCodes());
@@ -170,12 +170,12 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using var db = api.NewDb();
         var hvidovreFacility = await db.Facilities.Where(f => f.Municipality!.Code == Hvidovre).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
         var logBefore = await db.AccessLog.MaxAsync(l => (long?)l.Id) ?? 0;
-        var elsewhere = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr.Value}}","facilityId":{{hvidovreFacility}}}"""));
+        var elsewhere = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr}}","facilityId":{{hvidovreFacility}}}"""));
         Assert.Equal(HttpStatusCode.Forbidden, elsewhere.Status);
         await using var after = api.NewDb();
         Assert.False(await after.AccessLog.AnyAsync(l => l.Id > logBefore && l.PersonId == person.Id));
 
-        var noDoor = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr.Value}}"}"""));
+        var noDoor = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr}}"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, noDoor.Status);
     }
 
@@ -187,7 +187,7 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         var staff = api.Staff(facility);
         Assert.Equal(HttpStatusCode.NotFound, (await new Builders(staff, api.Admin).AllocateAsync(person.Id, facility)).Status);
 
-        var reply = await staff.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr.Value}}","facilityId":{{facility}}}"""));
+        var reply = await staff.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr}}","facilityId":{{facility}}}"""));
 
         Assert.True(reply.Status == HttpStatusCode.Created, reply.Body);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/odata/Persons({person.Id})")).Status);

@@ -88,7 +88,7 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         await using var db = api.CallerDb();
         var from = new LocalDate(2026, 10, 1);
-        var expected = await db.Placements.Where(p => p.StartDate >= from && p.EndDate == null).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+        var expected = await db.Placements.Where(p => p.StartDate >= from.ToDateOnly() && p.EndDate == null).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, await AllIds("/odata/Placements?$filter=StartDate ge 2026-10-01 and EndDate eq null"));
     }
@@ -109,7 +109,7 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using var db = api.CallerDb();
         var reports = await db.CapacityReports.Select(r => new { r.Id, r.ReportedAt }).ToListAsync();
         var since = Instant.FromUtc(2026, 11, 15, 0, 0);
-        var expected = reports.Where(r => r.ReportedAt > since && r.ReportedAt.InUtc().Hour == 22).Select(r => r.Id).Order().ToList();
+        var expected = reports.Where(r => r.ReportedAt.ToInstant() > since && r.ReportedAt.UtcDateTime.Hour == 22).Select(r => r.Id).Order().ToList();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, await AllIds("/odata/CapacityReports?$filter=ReportedAt gt 2026-11-15T00:00:00Z and hour(ReportedAt) eq 22"));
     }

@@ -54,7 +54,7 @@ public class EntityInvariantTests
     public void Person_BirthDate_ComesFromTheCpr()
     {
         var person = new Person(CprNumber.Parse("230305-4847"), "Niels", "Hansen", Gender.Male, 1);
-        Assert.Equal(new LocalDate(2005, 3, 23), person.BirthDate);
+        Assert.Equal(new DateOnly(2005, 3, 23), person.BirthDate);
         Assert.Equal(21, person.AgeOn(new LocalDate(2026, 11, 22)));
     }
 

@@ -35,6 +35,14 @@ public static class BodyReader
             }
             if (!TryConvert(member.Value, property.Type, out var value))
             {
+                if (property.Type.IsEnum() && member.Value.ValueKind == JsonValueKind.String)
+                {
+                    problems.Add(new ProblemDetail("InvalidEnumValue", $"{member.Name}: '{member.Value.GetString()}' er ikke en af " +
+                        string.Join(", ", ((IEdmEnumType)property.Type.Definition).Members.Select(m => m.Name)) + ".",
+                        $"{member.Name}: '{member.Value.GetString()}' is not one of " +
+                        string.Join(", ", ((IEdmEnumType)property.Type.Definition).Members.Select(m => m.Name)) + ".", member.Name));
+                    continue;
+                }
                 var (da, en) = Describe(property.Type);
                 problems.Add(new ProblemDetail("InvalidValue", $"{member.Name} skal være {da}.", $"{member.Name} must be {en}.", member.Name));
                 continue;
@@ -50,7 +58,8 @@ public static class BodyReader
         }
         if (problems.Count > 0)
         {
-            var code = problems.All(p => p.Code == "ReadOnlyProperty") ? "ReadOnlyProperty" : "InvalidBody";
+            // The first problem names the error; an unknown property or a value of the wrong type is an invalid body.
+            var code = problems[0].Code is "UnknownProperty" or "InvalidValue" ? "InvalidBody" : problems[0].Code;
             throw new ODataProblem(400, code, "Indholdet indeholder egenskaber, der ikke kan sættes: " + string.Join(", ", problems.Select(p => p.Target)) + ".",
                 "The body contains properties that cannot be set: " + string.Join(", ", problems.Select(p => p.Target)) + ".", problems[0].Target, problems);
         }

@@ -11,7 +11,7 @@ namespace HousingCapacity.Api.OData;
 
 /// <summary>
 /// What every entity set answers: the collection, a record by key, its navigation paths and properties (routed here by
-/// <see cref="NavigationAndPropertyConvention"/>), and — when the set has a writer — POST, PATCH, PUT and DELETE with
+/// <see cref="HousingRoutingConvention"/>), and — when the set has a writer — POST, PATCH, PUT and DELETE with
 /// If-Match. Which records a caller sees is the database context's query filters; which it may change is checked on save.
 /// </summary>
 public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : ODataController where T : Entity

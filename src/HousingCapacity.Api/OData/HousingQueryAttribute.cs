@@ -43,6 +43,8 @@ public sealed class HousingQueryAttribute : EnableQueryAttribute
             EnsureStableOrdering = true,
             HandleNullPropagation = HandleNullPropagationOption.Default,
             EnableConstantParameterization = true,
+            // Nested collections as buffered subqueries: EF Core then loads them with joins SQLite can run (it has no APPLY).
+            EnableCorrelatedSubqueryBuffering = true,
             TimeZone = TimeZoneInfo.Utc,
         };
         return queryOptions.ApplyTo(queryable, settings);

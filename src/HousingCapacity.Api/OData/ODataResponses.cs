@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace HousingCapacity.Api.OData;
@@ -10,8 +12,11 @@ namespace HousingCapacity.Api.OData;
 /// in the service's format, Danish and English; and the access log line of an answer with person data is written before the
 /// first byte of it leaves.
 /// </summary>
-public static class ODataResponses
+public static partial class ODataResponses
 {
+    [GeneratedRegex(@"^/[A-Za-z]+\(([^)]*)\)")]
+    private static partial Regex KeyOfPath();
+
     private static readonly HashSet<string> SupportedOptions = new(StringComparer.OrdinalIgnoreCase)
         { "$filter", "$select", "$expand", "$orderby", "$top", "$skip", "$count", "$apply", "$compute", "$format" };
 
@@ -75,6 +80,11 @@ public static class ODataResponses
             if (request.Query[key].Count > 1)
                 throw ODataProblem.BadRequest("DuplicateQueryOption", $"{key} er angivet mere end én gang.", $"{key} is given more than once.", key);
         }
+        // A key that is not a whole number is a malformed request (400), not a path that does not exist.
+        if (KeyOfPath().Match(rest.Value ?? "") is { Success: true } keyMatch
+            && !int.TryParse(keyMatch.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            throw ODataProblem.BadRequest("InvalidKey", $"Nøglen '{keyMatch.Groups[1].Value}' er ikke et gyldigt Id (et positivt heltal).",
+                $"The key '{keyMatch.Groups[1].Value}' is not a valid Id (a positive whole number).");
         if (rest.Value?.TrimEnd('/') == "/$metadata")
         {
             if (!HttpMethods.IsGet(request.Method))
@@ -106,6 +116,7 @@ public static class ODataResponses
                 return new ODataProblem(e.StatusCode, "BadRequest", "Forespørgslen kunne ikke læses.", "The request could not be read.");
         }
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HousingCapacity.OData");
+        if (Environment.GetEnvironmentVariable("HC_DEBUG") == "1") Console.Error.WriteLine(exception);
         logger.LogError("Unhandled {ExceptionType} on {Method} {Path}: {Message}", exception.GetType().Name, http.Request.Method,
             Privacy.Scrub(http.Request.Path.Value ?? ""), Privacy.Scrub(exception.Message));
         return new ODataProblem(500, "InternalError", "Der opstod en uventet fejl. Den er logget.", "An unexpected error occurred. It has been logged.");

@@ -1,3 +1,4 @@
+using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 using Microsoft.OData.UriParser.Aggregation;
 using HousingCapacity.Api.Security;
@@ -17,7 +18,11 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
     public void Check(ODataQueryOptions options)
     {
         if (options.Top?.Value > limits.MaxTop) throw TopTooLarge();
-        if (options.Filter?.FilterClause is { } filter) Walk(filter.Expression, cprEqualityAllowed: false);
+        if (options.Filter?.FilterClause is { } filter)
+        {
+            EnsureBoolean(filter.Expression, "$filter");
+            Walk(filter.Expression, cprEqualityAllowed: false);
+        }
         if (options.OrderBy?.OrderByClause is { } orderBy) WalkOrderBy(orderBy);
         if (options.Apply?.ApplyClause is { } apply) WalkApply(apply.Transformations);
         if (options.Compute?.ComputeClause is { } compute) foreach (var item in compute.ComputedItems) Walk(item.Expression, false);
@@ -48,7 +53,11 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
             if (item.LevelsOption is not null || item.SearchOption is not null || item.ApplyOption is not null)
                 throw ODataProblem.BadRequest("NotSupported", "$levels, $search og $apply understøttes ikke i $expand.",
                     "$levels, $search and $apply are not supported inside $expand.", "$expand");
-            if (item.FilterOption is { } filter) Walk(filter.Expression, false);
+            if (item.FilterOption is { } filter)
+            {
+                EnsureBoolean(filter.Expression, "$filter");
+                Walk(filter.Expression, false);
+            }
             if (item.OrderByOption is { } orderBy) WalkOrderBy(orderBy);
             if (item.ComputeOption is { } compute) foreach (var computed in compute.ComputedItems) Walk(computed.Expression, false);
             if (item.SelectAndExpand is { } inner) WalkExpand(inner);
@@ -60,6 +69,8 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
         for (; clause is not null; clause = clause.ThenBy)
         {
             if (HousingFilterBinder.IsCpr(clause.Expression)) throw CprOnlyEquality();
+            if (Unwrap(clause.Expression) is ConstantNode)
+                throw ODataProblem.BadRequest("InvalidOrderBy", "$orderby skal nævne en egenskab, ikke en konstant.", "$orderby must name a property, not a constant.", "$orderby");
             Walk(clause.Expression, false);
         }
     }
@@ -103,6 +114,17 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
         }
     }
 
+    private static QueryNode Unwrap(QueryNode node) => node is ConvertNode c ? Unwrap(c.Source) : node;
+
+    private static bool IsEnum(QueryNode node) => Unwrap(node) is SingleValueNode { TypeReference: { } t } && t.IsEnum();
+
+    /// <summary>A condition must be a Boolean expression: a literal null or a number is a 400, not a failure while it runs.</summary>
+    private static void EnsureBoolean(QueryNode? node, string where)
+    {
+        if (node is SingleValueNode { TypeReference: { } type } && type.IsBoolean() && node is not ConstantNode { Value: null }) return;
+        throw ODataProblem.BadRequest("InvalidFilter", $"{where} skal have et logisk udtryk (true/false).", $"{where} needs a Boolean expression (true/false).", "$filter");
+    }
+
     private void Walk(QueryNode? node, bool cprEqualityAllowed)
     {
         if (node is null) return;
@@ -112,6 +134,16 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
         {
             case BinaryOperatorNode b:
                 var equality = b.OperatorKind is BinaryOperatorKind.Equal or BinaryOperatorKind.NotEqual;
+                if (b.OperatorKind is BinaryOperatorKind.And or BinaryOperatorKind.Or)
+                {
+                    EnsureBoolean(b.Left, b.OperatorKind.ToString().ToLowerInvariant());
+                    EnsureBoolean(b.Right, b.OperatorKind.ToString().ToLowerInvariant());
+                }
+                // Enum members have no order a client can rely on (they are stored by name).
+                if (!equality && b.OperatorKind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan
+                        or BinaryOperatorKind.GreaterThanOrEqual && (IsEnum(b.Left) || IsEnum(b.Right)))
+                    throw ODataProblem.BadRequest("NotSupported", "Værdier af en opremsningstype kan kun sammenlignes med eq, ne og in.",
+                        "Enum values can only be compared with eq, ne and in.", "$filter");
                 Walk(b.Left, equality);
                 Walk(b.Right, equality);
                 break;
@@ -119,7 +151,13 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                 Walk(i.Left, true);
                 Walk(i.Right, false);
                 break;
-            case UnaryOperatorNode u: Walk(u.Operand, false); break;
+            case UnaryOperatorNode u:
+                if (u.OperatorKind == UnaryOperatorKind.Not) EnsureBoolean(u.Operand, "not");
+                Walk(u.Operand, false);
+                break;
+            case ConstantNode { Value: double d } when double.IsNaN(d) || double.IsInfinity(d):
+            case ConstantNode { Value: float f } when float.IsNaN(f) || float.IsInfinity(f):
+                throw ODataProblem.BadRequest("InvalidLiteral", "NaN og INF kan ikke bruges her.", "NaN and INF cannot be used here.", "$filter");
             case ConvertNode c: Walk(c.Source, cprEqualityAllowed); break;
             case SingleValuePropertyAccessNode p:
                 if (HousingFilterBinder.IsCpr(p))
@@ -140,8 +178,16 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                 AccessPolicy.EnsureMayRead(caller, n.NavigationSource.Name);
                 Walk(n.Source, false);
                 break;
-            case AnyNode a: Walk(a.Source, false); Walk(a.Body, false); break;
-            case AllNode a: Walk(a.Source, false); Walk(a.Body, false); break;
+            case AnyNode a:
+                if (a.Body is not null && a.Body is not ConstantNode { Value: true }) EnsureBoolean(a.Body, "any");
+                Walk(a.Source, false);
+                Walk(a.Body, false);
+                break;
+            case AllNode a:
+                EnsureBoolean(a.Body, "all");
+                Walk(a.Source, false);
+                Walk(a.Body, false);
+                break;
             case CountNode c:
                 Walk(c.Source, false);
                 if (c.FilterClause is { } countFilter) Walk(countFilter.Expression, false);

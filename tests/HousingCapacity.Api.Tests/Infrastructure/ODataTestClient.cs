@@ -83,7 +83,7 @@ public sealed class ODataTestClient
         if (root.TryGetProperty("error", out _))
         {
             var error = reader.ReadError();
-            Assert.False(string.IsNullOrEmpty(error.ErrorCode));
+            Assert.False(string.IsNullOrEmpty(error.Code));
             Assert.False(string.IsNullOrEmpty(error.Message));
             return;
         }

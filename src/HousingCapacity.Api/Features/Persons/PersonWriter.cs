@@ -14,7 +14,7 @@ public sealed class PersonWriter : IEntitySetWriter
 
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
-        var cpr = v.Required<CprNumber>("Cpr");
+        var cpr = CprNumber.Parse(v.Required<string>("Cpr"));
         var municipalityId = v.Required<int>("MunicipalityId");
         await References.EnsureVisibleAsync<Municipality>(db, municipalityId, "MunicipalityId", c.Cancellation);
         if (await db.PersonsWithCpr(cpr).AnyAsync(c.Cancellation))
