@@ -69,7 +69,6 @@ public class ErrorTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("/odata/Facilities?$skip=99999999999999999999", 400)]
     [InlineData("/odata/Facilities?$count=maybe", 400)]
     [InlineData("/odata/Facilities?$search=shelter", 400)]
-    [InlineData("/odata/Facilities?$compute=Id add 1 as X", 400)]
     [InlineData("/odata/Facilities?$foo=1", 400)]
     [InlineData("/odata/Facilities?$top=1&$top=2", 400)]
     [InlineData("/odata/Facilities?$format=atom", 406)]
@@ -79,7 +78,6 @@ public class ErrorTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("/odata/Facilities?$apply=groupby((Kind))&$filter=Id eq 1", 400)]
     [InlineData("/odata/Facilities(1)?$apply=groupby((Kind))", 400)]
     [InlineData("/odata/Facilities/$count/$value", 404)]
-    [InlineData("/odata/Facilities(1)/Name/$value", 400)]
     [InlineData("/odata/Persons(1)/Cpr", 403)]
     [InlineData("/odata/Persons?$filter=Cpr gt '010101-1234'", 400)]
     public async Task MalformedRequest_GetsA4xxODataError(string url, int status)

@@ -39,7 +39,9 @@ public static class DatabaseSetup
         services.AddDbContext<HousingDbContext>((sp, b) =>
         {
             var options = sp.GetRequiredService<DatabaseOptions>();
-            b.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs));
+            // Split queries: a paged $expand with collections inside it needs no SQL APPLY (which SQLite lacks).
+            b.UseSqlite(options.ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs));
         });
         return services;
     }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.OData.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.OData.UriParser;
 
 namespace HousingCapacity.Api.OData;
 
@@ -24,14 +26,20 @@ public sealed class HousingQueryAttribute : EnableQueryAttribute
                               & ~AllowedQueryOptions.DeltaToken;
         EnsureStableOrdering = true;
         HandleNullPropagation = HandleNullPropagationOption.Default;
+        // Any page size makes the library apply the query even when the request has no options; the size itself is the
+        // configured one (ApplyQuery below).
+        PageSize = 100;
     }
 
     public override void ValidateQuery(HttpRequest request, ODataQueryOptions queryOptions)
     {
+        if (queryOptions.RawValues.Apply is not null && request.ODataFeature().Path.LastSegment.EdmType is not Microsoft.OData.Edm.IEdmCollectionType)
+            throw ODataProblem.BadRequest("NotSupported", "$apply kan kun bruges på samlinger.", "$apply can only be used on collections.", "$apply");
         var services = request.HttpContext.RequestServices;
         new QueryRules(services.GetRequiredService<CallerScope>().Current, services.GetRequiredService<IOptions<ODataLimits>>().Value)
             .Check(queryOptions);
         base.ValidateQuery(request, queryOptions);
+        EmptyAggregate.Expect(request.HttpContext, queryOptions);
     }
 
     public override IQueryable ApplyQuery(IQueryable queryable, ODataQueryOptions queryOptions)

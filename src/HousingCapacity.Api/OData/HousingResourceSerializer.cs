@@ -27,7 +27,7 @@ public sealed class HousingResourceSerializer(IODataSerializerProvider provider)
         var resource = base.CreateResource(selectExpandNode, resourceContext);
         NotePerson(resourceContext);
         var context = resourceContext.SerializerContext;
-        if (context.ExpandedResource is null && resource.ETag is { } etag && context.Path?.EdmType() is not IEdmCollectionType
+        if (context.ExpandedResource is null && resource.ETag is { } etag && context.Path?.LastSegment?.EdmType is not (IEdmCollectionType or null)
             && !context.Request.HttpContext.Response.HasStarted)
             context.Request.HttpContext.Response.Headers.ETag = etag;
         return resource;

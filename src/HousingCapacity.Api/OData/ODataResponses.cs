@@ -20,13 +20,20 @@ public static partial class ODataResponses
     private static readonly HashSet<string> SupportedOptions = new(StringComparer.OrdinalIgnoreCase)
         { "$filter", "$select", "$expand", "$orderby", "$top", "$skip", "$count", "$apply", "$compute", "$format" };
 
+    private const string HandledKey = "HousingCapacity.ODataResponse";
+
+    /// <summary>
+    /// Registered twice: before the $batch middleware (every request, the batch itself included) and after it, where only the
+    /// batch's sub-requests arrive unhandled (each has items of its own).
+    /// </summary>
     public static void UseODataResponses(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (!http.Request.Path.StartsWithSegments("/odata", out var rest))
+        if (!http.Request.Path.StartsWithSegments("/odata", out var rest) || http.Items.ContainsKey(HandledKey))
         {
             await next(http);
             return;
         }
+        http.Items[HandledKey] = true;
         var original = http.Response.Body;
         await using var buffer = new FileBufferingWriteStream();
         http.Response.Body = buffer;
@@ -62,13 +69,39 @@ public static partial class ODataResponses
             await AccessLog.RecordReadAsync(db, db.Scope, http.RequestServices.GetRequiredService<PersonsInResponse>(),
                 http.RequestServices.GetRequiredService<IClock>(), http.RequestAborted);
         }
+        if (http.Items.ContainsKey(EmptyAggregate.Key))
+        {
+            using var copy = new MemoryStream();
+            await buffer.DrainBufferAsync(copy, http.RequestAborted);
+            var body = EmptyAggregate.Complete(http, copy.ToArray()) ?? copy.ToArray();
+            http.Response.ContentLength = null;
+            await original.WriteAsync(body, http.RequestAborted);
+            return;
+        }
         await buffer.DrainBufferAsync(original, http.RequestAborted);
     });
 
-    /// <summary>Query options the service does not offer are refused by name, not ignored; $metadata is also JSON for Accept: application/json.</summary>
+    /// <summary>
+    /// Query options the service does not offer are refused by name, not ignored; $format names JSON (or, for $metadata, XML);
+    /// $metadata is also JSON for Accept: application/json; aggregated answers ($apply) are written with minimal metadata,
+    /// because the library cannot build links for them.
+    /// </summary>
     private static void PrepareRequest(HttpContext http, PathString rest)
     {
         var request = http.Request;
+        var metadata = rest.Value?.TrimEnd('/') == "/$metadata";
+        var format = request.Query["$format"].ToString();
+        if (format.Length > 0 && !(format.Equals("json", StringComparison.OrdinalIgnoreCase) || format.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+                                   || metadata && (format.Equals("xml", StringComparison.OrdinalIgnoreCase) || format.StartsWith("application/xml", StringComparison.OrdinalIgnoreCase))))
+            throw new ODataProblem(406, "NotAcceptable", $"Formatet '{format}' understøttes ikke; brug json{(metadata ? " eller xml" : "")}.",
+                $"The format '{format}' is not supported; use json{(metadata ? " or xml" : "")}.", "$format");
+        if (request.Query.ContainsKey("$apply"))
+        {
+            if (format.Contains("odata.metadata=full", StringComparison.OrdinalIgnoreCase))
+                request.QueryString = QueryString.Create(request.Query.Select(q => KeyValuePair.Create(q.Key,
+                    q.Key == "$format" ? (string?)"application/json;odata.metadata=minimal" : q.Value.ToString())));
+            request.Headers.Accept = request.Headers.Accept.ToString().Replace("odata.metadata=full", "odata.metadata=minimal", StringComparison.OrdinalIgnoreCase);
+        }
         foreach (var key in request.Query.Keys.Where(k => k.StartsWith('$')))
         {
             if (!SupportedOptions.Contains(key))
@@ -85,7 +118,7 @@ public static partial class ODataResponses
             && !int.TryParse(keyMatch.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             throw ODataProblem.BadRequest("InvalidKey", $"Nøglen '{keyMatch.Groups[1].Value}' er ikke et gyldigt Id (et positivt heltal).",
                 $"The key '{keyMatch.Groups[1].Value}' is not a valid Id (a positive whole number).");
-        if (rest.Value?.TrimEnd('/') == "/$metadata")
+        if (metadata)
         {
             if (!HttpMethods.IsGet(request.Method))
             {
@@ -112,6 +145,13 @@ public static partial class ODataResponses
                 return new ODataProblem(422, e.Code, e.MessageDa, e.MessageEn, e.Target, [new ProblemDetail(e.Code, e.MessageDa, e.MessageEn, e.Target)]);
             case Microsoft.OData.ODataException e:
                 return ODataProblem.BadRequest("InvalidRequest", "Forespørgslen er ugyldig: " + e.Message, "The request is invalid: " + e.Message);
+            case System.Text.DecoderFallbackException:
+                return ODataProblem.BadRequest("InvalidBody", "Indholdet er ikke gyldig UTF-8.", "The body is not valid UTF-8.");
+            // Thrown while the request is read and bound, before any of our code runs: the client's input, not our fault.
+            case ArgumentException or FormatException or InvalidCastException or OverflowException
+                when !http.Items.ContainsKey(ODataAccessFilter.ActionStartedKey):
+                return ODataProblem.BadRequest("InvalidRequest", "Forespørgslen indeholder en ugyldig værdi: " + exception.Message,
+                    "The request holds an invalid value: " + exception.Message);
             case BadHttpRequestException e:
                 return new ODataProblem(e.StatusCode, "BadRequest", "Forespørgslen kunne ikke læses.", "The request could not be read.");
         }
@@ -120,6 +160,22 @@ public static partial class ODataResponses
         logger.LogError("Unhandled {ExceptionType} on {Method} {Path}: {Message}", exception.GetType().Name, http.Request.Method,
             Privacy.Scrub(http.Request.Path.Value ?? ""), Privacy.Scrub(exception.Message));
         return new ODataProblem(500, "InternalError", "Der opstod en uventet fejl. Den er logget.", "An unexpected error occurred. It has been logged.");
+    }
+
+    private static bool PathExists(HttpContext http)
+    {
+        try
+        {
+            var root = new Uri("http://service/odata/");
+            var path = http.Request.Path.Value!["/odata".Length..].TrimStart('/');
+            new Microsoft.OData.UriParser.ODataUriParser(http.RequestServices.GetRequiredService<Microsoft.OData.Edm.IEdmModel>(), root,
+                new Uri(root, path)).ParsePath();
+            return true;
+        }
+        catch (Exception e) when (e is Microsoft.OData.ODataException or UriFormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A refusal written by the library or by MVC (its own JSON, a problem details object, or nothing) in the service's format.</summary>
@@ -152,6 +208,12 @@ public static partial class ODataResponses
                 {
                 }
             }
+        }
+        // Endpoint routing answers 405 for any path it cannot place when some GET route is near; a path the model does not know is 404.
+        if (status == 405 && !PathExists(http))
+        {
+            status = 404;
+            http.Response.StatusCode = 404;
         }
         var (da, en, fallbackCode) = status switch
         {

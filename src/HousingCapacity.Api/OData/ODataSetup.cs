@@ -47,6 +47,8 @@ public static class ODataSetup
 
     public static void UseHousingOData(this WebApplication app)
     {
+        if (Environment.GetEnvironmentVariable("HC_DEBUG") == "1") app.UseODataRouteDebug();
+        app.UseODataResponses();
         app.UseODataBatching();
         app.UseODataResponses();
         app.UseRouting();
@@ -58,9 +60,13 @@ public static class ODataSetup
 /// action or function it calls (<see cref="AccessPolicy"/>; writes to a set are checked by the controller after it has ruled
 /// out methods the set never allows). And a parameter that failed to bind is a 400 naming it, not a silent default.
 /// </summary>
-public sealed class ODataAccessFilter : IActionFilter
+public sealed class ODataAccessFilter : IResourceFilter, IActionFilter
 {
-    public void OnActionExecuting(ActionExecutingContext context)
+    /// <summary>Set once the request is bound and the controller is about to run (see ODataResponses.Classify).</summary>
+    public const string ActionStartedKey = "HousingCapacity.ActionStarted";
+
+    // A resource filter runs before the body is bound: a role that may not call an action learns nothing from its parameters.
+    public void OnResourceExecuting(ResourceExecutingContext context)
     {
         var http = context.HttpContext;
         var path = http.ODataFeature().Path;
@@ -75,6 +81,13 @@ public sealed class ODataAccessFilter : IActionFilter
                 if (segment is EntitySetSegment set) AccessPolicy.EnsureMayRead(caller, set.EntitySet.Name);
                 if (segment is NavigationPropertySegment navigation) AccessPolicy.EnsureMayRead(caller, navigation.NavigationSource.Name);
             }
+    }
+
+    public void OnResourceExecuted(ResourceExecutedContext context) { }
+
+    public void OnActionExecuting(ActionExecutingContext context)
+    {
+        context.HttpContext.Items[ActionStartedKey] = true;
         // The body's Edm.Date values come as the library's own Date; the methods take DateOnly, as the records do.
 #pragma warning disable CS0618
         foreach (var (name, value) in context.ActionArguments.ToList())

@@ -18,13 +18,14 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
     public void Check(ODataQueryOptions options)
     {
         if (options.Top?.Value > limits.MaxTop) throw TopTooLarge();
+        // $apply first: $filter and $orderby after it are parsed against the aggregated shape.
+        if (options.Apply?.ApplyClause is { } apply) WalkApply(apply.Transformations);
         if (options.Filter?.FilterClause is { } filter)
         {
             EnsureBoolean(filter.Expression, "$filter");
             Walk(filter.Expression, cprEqualityAllowed: false);
         }
         if (options.OrderBy?.OrderByClause is { } orderBy) WalkOrderBy(orderBy);
-        if (options.Apply?.ApplyClause is { } apply) WalkApply(apply.Transformations);
         if (options.Compute?.ComputeClause is { } compute) foreach (var item in compute.ComputedItems) Walk(item.Expression, false);
         if (options.SelectExpand?.SelectExpandClause is { } clause)
         {
@@ -50,6 +51,14 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
         {
             AccessPolicy.EnsureMayRead(caller, item.NavigationSource.Name);
             if (item.TopOption > limits.MaxTop) throw TopTooLarge();
+            // Paging a collection and following a single-valued navigation from it would need SQL APPLY, which SQLite lacks.
+            if ((item.TopOption is not null || item.SkipOption is not null) && item.SelectAndExpand is { } nested
+                && nested.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any(i =>
+                    !((NavigationPropertySegment)i.PathToNavigationProperty.LastSegment).NavigationProperty.Type.IsCollection()))
+                throw ODataProblem.BadRequest("NotSupported",
+                    $"$top og $skip i $expand af {item.NavigationSource.Name} kan ikke kombineres med en udvidelse til en enkelt post (fx Person); udelad $top/$skip eller brug $filter.",
+                    $"$top and $skip inside $expand of {item.NavigationSource.Name} cannot be combined with expanding a single record (e.g. Person); leave out $top/$skip or use $filter.",
+                    "$expand");
             if (item.LevelsOption is not null || item.SearchOption is not null || item.ApplyOption is not null)
                 throw ODataProblem.BadRequest("NotSupported", "$levels, $search og $apply understøttes ikke i $expand.",
                     "$levels, $search and $apply are not supported inside $expand.", "$expand");
@@ -68,7 +77,11 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
     {
         for (; clause is not null; clause = clause.ThenBy)
         {
-            if (HousingFilterBinder.IsCpr(clause.Expression)) throw CprOnlyEquality();
+            if (HousingFilterBinder.IsCpr(clause.Expression))
+            {
+                EnsureMaySeeCpr();
+                throw CprOnlyEquality();
+            }
             if (Unwrap(clause.Expression) is ConstantNode)
                 throw ODataProblem.BadRequest("InvalidOrderBy", "$orderby skal nævne en egenskab, ikke en konstant.", "$orderby must name a property, not a constant.", "$orderby");
             Walk(clause.Expression, false);
@@ -107,11 +120,23 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
         {
             if (group.Expression is { } e)
             {
-                if (HousingFilterBinder.IsCpr(e)) throw CprOnlyEquality();
+                if (HousingFilterBinder.IsCpr(e))
+                {
+                    EnsureMaySeeCpr();
+                    throw CprOnlyEquality();
+                }
                 Walk(e, false);
             }
             WalkGroups(group.ChildTransformations);
         }
+    }
+
+    /// <summary>Filtering, ordering or grouping by CPR number is itself a look-up of it: only for those who may see it.</summary>
+    private void EnsureMaySeeCpr()
+    {
+        if (!AccessPolicy.MaySeeCpr(caller))
+            throw new AccessDeniedException($"Rollen {caller.Role} må ikke søge eller sortere på CPR-nummer; brug Persons/HousingCapacity.FindByCpr.",
+                $"The role {caller.Role} may not filter or order by CPR number; use Persons/HousingCapacity.FindByCpr.");
     }
 
     private static QueryNode Unwrap(QueryNode node) => node is ConvertNode c ? Unwrap(c.Source) : node;
@@ -162,10 +187,7 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
             case SingleValuePropertyAccessNode p:
                 if (HousingFilterBinder.IsCpr(p))
                 {
-                    // Filtering by CPR number is itself a look-up of it: only for those who may see it.
-                    if (!AccessPolicy.MaySeeCpr(caller))
-                        throw new AccessDeniedException($"Rollen {caller.Role} må ikke søge eller sortere på CPR-nummer; brug Persons/HousingCapacity.FindByCpr.",
-                            $"The role {caller.Role} may not filter or order by CPR number; use Persons/HousingCapacity.FindByCpr.");
+                    EnsureMaySeeCpr();
                     if (!cprEqualityAllowed) throw CprOnlyEquality();
                 }
                 Walk(p.Source, false);

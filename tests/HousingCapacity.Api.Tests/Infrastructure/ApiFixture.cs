@@ -31,6 +31,13 @@ public sealed class SqlRecorder : DbCommandInterceptor
         Commands.Enqueue(command.CommandText);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
+
+    // The OData library runs a page (and $count) synchronously while it applies the query.
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Commands.Enqueue(command.CommandText);
+        return base.ReaderExecuting(command, eventData, result);
+    }
 }
 
 /// <summary>The API over Kestrel on a loopback port: for requests the in-memory test server cannot carry (a %00 in the path).</summary>
