@@ -23,6 +23,8 @@ public sealed class HousingFilterBinder : FilterBinder
     public override Expression BindBinaryOperatorNode(BinaryOperatorNode node, QueryBinderContext context)
     {
         if (CprComparison(node, context) is { } cpr) return cpr;
+        if (node.OperatorKind is BinaryOperatorKind.Equal or BinaryOperatorKind.NotEqual && (IsEnum(node.Left) || IsEnum(node.Right)))
+            return EnumEquality(node, context);
         if (!IsDate(node.Left) && !IsDate(node.Right)) return base.BindBinaryOperatorNode(node, context);
         var left = Bind(node.Left, context);
         var right = Bind(node.Right, context);
@@ -75,6 +77,25 @@ public sealed class HousingFilterBinder : FilterBinder
         var clock = Http.HttpContext?.RequestServices.GetService<IClock>() ?? SystemClock.Instance;
         return Parameter(clock.GetCurrentInstant().ToUtc());
     }
+
+    /// <summary>
+    /// Kind eq 'Section110Shelter' as the C# compiler writes it (both sides as integers), with the member as a SQL parameter:
+    /// the library inlines it as a literal, which gives one SQL text per value.
+    /// </summary>
+    private Expression EnumEquality(BinaryOperatorNode node, QueryBinderContext context)
+    {
+        var left = Bind(node.Left, context);
+        var right = Bind(node.Right, context);
+        var nullable = IsNullOrNullable(left) || IsNullOrNullable(right);
+        var target = nullable ? typeof(int?) : typeof(int);
+        left = Expression.Convert(left, target);
+        right = Expression.Convert(right, target);
+        return node.OperatorKind == BinaryOperatorKind.Equal ? Expression.Equal(left, right) : Expression.NotEqual(left, right);
+    }
+
+    private static bool IsNullOrNullable(Expression e) => e.Type == typeof(object) || Nullable.GetUnderlyingType(e.Type) is not null;
+
+    private static bool IsEnum(QueryNode node) => Unwrap(node) is SingleValueNode { TypeReference: { } t } && t.IsEnum();
 
     /// <summary>year(), month(), … of a stored date or instant, as a substring of its ISO text.</summary>
     private Expression? DatePart(SingleValueFunctionCallNode node, QueryBinderContext context)
