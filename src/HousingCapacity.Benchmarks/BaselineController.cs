@@ -1,0 +1,63 @@
+using System.Text.Json;
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Security;
+using HousingCapacity.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HousingCapacity.Benchmarks;
+
+/// <summary>
+/// The benchmark's baselines: the same three queries as the OData requests, written by hand in EF Core LINQ and serialised
+/// with System.Text.Json, through the same scope filters and with the same access log lines.
+/// </summary>
+[ApiController, Route("baseline")]
+public sealed class BaselineController(HousingDbContext db, CallerScope scope, IClock clock) : ControllerBase
+{
+    [HttpGet("placements")]
+    public async Task<IActionResult> Placements()
+    {
+        var from = new DateOnly(2026, 6, 1);
+        var rows = await db.Placements.AsNoTracking()
+            .Where(p => p.StartDate >= from && p.Facility!.Kind == FacilityKind.Section110Shelter && p.SupportMethod == SupportMethod.None)
+            .OrderByDescending(p => p.StartDate).ThenBy(p => p.Id).Skip(100).Take(51).ToListAsync();
+        await LogAsync(rows.Take(50).Select(p => p.PersonId));
+        return Json(new
+        {
+            value = rows.Take(50).Select(p => new
+            {
+                p.Id, p.PersonId, p.UnitId, p.FacilityId, p.StartDate, p.EndDate, SupportMethod = p.SupportMethod.ToString(),
+                p.ExceptionJustification, ReferralRoute = p.ReferralRoute?.ToString(), DischargeReason = p.DischargeReason?.ToString(),
+                Destination = p.Destination?.ToString(), p.NotificationDueDate, p.SupportUntil, p.NotifiedOn, p.Version,
+            }),
+        });
+    }
+
+    [HttpGet("facility")]
+    public async Task<IActionResult> Facility()
+    {
+        var f = await db.Facilities.AsNoTracking().SingleAsync(x => x.Id == 1);
+        return Json(new
+        {
+            f.Id, f.MunicipalityId, f.Name, Kind = f.Kind.ToString(), f.Address, GenderRestriction = f.GenderRestriction.ToString(),
+            f.MinAge, f.MaxAge, f.IsActive, f.Version,
+        });
+    }
+
+    [HttpGet("units")]
+    public async Task<IActionResult> Units()
+    {
+        var units = await db.Units.AsNoTracking().OrderBy(u => u.Id).Take(20).ToListAsync();
+        return Json(new { value = units.Select(u => new { u.Id, u.FacilityId, u.Label, u.Beds, Status = u.Status.ToString(), u.OutOfServiceSince, u.Version }) });
+    }
+
+    private async Task LogAsync(IEnumerable<int> personIds)
+    {
+        var at = clock.GetCurrentInstant();
+        foreach (var personId in personIds.Distinct()) db.AccessLog.Add(AccessLog.Entry(scope, at, "Read", personId));
+        await db.SaveChangesAsync();
+    }
+
+    private FileContentResult Json(object value) => File(JsonSerializer.SerializeToUtf8Bytes(value), "application/json");
+}

@@ -1,0 +1,42 @@
+using HousingCapacity.Api.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace HousingCapacity.Benchmarks;
+
+/// <summary>
+/// The API in process over the large data set, as a housing officer of Rødovre would call it, with the hand-written baselines
+/// (<see cref="BaselineController"/>) in the same pipeline: the same authentication, caller scope and access log.
+/// </summary>
+// Any type of the API assembly names its entry point (this project has a Program of its own).
+public sealed class BenchmarkHost(string dbPath) : WebApplicationFactory<HousingCapacity.Api.OData.ODataProblem>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={dbPath}");
+        builder.UseSetting("Database:SeedDemoData", "false");
+        builder.UseSetting("RateLimits:WritesPerMinute", "1000000");
+        builder.UseSetting("RateLimits:HeavyQueriesPerMinute", "1000000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<IClock>(new FixedClock(Instant.FromUtc(2026, 11, 22, 19, 0)));
+            s.AddControllers().AddApplicationPart(typeof(BaselineController).Assembly);
+        });
+    }
+
+    /// <summary>A token as the development identity provider signs it (the `token` command).</summary>
+    public string OfficerToken()
+    {
+        var options = Services.GetRequiredService<AuthenticationOptions>();
+        return Authentication.IssueToken(options, Authentication.SigningKeys(options, isDevelopment: true)[0], "benchmark", Role.HousingOfficer, 175, [], DateTime.UtcNow, TimeSpan.FromHours(1));
+    }
+}
+
+public sealed class FixedClock(Instant now) : IClock
+{
+    public Instant GetCurrentInstant() => now;
+}
