@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace HousingCapacity.Benchmarks;
 
@@ -16,6 +17,7 @@ public sealed class BenchmarkHost(string dbPath) : WebApplicationFactory<Housing
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseContentRoot(AppContext.BaseDirectory);
         builder.UseSetting("Database:ConnectionString", $"Data Source={dbPath}");
         builder.UseSetting("Database:SeedDemoData", "false");
         builder.UseSetting("RateLimits:WritesPerMinute", "1000000");
@@ -23,7 +25,7 @@ public sealed class BenchmarkHost(string dbPath) : WebApplicationFactory<Housing
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(s =>
         {
-            s.AddSingleton<IClock>(new FixedClock(Instant.FromUtc(2026, 11, 22, 19, 0)));
+            s.AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 11, 22, 19, 0)));
             s.AddControllers().AddApplicationPart(typeof(BaselineController).Assembly);
         });
     }
@@ -34,9 +36,4 @@ public sealed class BenchmarkHost(string dbPath) : WebApplicationFactory<Housing
         var options = Services.GetRequiredService<AuthenticationOptions>();
         return Authentication.IssueToken(options, Authentication.SigningKeys(options, isDevelopment: true)[0], "benchmark", Role.HousingOfficer, 175, [], DateTime.UtcNow, TimeSpan.FromHours(1));
     }
-}
-
-public sealed class FixedClock(Instant now) : IClock
-{
-    public Instant GetCurrentInstant() => now;
 }

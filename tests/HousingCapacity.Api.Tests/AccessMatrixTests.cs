@@ -70,7 +70,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
             .OrderBy(e => e.Id).FirstAsync();
         // Bed holds are short-lived and not in the demo data: one is put straight in (the facility may be full tonight).
         var unit = await db.Units.Where(u => u.FacilityId == stay.FacilityId).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
-        var hold = new BedHold(stay.FacilityId, unit, null, ApiFixture.Today, api.Clock.Now, NodaTime.Duration.FromHours(2), "matrix", "Matrix");
+        var hold = new BedHold(stay.FacilityId, unit, null, ApiFixture.Today, api.Clock.GetCurrentInstant(), NodaTime.Duration.FromHours(2), "matrix", "Matrix");
         db.BedHolds.Add(hold);
         await db.SaveChangesAsync();
         var sample = new Sample(municipality.Id, stay.FacilityId, new Dictionary<string, int>

@@ -58,7 +58,7 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(report.Version, (await after.CapacityReports.SingleAsync(r => r.Id == report.Id)).Version);
         Assert.Equal(UnitStatus.InService, (await after.Units.SingleAsync(u => u.Id == unit.Id)).Status);
         var imported = await after.CapacityReports.Where(r => (r.FacilityId == a || r.FacilityId == b) && r.Date == new DateOnly(2026, 11, 21)
-                                                               && r.ReportedAt == api.Clock.Now.ToDateTimeOffset()).Select(r => r.ReportedBy + r.FacilityId).ToListAsync();
+                                                               && r.ReportedAt == api.Clock.GetCurrentInstant().ToDateTimeOffset()).Select(r => r.ReportedBy + r.FacilityId).ToListAsync();
         Assert.True(imported.Count == 0, string.Join(",", imported));
     }
 
@@ -115,7 +115,7 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var entry = await db.WaitlistEntries.FirstAsync(e => e.PersonId == person.Id);
         var hvidovre = api.As(Role.HousingOfficer, 167);
         // A bed held for the person tonight (put straight in: the facility may be full).
-        db.BedHolds.Add(new BedHold(stay.FacilityId, stay.UnitId, person.Id, ApiFixture.Today, api.Clock.Now, NodaTime.Duration.FromHours(1), "test", null));
+        db.BedHolds.Add(new BedHold(stay.FacilityId, stay.UnitId, person.Id, ApiFixture.Today, api.Clock.GetCurrentInstant(), NodaTime.Duration.FromHours(1), "test", null));
         await db.SaveChangesAsync();
 
         foreach (var url in new[]

@@ -74,19 +74,19 @@ public class AllocationTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var (facility, _) = await ShelterAsync();
         var person = await _make.PersonAsync(new LocalDate(2000, 11, 23)); // 26 on 23 November 2026
-        var before = api.Clock.Now;
+        var before = api.Clock.GetCurrentInstant();
         try
         {
-            api.Clock.Now = Instant.FromUtc(2026, 11, 22, 22, 30); // 23:30 in Copenhagen: still the 22nd, aged 25
+            api.Clock.Reset(Instant.FromUtc(2026, 11, 22, 22, 30)); // 23:30 in Copenhagen: still the 22nd, aged 25
             Assert.Equal(["YouthInSection110"], (await _make.AllocateAsync(person, facility)).DetailCodes());
-            api.Clock.Now = Instant.FromUtc(2026, 11, 22, 23, 30); // 00:30 on the 23rd in Copenhagen, 23:30 on the 22nd in UTC
+            api.Clock.Reset(Instant.FromUtc(2026, 11, 22, 23, 30)); // 00:30 on the 23rd in Copenhagen, 23:30 on the 22nd in UTC
             var admitted = await _make.AllocateAsync(person, facility);
             Assert.Equal(HttpStatusCode.Created, admitted.Status);
             Assert.Equal("2026-11-23", admitted.Json.GetProperty("StartDate").GetString());
         }
         finally
         {
-            api.Clock.Now = before;
+            api.Clock.Reset(before);
         }
     }
 

@@ -17,7 +17,7 @@ public class BedHoldTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var facility = await _make.FacilityAsync("EmergencyBeds");
         await _make.UnitAsync(facility);
-        var start = api.Clock.Now;
+        var start = api.Clock.GetCurrentInstant();
         try
         {
             var hold = await Hold($$"""{"FacilityId":{{facility}},"Note":"På vej fra skadestuen"}""");
@@ -28,13 +28,13 @@ public class BedHoldTests(ApiFixture api) : IClassFixture<ApiFixture>
             Assert.Equal(["FacilityFull"], (await _make.AllocateAsync(other, facility)).DetailCodes());
             Assert.Equal(HttpStatusCode.Conflict, (await Hold($$"""{"FacilityId":{{facility}}}""")).Status);
 
-            api.Clock.Now = start.Plus(Duration.FromMinutes(91));
+            api.Clock.Reset(start.Plus(Duration.FromMinutes(91)));
             Assert.Equal(1, await FreeTonight(facility));
             Assert.Equal(HttpStatusCode.Created, (await _make.AllocateAsync(other, facility)).Status);
         }
         finally
         {
-            api.Clock.Now = start;
+            api.Clock.Reset(start);
         }
     }
 

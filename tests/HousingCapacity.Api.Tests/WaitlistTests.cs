@@ -121,10 +121,10 @@ public class WaitlistTests(ApiFixture api) : IClassFixture<ApiFixture>
         var unit = await _make.UnitAsync(facility);
         var offer = (await OfferNext(waitlist, unit)).Json;
         Assert.Equal("2026-11-27", offer.GetProperty("RespondBy").GetString()); // Sunday + 5 weekdays = Friday
-        var start = api.Clock.Now;
+        var start = api.Clock.GetCurrentInstant();
         try
         {
-            api.Clock.Now = Instant.FromUtc(2026, 11, 28, 10, 0); // Saturday: past RespondBy
+            api.Clock.Reset(Instant.FromUtc(2026, 11, 28, 10, 0)); // Saturday: past RespondBy
             var late = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Offers({offer.GetProperty("Id").GetInt32()})/HousingCapacity.Accept", "");
             Assert.Equal(HttpStatusCode.Conflict, late.Status);
             Assert.Equal("OfferExpired", late.ErrorCode);
@@ -136,7 +136,7 @@ public class WaitlistTests(ApiFixture api) : IClassFixture<ApiFixture>
         }
         finally
         {
-            api.Clock.Now = start;
+            api.Clock.Reset(start);
         }
         _ = second;
     }

@@ -1,27 +1,23 @@
 using HousingCapacity.Domain;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace HousingCapacity.Domain.Tests;
 
 public class DanishTimeTests
 {
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
-    }
-
     [Fact]
     public void Today_JustAfterMidnightInCopenhagen_IsTheNewDayWhileUtcIsStillYesterday()
     {
         // 2026-11-22 00:10 in Copenhagen (CET, UTC+1) is 2026-11-21 23:10 UTC.
-        var clock = new FixedClock(Instant.FromUtc(2026, 11, 21, 23, 10));
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 21, 23, 10));
         Assert.Equal(new LocalDate(2026, 11, 22), DanishTime.Today(clock));
     }
 
     [Fact]
     public void Today_InSummerTime_UsesUtcPlusTwo()
     {
-        var clock = new FixedClock(Instant.FromUtc(2026, 6, 30, 22, 30)); // 00:30 CEST on 1 July
+        var clock = new FakeClock(Instant.FromUtc(2026, 6, 30, 22, 30)); // 00:30 CEST on 1 July
         Assert.Equal(new LocalDate(2026, 7, 1), DanishTime.Today(clock));
     }
 

@@ -167,6 +167,9 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     /// </summary>
     private void ScopeFilters(ModelBuilder b)
     {
+        // Every role sees every municipality (the catalogue is public knowledge within the municipalities' organisation); said here
+        // all the same, so that every entity set has its filter in this one place.
+        b.Entity<Municipality>().HasQueryFilter(m => ScopeAll || ScopeCatalogue || ScopeStaff);
         b.Entity<Facility>().HasQueryFilter(f => ScopeAll || ScopeCatalogue || ScopeStaff && ScopeFacilityIds.Contains(f.Id));
         b.Entity<Unit>().HasQueryFilter(u => ScopeAll || ScopeCatalogue || ScopeStaff && ScopeFacilityIds.Contains(u.FacilityId));
         b.Entity<CapacityReport>().HasQueryFilter(r => ScopeAll || ScopeOfficer || ScopeStaff && ScopeFacilityIds.Contains(r.FacilityId));

@@ -62,12 +62,14 @@ public static partial class ODataResponses
             await problem.WriteAsync(http.Response);
             return;
         }
-        // The access log line goes in before the first byte of person data goes out.
-        if (HttpMethods.IsGet(http.Request.Method) && http.Response.StatusCode < 300)
+        // The access log line goes in before the first byte of person data goes out; if it cannot be written, nothing goes out.
+        if (HttpMethods.IsGet(http.Request.Method) && http.Response.StatusCode < 300 && !await TryRecordReadAsync(http))
         {
-            var db = http.RequestServices.GetRequiredService<HousingDbContext>();
-            await AccessLog.RecordReadAsync(db, db.Scope, http.RequestServices.GetRequiredService<PersonsInResponse>(),
-                http.RequestServices.GetRequiredService<IClock>(), http.RequestAborted);
+            http.Response.Clear();
+            await new ODataProblem(503, "AccessLogUnavailable",
+                "Svaret indeholder persondata, og adgangsloggen kunne ikke skrives lige nu. Prøv igen.",
+                "The answer holds personal data and the access log could not be written just now. Try again.").WriteAsync(http.Response);
+            return;
         }
         if (http.Items.ContainsKey(EmptyAggregate.Key))
         {
@@ -133,6 +135,24 @@ public static partial class ODataResponses
         }
     }
 
+    private static async Task<bool> TryRecordReadAsync(HttpContext http)
+    {
+        try
+        {
+            var db = http.RequestServices.GetRequiredService<HousingDbContext>();
+            await AccessLog.RecordReadAsync(db, db.Scope, http.RequestServices.GetRequiredService<PersonsInResponse>(),
+                http.RequestServices.GetRequiredService<IClock>(), http.RequestAborted);
+            return true;
+        }
+        catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HousingCapacity.OData")
+                .LogError("The access log could not be written for {Method} {Path}: {Message}", http.Request.Method,
+                    Privacy.Scrub(http.Request.Path.Value ?? ""), Privacy.Scrub(e.Message));
+            return false;
+        }
+    }
+
     /// <summary>Every failure as an OData error with the right status; nothing unexpected leaks a stack trace.</summary>
     public static ODataProblem Classify(Exception exception, HttpContext http)
     {
@@ -156,7 +176,6 @@ public static partial class ODataResponses
                 return new ODataProblem(e.StatusCode, "BadRequest", "Forespørgslen kunne ikke læses.", "The request could not be read.");
         }
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HousingCapacity.OData");
-        if (Environment.GetEnvironmentVariable("HC_DEBUG") == "1") Console.Error.WriteLine(exception);
         logger.LogError("Unhandled {ExceptionType} on {Method} {Path}: {Message}", exception.GetType().Name, http.Request.Method,
             Privacy.Scrub(http.Request.Path.Value ?? ""), Privacy.Scrub(exception.Message));
         return new ODataProblem(500, "InternalError", "Der opstod en uventet fejl. Den er logget.", "An unexpected error occurred. It has been logged.");

@@ -47,7 +47,6 @@ public static class ODataSetup
 
     public static void UseHousingOData(this WebApplication app)
     {
-        if (Environment.GetEnvironmentVariable("HC_DEBUG") == "1") app.UseODataRouteDebug();
         app.UseODataResponses();
         app.UseODataBatching();
         app.UseODataResponses();

@@ -18,15 +18,15 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
     public void Check(ODataQueryOptions options)
     {
         if (options.Top?.Value > limits.MaxTop) throw TopTooLarge();
-        // $apply first: $filter and $orderby after it are parsed against the aggregated shape.
+        // $apply and $compute first: $filter and $orderby are parsed against the shape they make.
         if (options.Apply?.ApplyClause is { } apply) WalkApply(apply.Transformations);
+        if (options.Compute?.ComputeClause is { } compute) foreach (var item in compute.ComputedItems) Walk(item.Expression, false);
         if (options.Filter?.FilterClause is { } filter)
         {
             EnsureBoolean(filter.Expression, "$filter");
             Walk(filter.Expression, cprEqualityAllowed: false);
         }
         if (options.OrderBy?.OrderByClause is { } orderBy) WalkOrderBy(orderBy);
-        if (options.Compute?.ComputeClause is { } compute) foreach (var item in compute.ComputedItems) Walk(item.Expression, false);
         if (options.SelectExpand?.SelectExpandClause is { } clause)
         {
             if (Depth(clause) > limits.MaxExpandDepth)

@@ -10,15 +10,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace HousingCapacity.Api.Tests.Infrastructure;
-
-/// <summary>A clock the tests move by hand.</summary>
-public sealed class FakeClock(Instant now) : IClock
-{
-    public Instant Now { get; set; } = now;
-    public Instant GetCurrentInstant() => Now;
-}
 
 /// <summary>Records every SQL command, so tests can check that the database did the work.</summary>
 public sealed class SqlRecorder : DbCommandInterceptor

@@ -1,0 +1,192 @@
+using System.Text;
+using System.Text.Json;
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Security;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OData.Edm;
+
+namespace HousingCapacity.Api.Tests;
+
+/// <summary>
+/// What Microsoft.AspNetCore.OData adds (issue 11): $batch with atomic change sets, $compute, $select=*, $value; and the
+/// service's own parts of it: the date comparisons as plain SQL, a query filter on every entity set, JSON $metadata.
+/// </summary>
+public sealed class ODataLibraryTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task Batch_ReadsAndAnAtomicChangeSet_AllOrNothing()
+    {
+        var label = $"Batch {Guid.NewGuid():N}"[..20];
+        // The second write of the change set breaks a rule (0 beds): neither is saved.
+        var refused = """
+            {"requests":[
+              {"id":"1","atomicityGroup":"g","method":"POST","url":"Units","headers":{"content-type":"application/json"},"body":{"FacilityId":1,"Label":"LABEL a","Beds":1}},
+              {"id":"2","atomicityGroup":"g","method":"POST","url":"Units","headers":{"content-type":"application/json"},"body":{"FacilityId":1,"Label":"LABEL b","Beds":0}},
+              {"id":"3","method":"GET","url":"Municipalities(1)?$select=Name"}
+            ]}
+            """.Replace("LABEL", label);
+        using var admin = api.Factory.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", ApiFixture.Token(Role.Administrator));
+        var first = await admin.PostAsync("/odata/$batch", Json(refused));
+        var firstBody = await first.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var statuses = JsonDocument.Parse(firstBody).RootElement.GetProperty("responses").EnumerateArray().Select(r => r.GetProperty("status").GetInt32()).ToList();
+        Assert.Contains(422, statuses);
+        Assert.DoesNotContain(500, statuses);
+        await using (var db = api.NewDb())
+            Assert.False(await db.Units.AnyAsync(u => u.Label.StartsWith(label)), firstBody);
+
+        var accepted = refused.Replace("\"Beds\":0", "\"Beds\":2");
+        var second = await admin.PostAsync("/odata/$batch", Json(accepted));
+        var secondBody = await second.Content.ReadAsStringAsync();
+        var responses = JsonDocument.Parse(secondBody).RootElement.GetProperty("responses").EnumerateArray().ToList();
+        Assert.Equal([200, 201, 201], responses.Select(r => r.GetProperty("status").GetInt32()).Order().ToList());
+        Assert.Contains("Rødovre", secondBody);
+        await using (var db = api.NewDb())
+            Assert.Equal(2, await db.Units.CountAsync(u => u.Label.StartsWith(label)));
+    }
+
+    [Fact]
+    public async Task Batch_Malformed_Is400WithAnODataError()
+    {
+        var reply = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/$batch", "{}");
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Contains(" / ", reply.ErrorMessage);
+        Assert.DoesNotContain("innererror", reply.Body);
+    }
+
+    [Fact]
+    public async Task Compute_AddsAComputedProperty_ThatCanBeSelectedAndFiltered()
+    {
+        var reply = await api.OData.GetAsync("/odata/Units?$compute=Beds mul 2 as Places&$filter=Places gt 2&$select=Id,Beds,Places&$orderby=Id&$top=5");
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        var rows = reply.Value.EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(r.GetProperty("Beds").GetInt32() * 2, r.GetProperty("Places").GetInt32()));
+        Assert.All(rows, r => Assert.True(r.GetProperty("Places").GetInt32() > 2));
+    }
+
+    [Fact]
+    public async Task SelectStar_GivesEveryPropertyButTheCprNumber()
+    {
+        var reply = await api.OData.GetAsync("/odata/Persons?$select=*&$top=1");
+        var row = reply.Value.EnumerateArray().Single();
+        Assert.True(row.TryGetProperty("FirstName", out _) && row.TryGetProperty("BirthDate", out _) && row.TryGetProperty("Version", out _));
+        Assert.False(row.TryGetProperty("Cpr", out _));
+    }
+
+    [Fact]
+    public async Task Value_OfAProperty_IsItsRawText_AndTheCprNumberIsStillRestricted()
+    {
+        using var response = await api.Client.GetAsync("/odata/Municipalities(1)/Name/$value");
+        Assert.Equal("Rødovre", await response.Content.ReadAsStringAsync());
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.OData.GetAsync("/odata/Persons(1)/Cpr/$value")).Status);
+    }
+
+    [Fact]
+    public async Task DateComparisons_AreColumnComparisons_AlsoInExpandAndAny()
+    {
+        string SqlOf(string marker) => string.Join("\n", api.Sql.Commands.Where(c => c.Contains(marker, StringComparison.Ordinal)));
+        foreach (var url in new[]
+                 {
+                     "/odata/Placements?$filter=StartDate ge 2026-01-01&$select=Id&$top=3",
+                     "/odata/Facilities(1)?$expand=Placements($filter=StartDate ge 2026-01-01;$select=Id)",
+                     "/odata/Persons?$filter=Placements/any(p: p/StartDate ge 2026-01-01)&$select=Id&$top=3",
+                     "/odata/CapacityReports?$filter=ReportedAt gt 2026-11-01T00:00:00Z&$select=Id&$top=3",
+                 })
+        {
+            while (api.Sql.Commands.TryDequeue(out _)) { }
+            Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync(url)).Status);
+            var column = url.Contains("ReportedAt") ? "\"ReportedAt\" >" : "\"StartDate\" >=";
+            var sql = SqlOf(column);
+            Assert.False(sql.Length == 0, $"{url}: no comparison on the column in\n{string.Join("\n", api.Sql.Commands)}");
+            Assert.DoesNotContain("strftime", sql);
+            Assert.Matches(@"(""StartDate"" >= @|""ReportedAt"" > @)", sql);
+        }
+    }
+
+    [Fact]
+    public void EveryEntitySet_HasAQueryFilter()
+    {
+        using var db = api.NewDb();
+        var model = api.Factory.Services.GetRequiredService<Microsoft.OData.Edm.IEdmModel>();
+        foreach (var set in model.EntityContainer.EntitySets())
+        {
+            var clr = typeof(Entity).Assembly.GetType($"{typeof(Entity).Namespace}.{set.EntityType.Name}");
+            Assert.True(clr is not null, set.Name);
+            var efType = db.Model.FindEntityType(clr!)!;
+            Assert.True(efType.GetDeclaredQueryFilters().Count > 0, $"{set.Name} has no query filter: every caller would see every municipality's rows.");
+        }
+    }
+
+    [Fact]
+    public async Task Metadata_IsCsdlJson_ForAcceptApplicationJson()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/odata/$metadata");
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await api.Client.SendAsync(request);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("4.0", json.GetProperty("$Version").GetString());
+        Assert.True(json.TryGetProperty("HousingCapacity", out _));
+    }
+}
+
+/// <summary>A failure while the answer is being produced gives an OData error, never a 200 with half a body.</summary>
+public sealed class SerializationFailureTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task AnAccessLogThatCannotBeWritten_KeepsThePersonDataBack()
+    {
+        await using (var db = api.NewDb())
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER TR_Test_AccessLog_Full BEFORE INSERT ON AccessLog BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+        try
+        {
+            using var response = await api.Client.GetAsync("/odata/Persons?$top=5");
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, body + string.Join("\n", LogSink.Lines.TakeLast(5)));
+            Assert.Equal("AccessLogUnavailable", JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("code").GetString());
+            Assert.DoesNotContain("FirstName", body);
+            // An answer without person data needs no log line and is given as ever.
+            Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/odata/Facilities?$top=1")).StatusCode);
+        }
+        finally
+        {
+            await using var db = api.NewDb();
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER TR_Test_AccessLog_Full");
+        }
+    }
+
+    [Fact]
+    public async Task AnUnreadableRecord_GivesAnODataError_NotAHalfWrittenPage()
+    {
+        int id;
+        string cipher;
+        await using (var db = api.NewDb())
+        {
+            id = await db.Persons.Where(p => p.MunicipalityId == 1).OrderBy(p => p.Id).Select(p => p.Id).Skip(3).FirstAsync();
+            cipher = await db.Database.SqlQueryRaw<string>("SELECT Cpr AS Value FROM Persons WHERE Id = {0}", id).SingleAsync();
+            // A CPR number that no longer decrypts (a damaged file, a wrong key): the record cannot be written out.
+            await db.Database.ExecuteSqlRawAsync("UPDATE Persons SET Cpr = 'v1:AAAA' WHERE Id = {0}", id);
+        }
+        try
+        {
+            using var response = await api.Client.GetAsync("/odata/Persons?$filter=MunicipalityId eq 1&$select=Id,Cpr&$orderby=Id&$top=10");
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            var error = JsonDocument.Parse(body).RootElement.GetProperty("error");
+            Assert.Equal("InternalError", error.GetProperty("code").GetString());
+            Assert.DoesNotContain("\"value\"", body);
+            Assert.DoesNotContain("stack", body, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            await using var db = api.NewDb();
+            await db.Database.ExecuteSqlRawAsync("UPDATE Persons SET Cpr = {0} WHERE Id = {1}", cipher, id);
+        }
+    }
+}
