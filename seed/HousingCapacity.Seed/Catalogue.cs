@@ -16,12 +16,3 @@ public sealed record Catalogue(IReadOnlyList<CatalogueMunicipality> Municipaliti
         return JsonSerializer.Deserialize<Catalogue>(stream, options) ?? throw new InvalidOperationException("catalogue.json is empty.");
     }
 }
-
-public sealed record MunicipalityName(int Code, string Name);
-
-public sealed record CatalogueMunicipality(int Code, string Name, IReadOnlyList<CatalogueFacility> Facilities);
-
-public sealed record CatalogueFacility(string Name, FacilityKind Kind, string Address, GenderRestriction GenderRestriction,
-    int? MinAge, int? MaxAge, IReadOnlyList<CatalogueUnits> Units);
-
-public sealed record CatalogueUnits(string Prefix, int Count, int Beds);

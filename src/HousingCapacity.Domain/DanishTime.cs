@@ -14,7 +14,7 @@ public static class DanishTime
 
     /// <summary>
     /// Whole years between birth and the given date. A 29 February birthday counts on 1 March in common
-    /// years (shared/domain.md, rule 1). NodaTime's Period.Between truncates 29 February to the 28th,
+    /// years (docs/domain.md, rule 1). NodaTime's Period.Between truncates 29 February to the 28th,
     /// one day early for this rule, so the month and day are compared directly.
     /// </summary>
     public static int AgeOn(LocalDate birthDate, LocalDate date)

@@ -40,21 +40,3 @@ public sealed class EntityValues(IReadOnlyDictionary<string, object?> values, bo
     private static ODataProblem Missing(string name) => ODataProblem.BadRequest("MissingProperty",
         $"Egenskaben {name} skal angives.", $"The property {name} is required.", name);
 }
-
-/// <summary>Creates and changes the records of one entity set, through the domain's constructors and methods.</summary>
-public interface IEntitySetWriter
-{
-    /// <summary>Properties a client may send when creating.</summary>
-    IReadOnlySet<string> Insertable { get; }
-    /// <summary>Properties a client may change afterwards.</summary>
-    IReadOnlySet<string> Updatable { get; }
-    /// <summary>Creates a record, or (for an upsert) changes the existing one; Created says which.</summary>
-    Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues values, WriteContext context);
-    Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context);
-    /// <summary>False where records are history that must not be rewritten or erased (e.g. placements).</summary>
-    bool AllowsUpdate => true;
-    bool AllowsDelete => true;
-}
-
-/// <summary>Who writes, and when.</summary>
-public sealed record WriteContext(NodaTime.IClock Clock, string UserName, CancellationToken Cancellation);

@@ -3,9 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace HousingCapacity.Api.OData;
 
-/// <summary>One broken rule or invalid value inside an OData error's <c>details</c>.</summary>
-public sealed record ProblemDetail(string Code, string MessageDa, string MessageEn, string? Target = null);
-
 /// <summary>
 /// An expected failure of a request, written as an OData JSON error
 /// (<c>{"error":{"code","message","target","details":[…]}}</c>). The message carries Danish first and
@@ -63,21 +60,4 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
         json.WriteEndObject();
         await json.FlushAsync();
     }
-}
-
-/// <summary>CPR numbers must never appear in an error or a log line (persondataloven / GDPR art. 87, databeskyttelsesloven §11).</summary>
-public static partial class Privacy
-{
-    // DDMMYY-SSSS, ten digits, or the two halves apart by a space or a percent-encoded dash (%2D) as in a raw URL.
-    [GeneratedRegex(@"(?<!\d)(\d{6})(?:-|%2[dD]|\s)?\d{4}(?!\d)")]
-    private static partial Regex CprLike();
-
-    /// <summary>Masks anything that looks like a CPR number (DDMMYY-SSSS, ten digits, DDMMYY SSSS or DDMMYY%2DSSSS).</summary>
-    public static string Scrub(string text) => CprLike().Replace(text, "$1-XXXX");
-}
-
-/// <summary>An <see cref="ODataProblem"/> as an MVC result.</summary>
-public sealed class ODataProblemResult(ODataProblem problem) : Microsoft.AspNetCore.Mvc.IActionResult
-{
-    public Task ExecuteResultAsync(Microsoft.AspNetCore.Mvc.ActionContext context) => problem.WriteAsync(context.HttpContext.Response);
 }

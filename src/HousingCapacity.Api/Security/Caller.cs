@@ -1,18 +1,5 @@
 namespace HousingCapacity.Api.Security;
 
-/// <summary>The roles a token can carry (claim "role").</summary>
-public enum Role
-{
-    /// <summary>Boligsagsbehandler: persons, placements, waitlists and turnaways of one municipality; capacity everywhere.</summary>
-    HousingOfficer,
-    /// <summary>Personale på et tilbud: capacity, units, holds, check-in/out and turnaways at their own facilities.</summary>
-    ShelterStaff,
-    /// <summary>Udvalgsmedlem: the monthly reports of one municipality and the catalogue of facilities; never a person.</summary>
-    Committee,
-    /// <summary>The catalogue: municipalities, facilities and units.</summary>
-    Administrator,
-}
-
 /// <summary>
 /// Who is asking: a person with a role from a token, the system itself (start-up, seeding, background jobs, tools), or
 /// nobody (the default until the token is read, so that a mistake shows nothing rather than everything).
@@ -52,27 +39,4 @@ public sealed class Caller
     public bool Is(Role role) => Role == role;
 
     public override string ToString() => IsSystem ? Name : $"{Name} ({Role}, {MunicipalityCode})";
-}
-
-/// <summary>
-/// The caller of the current request (a scoped service). The database context reads it at every query (its query
-/// filters) and every save (the write scope and the access log): it is the one place scope is decided.
-/// </summary>
-public sealed class CallerScope
-{
-    public Caller Current { get; set; } = Caller.Nobody;
-    /// <summary>Method and path of the request, for the access log.</summary>
-    public string? Request { get; set; }
-    /// <summary>The purpose the client gave (header X-Purpose), for the access log.</summary>
-    public string? Purpose { get; set; }
-
-    /// <summary>For code outside a request (start-up, tools, tests' own contexts): everything is visible.</summary>
-    public static CallerScope ForSystem(string job, bool auditWrites = true) => new() { Current = Caller.System(job, auditWrites), Request = job };
-}
-
-/// <summary>A request outside the caller's scope: 403 with a message that says what the role may do.</summary>
-public sealed class AccessDeniedException(string messageDa, string messageEn) : Exception(messageEn)
-{
-    public string MessageDa { get; } = messageDa;
-    public string MessageEn { get; } = messageEn;
 }

@@ -12,14 +12,10 @@ namespace HousingCapacity.Api.Features.Allocation;
 /// <summary>
 /// POST /odata/Placements allocates a bed or a home: every placement rule is evaluated together and a refusal lists
 /// each broken rule in the error's details (409 for capacity and double booking, 422 when eligibility fails). The
-/// request runs in one write transaction (see WriteHandler), and the database's triggers refuse an over-booking as
+/// request runs in one write transaction (see EntitySetController), and the database's triggers refuse an over-booking as
 /// the last line. With only a FacilityId, the first unit with a free bed for every night of the stay is chosen.
 /// Placements are history: they change only through their actions (Discharge, MarkNotified, RenewSupport).
 /// </summary>
-/// <summary>What an allocation asks for: a person, a unit (or any free unit of a facility), the nights and the terms.</summary>
-public sealed record AllocationRequest(int PersonId, int? UnitId, int? FacilityId, LocalDate StartDate, LocalDate? EndDate,
-    SupportMethod SupportMethod, string? ExceptionJustification, ReferralRoute? ReferralRoute);
-
 public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions) : IEntitySetWriter
 {
     private PlacementPolicy Policy => policyOptions.Value;

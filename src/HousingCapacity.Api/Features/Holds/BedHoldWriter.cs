@@ -9,14 +9,6 @@ using NodaTime;
 
 namespace HousingCapacity.Api.Features.Holds;
 
-/// <summary>How long a bed may be held (appsettings.json, section "BedHolds").</summary>
-public sealed class BedHoldOptions
-{
-    /// <summary>Finding A Bed Tonight's default: 90 minutes.</summary>
-    public int DefaultMinutes { get; set; } = 90;
-    public int MaxMinutes { get; set; } = 240;
-}
-
 /// <summary>
 /// Staff hold a free bed for tonight for someone on the way: POST /odata/BedHolds with UnitId or FacilityId, an optional
 /// PersonId and Note. The hold stands until ExpiresAt (DefaultMinutes after it was made), until it is released

@@ -5,48 +5,6 @@ using PdfSharp.Pdf;
 namespace HousingCapacity.Api.Reporting.Pdf;
 
 /// <summary>
-/// The system's DejaVu fonts for PDFsharp (embedded in every PDF). A missing font is a clear error naming the
-/// Debian package that ships it.
-/// </summary>
-public sealed class SystemFontResolver : IFontResolver
-{
-    public const string Family = "DejaVu Sans";
-    private static readonly string[] Folders = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts", "/Library/Fonts", @"C:\Windows\Fonts"];
-    private static readonly Dictionary<string, string> Files = new() { ["DejaVuSans"] = "DejaVuSans.ttf", ["DejaVuSans-Bold"] = "DejaVuSans-Bold.ttf" };
-
-    public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
-        new(isBold ? "DejaVuSans-Bold" : "DejaVuSans");
-
-    public byte[]? GetFont(string faceName)
-    {
-        var file = Files[faceName];
-        foreach (var folder in Folders)
-        {
-            var path = Path.Combine(folder, file);
-            if (File.Exists(path)) return File.ReadAllBytes(path);
-        }
-        throw new MissingFontException($"The font {file} was not found (looked in {string.Join(", ", Folders)}). " +
-                                       "Install it: apt-get install fonts-dejavu-core.");
-    }
-
-    private static readonly Lock Gate = new();
-    private static bool _installed;
-
-    /// <summary>PDFsharp's settings are global: set once, before the first XFont.</summary>
-    public static void Install()
-    {
-        lock (Gate)
-        {
-            if (_installed) return;
-            GlobalFontSettings.FontResolver = new SystemFontResolver();
-            _installed = true;
-        }
-    }
-}
-
-public sealed class MissingFontException(string message) : Exception(message);
-
-/// <summary>
 /// A small flowing layout on A4 for PDFsharp (no MigraDoc here): headings, wrapped paragraphs, tables whose header
 /// is repeated on every page, charts drawn by hand, and "Side X af Y" on every page at the end.
 /// </summary>

@@ -6,26 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HousingCapacity.Api.Features.Waitlists;
 
-public sealed class WaitlistWriter : IEntitySetWriter
-{
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "MunicipalityId", "Name", "Kind" };
-    public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "Name", "Kind" };
-
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
-    {
-        var municipalityId = v.Required<int>("MunicipalityId");
-        await References.EnsureVisibleAsync<Municipality>(db, municipalityId, "MunicipalityId", c.Cancellation);
-        return (new Waitlist(municipalityId, v.Required<string>("Name"), v.Required<WaitlistKind>("Kind")), true);
-    }
-
-    public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
-    {
-        var w = (Waitlist)e;
-        w.Update(v.Get("Name", w.Name), v.Get("Kind", w.Kind));
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>A person joins a waitlist once: a second active entry on the same list is a conflict.</summary>
 public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<WaitlistOptions> options) : IEntitySetWriter
 {

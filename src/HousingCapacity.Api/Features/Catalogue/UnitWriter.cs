@@ -8,62 +8,6 @@ using NodaTime;
 
 namespace HousingCapacity.Api.Features.Catalogue;
 
-/// <summary>
-/// The catalogue of places: municipalities, facilities and their units. A municipality's code is its identity in every token,
-/// so it never changes; municipalities are created by the system (the <c>municipality</c> command), and an Administrator
-/// renames their own (WriteScope).
-/// </summary>
-public sealed class MunicipalityWriter : IEntitySetWriter
-{
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "Code", "Name" };
-    public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "Name" };
-
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
-        (await NewAsync(db, v.Required<int>("Code"), v.Required<string>("Name"), c.Cancellation), true);
-
-    /// <summary>A new municipality (not yet added), refused when its code is taken.</summary>
-    public static async Task<Municipality> NewAsync(HousingDbContext db, int code, string name, CancellationToken ct)
-    {
-        var municipality = new Municipality(code, name);
-        if (await db.Unscoped<Municipality>().AnyAsync(m => m.Code == municipality.Code, ct))
-            throw new ODataProblem(409, "DuplicateMunicipalityCode", $"Der findes allerede en kommune med koden {code}.",
-                $"A municipality with code {code} already exists.", "Code");
-        return municipality;
-    }
-
-    public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
-    {
-        var m = (Municipality)e;
-        m.Rename(v.Get("Name", m.Name));
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class FacilityWriter : IEntitySetWriter
-{
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
-        { "MunicipalityId", "Name", "Kind", "Address", "GenderRestriction", "MinAge", "MaxAge", "IsActive" };
-    public IReadOnlySet<string> Updatable { get; } = new HashSet<string>
-        { "Name", "Kind", "Address", "GenderRestriction", "MinAge", "MaxAge", "IsActive" };
-
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
-    {
-        var municipalityId = v.Required<int>("MunicipalityId");
-        await References.EnsureVisibleAsync<Municipality>(db, municipalityId, "MunicipalityId", c.Cancellation);
-        return (new Facility(municipalityId, v.Required<string>("Name"), v.Required<FacilityKind>("Kind"), v.Required<string>("Address"),
-            v.Optional("GenderRestriction", GenderRestriction.None), v.Optional<int?>("MinAge", null), v.Optional<int?>("MaxAge", null),
-            v.Optional("IsActive", true)), true);
-    }
-
-    public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
-    {
-        var f = (Facility)e;
-        f.Update(v.Get("Name", f.Name), v.Get("Kind", f.Kind), v.Get("Address", f.Address), v.Get("GenderRestriction", f.GenderRestriction),
-            v.Get("MinAge", f.MinAge), v.Get("MaxAge", f.MaxAge), v.Get("IsActive", f.IsActive));
-        return Task.CompletedTask;
-    }
-}
-
 public sealed class UnitWriter : IEntitySetWriter
 {
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "FacilityId", "Label", "Beds", "Status" };

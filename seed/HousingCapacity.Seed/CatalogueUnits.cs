@@ -1,0 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HousingCapacity.Domain;
+
+namespace HousingCapacity.Seed;
+
+public sealed record CatalogueUnits(string Prefix, int Count, int Beds);

@@ -1,0 +1,12 @@
+using Bogus;
+using Person = HousingCapacity.Domain.Person;
+using HousingCapacity.Domain;
+using NodaTime;
+
+namespace HousingCapacity.Seed;
+
+/// <summary>Where generated records go. After <see cref="SaveAsync"/> the entities carry their database Ids.</summary>
+public interface IDemoDataStore
+{
+    Task SaveAsync(IReadOnlyCollection<Entity> entities);
+}

@@ -1,0 +1,40 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Features.Allocation;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HousingCapacity.Api.Features.Catalogue;
+
+/// <summary>
+/// The catalogue of places: municipalities, facilities and their units. A municipality's code is its identity in every token,
+/// so it never changes; municipalities are created by the system (the <c>municipality</c> command), and an Administrator
+/// renames their own (WriteScope).
+/// </summary>
+public sealed class MunicipalityWriter : IEntitySetWriter
+{
+    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "Code", "Name" };
+    public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "Name" };
+
+    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        (await NewAsync(db, v.Required<int>("Code"), v.Required<string>("Name"), c.Cancellation), true);
+
+    /// <summary>A new municipality (not yet added), refused when its code is taken.</summary>
+    public static async Task<Municipality> NewAsync(HousingDbContext db, int code, string name, CancellationToken ct)
+    {
+        var municipality = new Municipality(code, name);
+        if (await db.Unscoped<Municipality>().AnyAsync(m => m.Code == municipality.Code, ct))
+            throw new ODataProblem(409, "DuplicateMunicipalityCode", $"Der findes allerede en kommune med koden {code}.",
+                $"A municipality with code {code} already exists.", "Code");
+        return municipality;
+    }
+
+    public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
+    {
+        var m = (Municipality)e;
+        m.Rename(v.Get("Name", m.Name));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,18 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Features.Allocation;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace HousingCapacity.Api.Features.Holds;
+
+/// <summary>How long a bed may be held (appsettings.json, section "BedHolds").</summary>
+public sealed class BedHoldOptions
+{
+    /// <summary>Finding A Bed Tonight's default: 90 minutes.</summary>
+    public int DefaultMinutes { get; set; } = 90;
+    public int MaxMinutes { get; set; } = 240;
+}

@@ -1,0 +1,19 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HousingCapacity.Api.Features.Persons;
+
+/// <summary>Who a CPR number belongs to, without the number itself (the caller has it). The complex type HousingCapacity.PersonMatch.</summary>
+public sealed class PersonMatch
+{
+    public int PersonId { get; init; }
+    public required string FirstName { get; init; }
+    public required string LastName { get; init; }
+    public DateOnly BirthDate { get; init; }
+    public Gender Gender { get; init; }
+    public int MunicipalityId { get; init; }
+}

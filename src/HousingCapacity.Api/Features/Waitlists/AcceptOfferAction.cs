@@ -1,0 +1,34 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Features.Allocation;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace HousingCapacity.Api.Features.Waitlists;
+
+/// <summary><c>Offers({id})/HousingCapacity.Accept</c>: the placement is made through the same rules; the entry becomes Housed.</summary>
+public sealed class AcceptOfferAction(PlacementAllocation allocation)
+{
+
+    public async Task<Placement> InvokeAsync(HousingDbContext db, Offer offer, SupportMethod? supportMethod, LocalDate? startDate, WriteContext c)
+    {
+        var today = DanishTime.Today(c.Clock);
+        await OfferWorkflow.ExpireDueAsync(db, today, c.Cancellation);
+        if (offer.Status == OfferStatus.Expired)
+        {
+            throw new ODataProblem(409, "OfferExpired", "Svarfristen er overskredet; tilbuddet er udløbet.", "The offer has expired: the response deadline has passed.");
+        }
+        var entry = (await db.FindUnscopedAsync<WaitlistEntry>(offer.WaitlistEntryId, c.Cancellation))!;
+        // The offer is the caller's to answer, so its person is the one it was made to, seen or not.
+        var person = (await db.FindUnscopedAsync<Person>(entry.PersonId, c.Cancellation))!;
+        var placement = await allocation.AllocateAsync(db, new AllocationRequest(entry.PersonId, offer.UnitId, null,
+            startDate ?? today, null, supportMethod ?? SupportMethod.None, null, ReferralRoute.Municipality), c, person);
+        offer.Accept();
+        entry.MarkHoused();
+        db.Placements.Add(placement);
+        return placement;
+    }
+}

@@ -1,0 +1,23 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Api.Features.Allocation;
+using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Security;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace HousingCapacity.Api.Features.Waitlists;
+
+/// <summary><c>Offers({id})/HousingCapacity.Decline</c> with a reason: the entry returns to Waiting with its place kept.</summary>
+public static class DeclineOfferAction
+{
+
+    public static async Task<Offer> InvokeAsync(HousingDbContext db, Offer offer, string reason, WriteContext c)
+    {
+        offer.Decline(reason);
+        var entry = (await db.FindUnscopedAsync<WaitlistEntry>(offer.WaitlistEntryId, c.Cancellation))!;
+        entry.ReturnToWaiting();
+        return offer;
+    }
+}

@@ -1,0 +1,19 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Domain;
+
+namespace HousingCapacity.Api.OData;
+
+/// <summary>Creates and changes the records of one entity set, through the domain's constructors and methods.</summary>
+public interface IEntitySetWriter
+{
+    /// <summary>Properties a client may send when creating.</summary>
+    IReadOnlySet<string> Insertable { get; }
+    /// <summary>Properties a client may change afterwards.</summary>
+    IReadOnlySet<string> Updatable { get; }
+    /// <summary>Creates a record, or (for an upsert) changes the existing one; Created says which.</summary>
+    Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues values, WriteContext context);
+    Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context);
+    /// <summary>False where records are history that must not be rewritten or erased (e.g. placements).</summary>
+    bool AllowsUpdate => true;
+    bool AllowsDelete => true;
+}

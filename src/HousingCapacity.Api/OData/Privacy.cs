@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace HousingCapacity.Api.OData;
+
+/// <summary>CPR numbers must never appear in an error or a log line (persondataloven / GDPR art. 87, databeskyttelsesloven §11).</summary>
+public static partial class Privacy
+{
+    // DDMMYY-SSSS, ten digits, or the two halves apart by a space or a percent-encoded dash (%2D) as in a raw URL.
+    [GeneratedRegex(@"(?<!\d)(\d{6})(?:-|%2[dD]|\s)?\d{4}(?!\d)")]
+    private static partial Regex CprLike();
+
+    /// <summary>Masks anything that looks like a CPR number (DDMMYY-SSSS, ten digits, DDMMYY SSSS or DDMMYY%2DSSSS).</summary>
+    public static string Scrub(string text) => CprLike().Replace(text, "$1-XXXX");
+}

@@ -1,0 +1,7 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Domain;
+
+namespace HousingCapacity.Api.OData;
+
+/// <summary>Who writes, and when.</summary>
+public sealed record WriteContext(NodaTime.IClock Clock, string UserName, CancellationToken Cancellation);

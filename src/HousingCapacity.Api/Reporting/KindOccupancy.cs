@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+using HousingCapacity.Domain;
+using NodaTime;
+
+namespace HousingCapacity.Api.Reporting;
+
+public sealed record KindOccupancy(FacilityKind Kind, int Facilities, int Beds, Occupancy Occupancy, double? PreviousMonthRate, double? ChangeInPercentagePoints);

@@ -1,0 +1,3 @@
+namespace HousingCapacity.Domain;
+
+public enum Gender { Female, Male }

@@ -1,0 +1,3 @@
+namespace HousingCapacity.Domain;
+
+public enum OfferStatus { Pending, Accepted, Declined, Expired }

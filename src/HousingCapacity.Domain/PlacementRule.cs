@@ -1,0 +1,24 @@
+using NodaTime;
+
+namespace HousingCapacity.Domain;
+
+/// <summary>A placement rule: a stable code, when it is broken, messages in Danish and English, and its source.</summary>
+public abstract class PlacementRule
+{
+    public abstract string Code { get; }
+    public abstract RuleKind Kind { get; }
+    public abstract string Source { get; }
+    public abstract bool IsBroken(PlacementCandidate c, PlacementPolicy policy);
+    public abstract string MessageDa(PlacementCandidate c, PlacementPolicy policy);
+    public abstract string MessageEn(PlacementCandidate c, PlacementPolicy policy);
+
+    /// <summary>Every rule, evaluated together so that a refusal lists all that are broken.</summary>
+    public static readonly IReadOnlyList<PlacementRule> All =
+    [
+        new YouthInSection110Rule(), new GenderRestrictedRule(), new AgeRestrictedRule(), new SupportMethodRequiredRule(),
+        new UnitOutOfServiceRule(), new UnitDoubleBookedRule(), new PersonAlreadyPlacedRule(), new FacilityInactiveRule(),
+    ];
+
+    public static IReadOnlyList<PlacementRule> Broken(PlacementCandidate c, PlacementPolicy policy) =>
+        All.Where(r => r.IsBroken(c, policy)).ToList();
+}

@@ -1,0 +1,3 @@
+namespace HousingCapacity.Domain;
+
+public enum TurnawayReason { Full, GenderRestricted, AgeRestricted, YouthInSection110, Intoxicated, Violence, Other }

@@ -1,0 +1,3 @@
+namespace HousingCapacity.Domain;
+
+public enum WaitlistKind { YouthHousing, SkaevBolig, HousingFirst }
