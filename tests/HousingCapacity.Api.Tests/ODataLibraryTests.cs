@@ -190,3 +190,48 @@ public sealed class SerializationFailureTests(ApiFixture api) : IClassFixture<Ap
         }
     }
 }
+
+/// <summary>The places that must agree with each other, and that would otherwise drift apart without a sound.</summary>
+public sealed class ModelConsistencyTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public void EveryOperation_HasAControllerMethod_WithTheSameParameters()
+    {
+        var model = api.Factory.Services.GetRequiredService<IEdmModel>();
+        var controllers = typeof(Api.OData.EntitySetController<>).Assembly.GetTypes().Where(t => t.Name.EndsWith("Controller", StringComparison.Ordinal)).ToList();
+        foreach (var operation in model.SchemaElements.OfType<IEdmOperation>())
+        {
+            var binding = operation.Parameters.First().Type.Definition;
+            var entityType = binding is IEdmCollectionType c ? c.ElementType.Definition : binding;
+            var set = model.EntityContainer.EntitySets().Single(s => s.EntityType == entityType);
+            var controller = controllers.SingleOrDefault(t => t.Name == set.Name + "Controller");
+            Assert.True(controller is not null, $"{set.Name} has no controller");
+            var method = controller!.GetMethod(operation.Name);
+            Assert.True(method is not null, $"{set.Name}/{operation.Name} has no method in {controller.Name}");
+            var parameters = method!.GetParameters().Where(p => p.Name != "key").ToDictionary(p => p.Name!, p => Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType);
+            var declared = operation.Parameters.Skip(1).ToDictionary(p => p.Name, p => p.Type);
+            Assert.Equal(declared.Keys.Order(), parameters.Keys.Order());
+            foreach (var (name, type) in declared)
+            {
+                var expected = type.IsEnum() ? type.Definition.FullTypeName().Split('.')[^1]
+                    : type.PrimitiveKind() switch
+                    {
+                        EdmPrimitiveTypeKind.Date => nameof(DateOnly),
+                        EdmPrimitiveTypeKind.Int32 => nameof(Int32),
+                        EdmPrimitiveTypeKind.String => nameof(String),
+                        var other => other.ToString(),
+                    };
+                Assert.True(parameters[name].Name == expected, $"{set.Name}/{operation.Name}({name}): {parameters[name].Name} in the method, {expected} in the model");
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryRecordAboutAPerson_SaysSo_ForTheAccessLog()
+    {
+        // A record with a person's id is about that person; the access log finds it through IConcernsPerson (an offer through its entry).
+        foreach (var type in typeof(Entity).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Entity)) && t != typeof(Offer)))
+            if (type.GetProperty("PersonId") is not null || type == typeof(Person))
+                Assert.True(typeof(IConcernsPerson).IsAssignableFrom(type), $"{type.Name} has a PersonId but does not implement IConcernsPerson");
+    }
+}
