@@ -1,7 +1,7 @@
 using Bogus;
-using Person = HousingCapacity.Domain.Person;
 using HousingCapacity.Domain;
 using NodaTime;
+using Person = HousingCapacity.Domain.Person;
 
 namespace HousingCapacity.Seed;
 
@@ -12,9 +12,13 @@ namespace HousingCapacity.Seed;
 /// </summary>
 public sealed class DemoDataGenerator(DemoDataOptions options)
 {
-    private static readonly string[] FemaleNames = ["Anne", "Mette", "Kirsten", "Hanne", "Helle", "Susanne", "Lene", "Camilla", "Louise", "Maria", "Sofie", "Emma", "Ida", "Julie", "Freja", "Laura", "Signe", "Nanna", "Cecilie", "Maja"];
-    private static readonly string[] MaleNames = ["Peter", "Jens", "Lars", "Henrik", "Søren", "Niels", "Michael", "Thomas", "Jan", "Martin", "Rasmus", "Mads", "Jonas", "Mikkel", "Frederik", "Emil", "Oliver", "Lucas", "Mathias", "Kasper"];
-    private static readonly string[] Surnames = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Christiansen", "Poulsen", "Johansen", "Møller", "Mortensen", "Hussein", "Ahmed", "Kowalski", "Nowak"];
+    private static readonly string[] FemaleNames = ["Anne", "Mette", "Kirsten", "Hanne", "Helle", "Susanne", "Lene", "Camilla", "Louise",
+        "Maria", "Sofie", "Emma", "Ida", "Julie", "Freja", "Laura", "Signe", "Nanna", "Cecilie", "Maja"];
+    private static readonly string[] MaleNames = ["Peter", "Jens", "Lars", "Henrik", "Søren", "Niels", "Michael", "Thomas", "Jan", "Martin",
+        "Rasmus", "Mads", "Jonas", "Mikkel", "Frederik", "Emil", "Oliver", "Lucas", "Mathias", "Kasper"];
+    private static readonly string[] Surnames = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen",
+        "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Christiansen", "Poulsen", "Johansen", "Møller",
+            "Mortensen", "Hussein", "Ahmed", "Kowalski", "Nowak"];
     private static readonly string[] Justifications =
     [
         "Ingen egnet ungeplads ledig i kommunen i nat; borgeren ville ellers sove på gaden. Genvurderes inden 14 dage.",
@@ -76,7 +80,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
     {
         var plans = catalogue.Municipalities
             .Select(m => new MunicipalityPlan(m.Code, m.Name, options.LargeMunicipalityCodes.Contains(m.Code)
-                ? m.Facilities.Concat(GeneratedFacilities(m.Name, Math.Max(0, options.LargeMunicipalityFacilities - m.Facilities.Count))).ToList()
+                ? m.Facilities.Concat(GeneratedFacilities(m.Name, Math.Max(0,
+                    options.LargeMunicipalityFacilities - m.Facilities.Count))).ToList()
                 : m.Facilities))
             .ToList();
         foreach (var m in catalogue.AllMunicipalities.Where(a => plans.All(p => p.Code != a.Code)))
@@ -180,7 +185,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             : SupportMethod.None;
         var placement = new Placement(person.Id, unit.Id, facility.Id, new DateRange(stay.Start, null), support,
             section110 && youth ? Rnd.ArrayElement(Justifications) : null,
-            section110 ? Rnd.WeightedRandom([ReferralRoute.SelfReferral, ReferralRoute.Municipality, ReferralRoute.Hospital, ReferralRoute.Prison], [0.7f, 0.15f, 0.1f, 0.05f]) : ReferralRoute.Municipality,
+            section110 ? Rnd.WeightedRandom([ReferralRoute.SelfReferral, ReferralRoute.Municipality, ReferralRoute.Hospital,
+                ReferralRoute.Prison], [0.7f, 0.15f, 0.1f, 0.05f]) : ReferralRoute.Municipality,
             facility.Kind == FacilityKind.Section110Shelter ? Weekdays.Add(stay.Start, 3) : null);
         // Most notifications are made in time, some late, a few not at all (yet).
         if (placement.NotificationDueDate?.ToLocalDate() is { } due && Rnd.Bool(0.9f))
@@ -191,8 +197,10 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         }
         if (stay.End is { } end)
             placement.Discharge(end,
-                Rnd.WeightedRandom([DischargeReason.Planned, DischargeReason.SelfDischarged, DischargeReason.Expelled, DischargeReason.TransferredToOtherOffer, DischargeReason.Unknown], [0.45f, 0.3f, 0.05f, 0.15f, 0.05f]),
-                Rnd.WeightedRandom([Destination.OwnHome, Destination.SkaevBolig, Destination.OtherShelter, Destination.FamilyOrFriends, Destination.Street, Destination.Unknown], [0.25f, 0.1f, 0.25f, 0.2f, 0.1f, 0.1f]));
+                Rnd.WeightedRandom([DischargeReason.Planned, DischargeReason.SelfDischarged, DischargeReason.Expelled,
+                    DischargeReason.TransferredToOtherOffer, DischargeReason.Unknown], [0.45f, 0.3f, 0.05f, 0.15f, 0.05f]),
+                Rnd.WeightedRandom([Destination.OwnHome, Destination.SkaevBolig, Destination.OtherShelter, Destination.FamilyOrFriends,
+                    Destination.Street, Destination.Unknown], [0.25f, 0.1f, 0.25f, 0.2f, 0.1f, 0.1f]));
         return placement;
     }
 
@@ -246,7 +254,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             for (var night = HistoryStart; night < Today; night = night.PlusDays(1))
                 if (Rnd.Bool(0.08f))
                     list.Add(new Turnaway(facility.Id, night,
-                        Rnd.WeightedRandom([TurnawayReason.Full, TurnawayReason.Intoxicated, TurnawayReason.Violence, TurnawayReason.Other], [0.7f, 0.12f, 0.08f, 0.1f]),
+                        Rnd.WeightedRandom([TurnawayReason.Full, TurnawayReason.Intoxicated, TurnawayReason.Violence, TurnawayReason.Other],
+                            [0.7f, 0.12f, 0.08f, 0.1f]),
                         Rnd.Bool(0.4f) ? null : Rnd.ListItem(persons).Id));
         return list;
     }
@@ -268,7 +277,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             var eligible = persons.Where(p => waitlist.Kind != WaitlistKind.YouthHousing || p.AgeOn(Today) is >= 18 and <= 24).ToList();
             foreach (var person in Rnd.ListItems(eligible, Math.Min(eligible.Count, Rnd.Int(15, 35))))
             {
-                var status = Rnd.WeightedRandom([WaitlistEntryStatus.Waiting, WaitlistEntryStatus.Offered, WaitlistEntryStatus.Housed, WaitlistEntryStatus.Withdrawn], [0.6f, 0.1f, 0.2f, 0.1f]);
+                var status = Rnd.WeightedRandom([WaitlistEntryStatus.Waiting, WaitlistEntryStatus.Offered, WaitlistEntryStatus.Housed,
+                    WaitlistEntryStatus.Withdrawn], [0.6f, 0.1f, 0.2f, 0.1f]);
                 entries.Add(new WaitlistEntry(waitlist.Id, person.Id, Today.PlusDays(-Rnd.Int(1, 500)),
                     Rnd.Bool(0.2f) ? Priority.Urgent : Priority.Normal, status));
             }

@@ -1,6 +1,3 @@
-using Bogus;
-using Person = HousingCapacity.Domain.Person;
-using HousingCapacity.Domain;
 using NodaTime;
 
 namespace HousingCapacity.Seed;
@@ -19,7 +16,8 @@ public sealed record DemoDataOptions
     public int FacilitiesPerGeneratedMunicipality { get; init; } = 8;
     /// <summary>Persons per municipality.</summary>
     public int PersonsPerMunicipality { get; init; } = 350;
-    /// <summary>Codes of municipalities made large: <see cref="LargeMunicipalityFacilities"/> facilities in all (catalogue included).</summary>
+    /// <summary>Codes of municipalities made large: <see cref="LargeMunicipalityFacilities"/> facilities in all (catalogue
+    /// included).</summary>
     public IReadOnlySet<int> LargeMunicipalityCodes { get; init; } = new HashSet<int>();
     public int LargeMunicipalityFacilities { get; init; } = 100;
     /// <summary>Persons of a large municipality, so that its beds are used.</summary>

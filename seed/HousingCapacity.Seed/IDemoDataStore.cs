@@ -1,7 +1,4 @@
-using Bogus;
-using Person = HousingCapacity.Domain.Person;
 using HousingCapacity.Domain;
-using NodaTime;
 
 namespace HousingCapacity.Seed;
 

@@ -1,10 +1,8 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.Security;
-
 namespace HousingCapacity.Api;
 
 /// <summary>
-/// What the app's commands (<c>seed</c>, <c>municipality</c>, and the configuration of <c>token</c>) run in: the configuration the API reads
+/// What the app's commands (<c>seed</c>, <c>municipality</c>, and the configuration of <c>token</c>) run in: the configuration the API
+/// reads
 /// (appsettings.json next to the binaries, environment variables, <c>--Database:…</c> arguments), the CPR keys of the
 /// environment and the database, with the system as the caller.
 /// </summary>
@@ -26,7 +24,8 @@ public static class CommandHost
     }
 
     public static bool IsDevelopment =>
-        (Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production")
+        (Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? "Production")
         .Equals("Development", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The value after <paramref name="name"/> in the arguments, if any.</summary>

@@ -1,8 +1,5 @@
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Features.Catalogue;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
 
 namespace HousingCapacity.Api;
 

@@ -72,7 +72,8 @@ static WebApplication CreateApp(string[] args)
 
     var app = builder.Build();
     app.UseExceptionHandler(error => error.Run(async http =>
-        await new ODataProblem(500, "InternalError", "Der opstod en uventet fejl.", "An unexpected error occurred.").WriteAsync(http.Response)));
+        await new ODataProblem(500, "InternalError", "Der opstod en uventet fejl.",
+            "An unexpected error occurred.").WriteAsync(http.Response)));
     app.UseSecurityHeaders();
     app.UseTokenAuthentication();
     // After authentication: the limits count per user.
@@ -80,7 +81,8 @@ static WebApplication CreateApp(string[] args)
     app.UseHousingOData();
     app.MapGet("/", () => Results.Redirect("/odata"));
     app.MapGet("/health", async (HousingDbContext db) =>
-        await db.Database.CanConnectAsync() ? Results.Ok(new { status = "ok" }) : Results.Json(new { status = "database unavailable" }, statusCode: 503));
+        await db.Database.CanConnectAsync() ? Results.Ok(new { status = "ok" }) : Results.Json(new { status = "database unavailable" },
+            statusCode: 503));
     app.MapControllers();
     app.MapReports();
     CapacityImport.MapCapacityImport(app);

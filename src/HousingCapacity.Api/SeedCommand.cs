@@ -1,8 +1,4 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Domain;
 using HousingCapacity.Seed;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 using NodaTime.Text;
 
 namespace HousingCapacity.Api;
@@ -41,9 +37,11 @@ public static class SeedCommand
         }
 
         string? Value(string name) => CommandHost.Value(args, name);
-        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v,
+            System.Globalization.CultureInfo.InvariantCulture) : fallback;
         var today = Value("--today") is { } t ? LocalDatePattern.Iso.Parse(t).Value : DanishTime.Today(SystemClock.Instance);
-        var large = Value("--large-municipality") is { } code ? new HashSet<int> { int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) } : [];
+        var large = Value("--large-municipality") is { } code ? new HashSet<int> { int.Parse(code,
+            System.Globalization.CultureInfo.InvariantCulture) } : [];
         var options = new DemoDataOptions
         {
             Today = today,

@@ -1,4 +1,3 @@
-using HousingCapacity.Api.Security;
 using Microsoft.IdentityModel.Tokens;
 
 namespace HousingCapacity.Api;
@@ -17,7 +16,8 @@ public static class TokenCommand
 
         string? Value(string name) => CommandHost.Value(args, name);
         var roleText = Value("--role");
-        if (!Enum.TryParse<Role>(roleText, ignoreCase: true, out var role) || !Enum.IsDefined(role) || !int.TryParse(Value("--municipality"), out var code))
+        if (!Enum.TryParse<Role>(roleText, ignoreCase: true, out var role) || !Enum.IsDefined(role)
+            || !int.TryParse(Value("--municipality"), out var code))
         {
             Console.Error.WriteLine($"Usage: token --role {string.Join("|", Enum.GetNames<Role>())} --municipality CODE [--facility ID]... [--user NAME] [--hours N]");
             Console.Error.WriteLine("Example: token --role ShelterStaff --municipality 175 --facility 3");
@@ -48,7 +48,8 @@ public static class TokenCommand
         }
         var hours = int.TryParse(Value("--hours"), out var h) && h > 0 ? h : options.TokenHours;
         var user = Value("--user") ?? $"{role.ToString().ToLowerInvariant()}-{code}";
-        Console.WriteLine(Authentication.IssueToken(options, keys[0], user, role, code, facilities, DateTime.UtcNow, TimeSpan.FromHours(hours)));
+        Console.WriteLine(Authentication.IssueToken(options, keys[0], user, role, code, facilities, DateTime.UtcNow,
+            TimeSpan.FromHours(hours)));
         return 0;
     }
 }

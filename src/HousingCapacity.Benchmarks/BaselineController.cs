@@ -27,9 +27,21 @@ public sealed class BaselineController(HousingDbContext db, CallerScope scope, I
         {
             value = rows.Take(50).Select(p => new
             {
-                p.Id, p.PersonId, p.UnitId, p.FacilityId, p.StartDate, p.EndDate, SupportMethod = p.SupportMethod.ToString(),
-                p.ExceptionJustification, ReferralRoute = p.ReferralRoute?.ToString(), DischargeReason = p.DischargeReason?.ToString(),
-                Destination = p.Destination?.ToString(), p.NotificationDueDate, p.SupportUntil, p.NotifiedOn, p.Version,
+                p.Id,
+                p.PersonId,
+                p.UnitId,
+                p.FacilityId,
+                p.StartDate,
+                p.EndDate,
+                SupportMethod = p.SupportMethod.ToString(),
+                p.ExceptionJustification,
+                ReferralRoute = p.ReferralRoute?.ToString(),
+                DischargeReason = p.DischargeReason?.ToString(),
+                Destination = p.Destination?.ToString(),
+                p.NotificationDueDate,
+                p.SupportUntil,
+                p.NotifiedOn,
+                p.Version,
             }),
         });
     }
@@ -40,8 +52,16 @@ public sealed class BaselineController(HousingDbContext db, CallerScope scope, I
         var f = await db.Facilities.AsNoTracking().SingleAsync(x => x.Id == 1);
         return Json(new
         {
-            f.Id, f.MunicipalityId, f.Name, Kind = f.Kind.ToString(), f.Address, GenderRestriction = f.GenderRestriction.ToString(),
-            f.MinAge, f.MaxAge, f.IsActive, f.Version,
+            f.Id,
+            f.MunicipalityId,
+            f.Name,
+            Kind = f.Kind.ToString(),
+            f.Address,
+            GenderRestriction = f.GenderRestriction.ToString(),
+            f.MinAge,
+            f.MaxAge,
+            f.IsActive,
+            f.Version,
         });
     }
 
@@ -49,7 +69,19 @@ public sealed class BaselineController(HousingDbContext db, CallerScope scope, I
     public async Task<IActionResult> Units()
     {
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Id).Take(20).ToListAsync();
-        return Json(new { value = units.Select(u => new { u.Id, u.FacilityId, u.Label, u.Beds, Status = u.Status.ToString(), u.OutOfServiceSince, u.Version }) });
+        return Json(new
+        {
+            value = units.Select(u => new
+            {
+                u.Id,
+                u.FacilityId,
+                u.Label,
+                u.Beds,
+                Status = u.Status.ToString(),
+                u.OutOfServiceSince,
+                u.Version
+            })
+        });
     }
 
     private async Task LogAsync(IEnumerable<int> personIds)

@@ -1,7 +1,5 @@
 using HousingCapacity.Api.Security;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -34,6 +32,7 @@ public sealed class BenchmarkHost(string dbPath) : WebApplicationFactory<Housing
     public string OfficerToken()
     {
         var options = Services.GetRequiredService<AuthenticationOptions>();
-        return Authentication.IssueToken(options, Authentication.SigningKeys(options, isDevelopment: true)[0], "benchmark", Role.HousingOfficer, 175, [], DateTime.UtcNow, TimeSpan.FromHours(1));
+        return Authentication.IssueToken(options, Authentication.SigningKeys(options, isDevelopment: true)[0], "benchmark",
+            Role.HousingOfficer, 175, [], DateTime.UtcNow, TimeSpan.FromHours(1));
     }
 }

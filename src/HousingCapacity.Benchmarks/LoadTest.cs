@@ -13,7 +13,8 @@ namespace HousingCapacity.Benchmarks;
 /// <c>dotnet run -c Release --project src/HousingCapacity.Benchmarks -- load [--writers 50] [--readers 200] [--seconds 60]
 /// [--server-max-threads N] [--hold-lock-at S --hold-lock-for S]</c>:
 /// starts the API as its own process on a free loopback port (a fresh SQLite file with the demo data), then runs writers
-/// (shelter staff reporting tonight's count, officers holding and releasing beds and allocating one-night stays) and readers (a person, README's placements
+/// (shelter staff reporting tonight's count, officers holding and releasing beds and allocating one-night stays) and readers (a person,
+/// README's placements
 /// query, a facility) against it for a bounded time, and prints throughput, latency, every status, the server's thread count
 /// and the longest stall: the longest time in which no request completed. With --hold-lock-at it holds SQLite's write lock
 /// from a connection of its own for a while, as a backup or an operator's sqlite3 would. Loopback only; it stops by itself.
@@ -41,7 +42,11 @@ public static class LoadTest
         using var server = StartServer(port, db, extra, serverMaxThreads);
         try
         {
-            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = writers + readers + 4, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+            using var handler = new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = writers + readers + 4,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(10)
+            };
             using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(120) };
             await WaitForHealthAsync(http, server);
             var officer = Token(Role.HousingOfficer, []);
@@ -103,7 +108,8 @@ public static class LoadTest
                         else if (choice == 1)
                         {
                             var (facility, token) = staff[random.Next(staff.Length)];
-                            await Timed("write: capacity report", () => http.SendAsync(Request(HttpMethod.Post, "/odata/CapacityReports", token,
+                            await Timed("write: capacity report", () => http.SendAsync(Request(HttpMethod.Post, "/odata/CapacityReports",
+                                token,
                                 $$"""{"FacilityId":{{facility}},"BedsOccupied":0}""")));
                         }
                         else
@@ -132,14 +138,16 @@ public static class LoadTest
                         switch (random.Next(3))
                         {
                             case 0:
-                                await Timed("read: a person", () => http.SendAsync(Request(HttpMethod.Get, $"/odata/Persons({persons[random.Next(persons.Count)]})", officer)));
+                                await Timed("read: a person", () => http.SendAsync(Request(HttpMethod.Get,
+                                    $"/odata/Persons({persons[random.Next(persons.Count)]})", officer)));
                                 break;
                             case 1:
                                 await Timed("read: placements query", () => http.SendAsync(Request(HttpMethod.Get,
                                     "/odata/Placements?$filter=StartDate ge 2026-09-01 and Facility/Kind eq 'Section110Shelter'&$orderby=StartDate desc&$top=20&$count=true&$expand=Unit($select=Label),Facility($select=Name)", officer)));
                                 break;
                             default:
-                                await Timed("read: a facility", () => http.SendAsync(Request(HttpMethod.Get, $"/odata/Facilities({facilities[random.Next(facilities.Count)]})", officer)));
+                                await Timed("read: a facility", () => http.SendAsync(Request(HttpMethod.Get,
+                                    $"/odata/Facilities({facilities[random.Next(facilities.Count)]})", officer)));
                                 break;
                         }
                     }
@@ -152,7 +160,8 @@ public static class LoadTest
                 while (clock.Elapsed < end)
                 {
                     var next = clock.Elapsed + TimeSpan.FromMilliseconds(100);
-                    await Timed("probe: a facility /100ms", () => http.SendAsync(Request(HttpMethod.Get, $"/odata/Facilities({facilities[0]})", officer)));
+                    await Timed("probe: a facility /100ms", () => http.SendAsync(Request(HttpMethod.Get,
+                        $"/odata/Facilities({facilities[0]})", officer)));
                     if (next > clock.Elapsed) await Task.Delay(next - clock.Elapsed);
                 }
             });
@@ -190,7 +199,8 @@ public static class LoadTest
 
     private static void Report(List<Sample> samples, double elapsed, List<int> threads)
     {
-        static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+        static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1,
+            (int)(p * sorted.Count))];
         Console.WriteLine($"{samples.Count} requests in {elapsed:F1} s: {samples.Count / elapsed:F0}/s; statuses " +
                           string.Join(", ", samples.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{(g.Key < 0 ? "no answer" : g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))}: {g.Count()}")));
         Console.WriteLine($"{"",-26}{"count",8}{"p50 ms",10}{"p99 ms",10}{"max ms",10}");
@@ -211,10 +221,17 @@ public static class LoadTest
 
     private static Process StartServer(int port, string db, string[] extra, string maxThreads)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory
+        };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HousingCapacity.Api.dll"));
-        foreach (var arg in new[] { $"--Urls=http://127.0.0.1:{port}", $"--Database:ConnectionString=Data Source={db}", "--Database:SeedDemoData=true",
-                     "--RateLimits:WritesPerMinute=100000000", "--RateLimits:HeavyQueriesPerMinute=100000000", "--Logging:LogLevel:Default=Warning" }.Concat(extra))
+        foreach (var arg in new[] { $"--Urls=http://127.0.0.1:{port}", $"--Database:ConnectionString=Data Source={db}",
+            "--Database:SeedDemoData=true",
+                     "--RateLimits:WritesPerMinute=100000000", "--RateLimits:HeavyQueriesPerMinute=100000000",
+                         "--Logging:LogLevel:Default=Warning" }.Concat(extra))
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         if (maxThreads.Length > 0) start.Environment["DOTNET_ThreadPool_ForceMaxWorkerThreads"] = maxThreads;
@@ -251,7 +268,8 @@ public static class LoadTest
     }
 
     private static string Token(Role role, int[] facilities) =>
-        Authentication.IssueToken(new AuthenticationOptions(), new SymmetricSecurityKey(Convert.FromBase64String(Authentication.DevelopmentSigningKey)),
+        Authentication.IssueToken(new AuthenticationOptions(),
+            new SymmetricSecurityKey(Convert.FromBase64String(Authentication.DevelopmentSigningKey)),
             $"load-{role}-{string.Join("-", facilities)}", role, 175, facilities, DateTime.UtcNow, TimeSpan.FromHours(2));
 
     private static int FreeLoopbackPort()

@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using System.Text.Json;
 using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Security;
+using HousingCapacity.Benchmarks;
 using HousingCapacity.Domain;
 using HousingCapacity.Seed;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using HousingCapacity.Benchmarks;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -46,7 +44,12 @@ await using (var scope = services.CreateAsyncScope())
         Console.WriteLine($"Generating the large data set (98 municipalities) in {dbPath} ...");
         var started = Stopwatch.StartNew();
         // All 98 municipalities; Rødovre (175) made the largest, with 100 facilities, for the report benchmark.
-        await DatabaseSetup.SeedAsync(db, new DemoDataOptions { Today = today, Municipalities = 98, LargeMunicipalityCodes = new HashSet<int> { 175 } });
+        await DatabaseSetup.SeedAsync(db, new DemoDataOptions
+        {
+            Today = today,
+            Municipalities = 98,
+            LargeMunicipalityCodes = new HashSet<int> { 175 }
+        });
         Console.WriteLine($"  done in {started.Elapsed.TotalSeconds:F0} s");
     }
     Console.WriteLine($"Data: {await db.Facilities.CountAsync()} facilities, {await db.Persons.CountAsync()} persons, " +
@@ -69,7 +72,8 @@ async Task<long> Get(string url)
 
 var cases = new (string Name, string OData, string Baseline)[]
 {
-    ("filtered, ordered, paged", "/odata/Placements?$filter=StartDate ge 2026-06-01 and Facility/Kind eq 'Section110Shelter' and SupportMethod eq 'None'"
+    ("filtered, ordered, paged",
+        "/odata/Placements?$filter=StartDate ge 2026-06-01 and Facility/Kind eq 'Section110Shelter' and SupportMethod eq 'None'"
                                  + "&$orderby=StartDate desc&$skip=100&$top=50", "/baseline/placements"),
     ("a facility by key", "/odata/Facilities(1)", "/baseline/facility"),
     ("Units?$top=20", "/odata/Units?$top=20", "/baseline/units"),
@@ -107,7 +111,8 @@ Console.WriteLine();
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CallerScope>().Current = Caller.System("benchmark-report");
-        var builder = new HousingCapacity.Api.Reporting.MonthlyReportBuilder(scope.ServiceProvider.GetRequiredService<HousingDbContext>(), clock, policy);
+        var builder = new HousingCapacity.Api.Reporting.MonthlyReportBuilder(scope.ServiceProvider.GetRequiredService<HousingDbContext>(),
+            clock, policy);
         return (await builder.BuildAsync(175, new YearMonth(2026, 10), default))!;
     }
     var sample = await Figures();

@@ -46,7 +46,8 @@ public sealed class BedHold : Entity, IConcernsPerson
 
     public void Release(Instant at)
     {
-        DomainRuleException.ThrowIf(ReleasedAt is not null, "HoldReleased", "Reservationen er allerede ophævet.", "The hold has already been released.");
+        DomainRuleException.ThrowIf(ReleasedAt is not null, "HoldReleased", "Reservationen er allerede ophævet.",
+            "The hold has already been released.");
         ReleasedAt = at.ToUtc();
     }
 }

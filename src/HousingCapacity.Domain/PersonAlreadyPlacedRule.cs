@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace HousingCapacity.Domain;
 
 /// <summary>A person never has two overlapping stays or tenancies.</summary>

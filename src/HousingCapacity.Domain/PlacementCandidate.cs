@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace HousingCapacity.Domain;
 
 /// <summary>What the rules look at for one requested placement. Built by the allocation workflow from the database.</summary>

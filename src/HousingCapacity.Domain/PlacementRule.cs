@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace HousingCapacity.Domain;
 
 /// <summary>A placement rule: a stable code, when it is broken, messages in Danish and English, and its source.</summary>

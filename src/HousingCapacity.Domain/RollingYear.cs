@@ -10,7 +10,8 @@ public static class RollingYear
 {
     public static LocalDate Start(LocalDate lastNight) => lastNight.PlusDays(-364);
 
-    /// <summary>The distinct nights of <paramref name="stays"/> within the rolling year ending <paramref name="lastNight"/>, in order.</summary>
+    /// <summary>The distinct nights of <paramref name="stays"/> within the rolling year ending <paramref name="lastNight"/>, in
+    /// order.</summary>
     public static List<LocalDate> NightsWithin(IEnumerable<DateRange> stays, LocalDate lastNight)
     {
         var first = Start(lastNight);

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace HousingCapacity.Domain;
 
 /// <summary>Serviceloven §85 a: a Housing First placement names its support method (CTI, ICM or ACT).</summary>

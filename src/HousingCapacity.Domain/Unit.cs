@@ -27,7 +27,8 @@ public sealed class Unit : Entity
     public List<Placement> Placements { get; private set; } = [];
 
     /// <summary>True when the unit's beds could be used the night of <paramref name="night"/>, as far as is known.</summary>
-    public bool InServiceOn(LocalDate night) => Status == UnitStatus.InService || OutOfServiceSince is { } since && night < since.ToLocalDate();
+    public bool InServiceOn(LocalDate night) => Status == UnitStatus.InService || OutOfServiceSince is { } since
+        && night < since.ToLocalDate();
 
     /// <param name="today">The day of the change: a unit taken out of service is out from tonight.</param>
     public void Update(string label, int beds, UnitStatus status, LocalDate today)

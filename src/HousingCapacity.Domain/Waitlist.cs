@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace HousingCapacity.Domain;
 
 /// <summary>A municipality's waitlist for youth housing, skæve boliger or Housing First homes.</summary>

@@ -46,7 +46,8 @@ public sealed class WaitlistEntry : Entity, IConcernsPerson
     {
         // Offered and Housed follow from offers (OfferNext, Accept); by hand an entry only moves between Waiting and Withdrawn.
         var offerStates = new[] { WaitlistEntryStatus.Offered, WaitlistEntryStatus.Housed };
-        DomainRuleException.ThrowIf(Id != 0 && status != Status && (offerStates.Contains(status) || offerStates.Contains(Status)), "StatusFollowsOffers",
+        DomainRuleException.ThrowIf(Id != 0 && status != Status && (offerStates.Contains(status) || offerStates.Contains(Status)),
+            "StatusFollowsOffers",
             "Status Offered og Housed følger af tilbud (OfferNext, Accept) og kan ikke sættes direkte.",
             "The statuses Offered and Housed follow from offers (OfferNext, Accept) and cannot be set directly.", nameof(Status));
         AppliedOn = appliedOn.ToDateOnly();

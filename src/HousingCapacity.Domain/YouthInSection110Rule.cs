@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace HousingCapacity.Domain;
 
 /// <summary>Young people are not placed in §110 offers "som udgangspunkt": only with a recorded, written justification.</summary>

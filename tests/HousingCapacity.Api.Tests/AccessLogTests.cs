@@ -98,7 +98,8 @@ public class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(("ShelterStaff", person.Id), (staffLine.Role, staffLine.PersonId));
 
         before = await LastLineAsync();
-        var found = await api.OData.SendAsync(Get($"/odata/Persons/HousingCapacity.FindByCpr(cpr='{person.Cpr}')", $"Borger oplyste {person.Cpr}"));
+        var found = await api.OData.SendAsync(Get($"/odata/Persons/HousingCapacity.FindByCpr(cpr='{person.Cpr}')",
+            $"Borger oplyste {person.Cpr}"));
         Assert.Equal(person.Id, found.Value[0].GetProperty("PersonId").GetInt32());
         Assert.DoesNotContain(person.Cpr, found.Body);
         var lookup = Assert.Single(await LinesAfterAsync(before));
@@ -120,7 +121,8 @@ public class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         // A 20-year-old in a §110 shelter without a justification: refused (422), and nothing logged.
         await using var db = api.NewDb();
-        var shelter = await db.Facilities.Where(f => f.Kind == FacilityKind.Section110Shelter && f.MunicipalityId == 1).Select(f => f.Id).FirstAsync();
+        var shelter = await db.Facilities.Where(f => f.Kind == FacilityKind.Section110Shelter
+            && f.MunicipalityId == 1).Select(f => f.Id).FirstAsync();
         before = await LastLineAsync();
         var refused = await make.AllocateAsync(person, shelter);
         Assert.Equal((HttpStatusCode)422, refused.Status);
@@ -131,7 +133,8 @@ public class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Export_GivesThePersonsLines_ToOfficersWhoMaySeeThePerson()
     {
         await using var db = api.NewDb();
-        var person = await db.Persons.Where(p => p.MunicipalityId == 1 && !db.Placements.Any(s => s.PersonId == p.Id && s.Facility!.MunicipalityId != 1))
+        var person = await db.Persons.Where(p => p.MunicipalityId == 1 && !db.Placements.Any(s => s.PersonId == p.Id
+            && s.Facility!.MunicipalityId != 1))
             .OrderBy(p => p.Id).Skip(11).FirstAsync();
         await api.OData.SendAsync(Get($"/odata/Persons({person.Id})", "Aktindsigt"));
         await api.OData.SendJsonAsync(HttpMethod.Patch, $"/odata/Persons({person.Id})", """{"FirstName":"Aktind"}""", ifMatch: $"W/\"{person.Version}\"");
@@ -139,10 +142,12 @@ public class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
         var export = await api.OData.GetAsync($"/odata/Persons({person.Id})/HousingCapacity.AccessLog()");
         Assert.True(export.Status == HttpStatusCode.OK, export.Body);
         var lines = export.Value.EnumerateArray().ToList();
-        Assert.Contains(lines, l => l.GetProperty("Operation").GetString() == "Read" && l.GetProperty("Purpose").GetString() == "Aktindsigt");
+        Assert.Contains(lines, l => l.GetProperty("Operation").GetString() == "Read"
+            && l.GetProperty("Purpose").GetString() == "Aktindsigt");
         Assert.Contains(lines, l => l.GetProperty("Operation").GetString() == $"Update Person {person.Id}");
         Assert.All(lines, l => Assert.Equal("test-HousingOfficer-175-", l.GetProperty("UserName").GetString()));
-        Assert.Equal(HttpStatusCode.NotFound, (await api.As(Role.HousingOfficer, 167).GetAsync($"/odata/Persons({person.Id})/HousingCapacity.AccessLog()")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.As(Role.HousingOfficer,
+            167).GetAsync($"/odata/Persons({person.Id})/HousingCapacity.AccessLog()")).Status);
     }
 
     [Fact]

@@ -35,11 +35,13 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
     };
 
     private static readonly string[] ShelterOperations =
-        ["Placements/CheckIn", "Placements/Discharge", "Placements/MarkNotified", "Facilities/Availability", "Persons/EligiblePlaces", "Placements/LongStays", "Persons/FindByCpr"];
+        ["Placements/CheckIn", "Placements/Discharge", "Placements/MarkNotified", "Facilities/Availability", "Persons/EligiblePlaces",
+            "Placements/LongStays", "Persons/FindByCpr"];
 
     private static readonly Dictionary<Role, string[]> Calls = new()
     {
-        [Role.HousingOfficer] = [.. ShelterOperations, "Placements/RenewSupport", "Waitlists/OfferNext", "Offers/Accept", "Offers/Decline", "Persons/AccessLog"],
+        [Role.HousingOfficer] = [.. ShelterOperations, "Placements/RenewSupport", "Waitlists/OfferNext", "Offers/Accept", "Offers/Decline",
+            "Persons/AccessLog"],
         [Role.ShelterStaff] = ShelterOperations,
         [Role.Committee] = [],
         [Role.Administrator] = [],
@@ -66,11 +68,13 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
                         && db.Turnaways.Any(t => t.FacilityId == p.FacilityId) && db.CapacityReports.Any(r => r.FacilityId == p.FacilityId))
             .OrderBy(p => p.Id).FirstAsync();
         var person = await db.Persons.SingleAsync(p => p.Id == stay.PersonId);
-        var entry = await db.WaitlistEntries.Where(e => e.Waitlist!.MunicipalityId == municipality.Id && db.Offers.Any(o => o.WaitlistEntryId == e.Id))
+        var entry = await db.WaitlistEntries.Where(e => e.Waitlist!.MunicipalityId == municipality.Id
+            && db.Offers.Any(o => o.WaitlistEntryId == e.Id))
             .OrderBy(e => e.Id).FirstAsync();
         // Bed holds are short-lived and not in the demo data: one is put straight in (the facility may be full tonight).
         var unit = await db.Units.Where(u => u.FacilityId == stay.FacilityId).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
-        var hold = new BedHold(stay.FacilityId, unit, null, ApiFixture.Today, api.Clock.GetCurrentInstant(), NodaTime.Duration.FromHours(2), "matrix", "Matrix");
+        var hold = new BedHold(stay.FacilityId, unit, null, ApiFixture.Today, api.Clock.GetCurrentInstant(), NodaTime.Duration.FromHours(2),
+            "matrix", "Matrix");
         db.BedHolds.Add(hold);
         await db.SaveChangesAsync();
         var sample = new Sample(municipality.Id, stay.FacilityId, new Dictionary<string, int>
@@ -148,7 +152,8 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
                 wrong.Add($"{url}: expected 200, got {(int)reply.Status} {reply.Body}");
             if (!allowed && reply.Status != HttpStatusCode.Forbidden)
                 wrong.Add($"{url}: expected 403, got {(int)reply.Status} {Shorten(reply.Body)}");
-            if (!allowed && reply.Status == HttpStatusCode.Forbidden && !reply.ErrorMessage.Contains(role.ToString(), StringComparison.Ordinal))
+            if (!allowed && reply.Status == HttpStatusCode.Forbidden && !reply.ErrorMessage.Contains(role.ToString(),
+                StringComparison.Ordinal))
                 wrong.Add($"{url}: the 403 does not say which role was refused: {reply.Body}");
             wrong.AddRange(PersonDataThatMustNotBeThere(role, url, reply.Body, sample));
         }
@@ -163,13 +168,15 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         // No facility given: an allowed role gets the action's own 400.
         yield return ("Placements/CheckIn", HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn", $$"""{"cpr":"{{s.PersonCpr}}"}""");
         yield return ("Placements/Discharge", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.Discharge", """{"endDate":"1900-01-01"}""");
-        yield return ("Placements/MarkNotified", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.MarkNotified", "{}");
+        yield return ("Placements/MarkNotified", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.MarkNotified",
+            "{}");
         yield return ("Placements/RenewSupport", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.RenewSupport", """{"nonsense":1}""");
         yield return ("Waitlists/OfferNext", HttpMethod.Post, $"/odata/Waitlists({k["Waitlists"]})/HousingCapacity.OfferNext", """{"nonsense":1}""");
         yield return ("Offers/Accept", HttpMethod.Post, $"/odata/Offers({k["Offers"]})/HousingCapacity.Accept", """{"nonsense":1}""");
         yield return ("Offers/Decline", HttpMethod.Post, $"/odata/Offers({k["Offers"]})/HousingCapacity.Decline", """{"nonsense":1}""");
         yield return ("Facilities/Availability", HttpMethod.Get, "/odata/Facilities/HousingCapacity.Availability(date=2026-11-22)", null);
-        yield return ("Persons/EligiblePlaces", HttpMethod.Get, $"/odata/Persons({k["Persons"]})/HousingCapacity.EligiblePlaces(date=2026-11-22)", null);
+        yield return ("Persons/EligiblePlaces", HttpMethod.Get,
+            $"/odata/Persons({k["Persons"]})/HousingCapacity.EligiblePlaces(date=2026-11-22)", null);
         yield return ("Placements/LongStays", HttpMethod.Get, "/odata/Placements/HousingCapacity.LongStays(date=2026-11-22)", null);
         yield return ("Persons/FindByCpr", HttpMethod.Get, $"/odata/Persons/HousingCapacity.FindByCpr(cpr='{s.PersonCpr}')", null);
         yield return ("Persons/AccessLog", HttpMethod.Get, $"/odata/Persons({k["Persons"]})/HousingCapacity.AccessLog()", null);
@@ -187,7 +194,8 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         }
         var inModel = model.SchemaElements.OfType<IEdmOperation>().Select(o => $"{BoundTo(o)}/{o.Name}").ToHashSet();
         var setOfType = model.EntityContainer.EntitySets().ToDictionary(s => s.EntityType.Name, s => s.Name);
-        Assert.Equal(inModel.Select(o => setOfType[o.Split('/')[0]] + "/" + o.Split('/')[1]).Order(), Operations(sample).Select(o => o.Operation).Order());
+        Assert.Equal(inModel.Select(o => setOfType[o.Split('/')[0]] + "/" + o.Split('/')[1]).Order(),
+            Operations(sample).Select(o => o.Operation).Order());
     }
 
     [Theory]
@@ -294,10 +302,12 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     private static async Task<string> CountRowsAsync(Data.HousingDbContext db) => string.Join(",",
-        await db.Municipalities.CountAsync(), await db.Facilities.CountAsync(), await db.Units.CountAsync(), await db.CapacityReports.CountAsync(),
+        await db.Municipalities.CountAsync(), await db.Facilities.CountAsync(), await db.Units.CountAsync(),
+            await db.CapacityReports.CountAsync(),
         await db.Persons.CountAsync(), await db.Placements.CountAsync(), await db.Turnaways.CountAsync(), await db.BedHolds.CountAsync(),
         await db.Waitlists.CountAsync(), await db.WaitlistEntries.CountAsync(), await db.Offers.CountAsync(),
-        await db.Placements.SumAsync(p => p.Version), await db.Units.SumAsync(u => u.Version), await db.CapacityReports.SumAsync(r => r.Version));
+        await db.Placements.SumAsync(p => p.Version), await db.Units.SumAsync(u => u.Version),
+            await db.CapacityReports.SumAsync(r => r.Version));
 
     private static string Shorten(string body) => body.Length > 300 ? body[..300] + "…" : body;
 }

@@ -44,7 +44,8 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
             Content = new StringContent($"{a};2026-11-21;1;0;0\n{b};2026-11-21;1;0;0", Encoding.UTF8, "text/csv"),
         });
         Assert.Equal((HttpStatusCode)422, import.Status);
-        Assert.Equal(["line 2"], import.Json.GetProperty("error").GetProperty("details").EnumerateArray().Select(d => d.GetProperty("target").GetString()));
+        Assert.Equal(["line 2"],
+            import.Json.GetProperty("error").GetProperty("details").EnumerateArray().Select(d => d.GetProperty("target").GetString()));
         Assert.Contains($"facility {b} does not exist", import.Body);
         // Nor can staff move a report or a unit of their own to the other facility.
         await using (var db = api.NewDb())
@@ -57,7 +58,8 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using var after = api.NewDb();
         Assert.Equal(report.Version, (await after.CapacityReports.SingleAsync(r => r.Id == report.Id)).Version);
         Assert.Equal(UnitStatus.InService, (await after.Units.SingleAsync(u => u.Id == unit.Id)).Status);
-        var imported = await after.CapacityReports.Where(r => (r.FacilityId == a || r.FacilityId == b) && r.Date == new DateOnly(2026, 11, 21)
+        var imported = await after.CapacityReports.Where(r => (r.FacilityId == a || r.FacilityId == b) && r.Date == new DateOnly(2026, 11,
+            21)
                                                                && r.ReportedAt == api.Clock.GetCurrentInstant().ToDateTimeOffset()).Select(r => r.ReportedBy + r.FacilityId).ToListAsync();
         Assert.True(imported.Count == 0, string.Join(",", imported));
     }
@@ -68,7 +70,8 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var (a, b) = await TwoFacilitiesAsync();
         var staff = api.Staff(a);
         Assert.Equal([a], (await staff.GetAsync("/odata/Facilities?$select=Id")).Value.EnumerateArray().Select(f => f.GetProperty("Id").GetInt32()));
-        Assert.All((await staff.GetAsync("/odata/Units?$select=FacilityId")).Value.EnumerateArray(), u => Assert.Equal(a, u.GetProperty("FacilityId").GetInt32()));
+        Assert.All((await staff.GetAsync("/odata/Units?$select=FacilityId")).Value.EnumerateArray(), u => Assert.Equal(a,
+            u.GetProperty("FacilityId").GetInt32()));
         Assert.All((await staff.GetAsync("/odata/CapacityReports?$select=FacilityId&$top=500")).Value.EnumerateArray(),
             r => Assert.Equal(a, r.GetProperty("FacilityId").GetInt32()));
         Assert.Empty((await staff.GetAsync($"/odata/Placements?$filter=FacilityId eq {b}")).Value.EnumerateArray());
@@ -89,15 +92,18 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
             Assert.Matches(@"^\d{6}-XXXX$", person.GetProperty("Cpr").GetString()!);
 
         // A person who stayed at A long ago, or never, is not there for A's staff.
-        var stranger = await db.Persons.Where(p => !db.Placements.Any(s => s.PersonId == p.Id && s.FacilityId == a)).Select(p => p.Id).FirstAsync();
+        var stranger = await db.Persons.Where(p => !db.Placements.Any(s => s.PersonId == p.Id
+            && s.FacilityId == a)).Select(p => p.Id).FirstAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/odata/Persons({stranger})")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/odata/Persons?$filter=Cpr eq '010190-0123'")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/odata/Persons?$orderby=Cpr")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/odata/Placements?$filter=Person/Cpr eq '010190-0123'")).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/odata/Facilities?$filter=Placements/any(p: p/Person/Cpr eq '010190-0123')")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await staff.GetAsync("/odata/Facilities?$filter=Placements/any(p: p/Person/Cpr eq '010190-0123')")).Status);
         // Expanded persons are masked too.
         var expanded = await staff.GetAsync("/odata/Placements?$top=5&$expand=Person($select=Cpr)");
-        Assert.All(expanded.Value.EnumerateArray(), p => Assert.Matches(@"^\d{6}-XXXX$", p.GetProperty("Person").GetProperty("Cpr").GetString()!));
+        Assert.All(expanded.Value.EnumerateArray(), p => Assert.Matches(@"^\d{6}-XXXX$",
+            p.GetProperty("Person").GetProperty("Cpr").GetString()!));
     }
 
     [Fact]
@@ -115,14 +121,17 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var entry = await db.WaitlistEntries.FirstAsync(e => e.PersonId == person.Id);
         var hvidovre = api.As(Role.HousingOfficer, 167);
         // A bed held for the person tonight (put straight in: the facility may be full).
-        db.BedHolds.Add(new BedHold(stay.FacilityId, stay.UnitId, person.Id, ApiFixture.Today, api.Clock.GetCurrentInstant(), NodaTime.Duration.FromHours(1), "test", null));
+        db.BedHolds.Add(new BedHold(stay.FacilityId, stay.UnitId, person.Id, ApiFixture.Today, api.Clock.GetCurrentInstant(),
+            NodaTime.Duration.FromHours(1), "test", null));
         await db.SaveChangesAsync();
 
         foreach (var url in new[]
                  {
-                     $"/odata/Persons({person.Id})", $"/odata/Persons({person.Id})/Placements", $"/odata/Persons({person.Id})?$expand=Placements",
+                     $"/odata/Persons({person.Id})", $"/odata/Persons({person.Id})/Placements",
+                         $"/odata/Persons({person.Id})?$expand=Placements",
                      $"/odata/Placements({stay.Id})", $"/odata/Placements({stay.Id})/Person", $"/odata/WaitlistEntries({entry.Id})",
-                     $"/odata/WaitlistEntries({entry.Id})/Person", $"/odata/Persons({person.Id})/HousingCapacity.EligiblePlaces(date=2026-11-22)",
+                     $"/odata/WaitlistEntries({entry.Id})/Person",
+                         $"/odata/Persons({person.Id})/HousingCapacity.EligiblePlaces(date=2026-11-22)",
                      $"/odata/Persons({person.Id})/HousingCapacity.AccessLog()",
                  })
             Assert.True((await hvidovre.GetAsync(url)).Status == HttpStatusCode.NotFound, url);
@@ -152,7 +161,8 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
             Assert.DoesNotContain($"\"PersonId\":{person.Id}}}", reply.Body);
             Assert.DoesNotContain($"\"LastName\":\"{person.LastName}\",\"BirthDate\":\"{person.BirthDate:yyyy-MM-dd}\"", reply.Body);
             Assert.DoesNotContain(person.Cpr, reply.Body);
-            if (url.Contains("$apply", StringComparison.Ordinal)) Assert.Contains("\"N\":0", reply.Body); // none of Hvidovre's stays are this person's
+            if (url.Contains("$apply", StringComparison.Ordinal)) Assert.Contains("\"N\":0",
+                reply.Body); // none of Hvidovre's stays are this person's
         }
         // The same requests from Rødovre find the person: the paths themselves work.
         Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync($"/odata/Persons({person.Id})")).Status);
@@ -162,7 +172,8 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         // Nor can Hvidovre change the person or end the stay.
         Assert.Equal(HttpStatusCode.NotFound, (await hvidovre.SendJsonAsync(HttpMethod.Patch, $"/odata/Persons({person.Id})", """{"FirstName":"Ændret"}""",
             ifMatch: $"W/\"{person.Version}\"")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await hvidovre.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay.Id})/HousingCapacity.Discharge",
+        Assert.Equal(HttpStatusCode.NotFound, (await hvidovre.SendJsonAsync(HttpMethod.Post,
+            $"/odata/Placements({stay.Id})/HousingCapacity.Discharge",
             """{"endDate":"2026-11-22","dischargeReason":"Planned","destination":"OwnHome"}""")).Status);
         await using var after = api.NewDb();
         Assert.Equal(person.FirstName, (await after.Persons.SingleAsync(p => p.Id == person.Id)).FirstName);
@@ -175,9 +186,12 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var committee = api.As(Role.Committee, 175);
         foreach (var url in new[]
                  {
-                     "/odata/Persons", "/odata/Persons/$count", "/odata/Placements", "/odata/Turnaways", "/odata/BedHolds", "/odata/WaitlistEntries",
-                     "/odata/Facilities?$expand=Placements", "/odata/Facilities?$filter=Placements/any()", "/odata/Facilities?$orderby=Placements/$count",
-                     "/odata/Units?$expand=Placements($select=Id)", "/odata/Facilities(1)/Placements/$count", "/odata/Municipalities?$expand=Waitlists",
+                     "/odata/Persons", "/odata/Persons/$count", "/odata/Placements", "/odata/Turnaways", "/odata/BedHolds",
+                         "/odata/WaitlistEntries",
+                     "/odata/Facilities?$expand=Placements", "/odata/Facilities?$filter=Placements/any()",
+                         "/odata/Facilities?$orderby=Placements/$count",
+                     "/odata/Units?$expand=Placements($select=Id)", "/odata/Facilities(1)/Placements/$count",
+                         "/odata/Municipalities?$expand=Waitlists",
                      "/odata/Facilities?$apply=filter(Placements/any())/aggregate($count as N)",
                      "/odata/Facilities/HousingCapacity.Availability(date=2026-11-22)",
                      "/odata/Persons/HousingCapacity.FindByCpr(cpr='010190-0123')",
@@ -219,16 +233,19 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var report = await db.CapacityReports.Where(r => r.FacilityId == a).OrderByDescending(r => r.Date).FirstAsync();
         foreach (var body in new[] { """{"ReportedBy":"en anden"}""", """{"ReportedAt":"2020-01-01T00:00:00Z"}""", $$"""{"FacilityId":{{b}}}""", """{"Date":"2026-01-01"}""" })
         {
-            var reply = await api.Staff(a).SendJsonAsync(HttpMethod.Patch, $"/odata/CapacityReports({report.Id})", body, ifMatch: $"W/\"{report.Version}\"");
+            var reply = await api.Staff(a).SendJsonAsync(HttpMethod.Patch, $"/odata/CapacityReports({report.Id})", body,
+                ifMatch: $"W/\"{report.Version}\"");
             Assert.True(reply.Status == HttpStatusCode.BadRequest, $"{body}: {(int)reply.Status} {reply.Body}");
         }
 
         await using var after = api.NewDb();
         var same = await after.Persons.SingleAsync(p => p.Id == person.Id);
-        Assert.Equal((person.Version, person.MunicipalityId, person.FirstName, person.Cpr), (same.Version, same.MunicipalityId, same.FirstName, same.Cpr));
+        Assert.Equal((person.Version, person.MunicipalityId, person.FirstName, person.Cpr), (same.Version, same.MunicipalityId,
+            same.FirstName, same.Cpr));
         Assert.False(await after.Persons.AnyAsync(p => p.Id == 999999));
         var sameReport = await after.CapacityReports.SingleAsync(r => r.Id == report.Id);
-        Assert.Equal((report.Version, report.ReportedBy, report.ReportedAt), (sameReport.Version, sameReport.ReportedBy, sameReport.ReportedAt));
+        Assert.Equal((report.Version, report.ReportedBy, report.ReportedAt), (sameReport.Version, sameReport.ReportedBy,
+            sameReport.ReportedAt));
     }
 
     [Fact]

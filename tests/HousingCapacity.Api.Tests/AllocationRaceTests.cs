@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace HousingCapacity.Api.Tests;
 
@@ -41,7 +40,8 @@ public class AllocationRaceTests(ApiFixture api) : IClassFixture<ApiFixture>
         }
         // The access log is written in the write's transaction: one line per stay that was made, none for the losers.
         var created = await db.AccessLog.Where(l => l.Operation.StartsWith("Create Placement ")).Select(l => l.Operation).ToListAsync();
-        Assert.Equal(stays.Select(s => $"Create Placement {s.Id}").Order(), created.Where(o => stays.Any(s => o == $"Create Placement {s.Id}")).Order());
+        Assert.Equal(stays.Select(s => $"Create Placement {s.Id}").Order(),
+            created.Where(o => stays.Any(s => o == $"Create Placement {s.Id}")).Order());
         Assert.Equal(rounds, created.Count(o => stays.Any(s => o == $"Create Placement {s.Id}")));
     }
 
@@ -56,7 +56,8 @@ public class AllocationRaceTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(a, unitId: unit, start: ApiFixture.Today.PlusDays(-2))).Status);
         await using var db = api.NewDb();
         var e = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO Placements (PersonId, UnitId, FacilityId, StartDate, SupportMethod) VALUES ({0}, {1}, {2}, '2026-11-21', 'None')", b, unit, facility));
+            "INSERT INTO Placements (PersonId, UnitId, FacilityId, StartDate, SupportMethod) VALUES ({0}, {1}, {2}, '2026-11-21', 'None')",
+                b, unit, facility));
         Assert.Contains("UnitDoubleBooked", e.Message);
         var freeUnit = await make.UnitAsync(facility, beds: 1);
         var overlapSelf = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync(

@@ -1,4 +1,3 @@
-using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -107,9 +106,12 @@ public class AllocationTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Allocate_StayEndingTheDayAnotherStarts_IsAllowed()
     {
         var (_, unit) = await ShelterAsync();
-        Assert.Equal(HttpStatusCode.Created, (await _make.AllocateAsync(await _make.PersonAsync(Today.PlusYears(-40)), unitId: unit, start: Today.PlusDays(-5), end: Today)).Status);
-        Assert.Equal(HttpStatusCode.Created, (await _make.AllocateAsync(await _make.PersonAsync(Today.PlusYears(-41)), unitId: unit, start: Today)).Status);
-        var overlapping = await _make.AllocateAsync(await _make.PersonAsync(Today.PlusYears(-42)), unitId: unit, start: Today.PlusDays(-2), end: Today.PlusDays(-1));
+        Assert.Equal(HttpStatusCode.Created, (await _make.AllocateAsync(await _make.PersonAsync(Today.PlusYears(-40)), unitId: unit,
+            start: Today.PlusDays(-5), end: Today)).Status);
+        Assert.Equal(HttpStatusCode.Created, (await _make.AllocateAsync(await _make.PersonAsync(Today.PlusYears(-41)), unitId: unit,
+            start: Today)).Status);
+        var overlapping = await _make.AllocateAsync(await _make.PersonAsync(Today.PlusYears(-42)), unitId: unit, start: Today.PlusDays(-2),
+            end: Today.PlusDays(-1));
         Assert.Equal(["UnitDoubleBooked"], overlapping.DetailCodes());
     }
 
@@ -136,7 +138,8 @@ public class AllocationTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Discharge_WithBadParameters_Is400Or422AndChangesNothing()
     {
         var (facility, _) = await ShelterAsync();
-        var id = (await _make.AllocateAsync(await _make.PersonAsync(Today.PlusYears(-50)), facility, start: Today.PlusDays(-3))).Json.GetProperty("Id").GetInt32();
+        var id = (await _make.AllocateAsync(await _make.PersonAsync(Today.PlusYears(-50)), facility,
+            start: Today.PlusDays(-3))).Json.GetProperty("Id").GetInt32();
         foreach (var (body, status) in new[]
                  {
                      ("""{"endDate":"2026-11-22"}""", 400),

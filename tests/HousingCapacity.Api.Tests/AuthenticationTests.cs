@@ -1,17 +1,17 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using HousingCapacity.Api.Security;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 
 namespace HousingCapacity.Api.Tests;
 
-/// <summary>Bearer tokens: nothing but /health without one, only well-signed and well-formed ones, and never the development key in production.</summary>
+/// <summary>Bearer tokens: nothing but /health without one, only well-signed and well-formed ones, and never the development key in
+/// production.</summary>
 public class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> SendAsync(string url, string? token, HttpMethod? method = null)
+    private async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> SendAsync(string url, string? token,
+        HttpMethod? method = null)
     {
         using var client = api.Factory.CreateClient();
         var request = new HttpRequestMessage(method ?? HttpMethod.Get, url);
@@ -79,8 +79,11 @@ public class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixture>
     private static string SignClaims(Dictionary<string, object> claims) =>
         new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = new AuthenticationOptions().Issuer, Audience = new AuthenticationOptions().Audience, Expires = DateTime.UtcNow.AddHours(1),
-            Claims = claims, SigningCredentials = new SigningCredentials(DevelopmentKey, SecurityAlgorithms.HmacSha256),
+            Issuer = new AuthenticationOptions().Issuer,
+            Audience = new AuthenticationOptions().Audience,
+            Expires = DateTime.UtcNow.AddHours(1),
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(DevelopmentKey, SecurityAlgorithms.HmacSha256),
         });
 
     [Fact]
@@ -91,10 +94,13 @@ public class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixture>
         var rodovreFacility = await db.Facilities.Where(f => f.Municipality!.Code == 175).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
         foreach (var (why, token) in new[]
                  {
-                     ("two municipalities", SignClaims(new() { ["sub"] = "x", ["role"] = "HousingOfficer", ["municipality"] = new[] { "175", "167" } })),
-                     ("two roles", SignClaims(new() { ["sub"] = "x", ["role"] = new[] { "Committee", "HousingOfficer" }, ["municipality"] = "175" })),
+                     ("two municipalities", SignClaims(new() { ["sub"] = "x", ["role"] = "HousingOfficer", ["municipality"] = new[] { "175",
+                         "167" } })),
+                     ("two roles", SignClaims(new() { ["sub"] = "x", ["role"] = new[] { "Committee", "HousingOfficer" },
+                         ["municipality"] = "175" })),
                      ("staff of 175 at Hvidovre's facility", Sign(DevelopmentKey, Role.ShelterStaff, 175, [hvidovreFacility])),
-                     ("staff of 175 at one own and one foreign facility", Sign(DevelopmentKey, Role.ShelterStaff, 175, [rodovreFacility, hvidovreFacility])),
+                     ("staff of 175 at one own and one foreign facility", Sign(DevelopmentKey, Role.ShelterStaff, 175, [rodovreFacility,
+                         hvidovreFacility])),
                      ("staff at a facility that does not exist", Sign(DevelopmentKey, Role.ShelterStaff, 175, [99_999])),
                      ("an administrator of a municipality that does not exist", Sign(DevelopmentKey, Role.Administrator, 999)),
                  })
@@ -102,7 +108,8 @@ public class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixture>
             var (status, body, _) = await SendAsync($"/odata/Facilities({hvidovreFacility})", token);
             Assert.True(status == HttpStatusCode.Forbidden, $"{why}: {(int)status} {body}");
         }
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync($"/odata/Facilities({rodovreFacility})", Sign(DevelopmentKey, Role.ShelterStaff, 175, [rodovreFacility]))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync($"/odata/Facilities({rodovreFacility})", Sign(DevelopmentKey, Role.ShelterStaff,
+            175, [rodovreFacility]))).Status);
     }
 
     [Fact]
@@ -113,7 +120,9 @@ public class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixture>
         var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
         var unknownRole = handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = options.Issuer, Audience = options.Audience, Expires = DateTime.UtcNow.AddHours(1),
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Expires = DateTime.UtcNow.AddHours(1),
             Claims = new Dictionary<string, object> { ["sub"] = "x", ["role"] = "Superuser", ["municipality"] = "175" },
             SigningCredentials = new SigningCredentials(DevelopmentKey, SecurityAlgorithms.HmacSha256),
         });
@@ -140,7 +149,8 @@ public class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         await using var db = api.NewDb();
         var facility = await db.Facilities.Where(f => f.Municipality!.Code == 175).OrderByDescending(f => f.Id).Select(f => f.Id).FirstAsync();
-        var (exit, token, error) = await TokenCommandAsync("Development", "--role", "ShelterStaff", "--municipality", "175", "--facility", $"{facility}");
+        var (exit, token, error) = await TokenCommandAsync("Development", "--role", "ShelterStaff", "--municipality", "175", "--facility",
+            $"{facility}");
         Assert.True(exit == 0, error);
         var staff = api.OData.WithToken(token);
         var seen = await staff.GetAsync("/odata/Facilities?$select=Id");

@@ -17,7 +17,8 @@ public class AvailabilityTests(ApiFixture api) : IClassFixture<ApiFixture>
         {
             var id = row.GetProperty("FacilityId").GetInt32();
             var inService = await db.Units.Where(u => u.FacilityId == id && u.Status == UnitStatus.InService).SumAsync(u => u.Beds);
-            var occupied = await db.Placements.CountAsync(p => p.FacilityId == id && p.StartDate <= night.ToDateOnly() && (p.EndDate == null || p.EndDate > night.ToDateOnly()));
+            var occupied = await db.Placements.CountAsync(p => p.FacilityId == id && p.StartDate <= night.ToDateOnly()
+                && (p.EndDate == null || p.EndDate > night.ToDateOnly()));
             Assert.Equal(inService, row.GetProperty("BedsInService").GetInt32());
             Assert.Equal(occupied, row.GetProperty("BedsOccupied").GetInt32());
             Assert.Equal(Math.Max(0, inService - occupied), row.GetProperty("BedsFree").GetInt32());
@@ -31,7 +32,8 @@ public class AvailabilityTests(ApiFixture api) : IClassFixture<ApiFixture>
         var rows = reply.Value.EnumerateArray().ToList();
         Assert.Equal(rows.Count, reply.Json.GetProperty("@odata.count").GetInt32());
         Assert.NotEmpty(rows);
-        Assert.Equal(rows.Select(r => r.GetProperty("BedsFree").GetInt32()).OrderDescending(), rows.Select(r => r.GetProperty("BedsFree").GetInt32()));
+        Assert.Equal(rows.Select(r => r.GetProperty("BedsFree").GetInt32()).OrderDescending(),
+            rows.Select(r => r.GetProperty("BedsFree").GetInt32()));
         Assert.All(rows, r => Assert.Equal(3, r.EnumerateObject().Count()));
         Assert.All(rows, r => Assert.True(r.GetProperty("ReportAgeMinutes").GetInt32() >= 0));
     }
@@ -41,11 +43,13 @@ public class AvailabilityTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var facility = await _make.FacilityAsync("EmergencyBeds");
         await _make.UnitAsync(facility, beds: 2);
-        var placed = await _make.AllocateAsync(await _make.PersonAsync(ApiFixture.Today.PlusYears(-40)), facility, start: ApiFixture.Today.PlusDays(-1));
+        var placed = await _make.AllocateAsync(await _make.PersonAsync(ApiFixture.Today.PlusYears(-40)), facility,
+            start: ApiFixture.Today.PlusDays(-1));
         async Task<int> Free() => (await api.OData.GetAsync($"/odata/Facilities/HousingCapacity.Availability(date={ApiFixture.Today:yyyy-MM-dd})?$filter=FacilityId eq {facility}"))
             .Value[0].GetProperty("BedsFree").GetInt32();
         Assert.Equal(1, await Free());
-        await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({placed.Json.GetProperty("Id").GetInt32()})/HousingCapacity.Discharge",
+        await api.OData.SendJsonAsync(HttpMethod.Post,
+            $"/odata/Placements({placed.Json.GetProperty("Id").GetInt32()})/HousingCapacity.Discharge",
             $$"""{"endDate":"{{ApiFixture.Today:yyyy-MM-dd}}","dischargeReason":"Planned","destination":"OwnHome"}""");
         Assert.Equal(2, await Free());
     }
@@ -85,5 +89,6 @@ public class AvailabilityTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     [Fact]
     public async Task EligiblePlaces_UnknownPerson_Is404() =>
-        Assert.Equal(HttpStatusCode.NotFound, (await api.OData.GetAsync("/odata/Persons(999999)/HousingCapacity.EligiblePlaces(date=2026-11-22)")).Status);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await api.OData.GetAsync("/odata/Persons(999999)/HousingCapacity.EligiblePlaces(date=2026-11-22)")).Status);
 }

@@ -61,7 +61,8 @@ public class BedHoldTests(ApiFixture api) : IClassFixture<ApiFixture>
         await _make.UnitAsync(facility);
         var hold = await Hold($$"""{"FacilityId":{{facility}}}""");
         Assert.Equal(0, await FreeTonight(facility));
-        var release = await api.OData.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/odata/BedHolds({hold.Json.GetProperty("Id").GetInt32()})"));
+        var release = await api.OData.SendAsync(new HttpRequestMessage(HttpMethod.Delete,
+            $"/odata/BedHolds({hold.Json.GetProperty("Id").GetInt32()})"));
         Assert.Equal(HttpStatusCode.NoContent, release.Status);
         Assert.Equal(1, await FreeTonight(facility));
     }

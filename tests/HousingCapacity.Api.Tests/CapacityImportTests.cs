@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace HousingCapacity.Api.Tests;
 
@@ -33,12 +32,24 @@ public class CapacityImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal((3, 3, 0, 0), (first.Json.GetProperty("Rows").GetInt32(), first.Json.GetProperty("Created").GetInt32(),
             first.Json.GetProperty("Updated").GetInt32(), first.Json.GetProperty("Unchanged").GetInt32()));
         await using var db = api.NewDb();
-        var before = await db.CapacityReports.Where(r => r.FacilityId == facility).OrderBy(r => r.Date).Select(r => new { r.Date, r.BedsOccupied, r.Version, r.ReportedAt }).ToListAsync();
+        var before = await db.CapacityReports.Where(r => r.FacilityId == facility).OrderBy(r => r.Date).Select(r => new
+        {
+            r.Date,
+            r.BedsOccupied,
+            r.Version,
+            r.ReportedAt
+        }).ToListAsync();
         Assert.Equal([7, 9, 4], before.Select(r => r.BedsOccupied));
         var again = await Import(facility, csv, bom: true);
         Assert.Equal(3, again.Json.GetProperty("Unchanged").GetInt32());
         await using var db2 = api.NewDb();
-        var after = await db2.CapacityReports.Where(r => r.FacilityId == facility).OrderBy(r => r.Date).Select(r => new { r.Date, r.BedsOccupied, r.Version, r.ReportedAt }).ToListAsync();
+        var after = await db2.CapacityReports.Where(r => r.FacilityId == facility).OrderBy(r => r.Date).Select(r => new
+        {
+            r.Date,
+            r.BedsOccupied,
+            r.Version,
+            r.ReportedAt
+        }).ToListAsync();
         Assert.Equal(before, after);
     }
 
@@ -79,12 +90,16 @@ public class CapacityImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Import_Multipart_IsAccepted_WrongTypeAndEmptyAreRefused()
     {
         var facility = await NewFacilityWithBedsAsync(3);
-        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"{facility};2026-11-12;3;1;0")), "file", "uge46.csv" } };
-        var reply = await api.Staff(facility).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/imports/capacity-reports") { Content = form });
+        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"{facility};2026-11-12;3;1;0")), "file",
+            "uge46.csv" } };
+        var reply = await api.Staff(facility).SendAsync(new HttpRequestMessage(HttpMethod.Post,
+            "/imports/capacity-reports")
+        { Content = form });
         Assert.Equal(1, reply.Json.GetProperty("Created").GetInt32());
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await Import(facility, "x", mediaType: "application/json")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await Import(facility, "\n\n")).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.Staff(facility).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/imports/capacity-reports")
-            { Content = new ByteArrayContent([0xff, 0xfe, 0x41]) { Headers = { ContentType = new("text/csv") } } })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.Staff(facility).SendAsync(new HttpRequestMessage(HttpMethod.Post,
+            "/imports/capacity-reports")
+        { Content = new ByteArrayContent([0xff, 0xfe, 0x41]) { Headers = { ContentType = new("text/csv") } } })).Status);
     }
 }

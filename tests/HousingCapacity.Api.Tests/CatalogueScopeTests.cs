@@ -1,5 +1,4 @@
 using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +27,8 @@ public class CatalogueScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("MunicipalityCodeImmutable", refused.Message);
 
         await using var db = api.NewDb();
-        Assert.Equal([175, 167], await db.Municipalities.Where(m => m.Id == 1 || m.Id == 2).OrderBy(m => m.Id).Select(m => m.Code).ToListAsync());
+        Assert.Equal([175, 167], await db.Municipalities.Where(m => m.Id == 1
+            || m.Id == 2).OrderBy(m => m.Id).Select(m => m.Code).ToListAsync());
     }
 
     [Fact]
@@ -42,7 +42,8 @@ public class CatalogueScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var create = await api.Admin.SendJsonAsync(HttpMethod.Post, "/odata/Municipalities", """{"Code":851,"Name":"Aalborg"}""");
         Assert.Equal(HttpStatusCode.Forbidden, create.Status);
         Assert.Contains("municipality", create.ErrorMessage);
-        Assert.Equal(HttpStatusCode.Forbidden, (await api.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/odata/Municipalities(1)"))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete,
+            "/odata/Municipalities(1)"))).Status);
 
         await using var after = api.NewDb();
         Assert.False(await after.Municipalities.AnyAsync(m => m.Code == 851));

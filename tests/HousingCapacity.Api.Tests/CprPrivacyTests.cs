@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using HousingCapacity.Api.Data;
-using HousingCapacity.Domain;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,7 +79,8 @@ public partial class CprPrivacyTests(ApiFixture api) : IClassFixture<ApiFixture>
                 await using var insert = connection.CreateCommand();
                 insert.CommandText = """
                     INSERT INTO Municipalities (Code, Name) VALUES (479, 'Svendborg');
-                    INSERT INTO Persons (Cpr, FirstName, LastName, BirthDate, Gender, MunicipalityId) VALUES ('120384-1235', 'Gammel', 'Række', '1984-03-12', 'Male', 1);
+                    INSERT INTO Persons (Cpr, FirstName, LastName, BirthDate, Gender, MunicipalityId) VALUES ('120384-1235', 'Gammel',
+                        'Række', '1984-03-12', 'Male', 1);
                     """;
                 await insert.ExecuteNonQueryAsync();
             }

@@ -18,7 +18,8 @@ public class DatabaseGuardTests(ApiFixture api) : IClassFixture<ApiFixture>
         var stays = new List<int>();
         foreach (var age in new[] { 40, 41 })
         {
-            var reply = await make.AllocateAsync(await make.PersonAsync(ApiFixture.Today.PlusYears(-age)), unitId: unit, start: ApiFixture.Today.PlusDays(-3));
+            var reply = await make.AllocateAsync(await make.PersonAsync(ApiFixture.Today.PlusYears(-age)), unitId: unit,
+                start: ApiFixture.Today.PlusDays(-3));
             Assert.True(reply.Status == HttpStatusCode.Created, reply.Body);
             stays.Add(reply.Json.GetProperty("Id").GetInt32());
         }
@@ -71,7 +72,8 @@ public class DatabaseGuardTests(ApiFixture api) : IClassFixture<ApiFixture>
         var unit = await make.UnitAsync(facility, beds: 2);
         // Two people last month (history), and two booked from next week.
         foreach (var (age, start, end) in new[] { (50, -40, -30), (51, -40, -30), (52, 7, 9), (53, 8, 10) })
-            Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(await make.PersonAsync(ApiFixture.Today.PlusYears(-age)), unitId: unit,
+            Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(await make.PersonAsync(ApiFixture.Today.PlusYears(-age)),
+                unitId: unit,
                 start: ApiFixture.Today.PlusDays(start), end: ApiFixture.Today.PlusDays(end))).Status);
 
         var reply = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({unit})", """{"Beds":1}""");
@@ -95,7 +97,8 @@ public class DatabaseGuardTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         // Once both have left, it can go out of service.
         foreach (var stay in stays)
-            Assert.Equal(HttpStatusCode.OK, (await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.Discharge",
+            Assert.Equal(HttpStatusCode.OK, (await api.OData.SendJsonAsync(HttpMethod.Post,
+                $"/odata/Placements({stay})/HousingCapacity.Discharge",
                 """{"endDate":"2026-11-22","dischargeReason":"Planned","destination":"OwnHome"}""")).Status);
         Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({unit})", """{"Status":"OutOfService"}""")).Status);
     }

@@ -45,7 +45,8 @@ public class DemoDataTests(ApiFixture api) : IClassFixture<ApiFixture>
         foreach (var person in placements.GroupBy(p => p.PersonId))
         {
             var stays = person.Select(p => p.Stay).OrderBy(s => s.Start).ToList();
-            for (var i = 1; i < stays.Count; i++) Assert.False(stays[i - 1].Overlaps(stays[i]), $"person {person.Key} has overlapping stays");
+            for (var i = 1; i < stays.Count; i++) Assert.False(stays[i - 1].Overlaps(stays[i]),
+                $"person {person.Key} has overlapping stays");
         }
     }
 
@@ -53,7 +54,8 @@ public class DemoDataTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task DemoData_YoungPeopleInSection110_AlwaysHaveAJustification()
     {
         await using var db = api.NewDb();
-        var stays = await db.Placements.Where(p => p.Facility!.Kind == FacilityKind.Section110Shelter || p.Facility.Kind == FacilityKind.EmergencyBeds)
+        var stays = await db.Placements.Where(p => p.Facility!.Kind == FacilityKind.Section110Shelter
+            || p.Facility.Kind == FacilityKind.EmergencyBeds)
             .Select(p => new { p.StartDate, p.Person!.BirthDate, p.ExceptionJustification }).ToListAsync();
         var young = stays.Where(s => DanishTime.AgeOn(s.BirthDate.ToLocalDate(), s.StartDate.ToLocalDate()) is >= 18 and <= 25).ToList();
         Assert.NotEmpty(young);
@@ -70,9 +72,15 @@ public class DemoDataTests(ApiFixture api) : IClassFixture<ApiFixture>
             {
                 await using var db = new HousingDbContext(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite($"Data Source={path}").Options);
                 await DatabaseSetup.MigrateAsync(db);
-                await DatabaseSetup.SeedAsync(db, new DemoDataOptions { Today = ApiFixture.Today, PersonsPerMunicipality = 40, Months = 1 });
+                await DatabaseSetup.SeedAsync(db, new DemoDataOptions
+                {
+                    Today = ApiFixture.Today,
+                    PersonsPerMunicipality = 40,
+                    Months = 1
+                });
                 var cprs = string.Join(",", (await db.Persons.OrderBy(p => p.Id).ToListAsync()).Select(p => p.Cpr));
-                var stays = string.Join(",", (await db.Placements.OrderBy(p => p.Id).ToListAsync()).Select(p => $"{p.PersonId}:{p.UnitId}:{p.StartDate}:{p.EndDate}"));
+                var stays = string.Join(",",
+                    (await db.Placements.OrderBy(p => p.Id).ToListAsync()).Select(p => $"{p.PersonId}:{p.UnitId}:{p.StartDate}:{p.EndDate}"));
                 return cprs + "|" + stays;
             }
             finally

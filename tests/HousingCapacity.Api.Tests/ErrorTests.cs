@@ -25,7 +25,8 @@ public class ErrorTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("NotSupported", reply.ErrorCode);
         // The same without paging, or paging with a collection below it, works.
         Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync(url.Replace("$top=4;", "").Replace("$skip=1;", ""))).Status);
-        Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync("/odata/Municipalities?$expand=Facilities($top=2;$expand=Units)")).Status);
+        Assert.Equal(HttpStatusCode.OK,
+            (await api.OData.GetAsync("/odata/Municipalities?$expand=Facilities($top=2;$expand=Units)")).Status);
     }
 
     [Fact]

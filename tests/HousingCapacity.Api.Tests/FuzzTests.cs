@@ -50,16 +50,20 @@ public partial class FuzzTests(KestrelApiFixture api) : IClassFixture<KestrelApi
 
     private static readonly string[] Nasty =
     [
-        "'", "''", "\"", "\\", "%00", "%", "%%", "%ZZ", "%C3%28", "(", ")", "((", "$", "$it", "/", "//", "..", "../../etc/passwd", ",", ";", "&", "=", "#",
-        " or 1 eq 1", "' OR '1'='1", "'; DROP TABLE Persons; --", "<script>alert(1)</script>", "${jndi:ldap://x}", "{{7*7}}", "\u0000", "\u202e",
+        "'", "''", "\"", "\\", "%00", "%", "%%", "%ZZ", "%C3%28", "(", ")", "((", "$", "$it", "/", "//", "..", "../../etc/passwd", ",", ";",
+            "&", "=", "#",
+        " or 1 eq 1", "' OR '1'='1", "'; DROP TABLE Persons; --", "<script>alert(1)</script>", "${jndi:ldap://x}", "{{7*7}}", "\u0000",
+            "\u202e",
         "æøå ÆØÅ", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "🏠", "e\u0301", "\uFEFF", "\r\n", "\t", "null", "true", "NaN", "INF", "-INF", "1e400", "-0",
         "99999999999999999999999", "-2147483649", "2147483648", "0.0000000000000000000001", "2026-02-30", "9999-12-31", "0000-00-00",
-        "010190-2345", "0101902345", "$filter=", "$expand=Person", "$select=FirstName", "any(x:", "/$count", "$apply=aggregate(", "cast(", "isof(",
+        "010190-2345", "0101902345", "$filter=", "$expand=Person", "$select=FirstName", "any(x:", "/$count", "$apply=aggregate(", "cast(",
+            "isof(",
     ];
 
     private static readonly string[] WrongValues =
     [
-        "null", "true", "\"\"", "\"x\"", "[]", "{}", "[1,2]", "-1", "0", "1.5", "1e309", "99999999999999999999", "\"2026-13-45\"", "\"Castle\"",
+        "null", "true", "\"\"", "\"x\"", "[]", "{}", "[1,2]", "-1", "0", "1.5", "1e309", "99999999999999999999", "\"2026-13-45\"",
+            "\"Castle\"",
         "\"010190-2345\"", "\"\\u0000\"", "\"" + new string('x', 3000) + "\"", "{\"a\":{\"b\":{\"c\":[[[[]]]]}}}",
     ];
 
@@ -98,7 +102,8 @@ public partial class FuzzTests(KestrelApiFixture api) : IClassFixture<KestrelApi
         Assert.True(failures.Count == 0, $"{failures.Count} of {Requests} failed:\n" + string.Join("\n", failures.Take(15)));
         // The run must reach past the parsers: some answers succeed, most of the rest are refusals.
         Assert.True(statuses.Where(s => s.Key < 300).Sum(s => s.Value) > Requests / 20, string.Join(", ", statuses.OrderBy(s => s.Key)));
-        Assert.True(statuses.Where(s => s.Key is >= 400 and < 500).Sum(s => s.Value) > Requests / 4, string.Join(", ", statuses.OrderBy(s => s.Key)));
+        Assert.True(statuses.Where(s => s.Key is >= 400 and < 500).Sum(s => s.Value) > Requests / 4, string.Join(", ",
+            statuses.OrderBy(s => s.Key)));
     }
 
     private static string Mutate(string text, Random random)
@@ -113,7 +118,8 @@ public partial class FuzzTests(KestrelApiFixture api) : IClassFixture<KestrelApi
                 1 when text.Length > 1 => text.Remove(Math.Min(at, text.Length - 1), 1),
                 2 => text[..at],
                 3 => text[..at] + Nasty[random.Next(Nasty.Length)] + text[at..],
-                4 => Regex.Replace(text, @"\d+", _ => random.Next(3) == 0 ? Nasty[random.Next(Nasty.Length)] : random.Next(-5, 100000).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                4 => Regex.Replace(text, @"\d+", _ => random.Next(3) == 0 ? Nasty[random.Next(Nasty.Length)] : random.Next(-5,
+                    100000).ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 _ => text[..at] + char.ConvertFromUtf32(random.Next(0xA0, 0x2FFF)) + text[at..],
             };
         }
@@ -130,7 +136,8 @@ public partial class FuzzTests(KestrelApiFixture api) : IClassFixture<KestrelApi
             return [.. bytes];
         }
         var text = random.Next(2) == 0
-            ? Regex.Replace(json, @"(?<=:)(""[^""]*""|-?\d+)", _ => random.Next(2) == 0 ? WrongValues[random.Next(WrongValues.Length)] : Nasty[random.Next(Nasty.Length)] is var n ? "\"" + n.Replace("\"", "\\\"") + "\"" : "")
+            ? Regex.Replace(json, @"(?<=:)(""[^""]*""|-?\d+)",
+                _ => random.Next(2) == 0 ? WrongValues[random.Next(WrongValues.Length)] : Nasty[random.Next(Nasty.Length)] is var n ? "\"" + n.Replace("\"", "\\\"") + "\"" : "")
             : Mutate(json, random);
         return Encoding.UTF8.GetBytes(text);
     }
@@ -139,7 +146,8 @@ public partial class FuzzTests(KestrelApiFixture api) : IClassFixture<KestrelApi
     private static Uri ToUri(Uri server, string pathAndQuery)
     {
         var text = pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery;
-        return Uri.TryCreate(server, text, out var uri) && uri.Authority == server.Authority ? uri : new Uri(server, Uri.EscapeDataString(text));
+        return Uri.TryCreate(server, text, out var uri) && uri.Authority == server.Authority ? uri : new Uri(server,
+            Uri.EscapeDataString(text));
     }
 
     [GeneratedRegex(@"(?<!\d)\d{6}-?\d{4}(?!\d)")]

@@ -35,7 +35,8 @@ public partial class LogScanTests(ApiFixture api) : IClassFixture<ApiFixture>
                  {
                      $"/odata/Persons/HousingCapacity.FindByCpr(cpr='{cpr}')?$filter=not%20null",
                      $"/odata/Persons/HousingCapacity.FindByCpr(cpr='{cpr.Replace("-", "")}')?$orderby=null",
-                     $"/odata/Persons({cpr})", $"/odata/{cpr}", $"/reports/monthly/{cpr}/2026-10.pdf", $"/odata/Persons?$filter=Cpr eq '{cpr}' and NaN",
+                     $"/odata/Persons({cpr})", $"/odata/{cpr}", $"/reports/monthly/{cpr}/2026-10.pdf",
+                         $"/odata/Persons?$filter=Cpr eq '{cpr}' and NaN",
                  })
             await api.Client.GetAsync(url);
         using (var anonymous = api.Factory.CreateClient())
@@ -43,8 +44,10 @@ public partial class LogScanTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         // And whatever logs, logs through the masking factory.
         var logger = api.Factory.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("Test.AnyCategory");
-        Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, new InvalidOperationException($"failed for {cpr}"), "Lookup of {Cpr} failed", cpr);
-        Assert.Contains(LogSink.Lines, l => l.Contains("Test.AnyCategory") && l.Contains(cpr[..6] + "-XXXX") && l.Contains("InvalidOperationException"));
+        Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, new InvalidOperationException($"failed for {cpr}"),
+            "Lookup of {Cpr} failed", cpr);
+        Assert.Contains(LogSink.Lines, l => l.Contains("Test.AnyCategory") && l.Contains(cpr[..6] + "-XXXX")
+            && l.Contains("InvalidOperationException"));
 
         var lines = LogSink.Lines.ToList();
         Assert.True(lines.Count > 50, $"only {lines.Count} log lines: is the sink still attached?");

@@ -11,7 +11,8 @@ public class LongStayTests(ApiFixture api) : IClassFixture<ApiFixture>
         var today = ApiFixture.Today;
         // 60 nights ending 100 days ago, then 31 nights ongoing since: 91 in the window.
         var person = await make.PersonAsync(today.PlusYears(-50));
-        Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(person, unitId: unit, start: today.PlusDays(-160), end: today.PlusDays(-100))).Status);
+        Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(person, unitId: unit, start: today.PlusDays(-160),
+            end: today.PlusDays(-100))).Status);
         var ongoing = await make.AllocateAsync(person, unitId: unit, start: today.PlusDays(-30));
         // Exactly 90 nights: not flagged.
         var ninety = await make.PersonAsync(today.PlusYears(-51));

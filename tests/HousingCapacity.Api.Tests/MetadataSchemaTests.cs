@@ -46,7 +46,9 @@ public class MetadataSchemaTests(ApiFixture api) : IClassFixture<ApiFixture>
         {
             using var process = Process.Start(new ProcessStartInfo(file, arguments)
             {
-                WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
             })!;
             var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
             process.WaitForExit();

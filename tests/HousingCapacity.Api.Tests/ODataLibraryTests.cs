@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -74,7 +73,8 @@ public sealed class ODataLibraryTests(ApiFixture api) : IClassFixture<ApiFixture
     {
         var reply = await api.OData.GetAsync("/odata/Persons?$select=*&$top=1");
         var row = reply.Value.EnumerateArray().Single();
-        Assert.True(row.TryGetProperty("FirstName", out _) && row.TryGetProperty("BirthDate", out _) && row.TryGetProperty("Version", out _));
+        Assert.True(row.TryGetProperty("FirstName", out _) && row.TryGetProperty("BirthDate", out _) && row.TryGetProperty("Version",
+            out _));
         Assert.False(row.TryGetProperty("Cpr", out _));
     }
 
@@ -119,7 +119,8 @@ public sealed class ODataLibraryTests(ApiFixture api) : IClassFixture<ApiFixture
             var clr = typeof(Entity).Assembly.GetType($"{typeof(Entity).Namespace}.{set.EntityType.Name}");
             Assert.True(clr is not null, set.Name);
             var efType = db.Model.FindEntityType(clr!)!;
-            Assert.True(efType.GetDeclaredQueryFilters().Count > 0, $"{set.Name} has no query filter: every caller would see every municipality's rows.");
+            Assert.True(efType.GetDeclaredQueryFilters().Count > 0,
+                $"{set.Name} has no query filter: every caller would see every municipality's rows.");
         }
     }
 
@@ -198,7 +199,8 @@ public sealed class ModelConsistencyTests(ApiFixture api) : IClassFixture<ApiFix
     public void EveryOperation_HasAControllerMethod_WithTheSameParameters()
     {
         var model = api.Factory.Services.GetRequiredService<IEdmModel>();
-        var controllers = typeof(Api.OData.EntitySetController<>).Assembly.GetTypes().Where(t => t.Name.EndsWith("Controller", StringComparison.Ordinal)).ToList();
+        var controllers = typeof(Api.OData.EntitySetController<>).Assembly.GetTypes().Where(t => t.Name.EndsWith("Controller",
+            StringComparison.Ordinal)).ToList();
         foreach (var operation in model.SchemaElements.OfType<IEdmOperation>())
         {
             var binding = operation.Parameters.First().Type.Definition;
@@ -208,7 +210,8 @@ public sealed class ModelConsistencyTests(ApiFixture api) : IClassFixture<ApiFix
             Assert.True(controller is not null, $"{set.Name} has no controller");
             var method = controller!.GetMethod(operation.Name);
             Assert.True(method is not null, $"{set.Name}/{operation.Name} has no method in {controller.Name}");
-            var parameters = method!.GetParameters().Where(p => p.Name != "key").ToDictionary(p => p.Name!, p => Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType);
+            var parameters = method!.GetParameters().Where(p => p.Name != "key").ToDictionary(p => p.Name!,
+                p => Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType);
             var declared = operation.Parameters.Skip(1).ToDictionary(p => p.Name, p => p.Type);
             Assert.Equal(declared.Keys.Order(), parameters.Keys.Order());
             foreach (var (name, type) in declared)
@@ -221,7 +224,8 @@ public sealed class ModelConsistencyTests(ApiFixture api) : IClassFixture<ApiFix
                         EdmPrimitiveTypeKind.String => nameof(String),
                         var other => other.ToString(),
                     };
-                Assert.True(parameters[name].Name == expected, $"{set.Name}/{operation.Name}({name}): {parameters[name].Name} in the method, {expected} in the model");
+                Assert.True(parameters[name].Name == expected,
+                    $"{set.Name}/{operation.Name}({name}): {parameters[name].Name} in the method, {expected} in the model");
             }
         }
     }
@@ -232,6 +236,7 @@ public sealed class ModelConsistencyTests(ApiFixture api) : IClassFixture<ApiFix
         // A record with a person's id is about that person; the access log finds it through IConcernsPerson (an offer through its entry).
         foreach (var type in typeof(Entity).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Entity)) && t != typeof(Offer)))
             if (type.GetProperty("PersonId") is not null || type == typeof(Person))
-                Assert.True(typeof(IConcernsPerson).IsAssignableFrom(type), $"{type.Name} has a PersonId but does not implement IConcernsPerson");
+                Assert.True(typeof(IConcernsPerson).IsAssignableFrom(type),
+                    $"{type.Name} has a PersonId but does not implement IConcernsPerson");
     }
 }

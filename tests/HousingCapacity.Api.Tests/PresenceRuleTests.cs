@@ -55,14 +55,18 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         var stays = await PlacementsOfAsync(person.Id);
         Assert.Equal(HttpStatusCode.NotFound, (await api.OData.GetAsync($"/odata/Persons({person.Id})")).Status);
 
-        var unseen = await new Builders(api).AllocateAsync(person.Id, facility, start: new NodaTime.LocalDate(2029, 7, 1), end: new NodaTime.LocalDate(2029, 7, 2));
-        var missing = await new Builders(api).AllocateAsync(99_999_999, facility, start: new NodaTime.LocalDate(2029, 7, 1), end: new NodaTime.LocalDate(2029, 7, 2));
+        var unseen = await new Builders(api).AllocateAsync(person.Id, facility, start: new NodaTime.LocalDate(2029, 7, 1),
+            end: new NodaTime.LocalDate(2029, 7, 2));
+        var missing = await new Builders(api).AllocateAsync(99_999_999, facility, start: new NodaTime.LocalDate(2029, 7, 1),
+            end: new NodaTime.LocalDate(2029, 7, 2));
 
         Assert.Equal(HttpStatusCode.NotFound, unseen.Status);
-        Assert.Equal((missing.Status, missing.ErrorCode, "PersonId"), (unseen.Status, unseen.ErrorCode, unseen.Json.GetProperty("error").GetProperty("target").GetString()));
+        Assert.Equal((missing.Status, missing.ErrorCode, "PersonId"), (unseen.Status, unseen.ErrorCode,
+            unseen.Json.GetProperty("error").GetProperty("target").GetString()));
         Assert.Equal(stays, await PlacementsOfAsync(person.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await api.OData.GetAsync($"/odata/Persons({person.Id})?$select=Cpr")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.OData.GetAsync($"/odata/Persons({person.Id})/HousingCapacity.AccessLog()")).Status);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await api.OData.GetAsync($"/odata/Persons({person.Id})/HousingCapacity.AccessLog()")).Status);
     }
 
     [Fact]
@@ -81,7 +85,8 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var person = await UnseenHvidovrePersonAsync(withCurrentStay: false, skip: 1);
         await using var db = api.NewDb();
-        var hvidovreFacility = await db.Facilities.Where(f => f.Municipality!.Code == Hvidovre && f.IsActive).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
+        var hvidovreFacility = await db.Facilities.Where(f => f.Municipality!.Code == Hvidovre
+            && f.IsActive).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
         var holdsBefore = await db.BedHolds.CountAsync();
 
         var reply = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds", $$"""{"FacilityId":{{hvidovreFacility}},"PersonId":{{person.Id}}}""");
@@ -100,11 +105,13 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         await make.UnitAsync(own, beds: 2);
         var other = await make.FacilityAsync("EmergencyBeds");
         var otherUnit = await make.UnitAsync(other, beds: 1);
-        Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(await make.PersonAsync(ApiFixture.Today.PlusYears(-40)), unitId: otherUnit)).Status);
+        Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(await make.PersonAsync(ApiFixture.Today.PlusYears(-40)),
+            unitId: otherUnit)).Status);
         var staff = new Builders(api.Staff(own), api.Admin);
         // Someone who stayed here last week: staff see them.
         var person = await make.PersonAsync(ApiFixture.Today.PlusYears(-41));
-        Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(person, own, start: ApiFixture.Today.PlusDays(-7), end: ApiFixture.Today.PlusDays(-5))).Status);
+        Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(person, own, start: ApiFixture.Today.PlusDays(-7),
+            end: ApiFixture.Today.PlusDays(-5))).Status);
         Assert.Equal(HttpStatusCode.OK, (await api.Staff(own).GetAsync($"/odata/Persons({person})")).Status);
 
         var reply = await staff.AllocateAsync(person, unitId: otherUnit);
@@ -192,7 +199,9 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(reply.Status == HttpStatusCode.Created, reply.Body);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/odata/Persons({person.Id})")).Status);
         // The GDPR export stays with the municipality responsible for the person.
-        Assert.Equal(HttpStatusCode.Forbidden, (await api.OData.GetAsync($"/odata/Persons({person.Id})/HousingCapacity.AccessLog()")).Status);
-        Assert.Equal(HttpStatusCode.OK, (await api.As(Role.HousingOfficer, Hvidovre).GetAsync($"/odata/Persons({person.Id})/HousingCapacity.AccessLog()")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await api.OData.GetAsync($"/odata/Persons({person.Id})/HousingCapacity.AccessLog()")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.As(Role.HousingOfficer,
+            Hvidovre).GetAsync($"/odata/Persons({person.Id})/HousingCapacity.AccessLog()")).Status);
     }
 }

@@ -30,7 +30,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var reply = await api.OData.GetAsync("/odata");
         var names = reply.Value.EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["Municipalities", "Facilities", "Units", "CapacityReports", "Persons", "Placements", "Waitlists", "WaitlistEntries", "Offers", "Turnaways", "BedHolds"], names);
+        Assert.Equal(["Municipalities", "Facilities", "Units", "CapacityReports", "Persons", "Placements", "Waitlists", "WaitlistEntries",
+            "Offers", "Turnaways", "BedHolds"], names);
     }
 
     [Fact]
@@ -88,7 +89,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         await using var db = api.CallerDb();
         var from = new LocalDate(2026, 10, 1);
-        var expected = await db.Placements.Where(p => p.StartDate >= from.ToDateOnly() && p.EndDate == null).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+        var expected = await db.Placements.Where(p => p.StartDate >= from.ToDateOnly()
+            && p.EndDate == null).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, await AllIds("/odata/Placements?$filter=StartDate ge 2026-10-01 and EndDate eq null"));
     }
@@ -98,9 +100,11 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         await using var db = api.CallerDb();
         var all = await db.Placements.Select(p => new { p.Id, p.StartDate }).ToListAsync();
-        var expected = all.Where(p => p.StartDate.Year == 2026 && p.StartDate.Month == 11 && p.StartDate.Day <= 10).Select(p => p.Id).Order().ToList();
+        var expected = all.Where(p => p.StartDate.Year == 2026 && p.StartDate.Month == 11
+            && p.StartDate.Day <= 10).Select(p => p.Id).Order().ToList();
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, await AllIds("/odata/Placements?$filter=year(StartDate) eq 2026 and month(StartDate) eq 11 and day(StartDate) le 10"));
+        Assert.Equal(expected,
+            await AllIds("/odata/Placements?$filter=year(StartDate) eq 2026 and month(StartDate) eq 11 and day(StartDate) le 10"));
     }
 
     [Fact]
@@ -109,9 +113,11 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using var db = api.CallerDb();
         var reports = await db.CapacityReports.Select(r => new { r.Id, r.ReportedAt }).ToListAsync();
         var since = Instant.FromUtc(2026, 11, 15, 0, 0);
-        var expected = reports.Where(r => r.ReportedAt.ToInstant() > since && r.ReportedAt.UtcDateTime.Hour == 22).Select(r => r.Id).Order().ToList();
+        var expected = reports.Where(r => r.ReportedAt.ToInstant() > since
+            && r.ReportedAt.UtcDateTime.Hour == 22).Select(r => r.Id).Order().ToList();
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, await AllIds("/odata/CapacityReports?$filter=ReportedAt gt 2026-11-15T00:00:00Z and hour(ReportedAt) eq 22"));
+        Assert.Equal(expected,
+            await AllIds("/odata/CapacityReports?$filter=ReportedAt gt 2026-11-15T00:00:00Z and hour(ReportedAt) eq 22"));
     }
 
     [Fact]
@@ -119,12 +125,16 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         await using var db = api.CallerDb();
         var facilities = await db.Facilities.ToListAsync();
-        var expected = facilities.Where(f => (f.Name.Contains("Herberg") || f.Name.ToLowerInvariant().StartsWith("kvinde")) && !f.Address.EndsWith("Rødovre"))
+        var expected = facilities.Where(f => (f.Name.Contains("Herberg") || f.Name.ToLowerInvariant().StartsWith("kvinde"))
+            && !f.Address.EndsWith("Rødovre"))
             .Select(f => f.Id).Order().ToList();
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, await AllIds("/odata/Facilities?$filter=(contains(Name,'Herberg') or startswith(tolower(Name),'kvinde')) and not endswith(Address,'Rødovre')"));
-        Assert.Equal(facilities.Where(f => f.Name.Length > 25).Select(f => f.Id).Order(), await AllIds("/odata/Facilities?$filter=length(Name) gt 25"));
-        Assert.Equal(facilities.Where(f => f.Name.Substring(0, 4) == "Hous").Select(f => f.Id).Order(), await AllIds("/odata/Facilities?$filter=substring(Name,0,4) eq 'Hous'"));
+        Assert.Equal(expected,
+            await AllIds("/odata/Facilities?$filter=(contains(Name,'Herberg') or startswith(tolower(Name),'kvinde')) and not endswith(Address,'Rødovre')"));
+        Assert.Equal(facilities.Where(f => f.Name.Length > 25).Select(f => f.Id).Order(),
+            await AllIds("/odata/Facilities?$filter=length(Name) gt 25"));
+        Assert.Equal(facilities.Where(f => f.Name.Substring(0, 4) == "Hous").Select(f => f.Id).Order(),
+            await AllIds("/odata/Facilities?$filter=substring(Name,0,4) eq 'Hous'"));
     }
 
     [Fact]
@@ -132,10 +142,12 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         await using var db = api.CallerDb();
         var reports = await db.CapacityReports.Select(r => new { r.Id, r.BedsInService, r.BedsOccupied, r.BedsOutOfService }).ToListAsync();
-        var expected = reports.Where(r => r.BedsInService - r.BedsOccupied >= 3 && r.BedsOccupied * 2 > r.BedsInService && r.BedsOutOfService % 2 == 1)
+        var expected = reports.Where(r => r.BedsInService - r.BedsOccupied >= 3 && r.BedsOccupied * 2 > r.BedsInService
+            && r.BedsOutOfService % 2 == 1)
             .Select(r => r.Id).Order().ToList();
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, await AllIds("/odata/CapacityReports?$filter=BedsInService sub BedsOccupied ge 3 and BedsOccupied mul 2 gt BedsInService and BedsOutOfService mod 2 eq 1"));
+        Assert.Equal(expected,
+            await AllIds("/odata/CapacityReports?$filter=BedsInService sub BedsOccupied ge 3 and BedsOccupied mul 2 gt BedsInService and BedsOutOfService mod 2 eq 1"));
         var youth = await db.Facilities.Where(f => f.MaxAge <= 24).Select(f => f.Id).OrderBy(i => i).ToListAsync();
         Assert.NotEmpty(youth);
         Assert.Equal(youth, await AllIds("/odata/Facilities?$filter=MaxAge le 24"));
@@ -145,9 +157,11 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Filter_InAndEnums_MatchTheDatabase()
     {
         await using var db = api.CallerDb();
-        var expected = await db.Facilities.Where(f => f.Kind == FacilityKind.SkaevBolig || f.Kind == FacilityKind.HousingFirst).OrderBy(f => f.Id).Select(f => f.Id).ToListAsync();
+        var expected = await db.Facilities.Where(f => f.Kind == FacilityKind.SkaevBolig
+            || f.Kind == FacilityKind.HousingFirst).OrderBy(f => f.Id).Select(f => f.Id).ToListAsync();
         Assert.Equal(expected, await AllIds("/odata/Facilities?$filter=Kind in ('SkaevBolig','HousingFirst')"));
-        Assert.Equal(expected, await AllIds("/odata/Facilities?$filter=Kind eq HousingCapacity.FacilityKind'SkaevBolig' or Kind eq 'HousingFirst'"));
+        Assert.Equal(expected,
+            await AllIds("/odata/Facilities?$filter=Kind eq HousingCapacity.FacilityKind'SkaevBolig' or Kind eq 'HousingFirst'"));
         Assert.Equal([1, 2, 3], await AllIds("/odata/Facilities?$filter=Id in (1,2,3)"));
     }
 
@@ -173,7 +187,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
         var expected = await db.Units.Where(u => u.Facility!.Municipality!.Code == 330 && u.Facility.Kind == FacilityKind.Section110Shelter)
             .OrderBy(u => u.Id).Select(u => u.Id).ToListAsync();
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, await AllIds("/odata/Units?$filter=Facility/Municipality/Code eq 330 and Facility/Kind eq 'Section110Shelter'"));
+        Assert.Equal(expected,
+            await AllIds("/odata/Units?$filter=Facility/Municipality/Code eq 330 and Facility/Kind eq 'Section110Shelter'"));
     }
 
     [Fact]
@@ -249,7 +264,11 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
         {
             var code = municipality.GetProperty("Code").GetInt32();
             var expected = await db.Facilities.Where(f => f.Municipality!.Code == code && f.Kind == FacilityKind.Section110Shelter)
-                .OrderByDescending(f => f.Name).Select(f => new { f.Name, Units = f.Units.Where(u => u.Beds >= 2).OrderBy(u => u.Id).Take(2).Select(u => u.Label).ToList() })
+                .OrderByDescending(f => f.Name).Select(f => new
+                {
+                    f.Name,
+                    Units = f.Units.Where(u => u.Beds >= 2).OrderBy(u => u.Id).Take(2).Select(u => u.Label).ToList()
+                })
                 .ToListAsync();
             var actual = municipality.GetProperty("Facilities").EnumerateArray().Select(f => new
             {
@@ -272,15 +291,24 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Apply_GroupByWithAggregates_MatchesTheDatabase()
     {
         await using var db = api.CallerDb();
-        var expected = (await db.CapacityReports.Select(r => new { r.Facility!.Kind, r.BedsOccupied, r.BedsInService, r.FacilityId, r.Date }).ToListAsync())
+        var expected = (await db.CapacityReports.Select(r => new
+        {
+            r.Facility!.Kind,
+            r.BedsOccupied,
+            r.BedsInService,
+            r.FacilityId,
+            r.Date
+        }).ToListAsync())
             .GroupBy(r => r.Kind)
-            .ToDictionary(g => g.Key.ToString(), g => (Sum: g.Sum(r => r.BedsOccupied), Max: g.Max(r => r.BedsInService), Avg: g.Average(r => r.BedsOccupied),
+            .ToDictionary(g => g.Key.ToString(), g => (Sum: g.Sum(r => r.BedsOccupied), Max: g.Max(r => r.BedsInService),
+                Avg: g.Average(r => r.BedsOccupied),
                 Facilities: g.Select(r => r.FacilityId).Distinct().Count(), Count: g.Count(), First: g.Min(r => r.Date)));
         var reply = await api.OData.GetAsync("/odata/CapacityReports?$apply=groupby((Facility/Kind),aggregate(BedsOccupied with sum as Occupied,BedsInService with max as MaxInService,"
                                              + "BedsOccupied with average as AvgOccupied,FacilityId with countdistinct as Facilities,Date with min as First,$count as Reports))&$orderby=Occupied desc");
         var rows = reply.Value.EnumerateArray().ToList();
         Assert.Equal(expected.Count, rows.Count);
-        Assert.Equal(expected.OrderByDescending(e => e.Value.Sum).Select(e => e.Key), rows.Select(r => r.GetProperty("Facility").GetProperty("Kind").GetString()));
+        Assert.Equal(expected.OrderByDescending(e => e.Value.Sum).Select(e => e.Key),
+            rows.Select(r => r.GetProperty("Facility").GetProperty("Kind").GetString()));
         foreach (var row in rows)
         {
             var e = expected[row.GetProperty("Facility").GetProperty("Kind").GetString()!];
@@ -298,11 +326,17 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         await using var db = api.CallerDb();
         var expected = await db.Placements.Where(p => p.SupportMethod != SupportMethod.None)
-            .GroupBy(p => new { p.SupportMethod, p.Facility!.MunicipalityId }).Select(g => new { g.Key.SupportMethod, g.Key.MunicipalityId, N = g.Count() })
+            .GroupBy(p => new { p.SupportMethod, p.Facility!.MunicipalityId }).Select(g => new
+            {
+                g.Key.SupportMethod,
+                g.Key.MunicipalityId,
+                N = g.Count()
+            })
             .ToListAsync();
         var reply = await api.OData.GetAsync("/odata/Placements?$apply=filter(SupportMethod ne 'None')/groupby((SupportMethod,Facility/MunicipalityId),aggregate($count as N))");
         var actual = reply.Value.EnumerateArray()
-            .Select(r => (r.GetProperty("SupportMethod").GetString()!, r.GetProperty("Facility").GetProperty("MunicipalityId").GetInt32(), r.GetProperty("N").GetInt32()))
+            .Select(r => (r.GetProperty("SupportMethod").GetString()!, r.GetProperty("Facility").GetProperty("MunicipalityId").GetInt32(),
+                r.GetProperty("N").GetInt32()))
             .OrderBy(x => x).ToList();
         Assert.Equal(expected.Select(e => (e.SupportMethod.ToString(), e.MunicipalityId, e.N)).OrderBy(x => x), actual);
     }
@@ -338,9 +372,11 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Apply_GroupByOnFacilities_CountsPerKind()
     {
         await using var db = api.CallerDb();
-        var expected = (await db.Facilities.Select(f => f.Kind).ToListAsync()).GroupBy(k => k).ToDictionary(g => g.Key.ToString(), g => g.Count());
+        var expected = (await db.Facilities.Select(f => f.Kind).ToListAsync()).GroupBy(k => k).ToDictionary(g => g.Key.ToString(),
+            g => g.Count());
         var reply = await api.OData.GetAsync("/odata/Facilities?$apply=groupby((Kind),aggregate($count as N))");
-        Assert.Equal(expected, reply.Value.EnumerateArray().ToDictionary(r => r.GetProperty("Kind").GetString()!, r => r.GetProperty("N").GetInt32()));
+        Assert.Equal(expected, reply.Value.EnumerateArray().ToDictionary(r => r.GetProperty("Kind").GetString()!,
+            r => r.GetProperty("N").GetInt32()));
     }
 
     [Fact]
@@ -369,7 +405,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("Org.OData.Core.V1.OptimisticConcurrency", xml);
         var json = JsonDocument.Parse(await api.Client.GetStringAsync("/odata/$metadata?$format=json")).RootElement;
         Assert.Equal("4.0", json.GetProperty("$Version").GetString());
-        Assert.Equal("Edm.Date", json.GetProperty("HousingCapacity").GetProperty("Placement").GetProperty("StartDate").GetProperty("$Type").GetString());
+        Assert.Equal("Edm.Date",
+            json.GetProperty("HousingCapacity").GetProperty("Placement").GetProperty("StartDate").GetProperty("$Type").GetString());
     }
 
     [Fact]
@@ -394,7 +431,11 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
         var perFacility = await api.OData.GetAsync("/odata/Placements?$apply=groupby((FacilityId),aggregate($count as Stays,UnitId with countdistinct as Units))&$orderby=FacilityId");
 
         await using var db = api.CallerDb();
-        var expected = await db.Placements.GroupBy(p => p.UnitId).OrderBy(g => g.Key).Take(40).Select(g => new { g.Key, N = g.Count() }).ToListAsync();
+        var expected = await db.Placements.GroupBy(p => p.UnitId).OrderBy(g => g.Key).Take(40).Select(g => new
+        {
+            g.Key,
+            N = g.Count()
+        }).ToListAsync();
         Assert.Equal(expected.Select(e => (e.Key, (long)e.N)),
             reply.Value.EnumerateArray().Select(r => (r.GetProperty("UnitId").GetInt32(), r.GetProperty("n").GetInt64())));
         Assert.Contains(expected, e => e.N > 1);

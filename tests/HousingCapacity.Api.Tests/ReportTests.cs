@@ -1,9 +1,8 @@
-using HousingCapacity.Api.Security;
 using System.Diagnostics;
 using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Reporting;
+using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace HousingCapacity.Api.Tests;
@@ -23,9 +22,12 @@ public sealed class ReportMonthFixture : ApiFixture
         var m = new Municipality(900, "Prøvekommune");
         db.Add(m);
         await db.SaveChangesAsync();
-        var shelter = new Facility(m.Id, "Herberget Prøvevej", FacilityKind.Section110Shelter, "Prøvevej 1", GenderRestriction.None, null, null, true);
-        var night = new Facility(m.Id, "Natvarmestuen Prøve", FacilityKind.EmergencyBeds, "Prøvevej 2", GenderRestriction.None, null, null, true);
-        var hf = new Facility(m.Id, "Housing First Prøve", FacilityKind.HousingFirst, "Prøvevej 3", GenderRestriction.None, null, null, true);
+        var shelter = new Facility(m.Id, "Herberget Prøvevej", FacilityKind.Section110Shelter, "Prøvevej 1", GenderRestriction.None, null,
+            null, true);
+        var night = new Facility(m.Id, "Natvarmestuen Prøve", FacilityKind.EmergencyBeds, "Prøvevej 2", GenderRestriction.None, null, null,
+            true);
+        var hf = new Facility(m.Id, "Housing First Prøve", FacilityKind.HousingFirst, "Prøvevej 3", GenderRestriction.None, null, null,
+            true);
         db.AddRange(shelter, night, hf);
         await db.SaveChangesAsync();
         var u1 = new Unit(shelter.Id, "Værelse 1", 1, UnitStatus.InService);
@@ -45,7 +47,8 @@ public sealed class ReportMonthFixture : ApiFixture
         db.AddRange(young, p2, p3, p4, p5, p6, p7, p8);
         await db.SaveChangesAsync();
 
-        Placement Stay(Person p, Unit u, Facility f, LocalDate start, LocalDate? end, SupportMethod support = SupportMethod.None, string? why = null)
+        Placement Stay(Person p, Unit u, Facility f, LocalDate start, LocalDate? end, SupportMethod support = SupportMethod.None,
+            string? why = null)
         {
             var placement = new Placement(p.Id, u.Id, f.Id, new DateRange(start, null), support, why, ReferralRoute.SelfReferral,
                 f.Kind == FacilityKind.Section110Shelter ? Weekdays.Add(start, 3) : null);
@@ -57,7 +60,8 @@ public sealed class ReportMonthFixture : ApiFixture
         var s3 = Stay(p4, u2, shelter, D(10, 10), D(10, 11));       // one night
         s3.MarkNotified(D(10, 13));                                 // due 14 October: on time
         var s4 = Stay(p5, u2, shelter, D(8, 20), D(10, 1));         // discharged on the 1st: no night in October
-        var s5 = Stay(young, u2, shelter, D(10, 5), D(10, 8), why: "Ingen ungeplads ledig; Jens Hansen (150606-4001) ville ellers sove ude.");
+        var s5 = Stay(young, u2, shelter, D(10, 5), D(10, 8),
+            why: "Ingen ungeplads ledig; Jens Hansen (150606-4001) ville ellers sove ude.");
         s5.MarkNotified(D(10, 9));                                  // due 8 October: late
         var s6 = Stay(p6, u3, night, D(10, 20), D(10, 22));         // emergency bed, 2 nights
         var s7 = Stay(p7, u4, hf, D(3, 1), null, SupportMethod.CTI); // Housing First since March
@@ -68,8 +72,10 @@ public sealed class ReportMonthFixture : ApiFixture
         int Actual(LocalDate n) => new[] { s1, s2, s3, s4, s5, s8 }.Count(s => s.Stay.ContainsNight(n));
         for (var n = D(10, 1); n <= D(10, 31); n = n.PlusDays(1))
             if (n != D(10, 15))
-                db.Add(new CapacityReport(shelter.Id, n, 3, n == D(10, 10) ? Actual(n) - 1 : Actual(n), 0, 3, Instant.FromUtc(2026, n.Month, n.Day, 21, 0), "nattevagt"));
-        db.AddRange(new Turnaway(shelter.Id, D(10, 12), TurnawayReason.Full, null), new Turnaway(shelter.Id, D(10, 12), TurnawayReason.Full, null),
+                db.Add(new CapacityReport(shelter.Id, n, 3, n == D(10, 10) ? Actual(n) - 1 : Actual(n), 0, 3, Instant.FromUtc(2026, n.Month,
+                    n.Day, 21, 0), "nattevagt"));
+        db.AddRange(new Turnaway(shelter.Id, D(10, 12), TurnawayReason.Full, null), new Turnaway(shelter.Id, D(10, 12), TurnawayReason.Full,
+            null),
             new Turnaway(shelter.Id, D(10, 13), TurnawayReason.Intoxicated, null));
         var waitlist = new Waitlist(m.Id, "Skæve boliger i Prøvekommune", WaitlistKind.SkaevBolig);
         db.Add(waitlist);
@@ -147,7 +153,8 @@ public class ReportTests(ReportMonthFixture api) : IClassFixture<ReportMonthFixt
         Assert.Equal((1, 1), (f.HousingFirst.SixMonths.Cohort.Value, f.HousingFirst.SixMonths.StillHoused.Value));
         Assert.Equal(0, f.HousingFirst.TwelveMonths.Cohort.Value);
         var w = Assert.Single(f.Waitlists);
-        Assert.Equal((2, 1, 1, 1, 0), (w.EntriesAtMonthEnd.Value, w.NewEntries.Value, w.OffersMade.Value, w.Declined.Value, w.Accepted.Value));
+        Assert.Equal((2, 1, 1, 1, 0), (w.EntriesAtMonthEnd.Value, w.NewEntries.Value, w.OffersMade.Value, w.Declined.Value,
+            w.Accepted.Value));
         Assert.Equal((3, 1), (f.Notifications.Due.Value, f.Notifications.OnTime.Value)); // s2 not yet, s3 on time, s5 late
         Assert.Null(f.Notifications.ShareOnTime);
     }
@@ -155,7 +162,8 @@ public class ReportTests(ReportMonthFixture api) : IClassFixture<ReportMonthFixt
     [Fact]
     public void Suppression_HidesSmallCountsAndEnoughOthersThatTotalsCannotRevealThem()
     {
-        var cells = MonthlyReportBuilder.Group(["A", "A", "A", "A", "A", "A", "B", "C", "C", "C", "C", "C", "C", "C"], ["A", "B", "C", "D"], 14);
+        var cells = MonthlyReportBuilder.Group(["A", "A", "A", "A", "A", "A", "B", "C", "C", "C", "C", "C", "C", "C"], ["A", "B", "C", "D"],
+            14);
         Assert.True(cells.Single(c => c.Name == "B").Count.Suppressed);
         Assert.True(cells.Single(c => c.Name == "A").Count.Suppressed); // 14 − 7 − 6 would give B away
         Assert.False(cells.Single(c => c.Name == "C").Count.Suppressed);
@@ -213,18 +221,21 @@ public class ReportTests(ReportMonthFixture api) : IClassFixture<ReportMonthFixt
         try
         {
             var text = Run("pdftotext", $"-layout \"{path}\" -");
-            foreach (var expected in new[] { "Prøvekommune", "oktober 2026", "Nøgletal", "Belægning pr. tilbud", "Forsorgshjem/herberg (§ 110)",
+            foreach (var expected in new[] { "Prøvekommune", "oktober 2026", "Nøgletal", "Belægning pr. tilbud",
+                "Forsorgshjem/herberg (§ 110)",
                          "Herberget Prøvevej", "Datakvalitet", "Metode og definitioner", "Side 1 af", "Unge 18–25", "<5", "§ 176 a" })
                 Assert.Contains(expected, text);
             Assert.Matches(@"Belagte sengenætter \(registrerede ophold\)\s+72", text);
             Assert.DoesNotContain("Jens", text);
             Assert.DoesNotContain("150606", text);
-            var pages = int.Parse(System.Text.RegularExpressions.Regex.Match(Run("pdfinfo", $"\"{path}\""), @"Pages:\s+(\d+)").Groups[1].Value);
+            var pages = int.Parse(System.Text.RegularExpressions.Regex.Match(Run("pdfinfo", $"\"{path}\""),
+                @"Pages:\s+(\d+)").Groups[1].Value);
             Assert.Contains($"Side {pages} af {pages}", text);
             var fonts = Run("pdffonts", $"\"{path}\"");
             Assert.Contains("DejaVu", fonts);
             // Every font embedded (pdffonts' "emb" column): the PDF reads the same on any machine.
-            Assert.All(fonts.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2), line => Assert.Matches(@"\syes\s+yes\s+(yes|no)\s", line));
+            Assert.All(fonts.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2), line => Assert.Matches(@"\syes\s+yes\s+(yes|no)\s",
+                line));
             var prefix = Path.Combine(Path.GetTempPath(), $"page-{Guid.NewGuid():N}");
             Run("pdftoppm", $"-png -r 40 \"{path}\" \"{prefix}\"");
             Assert.Equal(pages, Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(prefix) + "*.png").Length);
@@ -238,7 +249,11 @@ public class ReportTests(ReportMonthFixture api) : IClassFixture<ReportMonthFixt
 
     private static string Run(string file, string arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
+        using var process = Process.Start(new ProcessStartInfo(file, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true
+        })
             ?? throw new InvalidOperationException($"{file} could not start (apt-get install poppler-utils).");
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();

@@ -18,7 +18,8 @@ public class SchemaMigrationTests
                 await using var insert = connection.CreateCommand();
                 insert.CommandText = """
                     INSERT INTO Municipalities (Code, Name) VALUES (330, 'Slagelse');
-                    INSERT INTO Facilities (MunicipalityId, Name, Kind, Address, GenderRestriction) VALUES (1, 'Herberget', 'Section110Shelter', 'Vej 1', 'None');
+                    INSERT INTO Facilities (MunicipalityId, Name, Kind, Address, GenderRestriction) VALUES (1, 'Herberget',
+                        'Section110Shelter', 'Vej 1', 'None');
                     INSERT INTO Units (FacilityId, Label, Beds, Status) VALUES (1, 'Værelse 1', 2, 'InService');
                     """;
                 await insert.ExecuteNonQueryAsync();

@@ -1,5 +1,3 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
 

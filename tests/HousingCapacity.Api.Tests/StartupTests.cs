@@ -74,7 +74,8 @@ public class StartupTests
     [InlineData("Production", "true", true)]
     [InlineData("Development", null, true)]
     [InlineData("Development", "false", false)]
-    public async Task DemoData_IsSeededInDevelopment_OrWhenAskedFor_NeverByDefaultInProduction(string environment, string? setting, bool seeded)
+    public async Task DemoData_IsSeededInDevelopment_OrWhenAskedFor_NeverByDefaultInProduction(string environment, string? setting,
+        bool seeded)
     {
         using var file = new TempDatabase("seeding");
         var values = new Dictionary<string, string?> { ["Database:ConnectionString"] = file.ConnectionString };

@@ -1,5 +1,3 @@
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace HousingCapacity.Api.Tests;
@@ -102,13 +100,15 @@ public class WaitlistTests(ApiFixture api) : IClassFixture<ApiFixture>
         var unit = await _make.UnitAsync(facility);
         var offer = (await OfferNext(waitlist, unit)).Json;
         Assert.Equal(first, offer.GetProperty("WaitlistEntryId").GetInt32());
-        var declined = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Offers({offer.GetProperty("Id").GetInt32()})/HousingCapacity.Decline",
+        var declined = await api.OData.SendJsonAsync(HttpMethod.Post,
+            $"/odata/Offers({offer.GetProperty("Id").GetInt32()})/HousingCapacity.Decline",
             """{"reason":"For langt fra netværk og behandling"}""");
         Assert.Equal("Declined", declined.Json.GetProperty("Status").GetString());
         Assert.Equal("Waiting", (await api.OData.GetAsync($"/odata/WaitlistEntries({first})")).Json.GetProperty("Status").GetString());
         Assert.Equal(second, (await OfferNext(waitlist, unit)).Json.GetProperty("WaitlistEntryId").GetInt32());
         Assert.Equal(first, (await OfferNext(waitlist, await _make.UnitAsync(facility))).Json.GetProperty("WaitlistEntryId").GetInt32());
-        var noReason = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Offers({offer.GetProperty("Id").GetInt32()})/HousingCapacity.Decline", "{}");
+        var noReason = await api.OData.SendJsonAsync(HttpMethod.Post,
+            $"/odata/Offers({offer.GetProperty("Id").GetInt32()})/HousingCapacity.Decline", "{}");
         Assert.Equal(HttpStatusCode.BadRequest, noReason.Status);
     }
 
@@ -125,14 +125,16 @@ public class WaitlistTests(ApiFixture api) : IClassFixture<ApiFixture>
         try
         {
             api.Clock.Reset(Instant.FromUtc(2026, 11, 28, 10, 0)); // Saturday: past RespondBy
-            var late = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Offers({offer.GetProperty("Id").GetInt32()})/HousingCapacity.Accept", "");
+            var late = await api.OData.SendJsonAsync(HttpMethod.Post,
+                $"/odata/Offers({offer.GetProperty("Id").GetInt32()})/HousingCapacity.Accept", "");
             Assert.Equal(HttpStatusCode.Conflict, late.Status);
             Assert.Equal("OfferExpired", late.ErrorCode);
             var next = await OfferNext(waitlist, unit);
             Assert.Equal(HttpStatusCode.OK, next.Status);
             // The first entry went back to Waiting with its place: it is offered the unit again, being first.
             Assert.Equal(first, next.Json.GetProperty("WaitlistEntryId").GetInt32());
-            Assert.Equal("Expired", (await api.OData.GetAsync($"/odata/Offers({offer.GetProperty("Id").GetInt32()})")).Json.GetProperty("Status").GetString());
+            Assert.Equal("Expired",
+                (await api.OData.GetAsync($"/odata/Offers({offer.GetProperty("Id").GetInt32()})")).Json.GetProperty("Status").GetString());
         }
         finally
         {

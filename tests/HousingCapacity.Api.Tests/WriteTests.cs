@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace HousingCapacity.Api.Tests;
@@ -9,7 +8,8 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     /// <summary>The catalogue as an Administrator, persons and waitlists as a housing officer of 175; capacity reports say who.</summary>
     private Task<ODataTestClient.Reply> Post(string set, string json, string? prefer = null, ODataTestClient? client = null) =>
-        (client ?? (set is "Municipalities" or "Facilities" or "Units" ? api.Admin : api.OData)).SendJsonAsync(HttpMethod.Post, $"/odata/{set}", json, prefer: prefer);
+        (client ?? (set is "Municipalities" or "Facilities" or "Units" ? api.Admin : api.OData)).SendJsonAsync(HttpMethod.Post,
+            $"/odata/{set}", json, prefer: prefer);
 
     private async Task<int> NewFacilityAsync(string name)
     {
@@ -91,8 +91,10 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
         var blocked = await api.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/odata/Facilities({facility})"));
         Assert.Equal(HttpStatusCode.Conflict, blocked.Status);
         Assert.Equal(HttpStatusCode.OK, (await api.Admin.GetAsync($"/odata/Facilities({facility})")).Status);
-        Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/odata/Units({unit})"))).Status);
-        Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/odata/Facilities({facility})"))).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete,
+            $"/odata/Units({unit})"))).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete,
+            $"/odata/Facilities({facility})"))).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await api.Admin.GetAsync($"/odata/Facilities({facility})")).Status);
     }
 
@@ -156,7 +158,11 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Post_WrongContentType_Is415()
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/odata/Municipalities") { Content = new StringContent("Code=1", System.Text.Encoding.UTF8, "text/plain") };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/odata/Municipalities")
+        {
+            Content = new StringContent("Code=1",
+            System.Text.Encoding.UTF8, "text/plain")
+        };
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await api.Admin.SendAsync(request)).Status);
     }
 
@@ -260,7 +266,8 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
             api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({id})", $$"""{"Name":"Vinder {{i}}"}""", ifMatch: "W/\"1\""));
         var replies = await Task.WhenAll(attempts);
         Assert.Equal(1, replies.Count(r => r.Status == HttpStatusCode.NoContent));
-        Assert.All(replies.Where(r => r.Status != HttpStatusCode.NoContent), r => Assert.Equal(HttpStatusCode.PreconditionFailed, r.Status));
+        Assert.All(replies.Where(r => r.Status != HttpStatusCode.NoContent), r => Assert.Equal(HttpStatusCode.PreconditionFailed,
+            r.Status));
         await using var db = api.NewDb();
         Assert.Equal(2, (await db.Facilities.SingleAsync(f => f.Id == id)).Version);
     }

@@ -1,4 +1,3 @@
-using HousingCapacity.Domain;
 using NodaTime;
 using NodaTime.Testing;
 

@@ -1,4 +1,3 @@
-using HousingCapacity.Domain;
 using NodaTime;
 
 namespace HousingCapacity.Domain.Tests;
@@ -65,7 +64,8 @@ public class RollingYearTests
             new DateRange(new LocalDate(2026, 11, 20), null),                         // 20, 21, 22 (the open stay stops at the last night)
             new DateRange(new LocalDate(2026, 11, 21), new LocalDate(2026, 11, 22)), // 21 again: counted once
         ], last);
-        Assert.Equal([new LocalDate(2025, 11, 23), new LocalDate(2025, 11, 24), new LocalDate(2026, 11, 20), new LocalDate(2026, 11, 21), new LocalDate(2026, 11, 22)], nights);
+        Assert.Equal([new LocalDate(2025, 11, 23), new LocalDate(2025, 11, 24), new LocalDate(2026, 11, 20), new LocalDate(2026, 11, 21),
+            new LocalDate(2026, 11, 22)], nights);
         Assert.Equal(new LocalDate(2025, 11, 23), RollingYear.Start(last));
     }
 }

@@ -1,6 +1,4 @@
-using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NodaTime;
 using NodaTime.Text;
 
 namespace HousingCapacity.Api.Data;

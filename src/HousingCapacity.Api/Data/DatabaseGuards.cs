@@ -1,6 +1,5 @@
 using HousingCapacity.Api.OData;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace HousingCapacity.Api.Data;
 

@@ -1,10 +1,3 @@
-using HousingCapacity.Domain;
-using HousingCapacity.Seed;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using NodaTime;
-
 namespace HousingCapacity.Api.Data;
 
 /// <summary>Database settings (appsettings.json, section "Database").</summary>

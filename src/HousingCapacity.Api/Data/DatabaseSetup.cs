@@ -1,9 +1,6 @@
-using HousingCapacity.Domain;
 using HousingCapacity.Seed;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NodaTime;
 
 namespace HousingCapacity.Api.Data;
 
@@ -108,7 +105,8 @@ public static class DatabaseSetup
         if (logLines > 0)
             throw new InvalidOperationException($"The access log has {logLines} lines and cannot be erased; " +
                                                 "to start again with demo data, delete the database file (and its -wal and -shm files).");
-        foreach (var table in new[] { "BedHolds", "Offers", "WaitlistEntries", "Waitlists", "Turnaways", "Placements", "CapacityReports", "Persons", "Units", "Facilities", "Municipalities" })
+        foreach (var table in new[] { "BedHolds", "Offers", "WaitlistEntries", "Waitlists", "Turnaways", "Placements", "CapacityReports",
+            "Persons", "Units", "Facilities", "Municipalities" })
 #pragma warning disable EF1002 // table names are constants above, not input
             await db.Database.ExecuteSqlRawAsync($"DELETE FROM {table}; DELETE FROM sqlite_sequence WHERE name = '{table}';");
 #pragma warning restore EF1002

@@ -1,8 +1,3 @@
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
-
 namespace HousingCapacity.Api.Data;
 
 /// <summary>
@@ -14,8 +9,11 @@ namespace HousingCapacity.Api.Data;
 /// </summary>
 public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options, CallerScope scope, IClock clock) : DbContext(options)
 {
-    /// <summary>A context outside any request (tools, tests' own checks): it sees everything and audits its writes as "system:direct".</summary>
-    public HousingDbContext(DbContextOptions<HousingDbContext> options) : this(options, CallerScope.ForSystem("direct"), SystemClock.Instance) { }
+    /// <summary>A context outside any request (tools, tests' own checks): it sees everything and audits its writes as
+    /// "system:direct".</summary>
+    public HousingDbContext(DbContextOptions<HousingDbContext> options) : this(options, CallerScope.ForSystem("direct"),
+        SystemClock.Instance)
+    { }
 
     public CallerScope Scope { get; } = scope;
 
@@ -46,7 +44,8 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     }
 
     /// <summary>One record by id, whoever asks (see <see cref="Unscoped{T}"/>); null when there is none.</summary>
-    public Task<T?> FindUnscopedAsync<T>(int id, CancellationToken ct) where T : Entity => Unscoped<T>().SingleOrDefaultAsync(x => x.Id == id, ct);
+    public Task<T?> FindUnscopedAsync<T>(int id,
+        CancellationToken ct) where T : Entity => Unscoped<T>().SingleOrDefaultAsync(x => x.Id == id, ct);
 
     // What the query filters read at every query (EF Core parameterises members of the context).
     private Caller Caller => Scope.Current;
@@ -174,7 +173,8 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         b.Entity<Unit>().HasQueryFilter(u => ScopeAll || ScopeCatalogue || ScopeStaff && ScopeFacilityIds.Contains(u.FacilityId));
         b.Entity<CapacityReport>().HasQueryFilter(r => ScopeAll || ScopeOfficer || ScopeStaff && ScopeFacilityIds.Contains(r.FacilityId));
         b.Entity<Placement>().HasQueryFilter(p => ScopeAll
-            || ScopeOfficer && (EF.Property<int?>(p, ResponsibleMunicipalityId) == ScopeMunicipalityId || p.Facility!.MunicipalityId == ScopeMunicipalityId)
+            || ScopeOfficer && (EF.Property<int?>(p, ResponsibleMunicipalityId) == ScopeMunicipalityId
+                || p.Facility!.MunicipalityId == ScopeMunicipalityId)
             || ScopeStaff && ScopeFacilityIds.Contains(p.FacilityId) && (p.EndDate == null || p.EndDate >= ScopeRecentSince));
         // A person is visible where one of their stays is, and to the officers of the municipality responsible for them.
         b.Entity<Person>().HasQueryFilter(p => ScopeAll
@@ -194,7 +194,8 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         b.Entity<Offer>().HasQueryFilter(o => ScopeAll || ScopeOfficer && o.Entry!.Waitlist!.MunicipalityId == ScopeMunicipalityId);
     }
 
-    private static void Table<T>(ModelBuilder b, string table, Action<Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T>> configure)
+    private static void Table<T>(ModelBuilder b, string table,
+        Action<Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T>> configure)
         where T : Entity
     {
         var e = b.Entity<T>();
@@ -304,9 +305,11 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         return saved;
     }
 
-    private async Task SetResponsibleMunicipalities(List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Entity>> changes, CancellationToken ct)
+    private async Task SetResponsibleMunicipalities(List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Entity>> changes,
+        CancellationToken ct)
     {
-        var stays = changes.Where(e => e.State == EntityState.Added && e.Entity is Placement && e.Property(ResponsibleMunicipalityId).CurrentValue is null).ToList();
+        var stays = changes.Where(e => e.State == EntityState.Added && e.Entity is Placement
+            && e.Property(ResponsibleMunicipalityId).CurrentValue is null).ToList();
         if (stays.Count == 0) return;
         // A person added in the same save has no id yet: take it from the tracked person.
         var personIds = stays.Select(e => ((Placement)e.Entity).PersonId).Where(id => id > 0).Distinct().ToList();
@@ -314,7 +317,8 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         foreach (var entry in stays)
         {
             var placement = (Placement)entry.Entity;
-            entry.Property(ResponsibleMunicipalityId).CurrentValue = placement.Person?.MunicipalityId ?? known.GetValueOrDefault(placement.PersonId);
+            entry.Property(ResponsibleMunicipalityId).CurrentValue = placement.Person?.MunicipalityId
+                ?? known.GetValueOrDefault(placement.PersonId);
         }
     }
 

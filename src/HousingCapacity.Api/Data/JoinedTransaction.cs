@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HousingCapacity.Api.Data;

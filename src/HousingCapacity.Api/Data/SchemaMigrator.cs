@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Reflection;
 
 namespace HousingCapacity.Api.Data;
 

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -26,7 +25,12 @@ public static class SqlDateFunctions
     /// <summary>(start, length) of each part in "yyyy-MM-ddTHH:mm:ss".</summary>
     private static readonly Dictionary<string, (int Start, int Length)> Parts = new()
     {
-        ["Year"] = (1, 4), ["Month"] = (6, 2), ["Day"] = (9, 2), ["Hour"] = (12, 2), ["Minute"] = (15, 2), ["Second"] = (18, 2),
+        ["Year"] = (1, 4),
+        ["Month"] = (6, 2),
+        ["Day"] = (9, 2),
+        ["Hour"] = (12, 2),
+        ["Minute"] = (15, 2),
+        ["Second"] = (18, 2),
     };
 
     public static MethodInfo Method(string part, Type argument) =>
@@ -41,7 +45,8 @@ public static class SqlDateFunctions
             builder.HasDbFunction(method).HasTranslation(args =>
             {
                 var substr = new SqlFunctionExpression("substr",
-                    [args[0], new SqlConstantExpression(start, IntTypeMapping.Default), new SqlConstantExpression(length, IntTypeMapping.Default)],
+                    [args[0], new SqlConstantExpression(start, IntTypeMapping.Default), new SqlConstantExpression(length,
+                        IntTypeMapping.Default)],
                     nullable: true, argumentsPropagateNullability: [true, false, false], typeof(string), StringTypeMapping.Default);
                 return new SqlUnaryExpression(ExpressionType.Convert, substr, typeof(int), IntTypeMapping.Default);
             });

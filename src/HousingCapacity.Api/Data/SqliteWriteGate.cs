@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HousingCapacity.Api.Data;
 
@@ -18,7 +17,8 @@ public static class SqliteWriteGate
     public static SemaphoreSlim For(string? connectionString)
     {
         var source = new SqliteConnectionStringBuilder(connectionString ?? "").DataSource;
-        var key = string.IsNullOrEmpty(source) || source.Contains(":memory:", StringComparison.Ordinal) || source.StartsWith("file:", StringComparison.Ordinal)
+        var key = string.IsNullOrEmpty(source) || source.Contains(":memory:", StringComparison.Ordinal) || source.StartsWith("file:",
+            StringComparison.Ordinal)
             ? source
             : Path.GetFullPath(source);
         return Gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));

@@ -9,7 +9,8 @@ namespace HousingCapacity.Api.OData;
 /// </summary>
 public sealed class AtomicBatchHandler : DefaultODataBatchHandler
 {
-    public override async Task<IList<ODataBatchResponseItem>> ExecuteRequestMessagesAsync(IEnumerable<ODataBatchRequestItem> requests, RequestDelegate handler)
+    public override async Task<IList<ODataBatchResponseItem>> ExecuteRequestMessagesAsync(IEnumerable<ODataBatchRequestItem> requests,
+        RequestDelegate handler)
     {
         var responses = new List<ODataBatchResponseItem>();
         foreach (var request in requests)

@@ -24,12 +24,14 @@ public static class BodyReader
             if (member.Name.Contains('@')) continue; // annotations such as @odata.type or @odata.etag
             if (type.FindProperty(member.Name) is not { } property)
             {
-                problems.Add(new ProblemDetail("UnknownProperty", $"{member.Name} findes ikke.", $"{member.Name} does not exist.", member.Name));
+                problems.Add(new ProblemDetail("UnknownProperty", $"{member.Name} findes ikke.", $"{member.Name} does not exist.",
+                    member.Name));
                 continue;
             }
             if (property is IEdmNavigationProperty)
             {
-                problems.Add(new ProblemDetail("DeepInsertNotSupported", $"{member.Name}: relaterede poster kan ikke oprettes i samme forespørgsel.",
+                problems.Add(new ProblemDetail("DeepInsertNotSupported",
+                    $"{member.Name}: relaterede poster kan ikke oprettes i samme forespørgsel.",
                     $"{member.Name}: related records cannot be created or linked in the same request.", member.Name));
                 continue;
             }
@@ -44,14 +46,16 @@ public static class BodyReader
                     continue;
                 }
                 var (da, en) = Describe(property.Type);
-                problems.Add(new ProblemDetail("InvalidValue", $"{member.Name} skal være {da}.", $"{member.Name} must be {en}.", member.Name));
+                problems.Add(new ProblemDetail("InvalidValue", $"{member.Name} skal være {da}.", $"{member.Name} must be {en}.",
+                    member.Name));
                 continue;
             }
             if (!allowed.Contains(member.Name))
             {
                 // A client may echo a read-only value back unchanged (e.g. a whole record in a PUT).
                 if (current is not null && Equals(current.GetType().GetProperty(member.Name)?.GetValue(current), value)) continue;
-                problems.Add(new ProblemDetail("ReadOnlyProperty", $"{member.Name} kan ikke sættes her.", $"{member.Name} cannot be set here.", member.Name));
+                problems.Add(new ProblemDetail("ReadOnlyProperty", $"{member.Name} kan ikke sættes her.",
+                    $"{member.Name} cannot be set here.", member.Name));
                 continue;
             }
             values[member.Name] = value;
@@ -60,8 +64,10 @@ public static class BodyReader
         {
             // The first problem names the error; an unknown property or a value of the wrong type is an invalid body.
             var code = problems[0].Code is "UnknownProperty" or "InvalidValue" ? "InvalidBody" : problems[0].Code;
-            throw new ODataProblem(400, code, "Indholdet indeholder egenskaber, der ikke kan sættes: " + string.Join(", ", problems.Select(p => p.Target)) + ".",
-                "The body contains properties that cannot be set: " + string.Join(", ", problems.Select(p => p.Target)) + ".", problems[0].Target, problems);
+            throw new ODataProblem(400, code, "Indholdet indeholder egenskaber, der ikke kan sættes: " + string.Join(", ",
+                problems.Select(p => p.Target)) + ".",
+                "The body contains properties that cannot be set: " + string.Join(", ", problems.Select(p => p.Target)) + ".",
+                    problems[0].Target, problems);
         }
         return new EntityValues(values, replace);
     }
@@ -79,9 +85,11 @@ public static class BodyReader
             body.Write(buffer, 0, read);
         }
         if (body.Length == 0)
-            return allowEmpty ? default : throw ODataProblem.BadRequest("EmptyBody", "Forespørgslen mangler indhold.", "The request has no body.");
+            return allowEmpty ? default : throw ODataProblem.BadRequest("EmptyBody", "Forespørgslen mangler indhold.",
+                "The request has no body.");
         if (!(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            throw new ODataProblem(415, "UnsupportedMediaType", "Indholdet skal være application/json.", "The body must be application/json.");
+            throw new ODataProblem(415, "UnsupportedMediaType", "Indholdet skal være application/json.",
+                "The body must be application/json.");
         try
         {
             // Strict UTF-8: invalid bytes are a 400, not a replacement character in someone's name.
@@ -96,7 +104,8 @@ public static class BodyReader
     }
 
     private static ODataProblem BodyTooLarge(long limit) => new(413, "QueryLimitExceeded",
-        $"Indholdet er for stort. Grænsen MaxRequestBodyBytes er {limit}.", $"The body is too large. The limit MaxRequestBodyBytes is {limit}.", "MaxRequestBodyBytes");
+        $"Indholdet er for stort. Grænsen MaxRequestBodyBytes er {limit}.",
+            $"The body is too large. The limit MaxRequestBodyBytes is {limit}.", "MaxRequestBodyBytes");
 
     /// <summary>A JSON value as the CLR value of an EDM type (DateOnly, DateTimeOffset, enums by member name), or false.</summary>
     public static bool TryConvert(JsonElement json, IEdmTypeReference type, out object? value)
@@ -125,11 +134,13 @@ public static class BodyReader
                 value = json.GetBoolean();
                 return true;
             case EdmPrimitiveTypeKind.Date when json.ValueKind == JsonValueKind.String
-                                               && DateOnly.TryParseExact(json.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
+                                               && DateOnly.TryParseExact(json.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture,
+                                                   DateTimeStyles.None, out var d):
                 value = d;
                 return true;
             case EdmPrimitiveTypeKind.DateTimeOffset when json.ValueKind == JsonValueKind.String
-                                                         && DateTimeOffset.TryParse(json.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var t):
+                                                         && DateTimeOffset.TryParse(json.GetString(), CultureInfo.InvariantCulture,
+                                                             DateTimeStyles.None, out var t):
                 value = t.ToUniversalTime();
                 return true;
             default:

@@ -36,6 +36,7 @@ public static class EmptyAggregate
         if (http.Items[Key] is not JsonObject row || http.Response.StatusCode != 200) return null;
         if (JsonNode.Parse(body) is not JsonObject answer || answer["value"] is not JsonArray { Count: 0 } value) return null;
         value.Add(row.DeepClone());
-        return JsonSerializer.SerializeToUtf8Bytes(answer, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return JsonSerializer.SerializeToUtf8Bytes(answer,
+            new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 }

@@ -42,17 +42,22 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
         if (segment.NavigationProperty.Type.IsCollection())
         {
             var element = navigation.PropertyType.GetGenericArguments()[0];
-            var selector = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(T), typeof(IEnumerable<>).MakeGenericType(element)), access, p);
-            return Ok(source.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [typeof(T), element], source.Expression, Expression.Quote(selector))));
+            var selector = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(T), typeof(IEnumerable<>).MakeGenericType(element)),
+                access, p);
+            return Ok(source.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [typeof(T), element],
+                source.Expression, Expression.Quote(selector))));
         }
-        var single = (IQueryable)source.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), navigation.PropertyType],
+        var single = (IQueryable)source.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T),
+            navigation.PropertyType],
             source.Expression, Expression.Quote(Expression.Lambda(access, p))));
         var q = Expression.Parameter(navigation.PropertyType, "t");
-        single = single.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [navigation.PropertyType], single.Expression,
+        single = single.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [navigation.PropertyType],
+            single.Expression,
             Expression.Quote(Expression.Lambda(Expression.NotEqual(q, Expression.Constant(null, navigation.PropertyType)), q))));
         // An empty single-valued navigation (a stay with no unit, say) is 204, the record missing is 404.
         if (!single.Cast<object>().Any()) return NoContent();
-        return Ok(typeof(SingleResult).GetMethod(nameof(SingleResult.Create))!.MakeGenericMethod(navigation.PropertyType).Invoke(null, [single]));
+        return Ok(typeof(SingleResult).GetMethod(nameof(SingleResult.Create))!.MakeGenericMethod(navigation.PropertyType).Invoke(null,
+            [single]));
     }
 
     /// <summary><c>Set(key)/Property</c>: one property's value.</summary>
@@ -60,8 +65,10 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
     {
         var segment = Request.ODataFeature().Path.OfType<PropertySegment>().Single();
         if (segment.Property.Name == nameof(Person.Cpr) && typeof(T) == typeof(Person))
-            throw new ODataProblem(403, "RestrictedProperty", "Egenskaben kan kun hentes med $select.", "This property can only be read with $select.");
-        var entity = await Db.Set<T>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == key, HttpContext.RequestAborted) ?? throw NotFound();
+            throw new ODataProblem(403, "RestrictedProperty", "Egenskaben kan kun hentes med $select.",
+                "This property can only be read with $select.");
+        var entity = await Db.Set<T>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == key, HttpContext.RequestAborted)
+            ?? throw NotFound();
         HttpContext.RequestServices.GetRequiredService<PersonsInResponse>().Saw(entity);
         return Ok(typeof(T).GetProperty(segment.Property.Name)!.GetValue(entity));
     }
@@ -123,7 +130,8 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
             throw MethodNotAllowed($"{SetName} kan ikke ændres eller slettes direkte; brug deres handlinger (fx HousingCapacity.Discharge).",
                 $"{SetName} cannot be changed or deleted directly; use their actions (e.g. HousingCapacity.Discharge).");
         if (Request.Query.Keys.Any(k => k.StartsWith('$') && k != "$format"))
-            throw ODataProblem.BadRequest("InvalidQueryOption", "Forespørgselsparametre kan ikke bruges ved skrivning.", "Query options cannot be used with a write.");
+            throw ODataProblem.BadRequest("InvalidQueryOption", "Forespørgselsparametre kan ikke bruges ved skrivning.",
+                "Query options cannot be used with a write.");
         AccessPolicy.EnsureMayWrite(Caller, SetName);
         return writer;
     }
@@ -145,7 +153,8 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
         var header = Request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*") return;
         var current = VersionETagHandler.Of(entity);
-        if (!header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Any(tag => tag == current || "W/" + tag == current))
+        if (!header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Any(tag => tag == current
+            || "W/" + tag == current))
             throw new ODataProblem(412, "PreconditionFailed",
                 "Posten er ændret af en anden siden du hentede den (ETag passer ikke). Hent den igen og prøv på ny.",
                 "The record has been changed since you read it (the ETag does not match). Read it again and retry.");
@@ -174,8 +183,10 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
 
     /// <summary>A required action or function parameter: absent or null is a 400 naming it.</summary>
     protected static TValue Required<TValue>(TValue? value, string name) where TValue : struct =>
-        value ?? throw ODataProblem.BadRequest("MissingParameter", $"Parameteren {name} skal angives.", $"The parameter {name} is required.", name);
+        value ?? throw ODataProblem.BadRequest("MissingParameter", $"Parameteren {name} skal angives.",
+            $"The parameter {name} is required.", name);
 
     protected static string Required(string? value, string name) =>
-        value ?? throw ODataProblem.BadRequest("MissingParameter", $"Parameteren {name} skal angives.", $"The parameter {name} is required.", name);
+        value ?? throw ODataProblem.BadRequest("MissingParameter", $"Parameteren {name} skal angives.",
+            $"The parameter {name} is required.", name);
 }

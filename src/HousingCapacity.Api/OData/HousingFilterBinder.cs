@@ -105,7 +105,8 @@ public sealed class HousingFilterBinder : FilterBinder
         if (type != typeof(DateOnly) && type != typeof(DateTimeOffset)) return null;
         var part = char.ToUpperInvariant(node.Name[0]) + node.Name[1..];
         if (type == typeof(DateOnly) && part is "Hour" or "Minute" or "Second")
-            throw ODataProblem.BadRequest("NotSupported", $"{node.Name}() kan ikke bruges på en dato.", $"{node.Name}() cannot be used on a date.");
+            throw ODataProblem.BadRequest("NotSupported", $"{node.Name}() kan ikke bruges på en dato.",
+                $"{node.Name}() cannot be used on a date.");
         if (argument.Type != type) argument = Expression.Property(argument, "Value");
         return Expression.Call(SqlDateFunctions.Method(part, type), argument);
     }
@@ -135,14 +136,17 @@ public sealed class HousingFilterBinder : FilterBinder
         Expression.Call(typeof(EF), nameof(EF.Property), [typeof(string)], person, Expression.Constant(HousingDbContext.CprHash));
 
     internal static bool IsCpr(QueryNode node) =>
-        Unwrap(node) is SingleValuePropertyAccessNode { Property.Name: nameof(Person.Cpr) } p && ((IEdmSchemaElement)p.Property.DeclaringType).FullName() == $"{HousingModel.Namespace}.{nameof(Person)}";
+        Unwrap(node) is SingleValuePropertyAccessNode { Property.Name: nameof(Person.Cpr) } p
+            && ((IEdmSchemaElement)p.Property.DeclaringType).FullName() == $"{HousingModel.Namespace}.{nameof(Person)}";
 
-    private static bool IsDate(QueryNode node) => Unwrap(node) is SingleValueNode { TypeReference: { } t } && t.PrimitiveKind() == EdmPrimitiveTypeKind.Date;
+    private static bool IsDate(QueryNode node) => Unwrap(node) is SingleValueNode { TypeReference: { } t }
+        && t.PrimitiveKind() == EdmPrimitiveTypeKind.Date;
 
     private static QueryNode Unwrap(QueryNode node) => node is ConvertNode c ? Unwrap(c.Source) : node;
 
     private static Type Core(Type type) => Nullable.GetUnderlyingType(type) ?? type;
 
     /// <summary>A value EF Core sends as a SQL parameter (a member of a closure), never inlined into the SQL text.</summary>
-    internal static Expression Parameter<T>(T value) => Expression.Field(Expression.Constant(new StrongBox<T>(value)), nameof(StrongBox<T>.Value));
+    internal static Expression Parameter<T>(T value) => Expression.Field(Expression.Constant(new StrongBox<T>(value)),
+        nameof(StrongBox<T>.Value));
 }

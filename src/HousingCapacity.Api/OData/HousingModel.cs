@@ -32,7 +32,8 @@ public static class HousingModel
         var nullability = new NullabilityInfoContext();
         foreach (var type in builder.StructuralTypes)
             foreach (var property in type.Properties.OfType<PrimitivePropertyConfiguration>())
-                if (!property.PropertyInfo.PropertyType.IsValueType && nullability.Create(property.PropertyInfo).ReadState == NullabilityState.NotNull)
+                if (!property.PropertyInfo.PropertyType.IsValueType
+                    && nullability.Create(property.PropertyInfo).ReadState == NullabilityState.NotNull)
                     property.IsRequired();
 
         var model = (EdmModel)builder.GetEdmModel();
@@ -61,10 +62,12 @@ public static class HousingModel
                 builder.AddEnumType(clr);
                 type.AddEnumProperty(property);
             }
-            else if (clr.IsPrimitive || clr == typeof(string) || clr == typeof(DateOnly) || clr == typeof(DateTimeOffset)) type.AddProperty(property);
+            else if (clr.IsPrimitive || clr == typeof(string) || clr == typeof(DateOnly)
+                || clr == typeof(DateTimeOffset)) type.AddProperty(property);
             else if (typeof(Entity).IsAssignableFrom(clr))
             {
-                var foreignKey = type.ClrType.GetProperty(property.Name + nameof(Entity.Id)) ?? type.ClrType.GetProperty(clr.Name + nameof(Entity.Id));
+                var foreignKey = type.ClrType.GetProperty(property.Name + nameof(Entity.Id))
+                    ?? type.ClrType.GetProperty(clr.Name + nameof(Entity.Id));
                 var required = foreignKey is not null && Nullable.GetUnderlyingType(foreignKey.PropertyType) is null;
                 var navigation = type.AddNavigationProperty(property, required ? EdmMultiplicity.One : EdmMultiplicity.ZeroOrOne);
                 if (foreignKey is not null) navigation.HasConstraint(foreignKey, typeof(Entity).GetProperty(nameof(Entity.Id))!);
@@ -74,8 +77,10 @@ public static class HousingModel
 
     private static void Describe(EdmModel model, string type, string property, string text)
     {
-        if (model.FindDeclaredType($"{Namespace}.{type}") is not IEdmStructuredType structured || structured.FindProperty(property) is not { } target)
+        if (model.FindDeclaredType($"{Namespace}.{type}") is not IEdmStructuredType structured
+            || structured.FindProperty(property) is not { } target)
             return;
-        model.SetVocabularyAnnotation(new EdmVocabularyAnnotation(target, CoreVocabularyModel.DescriptionTerm, new EdmStringConstant(text)));
+        model.SetVocabularyAnnotation(new EdmVocabularyAnnotation(target, CoreVocabularyModel.DescriptionTerm,
+            new EdmStringConstant(text)));
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OData.Extensions;
 using Microsoft.Extensions.Options;
-using Microsoft.OData.UriParser;
 
 namespace HousingCapacity.Api.OData;
 
@@ -33,8 +32,10 @@ public sealed class HousingQueryAttribute : EnableQueryAttribute
 
     public override void ValidateQuery(HttpRequest request, ODataQueryOptions queryOptions)
     {
-        if (queryOptions.RawValues.Apply is not null && request.ODataFeature().Path.LastSegment.EdmType is not Microsoft.OData.Edm.IEdmCollectionType)
-            throw ODataProblem.BadRequest("NotSupported", "$apply kan kun bruges på samlinger.", "$apply can only be used on collections.", "$apply");
+        if (queryOptions.RawValues.Apply is not null
+            && request.ODataFeature().Path.LastSegment.EdmType is not Microsoft.OData.Edm.IEdmCollectionType)
+            throw ODataProblem.BadRequest("NotSupported", "$apply kan kun bruges på samlinger.", "$apply can only be used on collections.",
+                "$apply");
         var services = request.HttpContext.RequestServices;
         new QueryRules(services.GetRequiredService<CallerScope>().Current, services.GetRequiredService<IOptions<ODataLimits>>().Value)
             .Check(queryOptions);

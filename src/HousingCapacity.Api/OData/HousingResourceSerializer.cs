@@ -17,7 +17,8 @@ public sealed class HousingResourceSerializer(IODataSerializerProvider provider)
     {
         var node = base.CreateSelectExpandNode(resourceContext);
         if (!CprSelectedExplicitly(resourceContext.SerializerContext.SelectExpandClause))
-            foreach (var cpr in node.SelectedStructuralProperties?.Where(p => p.Name == nameof(Person.Cpr) && IsPerson(p.DeclaringType)).ToList() ?? [])
+            foreach (var cpr in node.SelectedStructuralProperties?.Where(p => p.Name == nameof(Person.Cpr)
+                && IsPerson(p.DeclaringType)).ToList() ?? [])
                 node.SelectedStructuralProperties!.Remove(cpr);
         return node;
     }
@@ -27,7 +28,8 @@ public sealed class HousingResourceSerializer(IODataSerializerProvider provider)
         var resource = base.CreateResource(selectExpandNode, resourceContext);
         NotePerson(resourceContext);
         var context = resourceContext.SerializerContext;
-        if (context.ExpandedResource is null && resource.ETag is { } etag && context.Path?.LastSegment?.EdmType is not (IEdmCollectionType or null)
+        if (context.ExpandedResource is null && resource.ETag is { } etag
+            && context.Path?.LastSegment?.EdmType is not (IEdmCollectionType or null)
             && !context.Request.HttpContext.Response.HasStarted)
             context.Request.HttpContext.Response.Headers.ETag = etag;
         return resource;

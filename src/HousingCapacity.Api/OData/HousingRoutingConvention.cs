@@ -8,8 +8,10 @@ namespace HousingCapacity.Api.OData;
 
 /// <summary>
 /// Routes bound actions to controller methods of the same name whose parameters are <c>[FromODataBody]</c> values (the
-/// library's own convention only routes methods taking <c>ODataActionParameters</c>), and every navigation path (<c>Facilities(3)/Units</c>, <c>…/Units/$count</c>, <c>Units(5)/Facility</c>) and property
-/// path (<c>Municipalities(1)/Name</c>, with <c>/$value</c> for the raw value) of an entity set to the two generic actions of <see cref="EntitySetController{T}"/>,
+/// library's own convention only routes methods taking <c>ODataActionParameters</c>), and every navigation path
+/// (<c>Facilities(3)/Units</c>, <c>…/Units/$count</c>, <c>Units(5)/Facility</c>) and property
+/// path (<c>Municipalities(1)/Name</c>, with <c>/$value</c> for the raw value) of an entity set to the two generic actions of <see
+/// cref="EntitySetController{T}"/>,
 /// instead of one <c>Get{Navigation}</c> method per navigation in every controller.
 /// </summary>
 public sealed class HousingRoutingConvention : IODataControllerActionConvention
@@ -30,20 +32,25 @@ public sealed class HousingRoutingConvention : IODataControllerActionConvention
                 {
                     var target = set.FindNavigationTarget(navigation);
                     action.AddSelector("Get", context.Prefix, context.Model,
-                        new ODataPathTemplate(new EntitySetSegmentTemplate(set), key, new NavigationSegmentTemplate(navigation, target)), context.Options?.RouteOptions);
+                        new ODataPathTemplate(new EntitySetSegmentTemplate(set), key, new NavigationSegmentTemplate(navigation, target)),
+                            context.Options?.RouteOptions);
                     if (navigation.Type.IsCollection())
-                        action.AddSelector("Get", context.Prefix, context.Model, new ODataPathTemplate(new EntitySetSegmentTemplate(set), key,
-                            new NavigationSegmentTemplate(navigation, target), CountSegmentTemplate.Instance), context.Options?.RouteOptions);
+                        action.AddSelector("Get", context.Prefix, context.Model, new ODataPathTemplate(new EntitySetSegmentTemplate(set),
+                            key,
+                            new NavigationSegmentTemplate(navigation, target), CountSegmentTemplate.Instance),
+                                context.Options?.RouteOptions);
                 }
                 return true;
             case "GetProperty":
                 foreach (var property in set.EntityType.StructuralProperties())
                 {
                     action.AddSelector("Get", context.Prefix, context.Model,
-                        new ODataPathTemplate(new EntitySetSegmentTemplate(set), key, new PropertySegmentTemplate(property)), context.Options?.RouteOptions);
+                        new ODataPathTemplate(new EntitySetSegmentTemplate(set), key, new PropertySegmentTemplate(property)),
+                            context.Options?.RouteOptions);
                     // The raw value (text/plain): Municipalities(1)/Name/$value.
                     action.AddSelector("Get", context.Prefix, context.Model, new ODataPathTemplate(new EntitySetSegmentTemplate(set), key,
-                        new PropertySegmentTemplate(property), new ValueSegmentTemplate(property.Type.Definition)), context.Options?.RouteOptions);
+                        new PropertySegmentTemplate(property), new ValueSegmentTemplate(property.Type.Definition)),
+                            context.Options?.RouteOptions);
                 }
                 return true;
             default:

@@ -1,6 +1,3 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Domain;
-
 namespace HousingCapacity.Api.OData;
 
 /// <summary>Creates and changes the records of one entity set, through the domain's constructors and methods.</summary>

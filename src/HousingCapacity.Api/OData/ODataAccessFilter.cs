@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.OData;
-using Microsoft.AspNetCore.OData.Abstracts;
-using Microsoft.AspNetCore.OData.Batch;
 using Microsoft.AspNetCore.OData.Extensions;
-using Microsoft.AspNetCore.OData.Formatter.Serialization;
-using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.OData.UriParser;
 
 namespace HousingCapacity.Api.OData;
@@ -53,7 +47,8 @@ public sealed class ODataAccessFilter : IResourceFilter, IActionFilter
             var names = context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();
             throw new ODataProblem(400, "InvalidBody", "Parametrene er ugyldige: " + string.Join(", ", names) + ".",
                 "The parameters are invalid: " + string.Join(", ", names) + ".", names.FirstOrDefault(),
-                names.Select(n => new ProblemDetail("InvalidValue", $"{n} har en ugyldig værdi.", $"{n} has an invalid value.", n)).ToList());
+                names.Select(n => new ProblemDetail("InvalidValue", $"{n} har en ugyldig værdi.", $"{n} has an invalid value.",
+                    n)).ToList());
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace HousingCapacity.Api.OData;
 
@@ -37,7 +36,8 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
         response.ContentType = "application/json; odata.metadata=minimal; charset=utf-8";
         response.Headers["OData-Version"] = "4.0";
         // Danish letters as themselves, not \u escapes: people read these messages.
-        await using var json = new Utf8JsonWriter(response.Body, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        await using var json = new Utf8JsonWriter(response.Body,
+            new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteStartObject("error");
         json.WriteString("code", Privacy.Scrub(Code));

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace HousingCapacity.Api.OData;
 
 /// <summary>An <see cref="ODataProblem"/> as an MVC result.</summary>

@@ -93,16 +93,20 @@ public static partial class ODataResponses
         var request = http.Request;
         var metadata = rest.Value?.TrimEnd('/') == "/$metadata";
         var format = request.Query["$format"].ToString();
-        if (format.Length > 0 && !(format.Equals("json", StringComparison.OrdinalIgnoreCase) || format.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-                                   || metadata && (format.Equals("xml", StringComparison.OrdinalIgnoreCase) || format.StartsWith("application/xml", StringComparison.OrdinalIgnoreCase))))
-            throw new ODataProblem(406, "NotAcceptable", $"Formatet '{format}' understøttes ikke; brug json{(metadata ? " eller xml" : "")}.",
+        if (format.Length > 0 && !(format.Equals("json", StringComparison.OrdinalIgnoreCase) || format.StartsWith("application/json",
+            StringComparison.OrdinalIgnoreCase)
+                                   || metadata && (format.Equals("xml", StringComparison.OrdinalIgnoreCase)
+                                       || format.StartsWith("application/xml", StringComparison.OrdinalIgnoreCase))))
+            throw new ODataProblem(406, "NotAcceptable",
+                $"Formatet '{format}' understøttes ikke; brug json{(metadata ? " eller xml" : "")}.",
                 $"The format '{format}' is not supported; use json{(metadata ? " or xml" : "")}.", "$format");
         if (request.Query.ContainsKey("$apply"))
         {
             if (format.Contains("odata.metadata=full", StringComparison.OrdinalIgnoreCase))
                 request.QueryString = QueryString.Create(request.Query.Select(q => KeyValuePair.Create(q.Key,
                     q.Key == "$format" ? (string?)"application/json;odata.metadata=minimal" : q.Value.ToString())));
-            request.Headers.Accept = request.Headers.Accept.ToString().Replace("odata.metadata=full", "odata.metadata=minimal", StringComparison.OrdinalIgnoreCase);
+            request.Headers.Accept = request.Headers.Accept.ToString().Replace("odata.metadata=full", "odata.metadata=minimal",
+                StringComparison.OrdinalIgnoreCase);
         }
         foreach (var key in request.Query.Keys.Where(k => k.StartsWith('$')))
         {
@@ -113,7 +117,8 @@ public static partial class ODataResponses
             if (string.IsNullOrWhiteSpace(request.Query[key].ToString()))
                 throw ODataProblem.BadRequest("EmptyQueryOption", $"{key} er angivet uden værdi.", $"{key} is given without a value.", key);
             if (request.Query[key].Count > 1)
-                throw ODataProblem.BadRequest("DuplicateQueryOption", $"{key} er angivet mere end én gang.", $"{key} is given more than once.", key);
+                throw ODataProblem.BadRequest("DuplicateQueryOption", $"{key} er angivet mere end én gang.",
+                    $"{key} is given more than once.", key);
         }
         // A key that is not a whole number is a malformed request (400), not a path that does not exist.
         if (KeyOfPath().Match(rest.Value ?? "") is { Success: true } keyMatch
@@ -162,9 +167,11 @@ public static partial class ODataResponses
             case ODataProblem p: return p;
             case AccessDeniedException e: return ODataProblem.Forbidden(e);
             case DomainRuleException e:
-                return new ODataProblem(422, e.Code, e.MessageDa, e.MessageEn, e.Target, [new ProblemDetail(e.Code, e.MessageDa, e.MessageEn, e.Target)]);
+                return new ODataProblem(422, e.Code, e.MessageDa, e.MessageEn, e.Target, [new ProblemDetail(e.Code, e.MessageDa,
+                    e.MessageEn, e.Target)]);
             case Microsoft.OData.ODataException e:
-                return ODataProblem.BadRequest("InvalidRequest", "Forespørgslen er ugyldig: " + e.Message, "The request is invalid: " + e.Message);
+                return ODataProblem.BadRequest("InvalidRequest", "Forespørgslen er ugyldig: " + e.Message,
+                    "The request is invalid: " + e.Message);
             case System.Text.DecoderFallbackException:
                 return ODataProblem.BadRequest("InvalidBody", "Indholdet er ikke gyldig UTF-8.", "The body is not valid UTF-8.");
             // Thrown while the request is read and bound, before any of our code runs: the client's input, not our fault.
@@ -178,7 +185,8 @@ public static partial class ODataResponses
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HousingCapacity.OData");
         logger.LogError("Unhandled {ExceptionType} on {Method} {Path}: {Message}", exception.GetType().Name, http.Request.Method,
             Privacy.Scrub(http.Request.Path.Value ?? ""), Privacy.Scrub(exception.Message));
-        return new ODataProblem(500, "InternalError", "Der opstod en uventet fejl. Den er logget.", "An unexpected error occurred. It has been logged.");
+        return new ODataProblem(500, "InternalError", "Der opstod en uventet fejl. Den er logget.",
+            "An unexpected error occurred. It has been logged.");
     }
 
     private static bool PathExists(HttpContext http)
@@ -197,7 +205,8 @@ public static partial class ODataResponses
         }
     }
 
-    /// <summary>A refusal written by the library or by MVC (its own JSON, a problem details object, or nothing) in the service's format.</summary>
+    /// <summary>A refusal written by the library or by MVC (its own JSON, a problem details object, or nothing) in the service's
+    /// format.</summary>
     private static async Task<ODataProblem> RewriteAsync(HttpContext http, FileBufferingWriteStream buffer)
     {
         var status = http.Response.StatusCode;

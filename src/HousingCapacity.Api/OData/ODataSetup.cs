@@ -1,19 +1,17 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OData;
 using Microsoft.AspNetCore.OData.Abstracts;
 using Microsoft.AspNetCore.OData.Batch;
-using Microsoft.AspNetCore.OData.Extensions;
 using Microsoft.AspNetCore.OData.Formatter.Serialization;
-using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.OData.UriParser;
 
 namespace HousingCapacity.Api.OData;
 
-/// <summary>The one place that sets up Microsoft.AspNetCore.OData: the model, our binder, serializer, ETags, batching and routing.</summary>
+/// <summary>The one place that sets up Microsoft.AspNetCore.OData: the model, our binder, serializer, ETags, batching and
+/// routing.</summary>
 public static class ODataSetup
 {
-    public static IServiceCollection AddHousingOData(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<IFeature> features)
+    public static IServiceCollection AddHousingOData(this IServiceCollection services, IConfiguration configuration,
+        IReadOnlyList<IFeature> features)
     {
         services.Configure<ODataLimits>(configuration.GetSection("OData"));
         foreach (var feature in features) feature.AddServices(services, configuration);

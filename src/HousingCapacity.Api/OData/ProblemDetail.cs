@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace HousingCapacity.Api.OData;
 
 /// <summary>One broken rule or invalid value inside an OData error's <c>details</c>.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 using Microsoft.OData.UriParser.Aggregation;
-using HousingCapacity.Api.Security;
 
 namespace HousingCapacity.Api.OData;
 
@@ -30,7 +29,8 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
         if (options.SelectExpand?.SelectExpandClause is { } clause)
         {
             if (Depth(clause) > limits.MaxExpandDepth)
-                throw ODataProblem.LimitExceeded("MaxExpandDepth", limits.MaxExpandDepth, "$expand er indlejret for dybt.", "$expand is nested too deeply.");
+                throw ODataProblem.LimitExceeded("MaxExpandDepth", limits.MaxExpandDepth, "$expand er indlejret for dybt.",
+                    "$expand is nested too deeply.");
             WalkExpand(clause);
         }
     }
@@ -83,7 +83,8 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                 throw CprOnlyEquality();
             }
             if (Unwrap(clause.Expression) is ConstantNode)
-                throw ODataProblem.BadRequest("InvalidOrderBy", "$orderby skal nævne en egenskab, ikke en konstant.", "$orderby must name a property, not a constant.", "$orderby");
+                throw ODataProblem.BadRequest("InvalidOrderBy", "$orderby skal nævne en egenskab, ikke en konstant.",
+                    "$orderby must name a property, not a constant.", "$orderby");
             Walk(clause.Expression, false);
         }
     }
@@ -108,7 +109,8 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                     foreach (var e in c.Expressions) Walk(e.Expression, false);
                     break;
                 default:
-                    throw ODataProblem.BadRequest("NotSupported", $"$apply understøtter filter, groupby, aggregate og compute, ikke {transformation.Kind}.",
+                    throw ODataProblem.BadRequest("NotSupported",
+                        $"$apply understøtter filter, groupby, aggregate og compute, ikke {transformation.Kind}.",
                         $"$apply supports filter, groupby, aggregate and compute, not {transformation.Kind}.", "$apply");
             }
         }
@@ -147,14 +149,16 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
     private static void EnsureBoolean(QueryNode? node, string where)
     {
         if (node is SingleValueNode { TypeReference: { } type } && type.IsBoolean() && node is not ConstantNode { Value: null }) return;
-        throw ODataProblem.BadRequest("InvalidFilter", $"{where} skal have et logisk udtryk (true/false).", $"{where} needs a Boolean expression (true/false).", "$filter");
+        throw ODataProblem.BadRequest("InvalidFilter", $"{where} skal have et logisk udtryk (true/false).",
+            $"{where} needs a Boolean expression (true/false).", "$filter");
     }
 
     private void Walk(QueryNode? node, bool cprEqualityAllowed)
     {
         if (node is null) return;
         if (++_nodes > limits.MaxFilterNodes)
-            throw ODataProblem.LimitExceeded("MaxFilterNodes", limits.MaxFilterNodes, "Udtrykket har for mange led.", "The expression has too many nodes.");
+            throw ODataProblem.LimitExceeded("MaxFilterNodes", limits.MaxFilterNodes, "Udtrykket har for mange led.",
+                "The expression has too many nodes.");
         switch (node)
         {
             case BinaryOperatorNode b:
@@ -182,7 +186,8 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                 break;
             case ConstantNode { Value: double d } when double.IsNaN(d) || double.IsInfinity(d):
             case ConstantNode { Value: float f } when float.IsNaN(f) || float.IsInfinity(f):
-                throw ODataProblem.BadRequest("InvalidLiteral", "NaN og INF kan ikke bruges her.", "NaN and INF cannot be used here.", "$filter");
+                throw ODataProblem.BadRequest("InvalidLiteral", "NaN og INF kan ikke bruges her.", "NaN and INF cannot be used here.",
+                    "$filter");
             case ConvertNode c: Walk(c.Source, cprEqualityAllowed); break;
             case SingleValuePropertyAccessNode p:
                 if (HousingFilterBinder.IsCpr(p))

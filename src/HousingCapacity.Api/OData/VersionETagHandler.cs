@@ -11,7 +11,11 @@ public sealed class VersionETagHandler : IETagHandler
         new($"\"{Convert.ToString(properties[nameof(Entity.Version)], CultureInfo.InvariantCulture)}\"", isWeak: true);
 
     public IDictionary<string, object> ParseETag(EntityTagHeaderValue etagHeaderValue) =>
-        new Dictionary<string, object> { [nameof(Entity.Version)] = int.Parse(etagHeaderValue.Tag.Value!.Trim('"'), CultureInfo.InvariantCulture) };
+        new Dictionary<string, object>
+        {
+            [nameof(Entity.Version)] = int.Parse(etagHeaderValue.Tag.Value!.Trim('"'),
+            CultureInfo.InvariantCulture)
+        };
 
     public static string Of(Entity entity) => $"W/\"{entity.Version}\"";
 }

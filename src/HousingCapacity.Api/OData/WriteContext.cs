@@ -1,6 +1,3 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Domain;
-
 namespace HousingCapacity.Api.OData;
 
 /// <summary>Who writes, and when.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using HousingCapacity.Domain;
-using NodaTime;
-
 namespace HousingCapacity.Api.Reporting;
 
 /// <summary>Bed-nights of one facility, from the stays and from the shelter's own capacity reports.</summary>

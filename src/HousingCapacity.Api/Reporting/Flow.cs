@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using HousingCapacity.Domain;
-using NodaTime;
-
 namespace HousingCapacity.Api.Reporting;
 
 /// <summary>Who came, who left and how, who could not be taken in.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using HousingCapacity.Domain;
-using NodaTime;
-
 namespace HousingCapacity.Api.Reporting;
 
 public sealed record HousingFirstFigures(

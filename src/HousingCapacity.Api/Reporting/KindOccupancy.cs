@@ -1,7 +1,4 @@
-using System.Text.Json.Serialization;
-using HousingCapacity.Domain;
-using NodaTime;
-
 namespace HousingCapacity.Api.Reporting;
 
-public sealed record KindOccupancy(FacilityKind Kind, int Facilities, int Beds, Occupancy Occupancy, double? PreviousMonthRate, double? ChangeInPercentagePoints);
+public sealed record KindOccupancy(FacilityKind Kind, int Facilities, int Beds, Occupancy Occupancy, double? PreviousMonthRate,
+    double? ChangeInPercentagePoints);

@@ -1,17 +1,14 @@
 using System.Text.RegularExpressions;
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace HousingCapacity.Api.Reporting;
 
 /// <summary>
 /// Computes <see cref="MonthlyFigures"/> from the database. Definitions (also in the PDF's methodology appendix):
 /// a night is the date it begins on; a stay [StartDate, EndDate) holds the nights StartDate … EndDate − 1; capacity is
-/// the beds of the units in service each night (a unit out of service counts from OutOfServiceSince); occupancy rate = occupied bed-nights / capacity
+/// the beds of the units in service each night (a unit out of service counts from OutOfServiceSince); occupancy rate = occupied bed-nights
+/// / capacity
 /// bed-nights; an admission is a stay starting in the month, a discharge a stay whose EndDate falls in the month.
 /// </summary>
 public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clock, IOptions<PlacementPolicy> policyOptions)
@@ -42,7 +39,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var first = month.OnDayOfMonth(1);
         var monthEnd = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
         if (first > today)
-            throw ODataProblem.BadRequest("MonthInFuture", $"{month:yyyy-MM} er ikke begyndt endnu.", $"{month:yyyy-MM} has not begun yet.", "month");
+            throw ODataProblem.BadRequest("MonthInFuture", $"{month:yyyy-MM} er ikke begyndt endnu.", $"{month:yyyy-MM} has not begun yet.",
+                "month");
         var inProgress = monthEnd >= today;
         var last = inProgress ? today : monthEnd;
         var nights = Period.Between(first, last, PeriodUnits.Days).Days + 1;
@@ -56,14 +54,16 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             .Where(p => facilityIds.Contains(p.FacilityId) && (p.StartDate <= lastDate || p.SupportMethod != SupportMethod.None)
                         && (p.EndDate == null || p.EndDate > trendFirstDate || p.SupportMethod != SupportMethod.None))
             .Select(p => new Stay(p.Id, p.PersonId, p.FacilityId, p.StartDate.ToLocalDate(), p.EndDate.ToLocalDate(), p.SupportMethod,
-                p.ExceptionJustification, p.DischargeReason, p.Destination, p.NotificationDueDate.ToLocalDate(), p.NotifiedOn.ToLocalDate()))
+                p.ExceptionJustification, p.DischargeReason, p.Destination, p.NotificationDueDate.ToLocalDate(),
+                    p.NotifiedOn.ToLocalDate()))
             .ToListAsync(ct);
         var reports = await db.Unscoped<CapacityReport>().AsNoTracking()
             .Where(r => facilityIds.Contains(r.FacilityId) && r.Date >= firstDate && r.Date <= lastDate).ToListAsync(ct);
         var turnaways = await db.Unscoped<Turnaway>().AsNoTracking()
             .Where(t => facilityIds.Contains(t.FacilityId) && t.Date >= firstDate && t.Date <= lastDate).ToListAsync(ct);
         var kindOf = facilities.ToDictionary(f => f.Id, f => f.Kind);
-        var personIds = stays.Where(s => s.Start >= first && s.Start <= last || s.NightsWithin(first, last) > 0).Select(s => s.PersonId).Distinct().ToList();
+        var personIds = stays.Where(s => s.Start >= first && s.Start <= last || s.NightsWithin(first,
+            last) > 0).Select(s => s.PersonId).Distinct().ToList();
         var persons = await db.Unscoped<Person>().AsNoTracking().Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.BirthDate, p.FirstName, p.LastName }).ToDictionaryAsync(p => p.Id, ct);
 
@@ -100,7 +100,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
                 notes.Add(new DataQualityNote(f.Name, $"Mangler kapacitetsindberetning for {missing.Count} nat/nætter: {Dates(missing)}.",
                     $"No capacity report for {missing.Count} night(s): {Dates(missing)}."));
             if (disagreeing.Count > 0)
-                notes.Add(new DataQualityNote(f.Name, $"Indberettet belægning afviger fra de registrerede ophold {disagreeing.Count} nat/nætter: {Dates(disagreeing)}.",
+                notes.Add(new DataQualityNote(f.Name,
+                    $"Indberettet belægning afviger fra de registrerede ophold {disagreeing.Count} nat/nætter: {Dates(disagreeing)}.",
                     $"Reported occupancy differs from the recorded stays on {disagreeing.Count} night(s): {Dates(disagreeing)}."));
         }
 
@@ -132,11 +133,20 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
 
         return new MonthlyFigures
         {
-            MunicipalityCode = municipality.Code, MunicipalityName = municipality.Name, Month = Key(month),
-            FirstNight = first, LastNight = last, Nights = nights, InProgress = inProgress, GeneratedAt = clock.GetCurrentInstant(),
-            Facilities = rows, Kinds = kinds, Total = Sum(rows),
+            MunicipalityCode = municipality.Code,
+            MunicipalityName = municipality.Name,
+            Month = Key(month),
+            FirstNight = first,
+            LastNight = last,
+            Nights = nights,
+            InProgress = inProgress,
+            GeneratedAt = clock.GetCurrentInstant(),
+            Facilities = rows,
+            Kinds = kinds,
+            Total = Sum(rows),
             Flow = await FlowAsync(stays, kindOf, turnaways, first, last, ct),
-            Youth = YouthFigures(stays, kindOf, persons.ToDictionary(p => p.Key, p => (p.Value.BirthDate.ToLocalDate(), p.Value.FirstName, p.Value.LastName)), first, last),
+            Youth = YouthFigures(stays, kindOf, persons.ToDictionary(p => p.Key, p => (p.Value.BirthDate.ToLocalDate(), p.Value.FirstName,
+                p.Value.LastName)), first, last),
             HousingFirst = HousingFirst(stays, kindOf, first, last),
             Waitlists = await WaitlistsAsync(municipality.Id, first, last, ct),
             Notifications = NotificationFigures(stays, kindOf, first, last, today),
@@ -169,11 +179,14 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var discharges = stays.Where(s => s.End is { } e && e >= first && e <= last).ToList();
         var distinct = stays.Where(s => s.NightsWithin(first, last) > 0).Select(s => s.PersonId).Distinct().Count();
         var lengths = discharges.Select(s => Period.Between(s.Start, s.End!.Value, PeriodUnits.Days).Days).Order().ToList();
-        var byReason = Group(discharges.Select(s => (s.Reason ?? DischargeReason.Unknown).ToString()), Enum.GetNames<DischargeReason>(), discharges.Count);
-        var byDestination = Group(discharges.Select(s => (s.Destination ?? Destination.Unknown).ToString()), Enum.GetNames<Destination>(), discharges.Count);
+        var byReason = Group(discharges.Select(s => (s.Reason ?? DischargeReason.Unknown).ToString()), Enum.GetNames<DischargeReason>(),
+            discharges.Count);
+        var byDestination = Group(discharges.Select(s => (s.Destination ?? Destination.Unknown).ToString()), Enum.GetNames<Destination>(),
+            discharges.Count);
         var turnawaysByReason = Group(turnaways.Select(t => t.Reason.ToString()), Enum.GetNames<TurnawayReason>(), turnaways.Count);
         var enoughStays = lengths.Count >= 5;
-        return new Flow(PersonCount.Of(admissions.Count), PersonCount.Of(discharges.Count), PersonCount.Of(distinct), byReason, byDestination,
+        return new Flow(PersonCount.Of(admissions.Count), PersonCount.Of(discharges.Count), PersonCount.Of(distinct), byReason,
+            byDestination,
             PersonCount.Of(lengths.Count),
             enoughStays ? Math.Round(lengths.Average(), 1) : null,
             enoughStays ? Median(lengths) : null,
@@ -183,19 +196,23 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
 
     /// <summary>Persons staying at the municipality's §110 places in the month with more than the threshold of §110 nights
     /// (anywhere) in the 365 nights up to the month's last night (Serviceloven §176 a).</summary>
-    private async Task<int> PersonsPastThresholdAsync(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate last, CancellationToken ct)
+    private async Task<int> PersonsPastThresholdAsync(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate last,
+        CancellationToken ct)
     {
         var windowStart = RollingYear.Start(last);
         var (lastDate, windowStartDate) = (last.ToDateOnly(), windowStart.ToDateOnly());
-        var persons = stays.Where(s => PlacementPolicy.IsSection110(kindOf[s.FacilityId]) && s.NightsWithin(last.PlusDays(1 - last.Day), last) > 0)
+        var persons = stays.Where(s => PlacementPolicy.IsSection110(kindOf[s.FacilityId]) && s.NightsWithin(last.PlusDays(1 - last.Day),
+            last) > 0)
             .Select(s => s.PersonId).Distinct().ToList();
         if (persons.Count == 0) return 0;
         var all = await db.Unscoped<Placement>().AsNoTracking()
-            .Where(p => persons.Contains(p.PersonId) && (p.Facility!.Kind == FacilityKind.Section110Shelter || p.Facility.Kind == FacilityKind.EmergencyBeds)
+            .Where(p => persons.Contains(p.PersonId) && (p.Facility!.Kind == FacilityKind.Section110Shelter
+                || p.Facility.Kind == FacilityKind.EmergencyBeds)
                         && p.StartDate <= lastDate && (p.EndDate == null || p.EndDate > windowStartDate))
             .Select(p => new { p.PersonId, p.StartDate, p.EndDate }).ToListAsync(ct);
         return all.GroupBy(p => p.PersonId)
-            .Count(g => RollingYear.NightsWithin(g.Select(p => new DateRange(p.StartDate, p.EndDate)), last).Count > Policy.Section110RefundDays);
+            .Count(g => RollingYear.NightsWithin(g.Select(p => new DateRange(p.StartDate, p.EndDate)),
+                last).Count > Policy.Section110RefundDays);
     }
 
     private Youth YouthFigures(List<Stay> stays, Dictionary<int, FacilityKind> kindOf,
@@ -203,12 +220,14 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     {
         var young = stays.Where(s => s.Start >= first && s.Start <= last && Policy.CoversYouthRule(kindOf[s.FacilityId])
                                      && persons.TryGetValue(s.PersonId, out var p)
-                                     && DanishTime.AgeOn(p.BirthDate, s.Start) is var age && age >= Policy.YouthMinAge && age <= Policy.YouthMaxAge).ToList();
+                                     && DanishTime.AgeOn(p.BirthDate, s.Start) is var age && age >= Policy.YouthMinAge
+                                         && age <= Policy.YouthMaxAge).ToList();
         var exceptions = young.Where(s => !string.IsNullOrWhiteSpace(s.Justification)).ToList();
         var count = PersonCount.Of(exceptions.Count);
         var names = persons.Values.SelectMany(p => new[] { p.FirstName, p.LastName }).Where(n => n.Length >= 2).Distinct().ToList();
         return new Youth(Policy.YouthMinAge, Policy.YouthMaxAge, PersonCount.Of(young.Count), count,
-            count.Suppressed ? [] : exceptions.Select(s => Redact(s.Justification!, names)).Distinct().Order(StringComparer.Ordinal).ToList(),
+            count.Suppressed ? [] : exceptions.Select(s => Redact(s.Justification!,
+                names)).Distinct().Order(StringComparer.Ordinal).ToList(),
             count.Suppressed);
     }
 
@@ -234,7 +253,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             // Old enough: N months after the start is no later than the morning after the month's last counted night.
             var cohort = hf.Where(s => s.Start.PlusMonths(months) <= last.PlusDays(1)).ToList();
             var still = cohort.Count(s => s.End is null || s.End >= s.Start.PlusMonths(months));
-            return new Retention(months, PersonCount.Of(cohort.Count), PersonCount.Of(still), cohort.Count >= 5 ? Math.Round((double)still / cohort.Count, 4) : null);
+            return new Retention(months, PersonCount.Of(cohort.Count), PersonCount.Of(still),
+                cohort.Count >= 5 ? Math.Round((double)still / cohort.Count, 4) : null);
         }
         return new HousingFirstFigures(byMethod,
             PersonCount.Of(hf.Count(s => s.Start >= first && s.Start <= last)),
@@ -248,11 +268,14 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             .Include(w => w.Entries).ThenInclude(e => e.Offers).AsSplitQuery().ToListAsync(ct);
         return waitlists.Select(w =>
         {
-            var offers = w.Entries.SelectMany(e => e.Offers.Select(o => (Entry: e, Offer: o))).Where(x => x.Offer.OfferedOn.ToLocalDate() >= first && x.Offer.OfferedOn.ToLocalDate() <= last).ToList();
+            var offers = w.Entries.SelectMany(e => e.Offers.Select(o => (Entry: e,
+                Offer: o))).Where(x => x.Offer.OfferedOn.ToLocalDate() >= first && x.Offer.OfferedOn.ToLocalDate() <= last).ToList();
             var housed = offers.Where(x => x.Offer.Status == OfferStatus.Accepted)
-                .Select(x => Period.Between(x.Entry.AppliedOn.ToLocalDate(), x.Offer.OfferedOn.ToLocalDate(), PeriodUnits.Days).Days).Order().ToList();
+                .Select(x => Period.Between(x.Entry.AppliedOn.ToLocalDate(), x.Offer.OfferedOn.ToLocalDate(),
+                    PeriodUnits.Days).Days).Order().ToList();
             return new WaitlistFigures(w.Name, w.Kind,
-                PersonCount.Of(w.Entries.Count(e => e.AppliedOn.ToLocalDate() <= last && e.Status is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered)),
+                PersonCount.Of(w.Entries.Count(e => e.AppliedOn.ToLocalDate() <= last
+                    && e.Status is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered)),
                 PersonCount.Of(w.Entries.Count(e => e.AppliedOn.ToLocalDate() >= first && e.AppliedOn.ToLocalDate() <= last)),
                 PersonCount.Of(offers.Count),
                 PersonCount.Of(offers.Count(x => x.Offer.Status == OfferStatus.Accepted)),
@@ -262,12 +285,15 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         }).ToList();
     }
 
-    private static Notifications NotificationFigures(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate first, LocalDate last, LocalDate today)
+    private static Notifications NotificationFigures(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate first,
+        LocalDate last, LocalDate today)
     {
         // Admissions in the month whose deadline has passed (or was met already).
-        var due = stays.Where(s => s.Start >= first && s.Start <= last && s.NotificationDue is { } d && (d < today || s.NotifiedOn is not null)).ToList();
+        var due = stays.Where(s => s.Start >= first && s.Start <= last && s.NotificationDue is { } d && (d < today
+            || s.NotifiedOn is not null)).ToList();
         var onTime = due.Count(s => s.NotifiedOn is { } n && n <= s.NotificationDue);
-        return new Notifications(PersonCount.Of(due.Count), PersonCount.Of(onTime), due.Count >= 5 ? Math.Round((double)onTime / due.Count, 4) : null);
+        return new Notifications(PersonCount.Of(due.Count), PersonCount.Of(onTime), due.Count >= 5 ? Math.Round((double)onTime / due.Count,
+            4) : null);
     }
 
     private static double Median(List<int> sorted) =>

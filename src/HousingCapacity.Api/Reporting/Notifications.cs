@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using HousingCapacity.Domain;
-using NodaTime;
-
 namespace HousingCapacity.Api.Reporting;
 
 /// <summary>Serviceloven §110 stk. 6: notifications of the responsible municipality within 3 working days of admission.</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using HousingCapacity.Domain;
-using NodaTime;
 
 namespace HousingCapacity.Api.Reporting;
 

@@ -1,12 +1,11 @@
 using System.Text.Json.Serialization;
-using HousingCapacity.Domain;
-using NodaTime;
 
 namespace HousingCapacity.Api.Reporting;
 
 public sealed class PersonCountJsonConverter : JsonConverter<PersonCount>
 {
-    public override PersonCount Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+    public override PersonCount Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert,
+        System.Text.Json.JsonSerializerOptions options) =>
         reader.TokenType == System.Text.Json.JsonTokenType.String ? new PersonCount(0, true) : PersonCount.Of(reader.GetInt32());
 
     public override void Write(System.Text.Json.Utf8JsonWriter writer, PersonCount value, System.Text.Json.JsonSerializerOptions options)

@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using NodaTime;
-using NodaTime.Text;
 
 namespace HousingCapacity.Api.Reporting;
 
@@ -25,7 +21,8 @@ public static class ReportCsv
                 IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
                 _ => value.ToString(),
             };
-            csv.Append(Quote(section)).Append(';').Append(Quote(item)).Append(';').Append(Quote(measure)).Append(';').Append(Quote(text ?? "")).Append("\r\n");
+            csv.Append(Quote(section)).Append(';').Append(Quote(item)).Append(';').Append(Quote(measure)).Append(';').Append(Quote(text
+                ?? "")).Append("\r\n");
         }
         csv.Append("section;item;measure;value\r\n");
         Row("report", f.MunicipalityName, "MunicipalityCode", f.MunicipalityCode);

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using HousingCapacity.Api.OData;
 using HousingCapacity.Api.Reporting.Pdf;
-using NodaTime;
 
 namespace HousingCapacity.Api.Reporting;
 
@@ -12,7 +11,8 @@ public static partial class ReportEndpoints
     private static partial Regex FileName();
 
     public static void MapReports(this IEndpointRouteBuilder app) =>
-        app.MapGet("/reports/monthly/{municipalityCode}/{file}", async (HttpContext http, string municipalityCode, string file, MonthlyReportBuilder builder) =>
+        app.MapGet("/reports/monthly/{municipalityCode}/{file}", async (HttpContext http, string municipalityCode, string file,
+            MonthlyReportBuilder builder) =>
         {
             try
             {
@@ -30,13 +30,15 @@ public static partial class ReportEndpoints
                         $"The token gives access to the reports of municipality {caller.MunicipalityCode}, not {code}.");
                 var month = new YearMonth(int.Parse(match.Groups["year"].Value), int.Parse(match.Groups["month"].Value));
                 var figures = await builder.BuildAsync(code, month, http.RequestAborted)
-                    ?? throw ODataProblem.NotFound($"Der findes ingen kommune med koden {code}.", $"There is no municipality with code {code}.");
+                    ?? throw ODataProblem.NotFound($"Der findes ingen kommune med koden {code}.",
+                        $"There is no municipality with code {code}.");
                 var name = $"belaegning-{figures.MunicipalityCode}-{figures.Month}";
                 switch (match.Groups["format"].Value)
                 {
                     case "json":
                         http.Response.ContentType = "application/json; charset=utf-8";
-                        await System.Text.Json.JsonSerializer.SerializeAsync(http.Response.Body, figures, ReportJson.Options, http.RequestAborted);
+                        await System.Text.Json.JsonSerializer.SerializeAsync(http.Response.Body, figures, ReportJson.Options,
+                            http.RequestAborted);
                         break;
                     case "csv":
                         http.Response.ContentType = "text/csv; charset=utf-8";
@@ -53,7 +55,8 @@ public static partial class ReportEndpoints
                         catch (MissingFontException e)
                         {
                             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HousingCapacity.Reporting").LogError("{Message}", e.Message);
-                            throw new ODataProblem(503, "FontMissing", "PDF'en kan ikke dannes: en skrifttype mangler på serveren (fonts-dejavu-core).",
+                            throw new ODataProblem(503, "FontMissing",
+                                "PDF'en kan ikke dannes: en skrifttype mangler på serveren (fonts-dejavu-core).",
                                 "The PDF cannot be made: a font is missing on the server (fonts-dejavu-core).");
                         }
                         http.Response.ContentType = "application/pdf";

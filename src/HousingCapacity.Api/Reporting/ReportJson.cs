@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using NodaTime;
 using NodaTime.Text;
 
 namespace HousingCapacity.Api.Reporting;

@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using HousingCapacity.Domain;
-using NodaTime;
-
 namespace HousingCapacity.Api.Reporting;
 
 /// <summary>Share of the placements that started at least N months before the month's end and were still housed N months on.</summary>

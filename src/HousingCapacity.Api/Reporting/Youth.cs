@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using HousingCapacity.Domain;
-using NodaTime;
-
 namespace HousingCapacity.Api.Reporting;
 
 /// <summary>Young people admitted to §110 places (the policy says none) and the recorded exceptions.</summary>

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using HousingCapacity.Api.OData;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace HousingCapacity.Api.Security;
 
@@ -29,7 +28,9 @@ public static class AbuseLimits
                 var permits = kind == "write" ? options.WritesPerMinute : options.HeavyQueriesPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter($"{kind}|{caller}", _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                    PermitLimit = permits,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
                 });
             });
         });
@@ -38,8 +39,10 @@ public static class AbuseLimits
 
     private static string? Kind(HttpRequest request)
     {
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)) return "write";
-        if (request.Path.StartsWithSegments("/reports") || request.Query.ContainsKey("$apply") || request.Query.ContainsKey("$expand")) return "heavy";
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+            && !HttpMethods.IsOptions(request.Method)) return "write";
+        if (request.Path.StartsWithSegments("/reports") || request.Query.ContainsKey("$apply")
+            || request.Query.ContainsKey("$expand")) return "heavy";
         return null;
     }
 

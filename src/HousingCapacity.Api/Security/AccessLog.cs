@@ -1,9 +1,5 @@
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using NodaTime;
 
 namespace HousingCapacity.Api.Security;
 
@@ -36,7 +32,8 @@ public static class AccessLog
     };
 
     /// <summary>Records that the response about to be sent carries these persons' data.</summary>
-    public static async Task RecordReadAsync(HousingDbContext db, CallerScope scope, PersonsInResponse persons, IClock clock, CancellationToken ct)
+    public static async Task RecordReadAsync(HousingDbContext db, CallerScope scope, PersonsInResponse persons, IClock clock,
+        CancellationToken ct)
     {
         if (!persons.Any) return;
         var now = clock.GetCurrentInstant();

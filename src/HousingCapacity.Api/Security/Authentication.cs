@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.OData;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -38,7 +36,8 @@ public static class Authentication
         }).ToList();
     }
 
-    public static IServiceCollection AddTokenAuthentication(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
+    public static IServiceCollection AddTokenAuthentication(this IServiceCollection services, IConfiguration configuration,
+        bool isDevelopment)
     {
         var options = configuration.GetSection("Authentication").Get<AuthenticationOptions>() ?? new AuthenticationOptions();
         var keys = SigningKeys(options, isDevelopment);
@@ -69,7 +68,8 @@ public static class Authentication
                     context.Response.Headers.WWWAuthenticate = context.AuthenticateFailure is null
                         ? "Bearer" : "Bearer error=\"invalid_token\"";
                     var (da, en) = context.AuthenticateFailure is null
-                        ? ("Der mangler et adgangstoken (Authorization: Bearer …).", "An access token is required (Authorization: Bearer …).")
+                        ? ("Der mangler et adgangstoken (Authorization: Bearer …).",
+                            "An access token is required (Authorization: Bearer …).")
                         : ("Adgangstokenet er ugyldigt eller udløbet.", "The access token is invalid or has expired.");
                     await new ODataProblem(401, "Unauthorized", da, en).WriteAsync(context.Response);
                 },
@@ -124,15 +124,19 @@ public static class Authentication
             throw new AccessDeniedException($"Tokenet skal have netop én gyldig rolle ({string.Join(", ", Enum.GetNames<Role>())}).",
                 $"The token must carry exactly one valid role ({string.Join(", ", Enum.GetNames<Role>())}).");
         var codes = user.FindAll(options.MunicipalityClaim).Select(c => c.Value).Distinct().ToList();
-        if (codes.Count != 1 || !int.TryParse(codes[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
-            throw new AccessDeniedException("Tokenet skal angive netop én kommunekode.", "The token must name exactly one municipality code.");
+        if (codes.Count != 1 || !int.TryParse(codes[0], System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var code))
+            throw new AccessDeniedException("Tokenet skal angive netop én kommunekode.",
+                "The token must name exactly one municipality code.");
         var db = http.RequestServices.GetRequiredService<HousingDbContext>();
         // Every role is scoped by its municipality, so it must exist (municipalities are created by the `municipality` command).
         var municipalityId = await db.Unscoped<Domain.Municipality>().Where(m => m.Code == code).Select(m => (int?)m.Id)
                                  .SingleOrDefaultAsync(http.RequestAborted)
-            ?? throw new AccessDeniedException($"Kommunen {code} i tokenet findes ikke.", $"The municipality {code} in the token does not exist.");
+            ?? throw new AccessDeniedException($"Kommunen {code} i tokenet findes ikke.",
+                $"The municipality {code} in the token does not exist.");
         static int? FacilityId(string claim) =>
-            int.TryParse(claim, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+            int.TryParse(claim, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                && id > 0 ? id : null;
         var facilityClaims = user.FindAll(options.FacilityClaim).Select(c => c.Value).Distinct().ToList();
         var facilities = facilityClaims.Select(FacilityId).OfType<int>().Distinct().ToList();
         if (role == Role.ShelterStaff)
@@ -162,7 +166,8 @@ public static class Authentication
             new(options.RoleClaim, role.ToString()),
             new(options.MunicipalityClaim, municipalityCode.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
-        claims.AddRange(facilityIds.Select(f => new Claim(options.FacilityClaim, f.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        claims.AddRange(facilityIds.Select(f => new Claim(options.FacilityClaim,
+            f.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,

@@ -26,7 +26,8 @@ public sealed class Caller
     public int? MunicipalityCode { get; }
     /// <summary>The facilities a ShelterStaff token is bound to.</summary>
     public IReadOnlyList<int> FacilityIds { get; }
-    /// <summary>Whether its writes go to the access log: always for people and background jobs; not for building the schema or demo data.</summary>
+    /// <summary>Whether its writes go to the access log: always for people and background jobs; not for building the schema or demo
+    /// data.</summary>
     public bool AuditWrites { get; }
 
     public static readonly Caller Nobody = new("nobody", null, false, null, null, []);

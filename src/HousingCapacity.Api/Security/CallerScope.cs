@@ -13,5 +13,9 @@ public sealed class CallerScope
     public string? Purpose { get; set; }
 
     /// <summary>For code outside a request (start-up, tools, tests' own contexts): everything is visible.</summary>
-    public static CallerScope ForSystem(string job, bool auditWrites = true) => new() { Current = Caller.System(job, auditWrites), Request = job };
+    public static CallerScope ForSystem(string job, bool auditWrites = true) => new()
+    {
+        Current = Caller.System(job, auditWrites),
+        Request = job
+    };
 }

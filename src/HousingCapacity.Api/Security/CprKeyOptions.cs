@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace HousingCapacity.Api.Security;
 
 /// <summary>Keys for CPR numbers at rest (appsettings.json, section "Security"; base64, 32 bytes each).</summary>

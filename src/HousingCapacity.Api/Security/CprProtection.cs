@@ -33,7 +33,8 @@ public static class CprProtection
         }
         var encryption = Key(options.CprEncryptionKey, "Security:CprEncryptionKey");
         var lookup = Key(options.CprLookupKey, "Security:CprLookupKey");
-        var development = encryption.AsSpan().SequenceEqual(DevelopmentKey("encryption")) || lookup.AsSpan().SequenceEqual(DevelopmentKey("lookup"));
+        var development = encryption.AsSpan().SequenceEqual(DevelopmentKey("encryption"))
+            || lookup.AsSpan().SequenceEqual(DevelopmentKey("lookup"));
         // The development keys are public (they are in this file): configured by hand outside Development, they protect nothing.
         if (development && !allowDevelopmentKeys)
             throw new StartupRefusedException("Security:CprEncryptionKey or Security:CprLookupKey is the public development key; it is refused outside Development.");

@@ -1,10 +1,3 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.OData;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using NodaTime;
-
 namespace HousingCapacity.Api.Security;
 
 /// <summary>
@@ -53,10 +46,12 @@ public sealed class PersonsInResponse
 
     private static async Task<IEnumerable<object>> LoadAsync(HousingDbContext db, Type type, List<int> ids, CancellationToken ct)
     {
-        var method = typeof(PersonsInResponse).GetMethod(nameof(LoadTypedAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        var method = typeof(PersonsInResponse).GetMethod(nameof(LoadTypedAsync),
+            System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
         return await (Task<IEnumerable<object>>)method.MakeGenericMethod(type).Invoke(null, [db, ids, ct])!;
     }
 
-    private static async Task<IEnumerable<object>> LoadTypedAsync<T>(HousingDbContext db, List<int> ids, CancellationToken ct) where T : Entity =>
+    private static async Task<IEnumerable<object>> LoadTypedAsync<T>(HousingDbContext db, List<int> ids,
+        CancellationToken ct) where T : Entity =>
         await db.Unscoped<T>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
 }

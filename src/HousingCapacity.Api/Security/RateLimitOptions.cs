@@ -1,7 +1,3 @@
-using System.Threading.RateLimiting;
-using HousingCapacity.Api.OData;
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace HousingCapacity.Api.Security;
 
 /// <summary>Per-caller limits (appsettings.json, section "RateLimits"), counted per minute.</summary>

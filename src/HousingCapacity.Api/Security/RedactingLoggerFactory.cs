@@ -24,7 +24,8 @@ public sealed class RedactingLoggerFactory(IEnumerable<ILoggerProvider> provider
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull =>
             inner.BeginScope(Privacy.Scrub(state.ToString() ?? ""));
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?,
+            string> formatter)
         {
             if (!inner.IsEnabled(logLevel)) return;
             var text = Privacy.Scrub(formatter(state, exception));

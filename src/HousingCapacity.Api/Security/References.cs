@@ -1,7 +1,4 @@
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace HousingCapacity.Api.Security;
 
@@ -23,5 +20,6 @@ public static class References
     }
 
     public static ODataProblem NotFound(string property, int id) =>
-        new(404, "ReferenceNotFound", $"{property} peger på en post ({id}), der ikke findes.", $"{property} refers to a record ({id}) that does not exist.", property);
+        new(404, "ReferenceNotFound", $"{property} peger på en post ({id}), der ikke findes.",
+            $"{property} refers to a record ({id}) that does not exist.", property);
 }

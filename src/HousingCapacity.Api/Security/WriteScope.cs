@@ -1,6 +1,3 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace HousingCapacity.Api.Security;
@@ -12,7 +9,8 @@ namespace HousingCapacity.Api.Security;
 /// </summary>
 public static class WriteScope
 {
-    public static async Task EnsureAsync(HousingDbContext db, Caller caller, IReadOnlyList<EntityEntry<Entity>> changes, CancellationToken ct)
+    public static async Task EnsureAsync(HousingDbContext db, Caller caller, IReadOnlyList<EntityEntry<Entity>> changes,
+        CancellationToken ct)
     {
         if (caller.IsSystem || changes.Count == 0) return;
         if (caller.Role is null) Deny("Ingen adgang.", "No access.");
@@ -22,7 +20,8 @@ public static class WriteScope
         {
             var officerOf = caller.Is(Role.HousingOfficer) ? caller.MunicipalityId : null;
             var staffAt = caller.Is(Role.ShelterStaff) ? caller.FacilityIds : [];
-            bool InMyMunicipality(int facilityId) => officerOf is not null && facilityMunicipality.GetValueOrDefault(facilityId) == officerOf;
+            bool InMyMunicipality(int facilityId) => officerOf is not null
+                && facilityMunicipality.GetValueOrDefault(facilityId) == officerOf;
             bool AtMyFacility(int facilityId) => staffAt.Contains(facilityId);
             var administratorOf = caller.Is(Role.Administrator) ? caller.MunicipalityId : null;
             if (change.Entity is Municipality && change.State != EntityState.Modified)
@@ -56,7 +55,8 @@ public static class WriteScope
 
     private static string IdText(EntityEntry<Entity> change) => change.State == EntityState.Added ? "(ny/new)" : change.Entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<Dictionary<int, int>> MunicipalitiesOfFacilities(HousingDbContext db, IEnumerable<EntityEntry<Entity>> changes, CancellationToken ct)
+    private static async Task<Dictionary<int, int>> MunicipalitiesOfFacilities(HousingDbContext db,
+        IEnumerable<EntityEntry<Entity>> changes, CancellationToken ct)
     {
         var ids = changes.Select(c => c.Entity switch
         {
@@ -65,11 +65,13 @@ public static class WriteScope
             Unit u => u.FacilityId,
             _ => 0,
         }).Where(id => id > 0).Distinct().ToList();
-        return ids.Count == 0 ? [] : await db.Unscoped<Facility>().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.MunicipalityId, ct);
+        return ids.Count == 0 ? [] : await db.Unscoped<Facility>().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id,
+            f => f.MunicipalityId, ct);
     }
 
     /// <summary>The municipality responsible for the stay: kept on the placement, set from the person when it is made.</summary>
-    private static async Task<int?> ResponsibleMunicipality(HousingDbContext db, EntityEntry<Entity> change, Placement placement, CancellationToken ct) =>
+    private static async Task<int?> ResponsibleMunicipality(HousingDbContext db, EntityEntry<Entity> change, Placement placement,
+        CancellationToken ct) =>
         change.State == EntityState.Added
             ? await db.Unscoped<Person>().Where(p => p.Id == placement.PersonId).Select(p => (int?)p.MunicipalityId).SingleOrDefaultAsync(ct)
             : (int?)change.Property(HousingDbContext.ResponsibleMunicipalityId).OriginalValue;

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
@@ -27,7 +26,8 @@ public sealed class SqlRecorder : DbCommandInterceptor
     }
 
     // The OData library runs a page (and $count) synchronously while it applies the query.
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result)
     {
         Commands.Enqueue(command.CommandText);
         return base.ReaderExecuting(command, eventData, result);
@@ -62,10 +62,12 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>A token as the development identity provider (the `token` command) would sign it.</summary>
     public static string Token(Role role, int municipalityCode = 175, params int[] facilityIds) =>
         Authentication.IssueToken(new AuthenticationOptions(), new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(
-                Convert.FromBase64String(Authentication.DevelopmentSigningKey)), $"test-{role}-{municipalityCode}-{string.Join("-", facilityIds)}",
+                Convert.FromBase64String(Authentication.DevelopmentSigningKey)),
+                    $"test-{role}-{municipalityCode}-{string.Join("-", facilityIds)}",
             role, municipalityCode, facilityIds, DateTime.UtcNow, TimeSpan.FromHours(1));
 
-    public ODataTestClient As(Role role, int municipalityCode = 175, params int[] facilityIds) => OData.WithToken(Token(role, municipalityCode, facilityIds));
+    public ODataTestClient As(Role role, int municipalityCode = 175, params int[] facilityIds) => OData.WithToken(Token(role,
+        municipalityCode, facilityIds));
 
     /// <summary>As shelter staff of these facilities (municipality 175 unless said).</summary>
     public ODataTestClient Staff(params int[] facilityIds) => As(Role.ShelterStaff, 175, facilityIds);
@@ -74,7 +76,8 @@ public class ApiFixture : IAsyncLifetime
     public HttpClient HttpAs(Role role, int municipalityCode = 175, params int[] facilityIds)
     {
         var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(role, municipalityCode, facilityIds));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(role,
+            municipalityCode, facilityIds));
         return client;
     }
     public string ConnectionString => _file.ConnectionString;
@@ -112,7 +115,8 @@ public class ApiFixture : IAsyncLifetime
             Factory.StartServer();
         }
         Client = Factory.CreateClient();
-        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(DefaultCaller.Role, DefaultCaller.MunicipalityCode));
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            Token(DefaultCaller.Role, DefaultCaller.MunicipalityCode));
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<CallerScope>().Current = Caller.System("test-setup", auditWrites: false);

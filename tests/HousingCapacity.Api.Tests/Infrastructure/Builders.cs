@@ -42,12 +42,18 @@ public sealed class Builders(ODataTestClient odata, ODataTestClient admin)
     public Task<ODataTestClient.Reply> CheckInAsync(string cpr, int facilityId) =>
         odata.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn", $$"""{"cpr":"{{cpr}}","facilityId":{{facilityId}}}""");
 
-    public async Task<int> FacilityAsync(string kind, string gender = "None", int? minAge = null, int? maxAge = null, int municipalityId = 1)
+    public async Task<int> FacilityAsync(string kind, string gender = "None", int? minAge = null, int? maxAge = null,
+        int municipalityId = 1)
     {
         var body = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["MunicipalityId"] = municipalityId, ["Name"] = $"Test {kind} {Guid.NewGuid():N}", ["Kind"] = kind, ["Address"] = "Testvej 1",
-            ["GenderRestriction"] = gender, ["MinAge"] = minAge, ["MaxAge"] = maxAge,
+            ["MunicipalityId"] = municipalityId,
+            ["Name"] = $"Test {kind} {Guid.NewGuid():N}",
+            ["Kind"] = kind,
+            ["Address"] = "Testvej 1",
+            ["GenderRestriction"] = gender,
+            ["MinAge"] = minAge,
+            ["MaxAge"] = maxAge,
         });
         var reply = await admin.SendJsonAsync(HttpMethod.Post, "/odata/Facilities", body);
         return reply.Status == HttpStatusCode.Created ? reply.Json.GetProperty("Id").GetInt32() : throw new InvalidOperationException(reply.Body);

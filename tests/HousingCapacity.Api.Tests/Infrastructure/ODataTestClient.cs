@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -108,7 +107,8 @@ public sealed class ODataTestClient
     {
         private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase)
         {
-            ["Content-Type"] = contentType, ["OData-Version"] = "4.0",
+            ["Content-Type"] = contentType,
+            ["OData-Version"] = "4.0",
         };
         public IEnumerable<KeyValuePair<string, string>> Headers => _headers;
         public int StatusCode { get => status; set { } }

@@ -1,12 +1,3 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using HousingCapacity.Api.Features.Holds;
-using NodaTime;
-
 namespace HousingCapacity.Api.Features.Allocation;
 
 /// <summary>What an allocation asks for: a person, a unit (or any free unit of a facility), the nights and the terms.</summary>

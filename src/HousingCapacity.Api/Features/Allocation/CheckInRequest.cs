@@ -1,12 +1,6 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
-
 namespace HousingCapacity.Api.Features.Allocation;
 
-/// <summary>The parameters of CheckIn: the CPR number the person gives, the door (a unit or a facility) and the allocation's terms.</summary>
+/// <summary>The parameters of CheckIn: the CPR number the person gives, the door (a unit or a facility) and the allocation's
+/// terms.</summary>
 public sealed record CheckInRequest(string Cpr, int? UnitId, int? FacilityId, LocalDate? StartDate, LocalDate? EndDate,
     SupportMethod? SupportMethod, string? ExceptionJustification, ReferralRoute? ReferralRoute);

@@ -1,9 +1,5 @@
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace HousingCapacity.Api.Features.Allocation;
 
@@ -28,14 +24,20 @@ public sealed class LongStaysFunction(IOptions<PlacementPolicy> policy)
         var result = new List<LongStay>();
         foreach (var person in stays.GroupBy(s => s.PersonId))
         {
-            var nights = RollingYear.NightsWithin(person.Select(s => new DateRange(s.StartDate.ToLocalDate(), s.EndDate.ToLocalDate())), date);
+            var nights = RollingYear.NightsWithin(person.Select(s => new DateRange(s.StartDate.ToLocalDate(), s.EndDate.ToLocalDate())),
+                date);
             if (nights.Count <= threshold) continue;
             var latest = person.Where(s => visibleStays.Contains(s.Id)).OrderByDescending(s => s.StartDate).ThenByDescending(s => s.Id).FirstOrDefault();
             if (latest is null) continue;
             result.Add(new LongStay
             {
-                PersonId = person.Key, PlacementId = latest.Id, FacilityId = latest.FacilityId, WindowStart = windowStart.ToDateOnly(),
-                Section110Nights = nights.Count, NightsPastThreshold = nights.Count - threshold, ThresholdPassedOn = nights[threshold].ToDateOnly(),
+                PersonId = person.Key,
+                PlacementId = latest.Id,
+                FacilityId = latest.FacilityId,
+                WindowStart = windowStart.ToDateOnly(),
+                Section110Nights = nights.Count,
+                NightsPastThreshold = nights.Count - threshold,
+                ThresholdPassedOn = nights[threshold].ToDateOnly(),
                 Ongoing = latest.EndDate is null || latest.EndDate > date.ToDateOnly(),
             });
         }

@@ -1,11 +1,6 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using HousingCapacity.Api.Features.Holds;
-using NodaTime;
+using HousingCapacity.Api.OData;
+using Microsoft.Extensions.Options;
 
 namespace HousingCapacity.Api.Features.Allocation;
 
@@ -77,7 +72,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         {
             // Nothing free: still say whether the person could have been placed here at all.
             var any = await db.Unscoped<Unit>().Where(u => u.FacilityId == facility.Id).OrderBy(u => u.Id).FirstOrDefaultAsync(ct);
-            var probe = any is null ? null : new PlacementCandidate(person, facility, any, stay, supportMethod, justification, 0, false, overlapping);
+            var probe = any is null ? null : new PlacementCandidate(person, facility, any, stay, supportMethod, justification, 0, false,
+                overlapping);
             var eligibility = probe is null ? [] : PlacementRule.Broken(probe, Policy)
                 .Where(r => r.Kind == RuleKind.Eligibility || r.Code == "PersonAlreadyPlaced").ToList();
             var details = eligibility.Select(r => Detail(r, probe!)).ToList();
@@ -97,7 +93,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
 
         // A bed held for this person is used by this placement.
         var firstNight = stay.Start.ToDateOnly();
-        foreach (var hold in await db.Unscoped<BedHold>().Where(h => h.UnitId == unit.Id && h.PersonId == person.Id && h.Night == firstNight && h.ReleasedAt == null).ToListAsync(ct))
+        foreach (var hold in await db.Unscoped<BedHold>().Where(h => h.UnitId == unit.Id && h.PersonId == person.Id
+            && h.Night == firstNight && h.ReleasedAt == null).ToListAsync(ct))
             if (hold.IsActiveAt(now)) hold.Release(now);
 
         var section110 = PlacementPolicy.IsSection110(facility.Kind);
@@ -139,9 +136,11 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     /// <summary>The most people the unit holds on one night of the stay.</summary>
     public static async Task<int> PeakOccupancyAsync(HousingDbContext db, int unitId, DateRange stay, CancellationToken ct) =>
         Peak((await Overlapping(db.Unscoped<Placement>().Where(p => p.UnitId == unitId), stay)
-            .Select(p => new { p.StartDate, p.EndDate }).ToListAsync(ct)).Select(p => new DateRange(p.StartDate, p.EndDate)).ToList(), stay);
+            .Select(p => new { p.StartDate, p.EndDate }).ToListAsync(ct)).Select(p => new DateRange(p.StartDate, p.EndDate)).ToList(),
+                stay);
 
-    /// <summary>The most of <paramref name="stays"/> on one night of <paramref name="stay"/>: counted on each night a stay begins.</summary>
+    /// <summary>The most of <paramref name="stays"/> on one night of <paramref name="stay"/>: counted on each night a stay
+    /// begins.</summary>
     public static int Peak(IReadOnlyCollection<DateRange> stays, DateRange stay)
     {
         if (stays.Count == 0) return 0;

@@ -11,7 +11,8 @@ namespace HousingCapacity.Api.Features.Allocation;
 public sealed class PlacementsController(PlacementAllocation allocation, CheckInAction checkIn, LongStaysFunction longStays)
     : EntitySetController<Placement>(allocation)
 {
-    /// <summary>Check-out: the end date is the morning the person leaves (the bed is free that night), how the stay ended and where the person went.</summary>
+    /// <summary>Check-out: the end date is the morning the person leaves (the bed is free that night), how the stay ended and where the
+    /// person went.</summary>
     [HttpPost]
     public Task<IActionResult> Discharge(int key, [FromODataBody] DateOnly? endDate, [FromODataBody] DischargeReason? dischargeReason,
         [FromODataBody] Destination? destination) =>
@@ -28,7 +29,8 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     public Task<IActionResult> RenewSupport(int key, [FromODataBody] DateOnly? until) =>
         ActAsync(key, p => p.RenewSupport(Required(until, nameof(until)).ToLocalDate()));
 
-    /// <summary><c>Placements/HousingCapacity.CheckIn</c>: check-in by CPR number at the door of the caller's own place (the presence rule).</summary>
+    /// <summary><c>Placements/HousingCapacity.CheckIn</c>: check-in by CPR number at the door of the caller's own place (the presence
+    /// rule).</summary>
     [HttpPost]
     public async Task<IActionResult> CheckIn([FromODataBody] string? cpr, [FromODataBody] int? unitId, [FromODataBody] int? facilityId,
         [FromODataBody] DateOnly? startDate, [FromODataBody] DateOnly? endDate, [FromODataBody] SupportMethod? supportMethod,

@@ -1,11 +1,3 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.Features.Allocation;
-using HousingCapacity.Api.OData;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NodaTime;
-
 namespace HousingCapacity.Api.Features.Availability;
 
 /// <summary>
@@ -15,7 +7,8 @@ namespace HousingCapacity.Api.Features.Availability;
 public static class AvailabilityFunction
 {
 
-    public static async Task<List<FacilityAvailability>> ComputeAsync(HousingDbContext db, LocalDate night, IClock clock, CancellationToken ct) =>
+    public static async Task<List<FacilityAvailability>> ComputeAsync(HousingDbContext db, LocalDate night, IClock clock,
+        CancellationToken ct) =>
         ComputeFor(await ActiveFacilitiesAsync(db, ct), night, clock, await CountsAsync(db, night, clock, ct));
 
     /// <summary>The facilities the caller may see (staff: their own); the counts below are over everything.</summary>
@@ -23,20 +16,27 @@ public static class AvailabilityFunction
         db.Facilities.Where(f => f.IsActive).OrderBy(f => f.Id).ToListAsync(ct);
 
     /// <summary>Beds in service, people, holds and the newest report per facility for one night: one grouped query each.</summary>
-    public sealed record Counts(Dictionary<int, int> Beds, Dictionary<int, int> Occupied, Dictionary<int, int> Held, Dictionary<int, DateTimeOffset> LastReport);
+    public sealed record Counts(Dictionary<int, int> Beds, Dictionary<int, int> Occupied, Dictionary<int, int> Held, Dictionary<int,
+        DateTimeOffset> LastReport);
 
     public static async Task<Counts> CountsAsync(HousingDbContext db, LocalDate night, IClock clock, CancellationToken ct)
     {
         var beds = await db.Unscoped<Unit>().Where(u => u.Status == UnitStatus.InService)
-            .GroupBy(u => u.FacilityId).Select(g => new { FacilityId = g.Key, Beds = g.Sum(u => u.Beds) }).ToDictionaryAsync(x => x.FacilityId, x => x.Beds, ct);
+            .GroupBy(u => u.FacilityId).Select(g => new
+            {
+                FacilityId = g.Key,
+                Beds = g.Sum(u => u.Beds)
+            }).ToDictionaryAsync(x => x.FacilityId, x => x.Beds, ct);
         var date = night.ToDateOnly();
         var occupied = await db.Unscoped<Placement>().Where(p => p.StartDate <= date && (p.EndDate == null || p.EndDate > date))
-            .GroupBy(p => p.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId, x => x.N, ct);
+            .GroupBy(p => p.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId,
+                x => x.N, ct);
         var reports = await db.Unscoped<CapacityReport>().GroupBy(r => r.FacilityId)
             .Select(g => new { FacilityId = g.Key, Last = g.Max(r => r.ReportedAt) }).ToDictionaryAsync(x => x.FacilityId, x => x.Last, ct);
         var now = clock.GetCurrentInstant().ToUtc();
         var held = await db.Unscoped<BedHold>().Where(h => h.Night == date && h.ReleasedAt == null && h.ExpiresAt > now)
-            .GroupBy(h => h.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId, x => x.N, ct);
+            .GroupBy(h => h.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId,
+                x => x.N, ct);
         return new Counts(beds, occupied, held, reports);
     }
 
@@ -51,10 +51,20 @@ public static class AvailabilityFunction
             DateTimeOffset? last = counts.LastReport.TryGetValue(f.Id, out var l) ? l : null;
             return new FacilityAvailability
             {
-                FacilityId = f.Id, FacilityName = f.Name, Kind = f.Kind, MunicipalityId = f.MunicipalityId,
-                GenderRestriction = f.GenderRestriction, MinAge = f.MinAge, MaxAge = f.MaxAge, Date = night.ToDateOnly(),
-                BedsInService = inService, BedsOccupied = taken, BedsHeld = holds, BedsFree = Math.Max(0, inService - taken - holds),
-                LastReportedAt = last, ReportAgeMinutes = last is null ? null : (int)(now - last.Value.ToInstant()).TotalMinutes,
+                FacilityId = f.Id,
+                FacilityName = f.Name,
+                Kind = f.Kind,
+                MunicipalityId = f.MunicipalityId,
+                GenderRestriction = f.GenderRestriction,
+                MinAge = f.MinAge,
+                MaxAge = f.MaxAge,
+                Date = night.ToDateOnly(),
+                BedsInService = inService,
+                BedsOccupied = taken,
+                BedsHeld = holds,
+                BedsFree = Math.Max(0, inService - taken - holds),
+                LastReportedAt = last,
+                ReportAgeMinutes = last is null ? null : (int)(now - last.Value.ToInstant()).TotalMinutes,
             };
         }).ToList();
     }

@@ -1,10 +1,6 @@
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Features.Allocation;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace HousingCapacity.Api.Features.Availability;
 
@@ -19,22 +15,27 @@ public sealed class EligiblePlacesFunction(IOptions<PlacementPolicy> policy)
     {
         var stay = new DateRange(night, night.PlusDays(1));
         var ct = context.Cancellation;
-        var overlapping = await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
+        var overlapping = await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == person.Id),
+            stay).CountAsync(ct);
         var result = new List<FacilityAvailability>();
         if (overlapping > 0) return result; // already has a bed that night
         var facilities = await AvailabilityFunction.ActiveFacilitiesAsync(db, ct);
-        var available = AvailabilityFunction.ComputeFor(facilities, night, context.Clock, await AvailabilityFunction.CountsAsync(db, night, context.Clock, ct))
+        var available = AvailabilityFunction.ComputeFor(facilities, night, context.Clock, await AvailabilityFunction.CountsAsync(db, night,
+            context.Clock, ct))
             .Where(a => a.BedsFree > 0).ToList();
         var byId = facilities.ToDictionary(f => f.Id);
         var facilityIds = available.Select(a => a.FacilityId).ToList();
         // The units of those facilities, and for each the people and the others' holds that night: three queries in all.
-        var units = (await db.Unscoped<Unit>().Where(u => facilityIds.Contains(u.FacilityId) && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct))
+        var units = (await db.Unscoped<Unit>().Where(u => facilityIds.Contains(u.FacilityId)
+            && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct))
             .ToLookup(u => u.FacilityId);
         var date = night.ToDateOnly();
-        var occupied = await db.Unscoped<Placement>().Where(p => facilityIds.Contains(p.FacilityId) && p.StartDate <= date && (p.EndDate == null || p.EndDate > date))
+        var occupied = await db.Unscoped<Placement>().Where(p => facilityIds.Contains(p.FacilityId) && p.StartDate <= date
+            && (p.EndDate == null || p.EndDate > date))
             .GroupBy(p => p.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
         var now = context.Clock.GetCurrentInstant().ToUtc();
-        var heldForOthers = await db.Unscoped<BedHold>().Where(h => facilityIds.Contains(h.FacilityId) && h.Night == date && h.ReleasedAt == null && h.ExpiresAt > now
+        var heldForOthers = await db.Unscoped<BedHold>().Where(h => facilityIds.Contains(h.FacilityId) && h.Night == date
+            && h.ReleasedAt == null && h.ExpiresAt > now
                                                          && (h.PersonId == null || h.PersonId != person.Id))
             .GroupBy(h => h.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
         foreach (var a in available)

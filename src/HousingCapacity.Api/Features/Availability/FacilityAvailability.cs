@@ -1,6 +1,3 @@
-using HousingCapacity.Domain;
-using NodaTime;
-
 namespace HousingCapacity.Api.Features.Availability;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace HousingCapacity.Api.Features.Capacity;
 
@@ -32,20 +27,23 @@ public sealed class CapacityReportWriter : IEntitySetWriter
         var occupied = v.Required<int>("BedsOccupied");
         var reportedBy = c.UserName;
 
-        var existing = await db.Unscoped<CapacityReport>().SingleOrDefaultAsync(r => r.FacilityId == facilityId && r.Date == date.ToDateOnly(), c.Cancellation);
+        var existing = await db.Unscoped<CapacityReport>().SingleOrDefaultAsync(r => r.FacilityId == facilityId
+            && r.Date == date.ToDateOnly(), c.Cancellation);
         if (existing is not null)
         {
             existing.Update(inService, occupied, reportedOut, beds, c.Clock.GetCurrentInstant(), reportedBy);
             return (existing, false);
         }
-        return (new CapacityReport(facilityId, date, inService, occupied, reportedOut, beds, c.Clock.GetCurrentInstant(), reportedBy), true);
+        return (new CapacityReport(facilityId, date, inService, occupied, reportedOut, beds, c.Clock.GetCurrentInstant(), reportedBy),
+            true);
     }
 
     public async Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var r = (CapacityReport)e;
         var (beds, _) = await BedsAsync(db, r.FacilityId, c.Cancellation);
-        r.Update(v.Get("BedsInService", r.BedsInService), v.Get("BedsOccupied", r.BedsOccupied), v.Get("BedsOutOfService", r.BedsOutOfService),
+        r.Update(v.Get("BedsInService", r.BedsInService), v.Get("BedsOccupied", r.BedsOccupied), v.Get("BedsOutOfService",
+            r.BedsOutOfService),
             beds, c.Clock.GetCurrentInstant(), c.UserName);
     }
 

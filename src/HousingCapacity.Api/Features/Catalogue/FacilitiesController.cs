@@ -6,8 +6,10 @@ namespace HousingCapacity.Api.Features.Catalogue;
 
 public sealed class FacilitiesController(FacilityWriter writer) : EntitySetController<Facility>(writer)
 {
-    /// <summary><c>Facilities/HousingCapacity.Availability(date=…)</c>: free beds per active facility that night (default tonight).</summary>
+    /// <summary><c>Facilities/HousingCapacity.Availability(date=…)</c>: free beds per active facility that night (default
+    /// tonight).</summary>
     [HttpGet, HousingQuery]
     public async Task<IQueryable<FacilityAvailability>> Availability(DateOnly? date) =>
-        (await AvailabilityFunction.ComputeAsync(Db, date?.ToLocalDate() ?? DanishTime.Today(Clock), Clock, HttpContext.RequestAborted)).AsQueryable();
+        (await AvailabilityFunction.ComputeAsync(Db, date?.ToLocalDate() ?? DanishTime.Today(Clock), Clock,
+            HttpContext.RequestAborted)).AsQueryable();
 }

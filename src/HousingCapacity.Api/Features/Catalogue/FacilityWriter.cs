@@ -1,10 +1,4 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.Features.Allocation;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace HousingCapacity.Api.Features.Catalogue;
 

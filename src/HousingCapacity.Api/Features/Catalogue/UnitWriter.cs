@@ -1,10 +1,5 @@
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Features.Allocation;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace HousingCapacity.Api.Features.Catalogue;
 
@@ -36,13 +31,16 @@ public sealed class UnitWriter : IEntitySetWriter
     /// a night from tonight on, and a unit is not taken out of service while someone stays in it or is booked into it. The
     /// database's triggers (migration 0008) refuse the same as the last line.
     /// </summary>
-    private static async Task EnsureRoomForStaysAsync(HousingDbContext db, Unit unit, int beds, UnitStatus status, LocalDate today, CancellationToken ct)
+    private static async Task EnsureRoomForStaysAsync(HousingDbContext db, Unit unit, int beds, UnitStatus status, LocalDate today,
+        CancellationToken ct)
     {
-        var stays = (await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.UnitId == unit.Id), new DateRange(today, null))
+        var stays = (await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.UnitId == unit.Id), new DateRange(today,
+            null))
                 .OrderBy(p => p.StartDate).ThenBy(p => p.Id).Select(p => new { p.Id, p.StartDate, p.EndDate }).ToListAsync(ct))
             .Select(p => (p.Id, Stay: new DateRange(p.StartDate, p.EndDate))).ToList();
         static string Nights(DateRange s) => s.End is { } end ? $"{s.Start:yyyy-MM-dd}–{end:yyyy-MM-dd}" : $"{s.Start:yyyy-MM-dd}–";
-        var stayDetails = stays.Take(20).Select(s => new ProblemDetail("Stay", $"Ophold {s.Id}: {Nights(s.Stay)}", $"Stay {s.Id}: {Nights(s.Stay)}", "Placements")).ToList();
+        var stayDetails = stays.Take(20).Select(s => new ProblemDetail("Stay", $"Ophold {s.Id}: {Nights(s.Stay)}",
+            $"Stay {s.Id}: {Nights(s.Stay)}", "Placements")).ToList();
         if (status == UnitStatus.OutOfService && unit.Status != UnitStatus.OutOfService && stays.Count > 0)
             throw new ODataProblem(409, "UnitOccupied",
                 $"{unit.Label} kan ikke tages ud af drift: {stays.Count} ophold har nætter fra i nat. Udskriv eller flyt dem først.",
@@ -55,7 +53,8 @@ public sealed class UnitWriter : IEntitySetWriter
             throw new ODataProblem(409, "UnitOverCapacity",
                 $"Antallet af senge i {unit.Label} kan ikke sættes til {beds}: {over[0].People} personer bor der natten til {over[0].Night:yyyy-MM-dd}.",
                 $"The beds of {unit.Label} cannot be set to {beds}: {over[0].People} people stay there on the night of {over[0].Night:yyyy-MM-dd}.",
-                "Beds", [.. over.Take(10).Select(n => new ProblemDetail("UnitOverCapacity", $"Natten til {n.Night:yyyy-MM-dd}: {n.People} personer",
+                "Beds", [.. over.Take(10).Select(n => new ProblemDetail("UnitOverCapacity",
+                    $"Natten til {n.Night:yyyy-MM-dd}: {n.People} personer",
                     $"The night of {n.Night:yyyy-MM-dd}: {n.People} people", "Beds")), .. stayDetails]);
     }
 }

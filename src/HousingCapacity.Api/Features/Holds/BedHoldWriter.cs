@@ -1,11 +1,6 @@
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Features.Allocation;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace HousingCapacity.Api.Features.Holds;
 
@@ -39,43 +34,53 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
         {
             unit = await References.VisibleAsync<Unit>(db, unitId.Value, "UnitId", ct);
             if (unit.Status == UnitStatus.OutOfService)
-                throw new ODataProblem(409, "UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.", "UnitId");
+                throw new ODataProblem(409, "UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.",
+                    "UnitId");
             if (await BedsTakenAsync(db, unit.Id, stay, now, null, ct) >= unit.Beds)
-                throw new ODataProblem(409, "UnitDoubleBooked", $"{unit.Label} har ingen ledig seng i nat.", $"{unit.Label} has no free bed tonight.", "UnitId");
+                throw new ODataProblem(409, "UnitDoubleBooked", $"{unit.Label} har ingen ledig seng i nat.",
+                    $"{unit.Label} has no free bed tonight.", "UnitId");
         }
         else
         {
             var facilityId = v.Required<int>("FacilityId");
             await References.EnsureVisibleAsync<Facility>(db, facilityId, "FacilityId", ct);
             unit = await FirstFreeUnitAsync(db, facilityId, stay, now, ct)
-                ?? throw new ODataProblem(409, "FacilityFull", "Tilbuddet har ingen ledig seng i nat.", "The facility has no free bed tonight.", "FacilityId");
+                ?? throw new ODataProblem(409, "FacilityFull", "Tilbuddet har ingen ledig seng i nat.",
+                    "The facility has no free bed tonight.", "FacilityId");
         }
-        return (new BedHold(unit.FacilityId, unit.Id, personId, night, now, expiresAt - now, c.UserName, v.Optional<string?>("Note", null)), true);
+        return (new BedHold(unit.FacilityId, unit.Id, personId, night, now, expiresAt - now, c.UserName, v.Optional<string?>("Note", null)),
+            true);
     }
 
     public Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
         throw new InvalidOperationException("Holds are released, not edited.");
 
     /// <summary>People in the unit on the stay's busiest night plus beds others hold for its first night.</summary>
-    public static async Task<int> BedsTakenAsync(HousingDbContext db, int unitId, DateRange stay, Instant now, int? exceptPersonId, CancellationToken ct) =>
-        await PlacementAllocation.PeakOccupancyAsync(db, unitId, stay, ct) + await HeldAsync(db, unitId, stay.Start, now, exceptPersonId, ct);
+    public static async Task<int> BedsTakenAsync(HousingDbContext db, int unitId, DateRange stay, Instant now, int? exceptPersonId,
+        CancellationToken ct) =>
+        await PlacementAllocation.PeakOccupancyAsync(db, unitId, stay, ct) + await HeldAsync(db, unitId, stay.Start, now, exceptPersonId,
+            ct);
 
-    public static Task<int> HeldAsync(HousingDbContext db, int unitId, LocalDate night, Instant now, int? exceptPersonId, CancellationToken ct)
+    public static Task<int> HeldAsync(HousingDbContext db, int unitId, LocalDate night, Instant now, int? exceptPersonId,
+        CancellationToken ct)
     {
         var (date, at) = (night.ToDateOnly(), now.ToUtc());
         return db.Unscoped<BedHold>().CountAsync(h => h.UnitId == unitId && h.Night == date && h.ReleasedAt == null && h.ExpiresAt > at
                                     && (exceptPersonId == null || h.PersonId == null || h.PersonId != exceptPersonId), ct);
     }
 
-    public static async Task<Unit?> FirstFreeUnitAsync(HousingDbContext db, int facilityId, DateRange stay, Instant now, CancellationToken ct, int? exceptPersonId = null)
+    public static async Task<Unit?> FirstFreeUnitAsync(HousingDbContext db, int facilityId, DateRange stay, Instant now,
+        CancellationToken ct, int? exceptPersonId = null)
     {
         // Three queries for the whole facility, not two per unit: this runs inside the allocation's write transaction.
-        var units = await db.Unscoped<Unit>().Where(u => u.FacilityId == facilityId && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct);
+        var units = await db.Unscoped<Unit>().Where(u => u.FacilityId == facilityId
+            && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct);
         var stays = (await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.FacilityId == facilityId), stay)
                 .Select(p => new { p.UnitId, p.StartDate, p.EndDate }).ToListAsync(ct))
             .ToLookup(p => p.UnitId, p => new DateRange(p.StartDate, p.EndDate));
         var (firstNight, at) = (stay.Start.ToDateOnly(), now.ToUtc());
-        var held = await db.Unscoped<BedHold>().Where(h => h.FacilityId == facilityId && h.Night == firstNight && h.ReleasedAt == null && h.ExpiresAt > at
+        var held = await db.Unscoped<BedHold>().Where(h => h.FacilityId == facilityId && h.Night == firstNight && h.ReleasedAt == null
+            && h.ExpiresAt > at
                                                 && (exceptPersonId == null || h.PersonId == null || h.PersonId != exceptPersonId))
             .GroupBy(h => h.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
         return units.FirstOrDefault(u => PlacementAllocation.Peak(stays[u.Id].ToList(), stay) + held.GetValueOrDefault(u.Id) < u.Beds);

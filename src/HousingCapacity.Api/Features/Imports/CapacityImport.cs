@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Text;
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NodaTime;
 using NodaTime.Text;
 
 namespace HousingCapacity.Api.Features.Imports;
@@ -33,11 +28,13 @@ public static class CapacityImport
     private sealed record Row(int Line, int FacilityId, LocalDate Date, int InService, int Occupied, int OutOfService);
 
     public static void MapCapacityImport(this IEndpointRouteBuilder app) =>
-        app.MapPost("/imports/capacity-reports", async (HttpContext http, HousingDbContext db, IClock clock, IOptions<ODataLimits> options) =>
+        app.MapPost("/imports/capacity-reports", async (HttpContext http, HousingDbContext db, IClock clock,
+            IOptions<ODataLimits> options) =>
         {
             try
             {
-                AccessPolicy.Ensure(db.Scope.Current, AccessPolicy.CapacityImport, "importere kapacitetsrapporter", "import capacity reports");
+                AccessPolicy.Ensure(db.Scope.Current, AccessPolicy.CapacityImport, "importere kapacitetsrapporter",
+                    "import capacity reports");
                 var text = await ReadAsync(http, options.Value.MaxRequestBodyBytes * 8);
                 var result = await ImportAsync(db, text, clock, db.Scope.Current.Name, http.RequestAborted);
                 return Results.Json(result, new System.Text.Json.JsonSerializerOptions()); // PascalCase, like the OData payloads
@@ -57,23 +54,27 @@ public static class CapacityImport
     private static async Task<string> ReadAsync(HttpContext http, long limit)
     {
         if (http.Request.ContentLength > limit)
-            throw new ODataProblem(413, "QueryLimitExceeded", $"Filen er for stor (højst {limit} bytes).", $"The file is too large (at most {limit} bytes).");
+            throw new ODataProblem(413, "QueryLimitExceeded", $"Filen er for stor (højst {limit} bytes).",
+                $"The file is too large (at most {limit} bytes).");
         Stream stream;
         if (http.Request.HasFormContentType)
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            var file = form.Files.Count == 1 ? form.Files[0] : throw ODataProblem.BadRequest("OneFile", "Send præcis én fil.", "Send exactly one file.");
+            var file = form.Files.Count == 1 ? form.Files[0] : throw ODataProblem.BadRequest("OneFile", "Send præcis én fil.",
+                "Send exactly one file.");
             stream = file.OpenReadStream();
         }
         else if (http.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true
                  || http.Request.ContentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true)
             stream = http.Request.Body;
         else
-            throw new ODataProblem(415, "UnsupportedMediaType", "Send filen som text/csv eller multipart/form-data.", "Send the file as text/csv or multipart/form-data.");
+            throw new ODataProblem(415, "UnsupportedMediaType", "Send filen som text/csv eller multipart/form-data.",
+                "Send the file as text/csv or multipart/form-data.");
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, http.RequestAborted);
         if (buffer.Length > limit)
-            throw new ODataProblem(413, "QueryLimitExceeded", $"Filen er for stor (højst {limit} bytes).", $"The file is too large (at most {limit} bytes).");
+            throw new ODataProblem(413, "QueryLimitExceeded", $"Filen er for stor (højst {limit} bytes).",
+                $"The file is too large (at most {limit} bytes).");
         try
         {
             // UTF-8, with or without BOM; invalid bytes are an error, not a guess.
@@ -81,14 +82,16 @@ public static class CapacityImport
         }
         catch (DecoderFallbackException)
         {
-            throw ODataProblem.BadRequest("NotUtf8", "Filen er ikke UTF-8. Gem den som \"CSV UTF-8\".", "The file is not UTF-8. Save it as \"CSV UTF-8\".");
+            throw ODataProblem.BadRequest("NotUtf8", "Filen er ikke UTF-8. Gem den som \"CSV UTF-8\".",
+                "The file is not UTF-8. Save it as \"CSV UTF-8\".");
         }
     }
 
     public static async Task<Result> ImportAsync(HousingDbContext db, string text, IClock clock, string reportedBy, CancellationToken ct)
     {
         var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        var separator = lines.FirstOrDefault(l => l.Trim().Length > 0) is { } firstLine && firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
+        var separator = lines.FirstOrDefault(l => l.Trim().Length > 0) is { } firstLine
+            && firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
         var today = DanishTime.Today(clock);
         var errors = new List<ProblemDetail>();
         var rows = new List<Row>();
@@ -99,15 +102,25 @@ public static class CapacityImport
             if (line.Length == 0) continue;
             var cells = line.Split(separator).Select(c => c.Trim().Trim('"').Trim()).ToArray();
             if (rows.Count == 0 && errors.Count == 0 && !int.TryParse(cells[0], out _)) continue; // the header row
-            void Error(string da, string en) => errors.Add(new ProblemDetail("InvalidRow", $"Linje {number}: {da}", $"Line {number}: {en}", $"line {number}"));
+            void Error(string da, string en) => errors.Add(new ProblemDetail("InvalidRow", $"Linje {number}: {da}", $"Line {number}: {en}",
+                $"line {number}"));
             if (cells.Length != 5)
             {
                 Error($"forventede 5 kolonner, fandt {cells.Length}.", $"expected 5 columns, found {cells.Length}.");
                 continue;
             }
-            if (!int.TryParse(cells[0], NumberStyles.None, CultureInfo.InvariantCulture, out var facilityId)) { Error($"tilbuds-id '{cells[0]}' er ikke et tal.", $"facility id '{cells[0]}' is not a number."); continue; }
+            if (!int.TryParse(cells[0], NumberStyles.None, CultureInfo.InvariantCulture,
+                out var facilityId))
+            {
+                Error($"tilbuds-id '{cells[0]}' er ikke et tal.",
+                    $"facility id '{cells[0]}' is not a number."); continue;
+            }
             var date = DatePatterns.Select(p => p.Parse(cells[1])).FirstOrDefault(r => r.Success);
-            if (date is null) { Error($"datoen '{cells[1]}' kan ikke læses (brug åååå-MM-dd eller dd-MM-åååå).", $"the date '{cells[1]}' cannot be read (use yyyy-MM-dd or dd-MM-yyyy)."); continue; }
+            if (date is null)
+            {
+                Error($"datoen '{cells[1]}' kan ikke læses (brug åååå-MM-dd eller dd-MM-åååå).",
+                $"the date '{cells[1]}' cannot be read (use yyyy-MM-dd or dd-MM-yyyy)."); continue;
+            }
             var counts = new int[3];
             var ok = true;
             for (var c = 0; c < 3; c++)
@@ -135,7 +148,8 @@ public static class CapacityImport
         var beds = await db.Facilities.Where(f => facilityIds.Contains(f.Id))
             .Select(f => new { f.Id, Beds = f.Units.Sum(u => u.Beds) }).ToDictionaryAsync(f => f.Id, f => f.Beds, ct);
         var dates = rows.Select(r => r.Date.ToDateOnly()).Distinct().ToList();
-        var existing = (await db.Unscoped<CapacityReport>().Where(r => facilityIds.Contains(r.FacilityId) && dates.Contains(r.Date)).ToListAsync(ct))
+        var existing = (await db.Unscoped<CapacityReport>().Where(r => facilityIds.Contains(r.FacilityId)
+            && dates.Contains(r.Date)).ToListAsync(ct))
             .ToDictionary(r => (r.FacilityId, r.Date.ToLocalDate()));
         int created = 0, updated = 0, unchanged = 0;
         var now = clock.GetCurrentInstant();
@@ -143,14 +157,16 @@ public static class CapacityImport
         {
             if (!beds.TryGetValue(row.FacilityId, out var facilityBeds))
             {
-                errors.Add(new ProblemDetail("InvalidRow", $"Linje {row.Line}: tilbud {row.FacilityId} findes ikke.", $"Line {row.Line}: facility {row.FacilityId} does not exist.", $"line {row.Line}"));
+                errors.Add(new ProblemDetail("InvalidRow", $"Linje {row.Line}: tilbud {row.FacilityId} findes ikke.",
+                    $"Line {row.Line}: facility {row.FacilityId} does not exist.", $"line {row.Line}"));
                 continue;
             }
             try
             {
                 if (existing.TryGetValue((row.FacilityId, row.Date), out var report))
                 {
-                    if (report.BedsInService == row.InService && report.BedsOccupied == row.Occupied && report.BedsOutOfService == row.OutOfService)
+                    if (report.BedsInService == row.InService && report.BedsOccupied == row.Occupied
+                        && report.BedsOutOfService == row.OutOfService)
                     {
                         unchanged++;
                         continue;
@@ -160,17 +176,20 @@ public static class CapacityImport
                 }
                 else
                 {
-                    db.CapacityReports.Add(new CapacityReport(row.FacilityId, row.Date, row.InService, row.Occupied, row.OutOfService, facilityBeds, now, reportedBy));
+                    db.CapacityReports.Add(new CapacityReport(row.FacilityId, row.Date, row.InService, row.Occupied, row.OutOfService,
+                        facilityBeds, now, reportedBy));
                     created++;
                 }
             }
             catch (DomainRuleException e)
             {
-                errors.Add(new ProblemDetail(e.Code, $"Linje {row.Line}: {e.MessageDa}", $"Line {row.Line}: {e.MessageEn}", $"line {row.Line}"));
+                errors.Add(new ProblemDetail(e.Code, $"Linje {row.Line}: {e.MessageDa}", $"Line {row.Line}: {e.MessageEn}",
+                    $"line {row.Line}"));
             }
         }
         if (errors.Count > 0)
-            throw new ODataProblem(422, "ImportRefused", $"Intet er indlæst: {errors.Count} fejl i filen.", $"Nothing was imported: {errors.Count} error(s) in the file.", null,
+            throw new ODataProblem(422, "ImportRefused", $"Intet er indlæst: {errors.Count} fejl i filen.",
+                $"Nothing was imported: {errors.Count} error(s) in the file.", null,
                 errors.OrderBy(e => int.Parse(e.Target!["line ".Length..], CultureInfo.InvariantCulture)).ToList());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

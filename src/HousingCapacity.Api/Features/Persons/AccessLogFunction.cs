@@ -1,10 +1,3 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
-
 namespace HousingCapacity.Api.Features.Persons;
 
 /// <summary>
@@ -26,8 +19,13 @@ public static class AccessLogFunction
         return await db.Unscoped<AccessLogEntry>().Where(e => e.PersonId == personId).OrderBy(e => e.Id)
             .Select(e => new AccessLogRecord
             {
-                At = e.At.ToDateTimeOffset(), UserName = e.UserName, Role = e.Role, MunicipalityCode = e.MunicipalityCode, Operation = e.Operation,
-                Request = e.Request, Purpose = e.Purpose,
+                At = e.At.ToDateTimeOffset(),
+                UserName = e.UserName,
+                Role = e.Role,
+                MunicipalityCode = e.MunicipalityCode,
+                Operation = e.Operation,
+                Request = e.Request,
+                Purpose = e.Purpose,
             })
             .ToListAsync(ct);
     }

@@ -1,10 +1,3 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
-
 namespace HousingCapacity.Api.Features.Persons;
 
 /// <summary>One line of a person's access log export. The complex type HousingCapacity.AccessLogRecord.</summary>

@@ -1,10 +1,3 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
-
 namespace HousingCapacity.Api.Features.Persons;
 
 /// <summary>
@@ -21,7 +14,11 @@ public static class FindByCprFunction
         return await db.PersonsWithCpr(CprNumber.Parse(cpr))
             .Select(p => new PersonMatch
             {
-                PersonId = p.Id, FirstName = p.FirstName, LastName = p.LastName, BirthDate = p.BirthDate, Gender = p.Gender,
+                PersonId = p.Id,
+                FirstName = p.FirstName,
+                LastName = p.LastName,
+                BirthDate = p.BirthDate,
+                Gender = p.Gender,
                 MunicipalityId = p.MunicipalityId,
             })
             .ToListAsync(ct);

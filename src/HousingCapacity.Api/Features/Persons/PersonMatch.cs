@@ -1,13 +1,7 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
-
 namespace HousingCapacity.Api.Features.Persons;
 
-/// <summary>Who a CPR number belongs to, without the number itself (the caller has it). The complex type HousingCapacity.PersonMatch.</summary>
+/// <summary>Who a CPR number belongs to, without the number itself (the caller has it). The complex type
+/// HousingCapacity.PersonMatch.</summary>
 public sealed class PersonMatch
 {
     public int PersonId { get; init; }

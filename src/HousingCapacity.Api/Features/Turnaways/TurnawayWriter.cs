@@ -1,7 +1,4 @@
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
 
 namespace HousingCapacity.Api.Features.Turnaways;
 

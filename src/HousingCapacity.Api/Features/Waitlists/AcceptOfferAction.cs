@@ -1,11 +1,5 @@
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Features.Allocation;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace HousingCapacity.Api.Features.Waitlists;
 
@@ -13,13 +7,15 @@ namespace HousingCapacity.Api.Features.Waitlists;
 public sealed class AcceptOfferAction(PlacementAllocation allocation)
 {
 
-    public async Task<Placement> InvokeAsync(HousingDbContext db, Offer offer, SupportMethod? supportMethod, LocalDate? startDate, WriteContext c)
+    public async Task<Placement> InvokeAsync(HousingDbContext db, Offer offer, SupportMethod? supportMethod, LocalDate? startDate,
+        WriteContext c)
     {
         var today = DanishTime.Today(c.Clock);
         await OfferWorkflow.ExpireDueAsync(db, today, c.Cancellation);
         if (offer.Status == OfferStatus.Expired)
         {
-            throw new ODataProblem(409, "OfferExpired", "Svarfristen er overskredet; tilbuddet er udløbet.", "The offer has expired: the response deadline has passed.");
+            throw new ODataProblem(409, "OfferExpired", "Svarfristen er overskredet; tilbuddet er udløbet.",
+                "The offer has expired: the response deadline has passed.");
         }
         var entry = (await db.FindUnscopedAsync<WaitlistEntry>(offer.WaitlistEntryId, c.Cancellation))!;
         // The offer is the caller's to answer, so its person is the one it was made to, seen or not.

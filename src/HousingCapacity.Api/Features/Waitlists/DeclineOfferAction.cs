@@ -1,11 +1,4 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.Features.Allocation;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace HousingCapacity.Api.Features.Waitlists;
 

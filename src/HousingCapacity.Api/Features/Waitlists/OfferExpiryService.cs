@@ -1,16 +1,10 @@
-using HousingCapacity.Api.Data;
-using HousingCapacity.Api.Features.Allocation;
-using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace HousingCapacity.Api.Features.Waitlists;
 
 /// <summary>Expires unanswered offers on a timer, so that a unit can be offered on without anyone asking first.</summary>
-public sealed class OfferExpiryService(IServiceScopeFactory scopes, IOptions<WaitlistOptions> options, IClock clock, ILogger<OfferExpiryService> logger)
+public sealed class OfferExpiryService(IServiceScopeFactory scopes, IOptions<WaitlistOptions> options, IClock clock,
+    ILogger<OfferExpiryService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,15 +1,11 @@
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.Features.Allocation;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace HousingCapacity.Api.Features.Waitlists;
 
-/// <summary><c>Waitlists({id})/HousingCapacity.OfferNext</c> with <c>{"unitId": …}</c>: offers the unit to the first eligible waiting person.</summary>
+/// <summary><c>Waitlists({id})/HousingCapacity.OfferNext</c> with <c>{"unitId": …}</c>: offers the unit to the first eligible waiting
+/// person.</summary>
 public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<PlacementPolicy> policy)
 {
 
@@ -23,12 +19,14 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
         var unit = await References.VisibleAsync<Unit>(db, unitId, "unitId", ct);
         var facility = (await db.FindUnscopedAsync<Facility>(unit.FacilityId, ct))!;
         if (facility.Kind != OfferWorkflow.FacilityKindOf(waitlist.Kind))
-            throw new DomainRuleException("UnitNotForWaitlist", $"Enheden hører til et tilbud af typen {facility.Kind}, ikke til denne venteliste ({waitlist.Kind}).",
+            throw new DomainRuleException("UnitNotForWaitlist",
+                $"Enheden hører til et tilbud af typen {facility.Kind}, ikke til denne venteliste ({waitlist.Kind}).",
                 $"The unit belongs to a {facility.Kind} facility, not to this waitlist ({waitlist.Kind}).", "unitId");
         if (unit.Status == UnitStatus.OutOfService)
             throw new ODataProblem(409, "UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.", "unitId");
         if (await db.Unscoped<Offer>().AnyAsync(o => o.UnitId == unit.Id && o.Status == OfferStatus.Pending, ct))
-            throw new ODataProblem(409, "UnitAlreadyOffered", $"{unit.Label} er allerede tilbudt en anden.", $"{unit.Label} has already been offered to someone else.", "unitId");
+            throw new ODataProblem(409, "UnitAlreadyOffered", $"{unit.Label} er allerede tilbudt en anden.",
+                $"{unit.Label} has already been offered to someone else.", "unitId");
         if (await PlacementAllocation.PeakOccupancyAsync(db, unit.Id, new DateRange(today, null), ct) >= unit.Beds)
             throw new ODataProblem(409, "UnitDoubleBooked", $"{unit.Label} er ikke ledig.", $"{unit.Label} is not vacant.", "unitId");
 
@@ -39,13 +37,16 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
         foreach (var entry in OfferWorkflow.InOrder(waiting))
         {
             var person = entry.Person!;
-            var candidate = new PlacementCandidate(person, facility, unit, new DateRange(today, null), SupportMethod.ICM, null, 0, false, 0);
-            var ineligible = PlacementRule.Broken(candidate, policy.Value).Where(r => r is AgeRestrictedRule or GenderRestrictedRule).ToList();
+            var candidate = new PlacementCandidate(person, facility, unit, new DateRange(today, null), SupportMethod.ICM, null, 0, false,
+                0);
+            var ineligible = PlacementRule.Broken(candidate,
+                policy.Value).Where(r => r is AgeRestrictedRule or GenderRestrictedRule).ToList();
             if (ineligible.Count > 0)
             {
                 entry.Flag($"{today:yyyy-MM-dd}: {string.Join(" ", ineligible.Select(r => r.MessageDa(candidate, policy.Value)))}");
                 passedOver.AddRange(ineligible.Select(r => new ProblemDetail(r.Code,
-                    $"Ventelisteplacering {entry.Id}: {r.MessageDa(candidate, policy.Value)}", $"Waitlist entry {entry.Id}: {r.MessageEn(candidate, policy.Value)}", "WaitlistEntryId")));
+                    $"Ventelisteplacering {entry.Id}: {r.MessageDa(candidate, policy.Value)}",
+                        $"Waitlist entry {entry.Id}: {r.MessageEn(candidate, policy.Value)}", "WaitlistEntryId")));
                 continue;
             }
             var offer = new Offer(entry.Id, unit.Id, today, Weekdays.Add(today, options.Value.RespondWeekdays));
@@ -54,7 +55,9 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
             return offer;
         }
         // Nothing is saved on a refusal; the details name every entry that was passed over, and why.
-        throw new ODataProblem(409, "NoEligibleEntry", "Ingen på ventelisten kan tilbydes enheden.", "Nobody on the waitlist can be offered the unit.", "unitId",
-            passedOver.Count > 0 ? passedOver : [new ProblemDetail("NoEligibleEntry", "Ingen venter på listen.", "Nobody is waiting on the list.")]);
+        throw new ODataProblem(409, "NoEligibleEntry", "Ingen på ventelisten kan tilbydes enheden.",
+            "Nobody on the waitlist can be offered the unit.", "unitId",
+            passedOver.Count > 0 ? passedOver : [new ProblemDetail("NoEligibleEntry", "Ingen venter på listen.",
+                "Nobody is waiting on the list.")]);
     }
 }

@@ -1,4 +1,3 @@
-using HousingCapacity.Api.Features.Allocation;
 using HousingCapacity.Api.OData;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Formatter;
@@ -16,5 +15,6 @@ public sealed class OffersController(AcceptOfferAction accept) : EntitySetContro
     /// <summary>The entry returns to Waiting with its place kept.</summary>
     [HttpPost]
     public Task<IActionResult> Decline(int key, [FromODataBody] string? reason) =>
-        ActAsync(key, async offer => (Entity)await DeclineOfferAction.InvokeAsync(Db, offer, Required(reason, nameof(reason)), WriteContext));
+        ActAsync(key, async offer => (Entity)await DeclineOfferAction.InvokeAsync(Db, offer, Required(reason, nameof(reason)),
+            WriteContext));
 }

@@ -1,8 +1,4 @@
-using HousingCapacity.Api.Data;
 using HousingCapacity.Api.OData;
-using HousingCapacity.Api.Security;
-using HousingCapacity.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace HousingCapacity.Api.Features.Waitlists;
 
@@ -20,7 +16,8 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
         await References.EnsureVisibleAsync<Person>(db, personId, "PersonId", c.Cancellation);
         if (await db.Unscoped<WaitlistEntry>().AnyAsync(e => e.WaitlistId == waitlistId && e.PersonId == personId
                 && (e.Status == WaitlistEntryStatus.Waiting || e.Status == WaitlistEntryStatus.Offered), c.Cancellation))
-            throw new ODataProblem(409, "AlreadyOnWaitlist", "Personen står allerede på ventelisten.", "The person is already on the waitlist.", "PersonId");
+            throw new ODataProblem(409, "AlreadyOnWaitlist", "Personen står allerede på ventelisten.",
+                "The person is already on the waitlist.", "PersonId");
         var appliedOn = v.Optional("AppliedOn", DanishTime.Today(c.Clock));
         var waitlist = (await db.FindUnscopedAsync<Waitlist>(waitlistId, c.Cancellation))!;
         var person = (await db.FindUnscopedAsync<Person>(personId, c.Cancellation))!;

@@ -6,7 +6,8 @@ namespace HousingCapacity.Api.Features.Waitlists;
 
 public sealed class WaitlistsController(WaitlistWriter writer, OfferNextAction offerNext) : EntitySetController<Waitlist>(writer)
 {
-    /// <summary><c>Waitlists({id})/HousingCapacity.OfferNext</c> with <c>{"unitId": …}</c>: offers the unit to the first eligible waiting person.</summary>
+    /// <summary><c>Waitlists({id})/HousingCapacity.OfferNext</c> with <c>{"unitId": …}</c>: offers the unit to the first eligible waiting
+    /// person.</summary>
     [HttpPost]
     public Task<IActionResult> OfferNext(int key, [FromODataBody] int? unitId) =>
         ActAsync(key, async waitlist => (Entity)await offerNext.InvokeAsync(Db, waitlist, Required(unitId, nameof(unitId)), WriteContext));

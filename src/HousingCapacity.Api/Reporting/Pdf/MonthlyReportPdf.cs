@@ -1,6 +1,4 @@
 using System.Globalization;
-using HousingCapacity.Domain;
-using NodaTime;
 
 namespace HousingCapacity.Api.Reporting.Pdf;
 
@@ -22,17 +20,32 @@ public static class MonthlyReportPdf
 
     private static readonly Dictionary<string, string> Words = new()
     {
-        [nameof(DischargeReason.Planned)] = "Planlagt udskrivning", [nameof(DischargeReason.SelfDischarged)] = "Udeblevet/udskrevet sig selv",
-        [nameof(DischargeReason.Expelled)] = "Bortvist", [nameof(DischargeReason.TransferredToOtherOffer)] = "Overflyttet til andet tilbud",
-        [nameof(DischargeReason.Hospitalised)] = "Indlagt", [nameof(DischargeReason.Imprisoned)] = "Fængslet", [nameof(DischargeReason.Deceased)] = "Død",
+        [nameof(DischargeReason.Planned)] = "Planlagt udskrivning",
+        [nameof(DischargeReason.SelfDischarged)] = "Udeblevet/udskrevet sig selv",
+        [nameof(DischargeReason.Expelled)] = "Bortvist",
+        [nameof(DischargeReason.TransferredToOtherOffer)] = "Overflyttet til andet tilbud",
+        [nameof(DischargeReason.Hospitalised)] = "Indlagt",
+        [nameof(DischargeReason.Imprisoned)] = "Fængslet",
+        [nameof(DischargeReason.Deceased)] = "Død",
         [nameof(DischargeReason.Unknown)] = "Ukendt",
-        [nameof(Destination.OwnHome)] = "Egen bolig", [nameof(Destination.SkaevBolig)] = "Skæv bolig", [nameof(Destination.HousingFirstHome)] = "Housing First-bolig",
-        [nameof(Destination.SupportedHousing)] = "Botilbud", [nameof(Destination.OtherShelter)] = "Andet herberg/forsorgshjem",
-        [nameof(Destination.FamilyOrFriends)] = "Familie/venner", [nameof(Destination.Hospital)] = "Hospital", [nameof(Destination.Prison)] = "Fængsel",
-        [nameof(Destination.Street)] = "Gaden", [nameof(Destination.Abroad)] = "Udlandet",
-        [nameof(TurnawayReason.Full)] = "Fuldt belagt", [nameof(TurnawayReason.GenderRestricted)] = "Kønsbegrænsning", [nameof(TurnawayReason.AgeRestricted)] = "Aldersgrænse",
-        [nameof(TurnawayReason.YouthInSection110)] = "Ung (18–25) – § 110", [nameof(TurnawayReason.Intoxicated)] = "Påvirket", [nameof(TurnawayReason.Violence)] = "Vold/trusler",
-        [nameof(TurnawayReason.Other)] = "Andet", ["None"] = "Ingen metode",
+        [nameof(Destination.OwnHome)] = "Egen bolig",
+        [nameof(Destination.SkaevBolig)] = "Skæv bolig",
+        [nameof(Destination.HousingFirstHome)] = "Housing First-bolig",
+        [nameof(Destination.SupportedHousing)] = "Botilbud",
+        [nameof(Destination.OtherShelter)] = "Andet herberg/forsorgshjem",
+        [nameof(Destination.FamilyOrFriends)] = "Familie/venner",
+        [nameof(Destination.Hospital)] = "Hospital",
+        [nameof(Destination.Prison)] = "Fængsel",
+        [nameof(Destination.Street)] = "Gaden",
+        [nameof(Destination.Abroad)] = "Udlandet",
+        [nameof(TurnawayReason.Full)] = "Fuldt belagt",
+        [nameof(TurnawayReason.GenderRestricted)] = "Kønsbegrænsning",
+        [nameof(TurnawayReason.AgeRestricted)] = "Aldersgrænse",
+        [nameof(TurnawayReason.YouthInSection110)] = "Ung (18–25) – § 110",
+        [nameof(TurnawayReason.Intoxicated)] = "Påvirket",
+        [nameof(TurnawayReason.Violence)] = "Vold/trusler",
+        [nameof(TurnawayReason.Other)] = "Andet",
+        ["None"] = "Ingen metode",
     };
 
     private static string Word(string key) => Words.GetValueOrDefault(key, key);
@@ -43,7 +56,8 @@ public static class MonthlyReportPdf
 
     private static string MonthName(string month)
     {
-        var date = new LocalDate(int.Parse(month[..4], CultureInfo.InvariantCulture), int.Parse(month[5..], CultureInfo.InvariantCulture), 1);
+        var date = new LocalDate(int.Parse(month[..4], CultureInfo.InvariantCulture), int.Parse(month[5..], CultureInfo.InvariantCulture),
+            1);
         return date.ToString("MMMM yyyy", Da);
     }
 
@@ -85,22 +99,26 @@ public static class MonthlyReportPdf
             ["Afvisninger (uopfyldt behov)", C(f.Flow.Turnaways)],
             [$"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år indskrevet i § 110-tilbud", C(f.Youth.AdmittedToSection110)],
             ["– heraf med registreret begrundelse for undtagelse", C(f.Youth.RecordedExceptions)],
-            ["Underretninger inden for 3 hverdage (§ 110, stk. 6)", f.Notifications.ShareOnTime is null ? $"{C(f.Notifications.OnTime)} af {C(f.Notifications.Due)}" : Pct(f.Notifications.ShareOnTime)],
+            ["Underretninger inden for 3 hverdage (§ 110, stk. 6)",
+                f.Notifications.ShareOnTime is null ? $"{C(f.Notifications.OnTime)} af {C(f.Notifications.Due)}" : Pct(f.Notifications.ShareOnTime)],
         ], pdf.Regular);
 
         pdf.Heading("Belægning efter type af tilbud");
         pdf.Table(["Type", "Tilbud", "Senge", "Belægning", "Forrige\nmåned", "Ændring\n(pct.-point)"], [3, 1, 1, 1.2, 1.2, 1.5],
-            f.Kinds.Select(k => (IReadOnlyList<string>)[Kind(k.Kind), N(k.Facilities), N(k.Beds), Pct(k.Occupancy.OccupancyRate), Pct(k.PreviousMonthRate),
+            f.Kinds.Select(k => (IReadOnlyList<string>)[Kind(k.Kind), N(k.Facilities), N(k.Beds), Pct(k.Occupancy.OccupancyRate),
+                Pct(k.PreviousMonthRate),
                 k.ChangeInPercentagePoints is { } ch ? ch.ToString("+0.0;-0.0;0.0", Da) : "–"]).ToList());
 
         // Charts
         pdf.NewPage();
         pdf.Heading("Udvikling", pdf.H1);
         var max = Math.Max(1, f.Kinds.Select(k => k.Occupancy.OccupancyRate ?? 0).DefaultIfEmpty(0).Max());
-        pdf.BarChart("Belægningsgrad efter type af tilbud", f.Kinds.Select(k => (Kind(k.Kind), k.Occupancy.OccupancyRate, Pct(k.Occupancy.OccupancyRate))).ToList(), max);
+        pdf.BarChart("Belægningsgrad efter type af tilbud", f.Kinds.Select(k => (Kind(k.Kind), k.Occupancy.OccupancyRate,
+            Pct(k.Occupancy.OccupancyRate))).ToList(), max);
         var months = f.Trend.Select(t => t.Month).Distinct().Order(StringComparer.Ordinal).ToList();
         pdf.LineChart("Belægningsgrad de seneste 12 måneder", months,
-            f.Trend.GroupBy(t => t.Kind).Select(g => (Kind(g.Key), (IReadOnlyList<double?>)months.Select(m => g.FirstOrDefault(t => t.Month == m)?.OccupancyRate).ToList())).ToList());
+            f.Trend.GroupBy(t => t.Kind).Select(g => (Kind(g.Key),
+                (IReadOnlyList<double?>)months.Select(m => g.FirstOrDefault(t => t.Month == m)?.OccupancyRate).ToList())).ToList());
 
         // Per kind
         pdf.NewPage();
@@ -111,19 +129,26 @@ public static class MonthlyReportPdf
             pdf.Table(["Tilbud", "Senge", "Kapa-\ncitet", "Belagt", "Belæg-\nning", "Ude af\ndrift",
                     "Indb.\nbelagt", "Indb.\nbelæg-\nning", "Mang-\nler\nindb.", "Afvi-\ngelser"],
                 [3.5, 0.9, 1, 1, 1, 0.9, 1, 1, 0.9, 0.9],
-                group.Select(r => (IReadOnlyList<string>)[r.Name, N(r.Beds), N(r.CapacityBedNights), N(r.OccupiedBedNights), Pct(r.OccupancyRate),
+                group.Select(r => (IReadOnlyList<string>)[r.Name, N(r.Beds), N(r.CapacityBedNights), N(r.OccupiedBedNights),
+                    Pct(r.OccupancyRate),
                     N(r.OutOfServiceBedNights), r.ReportedNights > 0 ? N(r.ReportedOccupiedBedNights) : "–", Pct(r.ReportedOccupancyRate),
                     N(r.MissingReportNights), N(r.DisagreeingNights)]).ToList());
         }
 
         pdf.Paragraph("Kapacitet, belagt og ude af drift er sengenætter. Indb. = tilbuddets egne indberetninger. Mangler indb. = nætter uden " +
-                      "indberetning; afvigelser = nætter, hvor den indberettede belægning ikke svarer til de registrerede ophold.", pdf.Small);
+                      "indberetning; afvigelser = nætter, hvor den indberettede belægning ikke svarer til de registrerede ophold.",
+                          pdf.Small);
 
         // Flow
         pdf.Heading("Ind- og udskrivninger", pdf.H1);
-        pdf.Table(["Udskrivningsårsag", "Antal"], [3, 1], f.Flow.DischargesByReason.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name), C(c.Count)]).ToList());
-        pdf.Table(["Hvor gik personen hen", "Antal"], [3, 1], f.Flow.DischargesByDestination.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name), C(c.Count)]).ToList());
-        pdf.Table(["Afvisninger efter årsag", "Antal"], [3, 1], f.Flow.TurnawaysByReason.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name), C(c.Count)]).ToList());
+        pdf.Table(["Udskrivningsårsag", "Antal"], [3, 1],
+            f.Flow.DischargesByReason.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name),
+                C(c.Count)]).ToList());
+        pdf.Table(["Hvor gik personen hen", "Antal"], [3, 1],
+            f.Flow.DischargesByDestination.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name),
+                C(c.Count)]).ToList());
+        pdf.Table(["Afvisninger efter årsag", "Antal"], [3, 1],
+            f.Flow.TurnawaysByReason.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name), C(c.Count)]).ToList());
 
         // Youth
         pdf.Heading($"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år i § 110-tilbud", pdf.H1);
@@ -137,15 +162,18 @@ public static class MonthlyReportPdf
         pdf.Table(["Housing First", "Antal"], [3, 1],
             f.HousingFirst.ActiveBySupportMethod.Select(c => (IReadOnlyList<string>)[$"Aktive forløb – {Word(c.Name)}", C(c.Count)])
                 .Append(["Startet i måneden", C(f.HousingFirst.Started)]).Append(["Afsluttet i måneden", C(f.HousingFirst.Ended)])
-                .Append([$"Stadig i bolig efter 6 mdr. ({C(f.HousingFirst.SixMonths.StillHoused)} af {C(f.HousingFirst.SixMonths.Cohort)})", Pct(f.HousingFirst.SixMonths.Share)])
+                .Append([$"Stadig i bolig efter 6 mdr. ({C(f.HousingFirst.SixMonths.StillHoused)} af {C(f.HousingFirst.SixMonths.Cohort)})",
+                    Pct(f.HousingFirst.SixMonths.Share)])
                 .Append([$"Stadig i bolig efter 12 mdr. ({C(f.HousingFirst.TwelveMonths.StillHoused)} af {C(f.HousingFirst.TwelveMonths.Cohort)})", Pct(f.HousingFirst.TwelveMonths.Share)])
                 .ToList());
 
         // Waitlists
         pdf.Heading("Ventelister", pdf.H1);
-        pdf.Table(["Venteliste", "Venter ved\nmånedens\nslutning", "Nye", "Tilbud", "Accep-\nteret", "Afslået", "Udløbet", "Median\nventetid\n(dage)"],
+        pdf.Table(["Venteliste", "Venter ved\nmånedens\nslutning", "Nye", "Tilbud", "Accep-\nteret", "Afslået", "Udløbet",
+            "Median\nventetid\n(dage)"],
             [3.2, 1.2, 0.8, 0.8, 1, 0.9, 0.9, 1.1],
-            f.Waitlists.Select(w => (IReadOnlyList<string>)[w.Name, C(w.EntriesAtMonthEnd), C(w.NewEntries), C(w.OffersMade), C(w.Accepted), C(w.Declined), C(w.Expired), Num(w.MedianDaysWaitedByHoused)]).ToList());
+            f.Waitlists.Select(w => (IReadOnlyList<string>)[w.Name, C(w.EntriesAtMonthEnd), C(w.NewEntries), C(w.OffersMade), C(w.Accepted),
+                C(w.Declined), C(w.Expired), Num(w.MedianDaysWaitedByHoused)]).ToList());
 
         // Data quality
         pdf.Heading("Datakvalitet", pdf.H1);

@@ -1,5 +1,4 @@
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace HousingCapacity.Api.Reporting.Pdf;
@@ -106,10 +105,13 @@ public sealed class PdfLayout
         }
     }
 
-    public double Measure(string text, XFont font) => (_gfx ?? XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards)).MeasureString(text, font).Width;
+    public double Measure(string text, XFont font) => (_gfx ?? XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point,
+        XPageDirection.Downwards)).MeasureString(text, font).Width;
 
-    /// <summary>A table; the header row is drawn again at the top of every page it runs onto. Columns after the first are right-aligned.</summary>
-    public void Table(IReadOnlyList<string> headers, IReadOnlyList<double> widths, IEnumerable<IReadOnlyList<string>> rows, XFont? font = null)
+    /// <summary>A table; the header row is drawn again at the top of every page it runs onto. Columns after the first are
+    /// right-aligned.</summary>
+    public void Table(IReadOnlyList<string> headers, IReadOnlyList<double> widths, IEnumerable<IReadOnlyList<string>> rows,
+        XFont? font = null)
     {
         font ??= Small;
         var rowHeight = font.Size * 1.7;
@@ -162,7 +164,8 @@ public sealed class PdfLayout
         {
             var w = widths[i] * scale;
             var text = Fit(cells[i], font, w - 6);
-            Gfx.DrawString(text, font, brush, new XRect(x + 3, Y, w - 6, height), i == 0 ? XStringFormats.CenterLeft : XStringFormats.CenterRight);
+            Gfx.DrawString(text, font, brush, new XRect(x + 3, Y, w - 6, height),
+                i == 0 ? XStringFormats.CenterLeft : XStringFormats.CenterRight);
             x += w;
         }
     }
@@ -190,7 +193,8 @@ public sealed class PdfLayout
             Gfx.DrawRectangle(new XSolidBrush(Light), Margin + labelWidth, Y, barArea, barHeight);
             if (value is { } v && max > 0)
                 Gfx.DrawRectangle(new XSolidBrush(Accent), Margin + labelWidth, Y, Math.Min(1, v / max) * barArea, barHeight);
-            Gfx.DrawString(text, Small, XBrushes.Black, new XRect(Margin + labelWidth + barArea + 4, Y, 56, barHeight), XStringFormats.CenterLeft);
+            Gfx.DrawString(text, Small, XBrushes.Black, new XRect(Margin + labelWidth + barArea + 4, Y, 56, barHeight),
+                XStringFormats.CenterLeft);
             Y += barHeight + 6;
         }
         Y += 10;
@@ -216,8 +220,10 @@ public sealed class PdfLayout
         }
         var step = months.Count > 1 ? width / (months.Count - 1) : width;
         for (var i = 0; i < months.Count; i++)
-            Gfx.DrawString(months[i][2..], Small, XBrushes.Gray, new XRect(left + i * step - 20, top + plotHeight + 3, 40, 10), XStringFormats.TopCenter);
-        XColor[] palette = [Accent, XColors.DarkOrange, XColors.SeaGreen, XColors.Firebrick, XColors.MediumPurple, XColors.SaddleBrown, XColors.SteelBlue];
+            Gfx.DrawString(months[i][2..], Small, XBrushes.Gray, new XRect(left + i * step - 20, top + plotHeight + 3, 40, 10),
+                XStringFormats.TopCenter);
+        XColor[] palette = [Accent, XColors.DarkOrange, XColors.SeaGreen, XColors.Firebrick, XColors.MediumPurple, XColors.SaddleBrown,
+            XColors.SteelBlue];
         for (var s = 0; s < series.Count; s++)
         {
             var linePen = new XPen(palette[s % palette.Length], 1.6);
@@ -250,8 +256,10 @@ public sealed class PdfLayout
             var page = _document.Pages[i];
             var y = page.Height.Point - Margin + 4;
             gfx.DrawLine(new XPen(XColors.LightGray, 0.5), Margin, y - 4, page.Width.Point - Margin, y - 4);
-            gfx.DrawString(FooterLeft, Small, XBrushes.Gray, new XRect(Margin, y, page.Width.Point - 2 * Margin, 12), XStringFormats.TopLeft);
-            gfx.DrawString($"Side {i + 1} af {count}", Small, XBrushes.Gray, new XRect(Margin, y, page.Width.Point - 2 * Margin, 12), XStringFormats.TopRight);
+            gfx.DrawString(FooterLeft, Small, XBrushes.Gray, new XRect(Margin, y, page.Width.Point - 2 * Margin, 12),
+                XStringFormats.TopLeft);
+            gfx.DrawString($"Side {i + 1} af {count}", Small, XBrushes.Gray, new XRect(Margin, y, page.Width.Point - 2 * Margin, 12),
+                XStringFormats.TopRight);
         }
         using var stream = new MemoryStream();
         _document.Save(stream, false);

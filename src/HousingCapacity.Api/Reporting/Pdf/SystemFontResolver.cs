@@ -1,6 +1,4 @@
-using PdfSharp.Drawing;
 using PdfSharp.Fonts;
-using PdfSharp.Pdf;
 
 namespace HousingCapacity.Api.Reporting.Pdf;
 
@@ -11,8 +9,13 @@ namespace HousingCapacity.Api.Reporting.Pdf;
 public sealed class SystemFontResolver : IFontResolver
 {
     public const string Family = "DejaVu Sans";
-    private static readonly string[] Folders = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts", "/Library/Fonts", @"C:\Windows\Fonts"];
-    private static readonly Dictionary<string, string> Files = new() { ["DejaVuSans"] = "DejaVuSans.ttf", ["DejaVuSans-Bold"] = "DejaVuSans-Bold.ttf" };
+    private static readonly string[] Folders = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts",
+        "/Library/Fonts", @"C:\Windows\Fonts"];
+    private static readonly Dictionary<string, string> Files = new()
+    {
+        ["DejaVuSans"] = "DejaVuSans.ttf",
+        ["DejaVuSans-Bold"] = "DejaVuSans-Bold.ttf"
+    };
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
         new(isBold ? "DejaVuSans-Bold" : "DejaVuSans");
