@@ -61,40 +61,38 @@ public sealed class HousingRoutingConvention : IODataControllerActionConvention
     /// <summary>A bound function, with and without its optional parameters (the library's convention needs them all).</summary>
     private static bool RouteFunction(ODataControllerActionContext context, KeySegmentTemplate key)
     {
-        var action = context.Action;
-        var set = context.EntitySet;
-        if (!action.Attributes.Any(a => a is HttpGetAttribute)) return false;
-        var onRecord = action.Parameters.Any(p => p.ParameterName == "key");
-        var function = context.Model.SchemaElements.OfType<IEdmFunction>().SingleOrDefault(f => f.IsBound && f.Name == action.ActionName
-            && (onRecord ? f.Parameters.First().Type.Definition == set.EntityType
-                : f.Parameters.First().Type.Definition is IEdmCollectionType c && c.ElementType.Definition == set.EntityType));
-        if (function is null) return false;
+        if (!context.Action.Attributes.Any(a => a is HttpGetAttribute) || BoundOperation<IEdmFunction>(context) is not { } function) return false;
         var all = function.Parameters.Skip(1).ToList();
         var required = all.Where(p => p is not IEdmOptionalParameter).ToList();
         foreach (var parameters in required.Count == all.Count ? [all] : new[] { all, required })
-        {
-            var segments = new List<ODataSegmentTemplate> { new EntitySetSegmentTemplate(set) };
-            if (onRecord) segments.Add(key);
-            segments.Add(new FunctionSegmentTemplate(parameters.ToDictionary(p => p.Name, p => $"{{{p.Name}}}"), function, null));
-            action.AddSelector("Get", context.Prefix, context.Model, new ODataPathTemplate(segments), context.Options?.RouteOptions);
-        }
+            AddSelector(context, key, "Get", new FunctionSegmentTemplate(parameters.ToDictionary(p => p.Name, p => $"{{{p.Name}}}"), function, null));
         return true;
     }
 
     private static bool RouteAction(ODataControllerActionContext context, KeySegmentTemplate key)
     {
-        var action = context.Action;
-        var set = context.EntitySet;
-        if (!action.Attributes.Any(a => a is HttpPostAttribute)) return false;
-        var onRecord = action.Parameters.Any(p => p.ParameterName == "key");
-        var operation = context.Model.SchemaElements.OfType<IEdmAction>().SingleOrDefault(a => a.IsBound && a.Name == action.ActionName
-            && (onRecord ? a.Parameters.First().Type.Definition == set.EntityType
-                : a.Parameters.First().Type.Definition is IEdmCollectionType c && c.ElementType.Definition == set.EntityType));
-        if (operation is null) return false;
-        var segments = new List<ODataSegmentTemplate> { new EntitySetSegmentTemplate(set) };
-        if (onRecord) segments.Add(key);
-        segments.Add(new ActionSegmentTemplate(operation, null));
-        action.AddSelector("Post", context.Prefix, context.Model, new ODataPathTemplate(segments), context.Options?.RouteOptions);
+        if (!context.Action.Attributes.Any(a => a is HttpPostAttribute) || BoundOperation<IEdmAction>(context) is not { } action) return false;
+        AddSelector(context, key, "Post", new ActionSegmentTemplate(action, null));
         return true;
+    }
+
+    private static bool OnRecord(ODataControllerActionContext context) => context.Action.Parameters.Any(p => p.ParameterName == "key");
+
+    /// <summary>The operation of the method's name bound to the set's records (a method with a key) or to the set.</summary>
+    private static T? BoundOperation<T>(ODataControllerActionContext context) where T : class, IEdmOperation
+    {
+        var type = context.EntitySet.EntityType;
+        var onRecord = OnRecord(context);
+        return context.Model.SchemaElements.OfType<T>().SingleOrDefault(o => o.IsBound && o.Name == context.Action.ActionName
+            && (onRecord ? o.Parameters.First().Type.Definition == type
+                : o.Parameters.First().Type.Definition is IEdmCollectionType c && c.ElementType.Definition == type));
+    }
+
+    private static void AddSelector(ODataControllerActionContext context, KeySegmentTemplate key, string method, ODataSegmentTemplate operation)
+    {
+        var segments = new List<ODataSegmentTemplate> { new EntitySetSegmentTemplate(context.EntitySet) };
+        if (OnRecord(context)) segments.Add(key);
+        segments.Add(operation);
+        context.Action.AddSelector(method, context.Prefix, context.Model, new ODataPathTemplate(segments), context.Options?.RouteOptions);
     }
 }
