@@ -24,10 +24,11 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
     private string SetName => Request.ODataFeature().Path.FirstSegment.Identifier;
 
     [HousingQuery]
-    public IQueryable<T> Get() => Db.Set<T>();
+    // Reads are not tracked: nothing changes them, and the access log's save need not look at them.
+    public IQueryable<T> Get() => Db.Set<T>().AsNoTracking();
 
     [HousingQuery]
-    public SingleResult<T> Get(int key) => SingleResult.Create(Db.Set<T>().Where(e => e.Id == key));
+    public SingleResult<T> Get(int key) => SingleResult.Create(Db.Set<T>().AsNoTracking().Where(e => e.Id == key));
 
     /// <summary><c>Set(key)/Navigation</c> and <c>Set(key)/Navigation/$count</c>.</summary>
     [HousingQuery]
@@ -36,7 +37,7 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
         var segment = Request.ODataFeature().Path.OfType<NavigationPropertySegment>().Single();
         if (!await Db.Set<T>().AnyAsync(e => e.Id == key, HttpContext.RequestAborted)) throw NotFound();
         var navigation = typeof(T).GetProperty(segment.NavigationProperty.Name)!;
-        var source = Db.Set<T>().Where(e => e.Id == key);
+        var source = Db.Set<T>().AsNoTracking().Where(e => e.Id == key);
         var p = Expression.Parameter(typeof(T), "e");
         var access = Expression.Property(p, navigation);
         if (segment.NavigationProperty.Type.IsCollection())
