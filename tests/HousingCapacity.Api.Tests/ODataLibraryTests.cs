@@ -231,6 +231,30 @@ public sealed class ModelConsistencyTests(ApiFixture api) : IClassFixture<ApiFix
     }
 
     [Fact]
+    public void EveryWritableProperty_ExistsInTheModel()
+    {
+        // A writer's Insertable and Updatable name properties by string: a misspelt one would silently be unwritable.
+        var model = api.Factory.Services.GetRequiredService<IEdmModel>();
+        var controllers = typeof(Api.OData.EntitySetController<>).Assembly.GetTypes()
+            .Where(t => t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(Api.OData.EntitySetController<>));
+        var checkedWriters = 0;
+        foreach (var controller in controllers)
+        {
+            var record = controller.BaseType!.GetGenericArguments()[0];
+            var type = (IEdmStructuredType)model.FindDeclaredType($"HousingCapacity.{record.Name}")!;
+            foreach (var parameter in controller.GetConstructors().Single().GetParameters()
+                         .Where(p => typeof(Api.OData.IEntitySetWriter).IsAssignableFrom(p.ParameterType)))
+            {
+                var writer = (Api.OData.IEntitySetWriter)api.Factory.Services.GetRequiredService(parameter.ParameterType);
+                foreach (var name in writer.Insertable.Concat(writer.Updatable))
+                    Assert.True(type.FindProperty(name) is IEdmStructuralProperty, $"{parameter.ParameterType.Name} names {name}, which {record.Name} does not have");
+                checkedWriters++;
+            }
+        }
+        Assert.True(checkedWriters >= 9, $"only {checkedWriters} writers found");
+    }
+
+    [Fact]
     public void EveryRecordAboutAPerson_SaysSo_ForTheAccessLog()
     {
         // A record with a person's id is about that person; the access log finds it through IConcernsPerson (an offer through its entry).
