@@ -78,14 +78,13 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
     {
         var setWriter = Writable(() => true);
         var values = await BodyReader.ReadAsync(Request, EdmType, setWriter.Insertable, null, replace: false, Limits.MaxRequestBodyBytes);
-        // One transaction from the first read to the save: on SQLite it takes the write lock at once, so competing writes (two
-        // officers, the last bed) are serialised and the rules see the committed state.
-        await using var transaction = await Db.BeginWriteAsync(HttpContext.RequestAborted);
-        var (entity, created) = await setWriter.CreateAsync(Db, values, WriteContext);
-        if (created) Db.Add(entity);
-        await Db.SaveChangesAsync(HttpContext.RequestAborted);
-        await transaction.CommitAsync(HttpContext.RequestAborted);
-        Response.Headers.ETag = VersionETagHandler.Of(entity);
+        var created = false;
+        var entity = await WriteAsync(async () =>
+        {
+            (var made, created) = await setWriter.CreateAsync(Db, values, WriteContext);
+            if (created) Db.Add(made);
+            return made;
+        });
         if (created) return Created((T)entity);
         Response.Headers.Location = new Uri(new Uri(Request.CreateODataLink()), $"{SetName}({entity.Id})").ToString();
         return Ok(entity);
@@ -108,15 +107,15 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
     private async Task<IActionResult> UpdateAsync(int key, bool replace)
     {
         var setWriter = Writable(() => writer!.AllowsUpdate);
-        await using var transaction = await Db.BeginWriteAsync(HttpContext.RequestAborted);
-        var entity = await FindAsync(key);
-        CheckIfMatch(entity);
-        var values = await BodyReader.ReadAsync(Request, EdmType, setWriter.Updatable, entity, replace, Limits.MaxRequestBodyBytes);
-        await setWriter.UpdateAsync(Db, entity, values, WriteContext);
-        await Db.SaveChangesAsync(HttpContext.RequestAborted);
-        await transaction.CommitAsync(HttpContext.RequestAborted);
-        Response.Headers.ETag = VersionETagHandler.Of(entity);
-        return Updated((T)entity);
+        var entity = await WriteAsync(async () =>
+        {
+            var current = await FindAsync(key);
+            CheckIfMatch(current);
+            var values = await BodyReader.ReadAsync(Request, EdmType, setWriter.Updatable, current, replace, Limits.MaxRequestBodyBytes);
+            await setWriter.UpdateAsync(Db, current, values, WriteContext);
+            return current;
+        });
+        return Updated(entity);
     }
 
     private IEdmStructuredType EdmType => (IEdmStructuredType)Request.GetModel().FindDeclaredType($"{HousingModel.Namespace}.{typeof(T).Name}")!;
@@ -164,16 +163,25 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
     /// <summary>
     /// Runs an action bound to one record in one write transaction (If-Match honoured) and answers with the record it returns.
     /// </summary>
-    protected async Task<IActionResult> ActAsync(int key, Func<T, Task<Entity>> act)
+    protected async Task<IActionResult> ActAsync(int key, Func<T, Task<Entity>> act) => Ok(await WriteAsync(async () =>
     {
-        await using var transaction = await Db.BeginWriteAsync(HttpContext.RequestAborted);
         var entity = await FindAsync(key);
         CheckIfMatch(entity);
-        var result = await act(entity);
+        return await act(entity);
+    }));
+
+    /// <summary>
+    /// One write: a transaction from the first read to the save (on SQLite it takes the write lock at once, so competing writes
+    /// — two officers, the last bed — are serialised and the rules see the committed state), then the record's ETag header.
+    /// </summary>
+    protected async Task<TRecord> WriteAsync<TRecord>(Func<Task<TRecord>> write) where TRecord : Entity
+    {
+        await using var transaction = await Db.BeginWriteAsync(HttpContext.RequestAborted);
+        var record = await write();
         await Db.SaveChangesAsync(HttpContext.RequestAborted);
         await transaction.CommitAsync(HttpContext.RequestAborted);
-        Response.Headers.ETag = VersionETagHandler.Of(result);
-        return Ok(result);
+        Response.Headers.ETag = VersionETagHandler.Of(record);
+        return record;
     }
 
     protected Task<IActionResult> ActAsync(int key, Action<T> act) => ActAsync(key, e =>

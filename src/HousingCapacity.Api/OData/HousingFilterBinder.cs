@@ -51,10 +51,7 @@ public sealed class HousingFilterBinder : FilterBinder
 
     public override Expression BindConstantNode(ConstantNode node, QueryBinderContext context)
     {
-        // Edm.Date literals arrive as the obsolete Microsoft.OData.Edm.Date: the records hold DateOnly.
-#pragma warning disable CS0618
-        if (node.Value is Microsoft.OData.Edm.Date date) return Parameter(new DateOnly(date.Year, date.Month, date.Day));
-#pragma warning restore CS0618
+        if (AsDateOnly(node.Value) is { } date) return Parameter(date);
         return base.BindConstantNode(node, context);
     }
 
@@ -145,6 +142,14 @@ public sealed class HousingFilterBinder : FilterBinder
     private static QueryNode Unwrap(QueryNode node) => node is ConvertNode c ? Unwrap(c.Source) : node;
 
     private static Type Core(Type type) => Nullable.GetUnderlyingType(type) ?? type;
+
+    /// <summary>
+    /// Edm.Date values (literals in a query, action parameters in a body) arrive as the obsolete Microsoft.OData.Edm.Date; the
+    /// records and the controllers' parameters hold DateOnly. Null for anything else.
+    /// </summary>
+#pragma warning disable CS0618
+    internal static DateOnly? AsDateOnly(object? value) => value is Microsoft.OData.Edm.Date d ? new DateOnly(d.Year, d.Month, d.Day) : null;
+#pragma warning restore CS0618
 
     /// <summary>A value EF Core sends as a SQL parameter (a member of a closure), never inlined into the SQL text.</summary>
     internal static Expression Parameter<T>(T value) => Expression.Field(Expression.Constant(new StrongBox<T>(value)),

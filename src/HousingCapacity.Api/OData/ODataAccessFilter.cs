@@ -37,11 +37,8 @@ public sealed class ODataAccessFilter : IResourceFilter, IActionFilter
     public void OnActionExecuting(ActionExecutingContext context)
     {
         context.HttpContext.Items[ActionStartedKey] = true;
-        // The body's Edm.Date values come as the library's own Date; the methods take DateOnly, as the records do.
-#pragma warning disable CS0618
         foreach (var (name, value) in context.ActionArguments.ToList())
-            if (value is Microsoft.OData.Edm.Date date) context.ActionArguments[name] = new DateOnly(date.Year, date.Month, date.Day);
-#pragma warning restore CS0618
+            if (HousingFilterBinder.AsDateOnly(value) is { } date) context.ActionArguments[name] = date;
         if (!context.ModelState.IsValid)
         {
             var names = context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();

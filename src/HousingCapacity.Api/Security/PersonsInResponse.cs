@@ -33,11 +33,12 @@ public sealed class PersonsInResponse
         foreach (var (type, ids) in _records)
         {
             var list = ids.ToList();
+            var load = type;
+            // An offer concerns the person of its waitlist entry.
             if (type == typeof(Offer))
-                list = await db.Unscoped<Offer>().Where(o => list.Contains(o.Id)).Select(o => o.WaitlistEntryId).ToListAsync(ct);
-            var records = type == typeof(Offer) ? (IEnumerable<object>)await db.Unscoped<WaitlistEntry>().AsNoTracking().Where(e => list.Contains(e.Id)).ToListAsync(ct)
-                : await LoadAsync(db, type, list, ct);
-            foreach (var record in records)
+                (load, list) = (typeof(WaitlistEntry),
+                    await db.Unscoped<Offer>().Where(o => list.Contains(o.Id)).Select(o => o.WaitlistEntryId).ToListAsync(ct));
+            foreach (var record in await LoadAsync(db, load, list, ct))
                 if (AccessLog.PersonOf(record) is { } person) _ids.Add(person);
         }
         _records.Clear();

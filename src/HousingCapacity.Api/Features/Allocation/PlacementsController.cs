@@ -38,12 +38,7 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     {
         var request = new CheckInRequest(Required(cpr, nameof(cpr)), unitId, facilityId, startDate?.ToLocalDate(), endDate?.ToLocalDate(),
             supportMethod, exceptionJustification, referralRoute);
-        await using var transaction = await Db.BeginWriteAsync(HttpContext.RequestAborted);
-        var placement = await checkIn.InvokeAsync(Db, request, WriteContext);
-        await Db.SaveChangesAsync(HttpContext.RequestAborted);
-        await transaction.CommitAsync(HttpContext.RequestAborted);
-        Response.Headers.ETag = VersionETagHandler.Of(placement);
-        return Created(placement);
+        return Created(await WriteAsync(() => checkIn.InvokeAsync(Db, request, WriteContext)));
     }
 
     /// <summary><c>Placements/HousingCapacity.LongStays(date=…)</c>: persons past the §110 threshold.</summary>
