@@ -31,6 +31,7 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
     private readonly HashSet<string> _cprs = [];
 
     private Randomizer Rnd => _faker.Random;
+    private static readonly WorkingDays WorkingDays = new PlacementPolicy().WorkingDays();
     private LocalDate Today => options.Today;
     private LocalDate HistoryStart => Today.PlusMonths(-options.Months);
     /// <summary>Units out of service went out of service a month ago; they were emptied first.</summary>
@@ -48,7 +49,7 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         {
             var municipality = municipalities[m];
             var facilities = plans[m].Facilities.Select(f => new Facility(municipality.Id, f.Name, f.Kind, f.Address,
-                f.GenderRestriction, f.MinAge, f.MaxAge, isActive: true)).ToList();
+                f.GenderRestriction, f.MinAge, f.MaxAge, isActive: true, f.LegalBasis)).ToList();
             await store.SaveAsync(facilities);
 
             var units = new List<(Unit Unit, Facility Facility)>();
@@ -62,6 +63,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
 
             var count = options.LargeMunicipalityCodes.Contains(municipality.Code) ? options.LargeMunicipalityPersons : options.PersonsPerMunicipality;
             var persons = Enumerable.Range(0, count).Select(_ => NewPerson(municipality.Id)).ToList();
+            // Some people at the shelters give no CPR number (foreign nationals, people who stay anonymously).
+            persons.AddRange(Enumerable.Range(0, Math.Max(1, count / 40)).Select(i => NewPersonWithoutCpr(i)));
             await store.SaveAsync(persons);
 
             var placements = new List<Placement>();
@@ -129,6 +132,15 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         return new Person(cpr, first, Rnd.ArrayElement(Surnames), gender, municipalityId);
     }
 
+    private Person NewPersonWithoutCpr(int i)
+    {
+        var gender = Rnd.Bool(0.8f) ? Gender.Male : Gender.Female;
+        var alias = $"{(gender == Gender.Male ? Rnd.ArrayElement(MaleNames) : Rnd.ArrayElement(FemaleNames))} {(char)('A' + i % 26)}.";
+        return Rnd.Bool(0.5f)
+            ? Person.WithoutCpr(alias, gender, Today.Year - Rnd.Int(22, 65), null, Today, null)
+            : Person.WithoutCpr(alias, gender, null, Rnd.Int(30, 60), Today, null);
+    }
+
     /// <summary>A CPR number whose 7th digit gives the right century and whose last digit the right sex.</summary>
     private CprNumber SyntheticCpr(LocalDate birth, Gender gender)
     {
@@ -142,7 +154,6 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
     private static bool IsShortStay(FacilityKind kind) => kind is FacilityKind.Section110Shelter or FacilityKind.EmergencyBeds
         or FacilityKind.AkutBolig or FacilityKind.Section107;
 
-    private static bool IsSection110(FacilityKind kind) => kind is FacilityKind.Section110Shelter or FacilityKind.EmergencyBeds;
 
     private IEnumerable<Placement> StaysIn(Unit unit, Facility facility, List<Person> persons)
     {
@@ -179,7 +190,7 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
     private Placement NewPlacement(Person person, Unit unit, Facility facility, DateRange stay)
     {
         var youth = person.AgeOn(stay.Start) is >= 18 and <= 25;
-        var section110 = IsSection110(facility.Kind);
+        var section110 = facility.LegalBasis == LegalBasis.Section110;
         var support = facility.Kind == FacilityKind.HousingFirst
             ? Rnd.WeightedRandom([SupportMethod.CTI, SupportMethod.ICM, SupportMethod.ACT], [0.5f, 0.35f, 0.15f])
             : SupportMethod.None;
@@ -187,7 +198,15 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             section110 && youth ? Rnd.ArrayElement(Justifications) : null,
             section110 ? Rnd.WeightedRandom([ReferralRoute.SelfReferral, ReferralRoute.Municipality, ReferralRoute.Hospital,
                 ReferralRoute.Prison], [0.7f, 0.15f, 0.1f, 0.05f]) : ReferralRoute.Municipality,
-            facility.Kind == FacilityKind.Section110Shelter ? Weekdays.Add(stay.Start, 3) : null);
+            section110 ? WorkingDays.Add(stay.Start, 3) : null,
+            legalBasis: facility.LegalBasis,
+            priorResidence: section110 || facility.LegalBasis == LegalBasis.Section104
+                ? Rnd.WeightedRandom([PriorResidence.Street, PriorResidence.FamilyOrFriends, PriorResidence.NightShelter,
+                    PriorResidence.OtherShelter, PriorResidence.Hospital, PriorResidence.Psychiatry, PriorResidence.Prison,
+                    PriorResidence.OwnHome, PriorResidence.Unknown], [0.25f, 0.25f, 0.1f, 0.1f, 0.07f, 0.06f, 0.05f, 0.07f, 0.05f])
+                : null,
+            responsibleMunicipalityId: person.MunicipalityId,
+            exceptionDecidedBy: section110 && youth ? "demo:leder" : null);
         // Most notifications are made in time, some late, a few not at all (yet).
         if (placement.NotificationDueDate?.ToLocalDate() is { } due && Rnd.Bool(0.9f))
         {
@@ -196,11 +215,18 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             if (on <= Today) placement.MarkNotified(on);
         }
         if (stay.End is { } end)
-            placement.Discharge(end,
-                Rnd.WeightedRandom([DischargeReason.Planned, DischargeReason.SelfDischarged, DischargeReason.Expelled,
-                    DischargeReason.TransferredToOtherOffer, DischargeReason.Unknown], [0.45f, 0.3f, 0.05f, 0.15f, 0.05f]),
-                Rnd.WeightedRandom([Destination.OwnHome, Destination.SkaevBolig, Destination.OtherShelter, Destination.FamilyOrFriends,
-                    Destination.Street, Destination.Unknown], [0.25f, 0.1f, 0.25f, 0.2f, 0.1f, 0.1f]));
+        {
+            var reason = Rnd.WeightedRandom([DischargeReason.Planned, DischargeReason.SelfDischarged, DischargeReason.Expelled,
+                DischargeReason.TransferredToOtherOffer, DischargeReason.Unknown], [0.45f, 0.3f, 0.05f, 0.15f, 0.05f]);
+            var destination = Rnd.WeightedRandom([Destination.OwnHome, Destination.SkaevBolig, Destination.OtherShelter,
+                Destination.FamilyOrFriends, Destination.Street, Destination.Unknown], [0.25f, 0.1f, 0.25f, 0.2f, 0.1f, 0.1f]);
+            // Serviceloven §176 a: most discharges from §110 to a home come with a decision on bostøtte, mostly made in time.
+            if (section110 && destination is Destination.OwnHome or Destination.SkaevBolig && Rnd.Bool(0.7f))
+                placement.Discharge(end, reason, destination, FollowUpSupport.HousingSupport85a,
+                    end.PlusDays(Rnd.Bool(0.8f) ? -Rnd.Int(1, 20) : Rnd.Int(1, 30)));
+            else
+                placement.Discharge(end, reason, destination, section110 ? FollowUpSupport.None : null);
+        }
         return placement;
     }
 
@@ -214,7 +240,9 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             if (facility.GenderRestriction == GenderRestriction.MenOnly && p.Gender != Gender.Male) continue;
             if (facility.MinAge is { } min && age < min || facility.MaxAge is { } max && age > max) continue;
             // Young people are placed in §110 only as a recorded exception: keep it rare, as policy wants.
-            if (IsSection110(facility.Kind) && age is >= 18 and <= 25 && !Rnd.Bool(0.1f)) continue;
+            if (facility.LegalBasis == LegalBasis.Section110 && age is >= 18 and <= 25 && !Rnd.Bool(0.1f)) continue;
+            // Without a CPR number only at the shelters and night cafés.
+            if (!p.HasCpr && facility.LegalBasis is not (LegalBasis.Section110 or LegalBasis.Section104)) continue;
             if (Busy(p.Id).Any(b => b.Overlaps(stay))) continue;
             return p;
         }
@@ -250,7 +278,7 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
     private List<Entity> Turnaways(List<Facility> facilities, List<Person> persons)
     {
         var list = new List<Entity>();
-        foreach (var facility in facilities.Where(f => IsSection110(f.Kind)))
+        foreach (var facility in facilities.Where(f => f.LegalBasis == LegalBasis.Section110))
             for (var night = HistoryStart; night < Today; night = night.PlusDays(1))
                 if (Rnd.Bool(0.08f))
                     list.Add(new Turnaway(facility.Id, night,
@@ -274,7 +302,7 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         var entries = new List<WaitlistEntry>();
         foreach (var waitlist in waitlists)
         {
-            var eligible = persons.Where(p => waitlist.Kind != WaitlistKind.YouthHousing || p.AgeOn(Today) is >= 18 and <= 24).ToList();
+            var eligible = persons.Where(p => p.HasCpr).Where(p => waitlist.Kind != WaitlistKind.YouthHousing || p.AgeOn(Today) is >= 18 and <= 24).ToList();
             foreach (var person in Rnd.ListItems(eligible, Math.Min(eligible.Count, Rnd.Int(15, 35))))
             {
                 var status = Rnd.WeightedRandom([WaitlistEntryStatus.Waiting, WaitlistEntryStatus.Offered, WaitlistEntryStatus.Housed,
@@ -301,14 +329,14 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             if (entry.Status == WaitlistEntryStatus.Offered)
             {
                 var offeredOn = Today.PlusDays(-Rnd.Int(0, 4));
-                offers.Add(new Offer(entry.Id, unit.Id, offeredOn, Weekdays.Add(offeredOn, 5)));
+                offers.Add(new Offer(entry.Id, unit.Id, offeredOn, WorkingDays.Add(offeredOn, 5)));
                 pendingUnits.Add(unit.Id);
             }
             else if (Rnd.Bool(0.5f))
             {
                 var offeredOn = entry.AppliedOn.ToLocalDate().PlusDays(Rnd.Int(10, 90));
                 if (offeredOn >= Today.PlusDays(-10)) continue;
-                var offer = new Offer(entry.Id, unit.Id, offeredOn, Weekdays.Add(offeredOn, 5));
+                var offer = new Offer(entry.Id, unit.Id, offeredOn, WorkingDays.Add(offeredOn, 5));
                 if (entry.Status == WaitlistEntryStatus.Housed) offer.Accept();
                 else if (Rnd.Bool(0.6f)) offer.Decline("Boligen ligger for langt fra netværk og behandling.");
                 else offer.Expire();

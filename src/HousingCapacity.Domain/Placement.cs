@@ -11,9 +11,15 @@ public sealed class Placement : Entity, IConcernsPerson
     private Placement() { }
 
     public Placement(int personId, int unitId, int facilityId, DateRange stay, SupportMethod supportMethod,
-        string? exceptionJustification, ReferralRoute? referralRoute, LocalDate? notificationDueDate, LocalDate? supportUntil = null)
+        string? exceptionJustification, ReferralRoute? referralRoute, LocalDate? notificationDueDate, LocalDate? supportUntil = null,
+        LegalBasis legalBasis = LegalBasis.Section110, PriorResidence? priorResidence = null, int? responsibleMunicipalityId = null,
+        string? exceptionDecidedBy = null)
     {
         SupportUntil = supportUntil.ToDateOnly();
+        LegalBasis = legalBasis;
+        PriorResidence = priorResidence;
+        ResponsibleMunicipalityId = responsibleMunicipalityId;
+        ExceptionDecidedBy = exceptionDecidedBy;
         PersonId = personId;
         UnitId = unitId;
         FacilityId = facilityId;
@@ -33,9 +39,30 @@ public sealed class Placement : Entity, IConcernsPerson
     public SupportMethod SupportMethod { get; private set; }
     /// <summary>The written justification for an exception to a placement rule (e.g. a young person in §110).</summary>
     public string? ExceptionJustification { get; private set; }
+    /// <summary>Who recorded the justification: the token's user. At a §110 place the admission is the leader's decision
+    /// (Serviceloven §110 stk. 4), so this is the leader or someone acting for them.</summary>
+    public string? ExceptionDecidedBy { get; private set; }
+    /// <summary>The legal basis of the place when the stay began: every §110 rule of the stay reads this.</summary>
+    public LegalBasis LegalBasis { get; private set; }
+    /// <summary>
+    /// The handlekommune of the stay (retssikkerhedsloven §§ 9–9 b): it receives the §110 stk. 6 notice and its officers see the
+    /// stay. Set at admission to the person's municipality; an officer may change it with a reason; null while unknown.
+    /// </summary>
+    public int? ResponsibleMunicipalityId { get; private set; }
+    /// <summary>Why the handlekommune was changed from the one set at admission.</summary>
+    public string? ResponsibleMunicipalityReason { get; private set; }
+    /// <summary>How the person came (Danmarks Statistik's question until 2020; kept for existing clients).</summary>
     public ReferralRoute? ReferralRoute { get; private set; }
+    /// <summary>Where the person stayed just before (Danmarks Statistik's question since 2021).</summary>
+    public PriorResidence? PriorResidence { get; private set; }
     public DischargeReason? DischargeReason { get; private set; }
     public Destination? Destination { get; private set; }
+    /// <summary>The decision on support after the stay (Serviceloven §176 a), recorded at discharge.</summary>
+    public FollowUpSupport? FollowUpSupport { get; private set; }
+    /// <summary>When that decision was made.</summary>
+    public DateOnly? FollowUpDecidedOn { get; private set; }
+    /// <summary>True when the decision was made on or before the discharge date (§176 a refunds only such decisions).</summary>
+    public bool? FollowUpDecidedBeforeDischarge { get; private set; }
     /// <summary>Serviceloven §110 stk. 6: notify the responsible municipality within 3 weekdays of admission.</summary>
     public DateOnly? NotificationDueDate { get; private set; }
 
@@ -52,6 +79,13 @@ public sealed class Placement : Entity, IConcernsPerson
 
     public DateRange Stay => new(StartDate.ToLocalDate(), EndDate.ToLocalDate());
 
+    /// <summary>Changes the handlekommune (null: unknown), with the reason: the notice and the officers' scope follow it.</summary>
+    public void ChangeResponsibleMunicipality(int? municipalityId, string reason)
+    {
+        ResponsibleMunicipalityReason = DomainRuleException.RequireText(reason, "reason", 500, "Begrundelsen");
+        ResponsibleMunicipalityId = municipalityId;
+    }
+
     public void MarkNotified(LocalDate on)
     {
         DomainRuleException.ThrowIf(NotificationDueDate is null, "NoNotificationDue",
@@ -61,23 +95,69 @@ public sealed class Placement : Entity, IConcernsPerson
         NotifiedOn = on.ToDateOnly();
     }
 
-    /// <summary>Renews time-limited support (CTI) until the given date.</summary>
-    public void RenewSupport(LocalDate until)
+    /// <summary>
+    /// Extends CTI past its 9 months, with the reason (Socialstyrelsen: CTI is 9 months in three phases; longer intensive
+    /// support should be ICM or ACT, see <see cref="ChangeSupportMethod"/>). The extension is a new support period.
+    /// </summary>
+    public SupportPeriod ExtendSupport(LocalDate until, string reason, string recordedBy)
     {
-        DomainRuleException.ThrowIf(SupportMethod == SupportMethod.None, "NoSupport",
-            "Opholdet har ingen bostøtte at forlænge.", "The placement has no support to renew.", nameof(SupportUntil));
-        DomainRuleException.ThrowIf(until <= StartDate.ToLocalDate(), "EndNotAfterStart",
-            "Bostøtten skal slutte efter startdatoen.", "Support must end after the start date.", nameof(SupportUntil));
+        DomainRuleException.ThrowIf(SupportMethod != SupportMethod.CTI, "OnlyCtiIsExtended",
+            "Kun CTI er tidsbegrænset og kan forlænges; ICM og ACT har ingen fast slutdato.",
+            "Only CTI is time-limited and can be extended; ICM and ACT have no fixed end.", "until");
+        var from = SupportUntil?.ToLocalDate() ?? StartDate.ToLocalDate();
+        DomainRuleException.ThrowIf(until <= from, "ExtensionNotAfterEnd",
+            "Forlængelsen skal slutte efter den nuværende slutdato for bostøtten.", "The extension must end after the support's current end.",
+            "until");
+        var period = new SupportPeriod(this, SupportMethod.CTI, from, until, reason, recordedBy);
         SupportUntil = until.ToDateOnly();
+        SupportPeriods.Add(period);
+        return period;
     }
 
-    public void Discharge(LocalDate endDate, DischargeReason reason, Destination destination)
+    /// <summary>Moves the support to another method from a date (e.g. from CTI to ICM or ACT), with the reason: a new period.</summary>
+    public SupportPeriod ChangeSupportMethod(SupportMethod method, LocalDate from, string reason, string recordedBy)
+    {
+        DomainRuleException.ThrowIf(!Enum.IsDefined(method) || method == SupportMethod.None, "InvalidSupportMethod",
+            "Angiv den nye støttemetode (CTI, ICM eller ACT).", "Give the new support method (CTI, ICM or ACT).", "method");
+        DomainRuleException.ThrowIf(method == SupportMethod, "SameSupportMethod", "Opholdet har allerede denne støttemetode.",
+            "The placement already has this support method.", "method");
+        DomainRuleException.ThrowIf(SupportMethod == SupportMethod.None, "NoSupport",
+            "Opholdet har ingen bostøtte at ændre.", "The placement has no support to change.", "method");
+        DomainRuleException.ThrowIf(from < StartDate.ToLocalDate() || EndDate is { } end && from >= end.ToLocalDate(), "OutsideStay",
+            "Skiftet skal ligge inden for opholdet.", "The change must fall within the stay.", "from");
+        var period = new SupportPeriod(this, method, from, method == SupportMethod.CTI ? from.PlusMonths(9) : null, reason, recordedBy);
+        SupportMethod = method;
+        SupportUntil = period.EndDate;
+        SupportPeriods.Add(period);
+        return period;
+    }
+
+    public List<SupportPeriod> SupportPeriods { get; private set; } = [];
+
+    public void Discharge(LocalDate endDate, DischargeReason reason, Destination destination,
+        FollowUpSupport? followUp = null, LocalDate? followUpDecidedOn = null)
     {
         DomainRuleException.ThrowIf(EndDate is not null, "AlreadyDischarged",
             "Opholdet er allerede afsluttet.", "The stay has already ended.", nameof(EndDate));
+        DomainRuleException.ThrowIf(!Enum.IsDefined(reason), "InvalidDischargeReason", "Ukendt udskrivningsårsag.", "Unknown discharge reason.",
+            "dischargeReason");
+        DomainRuleException.ThrowIf(!Enum.IsDefined(destination), "InvalidDestination", "Ukendt destination.", "Unknown destination.",
+            "destination");
         var ended = new DateRange(StartDate.ToLocalDate(), endDate);
+        DomainRuleException.ThrowIf(followUpDecidedOn is not null && followUp is null or Domain.FollowUpSupport.None, "FollowUpDateWithoutDecision",
+            "En dato for afgørelsen om efterfølgende støtte kræver en afgørelse (followUpSupport).",
+            "A date of the follow-up decision needs a decision (followUpSupport).", "followUpDecidedOn");
+        DomainRuleException.ThrowIf(followUp is Domain.FollowUpSupport.HousingSupport85a or Domain.FollowUpSupport.Section107
+            && followUpDecidedOn is null, "FollowUpDateRequired", "Angiv datoen for afgørelsen om efterfølgende støtte (followUpDecidedOn).",
+            "Give the date of the follow-up decision (followUpDecidedOn).", "followUpDecidedOn");
+        DomainRuleException.ThrowIf(followUpDecidedOn is { } decided && decided > endDate.PlusYears(2), "FollowUpDecidedTooLate",
+            "Afgørelsen om efterfølgende støtte kan ikke ligge mere end 2 år efter udskrivningen.",
+            "The follow-up decision cannot be more than 2 years after the discharge.", "followUpDecidedOn");
         EndDate = ended.End.ToDateOnly();
         DischargeReason = reason;
         Destination = destination;
+        FollowUpSupport = followUp;
+        FollowUpDecidedOn = followUpDecidedOn.ToDateOnly();
+        FollowUpDecidedBeforeDischarge = followUpDecidedOn is { } on ? on <= endDate : followUp is null ? null : false;
     }
 }

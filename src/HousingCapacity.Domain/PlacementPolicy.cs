@@ -1,8 +1,12 @@
+using System.Globalization;
+using NodaTime;
+
 namespace HousingCapacity.Domain;
 
 /// <summary>
 /// The thresholds of the placement rules (appsettings.json, section "PlacementRules"). Defaults and sources are in
-/// docs/domain.md.
+/// docs/domain.md. Lists default to null rather than a filled list: configuration binding appends to a list, so a filled
+/// default could not be narrowed.
 /// </summary>
 public sealed class PlacementPolicy
 {
@@ -10,20 +14,52 @@ public sealed class PlacementPolicy
     public int YouthMinAge { get; set; } = 18;
     /// <summary>Oldest age of the youth rule, inclusive. The national norm (VIVE, Housing First for Unge) is 24.</summary>
     public int YouthMaxAge { get; set; } = 25;
-    /// <summary>Facility kinds the youth rule covers; null means §110 shelters and their emergency beds.</summary>
-    /// <remarks>Null rather than a filled list: configuration binding appends to a list, so a default could not be narrowed.</remarks>
-    public List<FacilityKind>? YouthRuleKinds { get; set; }
+    /// <summary>Legal bases the youth rule covers; null means §110 places only ("§ 110 tilbud (Forsorgshjem og Herberg)").</summary>
+    public List<LegalBasis>? YouthRuleBases { get; set; }
     /// <summary>A written justification is at least a sentence.</summary>
     public int MinJustificationLength { get; set; } = 20;
-    /// <summary>Serviceloven §110 stk. 6: the responsible municipality is notified within 3 weekdays of admission.</summary>
+    /// <summary>Serviceloven §110 stk. 6: "senest 3 hverdage efter afgørelse om optagelse".</summary>
     public int NotificationWeekdays { get; set; } = 3;
+    /// <summary>
+    /// Days that are not working days besides weekends and public holidays, as MM-dd; null means Grundlovsdag (5 June),
+    /// juleaftensdag (24 December) and nytårsaftensdag (31 December), the days Danish deadline rules also skip (e.g.
+    /// forældelsesloven §27 stk. 2). An empty list counts only weekends and public holidays.
+    /// </summary>
+    public List<string>? ExtraNonWorkingDays { get; set; }
     /// <summary>CTI is time-limited: 9 months in three 3-month phases.</summary>
     public int CtiMonths { get; set; } = 9;
-    /// <summary>Serviceloven §176 a: state refund of §110 stays for the first 90 days per rolling year (from 1 April 2026).</summary>
-    public int Section110RefundDays { get; set; } = 90;
+    /// <summary>The first night that can begin a §110 counting year: the reform's entry into force.</summary>
+    public DateOnly CountingYearFrom { get; set; } = new(2023, 10, 1);
+    /// <summary>The dated thresholds of the counting year as "yyyy-MM-dd=nights"; null means 120 from 1 October 2023 and 90
+    /// from 1 April 2026 (Social- og Boligstyrelsen).</summary>
+    public List<string>? CountingYearThresholds { get; set; }
+    /// <summary>Night counts at which a person is flagged before the threshold; null means 60 and 75.</summary>
+    public List<int>? CountingYearWarnings { get; set; }
 
-    public bool CoversYouthRule(FacilityKind kind) =>
-        (YouthRuleKinds ?? [FacilityKind.Section110Shelter, FacilityKind.EmergencyBeds]).Contains(kind);
+    public bool CoversYouthRule(LegalBasis basis) => (YouthRuleBases ?? [LegalBasis.Section110]).Contains(basis);
 
-    public static bool IsSection110(FacilityKind kind) => kind is FacilityKind.Section110Shelter or FacilityKind.EmergencyBeds;
+    public static bool IsSection110(LegalBasis basis) => basis == LegalBasis.Section110;
+
+    public WorkingDays WorkingDays() => new((ExtraNonWorkingDays ?? ["06-05", "12-24", "12-31"]).Select(ParseMonthDay));
+
+    public CountingYearRules CountingYearRules() => new(CountingYearFrom.ToLocalDate(),
+        (CountingYearThresholds ?? ["2023-10-01=120", "2026-04-01=90"]).Select(ParseThreshold), CountingYearWarnings ?? [60, 75]);
+
+    private static (int Month, int Day) ParseMonthDay(string text)
+    {
+        if (text.Length == 5 && text[2] == '-' && int.TryParse(text[..2], CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(text[3..], CultureInfo.InvariantCulture, out var d) && m is >= 1 and <= 12 && d >= 1
+            && d <= CalendarSystem.Iso.GetDaysInMonth(2024, m))
+            return (m, d);
+        throw new FormatException($"PlacementRules:ExtraNonWorkingDays: '{text}' is not MM-dd.");
+    }
+
+    private static (LocalDate, int) ParseThreshold(string text)
+    {
+        var parts = text.Split('=');
+        if (parts.Length == 2 && DateOnly.TryParseExact(parts[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            && int.TryParse(parts[1].Trim(), CultureInfo.InvariantCulture, out var nights) && nights > 0)
+            return (from.ToLocalDate(), nights);
+        throw new FormatException($"PlacementRules:CountingYearThresholds: '{text}' is not yyyy-MM-dd=nights.");
+    }
 }

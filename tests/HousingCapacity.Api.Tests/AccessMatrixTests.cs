@@ -15,7 +15,8 @@ namespace HousingCapacity.Api.Tests;
 public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private static readonly string[] Catalogue = ["Municipalities", "Facilities", "Units"];
-    private static readonly string[] ShelterSets = [.. Catalogue, "CapacityReports", "Persons", "Placements", "Turnaways", "BedHolds"];
+    private static readonly string[] ShelterSets =
+        [.. Catalogue, "CapacityReports", "Persons", "Placements", "Turnaways", "BedHolds", "SupportPeriods"];
     private static readonly string[] AllSets = [.. ShelterSets, "Waitlists", "WaitlistEntries", "Offers"];
 
     private static readonly Dictionary<Role, string[]> Reads = new()
@@ -36,12 +37,13 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
 
     private static readonly string[] ShelterOperations =
         ["Placements/CheckIn", "Placements/Discharge", "Placements/MarkNotified", "Facilities/Availability", "Persons/EligiblePlaces",
-            "Placements/LongStays", "Persons/FindByCpr"];
+            "Placements/LongStays", "Persons/FindByCpr", "Persons/AddCpr", "Persons/RegisterWithoutCpr", "Persons/CountingYear"];
 
     private static readonly Dictionary<Role, string[]> Calls = new()
     {
         [Role.HousingOfficer] = [.. ShelterOperations, "Placements/RenewSupport", "Waitlists/OfferNext", "Offers/Accept", "Offers/Decline",
-            "Persons/AccessLog"],
+            "Persons/AccessLog", "Placements/ExtendSupport", "Placements/ChangeSupportMethod", "Placements/ChangeResponsibleMunicipality",
+            "Placements/OpenYouthExceptions", "Persons/MergeInto"],
         [Role.ShelterStaff] = ShelterOperations,
         [Role.Committee] = [],
         [Role.Administrator] = [],
@@ -76,6 +78,10 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         var hold = new BedHold(stay.FacilityId, unit, null, ApiFixture.Today, api.Clock.GetCurrentInstant(), NodaTime.Duration.FromHours(2),
             "matrix", "Matrix");
         db.BedHolds.Add(hold);
+        // A support period of the sample stay, put straight in (the demo data has them only at Housing First homes).
+        if (db.Entry(stay).State == EntityState.Detached) db.Attach(stay);
+        var period = new SupportPeriod(stay, SupportMethod.ICM, ApiFixture.Today, null, "matrix", "matrix");
+        db.SupportPeriods.Add(period);
         await db.SaveChangesAsync();
         var sample = new Sample(municipality.Id, stay.FacilityId, new Dictionary<string, int>
         {
@@ -87,10 +93,11 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
             ["Placements"] = stay.Id,
             ["Turnaways"] = await db.Turnaways.Where(t => t.FacilityId == stay.FacilityId).Select(t => t.Id).FirstAsync(),
             ["BedHolds"] = hold.Id,
+            ["SupportPeriods"] = period.Id,
             ["Waitlists"] = entry.WaitlistId,
             ["WaitlistEntries"] = entry.Id,
             ["Offers"] = await db.Offers.Where(o => o.WaitlistEntryId == entry.Id).Select(o => o.Id).FirstAsync(),
-        }, person.Cpr);
+        }, person.Cpr!);
         Samples[api] = sample;
         return sample;
     }
@@ -180,6 +187,18 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         yield return ("Placements/LongStays", HttpMethod.Get, "/odata/Placements/HousingCapacity.LongStays(date=2026-11-22)", null);
         yield return ("Persons/FindByCpr", HttpMethod.Get, $"/odata/Persons/HousingCapacity.FindByCpr(cpr='{s.PersonCpr}')", null);
         yield return ("Persons/AccessLog", HttpMethod.Get, $"/odata/Persons({k["Persons"]})/HousingCapacity.AccessLog()", null);
+        yield return ("Persons/CountingYear", HttpMethod.Get, $"/odata/Persons({k["Persons"]})/HousingCapacity.CountingYear(date=2026-11-22)",
+            null);
+        yield return ("Persons/AddCpr", HttpMethod.Post, $"/odata/Persons({k["Persons"]})/HousingCapacity.AddCpr", """{"nonsense":1}""");
+        yield return ("Persons/MergeInto", HttpMethod.Post, $"/odata/Persons({k["Persons"]})/HousingCapacity.MergeInto", """{"nonsense":1}""");
+        yield return ("Persons/RegisterWithoutCpr", HttpMethod.Post, "/odata/Persons/HousingCapacity.RegisterWithoutCpr", """{"nonsense":1}""");
+        yield return ("Placements/ExtendSupport", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.ExtendSupport",
+            """{"nonsense":1}""");
+        yield return ("Placements/ChangeSupportMethod", HttpMethod.Post,
+            $"/odata/Placements({k["Placements"]})/HousingCapacity.ChangeSupportMethod", """{"nonsense":1}""");
+        yield return ("Placements/ChangeResponsibleMunicipality", HttpMethod.Post,
+            $"/odata/Placements({k["Placements"]})/HousingCapacity.ChangeResponsibleMunicipality", """{"nonsense":1}""");
+        yield return ("Placements/OpenYouthExceptions", HttpMethod.Get, "/odata/Placements/HousingCapacity.OpenYouthExceptions()", null);
     }
 
     [Fact]

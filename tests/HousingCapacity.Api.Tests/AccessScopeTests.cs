@@ -88,7 +88,8 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var expected = await db.Placements.Where(p => p.FacilityId == a && (p.EndDate == null || p.EndDate >= recent.ToDateOnly()))
             .Select(p => p.PersonId).Distinct().OrderBy(id => id).ToListAsync();
         Assert.Equal(expected, persons.Select(p => p.GetProperty("Id").GetInt32()).Order());
-        foreach (var person in persons)
+        // Masked where there is a number; someone taken in without one has none.
+        foreach (var person in persons.Where(p => p.GetProperty("Cpr").ValueKind != System.Text.Json.JsonValueKind.Null))
             Assert.Matches(@"^\d{6}-XXXX$", person.GetProperty("Cpr").GetString()!);
 
         // A person who stayed at A long ago, or never, is not there for A's staff.
@@ -160,7 +161,7 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
             Assert.DoesNotContain($"\"PersonId\":{person.Id},", reply.Body);
             Assert.DoesNotContain($"\"PersonId\":{person.Id}}}", reply.Body);
             Assert.DoesNotContain($"\"LastName\":\"{person.LastName}\",\"BirthDate\":\"{person.BirthDate:yyyy-MM-dd}\"", reply.Body);
-            Assert.DoesNotContain(person.Cpr, reply.Body);
+            Assert.DoesNotContain(person.Cpr!, reply.Body);
             if (url.Contains("$apply", StringComparison.Ordinal)) Assert.Contains("\"N\":0",
                 reply.Body); // none of Hvidovre's stays are this person's
         }

@@ -63,12 +63,13 @@ public class AvailabilityTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.NotEmpty(rows);
         Assert.All(rows, r =>
         {
-            Assert.NotEqual("Section110Shelter", r.GetProperty("Kind").GetString());
-            Assert.NotEqual("EmergencyBeds", r.GetProperty("Kind").GetString());
+            // §110 places (the legal basis, not the kind) are left out; a §104 night café is not.
+            Assert.NotEqual("Section110", r.GetProperty("LegalBasis").GetString());
             Assert.NotEqual("WomenOnly", r.GetProperty("GenderRestriction").GetString());
             Assert.True(r.GetProperty("BedsFree").GetInt32() > 0);
         });
         Assert.Contains(rows, r => r.GetProperty("Kind").GetString() == "YouthHousing");
+        Assert.Contains(rows, r => r.GetProperty("LegalBasis").GetString() == "Section104");
         var older = await _make.PersonAsync(ApiFixture.Today.PlusYears(-40), male: true);
         var olderRows = (await api.OData.GetAsync($"/odata/Persons({older})/HousingCapacity.EligiblePlaces(date={ApiFixture.Today:yyyy-MM-dd})")).Value.EnumerateArray().ToList();
         Assert.DoesNotContain(olderRows, r => r.GetProperty("Kind").GetString() == "YouthHousing");

@@ -25,7 +25,7 @@ public partial class CprPrivacyTests(ApiFixture api) : IClassFixture<ApiFixture>
             await checkpoint.ExecuteNonQueryAsync();
         }
         await using var read = connection.CreateCommand();
-        read.CommandText = "SELECT Cpr, CprHash FROM Persons";
+        read.CommandText = "SELECT Cpr, CprHash FROM Persons WHERE Cpr IS NOT NULL";
         await using var reader = await read.ExecuteReaderAsync();
         var rows = 0;
         while (await reader.ReadAsync())
@@ -51,7 +51,7 @@ public partial class CprPrivacyTests(ApiFixture api) : IClassFixture<ApiFixture>
         var one = await api.OData.GetAsync($"/odata/Persons?$filter=Cpr eq '{person.Cpr}'&$select=Id,Cpr");
         Assert.Equal(person.Id, one.Value.EnumerateArray().Single().GetProperty("Id").GetInt32());
         Assert.Equal(person.Cpr, one.Value[0].GetProperty("Cpr").GetString());
-        var both = await api.OData.GetAsync($"/odata/Persons?$filter=Cpr in ('{person.Cpr}','{other.Cpr.Replace("-", "")}')&$select=Id");
+        var both = await api.OData.GetAsync($"/odata/Persons?$filter=Cpr in ('{person.Cpr}','{other.Cpr!.Replace("-", "")}')&$select=Id");
         Assert.Equal([person.Id, other.Id], both.Value.EnumerateArray().Select(e => e.GetProperty("Id").GetInt32()).Order());
         var notIt = await api.OData.GetAsync($"/odata/Persons/$count?$filter=Cpr ne '{person.Cpr}'");
         Assert.Equal(HttpStatusCode.OK, notIt.Status);

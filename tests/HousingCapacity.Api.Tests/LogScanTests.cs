@@ -34,7 +34,7 @@ public partial class LogScanTests(ApiFixture api) : IClassFixture<ApiFixture>
         foreach (var url in new[]
                  {
                      $"/odata/Persons/HousingCapacity.FindByCpr(cpr='{cpr}')?$filter=not%20null",
-                     $"/odata/Persons/HousingCapacity.FindByCpr(cpr='{cpr.Replace("-", "")}')?$orderby=null",
+                     $"/odata/Persons/HousingCapacity.FindByCpr(cpr='{cpr!.Replace("-", "")}')?$orderby=null",
                      $"/odata/Persons({cpr})", $"/odata/{cpr}", $"/reports/monthly/{cpr}/2026-10.pdf",
                          $"/odata/Persons?$filter=Cpr eq '{cpr}' and NaN",
                  })

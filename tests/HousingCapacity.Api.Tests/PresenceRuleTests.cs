@@ -143,7 +143,7 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("Indskrivning ved døren", identified.Purpose);
         Assert.Equal("HousingOfficer", identified.Role);
         Assert.Contains(lines, l => l.Operation.StartsWith("Create Placement", StringComparison.Ordinal));
-        Assert.DoesNotContain(person.Cpr, identified.Request);
+        Assert.DoesNotContain(person.Cpr!, identified.Request);
     }
 
     [Fact]

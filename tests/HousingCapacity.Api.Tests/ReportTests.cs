@@ -24,8 +24,9 @@ public sealed class ReportMonthFixture : ApiFixture
         await db.SaveChangesAsync();
         var shelter = new Facility(m.Id, "Herberget Prøvevej", FacilityKind.Section110Shelter, "Prøvevej 1", GenderRestriction.None, null,
             null, true);
+        // A natvarmestue under Serviceloven §104: no notice, no counting year.
         var night = new Facility(m.Id, "Natvarmestuen Prøve", FacilityKind.EmergencyBeds, "Prøvevej 2", GenderRestriction.None, null, null,
-            true);
+            true, LegalBasis.Section104);
         var hf = new Facility(m.Id, "Housing First Prøve", FacilityKind.HousingFirst, "Prøvevej 3", GenderRestriction.None, null, null,
             true);
         db.AddRange(shelter, night, hf);
@@ -51,7 +52,8 @@ public sealed class ReportMonthFixture : ApiFixture
             string? why = null)
         {
             var placement = new Placement(p.Id, u.Id, f.Id, new DateRange(start, null), support, why, ReferralRoute.SelfReferral,
-                f.Kind == FacilityKind.Section110Shelter ? Weekdays.Add(start, 3) : null);
+                f.LegalBasis == LegalBasis.Section110 ? new PlacementPolicy().WorkingDays().Add(start, 3) : null,
+                legalBasis: f.LegalBasis, responsibleMunicipalityId: p.MunicipalityId);
             if (end is { } e) placement.Discharge(e, DischargeReason.Planned, Destination.OwnHome);
             return placement;
         }

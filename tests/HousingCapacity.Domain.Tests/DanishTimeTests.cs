@@ -38,12 +38,12 @@ public class DanishTimeTests
     }
 
     [Fact]
-    public void WeekdaysAdd_FromFriday_SkipsTheWeekend() =>
-        Assert.Equal(new LocalDate(2026, 11, 25), Weekdays.Add(new LocalDate(2026, 11, 20), 3)); // Fri → Wed
+    public void WorkingDaysAdd_FromFriday_SkipsTheWeekend() =>
+        Assert.Equal(new LocalDate(2026, 11, 25), WorkingDays.HolidaysOnly.Add(new LocalDate(2026, 11, 20), 3)); // Fri → Wed
 
     [Fact]
-    public void WeekdaysAdd_FromSaturday_CountsFromMonday() =>
-        Assert.Equal(new LocalDate(2026, 11, 25), Weekdays.Add(new LocalDate(2026, 11, 21), 3)); // Sat → Wed
+    public void WorkingDaysAdd_FromSaturday_CountsFromMonday() =>
+        Assert.Equal(new LocalDate(2026, 11, 25), WorkingDays.HolidaysOnly.Add(new LocalDate(2026, 11, 21), 3)); // Sat → Wed
 }
 
 public class DanishHolidayTests
@@ -77,12 +77,12 @@ public class DanishHolidayTests
         Assert.False(DanishHolidays.IsHoliday(new LocalDate(year, month, day)));
 
     [Fact]
-    public void WeekdaysAdd_OverEaster_SkipsTheHolidays() =>
+    public void WorkingDaysAdd_OverEaster_SkipsTheHolidays() =>
         // Admitted Wednesday 1 April 2026: Thu 2 and Fri 3 (holidays), weekend, Mon 6 (holiday) → Tue 7, Wed 8, Thu 9.
-        Assert.Equal(new LocalDate(2026, 4, 9), Weekdays.Add(new LocalDate(2026, 4, 1), 3));
+        Assert.Equal(new LocalDate(2026, 4, 9), WorkingDays.HolidaysOnly.Add(new LocalDate(2026, 4, 1), 3));
 
     [Fact]
-    public void WeekdaysAdd_OverChristmas_SkipsTheHolidays() =>
+    public void WorkingDaysAdd_OverChristmas_SkipsTheHolidays() =>
         // Admitted Wednesday 23 December 2026: Thu 24 counts, Fri 25 and Sat 26 do not; Mon 28, Tue 29.
-        Assert.Equal(new LocalDate(2026, 12, 29), Weekdays.Add(new LocalDate(2026, 12, 23), 3));
+        Assert.Equal(new LocalDate(2026, 12, 29), WorkingDays.HolidaysOnly.Add(new LocalDate(2026, 12, 23), 3));
 }

@@ -51,21 +51,3 @@ public class DateRangeTests
         // 25 October 2026 has 25 hours in Copenhagen; it is still one night.
         Assert.Equal(31, new DateRange(new LocalDate(2026, 10, 1), new LocalDate(2026, 11, 1)).Nights(D(30)));
 }
-
-public class RollingYearTests
-{
-    [Fact]
-    public void NightsWithin_CountsDistinctNightsOfTheLast365_EndExclusive()
-    {
-        var last = new LocalDate(2026, 11, 22);
-        var nights = RollingYear.NightsWithin(
-        [
-            new DateRange(new LocalDate(2025, 11, 20), new LocalDate(2025, 11, 25)), // 2025-11-23 is the window's first night: 23, 24
-            new DateRange(new LocalDate(2026, 11, 20), null),                         // 20, 21, 22 (the open stay stops at the last night)
-            new DateRange(new LocalDate(2026, 11, 21), new LocalDate(2026, 11, 22)), // 21 again: counted once
-        ], last);
-        Assert.Equal([new LocalDate(2025, 11, 23), new LocalDate(2025, 11, 24), new LocalDate(2026, 11, 20), new LocalDate(2026, 11, 21),
-            new LocalDate(2026, 11, 22)], nights);
-        Assert.Equal(new LocalDate(2025, 11, 23), RollingYear.Start(last));
-    }
-}

@@ -71,7 +71,7 @@ public static class DatabaseSetup
         var rows = new List<(long Id, string Cpr)>();
         await using (var select = connection.CreateCommand())
         {
-            select.CommandText = "SELECT Id, Cpr FROM Persons WHERE CprHash IS NULL";
+            select.CommandText = "SELECT Id, Cpr FROM Persons WHERE CprHash IS NULL AND Cpr IS NOT NULL";
             await using var reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) rows.Add((reader.GetInt64(0), reader.GetString(1)));
         }

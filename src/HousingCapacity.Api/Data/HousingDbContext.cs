@@ -28,6 +28,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<Turnaway> Turnaways => Set<Turnaway>();
     public DbSet<BedHold> BedHolds => Set<BedHold>();
+    public DbSet<SupportPeriod> SupportPeriods => Set<SupportPeriod>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     /// <summary>All records, whoever asks: for rules and aggregates that must count everything, never for answering with records.</summary>
@@ -103,16 +104,21 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
             e.HasIndex(CprHash).IsUnique();
             e.HasMany(x => x.Placements).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.WaitlistEntries).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         });
         Table<Placement>(b, "Placements", e =>
         {
             e.Ignore(x => x.Stay);
-            // The municipality responsible for the person when the stay was made (set on save): officers of it see the stay.
-            e.Property<int?>(ResponsibleMunicipalityId);
-            e.HasIndex(ResponsibleMunicipalityId);
+            // The handlekommune of the stay: officers of it see the stay.
+            e.HasOne<Municipality>().WithMany().HasForeignKey(x => x.ResponsibleMunicipalityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.ResponsibleMunicipalityId);
+            e.HasMany(x => x.SupportPeriods).WithOne(x => x.Placement).HasForeignKey(x => x.PlacementId).OnDelete(DeleteBehavior.Restrict);
             // The over-booking guards of migration 0003; EF must know, so that it does not rely on RETURNING alone.
             e.ToTable(t => { t.HasTrigger("TR_Placements_Guard_Insert"); t.HasTrigger("TR_Placements_Guard_Update"); });
         });
+        Table<SupportPeriod>(b, "SupportPeriods", e =>
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict));
         Table<Waitlist>(b, "Waitlists", e =>
             e.HasMany(x => x.Entries).WithOne(x => x.Waitlist).HasForeignKey(x => x.WaitlistId).OnDelete(DeleteBehavior.Restrict));
         Table<WaitlistEntry>(b, "WaitlistEntries", e =>
@@ -150,9 +156,10 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     {
         b.Entity<Municipality>().ToTable(t => t.HasTrigger("TR_Municipalities_CodeImmutable"));
         b.Entity<Unit>().ToTable(t => { t.HasTrigger("TR_Units_Beds_Guard"); t.HasTrigger("TR_Units_OutOfService_Guard"); });
+        b.Entity<Placement>().ToTable(t => { t.HasTrigger("TR_Placements_FollowUpDate_Insert"); t.HasTrigger("TR_Placements_FollowUpDate_Update"); });
         b.Entity<AccessLogEntry>().ToTable(t => t.HasTrigger("TR_AccessLog_NoReplace"));
         foreach (var table in new[] { typeof(Placement), typeof(BedHold), typeof(CapacityReport), typeof(Turnaway), typeof(Person),
-                     typeof(WaitlistEntry), typeof(Offer), typeof(Unit), typeof(AccessLogEntry) })
+                     typeof(WaitlistEntry), typeof(Offer), typeof(Unit), typeof(AccessLogEntry), typeof(SupportPeriod) })
         {
             var name = b.Entity(table).Metadata.GetTableName();
             b.Entity(table).ToTable(t => { t.HasTrigger($"TR_{name}_Dates_Insert"); t.HasTrigger($"TR_{name}_Dates_Update"); });
@@ -173,8 +180,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         b.Entity<Unit>().HasQueryFilter(u => ScopeAll || ScopeCatalogue || ScopeStaff && ScopeFacilityIds.Contains(u.FacilityId));
         b.Entity<CapacityReport>().HasQueryFilter(r => ScopeAll || ScopeOfficer || ScopeStaff && ScopeFacilityIds.Contains(r.FacilityId));
         b.Entity<Placement>().HasQueryFilter(p => ScopeAll
-            || ScopeOfficer && (EF.Property<int?>(p, ResponsibleMunicipalityId) == ScopeMunicipalityId
-                || p.Facility!.MunicipalityId == ScopeMunicipalityId)
+            || ScopeOfficer && (p.ResponsibleMunicipalityId == ScopeMunicipalityId || p.Facility!.MunicipalityId == ScopeMunicipalityId)
             || ScopeStaff && ScopeFacilityIds.Contains(p.FacilityId) && (p.EndDate == null || p.EndDate >= ScopeRecentSince));
         // A person is visible where one of their stays is, and to the officers of the municipality responsible for them.
         b.Entity<Person>().HasQueryFilter(p => ScopeAll
@@ -189,6 +195,10 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
             || ScopeOfficer && (h.PersonId == null || h.Facility!.MunicipalityId == ScopeMunicipalityId
                                 || Persons.Any(p => p.Id == h.PersonId && p.MunicipalityId == ScopeMunicipalityId))
             || ScopeStaff && ScopeFacilityIds.Contains(h.FacilityId));
+        b.Entity<SupportPeriod>().HasQueryFilter(s => ScopeAll
+            || ScopeOfficer && (s.Placement!.ResponsibleMunicipalityId == ScopeMunicipalityId
+                || s.Placement.Facility!.MunicipalityId == ScopeMunicipalityId)
+            || ScopeStaff && ScopeFacilityIds.Contains(s.Placement!.FacilityId));
         b.Entity<Waitlist>().HasQueryFilter(w => ScopeAll || ScopeOfficer && w.MunicipalityId == ScopeMunicipalityId);
         b.Entity<WaitlistEntry>().HasQueryFilter(e => ScopeAll || ScopeOfficer && e.Waitlist!.MunicipalityId == ScopeMunicipalityId);
         b.Entity<Offer>().HasQueryFilter(o => ScopeAll || ScopeOfficer && o.Entry!.Waitlist!.MunicipalityId == ScopeMunicipalityId);
@@ -206,11 +216,10 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     }
 
     public const string CprHash = "CprHash";
-    public const string ResponsibleMunicipalityId = "ResponsibleMunicipalityId";
 
     /// <summary>
     /// Checks the caller may make these changes (<see cref="WriteScope"/>); gives every changed record a new Version (its ETag
-    /// and concurrency token), new persons their CPR hash and new stays their responsible municipality; and writes the access
+    /// and concurrency token) and persons with a new CPR number its hash; and writes the access
     /// log lines for the changes in the same transaction.
     /// </summary>
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
@@ -291,9 +300,10 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         await WriteScope.EnsureAsync(this, Caller, changes, cancellationToken);
         foreach (var entry in changes.Where(e => e.State == EntityState.Modified))
             entry.Entity.BumpVersion();
-        foreach (var entry in changes.Where(e => e.State == EntityState.Added && e.Entity is Person))
-            entry.Property(CprHash).CurrentValue = CprProtection.Hash(((Person)entry.Entity).Cpr);
-        await SetResponsibleMunicipalities(changes, cancellationToken);
+        // The lookup hash follows the number: set when a person is registered with one or gets one later.
+        foreach (var entry in changes.Where(e => e.Entity is Person { Cpr: not null }
+                     && (e.State == EntityState.Added || e.State == EntityState.Modified && e.Property(nameof(Person.Cpr)).IsModified)))
+            entry.Property(CprHash).CurrentValue = CprProtection.Hash(((Person)entry.Entity).Cpr!);
         if (!Caller.AuditWrites) return await base.SaveChangesAsync(cancellationToken);
 
         var pending = Security.AccessLog.PendingWrites(changes);
@@ -303,23 +313,6 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
             AccessLog.Add(await write.ToEntryAsync(this, Scope, now, cancellationToken));
         await base.SaveChangesAsync(cancellationToken);
         return saved;
-    }
-
-    private async Task SetResponsibleMunicipalities(List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Entity>> changes,
-        CancellationToken ct)
-    {
-        var stays = changes.Where(e => e.State == EntityState.Added && e.Entity is Placement
-            && e.Property(ResponsibleMunicipalityId).CurrentValue is null).ToList();
-        if (stays.Count == 0) return;
-        // A person added in the same save has no id yet: take it from the tracked person.
-        var personIds = stays.Select(e => ((Placement)e.Entity).PersonId).Where(id => id > 0).Distinct().ToList();
-        var known = await Unscoped<Person>().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.MunicipalityId, ct);
-        foreach (var entry in stays)
-        {
-            var placement = (Placement)entry.Entity;
-            entry.Property(ResponsibleMunicipalityId).CurrentValue = placement.Person?.MunicipalityId
-                ?? known.GetValueOrDefault(placement.PersonId);
-        }
     }
 
     public override int SaveChanges() =>

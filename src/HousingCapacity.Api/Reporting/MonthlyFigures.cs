@@ -21,6 +21,8 @@ public sealed record MonthlyFigures
     public required Occupancy Total { get; init; }
     public required Flow Flow { get; init; }
     public required Youth Youth { get; init; }
+    public required Section110Figures Section110 { get; init; }
+    public required YouthHousingDemand YouthHousing { get; init; }
     public required HousingFirstFigures HousingFirst { get; init; }
     public required IReadOnlyList<WaitlistFigures> Waitlists { get; init; }
     public required Notifications Notifications { get; init; }

@@ -19,8 +19,12 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     private PlacementPolicy Policy => policyOptions.Value;
 
     private sealed record Stay(int Id, int PersonId, int FacilityId, LocalDate Start, LocalDate? End, SupportMethod Support,
-        string? Justification, DischargeReason? Reason, Destination? Destination, LocalDate? NotificationDue, LocalDate? NotifiedOn)
+        string? Justification, DischargeReason? Reason, Destination? Destination, LocalDate? NotificationDue, LocalDate? NotifiedOn,
+        LegalBasis Basis, int? Handlekommune, PriorResidence? Prior, ReferralRoute? Referral, FollowUpSupport? FollowUp,
+        bool? FollowUpInTime, bool WithoutCpr)
     {
+        public bool IsSection110 => Basis == LegalBasis.Section110;
+
         public bool HoldsNight(LocalDate night) => night >= Start && (End is null || night < End);
 
         public int NightsWithin(LocalDate first, LocalDate last)
@@ -55,13 +59,19 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
                         && (p.EndDate == null || p.EndDate > trendFirstDate || p.SupportMethod != SupportMethod.None))
             .Select(p => new Stay(p.Id, p.PersonId, p.FacilityId, p.StartDate.ToLocalDate(), p.EndDate.ToLocalDate(), p.SupportMethod,
                 p.ExceptionJustification, p.DischargeReason, p.Destination, p.NotificationDueDate.ToLocalDate(),
-                    p.NotifiedOn.ToLocalDate()))
+                    p.NotifiedOn.ToLocalDate(), p.LegalBasis, p.ResponsibleMunicipalityId, p.PriorResidence, p.ReferralRoute,
+                    p.FollowUpSupport, p.FollowUpDecidedBeforeDischarge, p.Person!.Cpr == null))
             .ToListAsync(ct);
+        var reportDays = await db.Unscoped<CapacityReport>().AsNoTracking()
+            .Where(r => facilityIds.Contains(r.FacilityId) && r.Date >= trendFirstDate && r.Date <= lastDate)
+            .Select(r => new { r.FacilityId, r.Date }).ToListAsync(ct);
         var reports = await db.Unscoped<CapacityReport>().AsNoTracking()
             .Where(r => facilityIds.Contains(r.FacilityId) && r.Date >= firstDate && r.Date <= lastDate).ToListAsync(ct);
         var turnaways = await db.Unscoped<Turnaway>().AsNoTracking()
             .Where(t => facilityIds.Contains(t.FacilityId) && t.Date >= firstDate && t.Date <= lastDate).ToListAsync(ct);
         var kindOf = facilities.ToDictionary(f => f.Id, f => f.Kind);
+        var history = await Section110HistoryAsync(stays.Where(s => s.IsSection110 && (s.NightsWithin(first, last) > 0
+            || s.Start >= first && s.Start <= last)).Select(s => s.PersonId).Distinct().ToList(), last, ct);
         var personIds = stays.Where(s => s.Start >= first && s.Start <= last || s.NightsWithin(first,
             last) > 0).Select(s => s.PersonId).Distinct().ToList();
         var persons = await db.Unscoped<Person>().AsNoTracking().Where(p => personIds.Contains(p.Id))
@@ -119,7 +129,11 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
                 for (var night = mFirst; night <= mLast; night = night.PlusDays(1))
                     capacity += units.Where(u => ids.Contains(u.FacilityId) && u.InServiceOn(night)).Sum(u => u.Beds);
                 var occupied = stays.Where(s => ids.Contains(s.FacilityId)).Sum(s => (long)s.NightsWithin(mFirst, mLast));
-                trend.Add(new TrendPoint($"{ym.Year:0000}-{ym.Month:00}", kind, Rate(occupied, capacity)));
+                // A month with no stay and no capacity report at these places is a gap (the places were not yet in use, or
+                // nothing was recorded), not 0 %.
+                var recorded = occupied > 0 || reportDays.Any(r => ids.Contains(r.FacilityId) && r.Date >= mFirst.ToDateOnly()
+                    && r.Date <= mLast.ToDateOnly());
+                trend.Add(new TrendPoint($"{ym.Year:0000}-{ym.Month:00}", kind, recorded ? Rate(occupied, capacity) : null));
             }
         }
 
@@ -144,9 +158,11 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             Facilities = rows,
             Kinds = kinds,
             Total = Sum(rows),
-            Flow = await FlowAsync(stays, kindOf, turnaways, first, last, ct),
+            Flow = Flow(stays, turnaways, history, first, last),
             Youth = YouthFigures(stays, kindOf, persons.ToDictionary(p => p.Key, p => (p.Value.BirthDate.ToLocalDate(), p.Value.FirstName,
                 p.Value.LastName)), first, last),
+            Section110 = await Section110Async(municipality.Id, facilityIds, stays, history, first, last, ct),
+            YouthHousing = await YouthHousingAsync(municipality.Id, facilityIds, first, last, ct),
             HousingFirst = HousingFirst(stays, kindOf, first, last),
             Waitlists = await WaitlistsAsync(municipality.Id, first, last, ct),
             Notifications = NotificationFigures(stays, kindOf, first, last, today),
@@ -171,8 +187,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             reportedCapacity, reportedOccupied, Rate(reportedOccupied, reportedCapacity));
     }
 
-    private async Task<Flow> FlowAsync(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, List<Turnaway> turnaways,
-        LocalDate first, LocalDate last, CancellationToken ct)
+    private Flow Flow(List<Stay> stays, List<Turnaway> turnaways, Dictionary<int, List<DateRange>> history, LocalDate first,
+        LocalDate last)
     {
         var admissions = stays.Where(s => s.Start >= first && s.Start <= last).ToList();
         // A discharge counts in the month its EndDate (the morning the person leaves) falls in.
@@ -185,40 +201,149 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             discharges.Count);
         var turnawaysByReason = Group(turnaways.Select(t => t.Reason.ToString()), Enum.GetNames<TurnawayReason>(), turnaways.Count);
         var enoughStays = lengths.Count >= 5;
+        var (_, past, _) = CountingYearFigures(stays, history, first, last);
         return new Flow(PersonCount.Of(admissions.Count), PersonCount.Of(discharges.Count), PersonCount.Of(distinct), byReason,
             byDestination,
             PersonCount.Of(lengths.Count),
             enoughStays ? Math.Round(lengths.Average(), 1) : null,
             enoughStays ? Median(lengths) : null,
-            PersonCount.Of(await PersonsPastThresholdAsync(stays, kindOf, last, ct)),
+            PersonCount.Of(past),
             PersonCount.Of(turnaways.Count), turnawaysByReason);
     }
 
-    /// <summary>Persons staying at the municipality's §110 places in the month with more than the threshold of §110 nights
-    /// (anywhere) in the 365 nights up to the month's last night (Serviceloven §176 a).</summary>
-    private async Task<int> PersonsPastThresholdAsync(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate last,
+    /// <summary>
+    /// Every §110 stay (anywhere) of these persons since the counting year began to apply: a counting year's start depends on the
+    /// whole chain of years before it (Domain/CountingYear.cs).
+    /// </summary>
+    private async Task<Dictionary<int, List<DateRange>>> Section110HistoryAsync(List<int> persons, LocalDate last, CancellationToken ct)
+    {
+        if (persons.Count == 0) return [];
+        var (from, lastDate) = (Policy.CountingYearFrom, last.ToDateOnly());
+        var all = await db.Unscoped<Placement>().AsNoTracking()
+            .Where(p => persons.Contains(p.PersonId) && p.LegalBasis == LegalBasis.Section110 && p.StartDate <= lastDate
+                        && (p.EndDate == null || p.EndDate > from))
+            .Select(p => new { p.PersonId, p.StartDate, p.EndDate }).ToListAsync(ct);
+        return all.GroupBy(p => p.PersonId).ToDictionary(g => g.Key, g => g.Select(p => new DateRange(p.StartDate, p.EndDate)).ToList());
+    }
+
+    /// <summary>
+    /// Persons with a §110 night at the municipality's places in the month: those whose counting year reached an early warning
+    /// (but not the threshold) by their last such night, those with a night past the threshold in force on it, and those nights.
+    /// </summary>
+    private (int AtWarning, int PastThreshold, int NightsPast) CountingYearFigures(List<Stay> stays, Dictionary<int, List<DateRange>> history,
+        LocalDate first, LocalDate last)
+    {
+        var rules = Policy.CountingYearRules();
+        int warning = 0, past = 0, nightsPast = 0;
+        foreach (var person in stays.Where(s => s.IsSection110 && s.NightsWithin(first, last) > 0).Select(s => s.PersonId).Distinct())
+        {
+            if (!history.TryGetValue(person, out var own)) continue;
+            var years = CountingYear.Of(own, last, rules).Where(y => y.Start <= last && y.ResetOn > first).ToList();
+            var pastNights = years.Sum(y => y.NightsPastThreshold(rules, first, last));
+            nightsPast += pastNights;
+            if (pastNights > 0) { past++; continue; }
+            var lastNight = years.SelectMany(y => y.Nights).Where(n => n >= first && n <= last).DefaultIfEmpty().Max();
+            var year = years.LastOrDefault(y => y.Contains(lastNight));
+            if (year is not null && rules.WarningReached(year.NightsUpTo(lastNight), rules.ThresholdOn(lastNight)) is not null) warning++;
+        }
+        return (warning, past, nightsPast);
+    }
+
+    private static readonly Destination[] OwnHousing = [Destination.OwnHome, Destination.SkaevBolig, Destination.HousingFirstHome];
+
+    private async Task<Section110Figures> Section110Async(int municipalityId, List<int> facilityIds, List<Stay> stays,
+        Dictionary<int, List<DateRange>> history, LocalDate first, LocalDate last, CancellationToken ct)
+    {
+        var own = stays.Where(s => s.IsSection110).ToList();
+        var admissions = own.Where(s => s.Start >= first && s.Start <= last).ToList();
+        var discharges = own.Where(s => s.End is { } e && e >= first && e <= last).ToList();
+        var names = await db.Unscoped<Municipality>().AsNoTracking().ToDictionaryAsync(m => m.Id, m => $"{m.Code} {m.Name}", ct);
+        var handlekommuner = admissions.Select(s => s.Handlekommune is { } h ? names.GetValueOrDefault(h, "Ukendt") : "Ukendt").ToList();
+        var (warning, past, nightsPast) = CountingYearFigures(stays, history, first, last);
+
+        // Readmission: an admission in the month of someone discharged from a §110 place (anywhere) in the 12 months before.
+        var readmissions = admissions.Count(a => history.TryGetValue(a.PersonId, out var h)
+            && h.Any(d => d.End is { } e && e <= a.Start && e > a.Start.PlusMonths(-12)));
+        var fromInstitutions = admissions.Count(a => a.Prior is PriorResidence.Hospital or PriorResidence.Psychiatry or PriorResidence.Prison
+            || a.Prior is null && a.Referral is ReferralRoute.Hospital or ReferralRoute.Psychiatry or ReferralRoute.Prison);
+
+        // Waiting: from the person's first turnaway at the municipality's §110 places in the 90 days before the admission.
+        var (turnawayFrom, lastDate) = (first.PlusDays(-90).ToDateOnly(), last.ToDateOnly());
+        var named = await db.Unscoped<Turnaway>().AsNoTracking()
+            .Where(t => facilityIds.Contains(t.FacilityId) && t.PersonId != null && t.Date >= turnawayFrom && t.Date <= lastDate)
+            .Select(t => new { PersonId = t.PersonId!.Value, t.Date }).ToListAsync(ct);
+        var waits = admissions.Select(a => named.Where(t => t.PersonId == a.PersonId && t.Date.ToLocalDate() <= a.Start
+                && t.Date.ToLocalDate() >= a.Start.PlusDays(-90)).Select(t => t.Date.ToLocalDate()).DefaultIfEmpty().Min() is var t0
+                && t0 != default ? (int?)Period.Between(t0, a.Start, PeriodUnits.Days).Days : null)
+            .OfType<int>().Order().ToList();
+
+        return new Section110Figures(
+            PersonCount.Of(admissions.Count),
+            Group(handlekommuner, handlekommuner.Distinct().Order(StringComparer.Ordinal), admissions.Count),
+            PersonCount.Of(admissions.Count(s => s.WithoutCpr)),
+            PersonCount.Of(own.Where(s => s.WithoutCpr && s.NightsWithin(first, last) > 0).Select(s => s.PersonId).Distinct().Count()),
+            PersonCount.Of(warning), PersonCount.Of(past), PersonCount.Of(nightsPast),
+            PersonCount.Of(discharges.Count),
+            Group(discharges.Select(s => (s.FollowUp ?? FollowUpSupport.None).ToString()), Enum.GetNames<FollowUpSupport>(), discharges.Count),
+            PersonCount.Of(discharges.Count(s => s.FollowUpInTime == true && s.FollowUp is not (null or FollowUpSupport.None))),
+            PersonCount.Of(readmissions),
+            PersonCount.Of(discharges.Count(s => s.Destination is null or Destination.Street or Destination.Unknown)),
+            Group(admissions.Select(s => (s.Prior ?? PriorResidence.Unknown).ToString()), Enum.GetNames<PriorResidence>(), admissions.Count),
+            PersonCount.Of(fromInstitutions),
+            PersonCount.Of(waits.Count),
+            waits.Count >= 5 ? Median(waits) : null,
+            await HousingKeptAsync(facilityIds, last, 6, ct),
+            await HousingKeptAsync(facilityIds, last, 12, ct));
+    }
+
+    /// <summary>
+    /// Of the discharges to own housing (own home, skæv bolig, Housing First home) from any of the municipality's places in the
+    /// 12 months that ended N months before the report's last night: the share with no §110 admission (anywhere) within N months.
+    /// </summary>
+    private async Task<Retention> HousingKeptAsync(List<int> facilityIds, LocalDate last, int months, CancellationToken ct)
+    {
+        var windowEnd = last.PlusDays(1).PlusMonths(-months);
+        var (from, to) = (windowEnd.PlusMonths(-12).ToDateOnly(), windowEnd.ToDateOnly());
+        var cohort = await db.Unscoped<Placement>().AsNoTracking()
+            .Where(p => facilityIds.Contains(p.FacilityId) && p.EndDate != null && p.EndDate >= from && p.EndDate < to
+                        && p.Destination != null && OwnHousing.Contains(p.Destination.Value))
+            .Select(p => new { p.PersonId, End = p.EndDate!.Value }).ToListAsync(ct);
+        var persons = cohort.Select(c => c.PersonId).Distinct().ToList();
+        var returns = await db.Unscoped<Placement>().AsNoTracking()
+            .Where(p => persons.Contains(p.PersonId) && p.LegalBasis == LegalBasis.Section110 && p.StartDate >= from)
+            .Select(p => new { p.PersonId, p.StartDate }).ToListAsync(ct);
+        var kept = cohort.Count(c => !returns.Any(r => r.PersonId == c.PersonId && r.StartDate >= c.End
+            && r.StartDate < c.End.ToLocalDate().PlusMonths(months).ToDateOnly()));
+        return new Retention(months, PersonCount.Of(cohort.Count), PersonCount.Of(kept),
+            cohort.Count >= 5 ? Math.Round((double)kept / cohort.Count, 4) : null);
+    }
+
+    private async Task<YouthHousingDemand> YouthHousingAsync(int municipalityId, List<int> facilityIds, LocalDate first, LocalDate last,
         CancellationToken ct)
     {
-        var windowStart = RollingYear.Start(last);
-        var (lastDate, windowStartDate) = (last.ToDateOnly(), windowStart.ToDateOnly());
-        var persons = stays.Where(s => PlacementPolicy.IsSection110(kindOf[s.FacilityId]) && s.NightsWithin(last.PlusDays(1 - last.Day),
-            last) > 0)
-            .Select(s => s.PersonId).Distinct().ToList();
-        if (persons.Count == 0) return 0;
-        var all = await db.Unscoped<Placement>().AsNoTracking()
-            .Where(p => persons.Contains(p.PersonId) && (p.Facility!.Kind == FacilityKind.Section110Shelter
-                || p.Facility.Kind == FacilityKind.EmergencyBeds)
-                        && p.StartDate <= lastDate && (p.EndDate == null || p.EndDate > windowStartDate))
-            .Select(p => new { p.PersonId, p.StartDate, p.EndDate }).ToListAsync(ct);
-        return all.GroupBy(p => p.PersonId)
-            .Count(g => RollingYear.NightsWithin(g.Select(p => new DateRange(p.StartDate, p.EndDate)),
-                last).Count > Policy.Section110RefundDays);
+        var (firstDate, lastDate) = (first.ToDateOnly(), last.ToDateOnly());
+        var entries = await db.Unscoped<WaitlistEntry>().AsNoTracking()
+            .Where(e => e.Waitlist!.MunicipalityId == municipalityId && e.Waitlist.Kind == WaitlistKind.YouthHousing && e.AppliedOn <= lastDate)
+            .Select(e => new { e.AppliedOn, e.Status, Accepted = e.Offers.Where(o => o.Status == OfferStatus.Accepted)
+                .Select(o => (DateOnly?)o.OfferedOn).FirstOrDefault() })
+            .ToListAsync(ct);
+        var waits = entries.Where(e => e.Accepted is { } o && o >= firstDate && o <= lastDate)
+            .Select(e => Period.Between(e.AppliedOn.ToLocalDate(), e.Accepted!.Value.ToLocalDate(), PeriodUnits.Days).Days).Order().ToList();
+        var turnedAway = await db.Unscoped<Turnaway>().AsNoTracking()
+            .Where(t => facilityIds.Contains(t.FacilityId) && t.PersonId != null && t.Date >= firstDate && t.Date <= lastDate)
+            .Join(db.Unscoped<Person>(), t => t.PersonId, p => p.Id, (t, p) => new { t.Date, p.BirthDate }).ToListAsync(ct);
+        return new YouthHousingDemand(
+            PersonCount.Of(entries.Count(e => e.AppliedOn >= firstDate)),
+            PersonCount.Of(entries.Count(e => e.Status is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered)),
+            waits.Count >= 5 ? Median(waits) : null,
+            PersonCount.Of(turnedAway.Count(t => DanishTime.AgeOn(t.BirthDate.ToLocalDate(), t.Date.ToLocalDate()) is var age
+                && age >= Policy.YouthMinAge && age <= Policy.YouthMaxAge)));
     }
 
     private Youth YouthFigures(List<Stay> stays, Dictionary<int, FacilityKind> kindOf,
         Dictionary<int, (LocalDate BirthDate, string FirstName, string LastName)> persons, LocalDate first, LocalDate last)
     {
-        var young = stays.Where(s => s.Start >= first && s.Start <= last && Policy.CoversYouthRule(kindOf[s.FacilityId])
+        var young = stays.Where(s => s.Start >= first && s.Start <= last && Policy.CoversYouthRule(s.Basis)
                                      && persons.TryGetValue(s.PersonId, out var p)
                                      && DanishTime.AgeOn(p.BirthDate, s.Start) is var age && age >= Policy.YouthMinAge
                                          && age <= Policy.YouthMaxAge).ToList();
@@ -289,7 +414,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         LocalDate last, LocalDate today)
     {
         // Admissions in the month whose deadline has passed (or was met already).
-        var due = stays.Where(s => s.Start >= first && s.Start <= last && s.NotificationDue is { } d && (d < today
+        var due = stays.Where(s => s.IsSection110 && s.Start >= first && s.Start <= last && s.NotificationDue is { } d && (d < today
             || s.NotifiedOn is not null)).ToList();
         var onTime = due.Count(s => s.NotifiedOn is { } n && n <= s.NotificationDue);
         return new Notifications(PersonCount.Of(due.Count), PersonCount.Of(onTime), due.Count >= 5 ? Math.Round((double)onTime / due.Count,

@@ -25,6 +25,7 @@ public static class AccessPolicy
         ["Placements"] = OfficerAndStaff,
         ["Turnaways"] = OfficerAndStaff,
         ["BedHolds"] = OfficerAndStaff,
+        ["SupportPeriods"] = OfficerAndStaff,
         ["Waitlists"] = Officer,
         ["WaitlistEntries"] = Officer,
         ["Offers"] = Officer,
@@ -43,6 +44,8 @@ public static class AccessPolicy
         ["Placements"] = OfficerAndStaff,
         ["Turnaways"] = OfficerAndStaff,
         ["BedHolds"] = OfficerAndStaff,
+        // Support periods are written only through ExtendSupport and ChangeSupportMethod.
+        ["SupportPeriods"] = [],
         ["Waitlists"] = Officer,
         ["WaitlistEntries"] = Officer,
         ["Offers"] = [],
@@ -56,6 +59,16 @@ public static class AccessPolicy
         ["Placements/Discharge"] = OfficerAndStaff,
         ["Placements/MarkNotified"] = OfficerAndStaff,
         ["Placements/RenewSupport"] = Officer,
+        ["Placements/ExtendSupport"] = Officer,
+        ["Placements/ChangeSupportMethod"] = Officer,
+        // The handlekommune is the officers' to settle (retssikkerhedsloven §§ 9–9 b).
+        ["Placements/ChangeResponsibleMunicipality"] = Officer,
+        ["Placements/OpenYouthExceptions"] = Officer,
+        // Staff may complete the record of someone they took in without a CPR number; merging records is the officers'.
+        ["Persons/AddCpr"] = OfficerAndStaff,
+        ["Persons/RegisterWithoutCpr"] = OfficerAndStaff,
+        ["Persons/MergeInto"] = Officer,
+        ["Persons/CountingYear"] = OfficerAndStaff,
         ["Waitlists/OfferNext"] = Officer,
         ["Offers/Accept"] = Officer,
         ["Offers/Decline"] = Officer,

@@ -35,11 +35,19 @@ public static class WriteScope
                 Unit u => administratorOf is not null && facilityMunicipality.GetValueOrDefault(u.FacilityId) == administratorOf
                           || change.State == EntityState.Modified && AtMyFacility(u.FacilityId),
                 CapacityReport r => AtMyFacility(r.FacilityId),
-                // Officers register and correct the persons their municipality is responsible for; staff register whom they check in.
-                Person p => officerOf == p.MunicipalityId || caller.Is(Role.ShelterStaff) && change.State == EntityState.Added,
+                // Officers register and correct the persons their municipality is responsible for, and those without a known
+                // handlekommune they can see; staff register whom they check in and may complete the record of someone they
+                // took in without a CPR number.
+                Person p => officerOf is not null && (officerOf == p.MunicipalityId
+                                || Original<int?>(change, nameof(Person.MunicipalityId)) is null && await VisibleAsync(db, p, ct))
+                            || caller.Is(Role.ShelterStaff) && (change.State == EntityState.Added
+                                || Original<string?>(change, nameof(Person.Cpr)) is null && await VisibleAsync(db, p, ct)),
                 Placement p => AtMyFacility(p.FacilityId) || InMyMunicipality(p.FacilityId)
                                || officerOf is not null && await ResponsibleMunicipality(db, change, p, ct) == officerOf,
                 Turnaway t => AtMyFacility(t.FacilityId) || InMyMunicipality(t.FacilityId),
+                // A support period goes with its placement (it is written only by the placement's actions).
+                SupportPeriod s => s.Placement is { } sp && (AtMyFacility(sp.FacilityId) || InMyMunicipality(sp.FacilityId)
+                    || officerOf is not null && sp.ResponsibleMunicipalityId == officerOf),
                 // A bed may be held anywhere by an officer (a §110 bed elsewhere is still a bed); staff hold their own.
                 BedHold h => officerOf is not null || AtMyFacility(h.FacilityId),
                 Waitlist w => officerOf == w.MunicipalityId,
@@ -63,18 +71,24 @@ public static class WriteScope
             Placement p => p.FacilityId,
             Turnaway t => t.FacilityId,
             Unit u => u.FacilityId,
+            SupportPeriod s => s.Placement?.FacilityId ?? 0,
             _ => 0,
         }).Where(id => id > 0).Distinct().ToList();
         return ids.Count == 0 ? [] : await db.Unscoped<Facility>().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id,
             f => f.MunicipalityId, ct);
     }
 
-    /// <summary>The municipality responsible for the stay: kept on the placement, set from the person when it is made.</summary>
-    private static async Task<int?> ResponsibleMunicipality(HousingDbContext db, EntityEntry<Entity> change, Placement placement,
+    /// <summary>The handlekommune of the stay before this change (a changed one must have been the caller's to change).</summary>
+    private static Task<int?> ResponsibleMunicipality(HousingDbContext db, EntityEntry<Entity> change, Placement placement,
         CancellationToken ct) =>
-        change.State == EntityState.Added
-            ? await db.Unscoped<Person>().Where(p => p.Id == placement.PersonId).Select(p => (int?)p.MunicipalityId).SingleOrDefaultAsync(ct)
-            : (int?)change.Property(HousingDbContext.ResponsibleMunicipalityId).OriginalValue;
+        Task.FromResult(change.State == EntityState.Added ? placement.ResponsibleMunicipalityId
+            : Original<int?>(change, nameof(Placement.ResponsibleMunicipalityId)));
+
+    private static T? Original<T>(EntityEntry<Entity> change, string property) =>
+        change.State == EntityState.Added ? default : (T?)change.Property(property).OriginalValue;
+
+    private static Task<bool> VisibleAsync(HousingDbContext db, Person person, CancellationToken ct) =>
+        person.Id > 0 ? db.Persons.AnyAsync(p => p.Id == person.Id, ct) : Task.FromResult(false);
 
     private static Task<int?> MunicipalityOfWaitlist(HousingDbContext db, int waitlistId, CancellationToken ct) =>
         db.Unscoped<Waitlist>().Where(w => w.Id == waitlistId).Select(w => (int?)w.MunicipalityId).SingleOrDefaultAsync(ct);

@@ -23,18 +23,35 @@ public sealed class AllocationFeature : IFeature
         discharge.Parameter<DateOnly>("endDate");
         discharge.Parameter<DischargeReason>("dischargeReason");
         discharge.Parameter<Destination>("destination");
+        discharge.Parameter<FollowUpSupport>("followUpSupport").Optional();
+        discharge.Parameter<DateOnly>("followUpDecidedOn").Optional();
         discharge.ReturnsFromEntitySet<Placement>("Placements");
+
+        var handlekommune = placement.Action("ChangeResponsibleMunicipality");
+        handlekommune.Parameter<int>("municipalityCode").Optional();
+        handlekommune.Parameter<string>("reason");
+        handlekommune.ReturnsFromEntitySet<Placement>("Placements");
 
         var markNotified = placement.Action("MarkNotified");
         markNotified.Parameter<DateOnly>("notifiedOn").Optional();
         markNotified.ReturnsFromEntitySet<Placement>("Placements");
 
-        var renew = placement.Action("RenewSupport");
-        renew.Parameter<DateOnly>("until");
-        renew.ReturnsFromEntitySet<Placement>("Placements");
+        foreach (var name in new[] { "ExtendSupport", "RenewSupport" })
+        {
+            var extend = placement.Action(name);
+            extend.Parameter<DateOnly>("until");
+            extend.Parameter<string>("reason");
+            extend.ReturnsFromEntitySet<Placement>("Placements");
+        }
+        var change = placement.Action("ChangeSupportMethod");
+        change.Parameter<SupportMethod>("method");
+        change.Parameter<DateOnly>("from").Optional();
+        change.Parameter<string>("reason");
+        change.ReturnsFromEntitySet<Placement>("Placements");
+        model.EntitySet<SupportPeriod>("SupportPeriods");
 
         var checkIn = placement.Collection.Action("CheckIn");
-        checkIn.Parameter<string>("cpr").Required();
+        checkIn.Parameter<string>("cpr").Optional();
         checkIn.Parameter<int>("unitId").Optional();
         checkIn.Parameter<int>("facilityId").Optional();
         checkIn.Parameter<DateOnly>("startDate").Optional();
@@ -42,10 +59,18 @@ public sealed class AllocationFeature : IFeature
         checkIn.Parameter<SupportMethod>("supportMethod").Optional();
         checkIn.Parameter<string>("exceptionJustification").Optional();
         checkIn.Parameter<ReferralRoute>("referralRoute").Optional();
+        checkIn.Parameter<PriorResidence>("priorResidence").Optional();
+        checkIn.Parameter<string>("alias").Optional();
+        checkIn.Parameter<Gender>("gender").Optional();
+        checkIn.Parameter<int>("birthYear").Optional();
+        checkIn.Parameter<int>("estimatedAge").Optional();
         checkIn.ReturnsFromEntitySet<Placement>("Placements");
 
         var longStays = placement.Collection.Function("LongStays");
         longStays.Parameter<DateOnly>("date");
+        longStays.Parameter<bool>("warnings").Optional();
         longStays.ReturnsCollection<LongStay>();
+
+        placement.Collection.Function("OpenYouthExceptions").ReturnsCollectionFromEntitySet<Placement>("Placements");
     }
 }

@@ -32,18 +32,24 @@ public sealed class CheckInAction(PlacementAllocation allocation)
             throw new AccessDeniedException($"{caller.Role} {caller.MunicipalityCode} kan kun indskrive ved egne tilbud (tilbud {door.Id} er ikke et af dem).",
                 $"{caller.Role} {caller.MunicipalityCode} may check people in only at their own places (facility {door.Id} is not one of them).");
 
+        if (p.Cpr is null) return await CheckInWithoutCprAsync(db, p, door, c);
+
         var person = await db.PersonsWithCpr(CprNumber.Parse(p.Cpr)).SingleOrDefaultAsync(ct)
             ?? throw new ODataProblem(404, "PersonNotFound",
-                "Ingen person har dette CPR-nummer. Registrér personen først (POST /odata/Persons).",
-                "No person has this CPR number. Register the person first (POST /odata/Persons).", "cpr");
+                "Ingen person har dette CPR-nummer. Registrér personen først (POST /odata/Persons), eller indskriv uden CPR-nummer (alias, køn og fødselsår eller anslået alder).",
+                "No person has this CPR number. Register the person first (POST /odata/Persons), or check in without a CPR number (alias, gender and birth year or estimated age).",
+                "cpr");
+        // A record merged into another is that other person now.
+        if (person.MergedIntoId is { } merged) person = (await db.FindUnscopedAsync<Person>(merged, ct))!;
+        if (p.Alias is not null || p.BirthYear is not null || p.EstimatedAge is not null)
+            throw ODataProblem.BadRequest("CprOrAlias", "Angiv enten CPR-nummer eller alias med fødselsår/anslået alder, ikke begge.",
+                "Give either a CPR number or an alias with a birth year or estimated age, not both.", "alias");
         var identified = AccessLog.Entry(db.Scope, c.Clock.GetCurrentInstant(), $"IdentifyByCpr Person {person.Id}", person.Id);
         db.AccessLog.Add(identified);
 
         try
         {
-            var placement = await allocation.AllocateAsync(db, new AllocationRequest(person.Id, unitId, facilityId,
-                p.StartDate ?? DanishTime.Today(c.Clock), p.EndDate, p.SupportMethod ?? SupportMethod.None, p.ExceptionJustification,
-                p.ReferralRoute), c, person);
+            var placement = await allocation.AllocateAsync(db, Request(p, person.Id, c), c, person);
             db.Add(placement);
             return placement;
         }
@@ -54,6 +60,31 @@ public sealed class CheckInAction(PlacementAllocation allocation)
             throw;
         }
     }
+
+    /// <summary>
+    /// Someone without a CPR number (or who will not give it) is registered at the door with an alias, gender and a birth year
+    /// or an estimated age, and checked in in the same write: a refusal leaves no person behind. The handlekommune is unknown
+    /// until an officer sets it. Such a record can get a CPR number later (AddCpr) or be merged into another (MergeInto).
+    /// </summary>
+    private async Task<Placement> CheckInWithoutCprAsync(HousingDbContext db, CheckInRequest p, Facility door, WriteContext c)
+    {
+        if (p.Alias is null)
+            throw ODataProblem.BadRequest("MissingParameter", "Angiv cpr, eller alias, gender og birthYear eller estimatedAge for en person uden CPR-nummer.",
+                "Give cpr, or alias, gender and birthYear or estimatedAge for a person without a CPR number.", "cpr");
+        if (p.Gender is null)
+            throw ODataProblem.BadRequest("MissingParameter", "Parameteren gender skal angives for en person uden CPR-nummer.",
+                "The parameter gender is required for a person without a CPR number.", "gender");
+        var person = Person.WithoutCpr(p.Alias, p.Gender.Value, p.BirthYear, p.EstimatedAge, DanishTime.Today(c.Clock), null);
+        db.Persons.Add(person);
+        var placement = await allocation.AllocateAsync(db, Request(p, 0, c), c, person);
+        db.Add(placement);
+        db.Entry(placement).Reference(x => x.Person).CurrentValue = person; // the new person's id is known only on save
+        return placement;
+    }
+
+    private static AllocationRequest Request(CheckInRequest p, int personId, WriteContext c) => new(personId, p.UnitId, p.FacilityId,
+        p.StartDate ?? DanishTime.Today(c.Clock), p.EndDate, p.SupportMethod ?? SupportMethod.None, p.ExceptionJustification,
+        p.ReferralRoute, p.PriorResidence);
 
     private static async Task KeepIdentificationAsync(HousingDbContext db, AccessLogEntry identified, CancellationToken ct)
     {

@@ -16,7 +16,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     private PlacementPolicy Policy => policyOptions.Value;
 
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
-        { "PersonId", "UnitId", "FacilityId", "StartDate", "EndDate", "SupportMethod", "ExceptionJustification", "ReferralRoute" };
+        { "PersonId", "UnitId", "FacilityId", "StartDate", "EndDate", "SupportMethod", "ExceptionJustification", "ReferralRoute",
+          "PriorResidence" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
     public bool AllowsUpdate => false;
     public bool AllowsDelete => false;
@@ -29,7 +30,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             v.Required<int>("PersonId"), v.Optional<int?>("UnitId", null), v.Optional<int?>("FacilityId", null),
             v.Optional("StartDate", DanishTime.Today(c.Clock)), v.Optional<LocalDate?>("EndDate", null),
             v.Optional("SupportMethod", SupportMethod.None), v.Optional<string?>("ExceptionJustification", null),
-            v.Optional<ReferralRoute?>("ReferralRoute", null)), c), true);
+            v.Optional<ReferralRoute?>("ReferralRoute", null), v.Optional<PriorResidence?>("PriorResidence", null)), c), true);
 
     /// <summary>
     /// Runs every rule for the request and returns the new placement (not yet added), or throws the refusal. The person, unit
@@ -97,12 +98,24 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             && h.Night == firstNight && h.ReleasedAt == null).ToListAsync(ct))
             if (hold.IsActiveAt(now)) hold.Release(now);
 
-        var section110 = PlacementPolicy.IsSection110(facility.Kind);
-        // The justification is kept whenever given: for a young person in §110 it is the recorded exception.
-        return new Placement(person.Id, unit.Id, facility.Id, stay, supportMethod, justification,
+        // Every §110 rule reads the place's legal basis, never its kind: a §104 night café has no notice and no counting year.
+        var section110 = PlacementPolicy.IsSection110(facility.LegalBasis);
+        // The justification is kept whenever given; for a young person at a §110 place it is the recorded exception, made by the
+        // caller (at a §110 place the admission is the leader's decision, Serviceloven §110 stk. 4).
+        var exception = YouthInSection110Rule.Applies(candidate, Policy);
+        var placement = new Placement(person.Id, unit.Id, facility.Id, stay, supportMethod, justification,
             r.ReferralRoute ?? (section110 ? ReferralRoute.SelfReferral : ReferralRoute.Municipality),
-            facility.Kind == FacilityKind.Section110Shelter ? Weekdays.Add(stay.Start, Policy.NotificationWeekdays) : null,
-            supportMethod == SupportMethod.CTI ? stay.Start.PlusMonths(Policy.CtiMonths) : null);
+            section110 ? Policy.WorkingDays().Add(stay.Start, Policy.NotificationWeekdays) : null,
+            supportMethod == SupportMethod.CTI ? stay.Start.PlusMonths(Policy.CtiMonths) : null,
+            legalBasis: facility.LegalBasis,
+            priorResidence: r.PriorResidence,
+            // The handlekommune of the stay starts as the person's (null when not known); an officer may change it.
+            responsibleMunicipalityId: person.MunicipalityId,
+            exceptionDecidedBy: exception ? c.UserName : null);
+        if (supportMethod != SupportMethod.None)
+            placement.SupportPeriods.Add(new SupportPeriod(placement, supportMethod, stay.Start, placement.SupportUntil.ToLocalDate(), null,
+                c.UserName));
+        return placement;
     }
 
     /// <summary>One broken rule as an error detail: its code, both messages and the law or policy it comes from.</summary>

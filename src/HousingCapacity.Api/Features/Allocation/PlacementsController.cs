@@ -12,37 +12,83 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     : EntitySetController<Placement>(allocation)
 {
     /// <summary>Check-out: the end date is the morning the person leaves (the bed is free that night), how the stay ended and where the
-    /// person went.</summary>
+    /// person went; for a §110 stay also the decision on support after the stay (Serviceloven §176 a) and its date.</summary>
     [HttpPost]
     public Task<IActionResult> Discharge(int key, [FromODataBody] DateOnly? endDate, [FromODataBody] DischargeReason? dischargeReason,
-        [FromODataBody] Destination? destination) =>
+        [FromODataBody] Destination? destination, [FromODataBody] FollowUpSupport? followUpSupport,
+        [FromODataBody] DateOnly? followUpDecidedOn) =>
         ActAsync(key, p => p.Discharge(Required(endDate, nameof(endDate)).ToLocalDate(), Required(dischargeReason, nameof(dischargeReason)),
-            Required(destination, nameof(destination))));
+            Required(destination, nameof(destination)), followUpSupport, followUpDecidedOn?.ToLocalDate()));
 
-    /// <summary>The responsible municipality was notified of a §110 admission (Serviceloven §110 stk. 6); default today.</summary>
+    /// <summary>The handlekommune was notified of a §110 admission (Serviceloven §110 stk. 6); default today.</summary>
     [HttpPost]
     public Task<IActionResult> MarkNotified(int key, [FromODataBody] DateOnly? notifiedOn) =>
         ActAsync(key, p => p.MarkNotified(notifiedOn?.ToLocalDate() ?? DanishTime.Today(Clock)));
 
-    /// <summary>Renews time-limited support (CTI ends 9 months after the start unless renewed).</summary>
+    /// <summary>
+    /// Changes the stay's handlekommune (retssikkerhedsloven §§ 9–9 b) with a reason; <c>municipalityCode</c> null means
+    /// unknown. The §110 notice and the officers' scope follow it.
+    /// </summary>
     [HttpPost]
-    public Task<IActionResult> RenewSupport(int key, [FromODataBody] DateOnly? until) =>
-        ActAsync(key, p => p.RenewSupport(Required(until, nameof(until)).ToLocalDate()));
+    public Task<IActionResult> ChangeResponsibleMunicipality(int key, [FromODataBody] int? municipalityCode, [FromODataBody] string? reason) =>
+        ActAsync(key, async p =>
+        {
+            int? id = null;
+            if (municipalityCode is { } code)
+                id = await Db.Municipalities.Where(m => m.Code == code).Select(m => (int?)m.Id).SingleOrDefaultAsync(HttpContext.RequestAborted)
+                     ?? throw ODataProblem.BadRequest("UnknownMunicipality", $"Kommunekoden {code} findes ikke.",
+                         $"There is no municipality with code {code}.", nameof(municipalityCode));
+            p.ChangeResponsibleMunicipality(id, Required(reason, nameof(reason)));
+            return (Entity)p;
+        });
 
-    /// <summary><c>Placements/HousingCapacity.CheckIn</c>: check-in by CPR number at the door of the caller's own place (the presence
-    /// rule).</summary>
+    /// <summary>Extends CTI past its end with a reason: a new support period (CTI is 9 months; longer intensive support should be
+    /// ICM or ACT, see ChangeSupportMethod).</summary>
+    [HttpPost]
+    public Task<IActionResult> ExtendSupport(int key, [FromODataBody] DateOnly? until, [FromODataBody] string? reason) =>
+        ActAsync(key, p => p.ExtendSupport(Required(until, nameof(until)).ToLocalDate(), Required(reason, nameof(reason)), Caller.Name));
+
+    /// <summary>The former name of ExtendSupport, kept for existing clients; it now also needs a reason.</summary>
+    [HttpPost]
+    public Task<IActionResult> RenewSupport(int key, [FromODataBody] DateOnly? until, [FromODataBody] string? reason) =>
+        ExtendSupport(key, until, reason);
+
+    /// <summary>Moves the support to another method (e.g. CTI to ICM or ACT) from a date, with a reason: a new support period.</summary>
+    [HttpPost]
+    public Task<IActionResult> ChangeSupportMethod(int key, [FromODataBody] SupportMethod? method, [FromODataBody] DateOnly? from,
+        [FromODataBody] string? reason) =>
+        ActAsync(key, p => p.ChangeSupportMethod(Required(method, nameof(method)), from?.ToLocalDate() ?? DanishTime.Today(Clock),
+            Required(reason, nameof(reason)), Caller.Name));
+
+    /// <summary><c>Placements/HousingCapacity.CheckIn</c>: check-in at the door of the caller's own place (the presence rule), by
+    /// CPR number, or without one: an alias, gender and a birth year or an estimated age register the person too.</summary>
     [HttpPost]
     public async Task<IActionResult> CheckIn([FromODataBody] string? cpr, [FromODataBody] int? unitId, [FromODataBody] int? facilityId,
         [FromODataBody] DateOnly? startDate, [FromODataBody] DateOnly? endDate, [FromODataBody] SupportMethod? supportMethod,
-        [FromODataBody] string? exceptionJustification, [FromODataBody] ReferralRoute? referralRoute)
+        [FromODataBody] string? exceptionJustification, [FromODataBody] ReferralRoute? referralRoute,
+        [FromODataBody] PriorResidence? priorResidence, [FromODataBody] string? alias, [FromODataBody] Gender? gender,
+        [FromODataBody] int? birthYear, [FromODataBody] int? estimatedAge)
     {
-        var request = new CheckInRequest(Required(cpr, nameof(cpr)), unitId, facilityId, startDate?.ToLocalDate(), endDate?.ToLocalDate(),
-            supportMethod, exceptionJustification, referralRoute);
+        var request = new CheckInRequest(cpr, unitId, facilityId, startDate?.ToLocalDate(), endDate?.ToLocalDate(),
+            supportMethod, exceptionJustification, referralRoute, priorResidence, alias, gender, birthYear, estimatedAge);
         return Created(await WriteAsync(() => checkIn.InvokeAsync(Db, request, WriteContext)));
     }
 
-    /// <summary><c>Placements/HousingCapacity.LongStays(date=…)</c>: persons past the §110 threshold.</summary>
+    /// <summary><c>Placements/HousingCapacity.LongStays(date=…, warnings=…)</c>: persons past the §110 threshold in their counting
+    /// year (with <c>warnings=true</c> also those past an early warning).</summary>
     [HttpGet, HousingQuery]
-    public async Task<IQueryable<LongStay>> LongStays(DateOnly? date) =>
-        (await longStays.InvokeAsync(Db, Required(date, nameof(date)).ToLocalDate(), WriteContext)).AsQueryable();
+    public async Task<IQueryable<LongStay>> LongStays(DateOnly? date, bool? warnings) =>
+        (await longStays.InvokeAsync(Db, Required(date, nameof(date)).ToLocalDate(), warnings ?? false, WriteContext)).AsQueryable();
+
+    /// <summary><c>Placements/HousingCapacity.OpenYouthExceptions()</c>: ongoing stays of young people at §110 places admitted as
+    /// an exception to the youth rule, for the officers of the handlekommune (the query filters decide whose).</summary>
+    [HttpGet, HousingQuery]
+    public IQueryable<Placement> OpenYouthExceptions()
+    {
+        var today = DanishTime.Today(Clock).ToDateOnly();
+        var open = Db.Placements.Where(p => p.LegalBasis == LegalBasis.Section110 && p.ExceptionDecidedBy != null
+            && (p.EndDate == null || p.EndDate > today));
+        // An officer sees the exceptions of the stays their municipality is handlekommune for, not every stay at its places.
+        return Caller.Is(Role.HousingOfficer) ? open.Where(p => p.ResponsibleMunicipalityId == Caller.MunicipalityId) : open;
+    }
 }

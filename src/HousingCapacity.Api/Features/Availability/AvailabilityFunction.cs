@@ -54,6 +54,7 @@ public static class AvailabilityFunction
                 FacilityId = f.Id,
                 FacilityName = f.Name,
                 Kind = f.Kind,
+                LegalBasis = f.LegalBasis,
                 MunicipalityId = f.MunicipalityId,
                 GenderRestriction = f.GenderRestriction,
                 MinAge = f.MinAge,

@@ -9,6 +9,8 @@ public sealed class FacilityAvailability
     public int FacilityId { get; init; }
     public string FacilityName { get; init; } = "";
     public FacilityKind Kind { get; init; }
+    /// <summary>The legal basis: at a §110 place the youth rule and the notice apply.</summary>
+    public LegalBasis LegalBasis { get; init; }
     public int MunicipalityId { get; init; }
     public GenderRestriction GenderRestriction { get; init; }
     public int? MinAge { get; init; }

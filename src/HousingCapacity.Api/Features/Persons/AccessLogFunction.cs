@@ -15,8 +15,12 @@ public static class AccessLogFunction
         if (!caller.IsSystem && caller.MunicipalityId != person.MunicipalityId)
             throw new AccessDeniedException("Indsigt i adgangsloggen (GDPR art. 15) gives af den kommune, der har ansvaret for personen.",
                 "The access log export (GDPR art. 15) is given by the municipality responsible for the person.");
+        // The lines of records merged into this one are the person's too (they stay under the merged record's id: the log is
+        // append-only).
         var personId = person.Id;
-        return await db.Unscoped<AccessLogEntry>().Where(e => e.PersonId == personId).OrderBy(e => e.Id)
+        var ids = await db.Unscoped<Person>().Where(p => p.MergedIntoId == personId).Select(p => (int?)p.Id).ToListAsync(ct);
+        ids.Add(personId);
+        return await db.Unscoped<AccessLogEntry>().Where(e => ids.Contains(e.PersonId)).OrderBy(e => e.Id)
             .Select(e => new AccessLogRecord
             {
                 At = e.At.ToDateTimeOffset(),

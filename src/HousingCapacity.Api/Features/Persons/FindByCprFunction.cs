@@ -20,6 +20,7 @@ public static class FindByCprFunction
                 BirthDate = p.BirthDate,
                 Gender = p.Gender,
                 MunicipalityId = p.MunicipalityId,
+                MergedIntoId = p.MergedIntoId,
             })
             .ToListAsync(ct);
     }

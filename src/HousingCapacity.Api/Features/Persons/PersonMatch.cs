@@ -9,5 +9,7 @@ public sealed class PersonMatch
     public required string LastName { get; init; }
     public DateOnly BirthDate { get; init; }
     public Gender Gender { get; init; }
-    public int MunicipalityId { get; init; }
+    public int? MunicipalityId { get; init; }
+    /// <summary>Set when this record was merged into another record of the same person: use that one.</summary>
+    public int? MergedIntoId { get; init; }
 }

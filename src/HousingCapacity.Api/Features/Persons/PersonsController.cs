@@ -1,11 +1,52 @@
 using HousingCapacity.Api.Features.Availability;
 using HousingCapacity.Api.OData;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Formatter;
+using Microsoft.Extensions.Options;
 
 namespace HousingCapacity.Api.Features.Persons;
 
-public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunction eligiblePlaces) : EntitySetController<Person>(writer)
+public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunction eligiblePlaces, IOptions<PlacementPolicy> policy)
+    : EntitySetController<Person>(writer)
 {
+    /// <summary><c>Persons({id})/HousingCapacity.CountingYear(date=…)</c>: the §110 counting year on a date (default today).</summary>
+    [HttpGet, HousingQuery]
+    public async Task<CountingYearView> CountingYear(int key, DateOnly? date)
+    {
+        var person = await FindAsync(key);
+        var view = await CountingYearView.InvokeAsync(Db, person, date?.ToLocalDate() ?? DanishTime.Today(Clock),
+            policy.Value.CountingYearRules(), HttpContext.RequestAborted);
+        Persons.Saw(person.Id);
+        return view;
+    }
+
+    /// <summary>
+    /// <c>POST /odata/Persons/HousingCapacity.RegisterWithoutCpr</c>: someone without a CPR number (or who will not give it), by
+    /// alias, gender and a birth year or an estimated age; the handlekommune may be unknown.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> RegisterWithoutCpr([FromODataBody] string? alias, [FromODataBody] Gender? gender,
+        [FromODataBody] int? birthYear, [FromODataBody] int? estimatedAge, [FromODataBody] int? municipalityId,
+        [FromODataBody] string? firstName, [FromODataBody] string? lastName) =>
+        Created(await WriteAsync(async () =>
+        {
+            if (municipalityId is { } m) await References.EnsureVisibleAsync<Municipality>(Db, m, nameof(municipalityId), HttpContext.RequestAborted);
+            var person = Person.WithoutCpr(Required(alias, nameof(alias)), Required(gender, nameof(gender)), birthYear, estimatedAge,
+                DanishTime.Today(Clock), municipalityId, firstName, lastName);
+            Db.Persons.Add(person);
+            return person;
+        }));
+
+    /// <summary>A person registered without a CPR number gets it (refused if someone else has it: merge instead).</summary>
+    [HttpPost]
+    public Task<IActionResult> AddCpr(int key, [FromODataBody] string? cpr) =>
+        ActAsync(key, async p => (Entity)await PersonMerge.AddCprAsync(Db, p, Required(cpr, nameof(cpr)), HttpContext.RequestAborted));
+
+    /// <summary>Merges this record into another record of the same person, keeping the whole history.</summary>
+    [HttpPost]
+    public Task<IActionResult> MergeInto(int key, [FromODataBody] int? personId) =>
+        ActAsync(key, async p => (Entity)await PersonMerge.MergeAsync(Db, p, Required(personId, nameof(personId)), WriteContext));
+
     /// <summary><c>Persons/HousingCapacity.FindByCpr(cpr='…')</c>.</summary>
     [HttpGet, HousingQuery]
     public async Task<IQueryable<PersonMatch>> FindByCpr(string cpr) =>

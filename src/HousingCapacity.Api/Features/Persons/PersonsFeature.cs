@@ -14,5 +14,23 @@ public sealed class PersonsFeature : IFeature
         find.Parameter<string>("cpr").Required();
         find.ReturnsCollection<PersonMatch>();
         model.EntityType<Person>().Function("AccessLog").ReturnsCollection<AccessLogRecord>();
+        var countingYear = model.EntityType<Person>().Function("CountingYear");
+        countingYear.Parameter<DateOnly>("date").Optional();
+        countingYear.Returns<CountingYearView>();
+        var addCpr = model.EntityType<Person>().Action("AddCpr");
+        addCpr.Parameter<string>("cpr");
+        addCpr.ReturnsFromEntitySet<Person>("Persons");
+        var register = model.EntityType<Person>().Collection.Action("RegisterWithoutCpr");
+        register.Parameter<string>("alias");
+        register.Parameter<Gender>("gender");
+        register.Parameter<int>("birthYear").Optional();
+        register.Parameter<int>("estimatedAge").Optional();
+        register.Parameter<int>("municipalityId").Optional();
+        register.Parameter<string>("firstName").Optional();
+        register.Parameter<string>("lastName").Optional();
+        register.ReturnsFromEntitySet<Person>("Persons");
+        var merge = model.EntityType<Person>().Action("MergeInto");
+        merge.Parameter<int>("personId");
+        merge.ReturnsFromEntitySet<Person>("Persons");
     }
 }

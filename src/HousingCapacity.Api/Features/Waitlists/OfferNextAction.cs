@@ -49,7 +49,7 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
                         $"Waitlist entry {entry.Id}: {r.MessageEn(candidate, policy.Value)}", "WaitlistEntryId")));
                 continue;
             }
-            var offer = new Offer(entry.Id, unit.Id, today, Weekdays.Add(today, options.Value.RespondWeekdays));
+            var offer = new Offer(entry.Id, unit.Id, today, policy.Value.WorkingDays().Add(today, options.Value.RespondWeekdays));
             entry.MarkOffered();
             db.Offers.Add(offer);
             return offer;

@@ -1,0 +1,54 @@
+using HousingCapacity.Api.OData;
+
+namespace HousingCapacity.Api.Features.Persons;
+
+/// <summary>
+/// <c>POST /odata/Persons({id})/HousingCapacity.MergeInto</c> with <c>{"personId": …}</c>: two records of one person become one
+/// (someone registered without a CPR number and later with it, or someone who got a new CPR number). Every stay, support
+/// period, waitlist entry, bed hold and turnaway of this record moves to the other; this record stays, marked as merged, with
+/// its access-log lines (the log is append-only, and the export of the other record includes them). Stays that overlap are
+/// refused by the database's guard (409) and nothing moves.
+/// </summary>
+public static class PersonMerge
+{
+    public static async Task<Person> MergeAsync(HousingDbContext db, Person duplicate, int targetId, WriteContext c)
+    {
+        var ct = c.Cancellation;
+        var target = await References.VisibleAsync<Person>(db, targetId, "personId", ct);
+        duplicate.MarkMergedInto(target);
+        if (duplicate.HasCpr && !target.HasCpr)
+            throw ODataProblem.BadRequest("MergeIntoRecordWithCpr",
+                "Posten med CPR-nummer skal bevares: læg posten uden CPR-nummer sammen med den med CPR-nummer.",
+                "Keep the record with the CPR number: merge the record without one into the one with it.", "personId");
+
+        var (from, to) = (duplicate.Id, target.Id);
+        // The history moves in the write transaction the action runs in; a refusal (an overlap, a scope) rolls it all back.
+        await db.Unscoped<Placement>().Where(p => p.PersonId == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.PersonId, to).SetProperty(p => p.Version, p => p.Version + 1), ct);
+        await db.Unscoped<SupportPeriod>().Where(p => p.PersonId == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.PersonId, to).SetProperty(p => p.Version, p => p.Version + 1), ct);
+        await db.Unscoped<WaitlistEntry>().Where(e => e.PersonId == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.PersonId, to).SetProperty(e => e.Version, e => e.Version + 1), ct);
+        await db.Unscoped<BedHold>().Where(h => h.PersonId == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(h => h.PersonId, to).SetProperty(h => h.Version, h => h.Version + 1), ct);
+        await db.Unscoped<Turnaway>().Where(t => t.PersonId == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.PersonId, to).SetProperty(t => t.Version, t => t.Version + 1), ct);
+        // Records merged into the duplicate earlier now point at the one that remains.
+        await db.Unscoped<Person>().Where(p => p.MergedIntoId == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.MergedIntoId, to).SetProperty(p => p.Version, p => p.Version + 1), ct);
+        db.AccessLog.Add(AccessLog.Entry(db.Scope, c.Clock.GetCurrentInstant(), $"MergeInto Person {from} -> Person {to}", to));
+        return duplicate;
+    }
+
+    /// <summary><c>POST /odata/Persons({id})/HousingCapacity.AddCpr</c>: a person registered without a CPR number gets it.</summary>
+    public static async Task<Person> AddCprAsync(HousingDbContext db, Person person, string cprText, CancellationToken ct)
+    {
+        var cpr = CprNumber.Parse(cprText);
+        if (await db.PersonsWithCpr(cpr).AnyAsync(ct))
+            throw new ODataProblem(409, "DuplicateCpr",
+                "En anden person har allerede dette CPR-nummer. Er det samme person, så læg posterne sammen (MergeInto).",
+                "Another person already has this CPR number. If it is the same person, merge the records (MergeInto).", "cpr");
+        person.AddCpr(cpr);
+        return person;
+    }
+}
