@@ -194,12 +194,11 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         var support = facility.Kind == FacilityKind.HousingFirst
             ? Rnd.WeightedRandom([SupportMethod.CTI, SupportMethod.ICM, SupportMethod.ACT], [0.5f, 0.35f, 0.15f])
             : SupportMethod.None;
-        var placement = new Placement(person.Id, unit.Id, facility.Id, new DateRange(stay.Start, null), support,
+        var placement = new Placement(person.Id, unit.Id, facility.Id, facility.LegalBasis, new DateRange(stay.Start, null), support,
             section110 && youth ? Rnd.ArrayElement(Justifications) : null,
             section110 ? Rnd.WeightedRandom([ReferralRoute.SelfReferral, ReferralRoute.Municipality, ReferralRoute.Hospital,
                 ReferralRoute.Prison], [0.7f, 0.15f, 0.1f, 0.05f]) : ReferralRoute.Municipality,
             section110 ? WorkingDays.Add(stay.Start, 3) : null,
-            legalBasis: facility.LegalBasis,
             priorResidence: section110 || facility.LegalBasis == LegalBasis.Section104
                 ? Rnd.WeightedRandom([PriorResidence.Street, PriorResidence.FamilyOrFriends, PriorResidence.NightShelter,
                     PriorResidence.OtherShelter, PriorResidence.Hospital, PriorResidence.Psychiatry, PriorResidence.Prison,

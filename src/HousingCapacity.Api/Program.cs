@@ -90,6 +90,7 @@ static WebApplication CreateApp(string[] args)
             statusCode: 503));
     app.MapControllers();
     app.MapReports();
+    app.MapDstExport();
     CapacityImport.MapCapacityImport(app);
     return app;
 }

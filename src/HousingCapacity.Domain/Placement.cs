@@ -10,10 +10,9 @@ public sealed class Placement : Entity, IConcernsPerson
 {
     private Placement() { }
 
-    public Placement(int personId, int unitId, int facilityId, DateRange stay, SupportMethod supportMethod,
+    public Placement(int personId, int unitId, int facilityId, LegalBasis legalBasis, DateRange stay, SupportMethod supportMethod,
         string? exceptionJustification, ReferralRoute? referralRoute, LocalDate? notificationDueDate, LocalDate? supportUntil = null,
-        LegalBasis legalBasis = LegalBasis.Section110, PriorResidence? priorResidence = null, int? responsibleMunicipalityId = null,
-        string? exceptionDecidedBy = null)
+        PriorResidence? priorResidence = null, int? responsibleMunicipalityId = null, string? exceptionDecidedBy = null)
     {
         SupportUntil = supportUntil.ToDateOnly();
         LegalBasis = legalBasis;

@@ -51,9 +51,9 @@ public sealed class ReportMonthFixture : ApiFixture
         Placement Stay(Person p, Unit u, Facility f, LocalDate start, LocalDate? end, SupportMethod support = SupportMethod.None,
             string? why = null)
         {
-            var placement = new Placement(p.Id, u.Id, f.Id, new DateRange(start, null), support, why, ReferralRoute.SelfReferral,
+            var placement = new Placement(p.Id, u.Id, f.Id, f.LegalBasis, new DateRange(start, null), support, why, ReferralRoute.SelfReferral,
                 f.LegalBasis == LegalBasis.Section110 ? new PlacementPolicy().WorkingDays().Add(start, 3) : null,
-                legalBasis: f.LegalBasis, responsibleMunicipalityId: p.MunicipalityId);
+                responsibleMunicipalityId: p.MunicipalityId);
             if (end is { } e) placement.Discharge(e, DischargeReason.Planned, Destination.OwnHome);
             return placement;
         }

@@ -5,8 +5,8 @@ namespace HousingCapacity.Domain.Tests;
 /// <summary>CTI is 9 months; after that an extension with a reason, or a move to ICM or ACT, each a new support period.</summary>
 public class SupportPeriodTests
 {
-    private static Placement Cti() => new(1, 1, 1, new DateRange(new LocalDate(2026, 1, 1), null), SupportMethod.CTI, null,
-        ReferralRoute.Municipality, null, new LocalDate(2026, 10, 1), LegalBasis.Section85aHome);
+    private static Placement Cti() => new(1, 1, 1, LegalBasis.Section85aHome, new DateRange(new LocalDate(2026, 1, 1), null),
+        SupportMethod.CTI, null, ReferralRoute.Municipality, null, new LocalDate(2026, 10, 1));
 
     [Fact]
     public void ExtendSupport_Cti_NeedsAReason_AndAddsAPeriod()

@@ -91,6 +91,33 @@ public static class ReportCsv
             Row("waitlist", w.Name, "Expired", w.Expired);
             Row("waitlist", w.Name, "MedianDaysWaitedByHoused", w.MedianDaysWaitedByHoused);
         }
+        var s110 = f.Section110;
+        Row("section110", "all", "Admissions", s110.Admissions);
+        foreach (var c in s110.AdmissionsByHandlekommune) Row("section110-handlekommune", c.Name, "Admissions", c.Count);
+        Row("section110", "all", "AdmissionsWithoutCpr", s110.AdmissionsWithoutCpr);
+        Row("section110", "all", "PersonsWithoutCpr", s110.PersonsWithoutCpr);
+        Row("section110", "counting-year", "PersonsAtWarning", s110.PersonsAtWarning);
+        Row("section110", "counting-year", "PersonsPastThreshold", s110.PersonsPastThreshold);
+        Row("section110", "counting-year", "NightsPastThreshold", s110.NightsPastThreshold);
+        Row("section110", "all", "Discharges", s110.Discharges);
+        foreach (var c in s110.DischargesByFollowUpSupport) Row("section110-follow-up", c.Name, "Discharges", c.Count);
+        Row("section110", "follow-up", "DecidedBeforeDischarge", s110.FollowUpDecidedBeforeDischarge);
+        Row("section110", "all", "Readmissions12Months", s110.Readmissions12Months);
+        Row("section110", "all", "DischargesToStreetOrUnknown", s110.DischargesToStreetOrUnknown);
+        foreach (var c in s110.AdmissionsByPriorResidence) Row("section110-prior-residence", c.Name, "Admissions", c.Count);
+        Row("section110", "all", "AdmissionsFromHospitalPsychiatryOrPrison", s110.AdmissionsFromHospitalPsychiatryOrPrison);
+        Row("section110", "turnaway", "AdmissionsAfterTurnaway", s110.AdmissionsAfterTurnaway);
+        Row("section110", "turnaway", "MedianDaysFromFirstTurnaway", s110.MedianDaysFromFirstTurnaway);
+        foreach (var r in new[] { s110.HousingKeptSixMonths, s110.HousingKeptTwelveMonths })
+        {
+            Row("housing-kept", $"{r.Months}m", "Cohort", r.Cohort);
+            Row("housing-kept", $"{r.Months}m", "StillHoused", r.StillHoused);
+            Row("housing-kept", $"{r.Months}m", "Share", r.Share);
+        }
+        Row("youth-housing", "all", "NewEntries", f.YouthHousing.NewEntries);
+        Row("youth-housing", "all", "Waiting", f.YouthHousing.Waiting);
+        Row("youth-housing", "all", "MedianDaysToAcceptedOffer", f.YouthHousing.MedianDaysToAcceptedOffer);
+        Row("youth-housing", "all", "YoungTurnedAway", f.YouthHousing.YoungTurnedAway);
         Row("notifications", "section110", "Due", f.Notifications.Due);
         Row("notifications", "section110", "OnTime", f.Notifications.OnTime);
         Row("notifications", "section110", "ShareOnTime", f.Notifications.ShareOnTime);

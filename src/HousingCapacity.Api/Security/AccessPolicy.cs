@@ -82,6 +82,9 @@ public static class AccessPolicy
     /// <summary>Monthly reports: the committee and the housing officers of that municipality.</summary>
     public static readonly Role[] Reports = [Role.Committee, Role.HousingOfficer];
 
+    /// <summary>Danmarks Statistik's quarterly §110 file carries CPR numbers: the housing officers of the municipality only.</summary>
+    public static readonly Role[] DstExport = [Role.HousingOfficer];
+
     /// <summary>The capacity import is the shelters' nightly count.</summary>
     public static readonly Role[] CapacityImport = [Role.ShelterStaff];
 

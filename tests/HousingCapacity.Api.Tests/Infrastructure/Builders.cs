@@ -43,9 +43,9 @@ public sealed class Builders(ODataTestClient odata, ODataTestClient admin)
         odata.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn", $$"""{"cpr":"{{cpr}}","facilityId":{{facilityId}}}""");
 
     public async Task<int> FacilityAsync(string kind, string gender = "None", int? minAge = null, int? maxAge = null,
-        int municipalityId = 1)
+        int municipalityId = 1, string? legalBasis = null)
     {
-        var body = JsonSerializer.Serialize(new Dictionary<string, object?>
+        var fields = new Dictionary<string, object?>
         {
             ["MunicipalityId"] = municipalityId,
             ["Name"] = $"Test {kind} {Guid.NewGuid():N}",
@@ -54,8 +54,9 @@ public sealed class Builders(ODataTestClient odata, ODataTestClient admin)
             ["GenderRestriction"] = gender,
             ["MinAge"] = minAge,
             ["MaxAge"] = maxAge,
-        });
-        var reply = await admin.SendJsonAsync(HttpMethod.Post, "/odata/Facilities", body);
+        };
+        if (legalBasis is not null) fields["LegalBasis"] = legalBasis;
+        var reply = await admin.SendJsonAsync(HttpMethod.Post, "/odata/Facilities", JsonSerializer.Serialize(fields));
         return reply.Status == HttpStatusCode.Created ? reply.Json.GetProperty("Id").GetInt32() : throw new InvalidOperationException(reply.Body);
     }
 

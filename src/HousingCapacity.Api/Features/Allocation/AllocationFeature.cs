@@ -28,7 +28,7 @@ public sealed class AllocationFeature : IFeature
         discharge.ReturnsFromEntitySet<Placement>("Placements");
 
         var handlekommune = placement.Action("ChangeResponsibleMunicipality");
-        handlekommune.Parameter<int>("municipalityCode").Optional();
+        handlekommune.Parameter<int?>("municipalityCode").Optional();
         handlekommune.Parameter<string>("reason");
         handlekommune.ReturnsFromEntitySet<Placement>("Placements");
 

@@ -103,11 +103,10 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         // The justification is kept whenever given; for a young person at a §110 place it is the recorded exception, made by the
         // caller (at a §110 place the admission is the leader's decision, Serviceloven §110 stk. 4).
         var exception = YouthInSection110Rule.Applies(candidate, Policy);
-        var placement = new Placement(person.Id, unit.Id, facility.Id, stay, supportMethod, justification,
+        var placement = new Placement(person.Id, unit.Id, facility.Id, facility.LegalBasis, stay, supportMethod, justification,
             r.ReferralRoute ?? (section110 ? ReferralRoute.SelfReferral : ReferralRoute.Municipality),
             section110 ? Policy.WorkingDays().Add(stay.Start, Policy.NotificationWeekdays) : null,
             supportMethod == SupportMethod.CTI ? stay.Start.PlusMonths(Policy.CtiMonths) : null,
-            legalBasis: facility.LegalBasis,
             priorResidence: r.PriorResidence,
             // The handlekommune of the stay starts as the person's (null when not known); an officer may change it.
             responsibleMunicipalityId: person.MunicipalityId,

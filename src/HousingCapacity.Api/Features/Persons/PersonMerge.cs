@@ -21,8 +21,11 @@ public static class PersonMerge
                 "Posten med CPR-nummer skal bevares: læg posten uden CPR-nummer sammen med den med CPR-nummer.",
                 "Keep the record with the CPR number: merge the record without one into the one with it.", "personId");
 
+        // The mark is saved first, so that the caller's right to change this record is checked while the record still has its
+        // stays (through which a caller may see it); then the history moves, in the same write transaction: a refusal (an
+        // overlap, a scope) rolls it all back.
+        await db.SaveChangesAsync(ct);
         var (from, to) = (duplicate.Id, target.Id);
-        // The history moves in the write transaction the action runs in; a refusal (an overlap, a scope) rolls it all back.
         await db.Unscoped<Placement>().Where(p => p.PersonId == from)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.PersonId, to).SetProperty(p => p.Version, p => p.Version + 1), ct);
         await db.Unscoped<SupportPeriod>().Where(p => p.PersonId == from)

@@ -95,7 +95,7 @@ public static class MonthlyReportPdf
             ["Forskellige personer med mindst én nat", C(f.Flow.DistinctPersons)],
             ["Gennemsnitlig længde af afsluttede ophold (nætter)", Num(f.Flow.MeanNightsOfCompletedStays)],
             ["Median længde af afsluttede ophold (nætter)", Num(f.Flow.MedianNightsOfCompletedStays)],
-            ["Personer over 90 dage i § 110-tilbud (rullende år)", C(f.Flow.PersonsPastSection110Threshold)],
+            ["Personer over tærsklen i § 110-optællingsåret", C(f.Flow.PersonsPastSection110Threshold)],
             ["Afvisninger (uopfyldt behov)", C(f.Flow.Turnaways)],
             [$"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år indskrevet i § 110-tilbud", C(f.Youth.AdmittedToSection110)],
             ["– heraf med registreret begrundelse for undtagelse", C(f.Youth.RecordedExceptions)],
@@ -153,9 +153,50 @@ public static class MonthlyReportPdf
         // Youth
         pdf.Heading($"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år i § 110-tilbud", pdf.H1);
         pdf.Paragraph($"Politikken er, at unge mellem {f.Youth.MinAge} og {f.Youth.MaxAge} år som udgangspunkt ikke anbringes i § 110-tilbud. " +
-                      $"I måneden blev {C(f.Youth.AdmittedToSection110)} unge indskrevet i § 110-tilbud eller akutpladser; {C(f.Youth.RecordedExceptions)} med registreret begrundelse.");
+                      $"I måneden blev {C(f.Youth.AdmittedToSection110)} unge indskrevet i § 110-tilbud (også akutpladser efter § 110); {C(f.Youth.RecordedExceptions)} med registreret begrundelse.");
         if (f.Youth.JustificationsWithheld) pdf.Paragraph("Begrundelserne vises ikke, fordi der er færre end 5.", pdf.Small);
         foreach (var text in f.Youth.Justifications) pdf.Paragraph("• " + text, pdf.Regular, 10);
+
+        // §110 follow-up
+        var s = f.Section110;
+        pdf.Heading("§ 110-tilbud: opfølgning", pdf.H1);
+        pdf.Table(["§ 110-tilbud (efter lovgrundlag)", "Antal"], [3, 1],
+        [
+            ["Indskrivninger", C(s.Admissions)],
+            ["– heraf personer uden CPR-nummer (anonyme)", C(s.AdmissionsWithoutCpr)],
+            ["Personer uden CPR-nummer med mindst én nat", C(s.PersonsWithoutCpr)],
+            ["– indskrevet direkte fra hospital, psykiatri eller fængsel", C(s.AdmissionsFromHospitalPsychiatryOrPrison)],
+            ["– genindskrevet inden 12 måneder efter en udskrivning fra § 110", C(s.Readmissions12Months)],
+            ["– indskrevet efter en afvisning (inden for 90 dage)", C(s.AdmissionsAfterTurnaway)],
+            ["Median dage fra første afvisning til indskrivning", Num(s.MedianDaysFromFirstTurnaway)],
+            ["Personer med varsel i optællingsåret (fx 60 eller 75 nætter)", C(s.PersonsAtWarning)],
+            ["Personer over tærsklen i optællingsåret", C(s.PersonsPastThreshold)],
+            ["Nætter over tærsklen i måneden", C(s.NightsPastThreshold)],
+            ["Udskrivninger", C(s.Discharges)],
+            ["– til gaden eller ukendt sted", C(s.DischargesToStreetOrUnknown)],
+            ["– med afgørelse om efterfølgende støtte truffet inden udskrivningen (§ 176 a)", C(s.FollowUpDecidedBeforeDischarge)],
+            [$"Bevaret bolig 6 mdr. efter udskrivning til egen bolig ({C(s.HousingKeptSixMonths.StillHoused)} af {C(s.HousingKeptSixMonths.Cohort)})",
+                Pct(s.HousingKeptSixMonths.Share)],
+            [$"Bevaret bolig 12 mdr. efter udskrivning til egen bolig ({C(s.HousingKeptTwelveMonths.StillHoused)} af {C(s.HousingKeptTwelveMonths.Cohort)})",
+                Pct(s.HousingKeptTwelveMonths.Share)],
+        ], pdf.Regular);
+        pdf.Table(["Indskrivninger efter handlekommune", "Antal"], [3, 1],
+            s.AdmissionsByHandlekommune.Select(c => (IReadOnlyList<string>)[c.Name, C(c.Count)]).ToList());
+        pdf.Table(["Opholdssted før indskrivningen", "Antal"], [3, 1],
+            s.AdmissionsByPriorResidence.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[
+                DstCategories.Label(Enum.Parse<PriorResidence>(c.Name)), C(c.Count)]).ToList());
+        pdf.Table(["Efterfølgende støtte ved udskrivning (§ 176 a)", "Antal"], [3, 1],
+            s.DischargesByFollowUpSupport.Select(c => (IReadOnlyList<string>)[DstCategories.Label(Enum.Parse<FollowUpSupport>(c.Name)),
+                C(c.Count)]).ToList());
+
+        pdf.Heading("Efterspørgsel efter ungeboliger", pdf.H1);
+        pdf.Table(["Ungeboliger", "Antal"], [3, 1],
+        [
+            ["Nye på ventelisterne til ungeboliger", C(f.YouthHousing.NewEntries)],
+            ["Venter nu", C(f.YouthHousing.Waiting)],
+            ["Median dage fra ansøgning til accepteret tilbud", Num(f.YouthHousing.MedianDaysToAcceptedOffer)],
+            [$"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år afvist ved § 110-tilbud", C(f.YouthHousing.YoungTurnedAway)],
+        ], pdf.Regular);
 
         // Housing First
         pdf.Heading("Housing First", pdf.H1);
@@ -195,9 +236,12 @@ public static class MonthlyReportPdf
         "Belægningsgrad = belagte sengenætter / kapacitet (som HUD HMIS og Toronto: belagt / faktisk kapacitet).",
         "Indberettede tal: tilbuddenes egne natlige indberetninger (senge i drift, belagte, ude af drift). Nætter uden indberetning og nætter, hvor den indberettede belægning afviger fra de registrerede ophold, står under Datakvalitet. Kun herberger, akutpladser, akutboliger og § 107-tilbud forventes at indberette hver nat.",
         "Indskrivning: et ophold, der begynder i måneden. Udskrivning: et ophold, hvis slutdato falder i måneden (også den 1.). Længden af et afsluttet ophold er antal nætter; gennemsnit og median vises kun for mindst 5 ophold.",
-        "§ 110-tærsklen: Staten refunderer 50 % af udgifterne til ophold i § 110-tilbud for de første 90 døgn pr. rullende år fra 1. april 2026 (servicelovens § 176 a; tidligere 120 døgn). Tallet er personer med mindst én nat i kommunens § 110-tilbud i måneden og mere end 90 nætter i § 110-tilbud i de 365 nætter til og med månedens sidste nat.",
+        "§ 110-tilbud er tilbud med lovgrundlaget servicelovens § 110 (ikke typen): akutpladser på et forsorgshjem er § 110, en natvarmestue eller varmestue efter § 104 er ikke.",
+        "Optællingsåret: Staten refunderer 50 % af udgifterne til ophold i § 110-tilbud i op til 120 døgn pr. løbende år fra første indskrivning (90 døgn efter 1. april 2026); de 120 (90) døgn nulstilles 1 år efter første indskrivning (Social- og Boligstyrelsen, \"Omstilling af hjemløshedsområdet\"; lov nr. 482 af 12. maj 2023). Året begynder med personens første nat i et § 110-tilbud, uanset hvor, og slutter et år senere; næste nat derefter begynder et nyt år. Hver nat vurderes efter den tærskel, der gælder den nat. Tallene omfatter personer med mindst én nat i kommunens § 110-tilbud i måneden.",
         "Unge: personer mellem 18 og 25 år på indskrivningsdatoen (hele år; fødselsdag 29. februar regnes fra 1. marts i almindelige år). Slagelse Kommunes udsattepolitik: unge mellem 18 og 25 år anbringes som udgangspunkt ikke i § 110-tilbud. Undtagelser kræver en skriftlig begrundelse, som vises her uden navne og CPR-numre.",
-        "Underretning: et § 110-tilbud skal underrette den ansvarlige kommune inden 3 hverdage efter indskrivningen (servicelovens § 110, stk. 6). Weekender og helligdage tælles ikke. Andelen beregnes for indskrivninger i måneden, hvis frist er passeret eller som er underrettet.",
+        "Underretning: et § 110-tilbud skal senest 3 hverdage efter afgørelsen om optagelse orientere handlekommunen (servicelovens § 110, stk. 6; retssikkerhedslovens §§ 9–9 b). Handlekommunen hører til opholdet og kan være ukendt. Weekender, helligdage, grundlovsdag, juleaftensdag og nytårsaftensdag tælles ikke. Andelen beregnes for indskrivninger i måneden, hvis frist er passeret eller som er underrettet.",
+        "Efterfølgende støtte (servicelovens § 176 a): ved udskrivning registreres afgørelsen om bostøtte efter § 85 a eller botilbud efter § 107 og datoen; afgørelser truffet senest på udskrivningsdagen tælles som truffet inden udskrivningen. Genindskrivning: en indskrivning i måneden af en person, der blev udskrevet fra et § 110-tilbud inden for de foregående 12 måneder. Bevaret bolig: af udskrivningerne til egen bolig, skæv bolig eller Housing First-bolig i de 12 måneder, der sluttede 6 (12) måneder før månedens udgang, andelen uden ny indskrivning i et § 110-tilbud inden for 6 (12) måneder.",
+        "Udviklingen de seneste 12 måneder: en måned uden ophold og uden kapacitetsindberetninger for en type tilbud vises som et hul, ikke som 0 %.",
         "Housing First (servicelovens § 85 a): aktive forløb efter bostøttemetode (CTI, ICM, ACT). Boligfastholdelse efter 6 og 12 måneder: andelen af forløb, der begyndte mindst 6 (12) måneder før månedens slutning, og hvor personen stadig boede i boligen 6 (12) måneder efter start. Andele vises kun for mindst 5 forløb.",
         "Ventelister: ved månedens slutning tælles pladser med status Venter eller Tilbudt. Tilbud tælles i den måned, de gives. Ventetid for dem, der fik en bolig: dage fra ansøgning til tilbud.",
         "Beskyttelse af personoplysninger: rapporten indeholder kun samlede tal. Antal personer (og hændelser, der hver vedrører en person) fra 1 til 4 vises som \"<5\"; er kun én celle i en gruppe skjult, skjules også den næstmindste, så summen ikke afslører den. CPR-numre er fortrolige og optræder aldrig.",
