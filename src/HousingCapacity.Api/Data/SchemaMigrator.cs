@@ -38,21 +38,57 @@ public sealed class SchemaMigrator(DbConnection connection, string provider)
         var current = await CurrentVersionAsync(ct);
         foreach (var script in Scripts(provider).Where(s => s.Version > current && s.Version <= (targetVersion ?? int.MaxValue)))
         {
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            await ExecuteAsync(script.Sql, tx, ct);
-            await using (var record = connection.CreateCommand())
+            // A script that rebuilds a table others refer to runs with foreign keys off (the pragma cannot change inside a
+            // transaction, and dropping the old table would count every child row as a violation), and is checked before it commits.
+            var rebuilds = script.Sql.Contains(RebuildsTables, StringComparison.Ordinal);
+            var foreignKeys = rebuilds && await ScalarAsync("PRAGMA foreign_keys", ct) == 1;
+            if (foreignKeys) await ExecuteAsync("PRAGMA foreign_keys = OFF", null, ct);
+            try
             {
-                record.Transaction = tx;
-                record.CommandText = "INSERT INTO SchemaVersions (Version, Name, AppliedAt) VALUES ($v, $n, $t)";
-                AddParameter(record, "$v", script.Version);
-                AddParameter(record, "$n", script.Name);
-                AddParameter(record, "$t", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-                await record.ExecuteNonQueryAsync(ct);
+                await ApplyAsync(script, rebuilds, ct);
             }
-            await tx.CommitAsync(ct);
+            finally
+            {
+                if (foreignKeys) await ExecuteAsync("PRAGMA foreign_keys = ON", null, ct);
+            }
             current = script.Version;
         }
         return current;
+    }
+
+    /// <summary>The marker of a script that rebuilds tables (see <see cref="MigrateAsync"/>).</summary>
+    public const string RebuildsTables = "-- migrator: rebuilds tables";
+
+    private async Task ApplyAsync(Script script, bool checkForeignKeys, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await ExecuteAsync(script.Sql, tx, ct);
+        if (checkForeignKeys)
+        {
+            await using var check = connection.CreateCommand();
+            check.Transaction = tx;
+            check.CommandText = "PRAGMA foreign_key_check";
+            await using var reader = await check.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+                throw new InvalidOperationException($"Migration {script.Name} would break a reference from {reader.GetString(0)}; nothing was changed.");
+        }
+        await using (var record = connection.CreateCommand())
+        {
+            record.Transaction = tx;
+            record.CommandText = "INSERT INTO SchemaVersions (Version, Name, AppliedAt) VALUES ($v, $n, $t)";
+            AddParameter(record, "$v", script.Version);
+            AddParameter(record, "$n", script.Name);
+            AddParameter(record, "$t", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            await record.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task<long> ScalarAsync(string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<int> CurrentVersionAsync(CancellationToken ct = default)

@@ -38,8 +38,9 @@ BEGIN
 END;
 
 -- Persons: the CPR number and the handlekommune may be unknown, and a record may be merged into another. SQLite cannot drop
--- NOT NULL in place, so the table is rebuilt with its ids; the references to it are checked when this script commits.
-PRAGMA defer_foreign_keys = ON;
+-- NOT NULL in place, so the table is rebuilt with its ids (SQLite's own procedure, "Making Other Kinds Of Table Schema
+-- Changes": foreign keys off while the table is swapped, then checked before the commit).
+-- migrator: rebuilds tables
 CREATE TABLE Persons_v9 (
     Id INTEGER PRIMARY KEY AUTOINCREMENT,
     Version INTEGER NOT NULL DEFAULT 1,
