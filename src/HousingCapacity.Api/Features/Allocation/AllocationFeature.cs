@@ -7,10 +7,27 @@ public sealed class AllocationFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PlacementPolicy>(configuration.GetSection("PlacementRules"));
+        // The dated thresholds and the extra days off are text in configuration: a malformed one stops the start, naming it.
+        services.AddOptions<PlacementPolicy>().Bind(configuration.GetSection("PlacementRules"))
+            .Validate(Parses, "PlacementRules: CountingYearThresholds must be yyyy-MM-dd=nights and ExtraNonWorkingDays MM-dd.")
+            .ValidateOnStart();
         services.AddSingleton<PlacementAllocation>();
         services.AddSingleton<CheckInAction>();
         services.AddSingleton<LongStaysFunction>();
+    }
+
+    private static bool Parses(PlacementPolicy policy)
+    {
+        try
+        {
+            policy.WorkingDays();
+            policy.CountingYearRules();
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     public void DescribeModel(ODataConventionModelBuilder model)
