@@ -174,7 +174,7 @@ public static class MonthlyReportPdf
             ["Nætter over tærsklen i måneden", C(s.NightsPastThreshold)],
             ["Udskrivninger", C(s.Discharges)],
             ["– til gaden eller ukendt sted", C(s.DischargesToStreetOrUnknown)],
-            ["– med afgørelse om efterfølgende støtte truffet inden udskrivningen (§ 176 a)", C(s.FollowUpDecidedBeforeDischarge)],
+            ["– støtte efter opholdet besluttet inden udskrivning (§ 176 a)", C(s.FollowUpDecidedBeforeDischarge)],
             [$"Bevaret bolig 6 mdr. efter udskrivning til egen bolig ({C(s.HousingKeptSixMonths.StillHoused)} af {C(s.HousingKeptSixMonths.Cohort)})",
                 Pct(s.HousingKeptSixMonths.Share)],
             [$"Bevaret bolig 12 mdr. efter udskrivning til egen bolig ({C(s.HousingKeptTwelveMonths.StillHoused)} af {C(s.HousingKeptTwelveMonths.Cohort)})",
