@@ -22,6 +22,7 @@ if (args.Length > 0 && args[0] == "token")
 try
 {
     var app = CreateApp(args);
+    _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlacementPolicy>>().Value;
     await DatabaseSetup.InitialiseAsync(app.Services);
     await app.RunAsync();
     return 0;

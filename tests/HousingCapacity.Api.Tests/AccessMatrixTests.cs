@@ -37,7 +37,8 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
 
     private static readonly string[] ShelterOperations =
         ["Placements/CheckIn", "Placements/Discharge", "Placements/MarkNotified", "Facilities/Availability", "Persons/EligiblePlaces",
-            "Placements/LongStays", "Persons/FindByCpr", "Persons/AddCpr", "Persons/RegisterWithoutCpr", "Persons/CountingYear"];
+            "Placements/LongStays", "Persons/FindByCpr", "Persons/AddCpr", "Persons/RegisterWithoutCpr", "Persons/CountingYear",
+            "Persons/UpdateAge"];
 
     private static readonly Dictionary<Role, string[]> Calls = new()
     {
@@ -190,6 +191,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         yield return ("Persons/CountingYear", HttpMethod.Get, $"/odata/Persons({k["Persons"]})/HousingCapacity.CountingYear(date=2026-11-22)",
             null);
         yield return ("Persons/AddCpr", HttpMethod.Post, $"/odata/Persons({k["Persons"]})/HousingCapacity.AddCpr", """{"nonsense":1}""");
+        yield return ("Persons/UpdateAge", HttpMethod.Post, $"/odata/Persons({k["Persons"]})/HousingCapacity.UpdateAge", """{"nonsense":1}""");
         yield return ("Persons/MergeInto", HttpMethod.Post, $"/odata/Persons({k["Persons"]})/HousingCapacity.MergeInto", """{"nonsense":1}""");
         yield return ("Persons/RegisterWithoutCpr", HttpMethod.Post, "/odata/Persons/HousingCapacity.RegisterWithoutCpr", """{"nonsense":1}""");
         yield return ("Placements/ExtendSupport", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.ExtendSupport",

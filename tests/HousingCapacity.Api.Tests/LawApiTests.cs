@@ -108,6 +108,21 @@ public class LawApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task CountingYear_StaysInTwoMunicipalities_CountTogether()
+    {
+        var rodovre = await _make.UnitAsync(await _make.FacilityAsync("Section110Shelter"), beds: 2);
+        var inHvidovre = new Builders(api.OData, api.As(Security.Role.Administrator, 167));
+        var hvidovre = await inHvidovre.UnitAsync(await inHvidovre.FacilityAsync("Section110Shelter", municipalityId: 2), beds: 2);
+        var person = await _make.PersonAsync(Today.PlusYears(-38));
+        await _make.AllocateAsync(person, unitId: rodovre, start: Today.PlusDays(-100), end: Today.PlusDays(-50));
+        Assert.Equal(HttpStatusCode.Created, (await _make.AllocateAsync(person, unitId: hvidovre, start: Today.PlusDays(-45))).Status);
+        var year = (await api.OData.GetAsync($"/odata/Persons({person})/HousingCapacity.CountingYear(date={Iso(Today)})")).Json;
+        Assert.Equal(50 + 46, year.GetProperty("Section110Nights").GetInt32());
+        Assert.Equal("PastThreshold", year.GetProperty("Status").GetString());
+        Assert.Equal(6, year.GetProperty("NightsPastThreshold").GetInt32());
+    }
+
+    [Fact]
     public async Task Facility_LegalBasis_IsValidated_AndKeptByAPutWithoutIt()
     {
         var bad = await api.Admin.SendJsonAsync(HttpMethod.Post, "/odata/Facilities",

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HousingCapacity.Api.Security;
 using HousingCapacity.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace HousingCapacity.Api.Tests;
@@ -21,6 +22,13 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         return (shelter, api.Staff(shelter));
     }
 
+    private async Task<Reporting.Section110Figures> NovemberAsync()
+    {
+        await using var scope = api.Factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<Reporting.MonthlyReportBuilder>()
+            .BuildAsync(175, new YearMonth(2026, 11), default))!.Section110;
+    }
+
     private static Task<ODataTestClient.Reply> CheckIn(ODataTestClient staff, string body) =>
         staff.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn", body);
 
@@ -28,6 +36,7 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
     public async Task AnonymousPerson_CheckInStayDischargeAndReport()
     {
         var (shelter, staff) = await ShelterAsync();
+        var before = await NovemberAsync();
         var stay = await CheckIn(staff, $$"""{"facilityId":{{shelter}},"alias":"Tomasz","gender":"Male","birthYear":1979,"priorResidence":"Street","startDate":"{{Iso(Today.PlusDays(-3))}}"}""");
         Assert.Equal(HttpStatusCode.Created, stay.Status);
         var person = stay.Json.GetProperty("PersonId").GetInt32();
@@ -42,8 +51,10 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
             $$"""{"endDate":"{{Iso(Today)}}","dischargeReason":"SelfDischarged","destination":"Unknown"}""");
         Assert.Equal(HttpStatusCode.OK, discharged.Status);
         // In every figure: the month's report counts the stay, and the quarter's DST file has it without a CPR number.
+        Assert.Equal(before.AdmissionsWithoutCpr.Value + 1, (await NovemberAsync()).AdmissionsWithoutCpr.Value);
+        Assert.Equal(before.Discharges.Value + 1, (await NovemberAsync()).Discharges.Value);
         var report = await api.As(Role.Committee, 175).GetAsync($"/reports/monthly/175/{Today:yyyy-MM}.json");
-        Assert.NotEqual(JsonValueKind.Undefined, report.Json.GetProperty("Section110").GetProperty("AdmissionsWithoutCpr").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, report.Status);
         var dst = await api.OData.GetAsync("/reports/dst/175/2026-Q4.csv");
         var row = dst.Body.Split("\r\n").Single(l => l.Split(';') is var c && c.Length > 2 && c[2] == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Split(';');
         Assert.Equal(("", "Tomasz", "Oplyst fødselsår", "Gaden"), (row[4], row[8], row[7], row[10]));
@@ -66,6 +77,24 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(code, reply.ErrorCode);
         Assert.Contains(" / ", reply.ErrorMessage); // Danish and English
         Assert.Equal(persons, await db.Persons.CountAsync());
+    }
+
+    [Fact]
+    public async Task PersonsWithoutCpr_AreFoundWithCprEqNull_AndTheirAgeCanBeCorrected()
+    {
+        var (shelter, staff) = await ShelterAsync();
+        var person = (await CheckIn(staff, $$"""{"facilityId":{{shelter}},"alias":"Rettes","gender":"Female","estimatedAge":50}""")).Json
+            .GetProperty("PersonId").GetInt32();
+        var found = await api.OData.GetAsync($"/odata/Persons?$filter=Cpr eq null and Id eq {person}&$select=Id");
+        Assert.Single(found.Value.EnumerateArray());
+        Assert.Empty((await api.OData.GetAsync($"/odata/Persons?$filter=Cpr ne null and Id eq {person}&$select=Id")).Value.EnumerateArray());
+        var corrected = await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({person})/HousingCapacity.UpdateAge", """{"birthYear":1970}""");
+        Assert.Equal(HttpStatusCode.OK, corrected.Status);
+        Assert.Equal("BirthYear", corrected.Json.GetProperty("AgeBasis").GetString());
+        Assert.Equal("1970-07-01", corrected.Json.GetProperty("BirthDate").GetString());
+        var withCpr = await _make.PersonAsync(Today.PlusYears(-30));
+        var refused = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({withCpr})/HousingCapacity.UpdateAge", """{"birthYear":1970}""");
+        Assert.Equal("AgeFromCpr", refused.ErrorCode);
     }
 
     [Fact]
@@ -120,6 +149,10 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
             $$"""{"WaitlistId":{{waitlist}},"PersonId":{{duplicate}},"AppliedOn":"{{Iso(Today.PlusDays(-5))}}"}""");
         Assert.Equal(HttpStatusCode.Created, entry.Status);
         var entryId = entry.Json.GetProperty("Id").GetInt32();
+        var home = await _make.UnitAsync(await _make.FacilityAsync("SkaevBolig"));
+        var offer = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Waitlists({waitlist})/HousingCapacity.OfferNext", $$"""{"unitId":{{home}}}""");
+        Assert.Equal(HttpStatusCode.OK, offer.Status);
+        var offerId = offer.Json.GetProperty("Id").GetInt32();
         await using var check = api.NewDb();
         var linesBefore = await check.AccessLog.CountAsync(e => e.PersonId == duplicate);
         Assert.True(linesBefore > 0);
@@ -136,6 +169,7 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(2, stays.Count);
         Assert.Contains(stayId, stays);
         Assert.Equal(known, (await api.OData.GetAsync($"/odata/WaitlistEntries({entryId})")).Json.GetProperty("PersonId").GetInt32());
+        Assert.Equal(known, (await api.OData.GetAsync($"/odata/Offers({offerId})/Entry")).Json.GetProperty("PersonId").GetInt32());
         // The duplicate's access-log lines stay under its id and are part of the person's export.
         Assert.True(await check.AccessLog.CountAsync(e => e.PersonId == duplicate) >= linesBefore);
         var export = (await api.OData.GetAsync($"/odata/Persons({known})/HousingCapacity.AccessLog()")).Value.GetArrayLength();

@@ -12,7 +12,8 @@ namespace HousingCapacity.Api.OData;
 /// arithmetic that compiles to <c>strftime</c> and can use no index (AspNetCore.OData #1473, #1527);</item>
 /// <item><c>year month day hour minute second</c> read the fixed-width ISO text (<see cref="SqlDateFunctions"/>);</item>
 /// <item><c>now()</c> is the service's clock, not the machine's;</item>
-/// <item><c>Cpr eq '…'</c>, <c>ne</c> and <c>in (…)</c> compare the keyed hash: the number itself is stored encrypted.</item>
+/// <item><c>Cpr eq '…'</c>, <c>ne</c> and <c>in (…)</c> compare the keyed hash: the number itself is stored encrypted
+/// (<c>Cpr eq null</c>: the persons registered without one).</item>
 /// </list>
 /// Which uses of Cpr are allowed at all is checked before binding (<see cref="QueryRules"/>).
 /// </summary>
@@ -117,9 +118,9 @@ public sealed class HousingFilterBinder : FilterBinder
             || node.OperatorKind is not (BinaryOperatorKind.Equal or BinaryOperatorKind.NotEqual))
             throw QueryRules.CprOnlyEquality();
         var equal = node.OperatorKind == BinaryOperatorKind.Equal;
-        if (constant.Value is null) return Expression.Constant(!equal);
         var hash = HashColumn(PersonOf(property, context));
-        var value = Parameter(HashOf(constant.Value));
+        // A person registered without a CPR number has no hash either: "Cpr eq null" finds them.
+        Expression value = constant.Value is null ? Expression.Constant(null, typeof(string)) : Parameter(HashOf(constant.Value));
         return equal ? Expression.Equal(hash, value) : Expression.NotEqual(hash, value);
     }
 

@@ -38,7 +38,15 @@ public static class HousingModel
 
         var model = (EdmModel)builder.GetEdmModel();
         Describe(model, "Person", "Cpr", "CPR number (DDMMYY-SSSS). Confidential: only returned when selected explicitly with $select.");
-        Describe(model, "Person", "BirthDate", "Derived from the CPR number; read-only.");
+        Describe(model, "Person", "BirthDate",
+            "Derived from the CPR number; without one, 1 July of the birth year given or the date an estimated age implies (see AgeBasis). Read-only.");
+        Describe(model, "Person", "MunicipalityId", "The person's handlekommune; null when not known.");
+        Describe(model, "Person", "MergedIntoId", "Set when this record was merged into another record of the same person.");
+        Describe(model, "Facility", "LegalBasis", "The law the place is run under; every §110 rule reads this, not Kind.");
+        Describe(model, "Placement", "LegalBasis", "The place's legal basis when the stay began.");
+        Describe(model, "Placement", "ResponsibleMunicipalityId",
+            "The stay's handlekommune (retssikkerhedsloven §§ 9–9 b), notified under §110 stk. 6; null when not known.");
+        Describe(model, "Placement", "PriorResidence", "Where the person stayed before (Danmarks Statistik, since 2021).");
         Describe(model, "Placement", "EndDate", "Exclusive: the last night is EndDate − 1. Null while the stay is ongoing.");
         foreach (var type in model.SchemaElements.OfType<IEdmEntityType>())
             Describe(model, type.Name, nameof(Entity.Version), "Goes up by one with each change; the ETag of the record.");

@@ -67,6 +67,7 @@ public static class AccessPolicy
         // Staff may complete the record of someone they took in without a CPR number; merging records is the officers'.
         ["Persons/AddCpr"] = OfficerAndStaff,
         ["Persons/RegisterWithoutCpr"] = OfficerAndStaff,
+        ["Persons/UpdateAge"] = OfficerAndStaff,
         ["Persons/MergeInto"] = Officer,
         ["Persons/CountingYear"] = OfficerAndStaff,
         ["Waitlists/OfferNext"] = Officer,

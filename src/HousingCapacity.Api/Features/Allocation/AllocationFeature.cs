@@ -7,10 +7,10 @@ public sealed class AllocationFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        // The dated thresholds and the extra days off are text in configuration: a malformed one stops the start, naming it.
+        // The dated thresholds and the extra days off are text in configuration: a malformed one stops the start, naming it
+        // (Program reads the options before the host starts, so that the refusal is one line, not the host's error log).
         services.AddOptions<PlacementPolicy>().Bind(configuration.GetSection("PlacementRules"))
-            .Validate(Parses, "PlacementRules: CountingYearThresholds must be yyyy-MM-dd=nights and ExtraNonWorkingDays MM-dd.")
-            .ValidateOnStart();
+            .Validate(Parses, "PlacementRules: CountingYearThresholds must be yyyy-MM-dd=nights and ExtraNonWorkingDays MM-dd.");
         services.AddSingleton<PlacementAllocation>();
         services.AddSingleton<CheckInAction>();
         services.AddSingleton<LongStaysFunction>();

@@ -42,6 +42,11 @@ public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunctio
     public Task<IActionResult> AddCpr(int key, [FromODataBody] string? cpr) =>
         ActAsync(key, async p => (Entity)await PersonMerge.AddCprAsync(Db, p, Required(cpr, nameof(cpr)), HttpContext.RequestAborted));
 
+    /// <summary>A new birth year or estimated age for a person without a CPR number (with one, the age follows from it).</summary>
+    [HttpPost]
+    public Task<IActionResult> UpdateAge(int key, [FromODataBody] int? birthYear, [FromODataBody] int? estimatedAge) =>
+        ActAsync(key, p => p.UpdateAge(birthYear, estimatedAge, DanishTime.Today(Clock)));
+
     /// <summary>Merges this record into another record of the same person, keeping the whole history.</summary>
     [HttpPost]
     public Task<IActionResult> MergeInto(int key, [FromODataBody] int? personId) =>

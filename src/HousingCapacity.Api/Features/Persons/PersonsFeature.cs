@@ -29,6 +29,10 @@ public sealed class PersonsFeature : IFeature
         register.Parameter<string>("firstName").Optional();
         register.Parameter<string>("lastName").Optional();
         register.ReturnsFromEntitySet<Person>("Persons");
+        var age = model.EntityType<Person>().Action("UpdateAge");
+        age.Parameter<int>("birthYear").Optional();
+        age.Parameter<int>("estimatedAge").Optional();
+        age.ReturnsFromEntitySet<Person>("Persons");
         var merge = model.EntityType<Person>().Action("MergeInto");
         merge.Parameter<int>("personId");
         merge.ReturnsFromEntitySet<Person>("Persons");
