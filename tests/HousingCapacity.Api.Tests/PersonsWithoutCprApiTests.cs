@@ -98,6 +98,23 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     [Fact]
+    public async Task RegisterWithoutCpr_ByAnOfficer_InTheirMunicipality_ByStaff_Unknown()
+    {
+        var (_, staff) = await ShelterAsync();
+        var byOfficer = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Persons/HousingCapacity.RegisterWithoutCpr",
+            """{"alias":"Ukendt mand","gender":"Male","estimatedAge":45}""");
+        Assert.Equal(HttpStatusCode.Created, byOfficer.Status);
+        Assert.Equal(1, byOfficer.Json.GetProperty("MunicipalityId").GetInt32());
+        var byStaff = await staff.SendJsonAsync(HttpMethod.Post, "/odata/Persons/HousingCapacity.RegisterWithoutCpr",
+            """{"alias":"Ukendt kvinde","gender":"Female","birthYear":1990}""");
+        Assert.Equal(HttpStatusCode.Created, byStaff.Status);
+        Assert.Equal(JsonValueKind.Null, byStaff.Json.GetProperty("MunicipalityId").ValueKind);
+        var bad = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Persons/HousingCapacity.RegisterWithoutCpr",
+            """{"alias":"X","gender":"Male","birthYear":1990,"estimatedAge":36}""");
+        Assert.Equal("BirthYearOrEstimatedAge", bad.ErrorCode);
+    }
+
+    [Fact]
     public async Task CheckInWithoutCpr_EstimatedYoungAge_IsRefusedAndSaysTheAgeIsEstimated()
     {
         var (shelter, staff) = await ShelterAsync();

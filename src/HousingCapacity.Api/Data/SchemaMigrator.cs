@@ -70,7 +70,8 @@ public sealed class SchemaMigrator(DbConnection connection, string provider)
             check.CommandText = "PRAGMA foreign_key_check";
             await using var reader = await check.ExecuteReaderAsync(ct);
             if (await reader.ReadAsync(ct))
-                throw new InvalidOperationException($"Migration {script.Name} would break a reference from {reader.GetString(0)}; nothing was changed.");
+                throw new InvalidOperationException(
+                    $"Migration {script.Name} would break a reference from {reader.GetString(0)}; nothing was changed.");
         }
         await using (var record = connection.CreateCommand())
         {

@@ -24,11 +24,12 @@ public static partial class DstExport
         string AgeBasis, string Alias, DateOnly AdmittedOn, string PriorResidence, DateOnly? DischargedOn, string DischargeReason,
         string Destination, string FollowUpSupport, string Handlekommune);
 
-    public sealed record Quarter(int MunicipalityCode, string Period, DateOnly FirstDay, DateOnly LastDay, bool Complete, IReadOnlyList<Row> Rows);
+    public sealed record Quarter(int MunicipalityCode, string Period, DateOnly FirstDay, DateOnly LastDay, bool Complete,
+        IReadOnlyList<Row> Rows);
 
     public static void MapDstExport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/reports/dst/{municipalityCode}/{file}", async (HttpContext http, string municipalityCode, string file, HousingDbContext db,
-            IClock clock) =>
+        app.MapGet("/reports/dst/{municipalityCode}/{file}", async (HttpContext http, string municipalityCode, string file,
+            HousingDbContext db, IClock clock) =>
         {
             try
             {
@@ -36,10 +37,13 @@ public static partial class DstExport
                 if (!int.TryParse(municipalityCode, CultureInfo.InvariantCulture, out var code) || !match.Success
                     || int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture) < 2000)
                     throw ODataProblem.BadRequest("InvalidExportAddress",
-                        "Adressen skal have formen /reports/dst/{kommunekode}/{åååå}-Q{1-4}.csv (eller .json), fx /reports/dst/175/2026-Q3.csv.",
-                        "The address must look like /reports/dst/{municipalityCode}/{yyyy}-Q{1-4}.csv (or .json), e.g. /reports/dst/175/2026-Q3.csv.");
+                        "Adressen skal have formen /reports/dst/{kommunekode}/{åååå}-Q{1-4}.csv (eller .json), " +
+                        "fx /reports/dst/175/2026-Q3.csv.",
+                        "The address must look like /reports/dst/{municipalityCode}/{yyyy}-Q{1-4}.csv (or .json), " +
+                        "e.g. /reports/dst/175/2026-Q3.csv.");
                 var caller = http.RequestServices.GetRequiredService<CallerScope>().Current;
-                AccessPolicy.Ensure(caller, AccessPolicy.DstExport, "hente Danmarks Statistik-udtrækket", "fetch the Statistics Denmark export");
+                AccessPolicy.Ensure(caller, AccessPolicy.DstExport, "hente Danmarks Statistik-udtrækket",
+                    "fetch the Statistics Denmark export");
                 if (caller.MunicipalityCode != code)
                     throw new AccessDeniedException($"Tokenet giver adgang til kommune {caller.MunicipalityCode}'s udtræk, ikke {code}'s.",
                         $"The token gives access to the export of municipality {caller.MunicipalityCode}, not {code}.");
@@ -51,11 +55,13 @@ public static partial class DstExport
                 if (match.Groups["format"].Value == "json")
                 {
                     http.Response.ContentType = "application/json; charset=utf-8";
-                    await System.Text.Json.JsonSerializer.SerializeAsync(http.Response.Body, quarter, ReportJson.Options, http.RequestAborted);
+                    await System.Text.Json.JsonSerializer.SerializeAsync(http.Response.Body, quarter, ReportJson.Options,
+                        http.RequestAborted);
                     return;
                 }
                 http.Response.ContentType = "text/csv; charset=utf-8";
-                http.Response.Headers.ContentDisposition = $"attachment; filename=\"dst-110-{code}-{quarter.Period}{(quarter.Complete ? "" : "-kladde")}.csv\"";
+                var name = $"dst-110-{code}-{quarter.Period}{(quarter.Complete ? "" : "-kladde")}.csv";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
                 await http.Response.Body.WriteAsync(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(quarter))).ToArray(),
                     http.RequestAborted);
             }
@@ -78,8 +84,8 @@ public static partial class DstExport
         var first = new LocalDate(year, quarter * 3 - 2, 1);
         var last = first.PlusMonths(3).PlusDays(-1);
         if (first > today)
-            throw ODataProblem.BadRequest("QuarterInFuture", $"{year}-Q{quarter} er ikke begyndt endnu.", $"{year}-Q{quarter} has not begun yet.",
-                "quarter");
+            throw ODataProblem.BadRequest("QuarterInFuture", $"{year}-Q{quarter} er ikke begyndt endnu.",
+                $"{year}-Q{quarter} has not begun yet.", "quarter");
         var (from, to) = (first.ToDateOnly(), last.ToDateOnly());
         var municipalities = await db.Unscoped<Municipality>().AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Code, ct);
         var stays = await db.Unscoped<Placement>().AsNoTracking()
@@ -105,8 +111,8 @@ public static partial class DstExport
                 s.StartDate, DstCategories.Label(s.PriorResidence), discharged ? s.EndDate : null,
                 discharged ? DstCategories.Label(s.DischargeReason) : "", discharged ? DstCategories.Label(s.Destination) : "",
                 discharged ? DstCategories.Label(s.FollowUpSupport) : "",
-                s.ResponsibleMunicipalityId is { } h && municipalities.TryGetValue(h, out var c) ? c.ToString("000", CultureInfo.InvariantCulture)
-                    : "Ukendt");
+                s.ResponsibleMunicipalityId is { } h && municipalities.TryGetValue(h, out var c)
+                    ? c.ToString("000", CultureInfo.InvariantCulture) : "Ukendt");
         }).ToList();
         return new Quarter(municipalityCode, $"{year}-Q{quarter}", from, to, last < today, rows);
     }
@@ -139,7 +145,8 @@ public static partial class DstExport
         foreach (var r in q.Rows)
             csv.AppendJoin(';', new[]
             {
-                r.FacilityId.ToString(CultureInfo.InvariantCulture), Quote(r.Facility), r.PlacementId.ToString(CultureInfo.InvariantCulture),
+                r.FacilityId.ToString(CultureInfo.InvariantCulture), Quote(r.Facility),
+                r.PlacementId.ToString(CultureInfo.InvariantCulture),
                 r.Event, r.Cpr ?? "", r.Gender, r.BirthYear.ToString(CultureInfo.InvariantCulture), r.AgeBasis, Quote(r.Alias),
                 r.AdmittedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PriorResidence,
                 r.DischargedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.DischargeReason, r.Destination,

@@ -158,10 +158,10 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             Facilities = rows,
             Kinds = kinds,
             Total = Sum(rows),
-            Flow = Flow(stays, turnaways, history, first, last),
+            Flow = FlowFigures(stays, turnaways, history, first, last),
             Youth = YouthFigures(stays, kindOf, persons.ToDictionary(p => p.Key, p => (p.Value.BirthDate.ToLocalDate(), p.Value.FirstName,
                 p.Value.LastName)), first, last),
-            Section110 = await Section110Async(municipality.Id, facilityIds, stays, history, first, last, ct),
+            Section110 = await Section110Async(facilityIds, stays, history, first, last, ct),
             YouthHousing = await YouthHousingAsync(municipality.Id, facilityIds, first, last, ct),
             HousingFirst = HousingFirst(stays, kindOf, first, last),
             Waitlists = await WaitlistsAsync(municipality.Id, first, last, ct),
@@ -187,7 +187,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             reportedCapacity, reportedOccupied, Rate(reportedOccupied, reportedCapacity));
     }
 
-    private Flow Flow(List<Stay> stays, List<Turnaway> turnaways, Dictionary<int, List<DateRange>> history, LocalDate first,
+    private Flow FlowFigures(List<Stay> stays, List<Turnaway> turnaways, Dictionary<int, List<DateRange>> history, LocalDate first,
         LocalDate last)
     {
         var admissions = stays.Where(s => s.Start >= first && s.Start <= last).ToList();
@@ -230,8 +230,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     /// Persons with a §110 night at the municipality's places in the month: those whose counting year reached an early warning
     /// (but not the threshold) by their last such night, those with a night past the threshold in force on it, and those nights.
     /// </summary>
-    private (int AtWarning, int PastThreshold, int NightsPast) CountingYearFigures(List<Stay> stays, Dictionary<int, List<DateRange>> history,
-        LocalDate first, LocalDate last)
+    private (int AtWarning, int PastThreshold, int NightsPast) CountingYearFigures(List<Stay> stays,
+        Dictionary<int, List<DateRange>> history, LocalDate first, LocalDate last)
     {
         var rules = Policy.CountingYearRules();
         int warning = 0, past = 0, nightsPast = 0;
@@ -251,7 +251,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
 
     private static readonly Destination[] OwnHousing = [Destination.OwnHome, Destination.SkaevBolig, Destination.HousingFirstHome];
 
-    private async Task<Section110Figures> Section110Async(int municipalityId, List<int> facilityIds, List<Stay> stays,
+    private async Task<Section110Figures> Section110Async(List<int> facilityIds, List<Stay> stays,
         Dictionary<int, List<DateRange>> history, LocalDate first, LocalDate last, CancellationToken ct)
     {
         var own = stays.Where(s => s.IsSection110).ToList();
@@ -264,7 +264,9 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         // Readmission: an admission in the month of someone discharged from a §110 place (anywhere) in the 12 months before.
         var readmissions = admissions.Count(a => history.TryGetValue(a.PersonId, out var h)
             && h.Any(d => d.End is { } e && e <= a.Start && e > a.Start.PlusMonths(-12)));
-        var fromInstitutions = admissions.Count(a => a.Prior is PriorResidence.Hospital or PriorResidence.Psychiatry or PriorResidence.Prison
+        // Before 2021 the referral route said it; a stay without a prior residence is read by its referral route.
+        var fromInstitutions = admissions.Count(a =>
+            a.Prior is PriorResidence.Hospital or PriorResidence.Psychiatry or PriorResidence.Prison
             || a.Prior is null && a.Referral is ReferralRoute.Hospital or ReferralRoute.Psychiatry or ReferralRoute.Prison);
 
         // Waiting: from the person's first turnaway at the municipality's §110 places in the 90 days before the admission.
@@ -284,11 +286,13 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             PersonCount.Of(own.Where(s => s.WithoutCpr && s.NightsWithin(first, last) > 0).Select(s => s.PersonId).Distinct().Count()),
             PersonCount.Of(warning), PersonCount.Of(past), PersonCount.Of(nightsPast),
             PersonCount.Of(discharges.Count),
-            Group(discharges.Select(s => (s.FollowUp ?? FollowUpSupport.None).ToString()), Enum.GetNames<FollowUpSupport>(), discharges.Count),
+            Group(discharges.Select(s => (s.FollowUp ?? FollowUpSupport.None).ToString()), Enum.GetNames<FollowUpSupport>(),
+                discharges.Count),
             PersonCount.Of(discharges.Count(s => s.FollowUpInTime == true && s.FollowUp is not (null or FollowUpSupport.None))),
             PersonCount.Of(readmissions),
             PersonCount.Of(discharges.Count(s => s.Destination is null or Destination.Street or Destination.Unknown)),
-            Group(admissions.Select(s => (s.Prior ?? PriorResidence.Unknown).ToString()), Enum.GetNames<PriorResidence>(), admissions.Count),
+            Group(admissions.Select(s => (s.Prior ?? PriorResidence.Unknown).ToString()), Enum.GetNames<PriorResidence>(),
+                admissions.Count),
             PersonCount.Of(fromInstitutions),
             PersonCount.Of(waits.Count),
             waits.Count >= 5 ? Median(waits) : null,
@@ -323,12 +327,14 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     {
         var (firstDate, lastDate) = (first.ToDateOnly(), last.ToDateOnly());
         var entries = await db.Unscoped<WaitlistEntry>().AsNoTracking()
-            .Where(e => e.Waitlist!.MunicipalityId == municipalityId && e.Waitlist.Kind == WaitlistKind.YouthHousing && e.AppliedOn <= lastDate)
+            .Where(e => e.Waitlist!.MunicipalityId == municipalityId && e.Waitlist.Kind == WaitlistKind.YouthHousing
+                        && e.AppliedOn <= lastDate)
             .Select(e => new { e.AppliedOn, e.Status, Accepted = e.Offers.Where(o => o.Status == OfferStatus.Accepted)
                 .Select(o => (DateOnly?)o.OfferedOn).FirstOrDefault() })
             .ToListAsync(ct);
         var waits = entries.Where(e => e.Accepted is { } o && o >= firstDate && o <= lastDate)
-            .Select(e => Period.Between(e.AppliedOn.ToLocalDate(), e.Accepted!.Value.ToLocalDate(), PeriodUnits.Days).Days).Order().ToList();
+            .Select(e => Period.Between(e.AppliedOn.ToLocalDate(), e.Accepted!.Value.ToLocalDate(), PeriodUnits.Days).Days)
+            .Order().ToList();
         var turnedAway = await db.Unscoped<Turnaway>().AsNoTracking()
             .Where(t => facilityIds.Contains(t.FacilityId) && t.PersonId != null && t.Date >= firstDate && t.Date <= lastDate)
             .Join(db.Unscoped<Person>(), t => t.PersonId, p => p.Id, (t, p) => new { t.Date, p.BirthDate }).ToListAsync(ct);

@@ -36,8 +36,10 @@ public sealed class CheckInAction(PlacementAllocation allocation)
 
         var person = await db.PersonsWithCpr(CprNumber.Parse(p.Cpr)).SingleOrDefaultAsync(ct)
             ?? throw new ODataProblem(404, "PersonNotFound",
-                "Ingen person har dette CPR-nummer. Registrér personen først (POST /odata/Persons), eller indskriv uden CPR-nummer (alias, køn og fødselsår eller anslået alder).",
-                "No person has this CPR number. Register the person first (POST /odata/Persons), or check in without a CPR number (alias, gender and birth year or estimated age).",
+                "Ingen person har dette CPR-nummer. Registrér personen først (POST /odata/Persons), " +
+                "eller indskriv uden CPR-nummer (alias, køn og fødselsår eller anslået alder).",
+                "No person has this CPR number. Register the person first (POST /odata/Persons), " +
+                "or check in without a CPR number (alias, gender and birth year or estimated age).",
                 "cpr");
         // A record merged into another is that other person now.
         if (person.MergedIntoId is { } merged) person = (await db.FindUnscopedAsync<Person>(merged, ct))!;
@@ -69,7 +71,8 @@ public sealed class CheckInAction(PlacementAllocation allocation)
     private async Task<Placement> CheckInWithoutCprAsync(HousingDbContext db, CheckInRequest p, Facility door, WriteContext c)
     {
         if (p.Alias is null)
-            throw ODataProblem.BadRequest("MissingParameter", "Angiv cpr, eller alias, gender og birthYear eller estimatedAge for en person uden CPR-nummer.",
+            throw ODataProblem.BadRequest("MissingParameter",
+                "Angiv cpr, eller alias, gender og birthYear eller estimatedAge for en person uden CPR-nummer.",
                 "Give cpr, or alias, gender and birthYear or estimatedAge for a person without a CPR number.", "cpr");
         if (p.Gender is null)
             throw ODataProblem.BadRequest("MissingParameter", "Parameteren gender skal angives for en person uden CPR-nummer.",

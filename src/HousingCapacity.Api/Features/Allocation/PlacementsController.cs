@@ -30,12 +30,14 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     /// unknown. The §110 notice and the officers' scope follow it.
     /// </summary>
     [HttpPost]
-    public Task<IActionResult> ChangeResponsibleMunicipality(int key, [FromODataBody] int? municipalityCode, [FromODataBody] string? reason) =>
+    public Task<IActionResult> ChangeResponsibleMunicipality(int key, [FromODataBody] int? municipalityCode,
+        [FromODataBody] string? reason) =>
         ActAsync(key, async p =>
         {
             int? id = null;
             if (municipalityCode is { } code)
-                id = await Db.Municipalities.Where(m => m.Code == code).Select(m => (int?)m.Id).SingleOrDefaultAsync(HttpContext.RequestAborted)
+                id = await Db.Municipalities.Where(m => m.Code == code).Select(m => (int?)m.Id)
+                         .SingleOrDefaultAsync(HttpContext.RequestAborted)
                      ?? throw ODataProblem.BadRequest("UnknownMunicipality", $"Kommunekoden {code} findes ikke.",
                          $"There is no municipality with code {code}.", nameof(municipalityCode));
             p.ChangeResponsibleMunicipality(id, Required(reason, nameof(reason)));

@@ -27,7 +27,8 @@ public sealed class CountingYearView
     {
         var id = person.Id;
         var end = date.PlusDays(1).ToDateOnly();
-        var stays = await db.Unscoped<Placement>().Where(p => p.PersonId == id && p.LegalBasis == LegalBasis.Section110 && p.StartDate < end)
+        var stays = await db.Unscoped<Placement>()
+            .Where(p => p.PersonId == id && p.LegalBasis == LegalBasis.Section110 && p.StartDate < end)
             .Select(p => new { p.StartDate, p.EndDate }).ToListAsync(ct);
         var years = CountingYear.Of(stays.Select(s => new DateRange(s.StartDate, s.EndDate)), date, rules);
         var year = years.LastOrDefault(y => y.Contains(date));

@@ -6,7 +6,8 @@ namespace HousingCapacity.Api.Features.Persons;
 /// without a CPR number is registered with RegisterWithoutCpr (or at the door with CheckIn) and may get it later (AddCpr).</summary>
 public sealed class PersonWriter : IEntitySetWriter
 {
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "Cpr", "FirstName", "LastName", "Gender", "MunicipalityId", "Alias" };
+    public IReadOnlySet<string> Insertable { get; } =
+        new HashSet<string> { "Cpr", "FirstName", "LastName", "Gender", "MunicipalityId", "Alias" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "FirstName", "LastName", "Gender", "Alias" };
 
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)

@@ -22,7 +22,9 @@ public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunctio
 
     /// <summary>
     /// <c>POST /odata/Persons/HousingCapacity.RegisterWithoutCpr</c>: someone without a CPR number (or who will not give it), by
-    /// alias, gender and a birth year or an estimated age; the handlekommune may be unknown.
+    /// alias, gender and a birth year or an estimated age. An officer registers them in their own municipality unless told
+    /// otherwise (they could not see a person of nobody's otherwise); staff may leave the municipality unknown and check the
+    /// person in (CheckIn can also register at the door).
     /// </summary>
     [HttpPost]
     public async Task<IActionResult> RegisterWithoutCpr([FromODataBody] string? alias, [FromODataBody] Gender? gender,
@@ -30,7 +32,9 @@ public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunctio
         [FromODataBody] string? firstName, [FromODataBody] string? lastName) =>
         Created(await WriteAsync(async () =>
         {
-            if (municipalityId is { } m) await References.EnsureVisibleAsync<Municipality>(Db, m, nameof(municipalityId), HttpContext.RequestAborted);
+            municipalityId ??= Caller.Is(Role.HousingOfficer) ? Caller.MunicipalityId : null;
+            if (municipalityId is { } m)
+                await References.EnsureVisibleAsync<Municipality>(Db, m, nameof(municipalityId), HttpContext.RequestAborted);
             var person = Person.WithoutCpr(Required(alias, nameof(alias)), Required(gender, nameof(gender)), birthYear, estimatedAge,
                 DanishTime.Today(Clock), municipalityId, firstName, lastName);
             Db.Persons.Add(person);
