@@ -108,6 +108,22 @@ public class LawApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task LongStays_YearStartFollowsTheWholeChainOfYears_NotTheLast365Days()
+    {
+        var shelter = await _make.UnitAsync(await _make.FacilityAsync("Section110Shelter"), beds: 2);
+        var person = await _make.PersonAsync(Today.PlusYears(-41));
+        // Year A from 2024-12-01 to 2025-12-01 holds the November 2025 nights too; year B begins 2026-01-10.
+        await _make.AllocateAsync(person, unitId: shelter, start: new LocalDate(2024, 12, 1), end: new LocalDate(2024, 12, 11));
+        await _make.AllocateAsync(person, unitId: shelter, start: new LocalDate(2025, 11, 20), end: new LocalDate(2025, 11, 25));
+        await _make.AllocateAsync(person, unitId: shelter, start: new LocalDate(2026, 1, 10));
+        var row = Assert.Single((await api.OData.GetAsync(
+            $"/odata/Placements/HousingCapacity.LongStays(date={Iso(Today)})?$filter=PersonId eq {person}")).Value.EnumerateArray());
+        Assert.Equal("2026-01-10", row.GetProperty("WindowStart").GetString());
+        Assert.Equal(Period.Between(new LocalDate(2026, 1, 10), Today, PeriodUnits.Days).Days + 1, row.GetProperty("Section110Nights").GetInt32());
+        Assert.Equal("2026-04-10", row.GetProperty("ThresholdPassedOn").GetString()); // the 91st night, under the 90 in force
+    }
+
+    [Fact]
     public async Task CountingYear_StaysInTwoMunicipalities_CountTogether()
     {
         var rodovre = await _make.UnitAsync(await _make.FacilityAsync("Section110Shelter"), beds: 2);

@@ -3,13 +3,13 @@ namespace HousingCapacity.Api.Tests;
 public class LongStayTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
-    public async Task LongStays_CountsNightsInTheRollingYear_AndFlagsPastNinety()
+    public async Task LongStays_CountsNightsInTheCountingYear_AndFlagsPastNinety()
     {
         var make = new Builders(api);
         var facility = await make.FacilityAsync("Section110Shelter");
         var unit = await make.UnitAsync(facility, beds: 3);
         var today = ApiFixture.Today;
-        // 60 nights ending 100 days ago, then 31 nights ongoing since: 91 in the window.
+        // 60 nights ending 100 days ago, then 31 nights ongoing since: 91 in the counting year that began 160 days ago.
         var person = await make.PersonAsync(today.PlusYears(-50));
         Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(person, unitId: unit, start: today.PlusDays(-160),
             end: today.PlusDays(-100))).Status);
@@ -17,7 +17,7 @@ public class LongStayTests(ApiFixture api) : IClassFixture<ApiFixture>
         // Exactly 90 nights: not flagged.
         var ninety = await make.PersonAsync(today.PlusYears(-51));
         await make.AllocateAsync(ninety, unitId: unit, start: today.PlusDays(-89));
-        // Nights older than the window do not count.
+        // A counting year that ended (one year after its first night) is not today's.
         var old = await make.PersonAsync(today.PlusYears(-52));
         await make.AllocateAsync(old, unitId: unit, start: today.PlusDays(-500), end: today.PlusDays(-340));
 

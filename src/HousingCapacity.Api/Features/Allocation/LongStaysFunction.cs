@@ -13,21 +13,26 @@ public sealed class LongStaysFunction(IOptions<PlacementPolicy> policy)
     public async Task<List<LongStay>> InvokeAsync(HousingDbContext db, LocalDate date, bool warnings, WriteContext context)
     {
         var rules = policy.Value.CountingYearRules();
-        // A counting year that contains the date began at most a year before it.
-        var (from, to) = (date.PlusYears(-1).ToDateOnly(), date.PlusDays(1).ToDateOnly());
-        // A person is listed only with a stay the caller may see (and so only a person the caller may see). Two queries:
+        // A counting year that contains the date began at most a year before it; where it began depends on the person's whole
+        // chain of years since the reform, so those persons' §110 stays are read back to then.
+        var (from, to, reform) = (date.PlusYears(-1).ToDateOnly(), date.PlusDays(1).ToDateOnly(), rules.CountFrom.ToDateOnly());
+        // A person is listed only with a stay the caller may see (and so only a person the caller may see). Separate queries:
         // IgnoreQueryFilters would also lift the filter from a subquery.
-        IQueryable<Placement> Section110Near(IQueryable<Placement> placements) => placements
-            .Where(p => p.LegalBasis == LegalBasis.Section110 && p.StartDate < to && (p.EndDate == null || p.EndDate > from));
-        var visibleStays = (await Section110Near(db.Placements).Select(p => p.Id).ToListAsync(context.Cancellation)).ToHashSet();
+        var visibleStays = (await db.Placements
+            .Where(p => p.LegalBasis == LegalBasis.Section110 && p.StartDate < to && (p.EndDate == null || p.EndDate > from))
+            .Select(p => new { p.Id, p.PersonId }).ToListAsync(context.Cancellation));
         if (visibleStays.Count == 0) return [];
-        var stays = await Section110Near(db.Unscoped<Placement>())
+        var personIds = visibleStays.Select(s => s.PersonId).Distinct().ToList();
+        var visible = visibleStays.Select(s => s.Id).ToHashSet();
+        var stays = await db.Unscoped<Placement>()
+            .Where(p => personIds.Contains(p.PersonId) && p.LegalBasis == LegalBasis.Section110 && p.StartDate < to
+                        && (p.EndDate == null || p.EndDate > reform))
             .Select(p => new { p.Id, p.PersonId, p.FacilityId, p.StartDate, p.EndDate })
             .ToListAsync(context.Cancellation);
         var result = new List<LongStay>();
         foreach (var person in stays.GroupBy(s => s.PersonId))
         {
-            var latest = person.Where(s => visibleStays.Contains(s.Id)).OrderByDescending(s => s.StartDate).ThenByDescending(s => s.Id)
+            var latest = person.Where(s => visible.Contains(s.Id)).OrderByDescending(s => s.StartDate).ThenByDescending(s => s.Id)
                 .FirstOrDefault();
             if (latest is null) continue;
             var year = CountingYear.Of(person.Select(s => new DateRange(s.StartDate, s.EndDate)), date, rules)
