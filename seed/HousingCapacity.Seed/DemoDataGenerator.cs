@@ -115,7 +115,9 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             };
             var youth = kind == FacilityKind.YouthHousing;
             list.Add(new CatalogueFacility(name, kind, $"{_faker.Address.StreetName()} {Rnd.Int(1, 200)}, {town}",
-                GenderRestriction.None, youth ? 18 : null, youth ? 24 : null, [new CatalogueUnits(label, beds, 1)]));
+                GenderRestriction.None, youth ? 18 : null, youth ? 24 : null, [new CatalogueUnits(label, beds, 1)],
+                // A generated natvarmestue is a §104 place, as many are; the other kinds take their usual legal basis.
+                kind == FacilityKind.EmergencyBeds ? LegalBasis.Section104 : null));
         }
         return list;
     }
