@@ -70,8 +70,9 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var turnaways = await db.Unscoped<Turnaway>().AsNoTracking()
             .Where(t => facilityIds.Contains(t.FacilityId) && t.Date >= firstDate && t.Date <= lastDate).ToListAsync(ct);
         var kindOf = facilities.ToDictionary(f => f.Id, f => f.Kind);
-        var history = await Section110HistoryAsync(stays.Where(s => s.IsSection110 && (s.NightsWithin(first, last) > 0
-            || s.Start >= first && s.Start <= last)).Select(s => s.PersonId).Distinct().ToList(), last, ct);
+        var reportedMonths = reportDays.Select(r => (kindOf[r.FacilityId], r.Date.Year, r.Date.Month)).ToHashSet();
+        var history = await Section110HistoryAsync(facilityIds, first, last, ct);
+        var countingYears = CountingYearFigures(stays, history, first, last);
         var personIds = stays.Where(s => s.Start >= first && s.Start <= last || s.NightsWithin(first,
             last) > 0).Select(s => s.PersonId).Distinct().ToList();
         var persons = await db.Unscoped<Person>().AsNoTracking().Where(p => personIds.Contains(p.Id))
@@ -131,8 +132,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
                 var occupied = stays.Where(s => ids.Contains(s.FacilityId)).Sum(s => (long)s.NightsWithin(mFirst, mLast));
                 // A month with no stay and no capacity report at these places is a gap (the places were not yet in use, or
                 // nothing was recorded), not 0 %.
-                var recorded = occupied > 0 || reportDays.Any(r => ids.Contains(r.FacilityId) && r.Date >= mFirst.ToDateOnly()
-                    && r.Date <= mLast.ToDateOnly());
+                var recorded = occupied > 0 || reportedMonths.Contains((kind, ym.Year, ym.Month));
                 trend.Add(new TrendPoint($"{ym.Year:0000}-{ym.Month:00}", kind, recorded ? Rate(occupied, capacity) : null));
             }
         }
@@ -158,10 +158,10 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             Facilities = rows,
             Kinds = kinds,
             Total = Sum(rows),
-            Flow = FlowFigures(stays, turnaways, history, first, last),
+            Flow = FlowFigures(stays, turnaways, countingYears.PastThreshold, first, last),
             Youth = YouthFigures(stays, kindOf, persons.ToDictionary(p => p.Key, p => (p.Value.BirthDate.ToLocalDate(), p.Value.FirstName,
                 p.Value.LastName)), first, last),
-            Section110 = await Section110Async(facilityIds, stays, history, first, last, ct),
+            Section110 = await Section110Async(facilityIds, stays, history, countingYears, first, last, ct),
             YouthHousing = await YouthHousingAsync(municipality.Id, facilityIds, first, last, ct),
             HousingFirst = HousingFirst(stays, kindOf, first, last),
             Waitlists = await WaitlistsAsync(municipality.Id, first, last, ct),
@@ -187,8 +187,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             reportedCapacity, reportedOccupied, Rate(reportedOccupied, reportedCapacity));
     }
 
-    private Flow FlowFigures(List<Stay> stays, List<Turnaway> turnaways, Dictionary<int, List<DateRange>> history, LocalDate first,
-        LocalDate last)
+    private static Flow FlowFigures(List<Stay> stays, List<Turnaway> turnaways, int pastThreshold, LocalDate first, LocalDate last)
     {
         var admissions = stays.Where(s => s.Start >= first && s.Start <= last).ToList();
         // A discharge counts in the month its EndDate (the morning the person leaves) falls in.
@@ -201,13 +200,12 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             discharges.Count);
         var turnawaysByReason = Group(turnaways.Select(t => t.Reason.ToString()), Enum.GetNames<TurnawayReason>(), turnaways.Count);
         var enoughStays = lengths.Count >= 5;
-        var (_, past, _) = CountingYearFigures(stays, history, first, last);
         return new Flow(PersonCount.Of(admissions.Count), PersonCount.Of(discharges.Count), PersonCount.Of(distinct), byReason,
             byDestination,
             PersonCount.Of(lengths.Count),
             enoughStays ? Math.Round(lengths.Average(), 1) : null,
             enoughStays ? Median(lengths) : null,
-            PersonCount.Of(past),
+            PersonCount.Of(pastThreshold),
             PersonCount.Of(turnaways.Count), turnawaysByReason);
     }
 
@@ -215,10 +213,16 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     /// Every §110 stay (anywhere) of these persons since the counting year began to apply: a counting year's start depends on the
     /// whole chain of years before it (Domain/CountingYear.cs).
     /// </summary>
-    private async Task<Dictionary<int, List<DateRange>>> Section110HistoryAsync(List<int> persons, LocalDate last, CancellationToken ct)
+    private async Task<Dictionary<int, List<DateRange>>> Section110HistoryAsync(List<int> facilityIds, LocalDate first, LocalDate last,
+        CancellationToken ct)
     {
-        if (persons.Count == 0) return [];
-        var (from, lastDate) = (Policy.CountingYearFrom, last.ToDateOnly());
+        var (from, firstDate, lastDate) = (Policy.CountingYearFrom, first.ToDateOnly(), last.ToDateOnly());
+        // The persons with a §110 stay at the municipality's places in the month, as a subquery: the database walks the
+        // person index rather than receiving thousands of ids.
+        var persons = db.Unscoped<Placement>()
+            .Where(p => facilityIds.Contains(p.FacilityId) && p.LegalBasis == LegalBasis.Section110 && p.StartDate <= lastDate
+                        && (p.EndDate == null || p.EndDate > firstDate))
+            .Select(p => p.PersonId);
         var all = await db.Unscoped<Placement>().AsNoTracking()
             .Where(p => persons.Contains(p.PersonId) && p.LegalBasis == LegalBasis.Section110 && p.StartDate <= lastDate
                         && (p.EndDate == null || p.EndDate > from))
@@ -252,14 +256,15 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     private static readonly Destination[] OwnHousing = [Destination.OwnHome, Destination.SkaevBolig, Destination.HousingFirstHome];
 
     private async Task<Section110Figures> Section110Async(List<int> facilityIds, List<Stay> stays,
-        Dictionary<int, List<DateRange>> history, LocalDate first, LocalDate last, CancellationToken ct)
+        Dictionary<int, List<DateRange>> history, (int AtWarning, int PastThreshold, int NightsPast) countingYears, LocalDate first,
+        LocalDate last, CancellationToken ct)
     {
         var own = stays.Where(s => s.IsSection110).ToList();
         var admissions = own.Where(s => s.Start >= first && s.Start <= last).ToList();
         var discharges = own.Where(s => s.End is { } e && e >= first && e <= last).ToList();
         var names = await db.Unscoped<Municipality>().AsNoTracking().ToDictionaryAsync(m => m.Id, m => $"{m.Code} {m.Name}", ct);
         var handlekommuner = admissions.Select(s => s.Handlekommune is { } h ? names.GetValueOrDefault(h, "Ukendt") : "Ukendt").ToList();
-        var (warning, past, nightsPast) = CountingYearFigures(stays, history, first, last);
+        var (warning, past, nightsPast) = countingYears;
 
         // Readmission: an admission in the month of someone discharged from a §110 place (anywhere) in the 12 months before.
         var readmissions = admissions.Count(a => history.TryGetValue(a.PersonId, out var h)
@@ -274,7 +279,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var named = await db.Unscoped<Turnaway>().AsNoTracking()
             .Where(t => facilityIds.Contains(t.FacilityId) && t.PersonId != null && t.Date >= turnawayFrom && t.Date <= lastDate)
             .Select(t => new { PersonId = t.PersonId!.Value, t.Date }).ToListAsync(ct);
-        var waits = admissions.Select(a => named.Where(t => t.PersonId == a.PersonId && t.Date.ToLocalDate() <= a.Start
+        var turnedAway = named.ToLookup(t => t.PersonId);
+        var waits = admissions.Select(a => turnedAway[a.PersonId].Where(t => t.Date.ToLocalDate() <= a.Start
                 && t.Date.ToLocalDate() >= a.Start.PlusDays(-90)).Select(t => t.Date.ToLocalDate()).DefaultIfEmpty().Min() is var t0
                 && t0 != default ? (int?)Period.Between(t0, a.Start, PeriodUnits.Days).Days : null)
             .OfType<int>().Order().ToList();
@@ -308,15 +314,16 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     {
         var windowEnd = last.PlusDays(1).PlusMonths(-months);
         var (from, to) = (windowEnd.PlusMonths(-12).ToDateOnly(), windowEnd.ToDateOnly());
-        var cohort = await db.Unscoped<Placement>().AsNoTracking()
+        var discharged = db.Unscoped<Placement>()
             .Where(p => facilityIds.Contains(p.FacilityId) && p.EndDate != null && p.EndDate >= from && p.EndDate < to
-                        && p.Destination != null && OwnHousing.Contains(p.Destination.Value))
-            .Select(p => new { p.PersonId, End = p.EndDate!.Value }).ToListAsync(ct);
-        var persons = cohort.Select(c => c.PersonId).Distinct().ToList();
+                        && p.Destination != null && OwnHousing.Contains(p.Destination.Value));
+        var cohort = await discharged.AsNoTracking().Select(p => new { p.PersonId, End = p.EndDate!.Value }).ToListAsync(ct);
+        var persons = discharged.Select(p => p.PersonId);
         var returns = await db.Unscoped<Placement>().AsNoTracking()
             .Where(p => persons.Contains(p.PersonId) && p.LegalBasis == LegalBasis.Section110 && p.StartDate >= from)
             .Select(p => new { p.PersonId, p.StartDate }).ToListAsync(ct);
-        var kept = cohort.Count(c => !returns.Any(r => r.PersonId == c.PersonId && r.StartDate >= c.End
+        var returned = returns.ToLookup(r => r.PersonId);
+        var kept = cohort.Count(c => !returned[c.PersonId].Any(r => r.StartDate >= c.End
             && r.StartDate < c.End.ToLocalDate().PlusMonths(months).ToDateOnly()));
         return new Retention(months, PersonCount.Of(cohort.Count), PersonCount.Of(kept),
             cohort.Count >= 5 ? Math.Round((double)kept / cohort.Count, 4) : null);

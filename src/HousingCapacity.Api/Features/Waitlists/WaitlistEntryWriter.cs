@@ -23,9 +23,10 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
         var person = (await db.FindUnscopedAsync<Person>(personId, c.Cancellation))!;
         var (min, max) = (options.Value.YouthHousingMinAge, options.Value.YouthHousingMaxAge);
         // Eligibility is checked when a person joins, and again at offer time (OfferNext).
-        if (waitlist.Kind == WaitlistKind.YouthHousing && person.AgeOn(appliedOn) is var age && (age < min || age > max))
-            throw new DomainRuleException("AgeRestricted", $"Ventelisten til ungeboliger er for {min}–{max}-årige; personen er {age} år.",
-                $"The youth housing waitlist is for people aged {min}–{max}; the person is {age}.", "PersonId");
+        if (waitlist.Kind == WaitlistKind.YouthHousing && person.Age(appliedOn) is var age && (age.Years < min || age.Years > max))
+            throw new DomainRuleException("AgeRestricted",
+                $"Ventelisten til ungeboliger er for {min}–{max}-årige; personen er {age.Years} år{age.NoteDa}.",
+                $"The youth housing waitlist is for people aged {min}–{max}; the person is {age.Years}{age.NoteEn}.", "PersonId");
         return (new WaitlistEntry(waitlistId, personId, appliedOn,
             v.Optional("Priority", Priority.Normal), v.Optional("Status", WaitlistEntryStatus.Waiting)), true);
     }
