@@ -68,6 +68,14 @@ public sealed class Person : Entity, IConcernsPerson
 
     public bool HasCpr => Cpr is not null;
 
+    /// <summary>A record merged into another takes no new stay, entry or number: its history lives on the other record.</summary>
+    public void EnsureNotMerged(string target)
+    {
+        DomainRuleException.ThrowIf(MergedIntoId is not null, "PersonMerged",
+            $"Personen er lagt sammen med person {MergedIntoId}; brug den post.",
+            $"The person has been merged into person {MergedIntoId}; use that record.", target);
+    }
+
     /// <summary>The age on a date in whole years, and what it is known from.</summary>
     public KnownAge Age(LocalDate date) => new(DanishTime.AgeOn(BirthDate.ToLocalDate(), date), AgeBasis);
 

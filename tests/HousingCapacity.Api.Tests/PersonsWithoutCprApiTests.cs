@@ -195,6 +195,25 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         var again = await staff.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn",
             $$"""{"cpr":"{{cpr}}","facilityId":{{shelter}},"startDate":"{{Iso(Today.PlusDays(5))}}"}""");
         Assert.Equal(["PersonAlreadyPlaced"], again.DetailCodes());
+        // Out of everyone's sight now (no stays, no municipality): as missing.
+        Assert.Equal("ReferenceNotFound", (await _make.AllocateAsync(duplicate, facilityId: shelter, start: Today.PlusDays(30))).ErrorCode);
+    }
+
+    [Fact]
+    public async Task MergeInto_NewCprNumber_TheOldRecordPointsToTheNew_AndTakesNothingNew()
+    {
+        var (shelter, _) = await ShelterAsync();
+        var (old, oldCpr) = await _make.RegisterAsync(Today.PlusYears(-33));
+        var (current, _) = await _make.RegisterAsync(Today.PlusYears(-33));
+        await _make.AllocateAsync(old, facilityId: shelter, start: Today.PlusDays(-40), end: Today.PlusDays(-30));
+        var merged = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({old})/HousingCapacity.MergeInto", $$"""{"personId":{{current}}}""");
+        Assert.Equal(HttpStatusCode.OK, merged.Status);
+        var found = await api.OData.GetAsync($"/odata/Persons/HousingCapacity.FindByCpr(cpr='{oldCpr}')");
+        Assert.Equal(current, found.Value[0].GetProperty("MergedIntoId").GetInt32());
+        Assert.Equal("PersonMerged", (await _make.AllocateAsync(old, facilityId: shelter, start: Today.PlusDays(30))).ErrorCode);
+        var again = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({old})/HousingCapacity.MergeInto", $$"""{"personId":{{current}}}""");
+        Assert.Equal("AlreadyMerged", again.ErrorCode);
+        Assert.Single((await api.OData.GetAsync($"/odata/Persons({current})/Placements?$select=Id")).Value.EnumerateArray());
     }
 
     [Fact]

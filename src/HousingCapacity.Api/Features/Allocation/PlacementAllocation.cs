@@ -42,6 +42,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     {
         var ct = c.Cancellation;
         var person = identified ?? await References.VisibleAsync<Person>(db, r.PersonId, "PersonId", ct);
+        person.EnsureNotMerged("PersonId");
         var stay = new DateRange(r.StartDate, r.EndDate);
         var supportMethod = r.SupportMethod;
         var justification = r.ExceptionJustification;

@@ -46,6 +46,7 @@ public static class PersonMerge
     /// <summary><c>POST /odata/Persons({id})/HousingCapacity.AddCpr</c>: a person registered without a CPR number gets it.</summary>
     public static async Task<Person> AddCprAsync(HousingDbContext db, Person person, string cprText, CancellationToken ct)
     {
+        person.EnsureNotMerged("cpr");
         var cpr = CprNumber.Parse(cprText);
         if (await db.PersonsWithCpr(cpr).AnyAsync(ct))
             throw new ODataProblem(409, "DuplicateCpr",

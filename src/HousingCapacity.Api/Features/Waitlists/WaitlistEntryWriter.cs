@@ -21,6 +21,7 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
         var appliedOn = v.Optional("AppliedOn", DanishTime.Today(c.Clock));
         var waitlist = (await db.FindUnscopedAsync<Waitlist>(waitlistId, c.Cancellation))!;
         var person = (await db.FindUnscopedAsync<Person>(personId, c.Cancellation))!;
+        person.EnsureNotMerged("PersonId");
         var (min, max) = (options.Value.YouthHousingMinAge, options.Value.YouthHousingMaxAge);
         // Eligibility is checked when a person joins, and again at offer time (OfferNext).
         if (waitlist.Kind == WaitlistKind.YouthHousing && person.Age(appliedOn) is var age && (age.Years < min || age.Years > max))
