@@ -17,6 +17,16 @@ public sealed record CountingYear(LocalDate Start, LocalDate ResetOn, IReadOnlyL
 {
     public bool Contains(LocalDate night) => night >= Start && night < ResetOn;
 
+    /// <summary>Where the year stands on <paramref name="date"/>: the nights so far, the threshold in force, the warning reached,
+    /// and when the threshold was passed.</summary>
+    public CountingYearStatus StatusOn(CountingYearRules rules, LocalDate date)
+    {
+        var nights = NightsUpTo(date);
+        var threshold = rules.ThresholdOn(date);
+        return new CountingYearStatus(nights, threshold, rules.WarningReached(nights, threshold), ThresholdPassedOn(rules, date),
+            NightsPastThreshold(rules, Start, date));
+    }
+
     /// <summary>The nights of the year up to and including <paramref name="date"/>.</summary>
     public int NightsUpTo(LocalDate date) => Nights.Count(n => n <= date);
 

@@ -3,8 +3,6 @@ namespace HousingCapacity.Domain;
 /// <summary>A person's age on a date in whole years, and whether it is exact (from the CPR number) or only estimated.</summary>
 public readonly record struct KnownAge(int Years, AgeBasis Basis)
 {
-    public bool IsExact => Basis == AgeBasis.CprNumber;
-
     /// <summary>A note for a refusal or warning when the age is not exact.</summary>
     public string NoteDa => Basis switch
     {

@@ -17,19 +17,4 @@ public static class LegalBases
         FacilityKind.Section107 => LegalBasis.Section107,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
-
-    /// <summary>Danish label for reports and pages.</summary>
-    public static string Danish(this LegalBasis basis) => basis switch
-    {
-        LegalBasis.Section110 => "Serviceloven § 110",
-        LegalBasis.Section104 => "Serviceloven § 104",
-        LegalBasis.Section107 => "Serviceloven § 107",
-        LegalBasis.Section108 => "Serviceloven § 108",
-        LegalBasis.Section85aHome => "Egen bolig med bostøtte (Serviceloven § 85 a)",
-        LegalBasis.SkaevBolig149a => "Skæv bolig (almenboligloven § 149 a)",
-        LegalBasis.Startbolig101a => "Startbolig (almenboligloven § 101 a)",
-        LegalBasis.Ungdomsbolig => "Ungdomsbolig",
-        LegalBasis.TemporaryHousing => "Midlertidig bolig / akutbolig",
-        _ => basis.ToString(),
-    };
 }

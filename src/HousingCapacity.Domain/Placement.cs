@@ -114,7 +114,7 @@ public sealed class Placement : Entity, IConcernsPerson
     }
 
     /// <summary>Moves the support to another method from a date (e.g. from CTI to ICM or ACT), with the reason: a new period.</summary>
-    public SupportPeriod ChangeSupportMethod(SupportMethod method, LocalDate from, string reason, string recordedBy)
+    public SupportPeriod ChangeSupportMethod(SupportMethod method, LocalDate from, string reason, string recordedBy, int ctiMonths)
     {
         DomainRuleException.ThrowIf(!Enum.IsDefined(method) || method == SupportMethod.None, "InvalidSupportMethod",
             "Angiv den nye støttemetode (CTI, ICM eller ACT).", "Give the new support method (CTI, ICM or ACT).", "method");
@@ -124,7 +124,8 @@ public sealed class Placement : Entity, IConcernsPerson
             "Opholdet har ingen bostøtte at ændre.", "The placement has no support to change.", "method");
         DomainRuleException.ThrowIf(from < StartDate.ToLocalDate() || EndDate is { } end && from >= end.ToLocalDate(), "OutsideStay",
             "Skiftet skal ligge inden for opholdet.", "The change must fall within the stay.", "from");
-        var period = new SupportPeriod(this, method, from, method == SupportMethod.CTI ? from.PlusMonths(9) : null, reason, recordedBy);
+        var period = new SupportPeriod(this, method, from, method == SupportMethod.CTI ? from.PlusMonths(ctiMonths) : null, reason,
+            recordedBy);
         SupportMethod = method;
         SupportUntil = period.EndDate;
         SupportPeriods.Add(period);

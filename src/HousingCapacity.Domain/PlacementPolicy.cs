@@ -40,10 +40,16 @@ public sealed class PlacementPolicy
 
     public static bool IsSection110(LegalBasis basis) => basis == LegalBasis.Section110;
 
-    public WorkingDays WorkingDays() => new((ExtraNonWorkingDays ?? ["06-05", "12-24", "12-31"]).Select(ParseMonthDay));
+    /// <summary>The working days, parsed from configuration on first use (the options are bound once, before it).</summary>
+    public WorkingDays WorkingDays() =>
+        _workingDays ??= new((ExtraNonWorkingDays ?? ["06-05", "12-24", "12-31"]).Select(ParseMonthDay).ToList());
 
-    public CountingYearRules CountingYearRules() => new(CountingYearFrom.ToLocalDate(),
-        (CountingYearThresholds ?? ["2023-10-01=120", "2026-04-01=90"]).Select(ParseThreshold), CountingYearWarnings ?? [60, 75]);
+    /// <summary>The counting year's rules, parsed from configuration on first use.</summary>
+    public CountingYearRules CountingYearRules() => _countingYearRules ??= new(CountingYearFrom.ToLocalDate(),
+        (CountingYearThresholds ?? ["2023-10-01=120", "2026-04-01=90"]).Select(ParseThreshold).ToList(), CountingYearWarnings ?? [60, 75]);
+
+    private WorkingDays? _workingDays;
+    private CountingYearRules? _countingYearRules;
 
     private static (int Month, int Day) ParseMonthDay(string text)
     {
@@ -57,7 +63,8 @@ public sealed class PlacementPolicy
     private static (LocalDate, int) ParseThreshold(string text)
     {
         var parts = text.Split('=');
-        if (parts.Length == 2 && DateOnly.TryParseExact(parts[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+        if (parts.Length == 2
+            && DateOnly.TryParseExact(parts[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
             && int.TryParse(parts[1].Trim(), CultureInfo.InvariantCulture, out var nights) && nights > 0)
             return (from.ToLocalDate(), nights);
         throw new FormatException($"PlacementRules:CountingYearThresholds: '{text}' is not yyyy-MM-dd=nights.");

@@ -23,7 +23,7 @@ public class SupportPeriodTests
     public void ChangeSupportMethod_CtiToIcm_IsOpenEnded()
     {
         var p = Cti();
-        var period = p.ChangeSupportMethod(SupportMethod.ICM, new LocalDate(2026, 10, 1), "Behov for længerevarende støtte.", "u");
+        var period = p.ChangeSupportMethod(SupportMethod.ICM, new LocalDate(2026, 10, 1), "Behov for længerevarende støtte.", "u", 9);
         Assert.Equal(SupportMethod.ICM, p.SupportMethod);
         Assert.Null(p.SupportUntil);
         Assert.Null(period.EndDate);

@@ -26,6 +26,26 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
 
     public static string Combine(string da, string en) => $"{da} / {en}";
 
+    /// <summary>
+    /// Runs the answer of an endpoint outside <c>/odata</c> (reports, exports, imports): a refusal it throws is written as its
+    /// OData error, as the OData endpoints answer.
+    /// </summary>
+    public static async Task AnswerAsync(HttpContext http, Func<Task> answer)
+    {
+        try
+        {
+            await answer();
+        }
+        catch (ODataProblem problem)
+        {
+            await problem.WriteAsync(http.Response);
+        }
+        catch (Security.AccessDeniedException e)
+        {
+            await Forbidden(e).WriteAsync(http.Response);
+        }
+    }
+
     /// <summary>Marks a response whose error is already in the service's format (see ODataResponses).</summary>
     public const string WrittenKey = "HousingCapacity.ODataProblemWritten";
 

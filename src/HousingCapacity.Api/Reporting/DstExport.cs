@@ -30,8 +30,7 @@ public static partial class DstExport
     public static void MapDstExport(this IEndpointRouteBuilder app) =>
         app.MapGet("/reports/dst/{municipalityCode}/{file}", async (HttpContext http, string municipalityCode, string file,
             HousingDbContext db, IClock clock) =>
-        {
-            try
+            await ODataProblem.AnswerAsync(http, async () =>
             {
                 var match = FileName().Match(file);
                 if (!int.TryParse(municipalityCode, CultureInfo.InvariantCulture, out var code) || !match.Success
@@ -41,16 +40,12 @@ public static partial class DstExport
                         "fx /reports/dst/175/2026-Q3.csv.",
                         "The address must look like /reports/dst/{municipalityCode}/{yyyy}-Q{1-4}.csv (or .json), " +
                         "e.g. /reports/dst/175/2026-Q3.csv.");
-                var caller = http.RequestServices.GetRequiredService<CallerScope>().Current;
-                AccessPolicy.Ensure(caller, AccessPolicy.DstExport, "hente Danmarks Statistik-udtrækket",
-                    "fetch the Statistics Denmark export");
-                if (caller.MunicipalityCode != code)
-                    throw new AccessDeniedException($"Tokenet giver adgang til kommune {caller.MunicipalityCode}'s udtræk, ikke {code}'s.",
-                        $"The token gives access to the export of municipality {caller.MunicipalityCode}, not {code}.");
+                AccessPolicy.EnsureMayFetchOf(http.RequestServices.GetRequiredService<CallerScope>().Current, AccessPolicy.DstExport, code,
+                    "hente Danmarks Statistik-udtrækket", "fetch the Statistics Denmark export", "udtræk", "the export");
                 var (year, q) = (int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture),
                     int.Parse(match.Groups["quarter"].Value, CultureInfo.InvariantCulture));
-                var quarter = await BuildAsync(db, code, year, q, DanishTime.Today(clock), http.RequestAborted);
-                await WriteAccessLogAsync(db, quarter, clock, http.RequestAborted);
+                var (quarter, persons) = await BuildAsync(db, code, year, q, DanishTime.Today(clock), http.RequestAborted);
+                await WriteAccessLogAsync(db, quarter, persons, clock, http.RequestAborted);
                 if (!quarter.Complete) http.Response.Headers["X-Quarter-Complete"] = "false";
                 if (match.Groups["format"].Value == "json")
                 {
@@ -64,19 +59,11 @@ public static partial class DstExport
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
                 await http.Response.Body.WriteAsync(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(quarter))).ToArray(),
                     http.RequestAborted);
-            }
-            catch (ODataProblem problem)
-            {
-                await problem.WriteAsync(http.Response);
-            }
-            catch (AccessDeniedException e)
-            {
-                await ODataProblem.Forbidden(e).WriteAsync(http.Response);
-            }
-        });
+            }));
 
-    public static async Task<Quarter> BuildAsync(HousingDbContext db, int municipalityCode, int year, int quarter, LocalDate today,
-        CancellationToken ct)
+    /// <summary>The quarter's rows, and the persons they concern (for the access log).</summary>
+    public static async Task<(Quarter Quarter, IReadOnlyList<int> PersonIds)> BuildAsync(HousingDbContext db, int municipalityCode,
+        int year, int quarter, LocalDate today, CancellationToken ct)
     {
         var municipality = await db.Unscoped<Municipality>().AsNoTracking().SingleOrDefaultAsync(m => m.Code == municipalityCode, ct)
             ?? throw ODataProblem.NotFound($"Der findes ingen kommune med koden {municipalityCode}.",
@@ -94,7 +81,8 @@ public static partial class DstExport
             .OrderBy(p => p.FacilityId).ThenBy(p => p.StartDate).ThenBy(p => p.Id)
             .Select(p => new
             {
-                p.Id, p.FacilityId, Facility = p.Facility!.Name, p.StartDate, p.EndDate, p.PriorResidence, p.DischargeReason, p.Destination,
+                p.Id, p.PersonId, p.FacilityId, Facility = p.Facility!.Name, p.StartDate, p.EndDate, p.PriorResidence, p.DischargeReason,
+                p.Destination,
                 p.FollowUpSupport, p.ResponsibleMunicipalityId, p.Person!.Cpr, p.Person.Gender, p.Person.BirthDate, p.Person.AgeBasis,
                 p.Person.Alias,
             })
@@ -114,14 +102,14 @@ public static partial class DstExport
                 s.ResponsibleMunicipalityId is { } h && municipalities.TryGetValue(h, out var c)
                     ? c.ToString("000", CultureInfo.InvariantCulture) : "Ukendt");
         }).ToList();
-        return new Quarter(municipalityCode, $"{year}-Q{quarter}", from, to, last < today, rows);
+        return (new Quarter(municipalityCode, $"{year}-Q{quarter}", from, to, last < today, rows),
+            stays.Select(s => s.PersonId).Distinct().ToList());
     }
 
     /// <summary>Every person in the file, in the access log before the file leaves; if the log cannot be written, nothing leaves.</summary>
-    private static async Task WriteAccessLogAsync(HousingDbContext db, Quarter quarter, IClock clock, CancellationToken ct)
+    private static async Task WriteAccessLogAsync(HousingDbContext db, Quarter quarter, IReadOnlyList<int> persons, IClock clock,
+        CancellationToken ct)
     {
-        var persons = await db.Unscoped<Placement>().Where(p => quarter.Rows.Select(r => r.PlacementId).Contains(p.Id))
-            .Select(p => p.PersonId).Distinct().ToListAsync(ct);
         var now = clock.GetCurrentInstant();
         foreach (var id in persons)
             db.AccessLog.Add(AccessLog.Entry(db.Scope, now, $"DstExport {quarter.MunicipalityCode} {quarter.Period}", id));

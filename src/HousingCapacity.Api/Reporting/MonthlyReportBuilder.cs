@@ -248,7 +248,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             if (pastNights > 0) { past++; continue; }
             var lastNight = years.SelectMany(y => y.Nights).Where(n => n >= first && n <= last).DefaultIfEmpty().Max();
             var year = years.LastOrDefault(y => y.Contains(lastNight));
-            if (year is not null && rules.WarningReached(year.NightsUpTo(lastNight), rules.ThresholdOn(lastNight)) is not null) warning++;
+            if (year?.StatusOn(rules, lastNight).WarningLevel is not null) warning++;
         }
         return (warning, past, nightsPast);
     }

@@ -13,8 +13,7 @@ public static partial class ReportEndpoints
     public static void MapReports(this IEndpointRouteBuilder app) =>
         app.MapGet("/reports/monthly/{municipalityCode}/{file}", async (HttpContext http, string municipalityCode, string file,
             MonthlyReportBuilder builder) =>
-        {
-            try
+            await ODataProblem.AnswerAsync(http, async () =>
             {
                 var match = FileName().Match(file);
                 if (!int.TryParse(municipalityCode, out var code) || !match.Success
@@ -23,11 +22,8 @@ public static partial class ReportEndpoints
                         "Adressen skal have formen /reports/monthly/{kommunekode}/{åååå-MM}.pdf (eller .json, .csv), fx /reports/monthly/175/2026-10.pdf.",
                         "The address must look like /reports/monthly/{municipalityCode}/{yyyy-MM}.pdf (or .json, .csv), e.g. /reports/monthly/175/2026-10.pdf.");
                 // The committee and the housing officers of that municipality; the figures are aggregates (never a person).
-                var caller = http.RequestServices.GetRequiredService<Security.CallerScope>().Current;
-                Security.AccessPolicy.Ensure(caller, Security.AccessPolicy.Reports, "hente månedsrapporter", "fetch monthly reports");
-                if (caller.MunicipalityCode != code)
-                    throw new Security.AccessDeniedException($"Tokenet giver adgang til kommune {caller.MunicipalityCode}'s rapporter, ikke {code}'s.",
-                        $"The token gives access to the reports of municipality {caller.MunicipalityCode}, not {code}.");
+                Security.AccessPolicy.EnsureMayFetchOf(http.RequestServices.GetRequiredService<Security.CallerScope>().Current,
+                    Security.AccessPolicy.Reports, code, "hente månedsrapporter", "fetch monthly reports", "rapporter", "the reports");
                 var month = new YearMonth(int.Parse(match.Groups["year"].Value), int.Parse(match.Groups["month"].Value));
                 var figures = await builder.BuildAsync(code, month, http.RequestAborted)
                     ?? throw ODataProblem.NotFound($"Der findes ingen kommune med koden {code}.",
@@ -64,14 +60,5 @@ public static partial class ReportEndpoints
                         await http.Response.Body.WriteAsync(pdf, http.RequestAborted);
                         break;
                 }
-            }
-            catch (ODataProblem problem)
-            {
-                await problem.WriteAsync(http.Response);
-            }
-            catch (Security.AccessDeniedException e)
-            {
-                await ODataProblem.Forbidden(e).WriteAsync(http.Response);
-            }
-        });
+            }));
 }

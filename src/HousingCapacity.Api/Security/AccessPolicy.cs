@@ -92,6 +92,17 @@ public static class AccessPolicy
     /// <summary>Who may see CPR numbers in clear text (with $select=Cpr) and filter by them.</summary>
     public static bool MaySeeCpr(Caller caller) => caller.IsSystem || caller.Is(Role.HousingOfficer);
 
+    /// <summary>A report or export of one municipality: the role must be allowed, and the token's municipality be that one.</summary>
+    public static void EnsureMayFetchOf(Caller caller, Role[] allowed, int municipalityCode, string whatDa, string whatEn,
+        string ofWhatDa, string ofWhatEn)
+    {
+        Ensure(caller, allowed, whatDa, whatEn);
+        if (caller.MunicipalityCode != municipalityCode)
+            throw new AccessDeniedException(
+                $"Tokenet giver adgang til kommune {caller.MunicipalityCode}'s {ofWhatDa}, ikke {municipalityCode}'s.",
+                $"The token gives access to {ofWhatEn} of municipality {caller.MunicipalityCode}, not {municipalityCode}.");
+    }
+
     public static void EnsureMayRead(Caller caller, string entitySet) =>
         Ensure(caller, Read.GetValueOrDefault(entitySet, []), $"læse {entitySet}", $"read {entitySet}");
 

@@ -43,7 +43,7 @@ public static class WriteScope
                             || caller.Is(Role.ShelterStaff) && (change.State == EntityState.Added
                                 || Original<string?>(change, nameof(Person.Cpr)) is null && await VisibleAsync(db, p, ct)),
                 Placement p => AtMyFacility(p.FacilityId) || InMyMunicipality(p.FacilityId)
-                               || officerOf is not null && await ResponsibleMunicipality(db, change, p, ct) == officerOf,
+                               || officerOf is not null && ResponsibleMunicipality(change, p) == officerOf,
                 Turnaway t => AtMyFacility(t.FacilityId) || InMyMunicipality(t.FacilityId),
                 // A support period goes with its placement (it is written only by the placement's actions).
                 SupportPeriod s => s.Placement is { } sp && (AtMyFacility(sp.FacilityId) || InMyMunicipality(sp.FacilityId)
@@ -79,10 +79,9 @@ public static class WriteScope
     }
 
     /// <summary>The handlekommune of the stay before this change (a changed one must have been the caller's to change).</summary>
-    private static Task<int?> ResponsibleMunicipality(HousingDbContext db, EntityEntry<Entity> change, Placement placement,
-        CancellationToken ct) =>
-        Task.FromResult(change.State == EntityState.Added ? placement.ResponsibleMunicipalityId
-            : Original<int?>(change, nameof(Placement.ResponsibleMunicipalityId)));
+    private static int? ResponsibleMunicipality(EntityEntry<Entity> change, Placement placement) =>
+        change.State == EntityState.Added ? placement.ResponsibleMunicipalityId
+            : Original<int?>(change, nameof(Placement.ResponsibleMunicipalityId));
 
     private static T? Original<T>(EntityEntry<Entity> change, string property) =>
         change.State == EntityState.Added ? default : (T?)change.Property(property).OriginalValue;

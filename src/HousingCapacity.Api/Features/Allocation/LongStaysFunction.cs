@@ -38,11 +38,8 @@ public sealed class LongStaysFunction(IOptions<PlacementPolicy> policy)
             var year = CountingYear.Of(person.Select(s => new DateRange(s.StartDate, s.EndDate)), date, rules)
                 .LastOrDefault(y => y.Contains(date));
             if (year is null) continue;
-            var nights = year.NightsUpTo(date);
-            var threshold = rules.ThresholdOn(date);
-            var passedOn = year.ThresholdPassedOn(rules, date);
-            var warning = rules.WarningReached(nights, threshold);
-            if (passedOn is null && (!warnings || warning is null)) continue;
+            var status = year.StatusOn(rules, date);
+            if (status.ThresholdPassedOn is null && (!warnings || status.WarningLevel is null)) continue;
             result.Add(new LongStay
             {
                 PersonId = person.Key,
@@ -50,12 +47,12 @@ public sealed class LongStaysFunction(IOptions<PlacementPolicy> policy)
                 FacilityId = latest.FacilityId,
                 WindowStart = year.Start.ToDateOnly(),
                 ResetsOn = year.ResetOn.ToDateOnly(),
-                Section110Nights = nights,
-                Threshold = threshold,
-                NightsPastThreshold = year.NightsPastThreshold(rules, year.Start, date),
-                ThresholdPassedOn = passedOn?.ToDateOnly(),
-                WarningLevel = warning,
-                Status = passedOn is null ? "Warning" : "PastThreshold",
+                Section110Nights = status.Nights,
+                Threshold = status.Threshold,
+                NightsPastThreshold = status.NightsPastThreshold,
+                ThresholdPassedOn = status.ThresholdPassedOn?.ToDateOnly(),
+                WarningLevel = status.WarningLevel,
+                Status = status.ThresholdPassedOn is null ? "Warning" : "PastThreshold",
                 Ongoing = latest.EndDate is null || latest.EndDate > date.ToDateOnly(),
             });
         }

@@ -8,7 +8,8 @@ namespace HousingCapacity.Api.Features.Allocation;
 /// Placements are history: POST allocates (every placement rule), and afterwards a stay changes only through its actions.
 /// The parameters are nullable so that one left out is a 400 naming it rather than a default.
 /// </summary>
-public sealed class PlacementsController(PlacementAllocation allocation, CheckInAction checkIn, LongStaysFunction longStays)
+public sealed class PlacementsController(PlacementAllocation allocation, CheckInAction checkIn, LongStaysFunction longStays,
+    Microsoft.Extensions.Options.IOptions<PlacementPolicy> policy)
     : EntitySetController<Placement>(allocation)
 {
     /// <summary>Check-out: the end date is the morning the person leaves (the bed is free that night), how the stay ended and where the
@@ -60,7 +61,7 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     public Task<IActionResult> ChangeSupportMethod(int key, [FromODataBody] SupportMethod? method, [FromODataBody] DateOnly? from,
         [FromODataBody] string? reason) =>
         ActAsync(key, p => p.ChangeSupportMethod(Required(method, nameof(method)), from?.ToLocalDate() ?? DanishTime.Today(Clock),
-            Required(reason, nameof(reason)), Caller.Name));
+            Required(reason, nameof(reason)), Caller.Name, policy.Value.CtiMonths));
 
     /// <summary><c>Placements/HousingCapacity.CheckIn</c>: check-in at the door of the caller's own place (the presence rule), by
     /// CPR number, or without one: an alias, gender and a birth year or an estimated age register the person too.</summary>

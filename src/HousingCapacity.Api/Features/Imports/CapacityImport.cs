@@ -30,26 +30,15 @@ public static class CapacityImport
     public static void MapCapacityImport(this IEndpointRouteBuilder app) =>
         app.MapPost("/imports/capacity-reports", async (HttpContext http, HousingDbContext db, IClock clock,
             IOptions<ODataLimits> options) =>
-        {
-            try
+            await ODataProblem.AnswerAsync(http, async () =>
             {
                 AccessPolicy.Ensure(db.Scope.Current, AccessPolicy.CapacityImport, "importere kapacitetsrapporter",
                     "import capacity reports");
                 var text = await ReadAsync(http, options.Value.MaxRequestBodyBytes * 8);
                 var result = await ImportAsync(db, text, clock, db.Scope.Current.Name, http.RequestAborted);
-                return Results.Json(result, new System.Text.Json.JsonSerializerOptions()); // PascalCase, like the OData payloads
-            }
-            catch (ODataProblem problem)
-            {
-                await problem.WriteAsync(http.Response);
-                return Results.Empty;
-            }
-            catch (AccessDeniedException e)
-            {
-                await ODataProblem.Forbidden(e).WriteAsync(http.Response);
-                return Results.Empty;
-            }
-        });
+                // PascalCase, like the OData payloads.
+                await Results.Json(result, new System.Text.Json.JsonSerializerOptions()).ExecuteAsync(http);
+            }));
 
     private static async Task<string> ReadAsync(HttpContext http, long limit)
     {

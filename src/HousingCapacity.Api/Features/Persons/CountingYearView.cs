@@ -36,22 +36,20 @@ public sealed class CountingYearView
         if (year is null)
             return new CountingYearView { PersonId = id, Date = date.ToDateOnly(), Threshold = threshold, NightsLeft = threshold,
                 EarlierYears = years.Count };
-        var nights = year.NightsUpTo(date);
-        var passed = year.ThresholdPassedOn(rules, date);
-        var warning = rules.WarningReached(nights, threshold);
+        var status = year.StatusOn(rules, date);
         return new CountingYearView
         {
             PersonId = id,
             Date = date.ToDateOnly(),
-            Status = passed is not null ? "PastThreshold" : warning is not null ? "Warning" : "Counting",
+            Status = status.ThresholdPassedOn is not null ? "PastThreshold" : status.WarningLevel is not null ? "Warning" : "Counting",
             YearStart = year.Start.ToDateOnly(),
             ResetsOn = year.ResetOn.ToDateOnly(),
-            Section110Nights = nights,
-            Threshold = threshold,
-            NightsLeft = Math.Max(0, threshold - nights),
-            WarningLevel = warning,
-            ThresholdPassedOn = passed?.ToDateOnly(),
-            NightsPastThreshold = year.NightsPastThreshold(rules, year.Start, date),
+            Section110Nights = status.Nights,
+            Threshold = status.Threshold,
+            NightsLeft = Math.Max(0, status.Threshold - status.Nights),
+            WarningLevel = status.WarningLevel,
+            ThresholdPassedOn = status.ThresholdPassedOn?.ToDateOnly(),
+            NightsPastThreshold = status.NightsPastThreshold,
             EarlierYears = years.Count - 1,
         };
     }
