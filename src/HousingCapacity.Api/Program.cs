@@ -6,6 +6,7 @@ using HousingCapacity.Api.Features.Catalogue;
 using HousingCapacity.Api.Features.Holds;
 using HousingCapacity.Api.Features.Imports;
 using HousingCapacity.Api.Features.Persons;
+using HousingCapacity.Api.Features.Shared;
 using HousingCapacity.Api.Features.Turnaways;
 using HousingCapacity.Api.Features.Waitlists;
 using HousingCapacity.Api.OData;
@@ -60,6 +61,9 @@ static WebApplication CreateApp(string[] args)
     // Outside Development the public development signing key is refused, as are the development CPR keys below. The token
     // check comes first because it changes nothing: CPR keys are process-wide.
     builder.Services.AddTokenAuthentication(builder.Configuration, builder.Environment.IsDevelopment());
+    // The web pages: a cookie session over the same claims (OpenID Connect in production, a demo-user picker in Development).
+    builder.Services.AddPageSignIn(builder.Configuration, builder.Environment.IsDevelopment());
+    builder.Services.AddHousingPages();
     // CPR keys before the database: the EF model's converter uses them.
     CprProtection.Configure(
         builder.Configuration.GetSection("Security").Get<CprKeyOptions>() ?? new(),
@@ -82,10 +86,12 @@ static WebApplication CreateApp(string[] args)
             "An unexpected error occurred.").WriteAsync(http.Response)));
     app.UseSecurityHeaders();
     app.UseTokenAuthentication();
+    app.UseHousingPageErrors();
     // After authentication: the limits count per user.
     app.UseRateLimiter();
     app.UseHousingOData();
-    app.MapGet("/", () => Results.Redirect("/odata"));
+    // After routing: a page's role is checked on its endpoint.
+    app.UseAuthorization();
     app.MapGet("/health", async (HousingDbContext db) =>
         await db.Database.CanConnectAsync() ? Results.Ok(new { status = "ok" }) : Results.Json(new { status = "database unavailable" },
             statusCode: 503));
@@ -93,6 +99,7 @@ static WebApplication CreateApp(string[] args)
     app.MapReports();
     app.MapDstExport();
     CapacityImport.MapCapacityImport(app);
+    app.MapHousingPages();
     return app;
 }
 

@@ -64,9 +64,12 @@ public static class AbuseLimits
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-                // Answers may hold personal data: never kept by a browser or a proxy.
-                headers.CacheControl = "no-store";
+                // The pages load their own stylesheet and post their forms to themselves, nothing else (no script is needed).
+                headers.ContentSecurityPolicy = PageSignIn.IsApiPath(http.Request.Path)
+                    ? "default-src 'none'; frame-ancestors 'none'"
+                    : "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                // Answers may hold personal data: never kept by a browser or a proxy (the stylesheet excepted).
+                if (!http.Items.ContainsKey(Features.Shared.PageAssets.CacheableKey)) headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
             await next(http);

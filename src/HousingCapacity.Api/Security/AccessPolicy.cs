@@ -86,8 +86,9 @@ public static class AccessPolicy
     /// <summary>Danmarks Statistik's quarterly §110 file carries CPR numbers: the housing officers of the municipality only.</summary>
     public static readonly Role[] DstExport = [Role.HousingOfficer];
 
-    /// <summary>The capacity import is the shelters' nightly count.</summary>
-    public static readonly Role[] CapacityImport = [Role.ShelterStaff];
+    /// <summary>The capacity import is the shelters' nightly count: staff for their places, and the municipality's administrator
+    /// for its places (a file gathered from several shelters, on the administration page).</summary>
+    public static readonly Role[] CapacityImport = [Role.ShelterStaff, Role.Administrator];
 
     /// <summary>Who may see CPR numbers in clear text (with $select=Cpr) and filter by them.</summary>
     public static bool MaySeeCpr(Caller caller) => caller.IsSystem || caller.Is(Role.HousingOfficer);

@@ -79,7 +79,7 @@ public static class Authentication
     }
 
     /// <summary>
-    /// Every request but /health must carry a valid token whose role and municipality (and, for staff, facilities) are known;
+    /// Every API request but /health must carry a valid token whose role and municipality (and, for staff, facilities) are known;
     /// the caller it describes becomes the request's <see cref="CallerScope"/>.
     /// </summary>
     public static void UseTokenAuthentication(this WebApplication app)
@@ -87,6 +87,12 @@ public static class Authentication
         app.UseAuthentication();
         app.Use(async (http, next) =>
         {
+            if (!PageSignIn.IsApiPath(http.Request.Path))
+            {
+                await PageSignIn.ReadSessionAsync(http, CallerFromClaimsAsync);
+                await next(http);
+                return;
+            }
             if (http.Request.Path.StartsWithSegments("/health"))
             {
                 await next(http);
@@ -100,7 +106,7 @@ public static class Authentication
             try
             {
                 var scope = http.RequestServices.GetRequiredService<CallerScope>();
-                scope.Current = await CallerFromTokenAsync(http);
+                scope.Current = await CallerFromClaimsAsync(http);
                 AccessLog.Describe(scope, http);
             }
             catch (AccessDeniedException e)
@@ -112,7 +118,8 @@ public static class Authentication
         });
     }
 
-    private static async Task<Caller> CallerFromTokenAsync(HttpContext http)
+    /// <summary>The caller a token or a page session names, checked the same way for both.</summary>
+    internal static async Task<Caller> CallerFromClaimsAsync(HttpContext http)
     {
         var options = http.RequestServices.GetRequiredService<AuthenticationOptions>();
         var user = http.User;

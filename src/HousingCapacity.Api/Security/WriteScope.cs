@@ -34,7 +34,8 @@ public static class WriteScope
                 Facility f => administratorOf == f.MunicipalityId,
                 Unit u => administratorOf is not null && facilityMunicipality.GetValueOrDefault(u.FacilityId) == administratorOf
                           || change.State == EntityState.Modified && AtMyFacility(u.FacilityId),
-                CapacityReport r => AtMyFacility(r.FacilityId),
+                CapacityReport r => AtMyFacility(r.FacilityId)
+                                    || administratorOf is not null && facilityMunicipality.GetValueOrDefault(r.FacilityId) == administratorOf,
                 // Officers register and correct the persons their municipality is responsible for, and those without a known
                 // handlekommune they can see; staff register whom they check in and may complete the record of someone they
                 // took in without a CPR number.
@@ -71,6 +72,7 @@ public static class WriteScope
             Placement p => p.FacilityId,
             Turnaway t => t.FacilityId,
             Unit u => u.FacilityId,
+            CapacityReport r => r.FacilityId,
             SupportPeriod s => s.Placement?.FacilityId ?? 0,
             _ => 0,
         }).Where(id => id > 0).Distinct().ToList();

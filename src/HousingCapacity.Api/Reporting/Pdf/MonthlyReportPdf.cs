@@ -48,7 +48,7 @@ public static class MonthlyReportPdf
         ["None"] = "Ingen metode",
     };
 
-    private static string Word(string key) => Words.GetValueOrDefault(key, key);
+    public static string Word(string key) => Words.GetValueOrDefault(key, key);
     private static string N(long n) => n.ToString("N0", Da);
     private static string Pct(double? rate) => rate is { } r ? (r * 100).ToString("0.0", Da) + " %" : "–";
     private static string Num(double? value) => value is { } v ? v.ToString("0.#", Da) : "–";

@@ -1,0 +1,96 @@
+using HousingCapacity.Api.Features.Persons;
+using HousingCapacity.Api.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace HousingCapacity.Api.Features.Allocation;
+
+/// <summary>
+/// Check-in at the door, as <c>Placements/CheckIn</c>: by CPR number (someone new is registered with their name in the same
+/// write), or without one (an alias, gender and a birth year or an estimated age). The placement rules answer in Danish next to
+/// the field they concern; the youth exception's justification has its own field.
+/// </summary>
+public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons,
+    Microsoft.Extensions.Options.IOptions<PlacementPolicy> policy) : StaffPage
+{
+    public override string Title => "Tjek ind";
+
+    [BindProperty] public string? Cpr { get; set; }
+    [BindProperty] public string? FirstName { get; set; }
+    [BindProperty] public string? LastName { get; set; }
+    [BindProperty] public int? MunicipalityId { get; set; }
+    [BindProperty] public string? Alias { get; set; }
+    [BindProperty] public Gender? Gender { get; set; }
+    [BindProperty] public int? BirthYear { get; set; }
+    [BindProperty] public int? EstimatedAge { get; set; }
+    [BindProperty] public int? UnitId { get; set; }
+    [BindProperty] public PriorResidence? PriorResidence { get; set; }
+    [BindProperty] public string? Justification { get; set; }
+
+    public PlacementPolicy Policy => policy.Value;
+    public List<SelectListItem> Units { get; private set; } = [];
+    public List<SelectListItem> Municipalities { get; private set; } = [];
+
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["cpr"] = nameof(Cpr), ["PersonId"] = nameof(Cpr), ["FirstName"] = nameof(FirstName), ["LastName"] = nameof(LastName),
+        ["MunicipalityId"] = nameof(MunicipalityId), ["alias"] = nameof(Alias), ["gender"] = nameof(Gender),
+        ["birthYear"] = nameof(BirthYear), ["estimatedAge"] = nameof(EstimatedAge), ["unitId"] = nameof(UnitId),
+        ["ExceptionJustification"] = nameof(Justification), ["priorResidence"] = nameof(PriorResidence),
+    };
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadFacilityAsync()) return NotFound();
+        MunicipalityId = Caller.MunicipalityId;
+        await LoadChoicesAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadFacilityAsync()) return NotFound();
+        Cpr = Cpr?.Trim() is { Length: > 0 } c ? c : null;
+        Alias = Alias?.Trim() is { Length: > 0 } a ? a : null;
+        if (Cpr is null && Alias is null)
+            Invalid(nameof(Cpr), "Skriv personens CPR-nummer, eller udfyld alias, køn og fødselsår eller anslået alder nedenfor.");
+        else if (Cpr is not null && !CprNumber.TryParse(Cpr, out _))
+            Invalid(nameof(Cpr), "CPR-nummeret skal have formen DDMMÅÅ-XXXX og være en gyldig dato.");
+        if (ModelState.IsValid)
+        {
+            var placement = await WriteAsync(async () =>
+            {
+                if (Cpr is not null && FirstName is { Length: > 0 } && !await Db.PersonsWithCpr(CprNumber.Parse(Cpr)).AnyAsync())
+                {
+                    // Someone new: registered (POST /odata/Persons) and checked in in one write, so a refusal leaves no person behind.
+                    await CreateAsync(persons, new Dictionary<string, object?>
+                    {
+                        ["Cpr"] = Cpr, ["FirstName"] = FirstName, ["LastName"] = LastName ?? "", ["MunicipalityId"] = MunicipalityId,
+                    });
+                    await Db.SaveChangesAsync(HttpContext.RequestAborted);
+                }
+                return await checkIn.InvokeAsync(Db, new CheckInRequest(Cpr, UnitId, UnitId is null ? Facility.Id : null, null, null, null,
+                    Justification, null, PriorResidence, Cpr is null ? Alias : null, Cpr is null ? Gender : null,
+                    Cpr is null ? BirthYear : null, Cpr is null ? EstimatedAge : null), WriteContext);
+            }, Fields);
+            if (placement is not null)
+            {
+                var unit = await Db.Units.Where(u => u.Id == placement.UnitId).Select(u => u.Label).SingleAsync();
+                Done = $"Tjekket ind i {unit} fra i nat.";
+                return Redirect(For("/personale"));
+            }
+            if (Refusal?.Code == "PersonNotFound")
+                ModelState.AddModelError(nameof(FirstName), "Personen er ikke registreret: skriv fornavn og efternavn, så registreres personen ved indskrivningen.");
+        }
+        await LoadChoicesAsync();
+        return Page();
+    }
+
+    private async Task LoadChoicesAsync()
+    {
+        Units = await Db.Units.Where(u => u.FacilityId == Facility.Id && u.Status == UnitStatus.InService).OrderBy(u => u.Label)
+            .Select(u => new SelectListItem(u.Label + " (" + u.Beds + " senge)", u.Id.ToString())).ToListAsync();
+        Municipalities = await Db.Municipalities.OrderBy(m => m.Name)
+            .Select(m => new SelectListItem(m.Name + " (" + m.Code + ")", m.Id.ToString())).ToListAsync();
+    }
+}

@@ -1,0 +1,106 @@
+using HousingCapacity.Api.Features.Allocation;
+using HousingCapacity.Api.Features.Availability;
+using HousingCapacity.Api.Features.Shared;
+using HousingCapacity.Api.OData;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HousingCapacity.Api.Features.Capacity;
+
+/// <summary>
+/// Tonight's board for shelter staff: each unit's beds, who is in (masked CPR, nights so far, the youth and counting-year warnings),
+/// holds and free beds, when tonight's count was last reported, and the count itself in one step, prefilled from the stays.
+/// </summary>
+public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction longStays,
+    Microsoft.Extensions.Options.IOptions<PlacementPolicy> policy) : StaffPage
+{
+    public override string Title => "Nattens tavle";
+
+    public sealed record UnitRow(Unit Unit, int Occupied, int Held)
+    {
+        public int Free => Unit.Status == UnitStatus.InService ? Math.Max(0, Unit.Beds - Occupied - Held) : 0;
+    }
+
+    public sealed record Guest(Placement Stay, Person Person, string UnitLabel, int Nights, string? YouthWarning, LongStay? CountingYear);
+
+    public List<UnitRow> Units { get; private set; } = [];
+    public List<Guest> Guests { get; private set; } = [];
+    public CapacityReport? Tonight { get; private set; }
+    public DateTimeOffset? LastReportedAt { get; private set; }
+
+    [BindProperty] public int? BedsInService { get; set; }
+    [BindProperty] public int? BedsOccupied { get; set; }
+    [BindProperty] public int? BedsOutOfService { get; set; }
+
+    public int TotalFree => Units.Sum(u => u.Free);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadFacilityAsync()) return NotFound();
+        await LoadAsync();
+        (BedsInService, BedsOccupied, BedsOutOfService) = Tonight is { } r
+            ? (r.BedsInService, r.BedsOccupied, r.BedsOutOfService)
+            : (Units.Where(u => u.Unit.Status == UnitStatus.InService).Sum(u => u.Unit.Beds), Guests.Count,
+                Units.Where(u => u.Unit.Status == UnitStatus.OutOfService).Sum(u => u.Unit.Beds));
+        return Page();
+    }
+
+    /// <summary>Tonight's count, as POST /odata/CapacityReports (an upsert for the facility and night).</summary>
+    public async Task<IActionResult> OnPostCountAsync()
+    {
+        if (!await LoadFacilityAsync()) return NotFound();
+        if (BedsInService is null) Invalid(nameof(BedsInService), "Angiv antal senge i drift.");
+        if (BedsOccupied is null) Invalid(nameof(BedsOccupied), "Angiv antal belagte senge.");
+        if (BedsOutOfService is null) Invalid(nameof(BedsOutOfService), "Angiv antal senge ude af drift.");
+        if (ModelState.IsValid)
+        {
+            var saved = await WriteAsync(() => CreateAsync(reports, new Dictionary<string, object?>
+            {
+                ["FacilityId"] = Facility.Id, ["Date"] = Today, ["BedsInService"] = BedsInService, ["BedsOccupied"] = BedsOccupied,
+                ["BedsOutOfService"] = BedsOutOfService,
+            }),
+                new Dictionary<string, string>
+                {
+                    ["BedsInService"] = nameof(BedsInService), ["BedsOccupied"] = nameof(BedsOccupied),
+                    ["BedsOutOfService"] = nameof(BedsOutOfService),
+                });
+            if (saved is not null)
+            {
+                Done = $"Nattens tal er indberettet ({BedsOccupied} af {BedsInService} senge belagt).";
+                return Redirect(For("/personale"));
+            }
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var tonight = Today.ToDateOnly();
+        var now = Clock.GetCurrentInstant().ToUtc();
+        var units = await Db.Units.Where(u => u.FacilityId == Facility.Id).OrderBy(u => u.Id).ToListAsync(ct);
+        var stays = await Db.Placements.Where(p => p.FacilityId == Facility.Id && p.StartDate <= tonight
+                && (p.EndDate == null || p.EndDate > tonight))
+            .Include(p => p.Person).OrderBy(p => p.StartDate).ToListAsync(ct);
+        var holds = await Db.BedHolds.Where(h => h.FacilityId == Facility.Id && h.Night == tonight && h.ReleasedAt == null
+            && h.ExpiresAt > now).GroupBy(h => h.UnitId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+        Units = units.Select(u => new UnitRow(u, stays.Count(s => s.UnitId == u.Id), holds.GetValueOrDefault(u.Id))).ToList();
+        var counting = PlacementPolicy.IsSection110(Facility.LegalBasis)
+            ? (await longStays.InvokeAsync(Db, Today, true, WriteContext)).ToDictionary(l => l.PersonId)
+            : [];
+        var rules = policy.Value;
+        Guests = stays.Select(s =>
+        {
+            var age = s.Person!.Age(Today);
+            var young = rules.CoversYouthRule(s.LegalBasis) && age.Years >= rules.YouthMinAge && age.Years <= rules.YouthMaxAge;
+            var band = $"Ung ({rules.YouthMinAge}–{rules.YouthMaxAge})";
+            var warning = young ? s.ExceptionJustification is null ? $"{band} uden registreret begrundelse"
+                : $"{band}: undtagelse registreret" : null;
+            return new Guest(s, s.Person, units.FirstOrDefault(u => u.Id == s.UnitId)?.Label ?? "", Period.Between(s.StartDate.ToLocalDate(),
+                Today, PeriodUnits.Days).Days, warning, counting.GetValueOrDefault(s.PersonId));
+        }).ToList();
+        Shows(stays.Select(s => s.PersonId));
+        Tonight = await Db.CapacityReports.SingleOrDefaultAsync(r => r.FacilityId == Facility.Id && r.Date == tonight, ct);
+        LastReportedAt = await Db.CapacityReports.Where(r => r.FacilityId == Facility.Id).MaxAsync(r => (DateTimeOffset?)r.ReportedAt, ct);
+    }
+}

@@ -1,0 +1,99 @@
+using HousingCapacity.Api.OData;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HousingCapacity.Api.Features.Shared;
+
+/// <summary>
+/// A page: it calls the same feature services the API's controllers call, in-process, under the same caller (the session's), so
+/// the query filters, write scope, placement rules and access log are the API's own. A refusal is shown next to the field it
+/// concerns, in Danish, with what the user typed kept (the form is rendered again from the posted values).
+/// </summary>
+public abstract class HousingPage : PageModel
+{
+    protected HousingDbContext Db => HttpContext.RequestServices.GetRequiredService<HousingDbContext>();
+    protected IClock Clock => HttpContext.RequestServices.GetRequiredService<IClock>();
+    public Caller Caller => HttpContext.RequestServices.GetRequiredService<CallerScope>().Current;
+    public LocalDate Today => DanishTime.Today(Clock);
+    protected WriteContext WriteContext => new(Clock, Caller.Name, HttpContext.RequestAborted);
+
+    /// <summary>The page's title: the heading, the window's title and the purpose the access log keeps.</summary>
+    public abstract string Title { get; }
+
+    /// <summary>A confirmation after a write (shown once, after the redirect).</summary>
+    [TempData] public string? Done { get; set; }
+
+    /// <summary>The refusal of the last write, if any (its status is the page's status).</summary>
+    public ODataProblem? Refusal { get; private set; }
+
+    /// <summary>The person whose data this answer shows: written to the access log before the page leaves (PageAccessLogFilter).</summary>
+    protected void Shows(int personId) => HttpContext.RequestServices.GetRequiredService<PersonsInResponse>().Saw(personId);
+
+    protected void Shows(IEnumerable<int> personIds)
+    {
+        foreach (var id in personIds) Shows(id);
+    }
+
+    /// <summary>
+    /// One write as the API makes it: a transaction from the first read to the save. A refusal (a rule, a scope, a database guard)
+    /// leaves nothing behind, and its messages are put on the form's fields: <paramref name="fields"/> maps the API's target names
+    /// (e.g. "ExceptionJustification") to the form's (e.g. "Input.Justification"); a target not mapped goes to the top.
+    /// </summary>
+    protected async Task<T?> WriteAsync<T>(Func<Task<T>> write, IReadOnlyDictionary<string, string>? fields = null) where T : class
+    {
+        try
+        {
+            await using var transaction = await Db.BeginWriteAsync(HttpContext.RequestAborted);
+            var result = await write();
+            await Db.SaveChangesAsync(HttpContext.RequestAborted);
+            await transaction.CommitAsync(HttpContext.RequestAborted);
+            return result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Db.ChangeTracker.Clear();
+            var problem = ODataResponses.Classify(e, HttpContext);
+            if (problem.Status >= 500) throw;
+            Refuse(problem, fields);
+            return null;
+        }
+    }
+
+    /// <summary>Creates a record through its entity set's writer, as POST /odata/{set} does (inside <see cref="WriteAsync{T}"/>).</summary>
+    protected async Task<Entity> CreateAsync(IEntitySetWriter writer, Dictionary<string, object?> values)
+    {
+        var (entity, created) = await writer.CreateAsync(Db, new EntityValues(values, false), WriteContext);
+        if (created) Db.Add(entity);
+        return entity;
+    }
+
+    /// <summary>Changes a record through its entity set's writer, as PATCH /odata/{set}({id}) does.</summary>
+    protected async Task<Entity> UpdateAsync(IEntitySetWriter writer, Entity entity, Dictionary<string, object?> values)
+    {
+        await writer.UpdateAsync(Db, entity, new EntityValues(values, false), WriteContext);
+        return entity;
+    }
+
+    /// <summary>Shows a refusal on the form: each detail next to its field, and the page answers with the refusal's status.</summary>
+    protected void Refuse(ODataProblem problem, IReadOnlyDictionary<string, string>? fields = null)
+    {
+        Refusal = problem;
+        Response.StatusCode = problem.Status;
+        var details = problem.Details.Count > 0 ? problem.Details
+            : [new ProblemDetail(problem.Code, problem.MessageDa, problem.MessageEn, problem.Target)];
+        foreach (var detail in details)
+        {
+            var key = detail.Target is { } target && fields is not null
+                && fields.FirstOrDefault(f => string.Equals(f.Key, target, StringComparison.OrdinalIgnoreCase)) is { Value: { } field }
+                ? field : "";
+            ModelState.AddModelError(key, Privacy.Scrub(detail.MessageDa));
+        }
+    }
+
+    /// <summary>A field error of the page's own (a value the form could not read).</summary>
+    protected void Invalid(string field, string messageDa)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        ModelState.AddModelError(field, messageDa);
+    }
+}

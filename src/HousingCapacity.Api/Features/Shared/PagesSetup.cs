@@ -1,0 +1,41 @@
+namespace HousingCapacity.Api.Features.Shared;
+
+/// <summary>
+/// The web pages (Razor Pages, rendered on the server, no script): they live beside their features (Features/&lt;Feature&gt;/),
+/// each with an absolute Danish route (<c>@page "/personale"</c>).
+/// </summary>
+public static class PagesSetup
+{
+    public static IServiceCollection AddHousingPages(this IServiceCollection services)
+    {
+        services.AddRazorPages(pages =>
+        {
+            pages.RootDirectory = "/Features";
+            // Every page needs a session unless it says otherwise (sign-in, the error page).
+            pages.Conventions.AuthorizeFolder("/", "Pages.SignedIn");
+        }).AddMvcOptions(mvc => mvc.Filters.Add<PageAccessLogFilter>());
+        // Danish letters as themselves in the HTML (æ, ø, å), not as character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
+            encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "hc-antiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.FormFieldName = "__RequestVerificationToken";
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// A page's 4xx without a body of its own (404, 403 of another role's page) gets the Danish error page; the API's paths keep
+    /// their OData errors. Before routing, so that the error page is routed when the request is run again.
+    /// </summary>
+    public static void UseHousingPageErrors(this WebApplication app) =>
+        app.UseWhen(http => !PageSignIn.IsApiPath(http.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/fejl/{0}"));
+
+    public static void MapHousingPages(this WebApplication app)
+    {
+        app.MapPageAssets();
+        app.MapRazorPages();
+    }
+}

@@ -1,0 +1,21 @@
+namespace HousingCapacity.Api.Features.Shared;
+
+/// <summary>How a person is named on a page: staff never see a whole CPR number (AccessPolicy.MaySeeCpr).</summary>
+public static class PersonText
+{
+    public static string Name(Person p) => p.HasCpr || p.Alias is null ? $"{p.FirstName} {p.LastName}".Trim() : $"{p.Alias} (alias)";
+
+    public static string Cpr(Person p, Caller caller) => p.Cpr is not { } cpr ? "uden CPR"
+        : AccessPolicy.MaySeeCpr(caller) ? cpr : cpr[..7] + "XXXX";
+
+    public static string Age(Person p, LocalDate today)
+    {
+        var age = p.Age(today);
+        return age.Basis switch
+        {
+            AgeBasis.Estimated => $"ca. {age.Years} år",
+            AgeBasis.BirthYear => $"{age.Years} år (fødselsår)",
+            _ => $"{age.Years} år",
+        };
+    }
+}

@@ -1,0 +1,30 @@
+using HousingCapacity.Api.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+
+namespace HousingCapacity.Api.Features.SignIn;
+
+/// <summary>The Danish page for a status without a page of its own (another role's page, an address that does not exist).</summary>
+[AllowAnonymous]
+public sealed class ErrorModel : HousingPage
+{
+    public int Status { get; private set; }
+    public override string Title => Status switch
+    {
+        403 => "Ingen adgang",
+        404 => "Siden findes ikke",
+        405 => "Ikke tilladt",
+        _ => "Der opstod en fejl",
+    };
+
+    public string Explanation => Status switch
+    {
+        403 => "Siden hører til en anden rolle end din. Brug menuen til dine egne sider.",
+        404 => "Adressen findes ikke. Brug menuen, eller gå til forsiden.",
+        405 => "Siden kan ikke bruges på den måde.",
+        400 => "Forespørgslen kunne ikke læses. Gå tilbage og prøv igen.",
+        _ => "Prøv igen om lidt.",
+    };
+
+    public void OnGet(int status) => Status = status is >= 400 and <= 599 ? status : 500;
+    public void OnPost(int status) => OnGet(status);
+}
