@@ -86,12 +86,15 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     /// <summary><c>Placements/HousingCapacity.OpenYouthExceptions()</c>: ongoing stays of young people at §110 places admitted as
     /// an exception to the youth rule, for the officers of the handlekommune (the query filters decide whose).</summary>
     [HttpGet, HousingQuery]
-    public IQueryable<Placement> OpenYouthExceptions()
+    public IQueryable<Placement> OpenYouthExceptions() => OpenYouthExceptionsOf(Db, Caller, DanishTime.Today(Clock));
+
+    /// <summary>Open youth exceptions as the caller may list them (the page of open exceptions reads the same).</summary>
+    public static IQueryable<Placement> OpenYouthExceptionsOf(HousingDbContext db, Caller caller, LocalDate date)
     {
-        var today = DanishTime.Today(Clock).ToDateOnly();
-        var open = Db.Placements.Where(p => p.LegalBasis == LegalBasis.Section110 && p.ExceptionDecidedBy != null
+        var today = date.ToDateOnly();
+        var open = db.Placements.Where(p => p.LegalBasis == LegalBasis.Section110 && p.ExceptionDecidedBy != null
             && (p.EndDate == null || p.EndDate > today));
         // An officer sees the exceptions of the stays their municipality is handlekommune for, not every stay at its places.
-        return Caller.Is(Role.HousingOfficer) ? open.Where(p => p.ResponsibleMunicipalityId == Caller.MunicipalityId) : open;
+        return caller.Is(Role.HousingOfficer) ? open.Where(p => p.ResponsibleMunicipalityId == caller.MunicipalityId) : open;
     }
 }

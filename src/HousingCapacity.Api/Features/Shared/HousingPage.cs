@@ -79,15 +79,13 @@ public abstract class HousingPage : PageModel
     {
         Refusal = problem;
         Response.StatusCode = problem.Status;
-        var details = problem.Details.Count > 0 ? problem.Details
-            : [new ProblemDetail(problem.Code, problem.MessageDa, problem.MessageEn, problem.Target)];
-        foreach (var detail in details)
-        {
-            var key = detail.Target is { } target && fields is not null
-                && fields.FirstOrDefault(f => string.Equals(f.Key, target, StringComparison.OrdinalIgnoreCase)) is { Value: { } field }
-                ? field : "";
-            ModelState.AddModelError(key, Privacy.Scrub(detail.MessageDa));
-        }
+        string Field(string? target) => target is not null && fields is not null
+            && fields.FirstOrDefault(f => string.Equals(f.Key, target, StringComparison.OrdinalIgnoreCase)) is { Value: { } field }
+            ? field : "";
+        // The refusal's own message, then each broken rule next to its field (a rule without a field goes to the top).
+        ModelState.AddModelError(Field(problem.Target), Privacy.Scrub(problem.MessageDa));
+        foreach (var detail in problem.Details.Where(d => d.MessageDa != problem.MessageDa))
+            ModelState.AddModelError(Field(detail.Target), Privacy.Scrub(detail.MessageDa));
     }
 
     /// <summary>A field error of the page's own (a value the form could not read).</summary>

@@ -1,0 +1,103 @@
+using HousingCapacity.Api.Features.Allocation;
+using HousingCapacity.Api.Features.Holds;
+using HousingCapacity.Api.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HousingCapacity.Api.Features.Availability;
+
+/// <summary>
+/// "Find a place tonight" for one person: the places where every rule passes (<c>Persons({id})/EligiblePlaces</c>), with a bed to
+/// hold (POST /odata/BedHolds) or to allocate (POST /odata/Placements). When another officer took the last bed a moment before,
+/// the page says so and shows tonight's other places; a second click on the same allocation does not allocate twice.
+/// </summary>
+public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, PlacementAllocation allocation, BedHoldWriter holds)
+    : OfficerPage
+{
+    public override string Title => "Find en plads i nat";
+
+    public Person Person { get; private set; } = null!;
+    public List<FacilityAvailability> Places { get; private set; } = [];
+    public string? TakenMessage { get; private set; }
+
+    [BindProperty] public int? FacilityId { get; set; }
+    [BindProperty] public SupportMethod? SupportMethod { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAllocateAsync(int id)
+    {
+        if (!await LoadPersonAsync(id)) return NotFound();
+        if (FacilityId is not { } facilityId) return await ReloadWith("Vælg et tilbud.");
+        var placement = await WriteAsync(async () =>
+        {
+            var p = await allocation.AllocateAsync(Db, new AllocationRequest(id, null, facilityId, Today, null,
+                SupportMethod ?? Domain.SupportMethod.None, null, ReferralRoute.Municipality), WriteContext);
+            Db.Add(p);
+            return p;
+        });
+        var name = await Db.Facilities.Where(f => f.Id == facilityId).Select(f => f.Name).SingleOrDefaultAsync() ?? "tilbuddet";
+        if (placement is not null || await AlreadyPlacedHereTonightAsync(id, facilityId))
+        {
+            // A double click: the first click placed the person, the second is answered with the same result.
+            ModelState.Clear();
+            Done = $"Personen har fået plads på {name} fra i nat.";
+            return Redirect($"/sagsbehandler/person/{id}");
+        }
+        if (Refusal?.Code is "FacilityFull" or "UnitDoubleBooked")
+            TakenMessage = $"Den sidste ledige seng på {name} blev taget af en anden lige før dig. Her er nattens andre muligheder.";
+        await LoadAsync(id);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostHoldAsync(int id)
+    {
+        if (!await LoadPersonAsync(id)) return NotFound();
+        if (FacilityId is not { } facilityId) return await ReloadWith("Vælg et tilbud.");
+        var hold = await WriteAsync(async () => (BedHold)await CreateAsync(holds, new Dictionary<string, object?>
+        {
+            ["FacilityId"] = facilityId, ["PersonId"] = id,
+        }));
+        if (hold is not null)
+        {
+            var name = await Db.Facilities.Where(f => f.Id == facilityId).Select(f => f.Name).SingleAsync();
+            Done = $"En seng på {name} er reserveret til personen til kl. {hold.ExpiresAt.ToInstant().InZone(DanishTime.Zone):HH:mm}.";
+            return Redirect($"/sagsbehandler/person/{id}/find-plads");
+        }
+        await LoadAsync(id);
+        return Page();
+    }
+
+    private async Task<IActionResult> ReloadWith(string message)
+    {
+        Invalid("", message);
+        await LoadAsync(Person.Id);
+        return Page();
+    }
+
+    private Task<bool> AlreadyPlacedHereTonightAsync(int personId, int facilityId)
+    {
+        var tonight = Today.ToDateOnly();
+        return Db.Placements.AnyAsync(p => p.PersonId == personId && p.FacilityId == facilityId && p.StartDate == tonight
+            && p.EndDate == null);
+    }
+
+    private async Task<bool> LoadPersonAsync(int id)
+    {
+        var person = await Db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, HttpContext.RequestAborted);
+        if (person is null) return false;
+        Person = person;
+        Shows(id);
+        return true;
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (!await LoadPersonAsync(id)) return false;
+        Places = await eligiblePlaces.InvokeAsync(Db, Person, Today, WriteContext);
+        return true;
+    }
+}

@@ -1,0 +1,40 @@
+using HousingCapacity.Api.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HousingCapacity.Api.Features.Catalogue;
+
+/// <summary>Staff put a unit in or out of service, as PATCH /odata/Units({id}) with Status (refused while someone stays in it).</summary>
+public sealed class UnitServiceModel(UnitWriter units) : StaffPage
+{
+    public override string Title => "Enheder i og ude af drift";
+
+    public List<Unit> Units { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadFacilityAsync()) return NotFound();
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int unitId, UnitStatus status)
+    {
+        if (!await LoadFacilityAsync()) return NotFound();
+        var saved = await WriteAsync(async () =>
+        {
+            var unit = await Db.Units.SingleOrDefaultAsync(u => u.Id == unitId && u.FacilityId == Facility.Id)
+                ?? throw OData.ODataProblem.NotFound("Enheden findes ikke her.", "The unit does not exist here.");
+            return (Unit)await UpdateAsync(units, unit, new Dictionary<string, object?> { ["Status"] = status });
+        }, new Dictionary<string, string> { ["Status"] = $"unit-{unitId}", ["Beds"] = $"unit-{unitId}", ["Placements"] = $"unit-{unitId}" });
+        if (saved is not null)
+        {
+            Done = $"{saved.Label} er nu {Words.Status(saved.Status).ToLowerInvariant()}.";
+            return Redirect(For("/personale/enheder"));
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync() =>
+        Units = await Db.Units.AsNoTracking().Where(u => u.FacilityId == Facility.Id).OrderBy(u => u.Id).ToListAsync(HttpContext.RequestAborted);
+}

@@ -1,0 +1,96 @@
+using HousingCapacity.Api.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace HousingCapacity.Api.Features.Waitlists;
+
+/// <summary>
+/// The municipality's waitlists in order (urgent first, then by application date): offer a vacant unit to the next in line
+/// (<c>Waitlists({id})/OfferNext</c>), and accept or decline a pending offer (<c>Offers({id})/Accept</c>, <c>/Decline</c>) before its
+/// answer deadline.
+/// </summary>
+public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAction accept) : OfficerPage
+{
+    public override string Title => "Ventelister";
+
+    [BindProperty(SupportsGet = true, Name = "liste")] public int? WaitlistId { get; set; }
+    [BindProperty] public int? UnitId { get; set; }
+    [BindProperty] public int? OfferId { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public SupportMethod? SupportMethod { get; set; }
+
+    public List<Waitlist> Lists { get; private set; } = [];
+    public Waitlist? Current { get; private set; }
+    public List<WaitlistEntry> Entries { get; private set; } = [];
+    public List<SelectListItem> VacantUnits { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostOfferAsync()
+    {
+        await LoadAsync();
+        if (Current is null) return NotFound();
+        if (UnitId is null) Invalid(nameof(UnitId), "Vælg den ledige enhed, der skal tilbydes.");
+        else if (await WriteAsync(() => offerNext.InvokeAsync(Db, Current, UnitId.Value, WriteContext),
+            new Dictionary<string, string> { ["unitId"] = nameof(UnitId) }) is not null)
+            return Saved("Enheden er tilbudt den næste på listen.");
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAcceptAsync()
+    {
+        await LoadAsync();
+        if (Current is null || OfferId is null) return NotFound();
+        if (await WriteAsync(async () => await accept.InvokeAsync(Db, await OfferAsync(), SupportMethod, null, WriteContext),
+            new Dictionary<string, string> { ["SupportMethod"] = $"offer-{OfferId}", ["PersonId"] = $"offer-{OfferId}",
+                ["UnitId"] = $"offer-{OfferId}" }) is not null)
+            return Saved("Tilbuddet er accepteret, og personen er anbragt.");
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync()
+    {
+        await LoadAsync();
+        if (Current is null || OfferId is null) return NotFound();
+        if (string.IsNullOrWhiteSpace(Reason)) Invalid($"offer-{OfferId}", "Skriv hvorfor tilbuddet blev afslået.");
+        else if (await WriteAsync(async () => await DeclineOfferAction.InvokeAsync(Db, await OfferAsync(), Reason, WriteContext),
+            new Dictionary<string, string> { ["reason"] = $"offer-{OfferId}" }) is not null)
+            return Saved("Afslaget er registreret; personen beholder sin plads på listen.");
+        await LoadAsync();
+        return Page();
+    }
+
+    private IActionResult Saved(string message)
+    {
+        Done = message;
+        return Redirect($"/sagsbehandler/ventelister?liste={Current!.Id}");
+    }
+
+    private async Task<Offer> OfferAsync() =>
+        await Db.Offers.SingleOrDefaultAsync(o => o.Id == OfferId && o.Entry!.WaitlistId == Current!.Id)
+        ?? throw OData.ODataProblem.NotFound("Tilbuddet findes ikke på denne liste.", "The offer is not on this list.");
+
+    private async Task LoadAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        Lists = await Db.Waitlists.AsNoTracking().OrderBy(w => w.Name).ToListAsync(ct);
+        Current = Lists.FirstOrDefault(w => w.Id == WaitlistId) ?? Lists.FirstOrDefault();
+        if (Current is null) return;
+        WaitlistId = Current.Id;
+        var entries = await Db.WaitlistEntries.AsNoTracking().Include(e => e.Person).Include(e => e.Offers).ThenInclude(o => o.Unit)
+            .Where(e => e.WaitlistId == Current.Id && (e.Status == WaitlistEntryStatus.Waiting || e.Status == WaitlistEntryStatus.Offered))
+            .ToListAsync(ct);
+        Entries = OfferWorkflow.InOrder(entries).ToList();
+        Shows(Entries.Select(e => e.PersonId));
+        var kind = OfferWorkflow.FacilityKindOf(Current.Kind);
+        var today = Today.ToDateOnly();
+        VacantUnits = await Db.Units.AsNoTracking().Where(u => u.Facility!.Kind == kind && u.Facility.MunicipalityId == Caller.MunicipalityId
+                && u.Status == UnitStatus.InService
+                && !Db.Offers.Any(o => o.UnitId == u.Id && o.Status == OfferStatus.Pending)
+                && Db.Placements.Count(p => p.UnitId == u.Id && (p.EndDate == null || p.EndDate > today)) < u.Beds)
+            .OrderBy(u => u.Facility!.Name).ThenBy(u => u.Id)
+            .Select(u => new SelectListItem(u.Facility!.Name + ", " + u.Label, u.Id.ToString())).ToListAsync(ct);
+    }
+}
