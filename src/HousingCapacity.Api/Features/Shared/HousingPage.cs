@@ -39,15 +39,23 @@ public abstract class HousingPage : PageModel
     /// leaves nothing behind, and its messages are put on the form's fields: <paramref name="fields"/> maps the API's target names
     /// (e.g. "ExceptionJustification") to the form's (e.g. "Input.Justification"); a target not mapped goes to the top.
     /// </summary>
-    protected async Task<T?> WriteAsync<T>(Func<Task<T>> write, IReadOnlyDictionary<string, string>? fields = null) where T : class
-    {
-        try
+    protected Task<T?> WriteAsync<T>(Func<Task<T>> write, IReadOnlyDictionary<string, string>? fields = null) where T : class =>
+        AttemptAsync(async () =>
         {
             await using var transaction = await Db.BeginWriteAsync(HttpContext.RequestAborted);
             var result = await write();
             await Db.SaveChangesAsync(HttpContext.RequestAborted);
             await transaction.CommitAsync(HttpContext.RequestAborted);
             return result;
+        }, fields);
+
+    /// <summary>Runs a workflow that keeps its own transaction (the capacity import), showing a refusal as <see cref="WriteAsync{T}"/>
+    /// does.</summary>
+    protected async Task<T?> AttemptAsync<T>(Func<Task<T>> work, IReadOnlyDictionary<string, string>? fields = null) where T : class
+    {
+        try
+        {
+            return await work();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

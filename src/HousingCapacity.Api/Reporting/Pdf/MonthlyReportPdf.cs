@@ -64,26 +64,33 @@ public static class MonthlyReportPdf
     public static byte[] Render(MonthlyFigures f)
     {
         var title = $"Månedsrapport om belægning – {f.MunicipalityName} Kommune – {MonthName(f.Month)}";
-        var pdf = new PdfLayout(title, "Belægning på herberger, akutpladser og boliger for hjemløse og socialt udsatte");
-        pdf.FooterLeft = $"{f.MunicipalityName} Kommune · {MonthName(f.Month)} · kun samlede tal, ingen personoplysninger";
+        var layout = new PdfLayout(title, "Belægning på herberger, akutpladser og boliger for hjemløse og socialt udsatte");
+        layout.FooterLeft = $"{f.MunicipalityName} Kommune · {MonthName(f.Month)} · kun samlede tal, ingen personoplysninger";
+        Write(layout, f);
+        return layout.Finish();
+    }
+
+    /// <summary>The report's content, on the PDF or on the committee's page: the same sections, tables and charts.</summary>
+    public static void Write(IReportCanvas pdf, MonthlyFigures f)
+    {
         var generated = f.GeneratedAt.InZone(DanishTime.Zone);
 
         // Cover
         pdf.NewPage();
         pdf.Space(120);
-        pdf.Paragraph("Udsatterådet og Social- og Sundhedsudvalget", pdf.H2);
-        pdf.Heading("Månedsrapport: belægning på herberger, akutpladser og boliger", pdf.H1);
-        pdf.Heading($"{f.MunicipalityName} Kommune (kommunekode {f.MunicipalityCode})", pdf.H2);
+        pdf.Paragraph("Udsatterådet og Social- og Sundhedsudvalget", ReportText.Subtitle);
+        pdf.Heading("Månedsrapport: belægning på herberger, akutpladser og boliger", ReportText.Title);
+        pdf.Heading($"{f.MunicipalityName} Kommune (kommunekode {f.MunicipalityCode})", ReportText.Subtitle);
         pdf.Paragraph($"Måned: {MonthName(f.Month)} ({f.Nights} nætter: {f.FirstNight.ToString("d. MMMM", Da)}–{f.LastNight.ToString("d. MMMM yyyy", Da)})");
         pdf.Paragraph($"Dannet {generated.Date.ToString("d. MMMM yyyy", Da)} kl. {generated.TimeOfDay.ToString("HH:mm", Da)} (dansk tid).");
         if (f.InProgress)
-            pdf.Paragraph($"OBS: Måneden er ikke afsluttet. Tallene omfatter nætterne til og med {f.LastNight.ToString("d. MMMM", Da)} og kan ændre sig.", pdf.Bold);
+            pdf.Paragraph($"OBS: Måneden er ikke afsluttet. Tallene omfatter nætterne til og med {f.LastNight.ToString("d. MMMM", Da)} og kan ændre sig.", ReportText.Bold);
         pdf.Space(20);
-        pdf.Paragraph("Rapporten indeholder kun samlede tal. Antal personer mellem 1 og 4 vises som \"<5\", og tekster vises uden navne og CPR-numre.", pdf.Small);
+        pdf.Paragraph("Rapporten indeholder kun samlede tal. Antal personer mellem 1 og 4 vises som \"<5\", og tekster vises uden navne og CPR-numre.", ReportText.Small);
 
         // Summary
         pdf.NewPage();
-        pdf.Heading("Nøgletal", pdf.H1);
+        pdf.Heading("Nøgletal", ReportText.Title);
         pdf.Table(["Nøgletal", "Værdi"], [3, 1],
         [
             ["Kapacitet (sengenætter i drift)", N(f.Total.CapacityBedNights)],
@@ -101,7 +108,7 @@ public static class MonthlyReportPdf
             ["– heraf med registreret begrundelse for undtagelse", C(f.Youth.RecordedExceptions)],
             ["Underretninger inden for 3 hverdage (§ 110, stk. 6)",
                 f.Notifications.ShareOnTime is null ? $"{C(f.Notifications.OnTime)} af {C(f.Notifications.Due)}" : Pct(f.Notifications.ShareOnTime)],
-        ], pdf.Regular);
+        ], ReportText.Regular);
 
         pdf.Heading("Belægning efter type af tilbud");
         pdf.Table(["Type", "Tilbud", "Senge", "Belægning", "Forrige\nmåned", "Ændring\n(pct.-point)"], [3, 1, 1, 1.2, 1.2, 1.5],
@@ -111,7 +118,7 @@ public static class MonthlyReportPdf
 
         // Charts
         pdf.NewPage();
-        pdf.Heading("Udvikling", pdf.H1);
+        pdf.Heading("Udvikling", ReportText.Title);
         var max = Math.Max(1, f.Kinds.Select(k => k.Occupancy.OccupancyRate ?? 0).DefaultIfEmpty(0).Max());
         pdf.BarChart("Belægningsgrad efter type af tilbud", f.Kinds.Select(k => (Kind(k.Kind), k.Occupancy.OccupancyRate,
             Pct(k.Occupancy.OccupancyRate))).ToList(), max);
@@ -122,7 +129,7 @@ public static class MonthlyReportPdf
 
         // Per kind
         pdf.NewPage();
-        pdf.Heading("Belægning pr. tilbud", pdf.H1);
+        pdf.Heading("Belægning pr. tilbud", ReportText.Title);
         foreach (var group in f.Facilities.GroupBy(r => r.Kind).OrderBy(g => g.Key))
         {
             pdf.Heading(Kind(group.Key));
@@ -137,10 +144,10 @@ public static class MonthlyReportPdf
 
         pdf.Paragraph("Kapacitet, belagt og ude af drift er sengenætter. Indb. = tilbuddets egne indberetninger. Mangler indb. = nætter uden " +
                       "indberetning; afvigelser = nætter, hvor den indberettede belægning ikke svarer til de registrerede ophold.",
-                          pdf.Small);
+                          ReportText.Small);
 
         // Flow
-        pdf.Heading("Ind- og udskrivninger", pdf.H1);
+        pdf.Heading("Ind- og udskrivninger", ReportText.Title);
         pdf.Table(["Udskrivningsårsag", "Antal"], [3, 1],
             f.Flow.DischargesByReason.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name),
                 C(c.Count)]).ToList());
@@ -151,15 +158,15 @@ public static class MonthlyReportPdf
             f.Flow.TurnawaysByReason.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name), C(c.Count)]).ToList());
 
         // Youth
-        pdf.Heading($"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år i § 110-tilbud", pdf.H1);
+        pdf.Heading($"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år i § 110-tilbud", ReportText.Title);
         pdf.Paragraph($"Politikken er, at unge mellem {f.Youth.MinAge} og {f.Youth.MaxAge} år som udgangspunkt ikke anbringes i § 110-tilbud. " +
                       $"I måneden blev {C(f.Youth.AdmittedToSection110)} unge indskrevet i § 110-tilbud (også akutpladser efter § 110); {C(f.Youth.RecordedExceptions)} med registreret begrundelse.");
-        if (f.Youth.JustificationsWithheld) pdf.Paragraph("Begrundelserne vises ikke, fordi der er færre end 5.", pdf.Small);
-        foreach (var text in f.Youth.Justifications) pdf.Paragraph("• " + text, pdf.Regular, 10);
+        if (f.Youth.JustificationsWithheld) pdf.Paragraph("Begrundelserne vises ikke, fordi der er færre end 5.", ReportText.Small);
+        foreach (var text in f.Youth.Justifications) pdf.Paragraph("• " + text, ReportText.Regular, 10);
 
         // §110 follow-up
         var s = f.Section110;
-        pdf.Heading("§ 110-tilbud: opfølgning", pdf.H1);
+        pdf.Heading("§ 110-tilbud: opfølgning", ReportText.Title);
         pdf.Table(["§ 110-tilbud (efter lovgrundlag)", "Antal"], [3, 1],
         [
             ["Indskrivninger", C(s.Admissions)],
@@ -179,7 +186,7 @@ public static class MonthlyReportPdf
                 Pct(s.HousingKeptSixMonths.Share)],
             [$"Bevaret bolig 12 mdr. efter udskrivning til egen bolig ({C(s.HousingKeptTwelveMonths.StillHoused)} af {C(s.HousingKeptTwelveMonths.Cohort)})",
                 Pct(s.HousingKeptTwelveMonths.Share)],
-        ], pdf.Regular);
+        ], ReportText.Regular);
         pdf.Table(["Indskrivninger efter handlekommune", "Antal"], [3, 1],
             s.AdmissionsByHandlekommune.Select(c => (IReadOnlyList<string>)[c.Name, C(c.Count)]).ToList());
         pdf.Table(["Opholdssted før indskrivningen", "Antal"], [3, 1],
@@ -189,17 +196,17 @@ public static class MonthlyReportPdf
             s.DischargesByFollowUpSupport.Select(c => (IReadOnlyList<string>)[DstCategories.Label(Enum.Parse<FollowUpSupport>(c.Name)),
                 C(c.Count)]).ToList());
 
-        pdf.Heading("Efterspørgsel efter ungeboliger", pdf.H1);
+        pdf.Heading("Efterspørgsel efter ungeboliger", ReportText.Title);
         pdf.Table(["Ungeboliger", "Antal"], [3, 1],
         [
             ["Nye på ventelisterne til ungeboliger", C(f.YouthHousing.NewEntries)],
             ["Venter nu", C(f.YouthHousing.Waiting)],
             ["Median dage fra ansøgning til accepteret tilbud", Num(f.YouthHousing.MedianDaysToAcceptedOffer)],
             [$"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år afvist ved § 110-tilbud", C(f.YouthHousing.YoungTurnedAway)],
-        ], pdf.Regular);
+        ], ReportText.Regular);
 
         // Housing First
-        pdf.Heading("Housing First", pdf.H1);
+        pdf.Heading("Housing First", ReportText.Title);
         pdf.Table(["Housing First", "Antal"], [3, 1],
             f.HousingFirst.ActiveBySupportMethod.Select(c => (IReadOnlyList<string>)[$"Aktive forløb – {Word(c.Name)}", C(c.Count)])
                 .Append(["Startet i måneden", C(f.HousingFirst.Started)]).Append(["Afsluttet i måneden", C(f.HousingFirst.Ended)])
@@ -209,7 +216,7 @@ public static class MonthlyReportPdf
                 .ToList());
 
         // Waitlists
-        pdf.Heading("Ventelister", pdf.H1);
+        pdf.Heading("Ventelister", ReportText.Title);
         pdf.Table(["Venteliste", "Venter ved\nmånedens\nslutning", "Nye", "Tilbud", "Accep-\nteret", "Afslået", "Udløbet",
             "Median\nventetid\n(dage)"],
             [3.2, 1.2, 0.8, 0.8, 1, 0.9, 0.9, 1.1],
@@ -217,15 +224,14 @@ public static class MonthlyReportPdf
                 C(w.Declined), C(w.Expired), Num(w.MedianDaysWaitedByHoused)]).ToList());
 
         // Data quality
-        pdf.Heading("Datakvalitet", pdf.H1);
+        pdf.Heading("Datakvalitet", ReportText.Title);
         if (f.DataQuality.Count == 0) pdf.Paragraph("Ingen bemærkninger: alle tilbud har indberettet hver nat, og indberetningerne stemmer med de registrerede ophold.");
-        foreach (var note in f.DataQuality) pdf.Paragraph($"{note.Facility}: {note.NoteDa}", pdf.Small);
+        foreach (var note in f.DataQuality) pdf.Paragraph($"{note.Facility}: {note.NoteDa}", ReportText.Small);
 
         // Methodology
         pdf.NewPage();
-        pdf.Heading("Metode og definitioner", pdf.H1);
+        pdf.Heading("Metode og definitioner", ReportText.Title);
         foreach (var paragraph in Methodology) pdf.Paragraph(paragraph);
-        return pdf.Finish();
     }
 
     private static readonly string[] Methodology =

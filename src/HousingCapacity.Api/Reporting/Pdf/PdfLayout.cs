@@ -7,7 +7,7 @@ namespace HousingCapacity.Api.Reporting.Pdf;
 /// A small flowing layout on A4 for PDFsharp (no MigraDoc here): headings, wrapped paragraphs, tables whose header
 /// is repeated on every page, charts drawn by hand, and "Side X af Y" on every page at the end.
 /// </summary>
-public sealed class PdfLayout
+public sealed class PdfLayout : IReportCanvas
 {
     public const double Margin = 50;
     public static readonly XColor Accent = XColor.FromArgb(0x1f, 0x4e, 0x79);
@@ -59,7 +59,23 @@ public sealed class PdfLayout
 
     public void Space(double height) => Y += height;
 
-    public void Heading(string text, XFont? font = null)
+    public void Heading(string text, ReportText style = ReportText.Subtitle) => Heading(text, Font(style));
+
+    public void Paragraph(string text, ReportText style = ReportText.Regular, double indent = 0) => Paragraph(text, Font(style), indent);
+
+    public void Table(IReadOnlyList<string> headers, IReadOnlyList<double> widths, IEnumerable<IReadOnlyList<string>> rows,
+        ReportText style = ReportText.Small) => Table(headers, widths, rows, Font(style));
+
+    private XFont Font(ReportText style) => style switch
+    {
+        ReportText.Bold => Bold,
+        ReportText.Small => Small,
+        ReportText.Subtitle => H2,
+        ReportText.Title => H1,
+        _ => Regular,
+    };
+
+    public void Heading(string text, XFont? font)
     {
         font ??= H2;
         Need(font.Size * 3);
@@ -73,7 +89,7 @@ public sealed class PdfLayout
         Y += font.Size * 0.3;
     }
 
-    public void Paragraph(string text, XFont? font = null, double indent = 0)
+    public void Paragraph(string text, XFont? font, double indent = 0)
     {
         font ??= Regular;
         var lineHeight = font.Size * 1.35;
@@ -111,7 +127,7 @@ public sealed class PdfLayout
     /// <summary>A table; the header row is drawn again at the top of every page it runs onto. Columns after the first are
     /// right-aligned.</summary>
     public void Table(IReadOnlyList<string> headers, IReadOnlyList<double> widths, IEnumerable<IReadOnlyList<string>> rows,
-        XFont? font = null)
+        XFont? font)
     {
         font ??= Small;
         var rowHeight = font.Size * 1.7;
