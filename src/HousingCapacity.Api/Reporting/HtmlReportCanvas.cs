@@ -40,7 +40,7 @@ public sealed class HtmlReportCanvas : IReportCanvas
     public void Table(IReadOnlyList<string> headers, IReadOnlyList<double> widths, IEnumerable<IReadOnlyList<string>> rows,
         ReportText style = ReportText.Small)
     {
-        _html.Append("<div class=\"table-wrap\"><table><thead><tr>");
+        _html.Append("<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr>");
         for (var i = 0; i < headers.Count; i++)
             _html.Append(i == 0 ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">").Append(HtmlEncode(headers[i].Replace('\n', ' ')))
                 .Append("</th>");

@@ -88,7 +88,7 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>Who <see cref="Client"/> and <see cref="OData"/> are (the municipality must be in the fixture's data).</summary>
     protected virtual (Role Role, int MunicipalityCode) DefaultCaller => (Role.HousingOfficer, 175);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -148,7 +148,7 @@ public class ApiFixture : IAsyncLifetime
         return new HousingDbContext(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite(ConnectionString).Options, scope, Clock);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         await Factory.DisposeAsync();

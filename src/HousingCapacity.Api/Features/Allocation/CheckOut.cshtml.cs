@@ -28,7 +28,8 @@ public sealed class CheckOutModel : StaffPage
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadFacilityAsync() || !await LoadStayAsync(id)) return NotFound();
-        EndDate = Today.ToDateOnly();
+        // The morning the person leaves: today, or tomorrow for someone who came tonight (a stay has at least one night).
+        EndDate = Stay.StartDate >= Today.ToDateOnly() ? Stay.StartDate.AddDays(1) : Today.ToDateOnly();
         return Page();
     }
 

@@ -48,7 +48,11 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
             return Redirect($"/sagsbehandler/person/{id}");
         }
         if (Refusal?.Code is "FacilityFull" or "UnitDoubleBooked")
+        {
+            // The bed was free when the page was shown: someone else took it in between. Said once, plainly, with the alternatives.
+            ModelState.Clear();
             TakenMessage = $"Den sidste ledige seng på {name} blev taget af en anden lige før dig. Her er nattens andre muligheder.";
+        }
         await LoadAsync(id);
         return Page();
     }

@@ -11,6 +11,7 @@ namespace HousingCapacity.Api.Features.Persons;
 public sealed class PersonPageModel(IOptions<PlacementPolicy> policy) : OfficerPage
 {
     public override string Title => Person is null ? "Person" : PersonText.Name(Person);
+    public override string Purpose => "Personside";
 
     public Person Person { get; private set; } = null!;
     public string? Municipality { get; private set; }

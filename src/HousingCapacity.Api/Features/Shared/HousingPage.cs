@@ -20,6 +20,9 @@ public abstract class HousingPage : PageModel
     /// <summary>The page's title: the heading, the window's title and the purpose the access log keeps.</summary>
     public abstract string Title { get; }
 
+    /// <summary>The purpose the access log keeps for the page's reads: its title, unless the title names a person.</summary>
+    public virtual string Purpose => Title;
+
     /// <summary>A confirmation after a write (shown once, after the redirect).</summary>
     [TempData] public string? Done { get; set; }
 

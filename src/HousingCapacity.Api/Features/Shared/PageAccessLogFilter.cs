@@ -15,7 +15,7 @@ public sealed class PageAccessLogFilter(PersonsInResponse persons, HousingDbCont
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (context.HandlerInstance is HousingPage page) scope.Purpose = "Side: " + page.Title;
+        if (context.HandlerInstance is HousingPage page) scope.Purpose = "Side: " + page.Purpose;
         var executed = await next();
         if (executed.Exception is not null && !executed.ExceptionHandled || !persons.Any) return;
         if (executed.Result is RedirectResult or RedirectToPageResult or LocalRedirectResult) return;

@@ -1,0 +1,257 @@
+using HousingCapacity.Api.Security;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using HousingCapacity.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static HousingCapacity.Api.Tests.Pages.PageSteps;
+using static Microsoft.Playwright.Assertions;
+
+namespace HousingCapacity.Api.Tests.Pages;
+
+/// <summary>
+/// One journey per role through the real app in Chromium, at a phone's width and a desktop's: sign in, do the role's main work,
+/// see the result (on the page and in the database), be refused another role's page, sign out. Every page on the way is checked
+/// with axe-core and for its weight.
+/// </summary>
+[Collection("Browser")]
+public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private readonly Builders _build = new(browser);
+
+    public static TheoryData<string> Sizes => ["phone", "desktop"];
+
+    private static ViewportSize Size(string name) => name == "phone" ? BrowserFixture.Phone : BrowserFixture.Desktop;
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task ShelterStaff_ChecksInAYoungPersonWithAJustification_ReportsTheCount_ChecksOut(string size)
+    {
+        var facility = await _build.FacilityAsync("Section110Shelter");
+        var occupiedUnit = await _build.UnitAsync(facility, beds: 2);
+        var spareUnit = await _build.UnitAsync(facility, beds: 1);
+        var alias = $"Gæst {size} {Guid.NewGuid().ToString("N")[..6]}";
+        var page = await browser.NewPageAsync(Size(size));
+
+        await SignInAsync(page, "Personale", 175, facility);
+        await Expect(Heading(page)).ToHaveTextAsync("Nattens tavle");
+        await CheckAsync(browser, page);
+
+        // Check-in without a CPR number: a 23-year-old at a §110 place is refused without a justification, next to its field.
+        await Nav(page, "Tjek ind").ClickAsync();
+        await page.GetByText("Uden CPR-nummer (anonym)").ClickAsync();
+        await page.GetByLabel("Alias").FillAsync(alias);
+        await page.GetByLabel("Kvinde").CheckAsync();
+        await page.GetByLabel("Fødselsår").FillAsync("2003");
+        var refused = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Tjek ind", Exact = true })
+            .ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(422, refused.Status);
+        await Expect(page.Locator("[data-valmsg-for=Justification]")).ToContainTextAsync("Unge mellem 18 og 25 år");
+        await Expect(page.GetByLabel("Alias")).ToHaveValueAsync(alias);
+        await CheckAsync(browser, page);
+
+        await page.GetByLabel("Begrundelse for undtagelse", new() { Exact = false })
+            .FillAsync("Ingen ungeplads i nat; personen sover ellers på gaden. Aftalt med vagthavende.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tjek ind", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tjekket ind");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = alias });
+        await Expect(row).ToContainTextAsync("undtagelse registreret");
+        await CheckAsync(browser, page);
+
+        // Tonight's count in one step, prefilled from the stays.
+        await Expect(page.GetByLabel("Belagte senge")).ToHaveValueAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Indberet" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Nattens tal er indberettet");
+
+        // Check-out with reason and destination.
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(Heading(page)).ToHaveTextAsync("Tjek ud");
+        await page.GetByLabel("Hvordan sluttede opholdet").SelectOptionAsync("Planned");
+        await page.GetByLabel("Hvor gik personen hen").SelectOptionAsync("FamilyOrFriends");
+        await CheckAsync(browser, page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tjek ud" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tjekket ud");
+
+        // A turnaway, and a unit out of service and back.
+        await Nav(page, "Afvisning").ClickAsync();
+        await page.GetByLabel("Årsag").SelectOptionAsync("Full");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrér afvisning" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Afvisningen er registreret");
+        await CheckAsync(browser, page);
+        // The unit the guest stayed in still holds tonight's night: refused, next to that unit; the spare one goes out of service.
+        await Nav(page, "Enheder").ClickAsync();
+        var (occupied, spare) = (await UnitLabelAsync(occupiedUnit), await UnitLabelAsync(spareUnit));
+        var refusedUnit = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Row).Filter(new() { HasText = occupied })
+            .GetByRole(AriaRole.Button).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(409, refusedUnit.Status);
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = occupied })).ToContainTextAsync("kan ikke tages ud af drift");
+        await CheckAsync(browser, page);
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = spare }).GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("er nu ude af drift");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = spare }).GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("er nu i drift");
+
+        await RefusedAsync(page, "/udvalg");
+        await RefusedAsync(page, "/sagsbehandler");
+        await SignOutAsync(page, "/personale");
+
+        await using var db = browser.NewDb();
+        var stay = await db.Placements.Include(p => p.Person).SingleAsync(p => p.FacilityId == facility);
+        Assert.Equal(alias, stay.Person!.Alias);
+        Assert.Equal($"demo-ShelterStaff-175-{facility}", stay.ExceptionDecidedBy);
+        Assert.Equal(DischargeReason.Planned, stay.DischargeReason);
+        Assert.Equal(1, await db.CapacityReports.CountAsync(r => r.FacilityId == facility && r.BedsOccupied == 1));
+        Assert.Equal(1, await db.Turnaways.CountAsync(t => t.FacilityId == facility));
+        // The board's read of the person is in the access log, with the page as its purpose.
+        Assert.True(await db.AccessLog.AnyAsync(l => l.PersonId == stay.PersonId && l.Operation == "Read" && l.Purpose == "Side: Nattens tavle"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task HousingOfficer_FindsAPersonByCpr_AllocatesAPlaceTonight_MarksTheNoticeSent(string size)
+    {
+        var facility = await _build.FacilityAsync("Section110Shelter");
+        await _build.UnitAsync(facility, beds: 3);
+        var (personId, cpr) = await _build.RegisterAsync(new LocalDate(1968, 3, 14));
+        var facilityName = await FacilityNameAsync(facility);
+        var page = await browser.NewPageAsync(Size(size));
+
+        await SignInAsync(page, "Boligsagsbehandler", 175);
+        await Expect(Heading(page)).ToHaveTextAsync("Find person");
+        await CheckAsync(browser, page);
+        await page.GetByLabel("CPR-nummer eller navn").FillAsync(cpr);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Søg" }).ClickAsync();
+        // The CPR number was posted, never put in an address.
+        Assert.DoesNotContain(cpr[..6], page.Url);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Test Person" }).ClickAsync();
+        await Expect(Heading(page)).ToHaveTextAsync("Test Person");
+        await CheckAsync(browser, page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Find en plads i nat" }).ClickAsync();
+        await CheckAsync(browser, page);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Tildel plads på {facilityName}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"har fået plads på {facilityName}");
+        await Expect(page.GetByRole(AriaRole.Table).First).ToContainTextAsync(facilityName);
+
+        await Nav(page, "Underretninger").ClickAsync();
+        await CheckAsync(browser, page);
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = facilityName }).GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Underretningen er registreret");
+
+        foreach (var (link, heading) in new[] { ("Lange ophold", "Lange ophold"), ("Ventelister", "Ventelister"),
+                     ("Unge-undtagelser", "Unge på § 110-tilbud") })
+        {
+            await Nav(page, link).ClickAsync();
+            await Expect(Heading(page)).ToContainTextAsync(heading);
+            await CheckAsync(browser, page);
+        }
+
+        // The person's access log (GDPR art. 15) shows this officer's reads of the person page.
+        await page.GotoAsync($"/sagsbehandler/person/{personId}/adgangslog");
+        await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Side: Personside");
+        await CheckAsync(browser, page);
+
+        await RefusedAsync(page, "/administration");
+        await RefusedAsync(page, "/personale");
+        await SignOutAsync(page, "/sagsbehandler");
+
+        await using var db = browser.NewDb();
+        var stay = await db.Placements.SingleAsync(p => p.PersonId == personId);
+        Assert.Equal(facility, stay.FacilityId);
+        Assert.NotNull(stay.NotifiedOn);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task Committee_ReadsTheMonth_WithTheApisFigures_AndDownloadsThePdfAndCsv(string size)
+    {
+        var page = await browser.NewPageAsync(Size(size));
+        await SignInAsync(page, "Udvalgsmedlem", 175);
+        await Expect(Heading(page)).ToHaveTextAsync("Månedsrapport");
+        await page.GetByLabel("Måned", new() { Exact = true }).SelectOptionAsync("2026-10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vis måned" }).ClickAsync();
+        await Expect(page.Locator("article")).ToContainTextAsync("oktober 2026");
+        await CheckAsync(browser, page);
+
+        // The page's figures are the API's.
+        using var http = browser.HttpAs(Role.Committee);
+        var json = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/reports/monthly/175/2026-10.json")).RootElement;
+        var rate = json.GetProperty("Total").GetProperty("OccupancyRate").GetDouble();
+        var expected = (rate * 100).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("da-DK")) + " %";
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "Belægningsgrad", Exact = false }).First).ToContainTextAsync(expected);
+        Assert.True(await page.Locator("svg.chart").CountAsync() >= 2);
+
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Hent PDF" }).ClickAsync());
+        var pdfBytes = await File.ReadAllBytesAsync((await pdf.PathAsync())!);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdfBytes, 0, 4));
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Hent CSV" }).ClickAsync());
+        Assert.Equal(await http.GetByteArrayAsync("/reports/monthly/175/2026-10.csv"), await File.ReadAllBytesAsync((await csv.PathAsync())!));
+
+        await RefusedAsync(page, "/sagsbehandler");
+        await RefusedAsync(page, "/personale");
+        await SignOutAsync(page, "/udvalg");
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task Administrator_SeesTheCatalogue_ImportsCapacity_WithLineByLineErrors(string size)
+    {
+        var facility = await _build.FacilityAsync("EmergencyBeds");
+        await _build.UnitAsync(facility, beds: 4);
+        var page = await browser.NewPageAsync(Size(size));
+        await SignInAsync(page, "Administrator", 175);
+        await Expect(Heading(page)).ToHaveTextAsync("Tilbud og enheder");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Herberget Tårnvej" })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("§ 104 (væresteder, natvarmestuer)");
+        await CheckAsync(browser, page);
+
+        await Nav(page, "Import af kapacitet").ClickAsync();
+        var lines = $"tilbud;dato;i drift;belagt;ude af drift\n{facility};2026-11-20;4;3;0\nx;2026-11-20;1;1;0\n{facility};2026-12-30;4;1;0";
+        await page.GetByLabel("Eller indsæt linjerne").FillAsync(lines);
+        var refused = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Indlæs" }).ClickAsync(),
+            r => r.Request.Method == "POST");
+        Assert.Equal(422, refused.Status);
+        var errors = page.GetByRole(AriaRole.Region, new() { Name = "Fejl i filen – intet er gemt" });
+        await Expect(errors).ToContainTextAsync("Linje 3");
+        await Expect(errors).ToContainTextAsync("Linje 4");
+        await Expect(page.GetByLabel("Eller indsæt linjerne")).ToHaveValueAsync(lines.Replace("\n", "\n"));
+        await CheckAsync(browser, page);
+        await page.GetByLabel("Eller indsæt linjerne").FillAsync($"{facility};2026-11-20;4;3;0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Indlæs" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 nye");
+
+        await RefusedAsync(page, "/personale");
+        await RefusedAsync(page, "/udvalg");
+        await SignOutAsync(page, "/administration");
+
+        await using var db = browser.NewDb();
+        Assert.Equal(3, (await db.CapacityReports.SingleAsync(r => r.FacilityId == facility)).BedsOccupied);
+    }
+
+    [Fact]
+    public async Task SignedOut_EveryRolePage_AsksForSignIn_AndTheApiRefusesTheSessionCookie()
+    {
+        var page = await browser.NewPageAsync(BrowserFixture.Desktop);
+        foreach (var path in new[] { "/personale", "/sagsbehandler", "/udvalg", "/administration" })
+        {
+            await page.GotoAsync(path);
+            Assert.Contains("/logind?returnUrl=", page.Url);
+        }
+        await SignInAsync(page, "Boligsagsbehandler", 175);
+        // The session is for the pages: the API's own paths still want a bearer token.
+        var api = await page.GotoAsync("/odata/Persons");
+        Assert.Equal((int)HttpStatusCode.Unauthorized, api!.Status);
+    }
+
+    private async Task<string> UnitLabelAsync(int id)
+    {
+        await using var db = browser.NewDb();
+        return (await db.Units.SingleAsync(u => u.Id == id)).Label;
+    }
+
+    private async Task<string> FacilityNameAsync(int id)
+    {
+        await using var db = browser.NewDb();
+        return (await db.Facilities.SingleAsync(f => f.Id == id)).Name;
+    }
+}

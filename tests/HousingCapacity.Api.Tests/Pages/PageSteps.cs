@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HousingCapacity.Api.Tests.Pages;
+
+/// <summary>What every journey does on its way: sign in as a demo user, check each page (axe-core, weight, language), sign out.</summary>
+public static class PageSteps
+{
+    /// <summary>No page may weigh more than this, transferred (the issue's bar).</summary>
+    public const int MaxPageBytes = 200 * 1024;
+
+    public static async Task SignInAsync(IPage page, string roleLabel, int municipalityCode, int? facilityId = null)
+    {
+        await page.GotoAsync("/logind");
+        await page.GetByLabel(roleLabel, new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Kommune").SelectOptionAsync(municipalityCode.ToString());
+        if (facilityId is { } f) await page.GetByLabel("Tilbud (kun personale)").SelectOptionAsync(f.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log ud" })).ToBeVisibleAsync();
+    }
+
+    public static async Task SignOutAsync(IPage page, string ownPage)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ud" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Du er logget ud");
+        // The session is gone: the role's own page asks for sign-in again.
+        await page.GotoAsync(ownPage);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/logind"));
+    }
+
+    /// <summary>The page as a user has it now: no serious or critical accessibility violation, Danish, within the weight.</summary>
+    public static async Task CheckAsync(BrowserFixture browser, IPage page)
+    {
+        var violations = await browser.AccessibilityViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"{page.Url}:\n{string.Join("\n", violations)}");
+        Assert.Equal("da", await page.GetAttributeAsync("html", "lang"));
+        var bytes = await page.EvaluateAsync<double>("""
+            () => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+              .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0)
+            """);
+        Assert.True(bytes < MaxPageBytes, $"{page.Url} transferred {bytes} bytes");
+    }
+
+    /// <summary>Another role's page is refused where it is asked for: 403 and the Danish error page.</summary>
+    public static async Task RefusedAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.Equal(403, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ingen adgang");
+    }
+
+    public static ILocator Nav(IPage page, string link) =>
+        page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = link, Exact = true });
+
+    public static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+}
