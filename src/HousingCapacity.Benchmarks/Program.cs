@@ -15,6 +15,11 @@ using NodaTime.Testing;
 // EF Core LINQ and serialised with System.Text.Json behind the same authentication and scope, alternating the two in one
 // run: a filtered, ordered, paged query, a facility by key and Units?$top=20. Both run as a housing officer of Rødovre
 // and write the same access log lines.
+if (args.Length > 0 && args[0] == "pages")
+{
+    Environment.ExitCode = await PageTimings.RunAsync(args[1..]);
+    return;
+}
 if (args.Length > 0 && args[0] == "load")
 {
     Environment.ExitCode = await HousingCapacity.Benchmarks.LoadTest.RunAsync(args[1..]);

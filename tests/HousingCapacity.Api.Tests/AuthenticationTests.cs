@@ -36,7 +36,6 @@ public class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("POST", "/odata/Persons")]
     [InlineData("GET", "/reports/monthly/175/2026-10.pdf")]
     [InlineData("POST", "/imports/capacity-reports")]
-    [InlineData("GET", "/")]
     public async Task WithoutAToken_EverythingButHealth_Is401_WithAnODataError(string method, string url)
     {
         var (status, body, response) = await SendAsync(url, null, new HttpMethod(method));

@@ -48,12 +48,13 @@ public static class PageSignIn
                 return Task.CompletedTask;
             };
         });
+        if (!string.IsNullOrWhiteSpace(options.Authority) && string.IsNullOrWhiteSpace(options.ClientId))
+            throw new StartupRefusedException("SignIn:ClientId must be given with SignIn:Authority (the pages' client at the identity provider).");
         if (!string.IsNullOrWhiteSpace(options.Authority))
             authentication.AddOpenIdConnect(OpenIdScheme, oidc =>
             {
                 oidc.Authority = options.Authority;
-                oidc.ClientId = options.ClientId
-                    ?? throw new StartupRefusedException("SignIn:ClientId must be given with SignIn:Authority.");
+                oidc.ClientId = options.ClientId;
                 oidc.ClientSecret = options.ClientSecret;
                 oidc.ResponseType = "code";
                 oidc.UsePkce = true;

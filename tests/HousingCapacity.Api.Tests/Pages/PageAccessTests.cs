@@ -1,0 +1,174 @@
+using HousingCapacity.Api.Security;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace HousingCapacity.Api.Tests.Pages;
+
+/// <summary>The pages' session and access rules, without a browser: who sees which page, what a page sends along, what it logs.</summary>
+public sealed class PageAccessTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    /// <summary>Each role's own pages (the first is its start page).</summary>
+    public static readonly Dictionary<Role, string[]> OwnPages = new()
+    {
+        [Role.ShelterStaff] = ["/personale", "/personale/tjek-ind", "/personale/afvisning", "/personale/enheder"],
+        [Role.HousingOfficer] = ["/sagsbehandler", "/sagsbehandler/underretninger", "/sagsbehandler/lange-ophold",
+            "/sagsbehandler/ventelister", "/sagsbehandler/unge-undtagelser", "/sagsbehandler/person/1"],
+        [Role.Committee] = ["/udvalg"],
+        [Role.Administrator] = ["/administration", "/administration/import"],
+    };
+
+    public static TheoryData<Role> Roles => [.. Enum.GetValues<Role>()];
+
+    private Task<PageClient> SignInAsync(Role role) => PageClient.SignedInAsync(api, role, 175, role == Role.ShelterStaff ? 1 : null);
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task EveryRole_GetsItsOwnPages_AndIsRefusedEveryOtherRolesPages(Role role)
+    {
+        using var client = await SignInAsync(role);
+        using var home = await client.Http.GetAsync("/");
+        Assert.Equal(OwnPages[role][0], home.Headers.Location?.OriginalString);
+        foreach (var (owner, pages) in OwnPages)
+            foreach (var page in pages)
+            {
+                using var reply = await client.Http.GetAsync(page);
+                var body = await reply.Content.ReadAsStringAsync();
+                Assert.True(owner == role ? reply.StatusCode == HttpStatusCode.OK : reply.StatusCode == HttpStatusCode.Forbidden,
+                    $"{role} {page}: {(int)reply.StatusCode}");
+                Assert.Contains("<html lang=\"da\">", body);
+                if (owner != role) Assert.Contains("Ingen adgang", body);
+            }
+    }
+
+    [Fact]
+    public async Task WithoutASession_EveryPage_RedirectsToSignIn_WithTheAddressToComeBackTo()
+    {
+        using var client = PageClient.For(api);
+        foreach (var page in OwnPages.Values.SelectMany(p => p).Append("/"))
+        {
+            using var reply = await client.Http.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+            Assert.StartsWith("/logind", reply.Headers.Location!.OriginalString.Replace("http://localhost", ""));
+        }
+    }
+
+    [Fact]
+    public async Task ABearerToken_DoesNotOpenThePages_AndTheSessionDoesNotOpenTheApi()
+    {
+        using var token = api.HttpAs(Role.HousingOfficer);
+        using var withToken = await token.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/sagsbehandler"));
+        Assert.Equal(HttpStatusCode.OK, withToken.StatusCode); // the test client follows the redirect …
+        Assert.EndsWith("/logind?returnUrl=%2Fsagsbehandler", withToken.RequestMessage!.RequestUri!.PathAndQuery);
+
+        using var session = await SignInAsync(Role.HousingOfficer);
+        using var odata = await session.Http.GetAsync("/odata/Persons");
+        Assert.Equal(HttpStatusCode.Unauthorized, odata.StatusCode);
+        using var report = await session.Http.GetAsync("/reports/monthly/175/2026-10.json");
+        Assert.Equal(HttpStatusCode.Unauthorized, report.StatusCode);
+    }
+
+    [Fact]
+    public async Task AFormWithoutItsAntiforgeryToken_IsRefused_AndChangesNothing()
+    {
+        using var client = await SignInAsync(Role.ShelterStaff);
+        await using var before = api.NewDb();
+        var turnaways = await before.Turnaways.CountAsync();
+        using var reply = await client.Http.PostAsync("/personale/afvisning",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Reason"] = "Full" }));
+        Assert.Equal(HttpStatusCode.BadRequest, reply.StatusCode);
+        await using var after = api.NewDb();
+        Assert.Equal(turnaways, await after.Turnaways.CountAsync());
+    }
+
+    [Fact]
+    public async Task DemoSignIn_WithAFacilityOfAnotherMunicipality_IsRefusedNextToTheField()
+    {
+        using var client = PageClient.For(api);
+        await using var db = api.NewDb();
+        var foreign = await db.Facilities.Where(f => f.Municipality!.Code == 167).Select(f => f.Id).FirstAsync();
+        using var reply = await client.PostFormAsync("/logind", new()
+        {
+            ["Role"] = "ShelterStaff", ["MunicipalityCode"] = "175", ["FacilityId"] = foreign.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, reply.StatusCode);
+        var body = await reply.Content.ReadAsStringAsync();
+        Assert.Contains("hører ikke til kommune 175", body);
+        Assert.Contains($"<option selected=\"selected\" value=\"{foreign}\">", body);
+    }
+
+    [Fact]
+    public async Task Pages_CarryTheirSecurityHeaders_AndTheStylesheetIsCached()
+    {
+        using var client = await SignInAsync(Role.Committee);
+        using var page = await client.Http.GetAsync("/udvalg");
+        var csp = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", csp);
+        Assert.Contains("style-src 'self'", csp);
+        Assert.Contains("form-action 'self'", csp);
+        Assert.DoesNotContain("script-src", csp);
+        Assert.Equal("no-store", page.Headers.CacheControl!.ToString());
+        var cookie = (await SessionCookieAsync()).ToLowerInvariant();
+        Assert.Contains("httponly", cookie);
+        Assert.Contains("samesite=lax", cookie);
+        using var css = await client.Http.GetAsync("/css/site.css");
+        Assert.Equal("text/css; charset=utf-8", css.Content.Headers.ContentType!.ToString());
+        Assert.Contains("max-age=86400", css.Headers.CacheControl!.ToString());
+    }
+
+    [Fact]
+    public async Task StaffBoard_ShowsMaskedCprOnly_AndWritesItsReadsToTheAccessLog()
+    {
+        using var client = await SignInAsync(Role.ShelterStaff);
+        await using var db = api.NewDb();
+        var guests = await db.Placements.Where(p => p.FacilityId == 1 && p.StartDate <= new DateOnly(2026, 11, 22)
+            && (p.EndDate == null || p.EndDate > new DateOnly(2026, 11, 22))).Select(p => p.Person!).ToListAsync();
+        Assert.NotEmpty(guests);
+        var logged = await db.AccessLog.CountAsync();
+        var body = await client.Http.GetStringAsync("/personale");
+        foreach (var guest in guests.Where(g => g.Cpr is not null))
+        {
+            Assert.DoesNotContain(guest.Cpr!, body);
+            Assert.Contains(guest.Cpr![..7] + "XXXX", body);
+        }
+        await using var after = api.NewDb();
+        var lines = await after.AccessLog.OrderByDescending(l => l.Id).Take(guests.Count).ToListAsync();
+        Assert.Equal(logged + guests.Count, await after.AccessLog.CountAsync());
+        Assert.All(lines, l => Assert.Equal("Side: Nattens tavle", l.Purpose));
+        Assert.Equal(guests.Select(g => g.Id).Order(), lines.Select(l => l.PersonId!.Value).Order());
+    }
+
+    [Fact]
+    public async Task OfficerSearch_ByCpr_IsPosted_LogsTheMatch_AndABadNumberIsShownNextToTheField()
+    {
+        using var client = await SignInAsync(Role.HousingOfficer);
+        await using var db = api.NewDb();
+        var person = await db.Persons.FirstAsync(p => p.MunicipalityId == 1 && p.Cpr != null && p.MergedIntoId == null);
+        using var found = await client.PostFormAsync("/sagsbehandler", new() { ["Query"] = person.Cpr! });
+        var body = await found.Content.ReadAsStringAsync();
+        Assert.Contains($"/sagsbehandler/person/{person.Id}", body);
+        await using var after = api.NewDb();
+        Assert.True(await after.AccessLog.AnyAsync(l => l.PersonId == person.Id && l.Purpose == "Side: Find person"));
+
+        using var bad = await client.PostFormAsync("/sagsbehandler", new() { ["Query"] = "311399-1234" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var refusal = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("CPR-nummeret skal have formen", refusal);
+        Assert.Contains("value=\"311399-1234\"", refusal);
+    }
+
+    [Fact]
+    public async Task UnknownPage_IsTheDanishNotFoundPage()
+    {
+        using var client = await SignInAsync(Role.Committee);
+        using var reply = await client.Http.GetAsync("/findes-ikke");
+        Assert.Equal(HttpStatusCode.NotFound, reply.StatusCode);
+        Assert.Contains("Siden findes ikke", await reply.Content.ReadAsStringAsync());
+    }
+
+    private async Task<string> SessionCookieAsync()
+    {
+        using var client = PageClient.For(api);
+        using var reply = await client.PostFormAsync("/logind", new() { ["Role"] = "Committee", ["MunicipalityCode"] = "175" });
+        return reply.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hc-session", StringComparison.Ordinal));
+    }
+}
