@@ -49,6 +49,8 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await Expect(page.Locator("[data-valmsg-for=Justification]")).ToContainTextAsync("Unge mellem 18 og 25 år");
         await Expect(page.GetByLabel("Alias")).ToHaveValueAsync(alias);
         await CheckAsync(browser, page);
+        await page.Locator("[data-valmsg-for=Justification]").ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(page, $"staff-check-in-refused-{size}");
 
         await page.GetByLabel("Begrundelse for undtagelse", new() { Exact = false })
             .FillAsync("Ingen ungeplads i nat; personen sover ellers på gaden. Aftalt med vagthavende.");
@@ -57,6 +59,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = alias });
         await Expect(row).ToContainTextAsync("undtagelse registreret");
         await CheckAsync(browser, page);
+        await ScreenshotAsync(page, $"staff-board-{size}");
 
         // Tonight's count in one step, prefilled from the stays.
         await Expect(page.GetByLabel("Belagte senge")).ToHaveValueAsync("1");
@@ -129,6 +132,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Find en plads i nat" }).ClickAsync();
         await CheckAsync(browser, page);
+        await ScreenshotAsync(page, $"officer-find-place-{size}");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Tildel plads på {facilityName}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"har fået plads på {facilityName}");
         await Expect(page.GetByRole(AriaRole.Table).First).ToContainTextAsync(facilityName);
@@ -172,6 +176,8 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Button, new() { Name = "Vis måned" }).ClickAsync();
         await Expect(page.Locator("article")).ToContainTextAsync("oktober 2026");
         await CheckAsync(browser, page);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Udvikling" }).ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(page, $"committee-report-{size}");
 
         // The page's figures are the API's.
         using var http = browser.HttpAs(Role.Committee);
@@ -214,8 +220,9 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         var errors = page.GetByRole(AriaRole.Region, new() { Name = "Fejl i filen – intet er gemt" });
         await Expect(errors).ToContainTextAsync("Linje 3");
         await Expect(errors).ToContainTextAsync("Linje 4");
-        await Expect(page.GetByLabel("Eller indsæt linjerne")).ToHaveValueAsync(lines.Replace("\n", "\n"));
+        await Expect(page.GetByLabel("Eller indsæt linjerne")).ToHaveValueAsync(lines);
         await CheckAsync(browser, page);
+        await ScreenshotAsync(page, $"administrator-import-errors-{size}");
         await page.GetByLabel("Eller indsæt linjerne").FillAsync($"{facility};2026-11-20;4;3;0");
         await page.GetByRole(AriaRole.Button, new() { Name = "Indlæs" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 nye");

@@ -54,6 +54,7 @@ public sealed class LastBedRaceTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.True(await loser.GetByRole(AriaRole.Button, new() { Name = "Tildel plads", Exact = false }).CountAsync() > 0);
         Assert.Equal(0, await loser.GetByRole(AriaRole.Button, new() { Name = $"Tildel plads på {name}" }).CountAsync());
         await CheckAsync(browser, loser);
+        await ScreenshotAsync(loser, "officer-last-bed-taken-desktop");
 
         await using var db = browser.NewDb();
         var stays = await db.Placements.Where(p => p.FacilityId == facility).ToListAsync();

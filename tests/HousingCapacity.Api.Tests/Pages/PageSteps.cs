@@ -49,6 +49,17 @@ public static class PageSteps
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ingen adgang");
     }
 
+    /// <summary>
+    /// README's screenshots: written only when PAGE_SCREENSHOTS names a folder
+    /// (<c>PAGE_SCREENSHOTS=docs/screenshots bash .ci/test</c> from the repository root).
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("PAGE_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = false });
+    }
+
     public static ILocator Nav(IPage page, string link) =>
         page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = link, Exact = true });
 
