@@ -83,7 +83,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await CheckAsync(browser, page);
         // The unit the guest stayed in still holds tonight's night: refused, next to that unit; the spare one goes out of service.
         await Nav(page, "Enheder").ClickAsync();
-        var (occupied, spare) = (await UnitLabelAsync(occupiedUnit), await UnitLabelAsync(spareUnit));
+        var (occupied, spare) = (await UnitLabelAsync(browser, occupiedUnit), await UnitLabelAsync(browser, spareUnit));
         var refusedUnit = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Row).Filter(new() { HasText = occupied })
             .GetByRole(AriaRole.Button).ClickAsync(), r => r.Request.Method == "POST");
         Assert.Equal(409, refusedUnit.Status);
@@ -116,7 +116,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         var facility = await _build.FacilityAsync("Section110Shelter");
         await _build.UnitAsync(facility, beds: 3);
         var (personId, cpr) = await _build.RegisterAsync(new LocalDate(1968, 3, 14));
-        var facilityName = await FacilityNameAsync(facility);
+        var facilityName = await FacilityNameAsync(browser, facility);
         var page = await browser.NewPageAsync(Size(size));
 
         await SignInAsync(page, "Boligsagsbehandler", 175);
@@ -248,17 +248,5 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         // The session is for the pages: the API's own paths still want a bearer token.
         var api = await page.GotoAsync("/odata/Persons");
         Assert.Equal((int)HttpStatusCode.Unauthorized, api!.Status);
-    }
-
-    private async Task<string> UnitLabelAsync(int id)
-    {
-        await using var db = browser.NewDb();
-        return (await db.Units.SingleAsync(u => u.Id == id)).Label;
-    }
-
-    private async Task<string> FacilityNameAsync(int id)
-    {
-        await using var db = browser.NewDb();
-        return (await db.Facilities.SingleAsync(f => f.Id == id)).Name;
     }
 }

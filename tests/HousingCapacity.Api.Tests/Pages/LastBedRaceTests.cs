@@ -22,7 +22,7 @@ public sealed class LastBedRaceTests(BrowserFixture browser) : IClassFixture<Bro
     {
         var facility = await _build.FacilityAsync("Section110Shelter");
         await _build.UnitAsync(facility, beds: 1);
-        var name = await FacilityNameAsync(facility);
+        var name = await FacilityNameAsync(browser, facility);
         var first = await _build.PersonAsync(new LocalDate(1971, 5, 2));
         var second = await _build.PersonAsync(new LocalDate(1966, 9, 30));
         var pages = new List<IPage>();
@@ -67,7 +67,7 @@ public sealed class LastBedRaceTests(BrowserFixture browser) : IClassFixture<Bro
     {
         var facility = await _build.FacilityAsync("Section110Shelter");
         await _build.UnitAsync(facility, beds: 3);
-        var name = await FacilityNameAsync(facility);
+        var name = await FacilityNameAsync(browser, facility);
         var person = await _build.PersonAsync(new LocalDate(1975, 1, 20));
         var page = await browser.NewPageAsync(BrowserFixture.Phone);
         await SignInAsync(page, "Boligsagsbehandler", 175);
@@ -92,11 +92,5 @@ public sealed class LastBedRaceTests(BrowserFixture browser) : IClassFixture<Bro
         await using var db = browser.NewDb();
         Assert.Equal(1, await db.Placements.CountAsync(p => p.PersonId == person));
         Assert.Equal(1, await db.Placements.CountAsync(p => p.PersonId == other));
-    }
-
-    private async Task<string> FacilityNameAsync(int id)
-    {
-        await using var db = browser.NewDb();
-        return (await db.Facilities.SingleAsync(f => f.Id == id)).Name;
     }
 }

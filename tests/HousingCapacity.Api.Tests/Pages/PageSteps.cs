@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -62,6 +63,18 @@ public static class PageSteps
 
     public static ILocator Nav(IPage page, string link) =>
         page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = link, Exact = true });
+
+    public static async Task<string> FacilityNameAsync(ApiFixture api, int id)
+    {
+        await using var db = api.NewDb();
+        return (await db.Facilities.SingleAsync(f => f.Id == id)).Name;
+    }
+
+    public static async Task<string> UnitLabelAsync(ApiFixture api, int id)
+    {
+        await using var db = api.NewDb();
+        return (await db.Units.SingleAsync(u => u.Id == id)).Label;
+    }
 
     public static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 }
