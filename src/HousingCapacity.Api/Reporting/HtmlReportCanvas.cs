@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using static System.Net.WebUtility;
 
 namespace HousingCapacity.Api.Reporting;
 
@@ -129,5 +128,9 @@ public sealed class HtmlReportCanvas : IReportCanvas
     }
 
     private static readonly CultureInfo Da = CultureInfo.GetCultureInfo("da-DK");
+    // Danish letters as themselves (æ, ø, å), as the rest of the pages write them.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+    private static string HtmlEncode(string text) => Encoder.Encode(text);
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }
