@@ -29,6 +29,9 @@ public static class PageSignIn
             throw new StartupRefusedException("SignIn:IdleMinutes must be between 1 and 480.");
         var tokens = configuration.GetSection("Authentication").Get<AuthenticationOptions>() ?? new AuthenticationOptions();
         services.AddSingleton(options);
+        services.AddMemoryCache();
+        services.AddSingleton<PageSessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<PageSessionStore>((cookie, store) => cookie.SessionStore = store);
         var authentication = services.AddAuthentication().AddCookie(Scheme, cookie =>
         {
             cookie.Cookie.Name = "hc-session";

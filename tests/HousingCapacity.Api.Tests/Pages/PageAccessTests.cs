@@ -68,6 +68,29 @@ public sealed class PageAccessTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task AfterSignOut_ACopyOfTheSessionCookie_OpensNothing()
+    {
+        using var signIn = PageClient.For(api);
+        using var signedIn = await signIn.PostFormAsync("/logind", new() { ["Role"] = "HousingOfficer", ["MunicipalityCode"] = "175" });
+        var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hc-session=", StringComparison.Ordinal)).Split(';')[0];
+        // The cookie carries a key to the session kept on the server, not the claims themselves.
+        Assert.DoesNotContain("HousingOfficer", session);
+        async Task<HttpStatusCode> WithCopyAsync()
+        {
+            using var copy = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+                { AllowAutoRedirect = false, HandleCookies = false });
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/sagsbehandler");
+            request.Headers.Add("Cookie", session);
+            using var reply = await copy.SendAsync(request);
+            return reply.StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.OK, await WithCopyAsync());
+        using var signedOut = await signIn.PostFormAsync("/logud", new(), "/sagsbehandler");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await WithCopyAsync());
+    }
+
+    [Fact]
     public async Task AFormWithoutItsAntiforgeryToken_IsRefused_AndChangesNothing()
     {
         using var client = await SignInAsync(Role.ShelterStaff);
