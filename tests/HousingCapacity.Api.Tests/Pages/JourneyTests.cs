@@ -36,6 +36,11 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await SignInAsync(page, "Personale", 175, facility);
         await Expect(Heading(page)).ToHaveTextAsync("Nattens tavle");
         await CheckAsync(browser, page);
+        // The keyboard's first stop is the skip link, and it leads to the content.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator(":focus")).ToHaveTextAsync("Spring til indhold");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator(":focus")).ToHaveIdAsync("indhold");
 
         // Check-in without a CPR number: a 23-year-old at a §110 place is refused without a justification, next to its field.
         await Nav(page, "Tjek ind").ClickAsync();
@@ -47,6 +52,9 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
             .ClickAsync(), r => r.Request.Method == "POST");
         Assert.Equal(422, refused.Status);
         await Expect(page.Locator("[data-valmsg-for=Justification]")).ToContainTextAsync("Unge mellem 18 og 25 år");
+        var justification = page.GetByLabel("Begrundelse for undtagelse", new() { Exact = false });
+        await Expect(justification).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(justification).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Unge mellem 18 og 25 år"));
         await Expect(page.GetByLabel("Alias")).ToHaveValueAsync(alias);
         await CheckAsync(browser, page);
         await page.Locator("[data-valmsg-for=Justification]").ScrollIntoViewIfNeededAsync();
@@ -133,6 +141,9 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Link, new() { Name = "Find en plads i nat" }).ClickAsync();
         await CheckAsync(browser, page);
         await ScreenshotAsync(page, $"officer-find-place-{size}");
+        // A bed held for the person while they are on their way; the allocation then uses it.
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Reservér seng på {facilityName}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"En seng på {facilityName} er reserveret til personen");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Tildel plads på {facilityName}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"har fået plads på {facilityName}");
         await Expect(page.GetByRole(AriaRole.Table).First).ToContainTextAsync(facilityName);
@@ -163,6 +174,8 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         var stay = await db.Placements.SingleAsync(p => p.PersonId == personId);
         Assert.Equal(facility, stay.FacilityId);
         Assert.NotNull(stay.NotifiedOn);
+        var hold = await db.BedHolds.SingleAsync(h => h.PersonId == personId);
+        Assert.NotNull(hold.ReleasedAt);
     }
 
     [Theory]

@@ -40,6 +40,18 @@ public static class PageSteps
               .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0)
             """);
         Assert.True(bytes < MaxPageBytes, $"{page.Url} transferred {bytes} bytes");
+        // Mobile first: at a phone's width the page itself never scrolls sideways (wide tables scroll in their own box).
+        var (scroll, client) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"),
+            await page.EvaluateAsync<int>("() => document.documentElement.clientWidth"));
+        if (scroll > client)
+        {
+            var wide = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                  .slice(0, 6).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+                    + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
+                """);
+            Assert.Fail($"{page.Url} is {scroll} px wide in a {client} px window: {string.Join(", ", wide)}");
+        }
     }
 
     /// <summary>Another role's page is refused where it is asked for: 403 and the Danish error page.</summary>
