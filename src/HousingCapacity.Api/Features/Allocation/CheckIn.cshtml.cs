@@ -60,18 +60,16 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons,
         {
             var placement = await WriteAsync(async () =>
             {
+                Person? newcomer = null;
                 if (Cpr is not null && FirstName is { Length: > 0 } && !await Db.PersonsWithCpr(CprNumber.Parse(Cpr)).AnyAsync())
-                {
-                    // Someone new: registered (POST /odata/Persons) and checked in in one write, so a refusal leaves no person behind.
-                    await CreateAsync(persons, new Dictionary<string, object?>
+                    // Someone new: registered (as POST /odata/Persons) and checked in in one write, so a refusal leaves no person.
+                    newcomer = (Person)await CreateAsync(persons, new Dictionary<string, object?>
                     {
                         ["Cpr"] = Cpr, ["FirstName"] = FirstName, ["LastName"] = LastName ?? "", ["MunicipalityId"] = MunicipalityId,
                     });
-                    await Db.SaveChangesAsync(HttpContext.RequestAborted);
-                }
                 return await checkIn.InvokeAsync(Db, new CheckInRequest(Cpr, UnitId, UnitId is null ? Facility.Id : null, null, null, null,
                     Justification, null, PriorResidence, Cpr is null ? Alias : null, Cpr is null ? Gender : null,
-                    Cpr is null ? BirthYear : null, Cpr is null ? EstimatedAge : null), WriteContext);
+                    Cpr is null ? BirthYear : null, Cpr is null ? EstimatedAge : null), WriteContext, newcomer);
             }, Fields);
             if (placement is not null)
             {

@@ -13,7 +13,9 @@ namespace HousingCapacity.Api.Features.Allocation;
 public sealed class CheckInAction(PlacementAllocation allocation)
 {
 
-    public async Task<Placement> InvokeAsync(HousingDbContext db, CheckInRequest p, WriteContext c)
+    /// <summary>The check-in; <paramref name="newcomer"/> is someone registered at the door in the same write (the staff's page:
+    /// a CPR number nobody has yet, with a name), placed without looking the number up again.</summary>
+    public async Task<Placement> InvokeAsync(HousingDbContext db, CheckInRequest p, WriteContext c, Person? newcomer = null)
     {
         var ct = c.Cancellation;
         var caller = db.Scope.Current;
@@ -32,6 +34,7 @@ public sealed class CheckInAction(PlacementAllocation allocation)
             throw new AccessDeniedException($"{caller.Role} {caller.MunicipalityCode} kan kun indskrive ved egne tilbud (tilbud {door.Id} er ikke et af dem).",
                 $"{caller.Role} {caller.MunicipalityCode} may check people in only at their own places (facility {door.Id} is not one of them).");
 
+        if (newcomer is not null) return await PlaceNewcomerAsync(db, p, newcomer, c);
         if (p.Cpr is null) return await CheckInWithoutCprAsync(db, p, door, c);
 
         var person = await db.PersonsWithCpr(CprNumber.Parse(p.Cpr)).SingleOrDefaultAsync(ct)
@@ -82,6 +85,15 @@ public sealed class CheckInAction(PlacementAllocation allocation)
         var placement = await allocation.AllocateAsync(db, Request(p, 0, c), c, person);
         db.Add(placement);
         db.Entry(placement).Reference(x => x.Person).CurrentValue = person; // the new person's id is known only on save
+        return placement;
+    }
+
+    /// <summary>A person added to this write (not yet saved) is checked in with it: a refusal leaves neither behind.</summary>
+    private async Task<Placement> PlaceNewcomerAsync(HousingDbContext db, CheckInRequest p, Person newcomer, WriteContext c)
+    {
+        var placement = await allocation.AllocateAsync(db, Request(p, 0, c), c, newcomer);
+        db.Add(placement);
+        db.Entry(placement).Reference(x => x.Person).CurrentValue = newcomer; // the new person's id is known only on save
         return placement;
     }
 

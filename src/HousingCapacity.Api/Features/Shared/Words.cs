@@ -28,5 +28,48 @@ public static class Words
     public static string Time(DateTimeOffset at) =>
         Instant.FromDateTimeOffset(at).InZone(DanishTime.Zone).ToString("d. MMM 'kl.' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("da-DK"));
 
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => Reporting.Pdf.MonthlyReportPdf.Word(value.ToString());
+    /// <summary>A discharge reason, destination or turnaway reason as the report words it; a waitlist entry's or offer's status.</summary>
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => value switch
+    {
+        WaitlistEntryStatus.Waiting => "Venter",
+        WaitlistEntryStatus.Offered => "Tilbudt en bolig",
+        WaitlistEntryStatus.Housed => "Har fået bolig",
+        WaitlistEntryStatus.Withdrawn => "Trukket tilbage",
+        OfferStatus.Pending => "afventer svar",
+        OfferStatus.Accepted => "accepteret",
+        OfferStatus.Declined => "afslået",
+        OfferStatus.Expired => "udløbet",
+        _ => Reporting.Pdf.MonthlyReportPdf.Word(value.ToString()),
+    };
+
+    /// <summary>An access-log operation ("Read", "Create Placement 12", "IdentifyByCpr Person 3") in Danish, for the log's page.</summary>
+    public static string Operation(string operation)
+    {
+        var parts = operation.Split(' ');
+        var verb = parts[0] switch
+        {
+            "Read" => "Læst",
+            "Create" => "Oprettet",
+            "Update" => "Ændret",
+            "Delete" => "Slettet",
+            "IdentifyByCpr" => "Identificeret ved CPR-nummer",
+            var other => other,
+        };
+        if (parts.Length < 2) return verb;
+        var record = parts[1] switch
+        {
+            "Placement" => "ophold",
+            "Person" => "person",
+            "WaitlistEntry" => "ventelisteplads",
+            "Offer" => "boligtilbud",
+            "Turnaway" => "afvisning",
+            "BedHold" => "reservation",
+            "SupportPeriod" => "støtteperiode",
+            var other => other,
+        };
+        return $"{verb}: {record} {string.Join(' ', parts.Skip(2))}".TrimEnd();
+    }
+
+    public static string Role(string role) =>
+        Enum.TryParse<Security.Role>(role, out var known) ? Shared.Navigation.RoleName(known) : role == "System" ? "Systemet" : role;
 }

@@ -1,0 +1,50 @@
+using HousingCapacity.Api.Security;
+using HousingCapacity.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace HousingCapacity.Api.Tests.Pages;
+
+/// <summary>The staff's check-in page does what Placements/CheckIn does: someone new is registered with the stay, in one write.</summary>
+public sealed class CheckInPageTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task CheckIn_OfSomeoneNewWithACprNumber_RegistersAndPlacesThem_ARefusalLeavesNoPerson()
+    {
+        var build = new Builders(api);
+        var facility = await build.FacilityAsync("Section110Shelter");
+        await build.UnitAsync(facility, beds: 1);
+        using var staff = await PageClient.SignedInAsync(api, Role.ShelterStaff, 175, facility);
+        var page = $"/personale/tjek-ind?tilbud={facility}";
+
+        // Unknown number and no name: refused next to the name, the number kept.
+        var cpr = Builders.Cpr(new NodaTime.LocalDate(1961, 10, 4), male: false);
+        using var unknown = await staff.PostFormAsync(page, new() { ["Cpr"] = cpr });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var body = await unknown.Content.ReadAsStringAsync();
+        Assert.Contains("skriv fornavn og efternavn", body);
+        Assert.Contains($"value=\"{cpr}\"", body);
+
+        using var placed = await staff.PostFormAsync(page, new()
+        {
+            ["Cpr"] = cpr, ["FirstName"] = "Bodil", ["LastName"] = "Nørgaard", ["MunicipalityId"] = "1", ["PriorResidence"] = "Street",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
+        await using (var db = api.NewDb())
+        {
+            var stay = await db.Placements.Include(p => p.Person).SingleAsync(p => p.FacilityId == facility);
+            Assert.Equal(("Bodil", "Nørgaard", 1), (stay.Person!.FirstName, stay.Person.LastName, stay.Person.MunicipalityId));
+            Assert.Equal(PriorResidence.Street, stay.PriorResidence);
+        }
+
+        // The place is now full: a second newcomer is refused, and is not left behind as a registered person.
+        var other = Builders.Cpr(new NodaTime.LocalDate(1958, 1, 17), male: true);
+        using var full = await staff.PostFormAsync(page, new() { ["Cpr"] = other, ["FirstName"] = "Ole", ["LastName"] = "Dam", ["MunicipalityId"] = "1" });
+        Assert.Equal(HttpStatusCode.Conflict, full.StatusCode);
+        Assert.Contains("har ingen ledig seng", await full.Content.ReadAsStringAsync());
+        await using var after = api.NewDb();
+        Assert.False(await after.PersonsWithCpr(CprNumber.Parse(other)).AnyAsync());
+        // Nor is there a log line about a person who was never saved.
+        var lastPerson = await after.Persons.MaxAsync(p => p.Id);
+        Assert.False(await after.AccessLog.AnyAsync(l => l.PersonId > lastPerson));
+    }
+}
