@@ -49,4 +49,50 @@ public class RateLimitTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(path);
     }
+
+    [Fact]
+    public async Task PagePosts_PastTheWriteLimit_GetTheDanish429Page()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"housingcapacity-rate-{Guid.NewGuid():N}.db");
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:ConnectionString", $"Data Source={path}");
+            b.UseSetting("Database:SeedDemoData", "false");
+            b.UseSetting("RateLimits:WritesPerMinute", "3");
+        });
+        int facility;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<HousingCapacity.Api.Security.CallerScope>().Current =
+                HousingCapacity.Api.Security.Caller.System("test-setup", auditWrites: false);
+            var db = scope.ServiceProvider.GetRequiredService<HousingCapacity.Api.Data.HousingDbContext>();
+            await HousingCapacity.Api.Data.DatabaseSetup.MigrateAsync(db);
+            var municipality = new HousingCapacity.Domain.Municipality(175, "Rødovre");
+            db.Add(municipality);
+            await db.SaveChangesAsync();
+            var place = new HousingCapacity.Domain.Facility(municipality.Id, "Herberget", HousingCapacity.Domain.FacilityKind.Section110Shelter, "Vej 1",
+                HousingCapacity.Domain.GenderRestriction.None, null, null, true, null);
+            db.Add(place);
+            await db.SaveChangesAsync();
+            facility = place.Id;
+        }
+        using var staff = new Pages.PageClient(factory.CreateClient(new WebApplicationFactoryClientOptions
+            { AllowAutoRedirect = false, HandleCookies = true }));
+        using (var signIn = await staff.PostFormAsync("/logind", new()
+               { ["Role"] = "ShelterStaff", ["MunicipalityCode"] = "175", ["FacilityId"] = facility.ToString() }))
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var statuses = new List<int>();
+        string? refused = null;
+        for (var i = 0; i < 4; i++)
+        {
+            using var reply = await staff.PostFormAsync("/personale/afvisning", new() { ["Reason"] = "Full" });
+            statuses.Add((int)reply.StatusCode);
+            if (reply.StatusCode == HttpStatusCode.TooManyRequests) refused = await reply.Content.ReadAsStringAsync();
+        }
+        Assert.Equal([302, 302, 302, 429], statuses);
+        Assert.Contains("For mange forespørgsler", refused);
+        Assert.Contains("<html lang=\"da\">", refused);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(path);
+    }
 }

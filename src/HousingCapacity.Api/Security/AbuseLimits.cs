@@ -16,13 +16,17 @@ public static class AbuseLimits
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                     context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // A page's post past the limit gets the Danish error page (the status code pages fill an empty answer).
+                if (!PageSignIn.IsApiPath(context.HttpContext.Request.Path)) return;
                 await new ODataProblem(429, "TooManyRequests", "For mange forespørgsler; vent lidt og prøv igen.",
                     "Too many requests; wait a little and try again.").WriteAsync(context.HttpContext.Response);
             };
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var kind = Kind(http.Request);
-                if (kind is null) return RateLimitPartition.GetNoLimiter("reads");
+                // The error page shown for a refused page post is the same request run again: it is not counted twice.
+                if (kind is null || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+                    return RateLimitPartition.GetNoLimiter("reads");
                 // Per user (the token's subject); per client address for requests without a valid token.
                 var caller = http.User.Identity?.IsAuthenticated == true ? "user:" + http.User.Identity.Name : "ip:" + http.Connection.RemoteIpAddress;
                 var permits = kind == "write" ? options.WritesPerMinute : options.HeavyQueriesPerMinute;

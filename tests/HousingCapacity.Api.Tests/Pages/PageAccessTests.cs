@@ -180,6 +180,20 @@ public sealed class PageAccessTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task APostToAnotherRolesPage_IsRefusedWithTheDanishPage_AndChangesNothing()
+    {
+        using var staff = await SignInAsync(Role.ShelterStaff);
+        await using var before = api.NewDb();
+        var notices = await before.Placements.CountAsync(p => p.NotifiedOn != null);
+        var stay = await before.Placements.Where(p => p.NotificationDueDate != null && p.NotifiedOn == null).Select(p => p.Id).FirstAsync();
+        using var reply = await staff.PostFormAsync("/sagsbehandler/underretninger", new() { ["placementId"] = stay.ToString() }, "/personale");
+        Assert.Equal(HttpStatusCode.Forbidden, reply.StatusCode);
+        Assert.Contains("Ingen adgang", await reply.Content.ReadAsStringAsync());
+        await using var after = api.NewDb();
+        Assert.Equal(notices, await after.Placements.CountAsync(p => p.NotifiedOn != null));
+    }
+
+    [Fact]
     public async Task UnknownPage_IsTheDanishNotFoundPage()
     {
         using var client = await SignInAsync(Role.Committee);

@@ -5,6 +5,7 @@ namespace HousingCapacity.Api.Features.SignIn;
 
 /// <summary>The Danish page for a status without a page of its own (another role's page, an address that does not exist).</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken] // it changes nothing, and is shown for a post that was refused for another reason
 public sealed class ErrorModel : HousingPage
 {
     public int Status { get; private set; }
@@ -13,6 +14,7 @@ public sealed class ErrorModel : HousingPage
         403 => "Ingen adgang",
         404 => "Siden findes ikke",
         405 => "Ikke tilladt",
+        429 => "For mange forespørgsler",
         _ => "Der opstod en fejl",
     };
 
@@ -22,6 +24,7 @@ public sealed class ErrorModel : HousingPage
         404 => "Adressen findes ikke. Brug menuen, eller gå til forsiden.",
         405 => "Siden kan ikke bruges på den måde.",
         400 => "Forespørgslen kunne ikke læses. Gå tilbage og prøv igen.",
+        429 => "Du har sendt mange formularer på kort tid. Vent et minut, og prøv igen.",
         _ => "Prøv igen om lidt.",
     };
 
