@@ -193,6 +193,28 @@ public sealed class PageAccessTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(notices, await after.Placements.CountAsync(p => p.NotifiedOn != null));
     }
 
+    [Theory]
+    [InlineData("PUT", "/personale")]
+    [InlineData("DELETE", "/logind")]
+    [InlineData("PATCH", "/fejl/404")]
+    public async Task AnyOtherMethodThanGetAndPost_OnAPage_Is405_WithTheDanishPage(string method, string path)
+    {
+        using var client = await SignInAsync(Role.ShelterStaff);
+        using var reply = await client.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.StatusCode);
+        Assert.Equal("GET, POST", string.Join(", ", reply.Content.Headers.Allow));
+        Assert.Contains("Ikke tilladt", await reply.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Options_OnAPage_SaysGetAndPost()
+    {
+        using var client = PageClient.For(api);
+        using var reply = await client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/"));
+        Assert.Equal(HttpStatusCode.NoContent, reply.StatusCode);
+        Assert.Equal("GET, POST", string.Join(", ", reply.Content.Headers.Allow));
+    }
+
     [Fact]
     public async Task UnknownPage_IsTheDanishNotFoundPage()
     {

@@ -31,7 +31,24 @@ public static class PagesSetup
     /// their OData errors. Before routing, so that the error page is routed when the request is run again.
     /// </summary>
     public static void UseHousingPageErrors(this WebApplication app) =>
-        app.UseWhen(http => !PageSignIn.IsApiPath(http.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/fejl/{0}"));
+        app.UseWhen(http => !PageSignIn.IsApiPath(http.Request.Path), pages =>
+        {
+            pages.UseStatusCodePagesWithReExecute("/fejl/{0}");
+            // Pages are read (GET) and posted (POST); anything else is 405, not a page run without its handler.
+            pages.Use(async (http, next) =>
+            {
+                if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsPost(http.Request.Method)
+                    || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+                {
+                    await next(http);
+                    return;
+                }
+                http.Response.Headers.Allow = "GET, POST";
+                // OPTIONS asks which methods there are: the answer is the Allow header.
+                http.Response.StatusCode = HttpMethods.IsOptions(http.Request.Method) ? StatusCodes.Status204NoContent
+                    : StatusCodes.Status405MethodNotAllowed;
+            });
+        });
 
     public static void MapHousingPages(this WebApplication app)
     {

@@ -8,7 +8,8 @@ namespace HousingCapacity.Api.Features.SignIn;
 [Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken] // it changes nothing, and is shown for a post that was refused for another reason
 public sealed class ErrorModel : HousingPage
 {
-    public int Status { get; private set; }
+    /// <summary>From the address, so that it holds whatever the method of the request that ended here (a PUT gets 405 too).</summary>
+    public int Status => int.TryParse(RouteData.Values["status"]?.ToString(), out var status) && status is >= 400 and <= 599 ? status : 500;
     public override string Title => Status switch
     {
         403 => "Ingen adgang",
@@ -27,7 +28,4 @@ public sealed class ErrorModel : HousingPage
         429 => "Du har sendt mange formularer på kort tid. Vent et minut, og prøv igen.",
         _ => "Prøv igen om lidt.",
     };
-
-    public void OnGet(int status) => Status = status is >= 400 and <= 599 ? status : 500;
-    public void OnPost(int status) => OnGet(status);
 }
