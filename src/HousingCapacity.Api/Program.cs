@@ -82,8 +82,15 @@ static WebApplication CreateApp(string[] args)
 
     var app = builder.Build();
     app.UseExceptionHandler(error => error.Run(async http =>
-        await new ODataProblem(500, "InternalError", "Der opstod en uventet fejl.",
-            "An unexpected error occurred.").WriteAsync(http.Response)));
+    {
+        // A page gets a page, the API an OData error; neither a stack trace.
+        if (!PageSignIn.IsApiPath(http.Request.Path))
+        {
+            await PagesSetup.WriteUnexpectedErrorAsync(http.Response);
+            return;
+        }
+        await new ODataProblem(500, "InternalError", "Der opstod en uventet fejl.", "An unexpected error occurred.").WriteAsync(http.Response);
+    }));
     app.UseSecurityHeaders();
     app.UseTokenAuthentication();
     app.UseHousingPageErrors();

@@ -104,6 +104,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
 
         await RefusedAsync(page, "/udvalg");
         await RefusedAsync(page, "/sagsbehandler");
+        await CheckAsync(browser, page);
         await SignOutAsync(page, "/personale");
 
         await using var db = browser.NewDb();
@@ -251,12 +252,21 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
     [Fact]
     public async Task SignedOut_EveryRolePage_AsksForSignIn_AndTheApiRefusesTheSessionCookie()
     {
-        var page = await browser.NewPageAsync(BrowserFixture.Desktop);
+        var page = await browser.NewPageAsync(BrowserFixture.Phone);
         foreach (var path in new[] { "/personale", "/sagsbehandler", "/udvalg", "/administration" })
         {
             await page.GotoAsync(path);
             Assert.Contains("/logind?returnUrl=", page.Url);
         }
+        // The sign-in page, its refusal, and the error pages pass the same checks as the rest.
+        await CheckAsync(browser, page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for=Role]")).ToContainTextAsync("Vælg en rolle");
+        await Expect(page.GetByRole(AriaRole.Radio).First).ToHaveAttributeAsync("aria-invalid", "true");
+        await CheckAsync(browser, page);
+        await page.GotoAsync("/findes-ikke");
+        await Expect(Heading(page)).ToHaveTextAsync("Siden findes ikke");
+        await CheckAsync(browser, page);
         await SignInAsync(page, "Boligsagsbehandler", 175);
         // The session is for the pages: the API's own paths still want a bearer token.
         var api = await page.GotoAsync("/odata/Persons");

@@ -50,6 +50,19 @@ public static class PagesSetup
             });
         });
 
+    /// <summary>The last resort of a page: a short Danish page of its own (the layout may be what failed).</summary>
+    public static Task WriteUnexpectedErrorAsync(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status500InternalServerError;
+        response.ContentType = "text/html; charset=utf-8";
+        return response.WriteAsync("""
+            <!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Der opstod en fejl – Boligkapacitet</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main id="indhold"><h1>Der opstod en uventet fejl</h1><p>Fejlen er logget. Prøv igen om lidt.</p>
+            <p><a href="/">Til forsiden</a></p></main></body></html>
+            """);
+    }
+
     public static void MapHousingPages(this WebApplication app)
     {
         app.MapPageAssets();
