@@ -236,6 +236,19 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     }
 
     /// <summary>
+    /// One write of a request: a transaction from the first read to the save (on SQLite it takes the write lock at once, so
+    /// competing writes — two officers, the last bed — are serialised and the rules see the committed state).
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    {
+        await using var transaction = await BeginWriteAsync(ct);
+        var result = await write();
+        await SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>
     /// A write transaction, begun once this context has the file's place at the <see cref="SqliteWriteGate"/> (waited for
     /// without holding a thread); the place is given up when the transaction is disposed. Every write of the API begins here.
     /// </summary>

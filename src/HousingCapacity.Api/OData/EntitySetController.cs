@@ -170,16 +170,10 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
         return await act(entity);
     }));
 
-    /// <summary>
-    /// One write: a transaction from the first read to the save (on SQLite it takes the write lock at once, so competing writes
-    /// — two officers, the last bed — are serialised and the rules see the committed state), then the record's ETag header.
-    /// </summary>
+    /// <summary>One write (<see cref="HousingDbContext.WriteAsync{T}"/>), then the record's ETag header.</summary>
     protected async Task<TRecord> WriteAsync<TRecord>(Func<Task<TRecord>> write) where TRecord : Entity
     {
-        await using var transaction = await Db.BeginWriteAsync(HttpContext.RequestAborted);
-        var record = await write();
-        await Db.SaveChangesAsync(HttpContext.RequestAborted);
-        await transaction.CommitAsync(HttpContext.RequestAborted);
+        var record = await Db.WriteAsync(write, HttpContext.RequestAborted);
         Response.Headers.ETag = VersionETagHandler.Of(record);
         return record;
     }

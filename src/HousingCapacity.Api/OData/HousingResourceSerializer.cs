@@ -40,7 +40,7 @@ public sealed class HousingResourceSerializer(IODataSerializerProvider provider)
         var property = base.CreateStructuralProperty(structuralProperty, resourceContext);
         if (structuralProperty.Name == nameof(Person.Cpr) && IsPerson(structuralProperty.DeclaringType) && property.Value is string cpr
             && !Security.AccessPolicy.MaySeeCpr(resourceContext.Request.HttpContext.RequestServices.GetRequiredService<CallerScope>().Current))
-            property.Value = CprNumber.TryParse(cpr, out var number) ? number.ToString() : "XXXXXX-XXXX";
+            property.Value = Privacy.MaskCpr(cpr);
         return property;
     }
 

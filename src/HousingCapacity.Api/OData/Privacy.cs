@@ -11,4 +11,7 @@ public static partial class Privacy
 
     /// <summary>Masks anything that looks like a CPR number (DDMMYY-SSSS, ten digits, DDMMYY SSSS or DDMMYY%2DSSSS).</summary>
     public static string Scrub(string text) => CprLike().Replace(text, "$1-XXXX");
+
+    /// <summary>A stored CPR number as a caller who may not see it is shown it: the birth date, the rest masked.</summary>
+    public static string MaskCpr(string cpr) => CprNumber.TryParse(cpr, out var number) ? number.ToString() : "XXXXXX-XXXX";
 }

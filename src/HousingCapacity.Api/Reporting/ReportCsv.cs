@@ -9,6 +9,13 @@ namespace HousingCapacity.Api.Reporting;
 /// </summary>
 public static class ReportCsv
 {
+    /// <summary>The file's name without extension, for the endpoint and the committee's page.</summary>
+    public static string FileName(MonthlyFigures f) => $"belaegning-{f.MunicipalityCode}-{f.Month}";
+
+    /// <summary>The CSV as sent: UTF-8 with a BOM, so that Excel reads the Danish letters.</summary>
+    public static byte[] Bytes(MonthlyFigures f) =>
+        [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(Render(f))];
+
     public static string Render(MonthlyFigures f)
     {
         var csv = new StringBuilder();

@@ -28,7 +28,7 @@ public static partial class ReportEndpoints
                 var figures = await builder.BuildAsync(code, month, http.RequestAborted)
                     ?? throw ODataProblem.NotFound($"Der findes ingen kommune med koden {code}.",
                         $"There is no municipality with code {code}.");
-                var name = $"belaegning-{figures.MunicipalityCode}-{figures.Month}";
+                var name = ReportCsv.FileName(figures);
                 switch (match.Groups["format"].Value)
                 {
                     case "json":
@@ -39,8 +39,7 @@ public static partial class ReportEndpoints
                     case "csv":
                         http.Response.ContentType = "text/csv; charset=utf-8";
                         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.csv\"";
-                        var csv = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(ReportCsv.Render(figures))).ToArray();
-                        await http.Response.Body.WriteAsync(csv, http.RequestAborted);
+                        await http.Response.Body.WriteAsync(ReportCsv.Bytes(figures), http.RequestAborted);
                         break;
                     default:
                         byte[] pdf;

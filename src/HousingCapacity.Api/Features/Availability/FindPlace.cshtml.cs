@@ -53,7 +53,7 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
             ModelState.Clear();
             TakenMessage = $"Den sidste ledige seng på {name} blev taget af en anden lige før dig. Her er nattens andre muligheder.";
         }
-        await LoadAsync(id);
+        await LoadPlacesAsync();
         return Page();
     }
 
@@ -71,14 +71,14 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
             Done = $"En seng på {name} er reserveret til personen til kl. {hold.ExpiresAt.ToInstant().InZone(DanishTime.Zone):HH:mm}.";
             return Redirect($"/sagsbehandler/person/{id}/find-plads");
         }
-        await LoadAsync(id);
+        await LoadPlacesAsync();
         return Page();
     }
 
     private async Task<IActionResult> ReloadWith(string message)
     {
         Invalid("", message);
-        await LoadAsync(Person.Id);
+        await LoadPlacesAsync();
         return Page();
     }
 
@@ -101,7 +101,9 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
     private async Task<bool> LoadAsync(int id)
     {
         if (!await LoadPersonAsync(id)) return false;
-        Places = await eligiblePlaces.InvokeAsync(Db, Person, Today, WriteContext);
+        await LoadPlacesAsync();
         return true;
     }
+
+    private async Task LoadPlacesAsync() => Places = await eligiblePlaces.InvokeAsync(Db, Person, Today, WriteContext);
 }

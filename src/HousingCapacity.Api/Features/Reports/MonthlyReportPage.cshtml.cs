@@ -40,7 +40,7 @@ public sealed class MonthlyReportPageModel(MonthlyReportBuilder builder) : Housi
         if (await LoadAsync() is { } refused) return refused;
         try
         {
-            return File(MonthlyReportPdf.Render(Figures), "application/pdf", $"belaegning-{Figures.MunicipalityCode}-{Figures.Month}.pdf");
+            return File(MonthlyReportPdf.Render(Figures), "application/pdf", ReportCsv.FileName(Figures) + ".pdf");
         }
         catch (MissingFontException)
         {
@@ -53,8 +53,7 @@ public sealed class MonthlyReportPageModel(MonthlyReportBuilder builder) : Housi
     public async Task<IActionResult> OnGetCsvAsync()
     {
         if (await LoadAsync() is { } refused) return refused;
-        var csv = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(ReportCsv.Render(Figures))).ToArray();
-        return File(csv, "text/csv; charset=utf-8", $"belaegning-{Figures.MunicipalityCode}-{Figures.Month}.csv");
+        return File(ReportCsv.Bytes(Figures), "text/csv; charset=utf-8", ReportCsv.FileName(Figures) + ".csv");
     }
 
     private async Task<IActionResult?> LoadAsync()

@@ -43,14 +43,7 @@ public abstract class HousingPage : PageModel
     /// (e.g. "ExceptionJustification") to the form's (e.g. "Input.Justification"); a target not mapped goes to the top.
     /// </summary>
     protected Task<T?> WriteAsync<T>(Func<Task<T>> write, IReadOnlyDictionary<string, string>? fields = null) where T : class =>
-        AttemptAsync(async () =>
-        {
-            await using var transaction = await Db.BeginWriteAsync(HttpContext.RequestAborted);
-            var result = await write();
-            await Db.SaveChangesAsync(HttpContext.RequestAborted);
-            await transaction.CommitAsync(HttpContext.RequestAborted);
-            return result;
-        }, fields);
+        AttemptAsync(() => Db.WriteAsync(write, HttpContext.RequestAborted), fields);
 
     /// <summary>Runs a workflow that keeps its own transaction (the capacity import), showing a refusal as <see cref="WriteAsync{T}"/>
     /// does.</summary>

@@ -6,7 +6,7 @@ public static class PersonText
     public static string Name(Person p) => p.HasCpr || p.Alias is null ? $"{p.FirstName} {p.LastName}".Trim() : $"{p.Alias} (alias)";
 
     public static string Cpr(Person p, Caller caller) => p.Cpr is not { } cpr ? "uden CPR"
-        : AccessPolicy.MaySeeCpr(caller) ? cpr : cpr[..7] + "XXXX";
+        : AccessPolicy.MaySeeCpr(caller) ? cpr : OData.Privacy.MaskCpr(cpr);
 
     public static string Age(Person p, LocalDate today)
     {

@@ -34,7 +34,6 @@ public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAct
         else if (await WriteAsync(() => offerNext.InvokeAsync(Db, Current, UnitId.Value, WriteContext),
             new Dictionary<string, string> { ["unitId"] = nameof(UnitId) }) is not null)
             return Saved("Enheden er tilbudt den næste på listen.");
-        await LoadAsync();
         return Page();
     }
 
@@ -46,7 +45,6 @@ public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAct
             new Dictionary<string, string> { ["SupportMethod"] = $"offer-{OfferId}", ["PersonId"] = $"offer-{OfferId}",
                 ["UnitId"] = $"offer-{OfferId}" }) is not null)
             return Saved("Tilbuddet er accepteret, og personen er anbragt.");
-        await LoadAsync();
         return Page();
     }
 
@@ -58,7 +56,6 @@ public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAct
         else if (await WriteAsync(async () => await DeclineOfferAction.InvokeAsync(Db, await OfferAsync(), Reason, WriteContext),
             new Dictionary<string, string> { ["reason"] = $"offer-{OfferId}" }) is not null)
             return Saved("Afslaget er registreret; personen beholder sin plads på listen.");
-        await LoadAsync();
         return Page();
     }
 
