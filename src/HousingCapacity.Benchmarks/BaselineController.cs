@@ -95,9 +95,11 @@ public sealed class BaselineController(HousingDbContext db, CallerScope scope, I
 
     private async Task LogAsync(IEnumerable<int> personIds)
     {
-        var at = clock.GetCurrentInstant();
-        foreach (var personId in personIds.Distinct()) db.AccessLog.Add(AccessLog.Entry(scope, at, "Read", personId));
-        await db.SaveChangesAsync();
+        // As the API logs a read: one entry naming the persons, through the same batch.
+        var ids = personIds.ToList();
+        if (ids.Count > 0)
+            await AccessLogBatch.For(db.Database.GetConnectionString()).WriteAsync(AccessLog.Entry(scope, clock.GetCurrentInstant(), "Read",
+                ids), HttpContext.RequestAborted);
     }
 
     private FileContentResult Json(object value) => File(JsonSerializer.SerializeToUtf8Bytes(value), "application/json");

@@ -219,7 +219,7 @@ public static class LoadTest
                           $"server threads: {(threads.Count == 0 ? 0 : threads.Min())}–{(threads.Count == 0 ? 0 : threads.Max())}");
     }
 
-    private static Process StartServer(int port, string db, string[] extra, string maxThreads)
+    internal static Process StartServer(int port, string db, string[] extra, string maxThreads)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -243,7 +243,7 @@ public static class LoadTest
         return process;
     }
 
-    private static async Task WaitForHealthAsync(HttpClient http, Process server)
+    internal static async Task WaitForHealthAsync(HttpClient http, Process server)
     {
         for (var i = 0; i < 240; i++)
         {
@@ -258,7 +258,7 @@ public static class LoadTest
         throw new TimeoutException("The server did not answer /health within 2 minutes.");
     }
 
-    private static async Task<List<int>> IdsAsync(HttpClient http, string token, string url)
+    internal static async Task<List<int>> IdsAsync(HttpClient http, string token, string url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -267,12 +267,12 @@ public static class LoadTest
         return json.RootElement.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("Id").GetInt32()).ToList();
     }
 
-    private static string Token(Role role, int[] facilities) =>
+    internal static string Token(Role role, int[] facilities) =>
         Authentication.IssueToken(new AuthenticationOptions(),
             new SymmetricSecurityKey(Convert.FromBase64String(Authentication.DevelopmentSigningKey)),
             $"load-{role}-{string.Join("-", facilities)}", role, 175, facilities, DateTime.UtcNow, TimeSpan.FromHours(2));
 
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

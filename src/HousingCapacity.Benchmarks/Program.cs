@@ -20,6 +20,16 @@ if (args.Length > 0 && args[0] == "pages")
     Environment.ExitCode = await PageTimings.RunAsync(args[1..]);
     return;
 }
+if (args.Length > 0 && args[0] == "allocations")
+{
+    Environment.ExitCode = await AllocationRaces.RunAsync(args[1..]);
+    return;
+}
+if (args.Length > 0 && args[0] == "log-size")
+{
+    Environment.ExitCode = await LogSize.RunAsync(args[1..]);
+    return;
+}
 if (args.Length > 0 && args[0] == "load")
 {
     Environment.ExitCode = await HousingCapacity.Benchmarks.LoadTest.RunAsync(args[1..]);

@@ -11,13 +11,13 @@ public class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
     private async Task<long> LastLineAsync()
     {
         await using var db = api.NewDb();
-        return await db.AccessLog.MaxAsync(l => (long?)l.Id) ?? 0;
+        return await db.AccessLogLines.MaxAsync(l => (long?)l.Id) ?? 0;
     }
 
-    private async Task<List<AccessLogEntry>> LinesAfterAsync(long id)
+    private async Task<List<AccessLogLine>> LinesAfterAsync(long id)
     {
         await using var db = api.NewDb();
-        return await db.AccessLog.Where(l => l.Id > id).OrderBy(l => l.Id).ToListAsync();
+        return await db.AccessLogLines.Where(l => l.Id > id).OrderBy(l => l.Id).ToListAsync();
     }
 
     private static HttpRequestMessage Get(string url, string? purpose = null)
@@ -159,7 +159,8 @@ public class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         await using var connection = new SqliteConnection(api.ConnectionString);
         await connection.OpenAsync();
-        foreach (var sql in new[] { "UPDATE AccessLog SET UserName = 'someone else'", "DELETE FROM AccessLog" })
+        foreach (var sql in new[] { "UPDATE AccessLog SET UserName = 'someone else'", "DELETE FROM AccessLog",
+                     "UPDATE AccessLogPersons SET PersonId = PersonId + 1", "DELETE FROM AccessLogPersons" })
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
@@ -171,6 +172,6 @@ public class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
         db.AccessLog.Remove(line);
         await Assert.ThrowsAnyAsync<Exception>(() => db.SaveChangesAsync());
         await using var again = api.NewDb();
-        Assert.True(await again.AccessLog.AnyAsync(l => l.Id == line.Id));
+        Assert.True(await again.AccessLogLines.AnyAsync(l => l.Id == line.Id));
     }
 }

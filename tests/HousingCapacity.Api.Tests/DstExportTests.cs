@@ -46,9 +46,13 @@ public class DstExportTests(ReportMonthFixture api) : IClassFixture<ReportMonthF
     public async Task DstExport_EveryPersonInTheFile_IsInTheAccessLog()
     {
         await using var db = api.NewDb();
-        var before = await db.AccessLog.CountAsync(e => e.Operation == "DstExport 900 2026-Q4");
+        var before = await db.AccessLog.MaxAsync(e => (long?)e.Id) ?? 0;
         Assert.Equal(HttpStatusCode.OK, (await Officer.GetAsync("/reports/dst/900/2026-Q4.csv")).Status);
-        Assert.Equal(before + 5, await db.AccessLog.CountAsync(e => e.Operation == "DstExport 900 2026-Q4"));
+        // One entry for the file, naming each of its five persons (a line per person in the log as it reads).
+        var entry = Assert.Single(await db.AccessLog.Include(e => e.Persons)
+            .Where(e => e.Id > before && e.Operation == "DstExport 900 2026-Q4").ToListAsync());
+        Assert.Equal(5, entry.Persons.Count);
+        Assert.Equal(5, await db.AccessLogLines.CountAsync(l => l.Id == entry.Id && l.PersonId != null));
     }
 
     [Theory]

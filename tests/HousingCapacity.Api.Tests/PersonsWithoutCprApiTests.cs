@@ -171,7 +171,7 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(HttpStatusCode.OK, offer.Status);
         var offerId = offer.Json.GetProperty("Id").GetInt32();
         await using var check = api.NewDb();
-        var linesBefore = await check.AccessLog.CountAsync(e => e.PersonId == duplicate);
+        var linesBefore = await check.AccessLogLines.CountAsync(e => e.PersonId == duplicate);
         Assert.True(linesBefore > 0);
 
         var self = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({duplicate})/HousingCapacity.MergeInto", $$"""{"personId":{{duplicate}}}""");
@@ -188,9 +188,9 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(known, (await api.OData.GetAsync($"/odata/WaitlistEntries({entryId})")).Json.GetProperty("PersonId").GetInt32());
         Assert.Equal(known, (await api.OData.GetAsync($"/odata/Offers({offerId})/Entry")).Json.GetProperty("PersonId").GetInt32());
         // The duplicate's access-log lines stay under its id and are part of the person's export.
-        Assert.True(await check.AccessLog.CountAsync(e => e.PersonId == duplicate) >= linesBefore);
+        Assert.True(await check.AccessLogLines.CountAsync(e => e.PersonId == duplicate) >= linesBefore);
         var export = (await api.OData.GetAsync($"/odata/Persons({known})/HousingCapacity.AccessLog()")).Value.GetArrayLength();
-        Assert.True(export >= linesBefore + await check.AccessLog.CountAsync(e => e.PersonId == known) - 1);
+        Assert.True(export >= linesBefore + await check.AccessLogLines.CountAsync(e => e.PersonId == known) - 1);
         // Checking in with the CPR number finds the one record, whose moved stay is still going on.
         var again = await staff.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn",
             $$"""{"cpr":"{{cpr}}","facilityId":{{shelter}},"startDate":"{{Iso(Today.PlusDays(5))}}"}""");

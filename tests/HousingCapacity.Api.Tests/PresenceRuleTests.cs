@@ -127,7 +127,7 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         var person = await UnseenHvidovrePersonAsync(withCurrentStay: false, skip: 2);
         var facility = await FreeRodovreFacilityAsync();
         await using var db = api.NewDb();
-        var logBefore = await db.AccessLog.MaxAsync(l => (long?)l.Id) ?? 0;
+        var logBefore = await db.AccessLogLines.MaxAsync(l => (long?)l.Id) ?? 0;
 
         var reply = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr}}","facilityId":{{facility}}}"""));
 
@@ -138,7 +138,7 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         // Now the person stays at a Rødovre place: the officer sees them.
         Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync($"/odata/Persons({person.Id})")).Status);
         await using var after = api.NewDb();
-        var lines = await after.AccessLog.Where(l => l.Id > logBefore && l.PersonId == person.Id).OrderBy(l => l.Id).ToListAsync();
+        var lines = await after.AccessLogLines.Where(l => l.Id > logBefore && l.PersonId == person.Id).OrderBy(l => l.Id).ToListAsync();
         var identified = Assert.Single(lines, l => l.Operation == $"IdentifyByCpr Person {person.Id}");
         Assert.Equal("Indskrivning ved døren", identified.Purpose);
         Assert.Equal("HousingOfficer", identified.Role);
@@ -152,7 +152,7 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         var person = await UnseenHvidovrePersonAsync(withCurrentStay: true, skip: 1);
         var facility = await FreeRodovreFacilityAsync();
         await using var db = api.NewDb();
-        var logBefore = await db.AccessLog.MaxAsync(l => (long?)l.Id) ?? 0;
+        var logBefore = await db.AccessLogLines.MaxAsync(l => (long?)l.Id) ?? 0;
         var stays = await PlacementsOfAsync(person.Id);
 
         var reply = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr}}","facilityId":{{facility}}}"""));
@@ -161,7 +161,7 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("PersonAlreadyPlaced", reply.DetailCodes());
         Assert.Equal(stays, await PlacementsOfAsync(person.Id));
         await using var after = api.NewDb();
-        var line = Assert.Single(await after.AccessLog.Where(l => l.Id > logBefore && l.PersonId == person.Id).ToListAsync());
+        var line = Assert.Single(await after.AccessLogLines.Where(l => l.Id > logBefore && l.PersonId == person.Id).ToListAsync());
         Assert.Equal($"IdentifyByCpr Person {person.Id}", line.Operation);
     }
 
@@ -176,11 +176,11 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         var person = await UnseenHvidovrePersonAsync(withCurrentStay: false, skip: 3);
         await using var db = api.NewDb();
         var hvidovreFacility = await db.Facilities.Where(f => f.Municipality!.Code == Hvidovre).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
-        var logBefore = await db.AccessLog.MaxAsync(l => (long?)l.Id) ?? 0;
+        var logBefore = await db.AccessLogLines.MaxAsync(l => (long?)l.Id) ?? 0;
         var elsewhere = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr}}","facilityId":{{hvidovreFacility}}}"""));
         Assert.Equal(HttpStatusCode.Forbidden, elsewhere.Status);
         await using var after = api.NewDb();
-        Assert.False(await after.AccessLog.AnyAsync(l => l.Id > logBefore && l.PersonId == person.Id));
+        Assert.False(await after.AccessLogLines.AnyAsync(l => l.Id > logBefore && l.PersonId == person.Id));
 
         var noDoor = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr}}"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, noDoor.Status);

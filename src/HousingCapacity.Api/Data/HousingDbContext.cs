@@ -30,6 +30,8 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     public DbSet<BedHold> BedHolds => Set<BedHold>();
     public DbSet<SupportPeriod> SupportPeriods => Set<SupportPeriod>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    /// <summary>The access log read a line per entry and person (the view AccessLogLines).</summary>
+    public IQueryable<AccessLogLine> AccessLogLines => Set<AccessLogLine>().IgnoreQueryFilters();
 
     /// <summary>All records, whoever asks: for rules and aggregates that must count everything, never for answering with records.</summary>
     public IQueryable<T> Unscoped<T>() where T : class => Set<T>().IgnoreQueryFilters();
@@ -140,10 +142,24 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         {
             e.ToTable("AccessLog", t => { t.HasTrigger("TR_AccessLog_NoUpdate"); t.HasTrigger("TR_AccessLog_NoDelete"); });
             e.HasKey(x => x.Id);
-            e.HasIndex(x => x.PersonId);
+            e.HasMany(x => x.Persons).WithOne().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
             // Nobody reads the log through a scope: only the export function (for a person the caller may see) does.
             e.HasQueryFilter(x => ScopeAll);
         });
+        b.Entity<AccessLogPerson>(e =>
+        {
+            e.ToTable("AccessLogPersons", t => { t.HasTrigger("TR_AccessLogPersons_NoUpdate"); t.HasTrigger("TR_AccessLogPersons_NoDelete"); });
+            e.HasKey(x => new { x.PersonId, x.EntryId });
+            e.HasQueryFilter(x => ScopeAll);
+        });
+        b.Entity<AccessLogLine>(e =>
+        {
+            e.ToView("AccessLogLines");
+            e.HasNoKey();
+            e.HasQueryFilter(x => ScopeAll);
+        });
+        // Set on every new stay from its facility (SaveChanges below), so that the officers' scope filter is indexable.
+        b.Entity<Placement>().Property<int?>(FacilityMunicipalityId);
         DeclareGuardTriggers(b);
         ScopeFilters(b);
     }
@@ -180,7 +196,8 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         b.Entity<Unit>().HasQueryFilter(u => ScopeAll || ScopeCatalogue || ScopeStaff && ScopeFacilityIds.Contains(u.FacilityId));
         b.Entity<CapacityReport>().HasQueryFilter(r => ScopeAll || ScopeOfficer || ScopeStaff && ScopeFacilityIds.Contains(r.FacilityId));
         b.Entity<Placement>().HasQueryFilter(p => ScopeAll
-            || ScopeOfficer && (p.ResponsibleMunicipalityId == ScopeMunicipalityId || p.Facility!.MunicipalityId == ScopeMunicipalityId)
+            || ScopeOfficer && (p.ResponsibleMunicipalityId == ScopeMunicipalityId
+                                || EF.Property<int?>(p, FacilityMunicipalityId) == ScopeMunicipalityId)
             || ScopeStaff && ScopeFacilityIds.Contains(p.FacilityId) && (p.EndDate == null || p.EndDate >= ScopeRecentSince));
         // A person is visible where one of their stays is, and to the officers of the municipality responsible for them.
         b.Entity<Person>().HasQueryFilter(p => ScopeAll
@@ -197,7 +214,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
             || ScopeStaff && ScopeFacilityIds.Contains(h.FacilityId));
         b.Entity<SupportPeriod>().HasQueryFilter(s => ScopeAll
             || ScopeOfficer && (s.Placement!.ResponsibleMunicipalityId == ScopeMunicipalityId
-                || s.Placement.Facility!.MunicipalityId == ScopeMunicipalityId)
+                || EF.Property<int?>(s.Placement, FacilityMunicipalityId) == ScopeMunicipalityId)
             || ScopeStaff && ScopeFacilityIds.Contains(s.Placement!.FacilityId));
         b.Entity<Waitlist>().HasQueryFilter(w => ScopeAll || ScopeOfficer && w.MunicipalityId == ScopeMunicipalityId);
         b.Entity<WaitlistEntry>().HasQueryFilter(e => ScopeAll || ScopeOfficer && e.Waitlist!.MunicipalityId == ScopeMunicipalityId);
@@ -216,6 +233,8 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     }
 
     public const string CprHash = "CprHash";
+    /// <summary>The municipality of a stay's facility, kept on the stay (migration 0010).</summary>
+    public const string FacilityMunicipalityId = "FacilityMunicipalityId";
 
     /// <summary>
     /// Checks the caller may make these changes (<see cref="WriteScope"/>); gives every changed record a new Version (its ETag
@@ -305,7 +324,8 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
 
     private async Task<int> SaveInTransactionAsync(CancellationToken cancellationToken)
     {
-        if (ChangeTracker.Entries<AccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (ChangeTracker.Entries<AccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<AccessLogPerson>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new AccessDeniedException("Adgangsloggen kan ikke ændres.", "The access log cannot be changed.");
         var changes = ChangeTracker.Entries<Entity>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (changes.Count == 0) return await base.SaveChangesAsync(cancellationToken);
@@ -317,6 +337,14 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         foreach (var entry in changes.Where(e => e.Entity is Person { Cpr: not null }
                      && (e.State == EntityState.Added || e.State == EntityState.Modified && e.Property(nameof(Person.Cpr)).IsModified)))
             entry.Property(CprHash).CurrentValue = CprProtection.Hash(((Person)entry.Entity).Cpr!);
+        foreach (var entry in changes.Where(e => e.Entity is Placement && e.State == EntityState.Added))
+        {
+            var facilityId = ((Placement)entry.Entity).FacilityId;
+            entry.Property(FacilityMunicipalityId).CurrentValue = ChangeTracker.Entries<Facility>()
+                .Select(f => f.Entity).FirstOrDefault(f => f.Id == facilityId)?.MunicipalityId
+                ?? await Unscoped<Facility>().Where(f => f.Id == facilityId).Select(f => (int?)f.MunicipalityId)
+                    .SingleOrDefaultAsync(cancellationToken);
+        }
         if (!Caller.AuditWrites) return await base.SaveChangesAsync(cancellationToken);
 
         var pending = Security.AccessLog.PendingWrites(changes);

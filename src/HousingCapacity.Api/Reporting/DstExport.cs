@@ -110,9 +110,8 @@ public static partial class DstExport
     private static async Task WriteAccessLogAsync(HousingDbContext db, Quarter quarter, IReadOnlyList<int> persons, IClock clock,
         CancellationToken ct)
     {
-        var now = clock.GetCurrentInstant();
-        foreach (var id in persons)
-            db.AccessLog.Add(AccessLog.Entry(db.Scope, now, $"DstExport {quarter.MunicipalityCode} {quarter.Period}", id));
+        db.AccessLog.Add(AccessLog.Entry(db.Scope, clock.GetCurrentInstant(), $"DstExport {quarter.MunicipalityCode} {quarter.Period}",
+            persons));
         try
         {
             await db.SaveChangesAsync(ct);

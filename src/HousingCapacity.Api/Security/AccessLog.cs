@@ -19,7 +19,11 @@ public static class AccessLog
         scope.Purpose = purpose.Length == 0 ? null : Privacy.Scrub(purpose.Length > 200 ? purpose[..200] : purpose);
     }
 
-    public static AccessLogEntry Entry(CallerScope scope, Instant at, string operation, int? personId) => new()
+    public static AccessLogEntry Entry(CallerScope scope, Instant at, string operation, int? personId) =>
+        Entry(scope, at, operation, personId is { } id ? [id] : []);
+
+    /// <summary>An entry of the current caller and request naming these persons.</summary>
+    public static AccessLogEntry Entry(CallerScope scope, Instant at, string operation, IEnumerable<int> persons) => new()
     {
         At = at,
         UserName = scope.Current.Name,
@@ -28,18 +32,29 @@ public static class AccessLog
         Operation = operation,
         Request = scope.Request ?? "",
         Purpose = scope.Purpose,
-        PersonId = personId,
+        Persons = persons.Distinct().Order().Select(id => new AccessLogPerson { PersonId = id }).ToList(),
     };
 
-    /// <summary>Records that the response about to be sent carries these persons' data.</summary>
+    /// <summary>
+    /// Records that the response about to be sent carries these persons' data: one entry naming them all, committed before the
+    /// answer leaves. Reads do not open a write transaction of their own: their entries are inserted together, a batch of
+    /// concurrent requests in one short write (<see cref="AccessLogBatch"/>).
+    /// </summary>
     public static async Task RecordReadAsync(HousingDbContext db, CallerScope scope, PersonsInResponse persons, IClock clock,
         CancellationToken ct)
     {
         if (!persons.Any) return;
-        var now = clock.GetCurrentInstant();
-        foreach (var id in await persons.ResolveAsync(db, ct))
-            db.AccessLog.Add(Entry(scope, now, "Read", id));
-        await db.SaveChangesAsync(ct);
+        var ids = await persons.ResolveAsync(db, ct);
+        if (ids.Count == 0) return;
+        var entry = Entry(scope, clock.GetCurrentInstant(), "Read", ids);
+        // Inside a write of its own (which holds the write gate), the entry simply commits with it.
+        if (db.Database.CurrentTransaction is not null)
+        {
+            db.AccessLog.Add(entry);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        await AccessLogBatch.For(db.Database.GetConnectionString()).WriteAsync(entry, ct);
     }
 
     /// <summary>The log lines for the changes about to be saved (their ids are read after the save).</summary>

@@ -1,9 +1,11 @@
 namespace HousingCapacity.Api.Security;
 
 /// <summary>
-/// One line of the access log (table AccessLog): who read or changed which person's data, when, how and why. GDPR art. 5(2)
-/// and 30 ask that processing can be accounted for, and art. 15 that a person can learn who saw their data. Append-only:
-/// the API has no way to change it and the database refuses UPDATE and DELETE (migration 0007).
+/// One entry of the access log (table AccessLog): who read or changed person data, when, how and why, and (in
+/// <see cref="Persons"/>) whose. A read is one entry naming every person in the answer; a write is an entry per changed record.
+/// GDPR art. 5(2) and 30 ask that processing can be accounted for, and art. 15 that a person can learn who saw their data.
+/// Append-only: the API has no way to change it and the database refuses UPDATE and DELETE (migrations 0007 and 0010), but for
+/// the purge of entries older than <c>AccessLog:RetentionMonths</c> (<see cref="AccessLogRetention"/>).
 /// </summary>
 public sealed class AccessLogEntry
 {
@@ -18,6 +20,30 @@ public sealed class AccessLogEntry
     public required string Request { get; init; }
     /// <summary>Why, as the client said in the X-Purpose header.</summary>
     public string? Purpose { get; init; }
-    /// <summary>The person concerned; null for a write that concerns no person (e.g. a capacity report).</summary>
-    public int? PersonId { get; init; }
+    /// <summary>The persons concerned; none for a write that concerns no person (e.g. a capacity report).</summary>
+    public List<AccessLogPerson> Persons { get; init; } = [];
+}
+
+/// <summary>A person an access log entry names (table AccessLogPersons: two numbers a person, indexed by person).</summary>
+public sealed class AccessLogPerson
+{
+    public int PersonId { get; init; }
+    public long EntryId { get; private set; }
+}
+
+/// <summary>
+/// The access log as it reads (view AccessLogLines): a line per entry and person it names, PersonId null for an entry that
+/// names nobody. What the art. 15 export and the checks read.
+/// </summary>
+public sealed class AccessLogLine
+{
+    public long Id { get; private set; }
+    public Instant At { get; private set; }
+    public string UserName { get; private set; } = "";
+    public string Role { get; private set; } = "";
+    public int? MunicipalityCode { get; private set; }
+    public string Operation { get; private set; } = "";
+    public string Request { get; private set; } = "";
+    public string? Purpose { get; private set; }
+    public int? PersonId { get; private set; }
 }

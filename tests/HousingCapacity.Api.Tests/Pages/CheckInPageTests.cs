@@ -45,6 +45,6 @@ public sealed class CheckInPageTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.False(await after.PersonsWithCpr(CprNumber.Parse(other)).AnyAsync());
         // Nor is there a log line about a person who was never saved.
         var lastPerson = await after.Persons.MaxAsync(p => p.Id);
-        Assert.False(await after.AccessLog.AnyAsync(l => l.PersonId > lastPerson));
+        Assert.False(await after.AccessLogLines.AnyAsync(l => l.PersonId > lastPerson));
     }
 }

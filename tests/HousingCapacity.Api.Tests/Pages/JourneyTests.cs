@@ -115,7 +115,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.Equal(1, await db.CapacityReports.CountAsync(r => r.FacilityId == facility && r.BedsOccupied == 1));
         Assert.Equal(1, await db.Turnaways.CountAsync(t => t.FacilityId == facility));
         // The board's read of the person is in the access log, with the page as its purpose.
-        Assert.True(await db.AccessLog.AnyAsync(l => l.PersonId == stay.PersonId && l.Operation == "Read" && l.Purpose == "Side: Nattens tavle"));
+        Assert.True(await db.AccessLogLines.AnyAsync(l => l.PersonId == stay.PersonId && l.Operation == "Read" && l.Purpose == "Side: Nattens tavle"));
     }
 
     [Theory]

@@ -63,11 +63,11 @@ public sealed class PageAccessLogTests(ApiFixture api) : IClassFixture<ApiFixtur
         {
             using var client = await PageClient.SignedInAsync(api, role, 175, role == Role.ShelterStaff ? 1 : null);
             var path = pathTemplate.Replace("{stay}", stay.ToString()).Replace("{person}", person.ToString());
-            var before = await db.AccessLog.Where(l => l.Purpose == purpose).CountAsync();
+            var before = await db.AccessLogLines.Where(l => l.Purpose == purpose).CountAsync();
             using var reply = await client.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
             await using var after = api.NewDb();
-            Assert.True(await after.AccessLog.Where(l => l.Purpose == purpose && l.Operation == "Read" && l.PersonId != null).CountAsync() > before,
+            Assert.True(await after.AccessLogLines.Where(l => l.Purpose == purpose && l.Operation == "Read" && l.PersonId != null).CountAsync() > before,
                 $"{path} showed person data without an access-log line");
         }
     }

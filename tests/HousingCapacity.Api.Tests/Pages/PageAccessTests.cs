@@ -146,7 +146,7 @@ public sealed class PageAccessTests(ApiFixture api) : IClassFixture<ApiFixture>
         var guests = await db.Placements.Where(p => p.FacilityId == 1 && p.StartDate <= new DateOnly(2026, 11, 22)
             && (p.EndDate == null || p.EndDate > new DateOnly(2026, 11, 22))).Select(p => p.Person!).ToListAsync();
         Assert.NotEmpty(guests);
-        var logged = await db.AccessLog.CountAsync();
+        var logged = await db.AccessLogLines.CountAsync();
         var body = await client.Http.GetStringAsync("/personale");
         foreach (var guest in guests.Where(g => g.Cpr is not null))
         {
@@ -154,8 +154,8 @@ public sealed class PageAccessTests(ApiFixture api) : IClassFixture<ApiFixture>
             Assert.Contains(guest.Cpr![..7] + "XXXX", body);
         }
         await using var after = api.NewDb();
-        var lines = await after.AccessLog.OrderByDescending(l => l.Id).Take(guests.Count).ToListAsync();
-        Assert.Equal(logged + guests.Count, await after.AccessLog.CountAsync());
+        var lines = await after.AccessLogLines.OrderByDescending(l => l.Id).Take(guests.Count).ToListAsync();
+        Assert.Equal(logged + guests.Count, await after.AccessLogLines.CountAsync());
         Assert.All(lines, l => Assert.Equal("Side: Nattens tavle", l.Purpose));
         Assert.Equal(guests.Select(g => g.Id).Order(), lines.Select(l => l.PersonId!.Value).Order());
     }
@@ -170,7 +170,7 @@ public sealed class PageAccessTests(ApiFixture api) : IClassFixture<ApiFixture>
         var body = await found.Content.ReadAsStringAsync();
         Assert.Contains($"/sagsbehandler/person/{person.Id}", body);
         await using var after = api.NewDb();
-        Assert.True(await after.AccessLog.AnyAsync(l => l.PersonId == person.Id && l.Purpose == "Side: Find person"));
+        Assert.True(await after.AccessLogLines.AnyAsync(l => l.PersonId == person.Id && l.Purpose == "Side: Find person"));
 
         using var bad = await client.PostFormAsync("/sagsbehandler", new() { ["Query"] = "311399-1234" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

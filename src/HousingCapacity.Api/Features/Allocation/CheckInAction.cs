@@ -105,7 +105,7 @@ public sealed class CheckInAction(PlacementAllocation allocation)
     {
         if (db.Database.CurrentTransaction is not null) await db.Database.RollbackTransactionAsync(ct);
         db.ChangeTracker.Clear();
-        db.AccessLog.Add(AccessLog.Entry(db.Scope, identified.At, identified.Operation, identified.PersonId));
+        db.AccessLog.Add(AccessLog.Entry(db.Scope, identified.At, identified.Operation, identified.Persons.Select(p => p.PersonId)));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -20,7 +20,7 @@ public static class AccessLogFunction
         var personId = person.Id;
         var ids = await db.Unscoped<Person>().Where(p => p.MergedIntoId == personId).Select(p => (int?)p.Id).ToListAsync(ct);
         ids.Add(personId);
-        return await db.Unscoped<AccessLogEntry>().Where(e => ids.Contains(e.PersonId)).OrderBy(e => e.Id)
+        return await db.AccessLogLines.Where(e => ids.Contains(e.PersonId)).OrderBy(e => e.Id)
             .Select(e => new AccessLogRecord
             {
                 At = e.At.ToDateTimeOffset(),
