@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
 namespace HousingCapacity.Api.Data;
 
 /// <summary>
@@ -52,16 +54,32 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
 
     // What the query filters read at every query (EF Core parameterises members of the context).
     private Caller Caller => Scope.Current;
-    private bool ScopeAll => Caller.IsSystem;
-    private bool ScopeOfficer => Caller.Role == Role.HousingOfficer;
-    private bool ScopeStaff => Caller.Role == Role.ShelterStaff;
-    private bool ScopeCatalogue => Caller.Role is Role.HousingOfficer or Role.Committee or Role.Administrator;
     private int ScopeMunicipalityId => Caller.MunicipalityId ?? 0;
     private int[] ScopeFacilityIds => [.. Caller.FacilityIds];
     /// <summary>Staff see the persons staying at their facilities now or within the last <see cref="StaffRecentDays"/> days.</summary>
     private DateOnly ScopeRecentSince => (_today ??= DanishTime.Today(clock)).PlusDays(-StaffRecentDays).ToDateOnly();
     private LocalDate? _today;
     public const int StaffRecentDays = 30;
+
+    /// <summary>
+    /// One model per kind of caller (<see cref="CallerScope.ModelKind"/>), each with only its own query filters. With one model
+    /// for all, every filter was "@isSystem OR (@isOfficer AND …) OR (@isStaff AND …)", and SQLite, which plans a statement
+    /// before it sees the values, could use no index for it (issue 14: the stays were scanned). The caller is fixed from the
+    /// context's first use on (<see cref="CallerScope"/>).
+    /// </summary>
+    private sealed class ModelPerCaller : IModelCacheKeyFactory
+    {
+        public object Create(DbContext context, bool designTime)
+        {
+            var db = (HousingDbContext)context;
+            var kind = CallerScope.ModelKind(db.Caller);
+            db.Scope.BoundModel = kind;
+            return (context.GetType(), kind, designTime);
+        }
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ModelPerCaller>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -143,20 +161,16 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
             e.ToTable("AccessLog", t => { t.HasTrigger("TR_AccessLog_NoUpdate"); t.HasTrigger("TR_AccessLog_NoDelete"); });
             e.HasKey(x => x.Id);
             e.HasMany(x => x.Persons).WithOne().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
-            // Nobody reads the log through a scope: only the export function (for a person the caller may see) does.
-            e.HasQueryFilter(x => ScopeAll);
         });
         b.Entity<AccessLogPerson>(e =>
         {
             e.ToTable("AccessLogPersons", t => { t.HasTrigger("TR_AccessLogPersons_NoUpdate"); t.HasTrigger("TR_AccessLogPersons_NoDelete"); });
             e.HasKey(x => new { x.PersonId, x.EntryId });
-            e.HasQueryFilter(x => ScopeAll);
         });
         b.Entity<AccessLogLine>(e =>
         {
             e.ToView("AccessLogLines");
             e.HasNoKey();
-            e.HasQueryFilter(x => ScopeAll);
         });
         // Set on every new stay from its facility (SaveChanges below), so that the officers' scope filter is indexable.
         b.Entity<Placement>().Property<int?>(FacilityMunicipalityId);
@@ -183,42 +197,55 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     }
 
     /// <summary>
-    /// Which records each role sees (AccessPolicy says which sets it may use at all). Filters reach through navigations, so a
-    /// person hidden here is hidden in every $expand and any() too. Person ↔ Placement would be a cycle; the placement keeps
-    /// its responsible municipality so that its filter needs no person.
+    /// Which records each kind of caller sees (AccessPolicy says which sets it may use at all), in the model built for it: the
+    /// system sees everything; a kind of caller a set is not for sees none of it. Filters reach through navigations, so a person
+    /// hidden here is hidden in every $expand and any() too. Person ↔ Placement would be a cycle; the stay keeps its responsible
+    /// municipality and its facility's, so that its filter needs no person and no join.
     /// </summary>
     private void ScopeFilters(ModelBuilder b)
     {
-        // Every role sees every municipality (the catalogue is public knowledge within the municipalities' organisation); said here
-        // all the same, so that every entity set has its filter in this one place.
-        b.Entity<Municipality>().HasQueryFilter(m => ScopeAll || ScopeCatalogue || ScopeStaff);
-        b.Entity<Facility>().HasQueryFilter(f => ScopeAll || ScopeCatalogue || ScopeStaff && ScopeFacilityIds.Contains(f.Id));
-        b.Entity<Unit>().HasQueryFilter(u => ScopeAll || ScopeCatalogue || ScopeStaff && ScopeFacilityIds.Contains(u.FacilityId));
-        b.Entity<CapacityReport>().HasQueryFilter(r => ScopeAll || ScopeOfficer || ScopeStaff && ScopeFacilityIds.Contains(r.FacilityId));
-        b.Entity<Placement>().HasQueryFilter(p => ScopeAll
-            || ScopeOfficer && (p.ResponsibleMunicipalityId == ScopeMunicipalityId
-                                || EF.Property<int?>(p, FacilityMunicipalityId) == ScopeMunicipalityId)
-            || ScopeStaff && ScopeFacilityIds.Contains(p.FacilityId) && (p.EndDate == null || p.EndDate >= ScopeRecentSince));
+        var kind = CallerScope.ModelKind(Caller);
+        if (kind == "System") return;
+        var officer = kind == nameof(Role.HousingOfficer);
+        var staff = kind == nameof(Role.ShelterStaff);
+        var catalogue = officer || kind is nameof(Role.Committee) or nameof(Role.Administrator);
+        // Every role sees every municipality (the catalogue is public knowledge within the municipalities' organisation); nobody
+        // without a role does.
+        Filter<Municipality>(b, catalogue || staff ? null : m => false);
+        Filter<Facility>(b, catalogue ? null : staff ? f => ScopeFacilityIds.Contains(f.Id) : f => false);
+        Filter<Unit>(b, catalogue ? null : staff ? u => ScopeFacilityIds.Contains(u.FacilityId) : u => false);
+        Filter<CapacityReport>(b, officer ? null : staff ? r => ScopeFacilityIds.Contains(r.FacilityId) : r => false);
+        Filter<Placement>(b, officer
+            ? p => p.ResponsibleMunicipalityId == ScopeMunicipalityId || EF.Property<int?>(p, FacilityMunicipalityId) == ScopeMunicipalityId
+            : staff ? p => ScopeFacilityIds.Contains(p.FacilityId) && (p.EndDate == null || p.EndDate >= ScopeRecentSince)
+            : p => false);
         // A person is visible where one of their stays is, and to the officers of the municipality responsible for them.
-        b.Entity<Person>().HasQueryFilter(p => ScopeAll
-            || ScopeOfficer && (p.MunicipalityId == ScopeMunicipalityId || p.Placements.Any())
-            || ScopeStaff && p.Placements.Any());
-        b.Entity<Turnaway>().HasQueryFilter(t => ScopeAll
-            || ScopeOfficer && t.Facility!.MunicipalityId == ScopeMunicipalityId
-            || ScopeStaff && ScopeFacilityIds.Contains(t.FacilityId));
+        Filter<Person>(b, officer ? p => p.MunicipalityId == ScopeMunicipalityId || p.Placements.Any()
+            : staff ? p => p.Placements.Any() : p => false);
+        Filter<Turnaway>(b, officer ? t => t.Facility!.MunicipalityId == ScopeMunicipalityId
+            : staff ? t => ScopeFacilityIds.Contains(t.FacilityId) : t => false);
         // Officers hold beds anywhere (a §110 bed elsewhere is still a bed): they see anonymous holds everywhere, and holds
         // for a person at M's facilities or for M's own persons.
-        b.Entity<BedHold>().HasQueryFilter(h => ScopeAll
-            || ScopeOfficer && (h.PersonId == null || h.Facility!.MunicipalityId == ScopeMunicipalityId
-                                || Persons.Any(p => p.Id == h.PersonId && p.MunicipalityId == ScopeMunicipalityId))
-            || ScopeStaff && ScopeFacilityIds.Contains(h.FacilityId));
-        b.Entity<SupportPeriod>().HasQueryFilter(s => ScopeAll
-            || ScopeOfficer && (s.Placement!.ResponsibleMunicipalityId == ScopeMunicipalityId
-                || EF.Property<int?>(s.Placement, FacilityMunicipalityId) == ScopeMunicipalityId)
-            || ScopeStaff && ScopeFacilityIds.Contains(s.Placement!.FacilityId));
-        b.Entity<Waitlist>().HasQueryFilter(w => ScopeAll || ScopeOfficer && w.MunicipalityId == ScopeMunicipalityId);
-        b.Entity<WaitlistEntry>().HasQueryFilter(e => ScopeAll || ScopeOfficer && e.Waitlist!.MunicipalityId == ScopeMunicipalityId);
-        b.Entity<Offer>().HasQueryFilter(o => ScopeAll || ScopeOfficer && o.Entry!.Waitlist!.MunicipalityId == ScopeMunicipalityId);
+        Filter<BedHold>(b, officer
+            ? h => h.PersonId == null || h.Facility!.MunicipalityId == ScopeMunicipalityId
+                   || Persons.Any(p => p.Id == h.PersonId && p.MunicipalityId == ScopeMunicipalityId)
+            : staff ? h => ScopeFacilityIds.Contains(h.FacilityId) : h => false);
+        Filter<SupportPeriod>(b, officer
+            ? s => s.Placement!.ResponsibleMunicipalityId == ScopeMunicipalityId
+                   || EF.Property<int?>(s.Placement, FacilityMunicipalityId) == ScopeMunicipalityId
+            : staff ? s => ScopeFacilityIds.Contains(s.Placement!.FacilityId) : s => false);
+        Filter<Waitlist>(b, officer ? w => w.MunicipalityId == ScopeMunicipalityId : w => false);
+        Filter<WaitlistEntry>(b, officer ? e => e.Waitlist!.MunicipalityId == ScopeMunicipalityId : e => false);
+        Filter<Offer>(b, officer ? o => o.Entry!.Waitlist!.MunicipalityId == ScopeMunicipalityId : o => false);
+        // Nobody reads the log through a scope: only the export function (for a person the caller may see) does, unscoped.
+        Filter<AccessLogEntry>(b, e => false);
+        Filter<AccessLogPerson>(b, e => false);
+        Filter<AccessLogLine>(b, e => false);
+    }
+
+    private static void Filter<T>(ModelBuilder b, System.Linq.Expressions.Expression<Func<T, bool>>? filter) where T : class
+    {
+        if (filter is not null) b.Entity<T>().HasQueryFilter(filter);
     }
 
     private static void Table<T>(ModelBuilder b, string table,

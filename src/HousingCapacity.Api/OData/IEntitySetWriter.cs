@@ -14,3 +14,14 @@ public interface IEntitySetWriter
     bool AllowsUpdate => true;
     bool AllowsDelete => true;
 }
+
+/// <summary>
+/// A writer whose create runs its rules on committed data before the write lock is taken, and under the lock only re-checks
+/// what a concurrent write can have changed (an allocation: the chosen bed). Where that re-check fails it runs the whole create
+/// again under the lock, so the answer is as if everything had run there.
+/// </summary>
+public interface IChecksBeforeTheLock
+{
+    /// <summary>Runs the rules now (no transaction) and returns the step that re-checks and adds the record inside the write.</summary>
+    Task<Func<Task<Entity>>> PrepareCreateAsync(HousingDbContext db, EntityValues values, WriteContext context);
+}

@@ -135,7 +135,8 @@ public static class Authentication
             System.Globalization.CultureInfo.InvariantCulture, out var code))
             throw new AccessDeniedException("Tokenet skal angive netop én kommunekode.",
                 "The token must name exactly one municipality code.");
-        var db = http.RequestServices.GetRequiredService<HousingDbContext>();
+        // A context of its own that sees everything: the request's context is built for the caller found here.
+        await using var db = new HousingDbContext(http.RequestServices.GetRequiredService<DbContextOptions<HousingDbContext>>());
         // Every role is scoped by its municipality, so it must exist (municipalities are created by the `municipality` command).
         var municipalityId = await db.Unscoped<Domain.Municipality>().Where(m => m.Code == code).Select(m => (int?)m.Id)
                                  .SingleOrDefaultAsync(http.RequestAborted)

@@ -2,11 +2,30 @@ namespace HousingCapacity.Api.Security;
 
 /// <summary>
 /// The caller of the current request (a scoped service). The database context reads it at every query (its query
-/// filters) and every save (the write scope and the access log): it is the one place scope is decided.
+/// filters) and every save (the write scope and the access log): it is the one place scope is decided. The context's model (its
+/// filters, built for the caller's kind: see <see cref="HousingDbContext"/>) is chosen when it is first used, so from then on the
+/// caller may not become another kind of caller; trying is a programming error and throws.
 /// </summary>
 public sealed class CallerScope
 {
-    public Caller Current { get; set; } = Caller.Nobody;
+    public Caller Current
+    {
+        get => _current;
+        set
+        {
+            if (BoundModel is not null && BoundModel != ModelKind(value))
+                throw new InvalidOperationException(
+                    $"The database context was first used as {BoundModel}; its caller cannot become {ModelKind(value)}.");
+            _current = value;
+        }
+    }
+    private Caller _current = Caller.Nobody;
+
+    /// <summary>The kind of caller a context's model was built for (set by the context when first used).</summary>
+    internal string? BoundModel { get; set; }
+
+    /// <summary>What the query filters differ by: the system, each role, or nobody.</summary>
+    public static string ModelKind(Caller caller) => caller.IsSystem ? "System" : caller.Role?.ToString() ?? "Nobody";
     /// <summary>Method and path of the request, for the access log.</summary>
     public string? Request { get; set; }
     /// <summary>The purpose the client gave (header X-Purpose), for the access log.</summary>

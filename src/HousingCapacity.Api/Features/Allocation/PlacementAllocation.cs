@@ -10,8 +10,9 @@ namespace HousingCapacity.Api.Features.Allocation;
 /// request runs in one write transaction (see EntitySetController), and the database's triggers refuse an over-booking as
 /// the last line. With only a FacilityId, the first unit with a free bed for every night of the stay is chosen.
 /// Placements are history: they change only through their actions (Discharge, MarkNotified, RenewSupport).
+/// The rules run before the write lock is taken (<see cref="PrepareCreateAsync"/>); under it only the chosen bed is checked again.
 /// </summary>
-public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions) : IEntitySetWriter
+public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions) : IEntitySetWriter, IChecksBeforeTheLock
 {
     private PlacementPolicy Policy => policyOptions.Value;
 
@@ -26,11 +27,48 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         throw new InvalidOperationException("Placements are changed through their actions.");
 
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
-        (await AllocateAsync(db, new AllocationRequest(
-            v.Required<int>("PersonId"), v.Optional<int?>("UnitId", null), v.Optional<int?>("FacilityId", null),
-            v.Optional("StartDate", DanishTime.Today(c.Clock)), v.Optional<LocalDate?>("EndDate", null),
-            v.Optional("SupportMethod", SupportMethod.None), v.Optional<string?>("ExceptionJustification", null),
-            v.Optional<ReferralRoute?>("ReferralRoute", null), v.Optional<PriorResidence?>("PriorResidence", null)), c), true);
+        (await AllocateAsync(db, RequestOf(v, c), c), true);
+
+    private static AllocationRequest RequestOf(EntityValues v, WriteContext c) => new(
+        v.Required<int>("PersonId"), v.Optional<int?>("UnitId", null), v.Optional<int?>("FacilityId", null),
+        v.Optional("StartDate", DanishTime.Today(c.Clock)), v.Optional<LocalDate?>("EndDate", null),
+        v.Optional("SupportMethod", SupportMethod.None), v.Optional<string?>("ExceptionJustification", null),
+        v.Optional<ReferralRoute?>("ReferralRoute", null), v.Optional<PriorResidence?>("PriorResidence", null));
+
+    /// <summary>
+    /// POST /odata/Placements in two steps, so that allocations queue behind each other for the insert only (issue 14): every
+    /// rule and the choice of a unit run on committed data without the write lock (SQLite's WAL lets reads run beside a writer).
+    /// Under the lock, <see cref="StillFreeAsync"/> re-checks the chosen bed and the person's other stays, which only a
+    /// concurrent write can have changed; if either has, the whole allocation runs again under the lock, so the last bed still has
+    /// exactly one winner and the loser gets the refusal (or another unit) it would have got had it come second.
+    /// </summary>
+    public async Task<Func<Task<Entity>>> PrepareCreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    {
+        var request = RequestOf(v, c);
+        var planned = await AllocateAsync(db, request, c);
+        return async () =>
+        {
+            var placement = await StillFreeAsync(db, planned, c) ? planned : await AllocateAsync(db, request, c);
+            db.Add(placement);
+            return placement;
+        };
+    }
+
+    /// <summary>
+    /// Under the write lock: the unit is still in service and has a bed on every night of the stay that is neither taken nor held
+    /// for someone else, and the person has no other stay then. Reads the unit's running stays (an index range) and its holds.
+    /// </summary>
+    private static async Task<bool> StillFreeAsync(HousingDbContext db, Placement planned, WriteContext c)
+    {
+        var ct = c.Cancellation;
+        var stay = new DateRange(planned.StartDate, planned.EndDate);
+        var unit = await db.Unscoped<Unit>().AsNoTracking().Where(u => u.Id == planned.UnitId)
+            .Select(u => new { u.Beds, u.Status }).SingleOrDefaultAsync(ct);
+        if (unit is null || unit.Status != UnitStatus.InService) return false;
+        if (await BedHoldWriter.BedsTakenAsync(db, planned.UnitId, stay, c.Clock.GetCurrentInstant(), planned.PersonId, ct) >= unit.Beds)
+            return false;
+        return !await Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == planned.PersonId), stay).AnyAsync(ct);
+    }
 
     /// <summary>
     /// Runs every rule for the request and returns the new placement (not yet added), or throws the refusal. The person, unit
@@ -137,14 +175,20 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             eligibility ? "Personen kan ikke anbringes her." : "Pladsen kan ikke tildeles: der er ingen ledig seng, eller personen er allerede anbragt.",
             eligibility ? "The person cannot be placed here." : "The place cannot be allocated: no bed is free, or the person is already placed.", null, details);
 
-    /// <summary>Stays that share a night with <paramref name="stay"/>: [start, end) ranges, end null while ongoing.</summary>
+    /// <summary>
+    /// Stays that share a night with <paramref name="stay"/>: [start, end) ranges, end null while ongoing. An ongoing stay counts
+    /// as ending on 9999-12-31, written as a constant so that SQLite uses the index of migration 0010 on (UnitId, that end):
+    /// only the stays still running are read, never a unit's ended history.
+    /// </summary>
     public static IQueryable<Placement> Overlapping(IQueryable<Placement> placements, DateRange stay)
     {
         var start = stay.Start.ToDateOnly();
-        if (stay.End?.ToDateOnly() is { } end)
-            return placements.Where(p => p.StartDate < end && (p.EndDate == null || p.EndDate > start));
-        return placements.Where(p => p.EndDate == null || p.EndDate > start);
+        var running = placements.Where(p => (p.EndDate ?? EF.Constant(OpenEnd)) > start);
+        return stay.End?.ToDateOnly() is { } end ? running.Where(p => p.StartDate < end) : running;
     }
+
+    /// <summary>The end an ongoing stay is given in the database's indexes and guards (migration 0010).</summary>
+    public static readonly DateOnly OpenEnd = new(9999, 12, 31);
 
     /// <summary>The most people the unit holds on one night of the stay.</summary>
     public static async Task<int> PeakOccupancyAsync(HousingDbContext db, int unitId, DateRange stay, CancellationToken ct) =>
@@ -152,12 +196,21 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             .Select(p => new { p.StartDate, p.EndDate }).ToListAsync(ct)).Select(p => new DateRange(p.StartDate, p.EndDate)).ToList(),
                 stay);
 
-    /// <summary>The most of <paramref name="stays"/> on one night of <paramref name="stay"/>: counted on each night a stay
-    /// begins.</summary>
+    /// <summary>
+    /// The most of <paramref name="stays"/> on one night of <paramref name="stay"/>, by one sweep over the nights they begin and
+    /// end within it (n log n in the stays; a stay ending on a night does not hold a bed that night).
+    /// </summary>
     public static int Peak(IReadOnlyCollection<DateRange> stays, DateRange stay)
     {
-        if (stays.Count == 0) return 0;
-        var nights = stays.Select(s => s.Start).Where(stay.ContainsNight).Append(stay.Start);
-        return nights.Max(n => stays.Count(s => s.ContainsNight(n)));
+        var changes = new List<(LocalDate Night, int Change)>(stays.Count * 2);
+        foreach (var s in stays.Where(s => s.Overlaps(stay)))
+        {
+            changes.Add((s.Start > stay.Start ? s.Start : stay.Start, +1));
+            if (s.End is { } end && (stay.End is null || end < stay.End)) changes.Add((end, -1));
+        }
+        changes.Sort((a, b) => a.Night != b.Night ? a.Night.CompareTo(b.Night) : a.Change.CompareTo(b.Change));
+        var (now, most) = (0, 0);
+        foreach (var (_, change) in changes) most = Math.Max(most, now += change);
+        return most;
     }
 }

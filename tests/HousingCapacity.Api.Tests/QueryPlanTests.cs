@@ -1,0 +1,112 @@
+using HousingCapacity.Api.Features.Allocation;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using HousingCapacity.Domain;
+using NodaTime;
+using Xunit.Abstractions;
+
+namespace HousingCapacity.Api.Tests;
+
+/// <summary>
+/// The SQL of the hot paths uses indexes (issue 14): each statement a request ran is asked for SQLite's query plan, which is
+/// written to the test output, and no plan may scan a table whose rows grow with the municipality's history.
+/// </summary>
+public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFixture<ApiFixture>
+{
+    private readonly Builders _make = new(api);
+
+    private const string PlacementsQuery = "/odata/Placements?$filter=StartDate ge 2026-09-01 and Facility/Kind eq 'Section110Shelter'" +
+                                           "&$orderby=StartDate desc&$top=20&$count=true&$expand=Unit($select=Label),Facility($select=Name)";
+
+    /// <summary>The statements the request ran and their plans (parameters unbound: SQLite plans them the same).</summary>
+    private async Task<List<(string Sql, string Plan)>> PlansOfAsync(Func<Task> request)
+    {
+        while (api.Sql.Commands.TryDequeue(out _)) { }
+        await request();
+        var statements = api.Sql.Commands.Where(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).ToList();
+        await using var connection = new SqliteConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        var plans = new List<(string, string)>();
+        foreach (var sql in statements)
+        {
+            await using var explain = connection.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            var lines = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
+            var plan = string.Join("\n", lines);
+            output.WriteLine(sql + "\n--> " + plan.Replace("\n", "\n    ", StringComparison.Ordinal) + "\n");
+            plans.Add((sql, plan));
+        }
+        return plans;
+    }
+
+    /// <summary>A plan line that reads a whole table of stays (a SCAN without an index).</summary>
+    private static IEnumerable<string> FullScansOfPlacements(IEnumerable<(string Sql, string Plan)> plans) =>
+        plans.SelectMany(p => p.Plan.Split('\n')).Where(l => l.StartsWith("SCAN", StringComparison.Ordinal)
+            && !l.Contains("USING", StringComparison.Ordinal) && !l.Contains("CONSTANT ROW", StringComparison.Ordinal)
+            && (l.Contains(" p", StringComparison.Ordinal) || l.Contains("Placements", StringComparison.Ordinal)));
+
+    [Fact]
+    public async Task ReadmesPlacementsQuery_AsAnOfficer_ReadsTheScopeFromTwoIndexes_AndScansNoTableOfStays()
+    {
+        var plans = await PlansOfAsync(async () => Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync(PlacementsQuery)).Status));
+        Assert.NotEmpty(plans);
+        Assert.Empty(FullScansOfPlacements(plans));
+        var main = plans.Where(p => p.Sql.Contains("FROM \"Placements\"", StringComparison.Ordinal)
+            && p.Sql.Contains("LIMIT", StringComparison.Ordinal)).Select(p => p.Plan).First();
+        Assert.Contains("IX_Placements_ResponsibleMunicipalityId_StartDate", main);
+        Assert.Contains("IX_Placements_FacilityMunicipalityId_StartDate", main);
+    }
+
+    [Fact]
+    public async Task AStaysFilter_AsShelterStaff_AndAPersonByKey_ScanNoTableOfStays()
+    {
+        int facility;
+        await using (var db = api.NewDb())
+            facility = await db.Placements.Where(p => p.EndDate == null).Select(p => p.FacilityId).FirstAsync();
+        var staff = await PlansOfAsync(async () =>
+            Assert.Equal(HttpStatusCode.OK, (await api.Staff(facility).GetAsync("/odata/Placements?$filter=EndDate eq null&$top=20")).Status));
+        Assert.Empty(FullScansOfPlacements(staff));
+        var person = await PlansOfAsync(async () => Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync("/odata/Persons(1)")).Status));
+        Assert.Empty(FullScansOfPlacements(person));
+    }
+
+    [Fact]
+    public async Task AnAllocationsCapacityChecks_ReadOnlyTheUnitsRunningStays()
+    {
+        var facility = await _make.FacilityAsync("Section110Shelter");
+        await _make.UnitAsync(facility, 3);
+        var person = await _make.PersonAsync(ApiFixture.Today.PlusYears(-40));
+        var plans = await PlansOfAsync(async () =>
+            Assert.Equal(HttpStatusCode.Created, (await _make.AllocateAsync(person, facility)).Status));
+        Assert.Empty(FullScansOfPlacements(plans));
+        Assert.Contains(plans, p => p.Plan.Contains("IX_Placements_UnitId_Until", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The sweep that finds a unit's busiest night agrees with counting every night.</summary>
+public class PeakOccupancyTests
+{
+    [Fact]
+    public void Peak_OfRandomStays_EqualsTheMostOnAnyNight()
+    {
+        var random = new Random(14);
+        var day0 = new LocalDate(2026, 11, 1);
+        for (var round = 0; round < 2000; round++)
+        {
+            var stays = Enumerable.Range(0, random.Next(0, 12)).Select(_ =>
+            {
+                var start = day0.PlusDays(random.Next(0, 30));
+                return new DateRange(start, random.Next(4) == 0 ? null : start.PlusDays(random.Next(1, 10)));
+            }).ToList();
+            var from = day0.PlusDays(random.Next(0, 30));
+            var stay = new DateRange(from, random.Next(3) == 0 ? null : from.PlusDays(random.Next(1, 12)));
+            var lastNight = stay.End?.PlusDays(-1) ?? day0.PlusDays(60);
+            var expected = 0;
+            for (var night = stay.Start; night <= lastNight; night = night.PlusDays(1))
+                expected = Math.Max(expected, stays.Count(s => s.ContainsNight(night)));
+            Assert.Equal(expected, PlacementAllocation.Peak(stays, stay));
+        }
+    }
+}
