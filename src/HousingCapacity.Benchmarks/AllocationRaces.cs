@@ -41,6 +41,7 @@ public static class AllocationRaces
             if (server is not null) await LoadTest.WaitForHealthAsync(http, server);
             var run = new Run(http, LoadTest.Token(Role.HousingOfficer, []), LoadTest.Token(Role.Administrator, []));
             await run.PrepareAsync();
+            await run.WarmUpAsync();
             Console.WriteLine($"Allocations against {url} (one officer of Rødovre; every request is POST /odata/Placements with a FacilityId)");
             Console.WriteLine($"{"",-58}{"count",7}{"p50 ms",9}{"p99 ms",9}{"max ms",9}  result");
             await run.FillAsync(clients: 1);
@@ -64,7 +65,8 @@ public static class AllocationRaces
     private sealed class Run(HttpClient http, string officer, string administrator)
     {
         private int _municipalityId;
-        private int _cprSerial = Environment.TickCount & 0xFFFF;
+        // Synthetic CPR numbers that differ between runs against the same server (a run uses about 3,000).
+        private int _cprSerial = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60 % 2000) * 10_000;
         private readonly string _tag = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         public bool Failed { get; private set; }
 
@@ -73,6 +75,13 @@ public static class AllocationRaces
             using var response = await SendAsync(HttpMethod.Get, "/odata/Municipalities?$filter=Code eq 175&$select=Id", officer);
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             _municipalityId = json.RootElement.GetProperty("value")[0].GetProperty("Id").GetInt32();
+        }
+
+        /// <summary>Twenty allocations, not timed: the server's code paths compiled and its pools filled before the first figure.</summary>
+        public async Task WarmUpAsync()
+        {
+            var shelter = await ShelterAsync("warm-up", rooms: 10, bedsPerRoom: 2);
+            foreach (var person in await PersonsAsync(20)) await AllocateAsync(person, shelter);
         }
 
         /// <summary>Each client fills a 100-bed shelter of its own (50 rooms of two beds), one person at a time.</summary>
@@ -221,7 +230,7 @@ public static class AllocationRaces
         private string NextCpr()
         {
             var serial = Interlocked.Increment(ref _cprSerial);
-            var birth = new DateOnly(1966, 1, 1).AddDays(serial / 1000 % 10000);
+            var birth = new DateOnly(1940, 1, 1).AddDays(serial / 1000);
             return $"{birth:ddMMyy}-{serial % 4}{serial % 1000 / 10:00}{serial % 10}";
         }
 

@@ -135,33 +135,45 @@ public static class Authentication
             System.Globalization.CultureInfo.InvariantCulture, out var code))
             throw new AccessDeniedException("Tokenet skal angive netop én kommunekode.",
                 "The token must name exactly one municipality code.");
-        // A context of its own that sees everything: the request's context is built for the caller found here.
-        await using var db = new HousingDbContext(http.RequestServices.GetRequiredService<DbContextOptions<HousingDbContext>>());
-        // Every role is scoped by its municipality, so it must exist (municipalities are created by the `municipality` command).
-        var municipalityId = await db.Unscoped<Domain.Municipality>().Where(m => m.Code == code).Select(m => (int?)m.Id)
-                                 .SingleOrDefaultAsync(http.RequestAborted)
-            ?? throw new AccessDeniedException($"Kommunen {code} i tokenet findes ikke.",
-                $"The municipality {code} in the token does not exist.");
         static int? FacilityId(string claim) =>
             int.TryParse(claim, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
                 && id > 0 ? id : null;
         var facilityClaims = user.FindAll(options.FacilityClaim).Select(c => c.Value).Distinct().ToList();
         var facilities = facilityClaims.Select(FacilityId).OfType<int>().Distinct().ToList();
-        if (role == Role.ShelterStaff)
+        if (role == Role.ShelterStaff && facilities.Count == 0)
+            throw new AccessDeniedException("Et ShelterStaff-token skal angive mindst ét tilbud (facility).",
+                "A ShelterStaff token must name at least one facility.");
+
+        // What the catalogue says of the code and the facilities: read once per process (a code and a facility's municipality
+        // never change, see migration 0008), through a context of its own that sees everything, because the request's own
+        // context is built for the caller found here.
+        var dbOptions = http.RequestServices.GetRequiredService<DbContextOptions<HousingDbContext>>();
+        var known = KnownCatalogue.For(dbOptions);
+        HousingDbContext? lookup = null;
+        try
         {
-            if (facilities.Count == 0)
-                throw new AccessDeniedException("Et ShelterStaff-token skal angive mindst ét tilbud (facility).",
-                    "A ShelterStaff token must name at least one facility.");
-            // Staff work at their municipality's own places: a facility claim of another municipality (or none) is refused.
-            var own = await db.Unscoped<Domain.Facility>().Where(f => facilities.Contains(f.Id) && f.MunicipalityId == municipalityId)
-                .Select(f => f.Id).ToListAsync(http.RequestAborted);
-            var foreign = facilityClaims.Where(claim => FacilityId(claim) is not { } id || !own.Contains(id)).ToList();
-            if (foreign.Count > 0)
-                throw new AccessDeniedException($"Tokenets tilbud ({string.Join(", ", foreign)}) hører ikke til kommune {code}.",
-                    $"The token's facilities ({string.Join(", ", foreign)}) do not belong to municipality {code}.");
+            HousingDbContext Lookup() => lookup ??= new HousingDbContext(dbOptions);
+            // Every role is scoped by its municipality, so it must exist (municipalities are created by the `municipality` command).
+            var municipalityId = await known.MunicipalityIdAsync(code, Lookup, http.RequestAborted)
+                ?? throw new AccessDeniedException($"Kommunen {code} i tokenet findes ikke.",
+                    $"The municipality {code} in the token does not exist.");
+            if (role == Role.ShelterStaff)
+            {
+                // Staff work at their municipality's own places: a facility claim of another municipality (or none) is refused.
+                var own = await known.FacilitiesOfAsync(municipalityId, facilities, Lookup, http.RequestAborted);
+                var foreign = facilityClaims.Where(claim => FacilityId(claim) is not { } id || !own.Contains(id)).ToList();
+                if (foreign.Count > 0)
+                    throw new AccessDeniedException($"Tokenets tilbud ({string.Join(", ", foreign)}) hører ikke til kommune {code}.",
+                        $"The token's facilities ({string.Join(", ", foreign)}) do not belong to municipality {code}.");
+            }
+            return Caller.Person(name, role, municipalityId, code, role == Role.ShelterStaff ? facilities : []);
         }
-        return Caller.Person(name, role, municipalityId, code, role == Role.ShelterStaff ? facilities : []);
+        finally
+        {
+            if (lookup is not null) await lookup.DisposeAsync();
+        }
     }
+
 
     /// <summary>Signs a token as the identity provider would (the `token` command and the tests).</summary>
     public static string IssueToken(AuthenticationOptions options, SecurityKey key, string subject, Role role, int municipalityCode,

@@ -45,6 +45,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     public async Task<Func<Task<Entity>>> PrepareCreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
         var request = RequestOf(v, c);
+        // One connection for the request's queries (EF would otherwise open and close one per query).
+        await db.Database.OpenConnectionAsync(c.Cancellation);
         var planned = await AllocateAsync(db, request, c);
         return async () =>
         {
@@ -91,6 +93,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
 
         Facility facility;
         Unit? unit;
+        BedHoldWriter.FreeUnit? free = null;
         if (unitId is not null)
         {
             unit = await References.VisibleAsync<Unit>(db, unitId.Value, "UnitId", ct);
@@ -104,7 +107,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         {
             var wanted = facilityId!.Value;
             facility = await References.VisibleAsync<Facility>(db, wanted, "FacilityId", ct);
-            unit = await BedHoldWriter.FirstFreeUnitAsync(db, facility.Id, stay, c.Clock.GetCurrentInstant(), ct, person.Id);
+            free = await BedHoldWriter.FirstFreeAsync(db, facility.Id, stay, c.Clock.GetCurrentInstant(), ct, person.Id);
+            unit = free?.Unit;
         }
 
         var overlapping = await Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
@@ -123,8 +127,9 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         }
 
         var now = c.Clock.GetCurrentInstant();
-        var peak = await PeakOccupancyAsync(db, unit.Id, stay, ct);
-        var heldForOthers = await BedHoldWriter.HeldAsync(db, unit.Id, stay.Start, now, person.Id, ct);
+        // A unit chosen by FirstFreeAsync comes with its counts; one named by the caller is counted now.
+        var peak = free?.Peak ?? await PeakOccupancyAsync(db, unit.Id, stay, ct);
+        var heldForOthers = free?.Held ?? await BedHoldWriter.HeldAsync(db, unit.Id, stay.Start, now, person.Id, ct);
         var candidate = new PlacementCandidate(person, facility, unit, stay, supportMethod, justification,
             peak, peak < unit.Beds && peak + heldForOthers >= unit.Beds, overlapping);
         var broken = PlacementRule.Broken(candidate, Policy);

@@ -70,6 +70,13 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
     }
 
     public static async Task<Unit?> FirstFreeUnitAsync(HousingDbContext db, int facilityId, DateRange stay, Instant now,
+        CancellationToken ct, int? exceptPersonId = null) =>
+        (await FirstFreeAsync(db, facilityId, stay, now, ct, exceptPersonId))?.Unit;
+
+    /// <summary>A unit with a bed free for the stay, with its busiest night's count and the beds held for others.</summary>
+    public sealed record FreeUnit(Unit Unit, int Peak, int Held);
+
+    public static async Task<FreeUnit?> FirstFreeAsync(HousingDbContext db, int facilityId, DateRange stay, Instant now,
         CancellationToken ct, int? exceptPersonId = null)
     {
         // Three queries for the whole facility, not two per unit. The stays are read through the units, so that the index on
@@ -85,6 +92,7 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
             && h.ExpiresAt > at
                                                 && (exceptPersonId == null || h.PersonId == null || h.PersonId != exceptPersonId))
             .GroupBy(h => h.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
-        return units.FirstOrDefault(u => PlacementAllocation.Peak(stays[u.Id].ToList(), stay) + held.GetValueOrDefault(u.Id) < u.Beds);
+        return units.Select(u => new FreeUnit(u, PlacementAllocation.Peak(stays[u.Id].ToList(), stay), held.GetValueOrDefault(u.Id)))
+            .FirstOrDefault(f => f.Peak + f.Held < f.Unit.Beds);
     }
 }
