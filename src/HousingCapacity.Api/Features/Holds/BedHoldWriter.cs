@@ -80,11 +80,10 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
         CancellationToken ct, int? exceptPersonId = null)
     {
         // Three queries for the whole facility, not two per unit. The stays are read through the units, so that the index on
-        // (UnitId, end) finds the running ones without reading the facility's history.
-        var units = await db.Unscoped<Unit>().Where(u => u.FacilityId == facilityId
+        // (UnitId, end) finds the running ones without reading the facility's history. Nothing here is changed: not tracked.
+        var units = await db.Unscoped<Unit>().AsNoTracking().Where(u => u.FacilityId == facilityId
             && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct);
-        var unitIds = units.Select(u => u.Id).ToList();
-        var stays = (await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => unitIds.Contains(p.UnitId)), stay)
+        var stays = (await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.Unit!.FacilityId == facilityId), stay)
                 .Select(p => new { p.UnitId, p.StartDate, p.EndDate }).ToListAsync(ct))
             .ToLookup(p => p.UnitId, p => new DateRange(p.StartDate, p.EndDate));
         var (firstNight, at) = (stay.Start.ToDateOnly(), now.ToUtc());
