@@ -326,8 +326,14 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
 
     private void ExitWriteGate()
     {
-        if (--_writeGateDepth == 0) WriteGate.Release();
+        if (--_writeGateDepth != 0) return;
+        WriteGate.Release();
+        ReportCache.Invalidate(_pendingInvalidation);
+        _pendingInvalidation = Reporting.MonthlyFiguresCache.Invalidation.None;
     }
+
+    private Reporting.MonthlyFiguresCache ReportCache => Reporting.MonthlyFiguresCache.For(Database.GetConnectionString());
+    private Reporting.MonthlyFiguresCache.Invalidation _pendingInvalidation = Reporting.MonthlyFiguresCache.Invalidation.None;
 
     // A context disposed while it still holds the gate (a transaction never disposed) gives its place up.
     public override async ValueTask DisposeAsync()
@@ -358,6 +364,11 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         if (changes.Count == 0) return await base.SaveChangesAsync(cancellationToken);
 
         await WriteScope.EnsureAsync(this, Caller, changes, cancellationToken);
+        // Cached closed months these changes can alter are dropped now, and again when the transaction ends (a report read
+        // between the two saw the data before the change).
+        var invalidation = Reporting.MonthlyFiguresCache.Of(changes);
+        ReportCache.Invalidate(invalidation);
+        _pendingInvalidation = _pendingInvalidation.With(invalidation);
         foreach (var entry in changes.Where(e => e.State == EntityState.Modified))
             entry.Entity.BumpVersion();
         // The lookup hash follows the number: set when a person is registered with one or gets one later.

@@ -35,7 +35,22 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         }
     }
 
+    /// <summary>
+    /// The month's figures: from <see cref="MonthlyFiguresCache"/> when the month has ended and was computed before (and nothing
+    /// that can change it has been saved since), else computed now.
+    /// </summary>
     public async Task<MonthlyFigures?> BuildAsync(int municipalityCode, YearMonth month, CancellationToken ct)
+    {
+        var cache = MonthlyFiguresCache.For(db.Database.GetConnectionString());
+        var closed = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month)) < DanishTime.Today(clock);
+        if (closed && cache.TryGet(municipalityCode, month, out var cached)) return cached;
+        var generation = cache.Generation;
+        var figures = await ComputeAsync(municipalityCode, month, ct);
+        if (closed && figures is not null) cache.Store(municipalityCode, month, figures, generation);
+        return figures;
+    }
+
+    private async Task<MonthlyFigures?> ComputeAsync(int municipalityCode, YearMonth month, CancellationToken ct)
     {
         var municipality = await db.Unscoped<Municipality>().AsNoTracking().SingleOrDefaultAsync(m => m.Code == municipalityCode, ct);
         if (municipality is null) return null;

@@ -45,7 +45,8 @@ public static partial class ReportEndpoints
                         byte[] pdf;
                         try
                         {
-                            pdf = MonthlyReportPdf.Render(figures);
+                            pdf = MonthlyFiguresCache.For(http.RequestServices.GetRequiredService<HousingDbContext>().Database
+                                .GetConnectionString()).PdfOf(figures, MonthlyReportPdf.Render);
                         }
                         catch (MissingFontException e)
                         {

@@ -40,7 +40,8 @@ public sealed class MonthlyReportPageModel(MonthlyReportBuilder builder) : Housi
         if (await LoadAsync() is { } refused) return refused;
         try
         {
-            return File(MonthlyReportPdf.Render(Figures), "application/pdf", ReportCsv.FileName(Figures) + ".pdf");
+            return File(MonthlyFiguresCache.For(Db.Database.GetConnectionString()).PdfOf(Figures, MonthlyReportPdf.Render), "application/pdf",
+                ReportCsv.FileName(Figures) + ".pdf");
         }
         catch (MissingFontException)
         {

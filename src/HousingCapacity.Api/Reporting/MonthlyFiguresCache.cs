@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace HousingCapacity.Api.Reporting;
+
+/// <summary>
+/// The figures of closed months, per database, municipality and month, so that the committee's page, JSON, CSV and PDF of a
+/// month already asked for come at once (issue 14). A month is cached only once it has ended, and is dropped by any save that
+/// can change it (<see cref="Invalidate"/>, called by the database context at the save and again when its transaction ends):
+/// <list type="bullet">
+/// <item>a stay, support period, capacity report or turnaway drops every month from the month of its earliest date (old or new
+/// value) on, in every municipality (a §110 stay elsewhere counts in a person's counting year);</item>
+/// <item>the catalogue (municipality, facility, unit), a person changed, and waitlists (whose figures count today's statuses)
+/// drop everything;</item>
+/// <item>a person registered, a bed hold and the access log drop nothing.</item>
+/// </list>
+/// A figure computed while a save ran is not kept (<see cref="Generation"/>). Per process: another process writing to the same
+/// file is not seen (issue 15). The rendered PDF of cached figures is kept with them.
+/// </summary>
+public sealed class MonthlyFiguresCache
+{
+    private static readonly ConcurrentDictionary<string, MonthlyFiguresCache> Databases = new(StringComparer.Ordinal);
+
+    public static MonthlyFiguresCache For(string? connectionString) => Databases.GetOrAdd(connectionString ?? "", _ => new());
+
+    private readonly ConcurrentDictionary<(int Code, YearMonth Month), MonthlyFigures> _figures = new();
+    private readonly ConditionalWeakTable<MonthlyFigures, byte[]> _pdfs = new();
+    private long _generation;
+
+    /// <summary>Changes with every invalidation: figures begun before one are not stored after it.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public bool TryGet(int code, YearMonth month, out MonthlyFigures figures) => _figures.TryGetValue((code, month), out figures!);
+
+    public void Store(int code, YearMonth month, MonthlyFigures figures, long generationAtStart)
+    {
+        if (Generation != generationAtStart) return;
+        _figures[(code, month)] = figures;
+        // An invalidation between the check and the store: drop what may be stale.
+        if (Generation != generationAtStart) _figures.TryRemove((code, month), out _);
+    }
+
+    /// <summary>The PDF of these figures, rendered once per cached figures.</summary>
+    public byte[] PdfOf(MonthlyFigures figures, Func<MonthlyFigures, byte[]> render) =>
+        _pdfs.GetValue(figures, f => render(f));
+
+    /// <summary>What a save's changes drop: nothing, the months from a month on, or everything (null month).</summary>
+    public readonly record struct Invalidation(bool Any, YearMonth? From)
+    {
+        public static readonly Invalidation None = new(false, null);
+        public static readonly Invalidation All = new(true, null);
+
+        public Invalidation With(Invalidation other) =>
+            !other.Any ? this : !Any ? other
+            : From is null || other.From is null ? All : new(true, From < other.From ? From : other.From);
+    }
+
+    public static Invalidation Of(IEnumerable<EntityEntry<Entity>> changes)
+    {
+        var result = Invalidation.None;
+        foreach (var change in changes)
+        {
+            var dates = change.Entity switch
+            {
+                Placement => Dates(change, nameof(Placement.StartDate)),
+                SupportPeriod => Dates(change, nameof(SupportPeriod.StartDate)),
+                CapacityReport => Dates(change, nameof(CapacityReport.Date)),
+                Turnaway => Dates(change, nameof(Turnaway.Date)),
+                _ => null,
+            };
+            result = result.With(change.Entity switch
+            {
+                Placement or SupportPeriod or CapacityReport or Turnaway => dates is { Count: > 0 }
+                    ? new Invalidation(true, dates.Min(d => new YearMonth(d.Year, d.Month)))
+                    : Invalidation.All,
+                Municipality or Facility or Unit or Waitlist or WaitlistEntry or Offer => Invalidation.All,
+                Person when change.State != EntityState.Added => Invalidation.All,
+                _ => Invalidation.None,
+            });
+            if (result == Invalidation.All) break;
+        }
+        return result;
+    }
+
+    private static List<DateOnly> Dates(EntityEntry<Entity> change, string property)
+    {
+        var p = change.Property(property);
+        return new[] { p.CurrentValue, change.State == EntityState.Added ? null : p.OriginalValue }.OfType<DateOnly>().ToList();
+    }
+
+    public void Invalidate(Invalidation what)
+    {
+        if (!what.Any) return;
+        Interlocked.Increment(ref _generation);
+        foreach (var key in _figures.Keys)
+            if (what.From is not { } from || key.Month >= from) _figures.TryRemove(key, out _);
+    }
+}
