@@ -17,6 +17,8 @@ if (args.Length > 0 && args[0] == "seed")
     return await SeedCommand.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "municipality")
     return await MunicipalityCommand.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "purge-access-log")
+    return await PurgeAccessLogCommand.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "token")
     return TokenCommand.Run(args[1..]);
 
@@ -24,6 +26,7 @@ try
 {
     var app = CreateApp(args);
     _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlacementPolicy>>().Value;
+    _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessLogOptions>>().Value;
     await DatabaseSetup.InitialiseAsync(app.Services);
     await app.RunAsync();
     return 0;
@@ -71,6 +74,11 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSingleton<IClock>(SystemClock.Instance);
     builder.Services.AddScoped<PersonsInResponse>();
     builder.Services.AddAbuseLimits(builder.Configuration);
+    builder.Services.AddOptions<AccessLogOptions>().Bind(builder.Configuration.GetSection("AccessLog"))
+        .Validate(o => o.RetentionMonths is null or >= AccessLogRetention.MinimumMonths,
+            $"AccessLog:RetentionMonths must be at least {AccessLogRetention.MinimumMonths} (or unset: keep the log for good).")
+        .Validate(o => o.PurgeIntervalHours >= 1, "AccessLog:PurgeIntervalHours must be at least 1.");
+    builder.Services.AddHostedService<AccessLogRetentionService>();
     builder.Services.AddHousingDatabase(builder.Configuration);
     builder.Services.AddScoped<MonthlyReportBuilder>();
     // The features of the API, each with its entity sets, actions and functions (Features/<Feature>/).

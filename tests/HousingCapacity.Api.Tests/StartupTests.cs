@@ -37,6 +37,11 @@ public class StartupTests
             $"--Security:CprLookupKey={RealKey()}", "--PlacementRules:CountingYearThresholds:0=1. april 2026: 90"), "CountingYearThresholds");
 
     [Fact]
+    public async Task AnAccessLogRetentionOfLessThanSixMonths_StopsTheStart_NamingTheSetting() =>
+        AssertOneClearLine(await StartAsync($"--Authentication:SigningKeys:0={RealKey()}", $"--Security:CprEncryptionKey={RealKey()}",
+            $"--Security:CprLookupKey={RealKey()}", "--AccessLog:RetentionMonths=3"), "AccessLog:RetentionMonths");
+
+    [Fact]
     public async Task Production_WithTheDevelopmentSigningKey_ExitsWithOneLineAndCode1()
     {
         AssertOneClearLine(await StartAsync($"--Authentication:SigningKeys:0={Authentication.DevelopmentSigningKey}"), "development key");

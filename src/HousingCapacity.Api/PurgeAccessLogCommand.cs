@@ -1,0 +1,30 @@
+namespace HousingCapacity.Api;
+
+/// <summary>
+/// <c>dotnet run --project src/HousingCapacity.Api -- purge-access-log [--months N]</c>: removes access log entries older than N
+/// months (default <c>AccessLog:RetentionMonths</c>; at least 6), as the API's daily job does, and logs the purge in the log itself
+/// as "system:purge-access-log".
+/// </summary>
+public static class PurgeAccessLogCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var configured = CommandHost.Configuration(args).GetSection("AccessLog").Get<AccessLogOptions>()?.RetentionMonths;
+        var given = CommandHost.Value(args, "--months");
+        int? months = given is null ? configured : int.TryParse(given, out var m) ? m : null;
+        if (months is not { } keep || keep < AccessLogRetention.MinimumMonths)
+        {
+            Console.Error.WriteLine($"Usage: purge-access-log [--months N]   (N at least {AccessLogRetention.MinimumMonths}; " +
+                                    "default AccessLog:RetentionMonths, which is not set)");
+            return 2;
+        }
+        await using var services = CommandHost.Create(args);
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerScope>().Current = Caller.System("purge-access-log");
+        var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        var removed = await AccessLogRetention.PurgeAsync(db, keep, SystemClock.Instance.GetCurrentInstant(), CancellationToken.None);
+        Console.WriteLine($"Removed {removed} access log entries older than {keep} months.");
+        return 0;
+    }
+}
