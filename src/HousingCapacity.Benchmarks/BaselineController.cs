@@ -12,7 +12,8 @@ namespace HousingCapacity.Benchmarks;
 /// The benchmark's baselines: the same three queries as the OData requests, written by hand in EF Core LINQ and serialised
 /// with System.Text.Json, through the same scope filters and with the same access log lines.
 /// </summary>
-[ApiController, Route("baseline")]
+// Under /reports, where the API reads bearer tokens (elsewhere only the pages' sign-in counts).
+[ApiController, Route("reports/benchmark-baseline")]
 public sealed class BaselineController(HousingDbContext db, CallerScope scope, IClock clock) : ControllerBase
 {
     [HttpGet("placements")]

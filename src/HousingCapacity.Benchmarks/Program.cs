@@ -89,9 +89,9 @@ var cases = new (string Name, string OData, string Baseline)[]
 {
     ("filtered, ordered, paged",
         "/odata/Placements?$filter=StartDate ge 2026-06-01 and Facility/Kind eq 'Section110Shelter' and SupportMethod eq 'None'"
-                                 + "&$orderby=StartDate desc&$skip=100&$top=50", "/baseline/placements"),
-    ("a facility by key", "/odata/Facilities(1)", "/baseline/facility"),
-    ("Units?$top=20", "/odata/Units?$top=20", "/baseline/units"),
+                                 + "&$orderby=StartDate desc&$skip=100&$top=50", "/reports/benchmark-baseline/placements"),
+    ("a facility by key", "/odata/Facilities(1)", "/reports/benchmark-baseline/facility"),
+    ("Units?$top=20", "/odata/Units?$top=20", "/reports/benchmark-baseline/units"),
 };
 foreach (var c in cases) { for (var i = 0; i < 20; i++) { await Get(c.OData); await Get(c.Baseline); } } // warm-up: JIT, EF query cache, SQLite pages
 double Median(List<double> xs) { var s = xs.Order().ToList(); return s[s.Count / 2]; }

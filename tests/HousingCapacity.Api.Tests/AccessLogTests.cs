@@ -175,3 +175,41 @@ public class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(await again.AccessLogLines.AnyAsync(l => l.Id == line.Id));
     }
 }
+
+/// <summary>Reads' entries are committed in shared batches (group commit), and an answer still waits for its own (issue 14).</summary>
+public class AccessLogBatchTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task ConcurrentReads_WaitingForTheWriteLock_AreCommittedInOneBatch_AndNoneIsAnsweredBefore()
+    {
+        List<int> ids;
+        await using (var db = api.NewDb())
+            ids = await db.Persons.Where(p => p.MunicipalityId == 1).OrderBy(p => p.Id).Select(p => p.Id).Take(20).ToListAsync();
+        var batch = Api.Data.AccessLogBatch.For(api.ConnectionString);
+        var before = batch.Committed;
+        var gate = Api.Data.SqliteWriteGate.For(api.ConnectionString);
+        await gate.WaitAsync();
+        Task<ODataTestClient.Reply>[] reads;
+        try
+        {
+            reads = ids.Select(id => api.OData.GetAsync($"/odata/Persons({id})")).ToArray();
+            // Every read has handed its entry over (the first batch's writer waits for the lock) and none is answered.
+            for (var i = 0; i < 1000 && batch.Waiting < 20; i++) await Task.Delay(10);
+            Assert.Equal(20, batch.Waiting);
+            Assert.DoesNotContain(reads, r => r.IsCompleted);
+        }
+        finally
+        {
+            gate.Release();
+        }
+        var replies = await Task.WhenAll(reads);
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        var after = batch.Committed;
+        Assert.Equal(20, after.Entries - before.Entries);
+        // The entries that came while the first batch waited for the lock went in at most one more.
+        Assert.True(after.Batches - before.Batches <= 2, $"{after.Batches - before.Batches} batches for 20 reads");
+        await using var check = api.NewDb();
+        Assert.Equal(20, await check.AccessLogLines.Where(l => l.Operation == "Read" && ids.Contains(l.PersonId!.Value))
+            .Select(l => l.PersonId).Distinct().CountAsync());
+    }
+}

@@ -35,11 +35,16 @@ public sealed class AccessLogBatch
     public (long Batches, long Entries) Committed => (Interlocked.Read(ref _batches), Interlocked.Read(ref _entries));
     private long _batches, _entries;
 
+    /// <summary>Entries handed over and not yet committed (or failed).</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+    private int _waiting;
+
     /// <summary>Completes when the entry is committed; throws when its batch could not be written (nothing is sent then).</summary>
     public Task WriteAsync(AccessLogEntry entry, CancellationToken ct)
     {
         var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         bool lead;
+        Interlocked.Increment(ref _waiting);
         lock (_sync)
         {
             _queue.Add(pending);
@@ -70,10 +75,12 @@ public sealed class AccessLogBatch
                 await InsertAsync(batch);
                 Interlocked.Increment(ref _batches);
                 Interlocked.Add(ref _entries, batch.Count);
+                Interlocked.Add(ref _waiting, -batch.Count);
                 foreach (var p in batch) p.Committed.TrySetResult();
             }
             catch (Exception e)
             {
+                Interlocked.Add(ref _waiting, -batch.Count);
                 foreach (var p in batch) p.Committed.TrySetException(e);
             }
         }
