@@ -79,7 +79,11 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
         var setWriter = Writable(() => true);
         var values = await BodyReader.ReadAsync(Request, EdmType, setWriter.Insertable, null, replace: false, Limits.MaxRequestBodyBytes);
         if (setWriter is IChecksBeforeTheLock early)
-            return Created((T)await WriteAsync(await early.PrepareCreateAsync(Db, values, WriteContext)));
+        {
+            var checkedRecord = await early.CreateCheckedAsync(Db, values, WriteContext);
+            Response.Headers.ETag = VersionETagHandler.Of(checkedRecord);
+            return Created((T)checkedRecord);
+        }
         var created = false;
         var entity = await WriteAsync(async () =>
         {

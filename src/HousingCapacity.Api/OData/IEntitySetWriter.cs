@@ -17,11 +17,12 @@ public interface IEntitySetWriter
 
 /// <summary>
 /// A writer whose create runs its rules on committed data before the write lock is taken, and under the lock only re-checks
-/// what a concurrent write can have changed (an allocation: the chosen bed). Where that re-check fails it runs the whole create
-/// again under the lock, so the answer is as if everything had run there.
+/// what a concurrent write can have changed (an allocation: the chosen bed). It takes the write itself
+/// (<see cref="HousingDbContext.WriteAsync{T}"/>), as often as it needs, so that a failed re-check is answered by running the
+/// rules again outside the lock rather than inside it.
 /// </summary>
 public interface IChecksBeforeTheLock
 {
-    /// <summary>Runs the rules now (no transaction) and returns the step that re-checks and adds the record inside the write.</summary>
-    Task<Func<Task<Entity>>> PrepareCreateAsync(HousingDbContext db, EntityValues values, WriteContext context);
+    /// <summary>Creates and saves the record, or throws the refusal; the database is unchanged by a refusal.</summary>
+    Task<Entity> CreateCheckedAsync(HousingDbContext db, EntityValues values, WriteContext context);
 }

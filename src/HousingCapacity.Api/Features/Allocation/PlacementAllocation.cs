@@ -39,22 +39,36 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     /// POST /odata/Placements in two steps, so that allocations queue behind each other for the insert only (issue 14): every
     /// rule and the choice of a unit run on committed data without the write lock (SQLite's WAL lets reads run beside a writer).
     /// Under the lock, <see cref="StillFreeAsync"/> re-checks the chosen bed and the person's other stays, which only a
-    /// concurrent write can have changed; if either has, the whole allocation runs again under the lock, so the last bed still has
-    /// exactly one winner and the loser gets the refusal (or another unit) it would have got had it come second.
+    /// concurrent write can have changed. If either has, the lock is given up and the whole allocation runs again on the new
+    /// state — outside the lock, so that the 31 losers of a race for the last bed are refused one beside the other rather than
+    /// one after the other; the third attempt runs entirely under the lock, so that an allocation always ends. The last bed
+    /// still has exactly one winner, and the database's triggers are the last line.
     /// </summary>
-    public async Task<Func<Task<Entity>>> PrepareCreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    public async Task<Entity> CreateCheckedAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
         var request = RequestOf(v, c);
         // One connection for the request's queries (EF would otherwise open and close one per query).
         await db.Database.OpenConnectionAsync(c.Cancellation);
-        var planned = await AllocateAsync(db, request, c);
-        return async () =>
+        for (var attempt = 1; ; attempt++)
         {
-            var placement = await StillFreeAsync(db, planned, c) ? planned : await AllocateAsync(db, request, c);
-            db.Add(placement);
-            return placement;
-        };
+            var last = attempt == MaxAttempts;
+            var planned = last ? null : await AllocateAsync(db, request, c);
+            var placed = await db.WriteAsync(async () =>
+            {
+                if (planned is not null && !await StillFreeAsync(db, planned, c))
+                {
+                    db.ChangeTracker.Clear(); // nothing read for this attempt is saved (a bed hold it released, say)
+                    return null;
+                }
+                var placement = planned ?? await AllocateAsync(db, request, c);
+                db.Add(placement);
+                return placement;
+            }, c.Cancellation);
+            if (placed is not null) return placed;
+        }
     }
+
+    private const int MaxAttempts = 3;
 
     /// <summary>
     /// Under the write lock: the unit is still in service and has a bed on every night of the stay that is neither taken nor held
