@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The load script of issue 14: bash src/HousingCapacity.Benchmarks/load.sh [seconds per endpoint, default 10]
+# The load script of issue 14: bash src/HousingCapacity.Benchmarks/load.sh [seconds per endpoint, default 10] [api folder]
+# (api folder: the Release output of another build of HousingCapacity.Api, e.g. an older commit's, to measure it with the same
+# script and clients.)
 # Starts the API (Release, Development, rate limits raised) on a fresh demo database on 127.0.0.1, runs wrk (Debian's package,
 # installed when missing) against six endpoints with 2 threads and 16 connections for a bounded time each, prints throughput
 # and p99 with ratios to /health and Facilities(1) of the same run, the access log's growth, and then the allocation races of
@@ -16,13 +18,14 @@ if ! command -v wrk >/dev/null; then
 fi
 dotnet build -c Release src/HousingCapacity.Benchmarks -v q --nologo >/dev/null
 bin="$PWD/src/HousingCapacity.Benchmarks/bin/Release/net10.0"
+api="${2:-$bin}"
 work="$(mktemp -d)"
 db="$work/load.db"
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-(cd "$bin" && ASPNETCORE_ENVIRONMENT=Development exec dotnet HousingCapacity.Api.dll --Urls="http://127.0.0.1:$port" \
+(cd "$api" && ASPNETCORE_ENVIRONMENT=Development exec dotnet HousingCapacity.Api.dll --Urls="http://127.0.0.1:$port" \
   --Database:ConnectionString="Data Source=$db" --Database:SeedDemoData=true \
   --RateLimits:WritesPerMinute=100000000 --RateLimits:HeavyQueriesPerMinute=100000000 \
   --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1) &
@@ -32,12 +35,12 @@ for _ in $(seq 1 240); do
   kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
   sleep 0.5
 done
-token="$(cd "$bin" && ASPNETCORE_ENVIRONMENT=Development dotnet HousingCapacity.Api.dll token --role HousingOfficer --municipality 175)"
+token="$(cd "$api" && ASPNETCORE_ENVIRONMENT=Development dotnet HousingCapacity.Api.dll token --role HousingOfficer --municipality 175)"
 month="$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)"
 base="http://127.0.0.1:$port"
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); $(date -u +%F)"
-echo "wrk -t2 -c16 -d${seconds}s on loopback, one server, SQLite; a housing officer of Rødovre"
+echo "wrk -t2 -c16 -d${seconds}s on loopback, one server (${2:+the build in $2, }SQLite), a housing officer of Rødovre"
 printf '%-44s %10s %9s %9s %12s %14s\n' endpoint 'req/s' 'p50 ms' 'p99 ms' '÷ /health' '÷ Facilities(1)'
 health_rps="" facility_rps=""
 ms() { # wrk's latency ("812.00us", "3.21ms", "1.20s") in milliseconds
