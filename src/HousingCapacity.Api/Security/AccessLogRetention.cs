@@ -32,7 +32,9 @@ public static class AccessLogRetention
     {
         if (months < MinimumMonths)
             throw new ArgumentOutOfRangeException(nameof(months), $"The access log is kept at least {MinimumMonths} months.");
-        var before = Converters.InstantToText(now.InUtc().LocalDateTime.PlusMonths(-months).InUtc().ToInstant());
+        // Midnight (UTC) of the day that many months back: never later than the database's own "now, -N months" (NodaTime
+        // keeps 31 August - 6 months at 28 February, SQLite moves it on to 3 March), so a purge of exactly six months is let through.
+        var before = Converters.InstantToText(now.InUtc().Date.PlusMonths(-months).AtMidnight().InUtc().ToInstant());
         var at = Converters.InstantToText(now);
         var user = db.Scope.Current.Name;
         return await db.WriteAsync(async () =>
