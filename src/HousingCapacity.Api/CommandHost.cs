@@ -23,6 +23,20 @@ public static class CommandHost
         return new ServiceCollection().AddLogging().AddHousingDatabase(configuration).BuildServiceProvider();
     }
 
+    /// <summary>
+    /// Runs a command's work on the configured database, its schema brought up to date first, as <paramref name="caller"/> (the
+    /// system: the access log names the command).
+    /// </summary>
+    public static async Task<int> RunOnDatabaseAsync(string[] args, Caller caller, Func<HousingDbContext, Task<int>> work)
+    {
+        await using var services = Create(args);
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerScope>().Current = caller;
+        var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        return await work(db);
+    }
+
     public static bool IsDevelopment =>
         (Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? "Production")

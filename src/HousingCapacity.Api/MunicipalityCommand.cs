@@ -18,23 +18,21 @@ public static class MunicipalityCommand
             Console.Error.WriteLine("Usage: municipality --code CODE --name NAME   (e.g. municipality --code 851 --name Aalborg)");
             return 2;
         }
-        await using var services = CommandHost.Create(args);
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CallerScope>().Current = Caller.System("municipality");
-        var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
-        await DatabaseSetup.MigrateAsync(db);
-        try
+        return await CommandHost.RunOnDatabaseAsync(args, Caller.System("municipality"), async db =>
         {
-            var municipality = await MunicipalityWriter.NewAsync(db, code, name, CancellationToken.None);
-            db.Add(municipality);
-            await db.SaveChangesAsync();
-            Console.WriteLine($"Added municipality {municipality.Code} {municipality.Name} (Id {municipality.Id}).");
-            return 0;
-        }
-        catch (Exception e) when (e is ODataProblem or DomainRuleException)
-        {
-            Console.Error.WriteLine(e is ODataProblem p ? p.MessageEn : ((DomainRuleException)e).MessageEn);
-            return 1;
-        }
+            try
+            {
+                var municipality = await MunicipalityWriter.NewAsync(db, code, name, CancellationToken.None);
+                db.Add(municipality);
+                await db.SaveChangesAsync();
+                Console.WriteLine($"Added municipality {municipality.Code} {municipality.Name} (Id {municipality.Id}).");
+                return 0;
+            }
+            catch (Exception e) when (e is ODataProblem or DomainRuleException)
+            {
+                Console.Error.WriteLine(e is ODataProblem p ? p.MessageEn : ((DomainRuleException)e).MessageEn);
+                return 1;
+            }
+        });
     }
 }

@@ -18,22 +18,21 @@ public static class PurgeAccessLogCommand
                                     "default AccessLog:RetentionMonths, which is not set)");
             return 2;
         }
-        await using var services = CommandHost.Create(args);
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CallerScope>().Current = Caller.System("purge-access-log");
-        var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
-        await DatabaseSetup.MigrateAsync(db);
-        try
+        return await CommandHost.RunOnDatabaseAsync(args, Caller.System("purge-access-log"), async db =>
         {
-            var removed = await AccessLogRetention.PurgeAsync(db, keep, SystemClock.Instance.GetCurrentInstant(), CancellationToken.None);
-            Console.WriteLine($"Removed {removed} access log entries older than {keep} months.");
-            return 0;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
-        {
-            // The database refused (its append-only guard) or could not be written (another process holds the lock).
-            Console.Error.WriteLine($"The access log was not purged: {OData.Privacy.Scrub(e.Message)}");
-            return 1;
-        }
+            try
+            {
+                var removed = await AccessLogRetention.PurgeAsync(db, keep, SystemClock.Instance.GetCurrentInstant(),
+                    CancellationToken.None);
+                Console.WriteLine($"Removed {removed} access log entries older than {keep} months.");
+                return 0;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e)
+            {
+                // The database refused (its append-only guard) or could not be written (another process holds the lock).
+                Console.Error.WriteLine($"The access log was not purged: {OData.Privacy.Scrub(e.Message)}");
+                return 1;
+            }
+        });
     }
 }

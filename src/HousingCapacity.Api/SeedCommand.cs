@@ -9,52 +9,48 @@ namespace HousingCapacity.Api;
 /// </summary>
 public static class SeedCommand
 {
-    public static async Task<int> RunAsync(string[] args)
-    {
-        await using var services = CommandHost.Create(args);
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Security.CallerScope>().Current = Security.Caller.System("seed", auditWrites: false);
-        var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
-        await DatabaseSetup.MigrateAsync(db);
-
-        var reset = args.Contains("--reset");
-        if (await db.Municipalities.AnyAsync())
+    public static Task<int> RunAsync(string[] args) =>
+        CommandHost.RunOnDatabaseAsync(args, Security.Caller.System("seed", auditWrites: false), async db =>
         {
-            if (!reset)
+            var reset = args.Contains("--reset");
+            if (await db.Municipalities.AnyAsync())
             {
-                Console.Error.WriteLine("The database already has data. Use --reset to replace it with new demo data.");
-                return 1;
+                if (!reset)
+                {
+                    Console.Error.WriteLine("The database already has data. Use --reset to replace it with new demo data.");
+                    return 1;
+                }
+                try
+                {
+                    await DatabaseSetup.ClearAsync(db);
+                }
+                catch (InvalidOperationException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return 1;
+                }
             }
-            try
-            {
-                await DatabaseSetup.ClearAsync(db);
-            }
-            catch (InvalidOperationException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 1;
-            }
-        }
 
-        string? Value(string name) => CommandHost.Value(args, name);
-        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v,
-            System.Globalization.CultureInfo.InvariantCulture) : fallback;
-        var today = Value("--today") is { } t ? LocalDatePattern.Iso.Parse(t).Value : DanishTime.Today(SystemClock.Instance);
-        var large = Value("--large-municipality") is { } code ? new HashSet<int> { int.Parse(code,
-            System.Globalization.CultureInfo.InvariantCulture) } : [];
-        var options = new DemoDataOptions
-        {
-            Today = today,
-            Municipalities = Int("--municipalities", 4),
-            FacilitiesPerGeneratedMunicipality = Int("--facilities", 8),
-            PersonsPerMunicipality = Int("--persons", 350),
-            LargeMunicipalityCodes = large,
-        };
-        var started = DateTime.UtcNow;
-        await DatabaseSetup.SeedAsync(db, options);
-        Console.WriteLine($"Seeded {options.Municipalities} municipalities up to {today:yyyy-MM-dd} in {(DateTime.UtcNow - started).TotalSeconds:F1} s: " +
-            $"{await db.Facilities.CountAsync()} facilities, {await db.Persons.CountAsync()} persons, {await db.Placements.CountAsync()} placements, " +
-            $"{await db.CapacityReports.CountAsync()} capacity reports.");
-        return 0;
-    }
+            string? Value(string name) => CommandHost.Value(args, name);
+            int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v,
+                System.Globalization.CultureInfo.InvariantCulture) : fallback;
+            var today = Value("--today") is { } t ? LocalDatePattern.Iso.Parse(t).Value : DanishTime.Today(SystemClock.Instance);
+            var large = Value("--large-municipality") is { } code ? new HashSet<int> { int.Parse(code,
+                System.Globalization.CultureInfo.InvariantCulture) } : [];
+            var options = new DemoDataOptions
+            {
+                Today = today,
+                Municipalities = Int("--municipalities", 4),
+                FacilitiesPerGeneratedMunicipality = Int("--facilities", 8),
+                PersonsPerMunicipality = Int("--persons", 350),
+                LargeMunicipalityCodes = large,
+            };
+            var started = DateTime.UtcNow;
+            await DatabaseSetup.SeedAsync(db, options);
+            Console.WriteLine($"Seeded {options.Municipalities} municipalities up to {today:yyyy-MM-dd} in " +
+                $"{(DateTime.UtcNow - started).TotalSeconds:F1} s: {await db.Facilities.CountAsync()} facilities, " +
+                $"{await db.Persons.CountAsync()} persons, {await db.Placements.CountAsync()} placements, " +
+                $"{await db.CapacityReports.CountAsync()} capacity reports.");
+            return 0;
+        });
 }

@@ -221,25 +221,13 @@ public static class AllocationRaces
         {
             var ids = new int[count];
             await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
-            {
-                while (true)
+                ids[i] = await CreateAsync("/odata/Persons", officer, () => new
                 {
-                    using var response = await SendAsync(HttpMethod.Post, "/odata/Persons", officer, new
-                    {
-                        Cpr = NextCpr(),
-                        FirstName = "Test",
-                        LastName = $"Person {i}",
-                        MunicipalityId = _municipalityId,
-                    });
-                    var text = await response.Content.ReadAsStringAsync();
-                    if (response.StatusCode == HttpStatusCode.Conflict && text.Contains("DuplicateCpr", StringComparison.Ordinal)) continue;
-                    if (response.StatusCode != HttpStatusCode.Created)
-                        throw new InvalidOperationException($"POST /odata/Persons answered {(int)response.StatusCode}: {text}");
-                    using var json = JsonDocument.Parse(text);
-                    ids[i] = json.RootElement.GetProperty("Id").GetInt32();
-                    return;
-                }
-            });
+                    Cpr = NextCpr(),
+                    FirstName = "Test",
+                    LastName = $"Person {i}",
+                    MunicipalityId = _municipalityId,
+                }));
             return [.. ids];
         }
 
@@ -250,14 +238,21 @@ public static class AllocationRaces
             return $"{birth:ddMMyy}-{serial % 4}{serial % 1000 / 10:00}{serial % 10}";
         }
 
-        private async Task<int> CreateAsync(string path, string token, object body)
+        private Task<int> CreateAsync(string path, string token, object body) => CreateAsync(path, token, () => body);
+
+        /// <summary>POSTs the body and returns the new record's Id; a person whose synthetic CPR number is taken gets the next.</summary>
+        private async Task<int> CreateAsync(string path, string token, Func<object> body)
         {
-            using var response = await SendAsync(HttpMethod.Post, path, token, body);
-            var text = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != HttpStatusCode.Created)
-                throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
-            using var json = JsonDocument.Parse(text);
-            return json.RootElement.GetProperty("Id").GetInt32();
+            while (true)
+            {
+                using var response = await SendAsync(HttpMethod.Post, path, token, body());
+                var text = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode == HttpStatusCode.Conflict && text.Contains("DuplicateCpr", StringComparison.Ordinal)) continue;
+                if (response.StatusCode != HttpStatusCode.Created)
+                    throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
+                using var json = JsonDocument.Parse(text);
+                return json.RootElement.GetProperty("Id").GetInt32();
+            }
         }
 
         private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null)

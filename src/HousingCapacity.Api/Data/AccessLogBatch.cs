@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace HousingCapacity.Api.Data;
 
@@ -16,22 +17,30 @@ public sealed class AccessLogBatch
 {
     private static readonly ConcurrentDictionary<string, AccessLogBatch> Batches = new(StringComparer.Ordinal);
 
-    /// <summary>The batch of one database (by connection string); the write gate is the file's.</summary>
-    public static AccessLogBatch For(string? connectionString) =>
-        Batches.GetOrAdd(connectionString ?? "", c => new AccessLogBatch(c, SqliteWriteGate.For(c)));
+    /// <summary>
+    /// The batch of the context's database: its connections get the context's own settings (foreign keys, the configured busy
+    /// timeout) and queue at the file's write gate.
+    /// </summary>
+    public static AccessLogBatch For(HousingDbContext db) => For(db.Database.GetConnectionString(),
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqlitePragmas>().FirstOrDefault());
+
+    /// <summary>The batch of one database (by connection string).</summary>
+    public static AccessLogBatch For(string? connectionString, SqlitePragmas? pragmas = null) =>
+        Batches.GetOrAdd(connectionString ?? "", c => new AccessLogBatch(c, SqliteWriteGate.For(c), pragmas ?? SqlitePragmas.Default));
 
     private sealed record Pending(AccessLogEntry Entry, TaskCompletionSource Committed);
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate;
+    private readonly SqlitePragmas _pragmas;
     private readonly Lock _sync = new();
     private List<Pending> _queue = [];
     private bool _writing;
 
-    private AccessLogBatch(string connectionString, SemaphoreSlim writeGate) =>
-        (_connectionString, _writeGate) = (connectionString, writeGate);
+    private AccessLogBatch(string connectionString, SemaphoreSlim writeGate, SqlitePragmas pragmas) =>
+        (_connectionString, _writeGate, _pragmas) = (connectionString, writeGate, pragmas);
 
-    /// <summary>How many batches and entries have been committed (for the tests and the benchmark).</summary>
+    /// <summary>How many batches and entries have been committed (for the tests).</summary>
     public (long Batches, long Entries) Committed => (Interlocked.Read(ref _batches), Interlocked.Read(ref _entries));
     private long _batches, _entries;
 
@@ -93,11 +102,7 @@ public sealed class AccessLogBatch
         {
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync();
-            await using (var pragmas = connection.CreateCommand())
-            {
-                pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
-                await pragmas.ExecuteNonQueryAsync();
-            }
+            await _pragmas.ApplyAsync(connection);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(); // BEGIN IMMEDIATE
             await using var entry = connection.CreateCommand();
             entry.Transaction = transaction;

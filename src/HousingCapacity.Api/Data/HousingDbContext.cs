@@ -205,7 +205,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     private void ScopeFilters(ModelBuilder b)
     {
         var kind = CallerScope.ModelKind(Caller);
-        if (kind == "System") return;
+        if (kind == CallerScope.SystemModel) return;
         var officer = kind == nameof(Role.HousingOfficer);
         var staff = kind == nameof(Role.ShelterStaff);
         var catalogue = officer || kind is nameof(Role.Committee) or nameof(Role.Administrator);
@@ -328,6 +328,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     {
         if (--_writeGateDepth != 0) return;
         WriteGate.Release();
+        if (!_pendingInvalidation.Any) return;
         ReportCache.Invalidate(_pendingInvalidation);
         _pendingInvalidation = Reporting.MonthlyFiguresCache.Invalidation.None;
     }

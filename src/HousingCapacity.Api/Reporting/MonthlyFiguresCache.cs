@@ -25,7 +25,7 @@ public sealed class MonthlyFiguresCache
     public static MonthlyFiguresCache For(string? connectionString) => Databases.GetOrAdd(connectionString ?? "", _ => new());
 
     private readonly ConcurrentDictionary<(int Code, YearMonth Month), MonthlyFigures> _figures = new();
-    private readonly ConditionalWeakTable<MonthlyFigures, byte[]> _pdfs = new();
+    private static readonly ConditionalWeakTable<MonthlyFigures, byte[]> Pdfs = new();
     private long _generation;
 
     /// <summary>Changes with every invalidation: figures begun before one are not stored after it.</summary>
@@ -41,9 +41,8 @@ public sealed class MonthlyFiguresCache
         if (Generation != generationAtStart) _figures.TryRemove((code, month), out _);
     }
 
-    /// <summary>The PDF of these figures, rendered once per cached figures.</summary>
-    public byte[] PdfOf(MonthlyFigures figures, Func<MonthlyFigures, byte[]> render) =>
-        _pdfs.GetValue(figures, f => render(f));
+    /// <summary>The PDF of these figures, rendered once for as long as the figures live (a cached month's: until dropped).</summary>
+    public static byte[] PdfOf(MonthlyFigures figures) => Pdfs.GetValue(figures, Pdf.MonthlyReportPdf.Render);
 
     /// <summary>What a save's changes drop: nothing, the months from a month on, or everything (null month).</summary>
     public readonly record struct Invalidation(bool Any, YearMonth? From)

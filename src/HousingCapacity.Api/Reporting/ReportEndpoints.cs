@@ -45,8 +45,7 @@ public static partial class ReportEndpoints
                         byte[] pdf;
                         try
                         {
-                            pdf = MonthlyFiguresCache.For(http.RequestServices.GetRequiredService<HousingDbContext>().Database
-                                .GetConnectionString()).PdfOf(figures, MonthlyReportPdf.Render);
+                            pdf = MonthlyFiguresCache.PdfOf(figures);
                         }
                         catch (MissingFontException e)
                         {

@@ -54,7 +54,7 @@ public static class AccessLog
             await db.SaveChangesAsync(ct);
             return;
         }
-        await AccessLogBatch.For(db.Database.GetConnectionString()).WriteAsync(entry, ct);
+        await AccessLogBatch.For(db).WriteAsync(entry, ct);
     }
 
     /// <summary>The log lines for the changes about to be saved (their ids are read after the save).</summary>

@@ -174,7 +174,6 @@ public static class Authentication
         }
     }
 
-
     /// <summary>Signs a token as the identity provider would (the `token` command and the tests).</summary>
     public static string IssueToken(AuthenticationOptions options, SecurityKey key, string subject, Role role, int municipalityCode,
         IEnumerable<int> facilityIds, DateTime now, TimeSpan lifetime)

@@ -25,7 +25,10 @@ public sealed class CallerScope
     internal string? BoundModel { get; set; }
 
     /// <summary>What the query filters differ by: the system, each role, or nobody.</summary>
-    public static string ModelKind(Caller caller) => caller.IsSystem ? "System" : caller.Role?.ToString() ?? "Nobody";
+    public static string ModelKind(Caller caller) => caller.IsSystem ? SystemModel : caller.Role?.ToString() ?? "Nobody";
+
+    /// <summary>The kind of the system's callers, whose model has no query filters.</summary>
+    public const string SystemModel = "System";
     /// <summary>Method and path of the request, for the access log.</summary>
     public string? Request { get; set; }
     /// <summary>The purpose the client gave (header X-Purpose), for the access log.</summary>

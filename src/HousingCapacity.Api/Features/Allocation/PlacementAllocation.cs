@@ -6,11 +6,11 @@ namespace HousingCapacity.Api.Features.Allocation;
 
 /// <summary>
 /// POST /odata/Placements allocates a bed or a home: every placement rule is evaluated together and a refusal lists
-/// each broken rule in the error's details (409 for capacity and double booking, 422 when eligibility fails). The
-/// request runs in one write transaction (see EntitySetController), and the database's triggers refuse an over-booking as
-/// the last line. With only a FacilityId, the first unit with a free bed for every night of the stay is chosen.
-/// Placements are history: they change only through their actions (Discharge, MarkNotified, RenewSupport).
-/// The rules run before the write lock is taken (<see cref="PrepareCreateAsync"/>); under it only the chosen bed is checked again.
+/// each broken rule in the error's details (409 for capacity and double booking, 422 when eligibility fails). The rules run
+/// before the write lock is taken, and under it only the chosen bed is checked again (<see cref="CreateCheckedAsync"/>); the
+/// database's triggers refuse an over-booking as the last line. With only a FacilityId, the first unit with a free bed for
+/// every night of the stay is chosen. Placements are history: they change only through their actions (Discharge,
+/// MarkNotified, RenewSupport).
 /// </summary>
 public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions) : IEntitySetWriter, IChecksBeforeTheLock
 {
