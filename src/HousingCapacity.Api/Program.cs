@@ -32,7 +32,7 @@ try
     return 0;
 }
 catch (Exception e) when (e is StartupRefusedException or Microsoft.Extensions.Options.OptionsValidationException or IOException
-                              or Microsoft.Data.Sqlite.SqliteException)
+                              or System.Data.Common.DbException)
 {
     // One clear line, not a crash with a stack trace (exit 134): the operator reads it in the service's log.
     Console.Error.WriteLine($"HousingCapacity did not start: {Privacy.Scrub(e.Message)}");
@@ -97,7 +97,10 @@ static WebApplication CreateApp(string[] args)
             await PagesSetup.WriteUnexpectedErrorAsync(http.Response);
             return;
         }
-        await new ODataProblem(500, "InternalError", "Der opstod en uventet fejl.", "An unexpected error occurred.").WriteAsync(http.Response);
+        var error = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        await (error is not null && HousingCapacity.Api.Data.DatabaseGuards.IsUnavailable(error)
+            ? HousingCapacity.Api.Data.DatabaseGuards.Unavailable
+            : new ODataProblem(500, "InternalError", "Der opstod en uventet fejl.", "An unexpected error occurred.")).WriteAsync(http.Response);
     }));
     app.UseSecurityHeaders();
     app.UseTokenAuthentication();
@@ -107,9 +110,10 @@ static WebApplication CreateApp(string[] args)
     app.UseHousingOData();
     // After routing: a page's role is checked on its endpoint.
     app.UseAuthorization();
-    app.MapGet("/health", async (HousingDbContext db) =>
-        await db.Database.CanConnectAsync() ? Results.Ok(new { status = "ok" }) : Results.Json(new { status = "database unavailable" },
-            statusCode: 503));
+    // Asks the database (a query, not just a connection), so that a load balancer takes a process off when its database is gone.
+    app.MapGet("/health", async (HousingDbContext db, CancellationToken ct) =>
+        await HealthCheck.DatabaseAnswersAsync(db, ct) ? Results.Ok(new { status = "ok" })
+            : Results.Json(new { status = "database unavailable" }, statusCode: 503));
     app.MapControllers();
     app.MapReports();
     app.MapDstExport();

@@ -27,7 +27,7 @@ public static class PurgeAccessLogCommand
                 Console.WriteLine($"Removed {removed} access log entries older than {keep} months.");
                 return 0;
             }
-            catch (Microsoft.Data.Sqlite.SqliteException e)
+            catch (System.Data.Common.DbException e)
             {
                 // The database refused (its append-only guard) or could not be written (another process holds the lock).
                 Console.Error.WriteLine($"The access log was not purged: {OData.Privacy.Scrub(e.Message)}");

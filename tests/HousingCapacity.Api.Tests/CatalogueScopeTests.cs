@@ -79,17 +79,16 @@ public class CatalogueScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task MunicipalityCommand_AddsAMunicipality_AndRefusesATakenCode()
     {
         using var file = new TempDatabase("municipality");
-        var connection = file.Argument;
-        var added = await ApiCommand.RunAsync("Development", "municipality", "--code", "851", "--name", "Aalborg", connection);
+        var added = await ApiCommand.RunAsync("Development", ["municipality", "--code", "851", "--name", "Aalborg", .. file.Arguments]);
         Assert.True(added.ExitCode == 0, added.Error);
         Assert.Contains("851 Aalborg", added.Out);
-        var again = await ApiCommand.RunAsync("Development", "municipality", "--code", "851", "--name", "Aalborg", connection);
+        var again = await ApiCommand.RunAsync("Development", ["municipality", "--code", "851", "--name", "Aalborg", .. file.Arguments]);
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("already exists", again.Error);
-        var usage = await ApiCommand.RunAsync("Development", "municipality", "--code", "x", connection);
+        var usage = await ApiCommand.RunAsync("Development", ["municipality", "--code", "x", .. file.Arguments]);
         Assert.Equal(2, usage.ExitCode);
 
-        await using var db = new Api.Data.HousingDbContext(new DbContextOptionsBuilder<Api.Data.HousingDbContext>().UseSqlite(file.ConnectionString).Options);
+        await using var db = new Api.Data.HousingDbContext(file.Options());
         var municipality = await db.Municipalities.SingleAsync();
         Assert.Equal((851, "Aalborg"), (municipality.Code, municipality.Name));
         var line = await db.AccessLog.SingleAsync();

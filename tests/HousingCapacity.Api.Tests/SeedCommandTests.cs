@@ -10,12 +10,11 @@ public class SeedCommandTests
     public async Task Seed_WritesNoAccessLog_SoThatResetStillWorks()
     {
         using var file = new TempDatabase("seed");
-        var connection = file.Argument;
-        var seeded = await ApiCommand.RunAsync("Development", "seed", "--persons", "20", connection);
+        var seeded = await ApiCommand.RunAsync("Development", ["seed", "--persons", "20", .. file.Arguments]);
         Assert.True(seeded.ExitCode == 0, seeded.Error);
-        var reset = await ApiCommand.RunAsync("Development", "seed", "--reset", "--persons", "20", connection);
+        var reset = await ApiCommand.RunAsync("Development", ["seed", "--reset", "--persons", "20", .. file.Arguments]);
         Assert.True(reset.ExitCode == 0, reset.Error);
-        await using var db = new HousingDbContext(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite(file.ConnectionString).Options);
+        await using var db = new HousingDbContext(file.Options());
         Assert.True(await db.Persons.AnyAsync());
         Assert.False(await db.AccessLog.AnyAsync());
     }

@@ -19,7 +19,7 @@ public class StartupTests
     private static async Task<(int ExitCode, string Out, string Error)> StartAsync(params string[] settings)
     {
         using var file = new TempDatabase("start");
-        return await ApiCommand.RunAsync("Production", [file.Argument, "--Urls=http://127.0.0.1:0", .. settings]);
+        return await ApiCommand.RunAsync("Production", [.. file.Arguments, "--Urls=http://127.0.0.1:0", .. settings]);
     }
 
     private static void AssertOneClearLine((int ExitCode, string Out, string Error) run, string reason)
@@ -88,7 +88,8 @@ public class StartupTests
         bool seeded)
     {
         using var file = new TempDatabase("seeding");
-        var values = new Dictionary<string, string?> { ["Database:ConnectionString"] = file.ConnectionString };
+        var values = new Dictionary<string, string?>
+            { ["Database:Provider"] = file.Provider, ["Database:ConnectionString"] = file.ConnectionString };
         if (setting is not null) values["Database:SeedDemoData"] = setting;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         await using var services = new ServiceCollection().AddLogging().AddSingleton<IHostEnvironment>(new Environment(environment))
@@ -96,7 +97,7 @@ public class StartupTests
 
         await DatabaseSetup.InitialiseAsync(services);
 
-        await using var db = new HousingDbContext(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite(file.ConnectionString).Options);
+        await using var db = new HousingDbContext(file.Options());
         Assert.Equal(seeded, await db.Municipalities.AnyAsync());
     }
 }

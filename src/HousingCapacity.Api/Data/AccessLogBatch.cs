@@ -21,23 +21,27 @@ public sealed class AccessLogBatch
     /// The batch of the context's database: its connections get the context's own settings (foreign keys, the configured busy
     /// timeout) and queue at the file's write gate.
     /// </summary>
-    public static AccessLogBatch For(HousingDbContext db) => For(db.Database.GetConnectionString(),
-        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqlitePragmas>().FirstOrDefault());
+    public static AccessLogBatch For(HousingDbContext db) => db.Database.IsNpgsql()
+        ? Batches.GetOrAdd("postgresql:" + db.Database.GetConnectionString(), _ => new AccessLogBatch(db.Database.GetConnectionString()!,
+            null, null))
+        : For(db.Database.GetConnectionString(),
+            db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqlitePragmas>().FirstOrDefault());
 
-    /// <summary>The batch of one database (by connection string).</summary>
+    /// <summary>The batch of one SQLite database (by connection string).</summary>
     public static AccessLogBatch For(string? connectionString, SqlitePragmas? pragmas = null) =>
         Batches.GetOrAdd(connectionString ?? "", c => new AccessLogBatch(c, SqliteWriteGate.For(c), pragmas ?? SqlitePragmas.Default));
 
     private sealed record Pending(AccessLogEntry Entry, TaskCompletionSource Committed);
 
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeGate;
-    private readonly SqlitePragmas _pragmas;
+    // SQLite only (null on PostgreSQL, where batches of several processes commit side by side).
+    private readonly SemaphoreSlim? _writeGate;
+    private readonly SqlitePragmas? _pragmas;
     private readonly Lock _sync = new();
     private List<Pending> _queue = [];
     private bool _writing;
 
-    private AccessLogBatch(string connectionString, SemaphoreSlim writeGate, SqlitePragmas pragmas) =>
+    private AccessLogBatch(string connectionString, SemaphoreSlim? writeGate, SqlitePragmas? pragmas) =>
         (_connectionString, _writeGate, _pragmas) = (connectionString, writeGate, pragmas);
 
     /// <summary>How many batches and entries have been committed (for the tests).</summary>
@@ -97,50 +101,68 @@ public sealed class AccessLogBatch
 
     private async Task InsertAsync(List<Pending> batch)
     {
+        if (_writeGate is null)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+            await connection.OpenAsync();
+            await InsertAsync(connection, batch, e => e.At.ToDateTimeOffset());
+            return;
+        }
         await _writeGate.WaitAsync();
         try
         {
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync();
-            await _pragmas.ApplyAsync(connection);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(); // BEGIN IMMEDIATE
-            await using var entry = connection.CreateCommand();
-            entry.Transaction = transaction;
-            entry.CommandText = "INSERT INTO AccessLog (At, UserName, Role, MunicipalityCode, Operation, Request, Purpose) " +
-                                "VALUES ($at, $user, $role, $municipality, $operation, $request, $purpose) RETURNING Id";
-            var at = entry.Parameters.Add("$at", SqliteType.Text);
-            var user = entry.Parameters.Add("$user", SqliteType.Text);
-            var role = entry.Parameters.Add("$role", SqliteType.Text);
-            var municipality = entry.Parameters.Add("$municipality", SqliteType.Integer);
-            var operation = entry.Parameters.Add("$operation", SqliteType.Text);
-            var request = entry.Parameters.Add("$request", SqliteType.Text);
-            var purpose = entry.Parameters.Add("$purpose", SqliteType.Text);
-            await using var person = connection.CreateCommand();
-            person.Transaction = transaction;
-            person.CommandText = "INSERT INTO AccessLogPersons (PersonId, EntryId) VALUES ($person, $entry)";
-            var personId = person.Parameters.Add("$person", SqliteType.Integer);
-            var entryId = person.Parameters.Add("$entry", SqliteType.Integer);
-            foreach (var e in batch.Select(p => p.Entry))
-            {
-                at.Value = Converters.InstantToText(e.At);
-                user.Value = e.UserName;
-                role.Value = e.Role;
-                municipality.Value = e.MunicipalityCode is { } code ? code : DBNull.Value;
-                operation.Value = e.Operation;
-                request.Value = e.Request;
-                purpose.Value = e.Purpose is { } why ? why : DBNull.Value;
-                entryId.Value = (long)(await entry.ExecuteScalarAsync())!;
-                foreach (var p in e.Persons)
-                {
-                    personId.Value = p.PersonId;
-                    await person.ExecuteNonQueryAsync();
-                }
-            }
-            await transaction.CommitAsync();
+            await _pragmas!.ApplyAsync(connection);
+            await InsertAsync(connection, batch, e => Converters.InstantToText(e.At));
         }
         finally
         {
             _writeGate.Release();
         }
+    }
+
+    /// <summary>The batch in one transaction (on SQLite BEGIN IMMEDIATE); <paramref name="at"/> is the instant as the provider stores it.</summary>
+    private static async Task InsertAsync(System.Data.Common.DbConnection connection, List<Pending> batch, Func<AccessLogEntry, object> at)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var entry = connection.CreateCommand();
+        entry.Transaction = transaction;
+        entry.CommandText = """
+            INSERT INTO "AccessLog" ("At", "UserName", "Role", "MunicipalityCode", "Operation", "Request", "Purpose")
+            VALUES (@at, @user, @role, @municipality, @operation, @request, @purpose) RETURNING "Id"
+            """;
+        var values = new[] { "@at", "@user", "@role", "@municipality", "@operation", "@request", "@purpose" }
+            .Select(name => Parameter(entry, name)).ToArray();
+        await using var person = connection.CreateCommand();
+        person.Transaction = transaction;
+        person.CommandText = """INSERT INTO "AccessLogPersons" ("PersonId", "EntryId") VALUES (@person, @entry)""";
+        var personId = Parameter(person, "@person");
+        var entryId = Parameter(person, "@entry");
+        foreach (var e in batch.Select(p => p.Entry))
+        {
+            values[0].Value = at(e);
+            values[1].Value = e.UserName;
+            values[2].Value = e.Role;
+            values[3].Value = e.MunicipalityCode is { } code ? code : DBNull.Value;
+            values[4].Value = e.Operation;
+            values[5].Value = e.Request;
+            values[6].Value = e.Purpose is { } why ? why : DBNull.Value;
+            entryId.Value = Convert.ToInt64(await entry.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var p in e.Persons)
+            {
+                personId.Value = p.PersonId;
+                await person.ExecuteNonQueryAsync();
+            }
+        }
+        await transaction.CommitAsync();
+    }
+
+    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        command.Parameters.Add(p);
+        return p;
     }
 }

@@ -22,6 +22,13 @@ public static class Converters
         d => InstantToText(Instant.FromDateTimeOffset(d)), s => TextToInstant(s).ToDateTimeOffset());
     public sealed class LocalDateConverter() : ValueConverter<LocalDate, string>(d => DateToText(d), s => TextToDate(s));
     public sealed class InstantConverter() : ValueConverter<Instant, string>(i => InstantToText(i), s => TextToInstant(s));
+    /// <summary>PostgreSQL: a date as `date`.</summary>
+    public sealed class LocalDateAsDateConverter() : ValueConverter<LocalDate, DateOnly>(d => d.ToDateOnly(), d => LocalDate.FromDateOnly(d));
+    /// <summary>PostgreSQL: an instant as `timestamptz` (microseconds).</summary>
+    public sealed class InstantAsTimestampConverter() : ValueConverter<Instant, DateTimeOffset>(
+        i => i.ToDateTimeOffset(), d => Instant.FromDateTimeOffset(d));
+    /// <summary>PostgreSQL: `timestamptz` takes offset zero only, so any offset given is turned into UTC first.</summary>
+    public sealed class UtcTimestampConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(d => d.ToUniversalTime(), d => d);
     /// <summary>CPR numbers are stored encrypted (see Security/CprProtection).</summary>
     public sealed class CprConverter() : ValueConverter<string, string>(
         c => Security.CprProtection.Encrypt(c), s => Security.CprProtection.Decrypt(s));

@@ -1,28 +1,55 @@
 using HousingCapacity.Api.OData;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace HousingCapacity.Api.Data;
 
 /// <summary>
-/// The database's own refusals (constraint violations, SQLite error 19), as the answers the API gives for the same rule when
+/// The database's own refusals (constraint violations: SQLite error 19, PostgreSQL SQLSTATE class 23), as the answers the API gives for the same rule when
 /// it sees it first. The guard triggers (migrations 0003, 0007, 0008) name their rule at the start of their message.
 /// </summary>
 public static class DatabaseGuards
 {
     /// <summary>The answer for a failed save: a stale version (412) or a rule the database refused (409, 400, 403); else null.</summary>
-    public static ODataProblem? Classify(Exception exception) => exception switch
+    public static ODataProblem? Classify(Exception exception) => IsUnavailable(exception) ? Unavailable : exception switch
     {
         DbUpdateConcurrencyException => new ODataProblem(412, "PreconditionFailed",
             "Posten blev ændret af en anden samtidig. Hent den igen og prøv på ny.",
             "The record was changed by someone else at the same time. Read it again and retry."),
         DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } sqlite } => Refusal(sqlite),
         SqliteException { SqliteErrorCode: 19 } sqlite => Refusal(sqlite),
+        DbUpdateException { InnerException: PostgresException { SqlState: [ '2', '3', ..] } postgres } => Refusal(postgres),
+        PostgresException { SqlState: ['2', '3', ..] } postgres => Refusal(postgres),
+        InvalidOperationException { InnerException: PostgresException { SqlState: ['2', '3', ..] } postgres } => Refusal(postgres),
         _ => null,
     };
 
-    public static ODataProblem Refusal(SqliteException sqlite)
+    /// <summary>
+    /// The database could not answer just now (PostgreSQL unreachable, restarting or out of connections; SQLite still locked by
+    /// another process after the busy timeout): 503, and the next request tries again on a fresh connection.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception) =>
+        PostgreSqlFaults.IsUnavailable(exception)
+        || exception is SqliteException { SqliteErrorCode: 5 or 6 } || exception.InnerException is SqliteException { SqliteErrorCode: 5 or 6 };
+
+    public static ODataProblem Unavailable => new(503, "DatabaseUnavailable",
+        "Databasen kan ikke nås lige nu. Intet er ændret; prøv igen om lidt.",
+        "The database cannot be reached just now. Nothing was changed; try again shortly.");
+
+    public static ODataProblem Refusal(SqliteException sqlite) =>
+        Refusal(sqlite.Message, sqlite.SqliteExtendedErrorCode == 787); // SQLITE_CONSTRAINT_FOREIGNKEY
+
+    /// <summary>
+    /// An integrity error of PostgreSQL (SQLSTATE class 23): the guards of migration 0002 name their rule as SQLite's do, and the
+    /// exclusion constraint on a person's stays is the same refusal as SQLite's PersonAlreadyPlaced trigger.
+    /// </summary>
+    public static ODataProblem Refusal(PostgresException postgres) =>
+        postgres.SqlState == PostgresErrorCodes.ExclusionViolation && postgres.ConstraintName == "EX_Placements_PersonAlreadyPlaced"
+            ? Refusal("PersonAlreadyPlaced: the person has another stay in this period", false)
+            : Refusal(postgres.MessageText, postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation);
+
+    private static ODataProblem Refusal(string message, bool foreignKey)
     {
-        var message = sqlite.Message;
         string? Guard(params string[] codes) => codes.FirstOrDefault(c => message.Contains(c + ":", StringComparison.Ordinal));
         if (Guard("UnitDoubleBooked", "PersonAlreadyPlaced") is { } booking)
             return new ODataProblem(409, booking, "Pladsen blev taget i samme øjeblik; der er ingen ledig seng til denne periode.",
@@ -37,7 +64,7 @@ public static class DatabaseGuards
             return new ODataProblem(400, date, "En dato eller et tidspunkt har en ugyldig form.", "A date or time has an invalid form.");
         if (Guard("AccessLogAppendOnly") is { } log)
             return new ODataProblem(403, log, "Adgangsloggen kan ikke ændres.", "The access log cannot be changed.");
-        return sqlite.SqliteExtendedErrorCode == 787 // SQLITE_CONSTRAINT_FOREIGNKEY
+        return foreignKey
             ? new ODataProblem(409, "InUse", "Posten bruges af andre poster og kan ikke slettes eller ændres sådan.",
                 "The record is referenced by other records and cannot be deleted or changed that way.")
             : new ODataProblem(409, "Conflict", "Ændringen strider mod en entydighedsregel eller en anden databaseregel.",

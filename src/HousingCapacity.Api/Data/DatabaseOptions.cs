@@ -3,9 +3,18 @@ namespace HousingCapacity.Api.Data;
 /// <summary>Database settings (appsettings.json, section "Database").</summary>
 public sealed class DatabaseOptions
 {
-    /// <summary>Sqlite (the embedded default). PostgreSQL is planned and refused with a clear message until then.</summary>
-    public string Provider { get; set; } = "Sqlite";
+    public const string Sqlite = "Sqlite";
+    public const string PostgreSql = "PostgreSQL";
+
+    /// <summary>Sqlite (the embedded default: one file, one machine) or PostgreSQL (a server several API processes share).</summary>
+    public string Provider { get; set; } = Sqlite;
     public string ConnectionString { get; set; } = "Data Source=housingcapacity.db";
+    /// <summary>
+    /// PostgreSQL only: the login that owns the schema, used at start to create or upgrade it and to grant the application's
+    /// login (the one in <see cref="ConnectionString"/>) what it may do — never UPDATE or DELETE on the access log. Unset, the
+    /// application's own login creates and owns the schema (then only the triggers keep the log append-only).
+    /// </summary>
+    public string? OwnerConnectionString { get; set; }
     /// <summary>How long a connection waits for another's write lock before giving up.</summary>
     public int BusyTimeoutMs { get; set; } = 5000;
     /// <summary>
@@ -13,4 +22,7 @@ public sealed class DatabaseOptions
     /// 1,400 invented persons because nobody said otherwise.
     /// </summary>
     public bool? SeedDemoData { get; set; }
+
+    public bool IsPostgreSql => Provider.Equals(PostgreSql, StringComparison.OrdinalIgnoreCase);
+    public bool IsSqlite => Provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,5 +1,5 @@
 using HousingCapacity.Seed;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HousingCapacity.Api.Data;
@@ -10,20 +10,25 @@ public static class DatabaseSetup
     {
         // Read when first needed (not now), so that settings added by a test host or the command line count.
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Database"))
-            .Validate(o => o.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase),
-                "Database:Provider must be 'Sqlite' (PostgreSQL is not supported yet).");
+            .Validate(o => o.IsSqlite || o.IsPostgreSql, "Database:Provider must be 'Sqlite' or 'PostgreSQL'.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString must be set.");
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value);
         // What the context is made with: the caller (nobody until the request's token is read, Security/Authentication.cs,
         // or a job says it is the system) and the clock. Without either, DI would pick the context's tool constructor,
         // which sees everything and audits as "system:direct".
         services.AddScoped<Security.CallerScope>();
+        services.AddSingleton<BackgroundLeader>();
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddDbContext<HousingDbContext>((sp, b) =>
         {
             var options = sp.GetRequiredService<DatabaseOptions>();
-            // Split queries: a paged $expand with collections inside it needs no SQL APPLY (which SQLite lacks).
-            b.UseSqlite(options.ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs));
+            // Split queries: a paged $expand with collections inside it needs no SQL APPLY (which SQLite lacks); the same plans
+            // on PostgreSQL, so that both providers run the same statements.
+            if (options.IsPostgreSql)
+                b.UseNpgsql(options.ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+            else
+                b.UseSqlite(options.ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                    .AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs));
         });
         return services;
     }
@@ -35,7 +40,7 @@ public static class DatabaseSetup
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         scope.ServiceProvider.GetRequiredService<Security.CallerScope>().Current = Security.Caller.System("setup", auditWrites: false);
         var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
-        await MigrateAsync(db, ct);
+        await MigrateAsync(db, ct, options.OwnerConnectionString);
         var development = services.GetService<IHostEnvironment>()?.IsDevelopment() ?? false;
         if ((seed ?? options.SeedDemoData ?? development) && !await db.Municipalities.AnyAsync(ct))
         {
@@ -44,19 +49,25 @@ public static class DatabaseSetup
         }
     }
 
-    public static async Task MigrateAsync(HousingDbContext db, CancellationToken ct = default)
+    /// <summary>
+    /// Brings the schema to the newest version. On PostgreSQL through <paramref name="ownerConnectionString"/> when given (the
+    /// schema's owner, who then grants the application's login its rights), else through the context's own connection.
+    /// </summary>
+    public static async Task MigrateAsync(HousingDbContext db, CancellationToken ct = default, string? ownerConnectionString = null)
     {
+        if (db.Database.IsNpgsql())
+        {
+            await PostgreSqlSchema.MigrateAsync(db.Database.GetConnectionString()!, ownerConnectionString, ct);
+            return;
+        }
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (connection is SqliteConnection)
-            {
-                await using var wal = connection.CreateCommand();
-                wal.CommandText = "PRAGMA journal_mode = WAL;";
-                await wal.ExecuteNonQueryAsync(ct);
-            }
-            await new SchemaMigrator(connection, "Sqlite").MigrateAsync(ct: ct);
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteNonQueryAsync(ct);
+            await new SchemaMigrator(connection, DatabaseOptions.Sqlite).MigrateAsync(ct: ct);
             await ProtectClearTextCprAsync(connection, ct);
         }
         finally
@@ -71,9 +82,9 @@ public static class DatabaseSetup
         var rows = new List<(long Id, string Cpr)>();
         await using (var select = connection.CreateCommand())
         {
-            select.CommandText = "SELECT Id, Cpr FROM Persons WHERE CprHash IS NULL AND Cpr IS NOT NULL";
+            select.CommandText = """SELECT "Id", "Cpr" FROM "Persons" WHERE "CprHash" IS NULL AND "Cpr" IS NOT NULL""";
             await using var reader = await select.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) rows.Add((reader.GetInt64(0), reader.GetString(1)));
+            while (await reader.ReadAsync(ct)) rows.Add((Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1)));
         }
         if (rows.Count == 0) return;
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -82,10 +93,10 @@ public static class DatabaseSetup
             var cpr = Security.CprProtection.Decrypt(stored);
             await using var update = connection.CreateCommand();
             update.Transaction = tx;
-            update.CommandText = "UPDATE Persons SET Cpr = $cpr, CprHash = $hash WHERE Id = $id";
-            SchemaMigrator.AddParameter(update, "$cpr", Security.CprProtection.Encrypt(cpr));
-            SchemaMigrator.AddParameter(update, "$hash", Security.CprProtection.Hash(cpr));
-            SchemaMigrator.AddParameter(update, "$id", id);
+            update.CommandText = """UPDATE "Persons" SET "Cpr" = @cpr, "CprHash" = @hash WHERE "Id" = @id""";
+            SchemaMigrator.AddParameter(update, "@cpr", Security.CprProtection.Encrypt(cpr));
+            SchemaMigrator.AddParameter(update, "@hash", Security.CprProtection.Hash(cpr));
+            SchemaMigrator.AddParameter(update, "@id", (int)id);
             await update.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
@@ -105,10 +116,14 @@ public static class DatabaseSetup
         if (logLines > 0)
             throw new InvalidOperationException($"The access log has {logLines} lines and cannot be erased; " +
                                                 "to start again with demo data, delete the database file (and its -wal and -shm files).");
-        foreach (var table in new[] { "BedHolds", "Offers", "WaitlistEntries", "Waitlists", "Turnaways", "Placements", "CapacityReports",
-            "Persons", "Units", "Facilities", "Municipalities" })
+        string[] tables = ["BedHolds", "Offers", "WaitlistEntries", "Waitlists", "Turnaways", "SupportPeriods", "Placements",
+            "CapacityReports", "Persons", "Units", "Facilities", "Municipalities"];
 #pragma warning disable EF1002 // table names are constants above, not input
-            await db.Database.ExecuteSqlRawAsync($"DELETE FROM {table}; DELETE FROM sqlite_sequence WHERE name = '{table}';");
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", tables.Select(t => $"\"{t}\""))} RESTART IDENTITY");
+        else
+            foreach (var table in tables)
+                await db.Database.ExecuteSqlRawAsync($"DELETE FROM {table}; DELETE FROM sqlite_sequence WHERE name = '{table}';");
 #pragma warning restore EF1002
     }
 

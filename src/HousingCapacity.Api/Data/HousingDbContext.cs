@@ -74,7 +74,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
             var db = (HousingDbContext)context;
             var kind = CallerScope.ModelKind(db.Caller);
             db.Scope.BoundModel = kind;
-            return (context.GetType(), kind, designTime);
+            return (context.GetType(), context.Database.ProviderName, kind, designTime);
         }
     }
 
@@ -83,10 +83,21 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+        if (Database.IsNpgsql())
+        {
+            // PostgreSQL's own types: date and timestamptz (which holds UTC only, so an instant is written at offset zero).
+            configurationBuilder.Properties<LocalDate>().HaveConversion<Converters.LocalDateAsDateConverter>();
+            configurationBuilder.Properties<Instant>().HaveConversion<Converters.InstantAsTimestampConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Converters.UtcTimestampConverter>();
+            configurationBuilder.DefaultTypeMapping<LocalDate>().HasConversion<Converters.LocalDateAsDateConverter>();
+            configurationBuilder.DefaultTypeMapping<Instant>().HasConversion<Converters.InstantAsTimestampConverter>();
+            configurationBuilder.DefaultTypeMapping<DateTimeOffset>().HasConversion<Converters.UtcTimestampConverter>();
+            return;
+        }
         configurationBuilder.Properties<LocalDate>().HaveConversion<Converters.LocalDateConverter>();
         configurationBuilder.Properties<Instant>().HaveConversion<Converters.InstantConverter>();
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Converters.UtcInstantConverter>();
-        configurationBuilder.Properties<Enum>().HaveConversion<string>();
         // For values that are not properties (e.g. arguments of the date-part functions).
         configurationBuilder.DefaultTypeMapping<LocalDate>().HasConversion<Converters.LocalDateConverter>();
         configurationBuilder.DefaultTypeMapping<Instant>().HasConversion<Converters.InstantConverter>();
@@ -95,7 +106,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
 
     protected override void OnModelCreating(ModelBuilder b)
     {
-        SqlDateFunctions.Register(b);
+        SqlDateFunctions.Register(b, Database.IsNpgsql());
         // Table and column names match the versioned SQL scripts in Migrations/.
         Table<Municipality>(b, "Municipalities", e =>
         {
@@ -282,25 +293,54 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     }
 
     /// <summary>
-    /// One write of a request: a transaction from the first read to the save (on SQLite it takes the write lock at once, so
-    /// competing writes — two officers, the last bed — are serialised and the rules see the committed state).
+    /// One write of a request: a transaction from the first read to the save, in which competing writes are serialised (see
+    /// <see cref="BeginWriteAsync"/>) so that the rules see the committed state. On PostgreSQL a deadlock or serialization
+    /// failure (which only a writer outside the API can cause) runs the write again from the start, up to three times.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct, WriteLock? writeLock = null)
     {
-        await using var transaction = await BeginWriteAsync(ct);
-        var result = await write();
-        await SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return result;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await BeginWriteAsync(ct, writeLock);
+                var result = await write();
+                await SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return result;
+            }
+            catch (Exception e) when (attempt < 3 && Database.CurrentTransaction is null && PostgreSqlFaults.IsRetryable(e))
+            {
+                ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>
-    /// A write transaction, begun once this context has the file's place at the <see cref="SqliteWriteGate"/> (waited for
-    /// without holding a thread); the place is given up when the transaction is disposed. Every write of the API begins here.
+    /// A write transaction. On SQLite it is begun once this context has the file's place at the <see cref="SqliteWriteGate"/>
+    /// (waited for without holding a thread), and the place is given up when the transaction is disposed. On PostgreSQL it takes
+    /// the advisory locks of <paramref name="writeLock"/> (by default the whole database's write lock), which hold across API
+    /// processes until the transaction ends. Every write of the API begins here.
     /// </summary>
-    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(CancellationToken ct)
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(CancellationToken ct,
+        WriteLock? writeLock = null)
     {
         if (Database.CurrentTransaction is { } outer) return new JoinedTransaction(outer);
+        if (Database.IsNpgsql())
+        {
+            _writeGateDepth++;
+            try
+            {
+                var transaction = await Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
+                await (writeLock ?? WriteLock.Database).TakeAsync(this, ct);
+                return new GatedTransaction(transaction, ExitWriteGate);
+            }
+            catch
+            {
+                ExitWriteGate();
+                throw;
+            }
+        }
         await EnterWriteGateAsync(ct);
         try
         {
@@ -327,7 +367,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     private void ExitWriteGate()
     {
         if (--_writeGateDepth != 0) return;
-        WriteGate.Release();
+        if (!Database.IsNpgsql()) WriteGate.Release();
         if (!_pendingInvalidation.Any) return;
         ReportCache.Invalidate(_pendingInvalidation);
         _pendingInvalidation = Reporting.MonthlyFiguresCache.Invalidation.None;
@@ -353,7 +393,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     {
         if (_writeGateDepth == 0) return;
         _writeGateDepth = 0;
-        WriteGate.Release();
+        if (!Database.IsNpgsql()) WriteGate.Release();
     }
 
     private async Task<int> SaveInTransactionAsync(CancellationToken cancellationToken)

@@ -4,9 +4,9 @@ namespace HousingCapacity.Api.Data;
 
 /// <summary>
 /// Applies the versioned SQL scripts under Data/Migrations/{provider}/ (embedded, named NNNN_name.sql) in
-/// order, each in its own transaction, and records the applied version in SchemaVersions. The EF Core
-/// design-time package is not available here, so migrations are written by hand; an older database is
-/// upgraded in place with its data kept.
+/// order, each in its own transaction (PostgreSQL's DDL is transactional too: a script that fails changes nothing), and
+/// records the applied version in SchemaVersions. Each provider has its own numbered scripts, written by hand in its own
+/// dialect; an older database is upgraded in place with its data kept.
 /// </summary>
 public sealed class SchemaMigrator(DbConnection connection, string provider)
 {
@@ -40,7 +40,7 @@ public sealed class SchemaMigrator(DbConnection connection, string provider)
         {
             // A script that rebuilds a table others refer to runs with foreign keys off (the pragma cannot change inside a
             // transaction, and dropping the old table would count every child row as a violation), and is checked before it commits.
-            var rebuilds = script.Sql.Contains(RebuildsTables, StringComparison.Ordinal);
+            var rebuilds = provider == DatabaseOptions.Sqlite && script.Sql.Contains(RebuildsTables, StringComparison.Ordinal);
             var foreignKeys = rebuilds && await ScalarAsync("PRAGMA foreign_keys", ct) == 1;
             if (foreignKeys) await ExecuteAsync("PRAGMA foreign_keys = OFF", null, ct);
             try
@@ -76,10 +76,10 @@ public sealed class SchemaMigrator(DbConnection connection, string provider)
         await using (var record = connection.CreateCommand())
         {
             record.Transaction = tx;
-            record.CommandText = "INSERT INTO SchemaVersions (Version, Name, AppliedAt) VALUES ($v, $n, $t)";
-            AddParameter(record, "$v", script.Version);
-            AddParameter(record, "$n", script.Name);
-            AddParameter(record, "$t", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            record.CommandText = "INSERT INTO SchemaVersions (Version, Name, AppliedAt) VALUES (@v, @n, @t)";
+            AddParameter(record, "@v", script.Version);
+            AddParameter(record, "@n", script.Name);
+            AddParameter(record, "@t", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             await record.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);

@@ -36,8 +36,13 @@ public static class SqlDateFunctions
     public static MethodInfo Method(string part, Type argument) =>
         typeof(SqlDateFunctions).GetMethod(part, [argument]) ?? throw new ArgumentException($"No {part}({argument.Name}).");
 
-    public static void Register(ModelBuilder builder)
+    public static void Register(ModelBuilder builder, bool postgreSql = false)
     {
+        if (postgreSql)
+        {
+            RegisterPostgreSql(builder);
+            return;
+        }
         foreach (var method in typeof(SqlDateFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static)
                      .Where(m => Parts.ContainsKey(m.Name)))
         {
@@ -49,6 +54,30 @@ public static class SqlDateFunctions
                         IntTypeMapping.Default)],
                     nullable: true, argumentsPropagateNullability: [true, false, false], typeof(string), StringTypeMapping.Default);
                 return new SqlUnaryExpression(ExpressionType.Convert, substr, typeof(int), IntTypeMapping.Default);
+            });
+        }
+    }
+
+    /// <summary>PostgreSQL stores dates and instants natively: date_part of the date, or of the instant in UTC (as on SQLite).</summary>
+    private static void RegisterPostgreSql(ModelBuilder builder)
+    {
+        foreach (var method in typeof(SqlDateFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static)
+                     .Where(m => Parts.ContainsKey(m.Name)))
+        {
+            var part = new SqlConstantExpression(method.Name.ToLowerInvariant(), StringTypeMapping.Default);
+            var instant = method.GetParameters()[0].ParameterType == typeof(DateTimeOffset);
+            builder.HasDbFunction(method).HasTranslation(args =>
+            {
+                var value = instant
+                    ? new SqlFunctionExpression("timezone", [new SqlConstantExpression("UTC", StringTypeMapping.Default), args[0]],
+                        nullable: true, argumentsPropagateNullability: [false, true], typeof(DateTime), null)
+                    : args[0];
+                // floor: second() of 12:00:30.5 is 30, as the text's two digits give on SQLite.
+                var datePart = new SqlFunctionExpression("date_part", [part, value], nullable: true,
+                    argumentsPropagateNullability: [false, true], typeof(double), null);
+                var floor = new SqlFunctionExpression("floor", [datePart], nullable: true, argumentsPropagateNullability: [true],
+                    typeof(double), null);
+                return new SqlUnaryExpression(ExpressionType.Convert, floor, typeof(int), IntTypeMapping.Default);
             });
         }
     }

@@ -183,8 +183,10 @@ public static partial class ODataResponses
                 return new ODataProblem(e.StatusCode, "BadRequest", "Forespørgslen kunne ikke læses.", "The request could not be read.");
         }
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HousingCapacity.OData");
-        logger.LogError("Unhandled {ExceptionType} on {Method} {Path}: {Message}", exception.GetType().Name, http.Request.Method,
-            Privacy.Scrub(http.Request.Path.Value ?? ""), Privacy.Scrub(exception.Message));
+        // The library invokes queries by reflection: the cause is inside its TargetInvocationException.
+        var cause = exception is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : exception;
+        logger.LogError("Unhandled {ExceptionType} on {Method} {Path}: {Message}", cause.GetType().Name, http.Request.Method,
+            Privacy.Scrub(http.Request.Path.Value ?? ""), Privacy.Scrub(cause.Message));
         return new ODataProblem(500, "InternalError", "Der opstod en uventet fejl. Den er logget.",
             "An unexpected error occurred. It has been logged.");
     }

@@ -116,7 +116,7 @@ public static partial class DstExport
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             throw new ODataProblem(503, "AccessLogUnavailable",
                 "Udtrækket indeholder persondata, og adgangsloggen kunne ikke skrives lige nu. Prøv igen.",

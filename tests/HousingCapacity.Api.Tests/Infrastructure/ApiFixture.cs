@@ -41,7 +41,7 @@ public sealed class KestrelApiFixture : ApiFixture
 }
 
 /// <summary>
-/// The API over a real SQLite file, seeded with the deterministic demo data as of 2026-11-22
+/// The API over a real database of its own (SQLite, or PostgreSQL: see <see cref="TempDatabase"/>), seeded with the deterministic demo data as of 2026-11-22
 /// (evening, Copenhagen time). One per test class; tests that write use their own records.
 /// </summary>
 public class ApiFixture : IAsyncLifetime
@@ -81,6 +81,8 @@ public class ApiFixture : IAsyncLifetime
         return client;
     }
     public string ConnectionString => _file.ConnectionString;
+    /// <summary>The fixture's database (its provider, its command-line settings).</summary>
+    public TempDatabase Database => _file;
 
     /// <summary>Serve over Kestrel on a loopback port instead of the in-memory test server: requests travel as bytes on a socket.</summary>
     protected virtual bool OverKestrel => false;
@@ -92,6 +94,7 @@ public class ApiFixture : IAsyncLifetime
     {
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
+            b.UseSetting("Database:Provider", _file.Provider);
             b.UseSetting("Database:ConnectionString", ConnectionString);
             b.UseSetting("Database:SeedDemoData", "false");
             b.UseSetting("OData:DefaultPageSize", "50");
@@ -134,7 +137,7 @@ public class ApiFixture : IAsyncLifetime
 
     /// <summary>A fresh context on the same database, for checking what the API did against direct queries.</summary>
     public HousingDbContext NewDb() =>
-        new(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite(ConnectionString).Options);
+        new(_file.Options());
 
     /// <summary>
     /// The database as the default caller (<see cref="OData"/>) sees it through the same query filters: for comparing what the
@@ -145,7 +148,7 @@ public class ApiFixture : IAsyncLifetime
         using var db = NewDb();
         var id = db.Municipalities.Single(m => m.Code == DefaultCaller.MunicipalityCode).Id;
         var scope = new CallerScope { Current = Caller.Person("test", DefaultCaller.Role, id, DefaultCaller.MunicipalityCode, []) };
-        return new HousingDbContext(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite(ConnectionString).Options, scope, Clock);
+        return new HousingDbContext(_file.Options(), scope, Clock);
     }
 
     public virtual async Task DisposeAsync()

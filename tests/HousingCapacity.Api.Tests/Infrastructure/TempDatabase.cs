@@ -1,17 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using HousingCapacity.Api.Data;
+using Npgsql;
+
 namespace HousingCapacity.Api.Tests.Infrastructure;
 
-/// <summary>A SQLite file of its own in the temp folder, removed with its -wal and -shm files when disposed.</summary>
-public sealed class TempDatabase(string name) : IDisposable
+/// <summary>
+/// A database of the test's own, removed when disposed. The suite runs on the provider <see cref="TestProvider"/> names: a SQLite
+/// file in the temp folder (with its -wal and -shm files), or, when HOUSINGCAPACITY_TEST_POSTGRESQL holds an administrator's
+/// connection string (the throwaway cluster of .ci/test), a database of its own on that server.
+/// </summary>
+public sealed class TempDatabase : IDisposable
 {
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"housingcapacity-{name}-{Guid.NewGuid():N}.db");
-    public string ConnectionString => $"Data Source={Path}";
-    /// <summary>The command-line setting that points the app and its commands at this file.</summary>
-    public string Argument => $"--Database:ConnectionString={ConnectionString}";
+    private readonly string _name;
+
+    public TempDatabase(string name)
+    {
+        _name = $"housingcapacity-{name}-{Guid.NewGuid():N}";
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), _name + ".db");
+        if (!TestProvider.IsPostgreSql) return;
+        DatabaseName = _name.Replace('-', '_');
+        using var admin = new NpgsqlConnection(TestProvider.PostgreSqlAdmin);
+        admin.Open();
+        using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName}\"", admin);
+        create.ExecuteNonQuery();
+    }
+
+    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
+    public string Path { get; }
+    /// <summary>The PostgreSQL database (null on SQLite).</summary>
+    public string? DatabaseName { get; }
+    public bool IsPostgreSql => DatabaseName is not null;
+    public string Provider => IsPostgreSql ? "PostgreSQL" : "Sqlite";
+
+    public string ConnectionString => IsPostgreSql
+        ? new NpgsqlConnectionStringBuilder(TestProvider.PostgreSqlAdmin) { Database = DatabaseName }.ConnectionString
+        : $"Data Source={Path}";
+
+    /// <summary>The command-line settings that point the app and its commands at this database.</summary>
+    public string[] Arguments => [$"--Database:Provider={Provider}", $"--Database:ConnectionString={ConnectionString}"];
+
+    /// <summary>Context options for this database (the provider's).</summary>
+    public DbContextOptions<HousingDbContext> Options(Action<DbContextOptionsBuilder<HousingDbContext>>? more = null) =>
+        TestProvider.Options(ConnectionString, IsPostgreSql, more);
 
     public void Dispose()
     {
+        if (IsPostgreSql)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var admin = new NpgsqlConnection(TestProvider.PostgreSqlAdmin);
+            admin.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", admin);
+            drop.ExecuteNonQuery();
+            return;
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             if (File.Exists(Path + suffix)) File.Delete(Path + suffix);
+    }
+}
+
+/// <summary>Which database the suite runs on (see <see cref="TempDatabase"/>).</summary>
+public static class TestProvider
+{
+    public static string? PostgreSqlAdmin { get; } = Environment.GetEnvironmentVariable("HOUSINGCAPACITY_TEST_POSTGRESQL") is
+        { Length: > 0 } admin ? admin : null;
+    public static bool IsPostgreSql => PostgreSqlAdmin is not null;
+
+    public static DbContextOptions<HousingDbContext> Options(string connectionString, bool postgreSql,
+        Action<DbContextOptionsBuilder<HousingDbContext>>? more = null)
+    {
+        var builder = new DbContextOptionsBuilder<HousingDbContext>();
+        if (postgreSql) builder.UseNpgsql(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        else builder.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        more?.Invoke(builder);
+        return builder.Options;
     }
 }

@@ -42,7 +42,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     /// concurrent write can have changed. If either has, the lock is given up and the whole allocation runs again on the new
     /// state — outside the lock, so that the 31 losers of a race for the last bed are refused one beside the other rather than
     /// one after the other; the third attempt runs entirely under the lock, so that an allocation always ends. The last bed
-    /// still has exactly one winner, and the database's triggers are the last line.
+    /// still has exactly one winner, and the database's triggers are the last line. On PostgreSQL "the lock" is the facility's
+    /// and the person's (<see cref="WriteLock.Allocation"/>), so allocations at other facilities do not wait.
     /// </summary>
     public async Task<Entity> CreateCheckedAsync(HousingDbContext db, EntityValues v, WriteContext c)
     {
@@ -63,7 +64,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
                 var placement = planned ?? await AllocateAsync(db, request, c);
                 db.Add(placement);
                 return placement;
-            }, c.Cancellation);
+            }, c.Cancellation, planned is null ? null : WriteLock.Allocation(planned.FacilityId, planned.PersonId));
             if (placed is not null) return placed;
         }
     }

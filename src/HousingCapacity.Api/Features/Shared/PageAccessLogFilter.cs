@@ -23,7 +23,7 @@ public sealed class PageAccessLogFilter(PersonsInResponse persons, HousingDbCont
         {
             await AccessLog.RecordReadAsync(db, scope, persons, clock, context.HttpContext.RequestAborted);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or DbUpdateException or TimeoutException)
+        catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or TimeoutException)
         {
             logger.LogError("The access log could not be written for a page: {Error}", e.GetType().Name);
             executed.Result = new ContentResult

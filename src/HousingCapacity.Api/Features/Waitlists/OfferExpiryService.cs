@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace HousingCapacity.Api.Features.Waitlists;
 
 /// <summary>Expires unanswered offers on a timer, so that a unit can be offered on without anyone asking first.</summary>
-public sealed class OfferExpiryService(IServiceScopeFactory scopes, IOptions<WaitlistOptions> options, IClock clock,
+public sealed class OfferExpiryService(IServiceScopeFactory scopes, BackgroundLeader leader, IOptions<WaitlistOptions> options, IClock clock,
     ILogger<OfferExpiryService> logger)
     : BackgroundService
 {
@@ -14,6 +14,7 @@ public sealed class OfferExpiryService(IServiceScopeFactory scopes, IOptions<Wai
         {
             try
             {
+                if (!await leader.IsLeaderAsync(stoppingToken)) continue; // another API process runs it
                 await using var scope = scopes.CreateAsyncScope();
                 var caller = scope.ServiceProvider.GetRequiredService<Security.CallerScope>();
                 caller.Current = Security.Caller.System("offer-expiry");
