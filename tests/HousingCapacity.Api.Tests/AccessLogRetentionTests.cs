@@ -1,5 +1,4 @@
 using HousingCapacity.Api.Security;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -14,19 +13,28 @@ public class AccessLogRetentionTests(ApiFixture api) : IClassFixture<ApiFixture>
     /// <summary>An entry naming a person, written straight into the file as of <paramref name="at"/>.</summary>
     private async Task<long> EntryAtAsync(Instant at, int personId)
     {
-        await using var connection = new SqliteConnection(api.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await api.Database.OpenConnectionAsync();
         await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO AccessLog (At, UserName, Role, Operation, Request) VALUES ($at, 'old-officer', " +
-                             "'HousingOfficer', 'Read', 'GET /odata/Persons(1)') RETURNING Id";
-        insert.Parameters.AddWithValue("$at", Api.Data.Converters.InstantToText(at));
-        var id = (long)(await insert.ExecuteScalarAsync())!;
+        insert.CommandText = """
+            INSERT INTO "AccessLog" ("At", "UserName", "Role", "Operation", "Request")
+            VALUES (@at, 'old-officer', 'HousingOfficer', 'Read', 'GET /odata/Persons(1)') RETURNING "Id"
+            """;
+        Add(insert, "@at", api.Database.IsPostgreSql ? at.ToDateTimeOffset() : Api.Data.Converters.InstantToText(at));
+        var id = Convert.ToInt64(await insert.ExecuteScalarAsync());
         await using var person = connection.CreateCommand();
-        person.CommandText = "INSERT INTO AccessLogPersons (PersonId, EntryId) VALUES ($p, $e)";
-        person.Parameters.AddWithValue("$p", personId);
-        person.Parameters.AddWithValue("$e", id);
+        person.CommandText = """INSERT INTO "AccessLogPersons" ("PersonId", "EntryId") VALUES (@p, @e)""";
+        Add(person, "@p", personId);
+        Add(person, "@e", id);
         await person.ExecuteNonQueryAsync();
         return id;
+    }
+
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
     }
 
     [Fact]
@@ -47,14 +55,10 @@ public class AccessLogRetentionTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("system:direct", purge.UserName);
 
         // The limit the purge recorded does not open anything younger: the 100-day-old line still cannot be deleted.
-        await using var connection = new SqliteConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        foreach (var sql in new[] { $"DELETE FROM AccessLogPersons WHERE EntryId = {young}", $"DELETE FROM AccessLog WHERE Id = {young}" })
-        {
-            await using var delete = connection.CreateCommand();
-            delete.CommandText = sql;
-            Assert.Contains("AccessLogAppendOnly", (await Assert.ThrowsAsync<SqliteException>(() => delete.ExecuteNonQueryAsync())).Message);
-        }
+        foreach (var sql in new[] { $"""DELETE FROM "AccessLogPersons" WHERE "EntryId" = {young}""",
+                     $"""DELETE FROM "AccessLog" WHERE "Id" = {young}""" })
+            Assert.Contains("AccessLogAppendOnly",
+                (await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => api.Database.ExecuteAsync(sql))).Message);
     }
 
     /// <summary>The shortest retention allowed is allowed: the limit is midnight of the day six months back, never later than
@@ -74,21 +78,20 @@ public class AccessLogRetentionTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using var db = api.NewDb();
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             AccessLogRetention.PurgeAsync(db, 5, SystemClock.Instance.GetCurrentInstant(), default));
-        await using var connection = new SqliteConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO AccessLogPurges (At, Before, RetentionMonths, UserName) " +
-                             "VALUES ('2026-12-01T00:00:00.0000000Z', '2026-11-01T00:00:00.0000000Z', 1, 'someone')";
-        Assert.Contains("six months", (await Assert.ThrowsAsync<SqliteException>(() => insert.ExecuteNonQueryAsync())).Message);
+        var sql = """
+            INSERT INTO "AccessLogPurges" ("At", "Before", "RetentionMonths", "UserName")
+            VALUES ('2026-12-01T00:00:00.0000000Z', '2026-11-01T00:00:00.0000000Z', 1, 'someone')
+            """;
+        Assert.Contains("six months", (await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => api.Database.ExecuteAsync(sql))).Message);
     }
 
     [Fact]
     public async Task TheCommand_PurgesWithTheGivenMonths_AndRefusesTooFew()
     {
         var old = await EntryAtAsync(SystemClock.Instance.GetCurrentInstant() - Duration.FromDays(800), 2);
-        var refused = await ApiCommand.RunAsync("Development", ["purge-access-log", "--months", "3", $"--Database:ConnectionString={api.ConnectionString}"]);
+        var refused = await ApiCommand.RunAsync("Development", ["purge-access-log", "--months", "3", .. api.Database.Arguments]);
         Assert.Equal(2, refused.ExitCode);
-        var run = await ApiCommand.RunAsync("Development", ["purge-access-log", "--months", "24", $"--Database:ConnectionString={api.ConnectionString}"]);
+        var run = await ApiCommand.RunAsync("Development", ["purge-access-log", "--months", "24", .. api.Database.Arguments]);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Removed", run.Out);
         await using var db = api.NewDb();

@@ -157,14 +157,12 @@ public class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await api.OData.GetAsync("/odata/AccessLog")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/AccessLog", "{}")).Status);
 
-        await using var connection = new SqliteConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        foreach (var sql in new[] { "UPDATE AccessLog SET UserName = 'someone else'", "DELETE FROM AccessLog",
-                     "UPDATE AccessLogPersons SET PersonId = PersonId + 1", "DELETE FROM AccessLogPersons" })
+        string[] refused = ["""UPDATE "AccessLog" SET "UserName" = 'someone else'""", """DELETE FROM "AccessLog" """,
+            """UPDATE "AccessLogPersons" SET "PersonId" = "PersonId" + 1""", """DELETE FROM "AccessLogPersons" """];
+        if (api.Database.IsPostgreSql) refused = [.. refused, """TRUNCATE "AccessLog", "AccessLogPersons" """];
+        foreach (var sql in refused)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            var e = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+            var e = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => api.Database.ExecuteAsync(sql));
             Assert.Contains("AccessLogAppendOnly", e.Message);
         }
         await using var db = api.NewDb();
@@ -179,7 +177,8 @@ public class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
 /// <summary>Reads' entries are committed in shared batches (group commit), and an answer still waits for its own (issue 14).</summary>
 public class AccessLogBatchTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    [Fact]
+    // SQLite's single write lock is what batches wait for; on PostgreSQL batches of several processes commit side by side.
+    [SqliteFact]
     public async Task ConcurrentReads_WaitingForTheWriteLock_AreCommittedInOneBatch_AndNoneIsAnsweredBefore()
     {
         List<int> ids;

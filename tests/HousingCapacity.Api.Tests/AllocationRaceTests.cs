@@ -55,13 +55,15 @@ public class AllocationRaceTests(ApiFixture api) : IClassFixture<ApiFixture>
         var b = await make.PersonAsync(ApiFixture.Today.PlusYears(-41));
         Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(a, unitId: unit, start: ApiFixture.Today.PlusDays(-2))).Status);
         await using var db = api.NewDb();
-        var e = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO Placements (PersonId, UnitId, FacilityId, StartDate, SupportMethod) VALUES ({0}, {1}, {2}, '2026-11-21', 'None')",
-                b, unit, facility));
+        var e = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync(
+            """INSERT INTO "Placements" ("PersonId", "UnitId", "FacilityId", "StartDate", "SupportMethod") """ +
+            "VALUES ({0}, {1}, {2}, '2026-11-21', 'None')", b, unit, facility));
         Assert.Contains("UnitDoubleBooked", e.Message);
         var freeUnit = await make.UnitAsync(facility, beds: 1);
-        var overlapSelf = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO Placements (PersonId, UnitId, FacilityId, StartDate, EndDate, SupportMethod) VALUES ({0}, {1}, {2}, '2026-11-21', '2026-11-22', 'None')", a, freeUnit, facility));
+        // On PostgreSQL the exclusion constraint EX_Placements_PersonAlreadyPlaced refuses it.
+        var overlapSelf = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync(
+            """INSERT INTO "Placements" ("PersonId", "UnitId", "FacilityId", "StartDate", "EndDate", "SupportMethod") """ +
+            "VALUES ({0}, {1}, {2}, '2026-11-21', '2026-11-22', 'None')", a, freeUnit, facility));
         Assert.Contains("PersonAlreadyPlaced", overlapSelf.Message);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace HousingCapacity.Api.Tests;
@@ -26,14 +25,7 @@ public class DatabaseGuardTests(ApiFixture api) : IClassFixture<ApiFixture>
         return (unit, [.. stays]);
     }
 
-    private async Task<int> ExecuteAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteNonQueryAsync();
-    }
+    private Task<int> ExecuteAsync(string sql) => api.Database.ExecuteAsync(sql);
 
     private async Task<(int Beds, string Status)> UnitAsync(int id)
     {
@@ -55,7 +47,7 @@ public class DatabaseGuardTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.All(stays, s => Assert.Contains($"Stay {s}", reply.Body));
         Assert.Equal((2, "InService"), await UnitAsync(unit));
 
-        var direct = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync($"UPDATE Units SET Beds = 1 WHERE Id = {unit}"));
+        var direct = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync($"""UPDATE "Units" SET "Beds" = 1 WHERE "Id" = {unit}"""));
         Assert.Contains("UnitOverCapacity", direct.Message);
         Assert.Equal((2, "InService"), await UnitAsync(unit));
 
@@ -91,7 +83,7 @@ public class DatabaseGuardTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Conflict, reply.Status);
         Assert.Equal("UnitOccupied", reply.ErrorCode);
         Assert.All(stays, s => Assert.Contains($"Stay {s}", reply.Body));
-        var direct = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync($"UPDATE Units SET Status = 'OutOfService' WHERE Id = {unit}"));
+        var direct = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync($"""UPDATE "Units" SET "Status" = 'OutOfService' WHERE "Id" = {unit}"""));
         Assert.Contains("UnitOccupied", direct.Message);
         Assert.Equal((2, "InService"), await UnitAsync(unit));
 
@@ -103,25 +95,34 @@ public class DatabaseGuardTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({unit})", """{"Status":"OutOfService"}""")).Status);
     }
 
-    [Theory]
+    [SqliteTheory]
     [InlineData("REPLACE INTO AccessLog (Id, At, UserName, Role, Operation, Request) SELECT Id, At, 'x', 'x', 'x', 'x' FROM AccessLog WHERE Id = (SELECT MAX(Id) FROM AccessLog)")]
     [InlineData("INSERT OR REPLACE INTO AccessLog (Id, At, UserName, Role, Operation, Request) SELECT Id, At, 'x', 'x', 'x', 'x' FROM AccessLog WHERE Id = (SELECT MIN(Id) FROM AccessLog)")]
-    [InlineData("INSERT INTO AccessLog (Id, At, UserName, Role, Operation, Request) SELECT Id, At, 'x', 'x', 'x', 'x' FROM AccessLog WHERE Id = (SELECT MIN(Id) FROM AccessLog) ON CONFLICT (Id) DO UPDATE SET UserName = 'x'")]
-    public async Task AccessLog_CannotBeOverwrittenByReplace(string sql)
+    [InlineData("""INSERT INTO "AccessLog" ("Id", "At", "UserName", "Role", "Operation", "Request") SELECT "Id", "At", 'x', 'x', 'x', 'x' FROM "AccessLog" WHERE "Id" = (SELECT MIN("Id") FROM "AccessLog") ON CONFLICT ("Id") DO UPDATE SET "UserName" = 'x'""")]
+    public async Task AccessLog_CannotBeOverwrittenByReplace(string sql) => await RefusedOnTheAccessLogAsync(sql);
+
+    [Fact]
+    public async Task AccessLog_CannotBeOverwrittenByAnUpsert() => await RefusedOnTheAccessLogAsync("""
+        INSERT INTO "AccessLog" ("Id", "At", "UserName", "Role", "Operation", "Request")
+        SELECT "Id", "At", 'x', 'x', 'x', 'x' FROM "AccessLog" WHERE "Id" = (SELECT MIN("Id") FROM "AccessLog")
+        ON CONFLICT ("Id") DO UPDATE SET "UserName" = 'x'
+        """);
+
+    private async Task RefusedOnTheAccessLogAsync(string sql)
     {
         Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync("/odata/Persons?$top=2")).Status);
         await using var db = api.NewDb();
         var before = await db.AccessLog.OrderBy(l => l.Id).Select(l => l.Id + l.UserName + l.Operation).ToListAsync();
         Assert.NotEmpty(before);
 
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(sql));
+        var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync(sql));
 
         Assert.Contains("AccessLogAppendOnly", refused.Message);
         await using var after = api.NewDb();
         Assert.Equal(before, await after.AccessLog.OrderBy(l => l.Id).Select(l => l.Id + l.UserName + l.Operation).ToListAsync());
     }
 
-    [Theory]
+    [SqliteTheory]
     [InlineData("StartDate", "2027-1-1")]
     [InlineData("StartDate", "2027-02-30")]
     [InlineData("StartDate", "22-11-2026")]
@@ -132,18 +133,33 @@ public class DatabaseGuardTests(ApiFixture api) : IClassFixture<ApiFixture>
         var unit = await db.Units.OrderBy(u => u.Id).FirstAsync();
         var person = await db.Persons.OrderBy(p => p.Id).FirstAsync();
         var (start, end) = column == "StartDate" ? (value, "NULL") : ("2027-01-01", $"'{value}'");
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(
+        var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync(
             "INSERT INTO Placements (PersonId, UnitId, FacilityId, StartDate, EndDate, SupportMethod, ReferralRoute, Version) " +
             $"VALUES ({person.Id}, {unit.Id}, {unit.FacilityId}, '{start}', {end}, 'None', 'Municipality', 1)"));
         Assert.Contains("InvalidDate", refused.Message);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task InstantsAndDates_OfOtherTables_AreCheckedToo()
     {
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync("UPDATE Turnaways SET Date = '2026-11-2'"));
+        var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync("UPDATE Turnaways SET Date = '2026-11-2'"));
         Assert.Contains("InvalidDate", refused.Message);
-        var instant = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync("UPDATE CapacityReports SET ReportedAt = '2026-11-22 19:00' WHERE Id = 1"));
+        var instant = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync("UPDATE CapacityReports SET ReportedAt = '2026-11-22 19:00' WHERE Id = 1"));
         Assert.Contains("InvalidDate", instant.Message);
+    }
+
+    /// <summary>PostgreSQL stores dates and instants in its own types: an impossible date or time is refused by the type itself.</summary>
+    [PostgreSqlTheory]
+    [InlineData("""UPDATE "Turnaways" SET "Date" = '2026-02-30'""")]
+    [InlineData("""UPDATE "Placements" SET "StartDate" = '22-11-2026'""")]
+    [InlineData("""UPDATE "CapacityReports" SET "ReportedAt" = '2026-11-22 25:00' WHERE "Id" = 1""")]
+    public async Task ImpossibleDatesAndInstants_AreRefusedByTheirColumnTypes(string sql)
+    {
+        await using var db = api.NewDb();
+        var before = await db.Turnaways.OrderBy(t => t.Id).Select(t => t.Date).ToListAsync();
+        var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync(sql));
+        Assert.StartsWith("22", ((Npgsql.PostgresException)refused).SqlState); // data exception: invalid datetime
+        await using var after = api.NewDb();
+        Assert.Equal(before, await after.Turnaways.OrderBy(t => t.Id).Select(t => t.Date).ToListAsync());
     }
 }

@@ -122,7 +122,7 @@ public sealed class ODataLibraryTests(ApiFixture api) : IClassFixture<ApiFixture
     [InlineData(Role.Administrator, new[] { "Municipalities", "Facilities", "Units" })]
     public void EveryEntitySet_HasAQueryFilter_ButThoseTheRoleSeesInFull(Role? role, string[] seenInFull)
     {
-        var options = new DbContextOptionsBuilder<HousingDbContext>().UseSqlite(api.ConnectionString).Options;
+        var options = api.Database.Options();
         var scope = new CallerScope { Current = role is { } r ? Caller.Person("test", r, 1, 175, r == Role.ShelterStaff ? [1] : []) : Caller.Nobody };
         using var db = new HousingDbContext(options, scope, api.Clock);
         var model = api.Factory.Services.GetRequiredService<Microsoft.OData.Edm.IEdmModel>();
@@ -158,9 +158,13 @@ public sealed class SerializationFailureTests(ApiFixture api) : IClassFixture<Ap
     [Fact]
     public async Task AnAccessLogThatCannotBeWritten_KeepsThePersonDataBack()
     {
-        await using (var db = api.NewDb())
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER TR_Test_AccessLog_Full BEFORE INSERT ON AccessLog BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+        await api.Database.ExecuteAsync(api.Database.IsPostgreSql
+            ? """
+              CREATE FUNCTION "TR_Test_AccessLog_Full"() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$;
+              CREATE TRIGGER "TR_Test_AccessLog_Full" BEFORE INSERT ON "AccessLog" FOR EACH ROW EXECUTE FUNCTION "TR_Test_AccessLog_Full"();
+              """
+            : "CREATE TRIGGER TR_Test_AccessLog_Full BEFORE INSERT ON AccessLog BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
         try
         {
             using var response = await api.Client.GetAsync("/odata/Persons?$top=5");
@@ -173,8 +177,9 @@ public sealed class SerializationFailureTests(ApiFixture api) : IClassFixture<Ap
         }
         finally
         {
-            await using var db = api.NewDb();
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER TR_Test_AccessLog_Full");
+            await api.Database.ExecuteAsync(api.Database.IsPostgreSql
+                ? """DROP TRIGGER "TR_Test_AccessLog_Full" ON "AccessLog"; DROP FUNCTION "TR_Test_AccessLog_Full"();"""
+                : "DROP TRIGGER TR_Test_AccessLog_Full");
         }
     }
 
@@ -186,9 +191,9 @@ public sealed class SerializationFailureTests(ApiFixture api) : IClassFixture<Ap
         await using (var db = api.NewDb())
         {
             id = await db.Persons.Where(p => p.MunicipalityId == 1).OrderBy(p => p.Id).Select(p => p.Id).Skip(3).FirstAsync();
-            cipher = await db.Database.SqlQueryRaw<string>("SELECT Cpr AS Value FROM Persons WHERE Id = {0}", id).SingleAsync();
+            cipher = await db.Database.SqlQueryRaw<string>("SELECT \"Cpr\" AS \"Value\" FROM \"Persons\" WHERE \"Id\" = {0}", id).SingleAsync();
             // A CPR number that no longer decrypts (a damaged file, a wrong key): the record cannot be written out.
-            await db.Database.ExecuteSqlRawAsync("UPDATE Persons SET Cpr = 'v1:AAAA' WHERE Id = {0}", id);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Persons\" SET \"Cpr\" = 'v1:AAAA' WHERE \"Id\" = {0}", id);
         }
         try
         {
@@ -203,7 +208,7 @@ public sealed class SerializationFailureTests(ApiFixture api) : IClassFixture<Ap
         finally
         {
             await using var db = api.NewDb();
-            await db.Database.ExecuteSqlRawAsync("UPDATE Persons SET Cpr = {0} WHERE Id = {1}", cipher, id);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Persons\" SET \"Cpr\" = {0} WHERE \"Id\" = {1}", cipher, id);
         }
     }
 }

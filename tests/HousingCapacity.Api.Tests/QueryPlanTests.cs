@@ -47,7 +47,7 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
             && !l.Contains("USING", StringComparison.Ordinal) && !l.Contains("CONSTANT ROW", StringComparison.Ordinal)
             && (l.Contains(" p", StringComparison.Ordinal) || l.Contains("Placements", StringComparison.Ordinal)));
 
-    [Fact]
+    [SqliteFact]
     public async Task ReadmesPlacementsQuery_AsAnOfficer_ReadsTheScopeFromTwoIndexes_AndScansNoTableOfStays()
     {
         var plans = await PlansOfAsync(async () => Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync(PlacementsQuery)).Status));
@@ -59,7 +59,7 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
         Assert.Contains("IX_Placements_FacilityMunicipalityId_StartDate", main);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task AStaysFilter_AsShelterStaff_AndAPersonByKey_ScanNoTableOfStays()
     {
         int facility;
@@ -72,7 +72,7 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
         Assert.Empty(FullScansOfPlacements(person));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task AnAllocationsCapacityChecks_ReadOnlyTheUnitsRunningStays()
     {
         var facility = await _make.FacilityAsync("Section110Shelter");
@@ -88,7 +88,7 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
 /// <summary>The sweep that finds a unit's busiest night agrees with counting every night.</summary>
 public class PeakOccupancyTests
 {
-    [Fact]
+    [SqliteFact]
     public void Peak_OfRandomStays_EqualsTheMostOnAnyNight()
     {
         var random = new Random(14);

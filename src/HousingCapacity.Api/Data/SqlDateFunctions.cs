@@ -70,13 +70,13 @@ public static class SqlDateFunctions
             {
                 var value = instant
                     ? new SqlFunctionExpression("timezone", [new SqlConstantExpression("UTC", StringTypeMapping.Default), args[0]],
-                        nullable: true, argumentsPropagateNullability: [false, true], typeof(DateTime), null)
+                        nullable: true, argumentsPropagateNullability: [false, true], typeof(DateTime), args[0].TypeMapping)
                     : args[0];
                 // floor: second() of 12:00:30.5 is 30, as the text's two digits give on SQLite.
                 var datePart = new SqlFunctionExpression("date_part", [part, value], nullable: true,
-                    argumentsPropagateNullability: [false, true], typeof(double), null);
+                    argumentsPropagateNullability: [false, true], typeof(double), DoubleTypeMapping.Default);
                 var floor = new SqlFunctionExpression("floor", [datePart], nullable: true, argumentsPropagateNullability: [true],
-                    typeof(double), null);
+                    typeof(double), DoubleTypeMapping.Default);
                 return new SqlUnaryExpression(ExpressionType.Convert, floor, typeof(int), IntTypeMapping.Default);
             });
         }

@@ -43,6 +43,24 @@ public sealed class TempDatabase : IDisposable
     public DbContextOptions<HousingDbContext> Options(Action<DbContextOptionsBuilder<HousingDbContext>>? more = null) =>
         TestProvider.Options(ConnectionString, IsPostgreSql, more);
 
+    /// <summary>An open connection of the provider, for SQL the application would never send (the guards' tests).</summary>
+    public async Task<System.Data.Common.DbConnection> OpenConnectionAsync()
+    {
+        System.Data.Common.DbConnection connection = IsPostgreSql ? new NpgsqlConnection(ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>Runs SQL written for both providers (quoted names, ISO literals) on a connection of its own.</summary>
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using var connection = await OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
     public void Dispose()
     {
         if (IsPostgreSql)
@@ -75,5 +93,41 @@ public static class TestProvider
         else builder.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
         more?.Invoke(builder);
         return builder.Options;
+    }
+}
+
+/// <summary>A test of something only SQLite has (its file, its pragmas, its query planner); skipped on PostgreSQL, which has its own.</summary>
+public sealed class SqliteFactAttribute : FactAttribute
+{
+    public SqliteFactAttribute()
+    {
+        if (TestProvider.IsPostgreSql) Skip = "SQLite only; the PostgreSQL suite has its own test of this.";
+    }
+}
+
+/// <inheritdoc cref="SqliteFactAttribute"/>
+public sealed class SqliteTheoryAttribute : TheoryAttribute
+{
+    public SqliteTheoryAttribute()
+    {
+        if (TestProvider.IsPostgreSql) Skip = "SQLite only; the PostgreSQL suite has its own test of this.";
+    }
+}
+
+/// <summary>A test of something only PostgreSQL has (its types, roles and locks); skipped when the suite runs on SQLite.</summary>
+public sealed class PostgreSqlFactAttribute : FactAttribute
+{
+    public PostgreSqlFactAttribute()
+    {
+        if (!TestProvider.IsPostgreSql) Skip = "PostgreSQL only: set HOUSINGCAPACITY_TEST_POSTGRESQL (bash .ci/test does).";
+    }
+}
+
+/// <inheritdoc cref="PostgreSqlFactAttribute"/>
+public sealed class PostgreSqlTheoryAttribute : TheoryAttribute
+{
+    public PostgreSqlTheoryAttribute()
+    {
+        if (!TestProvider.IsPostgreSql) Skip = "PostgreSQL only: set HOUSINGCAPACITY_TEST_POSTGRESQL (bash .ci/test does).";
     }
 }

@@ -24,6 +24,7 @@ public sealed class OpenIdConnectSignInTests : IAsyncLifetime
         _ = Task.Run(ServeAsync);
         _app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
+            b.UseSetting("Database:Provider", _file.Provider);
             b.UseSetting("Database:ConnectionString", _file.ConnectionString);
             b.UseSetting("Database:SeedDemoData", "false");
             b.UseSetting("SignIn:Authority", _authority);

@@ -100,12 +100,17 @@ CREATE FUNCTION "TR_AccessLog_AppendOnly"() RETURNS trigger LANGUAGE plpgsql AS 
 DECLARE
     purged_before timestamptz := (SELECT MAX(g."Before") FROM "AccessLogPurges" g);
 BEGIN
-    IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'AccessLog' AND OLD."At" < purged_before THEN
-        RETURN OLD;
-    END IF;
-    IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'AccessLogPersons'
-       AND EXISTS (SELECT 1 FROM "AccessLog" e WHERE e."Id" = OLD."EntryId" AND e."At" < purged_before) THEN
-        RETURN OLD;
+    -- (Nested, not one condition: a field of OLD is looked up only on the table that has it.)
+    IF TG_OP = 'DELETE' THEN
+        IF TG_TABLE_NAME = 'AccessLog' THEN
+            IF OLD."At" < purged_before THEN
+                RETURN OLD;
+            END IF;
+        ELSIF TG_TABLE_NAME = 'AccessLogPersons' THEN
+            IF EXISTS (SELECT 1 FROM "AccessLog" e WHERE e."Id" = OLD."EntryId" AND e."At" < purged_before) THEN
+                RETURN OLD;
+            END IF;
+        END IF;
     END IF;
     RAISE EXCEPTION 'AccessLogAppendOnly: access log lines cannot be changed or deleted' USING ERRCODE = 'check_violation';
 END $$;
