@@ -98,8 +98,8 @@ static WebApplication CreateApp(string[] args)
             return;
         }
         var error = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
-        await (error is not null && HousingCapacity.Api.Data.DatabaseGuards.IsUnavailable(error)
-            ? HousingCapacity.Api.Data.DatabaseGuards.Unavailable
+        await (error is not null && HousingCapacity.Api.Data.DatabaseGuards.Classify(error) is { Status: 503 } unavailable
+            ? unavailable
             : new ODataProblem(500, "InternalError", "Der opstod en uventet fejl.", "An unexpected error occurred.")).WriteAsync(http.Response);
     }));
     app.UseSecurityHeaders();

@@ -11,7 +11,7 @@ namespace HousingCapacity.Api.Data;
 public static class DatabaseGuards
 {
     /// <summary>The answer for a failed save: a stale version (412) or a rule the database refused (409, 400, 403); else null.</summary>
-    public static ODataProblem? Classify(Exception exception) => IsUnavailable(exception) ? Unavailable : exception switch
+    public static ODataProblem? Classify(Exception exception) => IsUnavailable(exception) ? UnavailableNow() : exception switch
     {
         DbUpdateConcurrencyException => new ODataProblem(412, "PreconditionFailed",
             "Posten blev ændret af en anden samtidig. Hent den igen og prøv på ny.",
@@ -31,6 +31,16 @@ public static class DatabaseGuards
     public static bool IsUnavailable(Exception exception) =>
         PostgreSqlFaults.IsUnavailable(exception)
         || exception is SqliteException { SqliteErrorCode: 5 or 6 } || exception.InnerException is SqliteException { SqliteErrorCode: 5 or 6 };
+
+    /// <summary>
+    /// 503, and PostgreSQL's pooled connections dropped: after the server went away they are all dead, and each would fail one
+    /// more request when next used. The next request connects afresh, so the API recovers as soon as the server is back.
+    /// </summary>
+    private static ODataProblem UnavailableNow()
+    {
+        NpgsqlConnection.ClearAllPools();
+        return Unavailable;
+    }
 
     public static ODataProblem Unavailable => new(503, "DatabaseUnavailable",
         "Databasen kan ikke nås lige nu. Intet er ændret; prøv igen om lidt.",

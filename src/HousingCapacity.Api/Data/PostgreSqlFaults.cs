@@ -20,6 +20,8 @@ public static class PostgreSqlFaults
             if (inner is PostgresException p)
                 return p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal)
                     || p.SqlState is PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.CannotConnectNow
+                        // "database … is not currently accepting connections" (taken off for maintenance)
+                        or PostgresErrorCodes.ObjectNotInPrerequisiteState
                         or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
             if (inner is NpgsqlException) return true; // I/O, timeouts and a closed connection: not answered by the server
         }
