@@ -111,3 +111,45 @@ public class MultiProcessTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True((await toSurvivor.GetAsync("/health")).IsSuccessStatusCode);
     }
 }
+
+/// <summary>
+/// A closed month cached by one API process is dropped when another process changes it (issue 15): on PostgreSQL through the
+/// save's NOTIFY. On SQLite each process keeps its own cache, and README says to run one process per file.
+/// </summary>
+public class ReportCacheAcrossProcessesTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [PostgreSqlFact]
+    public async Task AMonthCachedByOneProcess_IsDroppedWhenAnotherProcessChangesIt()
+    {
+        await using var other = await ApiProcess.StartAsync(api.Database);
+        using var committee = other.As(ApiFixture.Token(Role.Committee, 175));
+        async Task<string> GeneratedAtAsync()
+        {
+            using var reply = await committee.GetAsync("/reports/monthly/175/2026-10.json");
+            var body = await reply.Content.ReadAsStringAsync();
+            Assert.True(reply.IsSuccessStatusCode, body);
+            return JsonDocument.Parse(body).RootElement.GetProperty("GeneratedAt").GetString()!;
+        }
+        // The other process listens once it has started; until then it keeps nothing.
+        var first = await GeneratedAtAsync();
+        for (var i = 0; i < 50 && await GeneratedAtAsync() != first; i++)
+        {
+            first = await GeneratedAtAsync();
+            await Task.Delay(100);
+        }
+        Assert.Equal(first, await GeneratedAtAsync()); // cached
+
+        // A turnaway on 15 October, recorded through this fixture's own process.
+        var reply = await api.Staff(1).SendJsonAsync(HttpMethod.Post, "/odata/Turnaways",
+            """{"FacilityId":1,"Date":"2026-10-15","Reason":"Full"}""");
+        Assert.True(reply.Status == HttpStatusCode.Created, reply.Body);
+
+        var after = first;
+        for (var i = 0; i < 50 && after == first; i++)
+        {
+            await Task.Delay(50);
+            after = await GeneratedAtAsync();
+        }
+        Assert.NotEqual(first, after);
+    }
+}

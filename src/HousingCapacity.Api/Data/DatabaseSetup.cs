@@ -18,6 +18,7 @@ public static class DatabaseSetup
         // which sees everything and audits as "system:direct".
         services.AddScoped<Security.CallerScope>();
         services.AddSingleton<BackgroundLeader>();
+        services.AddHostedService<Reporting.ReportCacheListener>();
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddDbContext<HousingDbContext>((sp, b) =>
         {

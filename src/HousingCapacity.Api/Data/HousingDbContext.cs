@@ -410,6 +410,10 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         var invalidation = Reporting.MonthlyFiguresCache.Of(changes);
         ReportCache.Invalidate(invalidation);
         _pendingInvalidation = _pendingInvalidation.With(invalidation);
+        // The other API processes on the database drop the same once this transaction commits (Reporting/ReportCacheListener.cs).
+        if (invalidation.Any && Database.IsNpgsql())
+            await Database.ExecuteSqlAsync(
+                $"SELECT pg_notify({Reporting.ReportCacheListener.Channel}, {invalidation.Payload})", cancellationToken);
         foreach (var entry in changes.Where(e => e.State == EntityState.Modified))
             entry.Entity.BumpVersion();
         // The lookup hash follows the number: set when a person is registered with one or gets one later.

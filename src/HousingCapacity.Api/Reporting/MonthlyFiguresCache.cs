@@ -15,8 +15,11 @@ namespace HousingCapacity.Api.Reporting;
 /// drop everything;</item>
 /// <item>a person registered, a bed hold and the access log drop nothing.</item>
 /// </list>
-/// A figure computed while a save ran is not kept (<see cref="Generation"/>). Per process: another process writing to the same
-/// file is not seen (issue 15). The rendered PDF of cached figures is kept with them.
+/// A figure computed while a save ran is not kept (<see cref="Generation"/>). The rendered PDF of cached figures is kept with
+/// them. On PostgreSQL, where several API processes share the database, each save also announces what it drops (NOTIFY, sent
+/// when its transaction commits) and every process drops the same (<see cref="ReportCacheListener"/>); the cache is off
+/// (<see cref="Enabled"/>) while a process is not listening, since it could miss another's save. On SQLite it is per process:
+/// run one API process per file, as README says.
 /// </summary>
 public sealed class MonthlyFiguresCache
 {
@@ -31,11 +34,27 @@ public sealed class MonthlyFiguresCache
     /// <summary>Changes with every invalidation: figures begun before one are not stored after it.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    public bool TryGet(int code, YearMonth month, out MonthlyFigures figures) => _figures.TryGetValue((code, month), out figures!);
+    /// <summary>Whether months are kept at all (off on PostgreSQL while this process does not hear the others' saves).</summary>
+    public bool Enabled
+    {
+        get => Volatile.Read(ref _enabled);
+        set
+        {
+            Invalidate(Invalidation.All);
+            Volatile.Write(ref _enabled, value);
+        }
+    }
+    private bool _enabled = true;
+
+    public bool TryGet(int code, YearMonth month, out MonthlyFigures figures)
+    {
+        figures = null!;
+        return Enabled && _figures.TryGetValue((code, month), out figures!);
+    }
 
     public void Store(int code, YearMonth month, MonthlyFigures figures, long generationAtStart)
     {
-        if (Generation != generationAtStart) return;
+        if (!Enabled || Generation != generationAtStart) return;
         _figures[(code, month)] = figures;
         // An invalidation between the check and the store: drop what may be stale.
         if (Generation != generationAtStart) _figures.TryRemove((code, month), out _);
@@ -49,6 +68,15 @@ public sealed class MonthlyFiguresCache
     {
         public static readonly Invalidation None = new(false, null);
         public static readonly Invalidation All = new(true, null);
+
+        /// <summary>As sent to the other processes: "all" or the first month dropped ("2026-10").</summary>
+        public string Payload => From is { } from ? $"{from.Year:0000}-{from.Month:00}" : "all";
+
+        public static Invalidation FromPayload(string payload) =>
+            payload.Length == 7 && int.TryParse(payload[..4], out var year) && int.TryParse(payload[5..], out var month)
+                && month is >= 1 and <= 12
+                ? new(true, new YearMonth(year, month))
+                : All;
 
         public Invalidation With(Invalidation other) =>
             !other.Any ? this : !Any ? other
