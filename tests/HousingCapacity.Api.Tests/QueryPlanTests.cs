@@ -88,7 +88,7 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
 /// <summary>The sweep that finds a unit's busiest night agrees with counting every night.</summary>
 public class PeakOccupancyTests
 {
-    [SqliteFact]
+    [Fact]
     public void Peak_OfRandomStays_EqualsTheMostOnAnyNight()
     {
         var random = new Random(14);
