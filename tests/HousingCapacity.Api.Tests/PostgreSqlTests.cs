@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using HousingCapacity.Api.Data;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -203,5 +204,55 @@ public class PostgreSqlTests(ApiFixture api) : IClassFixture<ApiFixture>
             "SELECT data_type FROM information_schema.columns WHERE table_name = 'AccessLog' AND column_name = 'At'"));
         Assert.Equal("boolean", await ScalarAsync(connection,
             "SELECT data_type FROM information_schema.columns WHERE table_name = 'Facilities' AND column_name = 'IsActive'"));
+    }
+}
+
+/// <summary>
+/// A serialization failure or deadlock (SQLSTATE 40001, 40P01) is run again, never a 500; past three attempts it is a 503, and
+/// nothing of the failed attempts is left. The failures are injected into the API's own commands (<see cref="FaultInjector"/>),
+/// so this runs on both providers.
+/// </summary>
+public class SerializationRetryTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private async Task<int> TurnawaysAsync()
+    {
+        await using var db = api.NewDb();
+        return await db.Turnaways.CountAsync(t => t.FacilityId == 1);
+    }
+
+    [Theory]
+    [InlineData("40001")]
+    [InlineData("40P01")]
+    public async Task AWriteThatFailsToSerialize_IsRunAgain_AndSavedOnce(string sqlState)
+    {
+        var before = await TurnawaysAsync();
+        var failedBefore = api.Faults.Failed;
+        api.Faults.FailNext("INSERT INTO \"Turnaways\"", sqlState, 2);
+
+        var reply = await api.Staff(1).SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", """{"FacilityId":1,"Reason":"Full"}""");
+
+        Assert.True(reply.Status == HttpStatusCode.Created, reply.Body);
+        Assert.Equal(2, api.Faults.Failed - failedBefore);
+        Assert.Equal(before + 1, await TurnawaysAsync());
+    }
+
+    [Fact]
+    public async Task AWriteThatKeepsFailing_Is503_AndLeavesNothing()
+    {
+        var before = await TurnawaysAsync();
+        api.Faults.FailNext("INSERT INTO \"Turnaways\"", "40001", 10);
+        try
+        {
+            using var reply = await api.HttpAs(HousingCapacity.Api.Security.Role.ShelterStaff, 175, 1).PostAsync("/odata/Turnaways",
+                new StringContent("""{"FacilityId":1,"Reason":"Full"}""", System.Text.Encoding.UTF8, "application/json"));
+            var body = await reply.Content.ReadAsStringAsync();
+            Assert.True(reply.StatusCode == HttpStatusCode.ServiceUnavailable, body);
+            Assert.Contains("\"DatabaseUnavailable\"", body);
+        }
+        finally
+        {
+            api.Faults.FailNext("INSERT INTO \"Turnaways\"", "40001", 0);
+        }
+        Assert.Equal(before, await TurnawaysAsync());
     }
 }

@@ -51,6 +51,7 @@ public class ApiFixture : IAsyncLifetime
     private readonly TempDatabase _file = new("test");
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 22, 19, 0));
     public SqlRecorder Sql { get; } = new();
+    public FaultInjector Faults { get; } = new();
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     /// <summary>Carries a HousingOfficer token of Rødovre (175, municipality Id 1), like <see cref="OData"/>.</summary>
     public HttpClient Client { get; private set; } = null!;
@@ -109,7 +110,7 @@ public class ApiFixture : IAsyncLifetime
             {
                 s.AddSingleton<IClock>(Clock);
                 s.AddSingleton(Sql);
-                s.ConfigureDbContext<HousingDbContext>(o => o.AddInterceptors(Sql));
+                s.ConfigureDbContext<HousingDbContext>(o => o.AddInterceptors(Sql, Faults));
             });
         });
         if (OverKestrel)
@@ -156,5 +157,48 @@ public class ApiFixture : IAsyncLifetime
         Client.Dispose();
         await Factory.DisposeAsync();
         _file.Dispose();
+    }
+}
+
+/// <summary>
+/// Makes the next commands that contain a given text fail as PostgreSQL would (a serialization failure, a deadlock): for
+/// the retry and the 503 the API owes such failures, which two real transactions produce only by chance.
+/// </summary>
+public sealed class FaultInjector : DbCommandInterceptor
+{
+    private string? _match;
+    private string _sqlState = "";
+    private int _times;
+
+    /// <summary>How many commands were failed so far.</summary>
+    public int Failed => Volatile.Read(ref _failed);
+    private int _failed;
+
+    public void FailNext(string commandContains, string sqlState, int times)
+    {
+        (_match, _sqlState) = (commandContains, sqlState);
+        Volatile.Write(ref _times, times);
+    }
+
+    private void MaybeFail(DbCommand command)
+    {
+        if (_match is null || !command.CommandText.Contains(_match, StringComparison.Ordinal)) return;
+        if (Interlocked.Decrement(ref _times) < 0) return;
+        Interlocked.Increment(ref _failed);
+        throw new Npgsql.PostgresException("injected by the test", "ERROR", "ERROR", _sqlState);
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        MaybeFail(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        MaybeFail(command);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 }
