@@ -1,5 +1,4 @@
 using HousingCapacity.Api.Features.Allocation;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using HousingCapacity.Domain;
 using NodaTime;
@@ -18,22 +17,40 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
     private const string PlacementsQuery = "/odata/Placements?$filter=StartDate ge 2026-09-01 and Facility/Kind eq 'Section110Shelter'" +
                                            "&$orderby=StartDate desc&$top=20&$count=true&$expand=Unit($select=Label),Facility($select=Name)";
 
-    /// <summary>The statements the request ran and their plans (parameters unbound: SQLite plans them the same).</summary>
+    /// <summary>
+    /// The statements the request ran and their plans. SQLite plans a statement before it sees the values, so its parameters are
+    /// left unbound. PostgreSQL is asked with the values the statement ran with, and with sequential scans priced out
+    /// (enable_seqscan off): on the small test data a scan is its cheapest plan anyway, but it still chooses one only when no
+    /// index can answer the condition, which is what these tests are about.
+    /// </summary>
     private async Task<List<(string Sql, string Plan)>> PlansOfAsync(Func<Task> request)
     {
-        while (api.Sql.Commands.TryDequeue(out _)) { }
+        while (api.Sql.Statements.TryDequeue(out _)) { }
         await request();
-        var statements = api.Sql.Commands.Where(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).ToList();
-        await using var connection = new SqliteConnection(api.ConnectionString);
-        await connection.OpenAsync();
+        var statements = api.Sql.Statements.Where(c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).ToList();
+        await using var connection = await api.Database.OpenConnectionAsync();
+        if (api.Database.IsPostgreSql)
+        {
+            await using var off = connection.CreateCommand();
+            off.CommandText = "SET enable_seqscan = off";
+            await off.ExecuteNonQueryAsync();
+        }
         var plans = new List<(string, string)>();
-        foreach (var sql in statements)
+        foreach (var (sql, parameters) in statements)
         {
             await using var explain = connection.CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            explain.CommandText = (api.Database.IsPostgreSql ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + sql;
+            if (api.Database.IsPostgreSql)
+                foreach (var (name, value) in parameters)
+                {
+                    var p = explain.CreateParameter();
+                    p.ParameterName = name;
+                    p.Value = value ?? DBNull.Value;
+                    explain.Parameters.Add(p);
+                }
             var lines = new List<string>();
             await using (var reader = await explain.ExecuteReaderAsync())
-                while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
+                while (await reader.ReadAsync()) lines.Add(reader.GetString(api.Database.IsPostgreSql ? 0 : 3).Trim());
             var plan = string.Join("\n", lines);
             output.WriteLine(sql + "\n--> " + plan.Replace("\n", "\n    ", StringComparison.Ordinal) + "\n");
             plans.Add((sql, plan));
@@ -41,13 +58,15 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
         return plans;
     }
 
-    /// <summary>A plan line that reads a whole table of stays (a SCAN without an index).</summary>
+    /// <summary>A plan line that reads a whole table of stays (SQLite: a SCAN without an index; PostgreSQL: a Seq Scan).</summary>
     private static IEnumerable<string> FullScansOfPlacements(IEnumerable<(string Sql, string Plan)> plans) =>
-        plans.SelectMany(p => p.Plan.Split('\n')).Where(l => l.StartsWith("SCAN", StringComparison.Ordinal)
+        plans.SelectMany(p => p.Plan.Split('\n')).Where(l =>
+            l.Contains("Seq Scan on \"Placements\"", StringComparison.Ordinal)
+            || l.StartsWith("SCAN", StringComparison.Ordinal)
             && !l.Contains("USING", StringComparison.Ordinal) && !l.Contains("CONSTANT ROW", StringComparison.Ordinal)
             && (l.Contains(" p", StringComparison.Ordinal) || l.Contains("Placements", StringComparison.Ordinal)));
 
-    [SqliteFact]
+    [Fact]
     public async Task ReadmesPlacementsQuery_AsAnOfficer_ReadsTheScopeFromTwoIndexes_AndScansNoTableOfStays()
     {
         var plans = await PlansOfAsync(async () => Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync(PlacementsQuery)).Status));
@@ -55,11 +74,18 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
         Assert.Empty(FullScansOfPlacements(plans));
         var main = plans.Where(p => p.Sql.Contains("FROM \"Placements\"", StringComparison.Ordinal)
             && p.Sql.Contains("LIMIT", StringComparison.Ordinal)).Select(p => p.Plan).First();
+        if (api.Database.IsPostgreSql)
+        {
+            // PostgreSQL weighs its statistics: on the test data it goes through the §110 facilities and their stays' index.
+            Assert.Contains(main.Split('\n'), l => l.Contains("Index Scan", StringComparison.Ordinal)
+                && l.Contains("on \"Placements\"", StringComparison.Ordinal));
+            return;
+        }
         Assert.Contains("IX_Placements_ResponsibleMunicipalityId_StartDate", main);
         Assert.Contains("IX_Placements_FacilityMunicipalityId_StartDate", main);
     }
 
-    [SqliteFact]
+    [Fact]
     public async Task AStaysFilter_AsShelterStaff_AndAPersonByKey_ScanNoTableOfStays()
     {
         int facility;
@@ -72,7 +98,7 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
         Assert.Empty(FullScansOfPlacements(person));
     }
 
-    [SqliteFact]
+    [Fact]
     public async Task AnAllocationsCapacityChecks_ReadOnlyTheUnitsRunningStays()
     {
         var facility = await _make.FacilityAsync("Section110Shelter");

@@ -17,11 +17,20 @@ namespace HousingCapacity.Api.Tests.Infrastructure;
 public sealed class SqlRecorder : DbCommandInterceptor
 {
     public ConcurrentQueue<string> Commands { get; } = new();
+    /// <summary>The same commands with their parameters' names and values (to EXPLAIN them as they ran).</summary>
+    public ConcurrentQueue<(string Sql, (string Name, object? Value)[] Parameters)> Statements { get; } = new();
+
+    private void Record(DbCommand command)
+    {
+        Commands.Enqueue(command.CommandText);
+        Statements.Enqueue((command.CommandText,
+            command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray()));
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Commands.Enqueue(command.CommandText);
+        Record(command);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
@@ -29,7 +38,7 @@ public sealed class SqlRecorder : DbCommandInterceptor
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result)
     {
-        Commands.Enqueue(command.CommandText);
+        Record(command);
         return base.ReaderExecuting(command, eventData, result);
     }
 }
