@@ -33,7 +33,16 @@ public static class CommandHost
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CallerScope>().Current = caller;
         var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
-        await DatabaseSetup.MigrateAsync(db);
+        try
+        {
+            await DatabaseSetup.MigrateAsync(db, ownerConnectionString: services.GetRequiredService<DatabaseOptions>().OwnerConnectionString);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // One line for the operator (unreachable server, a login without the right to create the schema), no stack trace.
+            Console.Error.WriteLine($"The database could not be opened or brought up to date: {OData.Privacy.Scrub(e.Message)}");
+            return 1;
+        }
         return await work(db);
     }
 

@@ -34,7 +34,10 @@ public sealed class SchemaMigrator(DbConnection connection, string provider)
     public async Task<int> MigrateAsync(int? targetVersion = null, CancellationToken ct = default)
     {
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
-        await ExecuteAsync("CREATE TABLE IF NOT EXISTS SchemaVersions (Version INTEGER PRIMARY KEY, Name TEXT NOT NULL, AppliedAt TEXT NOT NULL)", null, ct);
+        // Created only when missing: on PostgreSQL even CREATE TABLE IF NOT EXISTS needs the right to create, which the
+        // application's login does not have when an owner manages the schema (it may still start on a schema that is current).
+        if (!await VersionTableExistsAsync(ct))
+            await ExecuteAsync("CREATE TABLE SchemaVersions (Version INTEGER PRIMARY KEY, Name TEXT NOT NULL, AppliedAt TEXT NOT NULL)", null, ct);
         var current = await CurrentVersionAsync(ct);
         foreach (var script in Scripts(provider).Where(s => s.Version > current && s.Version <= (targetVersion ?? int.MaxValue)))
         {
@@ -90,6 +93,15 @@ public sealed class SchemaMigrator(DbConnection connection, string provider)
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<bool> VersionTableExistsAsync(CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = provider == DatabaseOptions.PostgreSql
+            ? "SELECT to_regclass('schemaversions') IS NOT NULL"
+            : "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'SchemaVersions')";
+        return Convert.ToBoolean(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<int> CurrentVersionAsync(CancellationToken ct = default)
