@@ -91,13 +91,14 @@ static WebApplication CreateApp(string[] args)
     var app = builder.Build();
     app.UseExceptionHandler(error => error.Run(async http =>
     {
-        // A page gets a page, the API an OData error; neither a stack trace.
+        // A page gets a page, the API an OData error; neither a stack trace. A database that cannot be reached is 503 on both.
+        var error = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
         if (!PageSignIn.IsApiPath(http.Request.Path))
         {
-            await PagesSetup.WriteUnexpectedErrorAsync(http.Response);
+            await PagesSetup.WriteUnexpectedErrorAsync(http.Response,
+                error is not null && HousingCapacity.Api.Data.DatabaseGuards.IsUnavailable(error));
             return;
         }
-        var error = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
         await (error is not null && HousingCapacity.Api.Data.DatabaseGuards.Classify(error) is { Status: 503 } unavailable
             ? unavailable
             : new ODataProblem(500, "InternalError", "Der opstod en uventet fejl.", "An unexpected error occurred.")).WriteAsync(http.Response);

@@ -163,3 +163,48 @@ public class DatabaseGuardTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(before, await after.Turnaways.OrderBy(t => t.Id).Select(t => t.Date).ToListAsync());
     }
 }
+
+/// <summary>
+/// The database's refusals, raised by each provider's own constraints and triggers, give the API's answers for the same rule
+/// (issue 15: the same 409s on SQLite and PostgreSQL).
+/// </summary>
+public class DatabaseRefusalMappingTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private async Task<Api.OData.ODataProblem> RefusalOfAsync(string sql)
+    {
+        var e = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => api.Database.ExecuteAsync(sql));
+        return Assert.IsType<Api.OData.ODataProblem>(Api.Data.DatabaseGuards.Classify(e));
+    }
+
+    [Fact]
+    public async Task EachRefusal_IsTheAnswerOfItsRule_OnEitherProvider()
+    {
+        var make = new Builders(api);
+        var facility = await make.FacilityAsync("EmergencyBeds");
+        var unit = await make.UnitAsync(facility, beds: 1);
+        var other = await make.UnitAsync(facility, beds: 1);
+        var (a, b) = (await make.PersonAsync(ApiFixture.Today.PlusYears(-40)), await make.PersonAsync(ApiFixture.Today.PlusYears(-41)));
+        Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(a, unitId: unit, start: ApiFixture.Today)).Status);
+        string Stay(int person, int into) => $"""
+            INSERT INTO "Placements" ("PersonId", "UnitId", "FacilityId", "StartDate", "SupportMethod")
+            VALUES ({person}, {into}, {facility}, '2026-11-23', 'None')
+            """;
+
+        var full = await RefusalOfAsync(Stay(b, unit));
+        Assert.Equal((409, "UnitDoubleBooked"), (full.Status, full.Code));
+        var twice = await RefusalOfAsync(Stay(a, other)); // the person's own overlapping stay
+        Assert.Equal((409, "PersonAlreadyPlaced"), (twice.Status, twice.Code));
+        var inUse = await RefusalOfAsync($"""DELETE FROM "Units" WHERE "Id" = {unit}""");
+        Assert.Equal((409, "InUse"), (inUse.Status, inUse.Code));
+        var taken = await RefusalOfAsync("""UPDATE "Municipalities" SET "Name" = 'x', "Code" = 167 WHERE "Id" = 1""");
+        Assert.Equal(400, taken.Status); // a code is never changed (the guard comes before the unique index)
+        var unique = await RefusalOfAsync("""INSERT INTO "Municipalities" ("Code", "Name") VALUES (175, 'Rødovre igen')""");
+        Assert.Equal((409, "Conflict"), (unique.Status, unique.Code));
+        var beds = await RefusalOfAsync($"""
+            INSERT INTO "Placements" ("PersonId", "UnitId", "FacilityId", "StartDate", "SupportMethod")
+            VALUES ({b}, {other}, {facility}, '2026-11-23', 'None');
+            UPDATE "Units" SET "Status" = 'OutOfService' WHERE "Id" = {other}
+            """);
+        Assert.Equal((409, "UnitOccupied"), (beds.Status, beds.Code));
+    }
+}

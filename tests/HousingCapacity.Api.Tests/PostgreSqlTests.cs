@@ -161,6 +161,7 @@ public class PostgreSqlTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task ALostDatabaseConnection_Is503WithAnODataError_AndTheNextRequestsRecover()
     {
         Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync("/odata/Persons?$top=3")).Status);
+        using var pages = await Pages.PageClient.SignedInAsync(api, HousingCapacity.Api.Security.Role.HousingOfficer);
         await using var admin = new NpgsqlConnection(TestProvider.PostgreSqlAdmin);
         await admin.OpenAsync();
         var database = api.Database.DatabaseName;
@@ -183,6 +184,10 @@ public class PostgreSqlTests(ApiFixture api) : IClassFixture<ApiFixture>
                 """{"FacilityId":1,"Date":"2026-11-22","Reason":"Full"}""", System.Text.Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, write.StatusCode);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await api.Client.GetAsync("/health")).StatusCode);
+            // A page says so in Danish, as a page.
+            using var page = await pages.Http.GetAsync("/sagsbehandler");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.Contains("Databasen kan ikke nås lige nu", await page.Content.ReadAsStringAsync());
         }
         finally
         {
@@ -254,5 +259,41 @@ public class SerializationRetryTests(ApiFixture api) : IClassFixture<ApiFixture>
             api.Faults.FailNext("INSERT INTO \"Turnaways\"", "40001", 0);
         }
         Assert.Equal(before, await TurnawaysAsync());
+    }
+}
+
+/// <summary>
+/// A user signed in on the pages through one API process is signed in on the others (issue 15): on PostgreSQL the sessions
+/// are in the database. (On SQLite, one process per file, they stay in its memory.)
+/// </summary>
+public class PageSessionsAcrossProcessesTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [PostgreSqlFact]
+    public async Task ASessionMadeOnOneProcess_IsKnownOnAnother_AndSigningOutEndsItOnBoth()
+    {
+        await using var other = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:Provider", api.Database.Provider);
+            b.UseSetting("Database:ConnectionString", api.ConnectionString);
+            b.UseSetting("Database:SeedDemoData", "false");
+        });
+        using var signedIn = await Pages.PageClient.SignedInAsync(api, HousingCapacity.Api.Security.Role.HousingOfficer);
+        var cookie = (await signedIn.Http.GetAsync("/sagsbehandler")).RequestMessage!.Headers.TryGetValues("Cookie", out var sent)
+            ? string.Join("; ", sent) : "";
+        Assert.Contains("hc-session=", cookie);
+
+        using var elsewhere = other.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+            { AllowAutoRedirect = false, HandleCookies = false });
+        async Task<HttpStatusCode> OnTheOtherAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/sagsbehandler");
+            request.Headers.Add("Cookie", cookie);
+            using var reply = await elsewhere.SendAsync(request);
+            return reply.StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.OK, await OnTheOtherAsync());
+
+        using var signedOut = await signedIn.PostFormAsync("/logud", [], formPage: "/sagsbehandler");
+        Assert.Equal(HttpStatusCode.Redirect, await OnTheOtherAsync()); // to /logind
     }
 }

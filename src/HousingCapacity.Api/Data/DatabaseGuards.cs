@@ -47,7 +47,9 @@ public static class DatabaseGuards
         "The database cannot be reached just now. Nothing was changed; try again shortly.");
 
     public static ODataProblem Refusal(SqliteException sqlite) =>
-        Refusal(sqlite.Message, sqlite.SqliteExtendedErrorCode == 787); // SQLITE_CONSTRAINT_FOREIGNKEY
+        // SQLITE_CONSTRAINT_FOREIGNKEY; the extended code is not always set on the exception, SQLite's message always is.
+        Refusal(sqlite.Message, sqlite.SqliteExtendedErrorCode == 787
+            || sqlite.Message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal));
 
     /// <summary>
     /// An integrity error of PostgreSQL (SQLSTATE class 23): the guards of migration 0002 name their rule as SQLite's do, and the

@@ -49,6 +49,8 @@ public sealed class TempDatabase : IDisposable
         System.Data.Common.DbConnection connection = IsPostgreSql ? new NpgsqlConnection(ConnectionString)
             : new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
         await connection.OpenAsync();
+        // As the application's own connections (Data/SqlitePragmas.cs): SQLite checks foreign keys only when asked.
+        if (!IsPostgreSql) await new SqlitePragmas(5000).ApplyAsync(connection);
         return connection;
     }
 

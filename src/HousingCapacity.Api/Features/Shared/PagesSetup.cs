@@ -51,14 +51,17 @@ public static class PagesSetup
         });
 
     /// <summary>The last resort of a page: a short Danish page of its own (the layout may be what failed).</summary>
-    public static Task WriteUnexpectedErrorAsync(HttpResponse response)
+    public static Task WriteUnexpectedErrorAsync(HttpResponse response, bool databaseUnavailable = false)
     {
-        response.StatusCode = StatusCodes.Status500InternalServerError;
+        response.StatusCode = databaseUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         response.ContentType = "text/html; charset=utf-8";
-        return response.WriteAsync("""
+        var (title, text) = databaseUnavailable
+            ? ("Databasen kan ikke nås lige nu", "Intet er ændret. Prøv igen om lidt.")
+            : ("Der opstod en uventet fejl", "Fejlen er logget. Prøv igen om lidt.");
+        return response.WriteAsync($"""
             <!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Der opstod en fejl – Boligkapacitet</title><link rel="stylesheet" href="/css/site.css"></head>
-            <body><main id="indhold"><h1>Der opstod en uventet fejl</h1><p>Fejlen er logget. Prøv igen om lidt.</p>
+            <title>{title} – Boligkapacitet</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main id="indhold"><h1>{title}</h1><p>{text}</p>
             <p><a href="/">Til forsiden</a></p></main></body></html>
             """);
     }
