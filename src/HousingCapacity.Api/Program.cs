@@ -11,6 +11,7 @@ using HousingCapacity.Api.Features.Turnaways;
 using HousingCapacity.Api.Features.Waitlists;
 using HousingCapacity.Api.OData;
 using HousingCapacity.Api.Reporting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 if (args.Length > 0 && args[0] == "seed")
@@ -66,6 +67,10 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddTokenAuthentication(builder.Configuration, builder.Environment.IsDevelopment());
     // The web pages: a cookie session over the same claims (OpenID Connect in production, a demo-user picker in Development).
     builder.Services.AddPageSignIn(builder.Configuration, builder.Environment.IsDevelopment());
+    // Several API processes on several machines must share the data protection keys that protect the session cookie and the
+    // antiforgery tokens: a folder they all reach (its files are the keys: readable by the API's user only).
+    if (builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysFolder)).SetApplicationName("HousingCapacity");
     builder.Services.AddHousingPages();
     // CPR keys before the database: the EF model's converter uses them.
     CprProtection.Configure(

@@ -297,3 +297,31 @@ public class PageSessionsAcrossProcessesTests(ApiFixture api) : IClassFixture<Ap
         Assert.Equal(HttpStatusCode.Redirect, await OnTheOtherAsync()); // to /logind
     }
 }
+
+/// <summary>DataProtection:KeysFolder: the keys that protect the page cookie go where several machines' processes can share them.</summary>
+public class DataProtectionKeysFolderTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task TheKeys_AreKeptInTheConfiguredFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"housingcapacity-keys-{Guid.NewGuid():N}");
+        try
+        {
+            await using var host = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            {
+                b.UseSetting("Database:Provider", api.Database.Provider);
+                b.UseSetting("Database:ConnectionString", api.ConnectionString);
+                b.UseSetting("Database:SeedDemoData", "false");
+                b.UseSetting("DataProtection:KeysFolder", folder);
+            });
+            using var client = host.CreateClient();
+            using var signIn = await client.GetAsync("/logind"); // the form's antiforgery token needs a key
+            Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+            Assert.NotEmpty(Directory.GetFiles(folder, "key-*.xml"));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+}
