@@ -1,5 +1,4 @@
 using HousingCapacity.Seed;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HousingCapacity.Api.Data;

@@ -328,6 +328,8 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         if (Database.CurrentTransaction is { } outer) return new JoinedTransaction(outer);
         if (Database.IsNpgsql())
         {
+            // No gate in this process: the locks are the database's. The depth still marks this context's write, so that its
+            // end drops the report cache as on SQLite.
             _writeGateDepth++;
             try
             {
