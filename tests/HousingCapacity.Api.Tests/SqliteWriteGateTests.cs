@@ -24,7 +24,8 @@ public class SqliteWriteGateTests(ApiFixture api) : IClassFixture<ApiFixture>
         first.Add(new Municipality(901, "Testkommune"));
         await first.SaveChangesAsync();
         await held.CommitAsync();
-        Assert.False(waiting.IsCompleted);
+        // SQLite's gate is given up when the transaction is disposed; PostgreSQL's advisory lock ends with the commit itself.
+        if (!api.Database.IsPostgreSql) Assert.False(waiting.IsCompleted);
         await held.DisposeAsync();
 
         await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
