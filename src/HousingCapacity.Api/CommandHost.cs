@@ -35,7 +35,8 @@ public static class CommandHost
         var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
         try
         {
-            await DatabaseSetup.MigrateAsync(db, ownerConnectionString: services.GetRequiredService<DatabaseOptions>().OwnerConnectionString);
+            var owner = services.GetRequiredService<DatabaseOptions>().OwnerConnectionString;
+            await DatabaseSetup.MigrateAsync(db, ownerConnectionString: owner);
         }
         catch (System.Data.Common.DbException e)
         {

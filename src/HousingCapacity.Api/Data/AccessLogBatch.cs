@@ -21,11 +21,14 @@ public sealed class AccessLogBatch
     /// The batch of the context's database: its connections get the context's own settings (foreign keys, the configured busy
     /// timeout) and queue at the file's write gate.
     /// </summary>
-    public static AccessLogBatch For(HousingDbContext db) => db.Database.IsNpgsql()
-        ? Batches.GetOrAdd("postgresql:" + db.Database.GetConnectionString(), _ => new AccessLogBatch(db.Database.GetConnectionString()!,
-            null, null))
-        : For(db.Database.GetConnectionString(),
-            db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqlitePragmas>().FirstOrDefault());
+    public static AccessLogBatch For(HousingDbContext db)
+    {
+        var connectionString = db.Database.GetConnectionString() ?? "";
+        return db.Database.IsNpgsql()
+            ? Batches.GetOrAdd("postgresql:" + connectionString, _ => new AccessLogBatch(connectionString, null, null))
+            : For(connectionString, db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors
+                ?.OfType<SqlitePragmas>().FirstOrDefault());
+    }
 
     /// <summary>The batch of one SQLite database (by connection string).</summary>
     public static AccessLogBatch For(string? connectionString, SqlitePragmas? pragmas = null) =>
@@ -122,7 +125,9 @@ public sealed class AccessLogBatch
         }
     }
 
-    /// <summary>The batch in one transaction (on SQLite BEGIN IMMEDIATE); <paramref name="at"/> is the instant as the provider stores it.</summary>
+    /// <summary>
+    /// The batch in one transaction (on SQLite BEGIN IMMEDIATE); <paramref name="at"/> is the instant as the provider stores it.
+    /// </summary>
     private static async Task InsertAsync(System.Data.Common.DbConnection connection, List<Pending> batch, Func<AccessLogEntry, object> at)
     {
         await using var transaction = await connection.BeginTransactionAsync();
@@ -133,12 +138,12 @@ public sealed class AccessLogBatch
             VALUES (@at, @user, @role, @municipality, @operation, @request, @purpose) RETURNING "Id"
             """;
         var values = new[] { "@at", "@user", "@role", "@municipality", "@operation", "@request", "@purpose" }
-            .Select(name => Parameter(entry, name)).ToArray();
+            .Select(name => SchemaMigrator.AddParameter(entry, name, DBNull.Value)).ToArray();
         await using var person = connection.CreateCommand();
         person.Transaction = transaction;
         person.CommandText = """INSERT INTO "AccessLogPersons" ("PersonId", "EntryId") VALUES (@person, @entry)""";
-        var personId = Parameter(person, "@person");
-        var entryId = Parameter(person, "@entry");
+        var personId = SchemaMigrator.AddParameter(person, "@person", DBNull.Value);
+        var entryId = SchemaMigrator.AddParameter(person, "@entry", DBNull.Value);
         foreach (var e in batch.Select(p => p.Entry))
         {
             values[0].Value = at(e);
@@ -156,13 +161,5 @@ public sealed class AccessLogBatch
             }
         }
         await transaction.CommitAsync();
-    }
-
-    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        command.Parameters.Add(p);
-        return p;
     }
 }

@@ -23,7 +23,8 @@ public static class Converters
     public sealed class LocalDateConverter() : ValueConverter<LocalDate, string>(d => DateToText(d), s => TextToDate(s));
     public sealed class InstantConverter() : ValueConverter<Instant, string>(i => InstantToText(i), s => TextToInstant(s));
     /// <summary>PostgreSQL: a date as `date`.</summary>
-    public sealed class LocalDateAsDateConverter() : ValueConverter<LocalDate, DateOnly>(d => d.ToDateOnly(), d => LocalDate.FromDateOnly(d));
+    public sealed class LocalDateAsDateConverter() : ValueConverter<LocalDate, DateOnly>(
+        d => d.ToDateOnly(), d => LocalDate.FromDateOnly(d));
     /// <summary>PostgreSQL: an instant as `timestamptz` (microseconds).</summary>
     public sealed class InstantAsTimestampConverter() : ValueConverter<Instant, DateTimeOffset>(
         i => i.ToDateTimeOffset(), d => Instant.FromDateTimeOffset(d));

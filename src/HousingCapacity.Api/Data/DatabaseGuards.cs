@@ -5,8 +5,9 @@ using Npgsql;
 namespace HousingCapacity.Api.Data;
 
 /// <summary>
-/// The database's own refusals (constraint violations: SQLite error 19, PostgreSQL SQLSTATE class 23), as the answers the API gives for the same rule when
-/// it sees it first. The guard triggers (migrations 0003, 0007, 0008) name their rule at the start of their message.
+/// The database's own refusals (constraint violations: SQLite error 19, PostgreSQL SQLSTATE class 23), as the answers the API
+/// gives for the same rule when it sees it first. The guard triggers (SQLite's 0003, 0007, 0008; PostgreSQL's 0002) name their
+/// rule at the start of their message.
 /// </summary>
 public static class DatabaseGuards
 {
@@ -28,9 +29,10 @@ public static class DatabaseGuards
     /// The database could not answer just now (PostgreSQL unreachable, restarting or out of connections; SQLite still locked by
     /// another process after the busy timeout): 503, and the next request tries again on a fresh connection.
     /// </summary>
-    public static bool IsUnavailable(Exception exception) =>
+    private static bool IsUnavailable(Exception exception) =>
         PostgreSqlFaults.IsUnavailable(exception)
-        || exception is SqliteException { SqliteErrorCode: 5 or 6 } || exception.InnerException is SqliteException { SqliteErrorCode: 5 or 6 };
+        || exception is SqliteException { SqliteErrorCode: 5 or 6 }
+        || exception.InnerException is SqliteException { SqliteErrorCode: 5 or 6 };
 
     /// <summary>
     /// 503, and PostgreSQL's pooled connections dropped: after the server went away they are all dead, and each would fail one

@@ -84,7 +84,8 @@ public static class DatabaseSetup
         {
             select.CommandText = """SELECT "Id", "Cpr" FROM "Persons" WHERE "CprHash" IS NULL AND "Cpr" IS NOT NULL""";
             await using var reader = await select.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) rows.Add((Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1)));
+            while (await reader.ReadAsync(ct))
+                rows.Add((Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1)));
         }
         if (rows.Count == 0) return;
         await using var tx = await connection.BeginTransactionAsync(ct);

@@ -85,23 +85,25 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
         if (Database.IsNpgsql())
-        {
             // PostgreSQL's own types: date and timestamptz (which holds UTC only, so an instant is written at offset zero).
-            configurationBuilder.Properties<LocalDate>().HaveConversion<Converters.LocalDateAsDateConverter>();
-            configurationBuilder.Properties<Instant>().HaveConversion<Converters.InstantAsTimestampConverter>();
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Converters.UtcTimestampConverter>();
-            configurationBuilder.DefaultTypeMapping<LocalDate>().HasConversion<Converters.LocalDateAsDateConverter>();
-            configurationBuilder.DefaultTypeMapping<Instant>().HasConversion<Converters.InstantAsTimestampConverter>();
-            configurationBuilder.DefaultTypeMapping<DateTimeOffset>().HasConversion<Converters.UtcTimestampConverter>();
-            return;
-        }
-        configurationBuilder.Properties<LocalDate>().HaveConversion<Converters.LocalDateConverter>();
-        configurationBuilder.Properties<Instant>().HaveConversion<Converters.InstantConverter>();
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Converters.UtcInstantConverter>();
-        // For values that are not properties (e.g. arguments of the date-part functions).
-        configurationBuilder.DefaultTypeMapping<LocalDate>().HasConversion<Converters.LocalDateConverter>();
-        configurationBuilder.DefaultTypeMapping<Instant>().HasConversion<Converters.InstantConverter>();
-        configurationBuilder.DefaultTypeMapping<DateTimeOffset>().HasConversion<Converters.UtcInstantConverter>();
+            StoreTimes<Converters.LocalDateAsDateConverter, Converters.InstantAsTimestampConverter, Converters.UtcTimestampConverter>(
+                configurationBuilder);
+        else
+            StoreTimes<Converters.LocalDateConverter, Converters.InstantConverter, Converters.UtcInstantConverter>(configurationBuilder);
+    }
+
+    /// <summary>
+    /// How dates and instants are stored: as properties, and as values that are not properties (e.g. arguments of the date-part
+    /// functions).
+    /// </summary>
+    private static void StoreTimes<TDate, TInstant, TOffset>(ModelConfigurationBuilder b)
+    {
+        b.Properties<LocalDate>().HaveConversion<TDate>();
+        b.Properties<Instant>().HaveConversion<TInstant>();
+        b.Properties<DateTimeOffset>().HaveConversion<TOffset>();
+        b.DefaultTypeMapping<LocalDate>().HasConversion<TDate>();
+        b.DefaultTypeMapping<Instant>().HasConversion<TInstant>();
+        b.DefaultTypeMapping<DateTimeOffset>().HasConversion<TOffset>();
     }
 
     protected override void OnModelCreating(ModelBuilder b)

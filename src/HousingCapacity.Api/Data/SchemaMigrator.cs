@@ -37,7 +37,8 @@ public sealed class SchemaMigrator(DbConnection connection, string provider)
         // Created only when missing: on PostgreSQL even CREATE TABLE IF NOT EXISTS needs the right to create, which the
         // application's login does not have when an owner manages the schema (it may still start on a schema that is current).
         if (!await VersionTableExistsAsync(ct))
-            await ExecuteAsync("CREATE TABLE SchemaVersions (Version INTEGER PRIMARY KEY, Name TEXT NOT NULL, AppliedAt TEXT NOT NULL)", null, ct);
+            await ExecuteAsync("CREATE TABLE SchemaVersions (Version INTEGER PRIMARY KEY, Name TEXT NOT NULL, AppliedAt TEXT NOT NULL)",
+                null, ct);
         var current = await CurrentVersionAsync(ct);
         foreach (var script in Scripts(provider).Where(s => s.Version > current && s.Version <= (targetVersion ?? int.MaxValue)))
         {
@@ -119,11 +120,12 @@ public sealed class SchemaMigrator(DbConnection connection, string provider)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    internal static void AddParameter(DbCommand cmd, string name, object value)
+    internal static DbParameter AddParameter(DbCommand cmd, string name, object value)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = name;
         p.Value = value;
         cmd.Parameters.Add(p);
+        return p;
     }
 }

@@ -38,47 +38,42 @@ public static class SqlDateFunctions
 
     public static void Register(ModelBuilder builder, bool postgreSql = false)
     {
-        if (postgreSql)
-        {
-            RegisterPostgreSql(builder);
-            return;
-        }
         foreach (var method in typeof(SqlDateFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static)
                      .Where(m => Parts.ContainsKey(m.Name)))
+            builder.HasDbFunction(method).HasTranslation(postgreSql ? DatePart(method) : Substring(method));
+    }
+
+    /// <summary>SQLite: the part's digits of the fixed-width ISO text, as an integer.</summary>
+    private static Func<IReadOnlyList<SqlExpression>, SqlExpression> Substring(MethodInfo method)
+    {
+        var (start, length) = Parts[method.Name];
+        return args =>
         {
-            var (start, length) = Parts[method.Name];
-            builder.HasDbFunction(method).HasTranslation(args =>
-            {
-                var substr = new SqlFunctionExpression("substr",
-                    [args[0], new SqlConstantExpression(start, IntTypeMapping.Default), new SqlConstantExpression(length,
-                        IntTypeMapping.Default)],
-                    nullable: true, argumentsPropagateNullability: [true, false, false], typeof(string), StringTypeMapping.Default);
-                return new SqlUnaryExpression(ExpressionType.Convert, substr, typeof(int), IntTypeMapping.Default);
-            });
-        }
+            var substr = new SqlFunctionExpression("substr",
+                [args[0], new SqlConstantExpression(start, IntTypeMapping.Default), new SqlConstantExpression(length,
+                    IntTypeMapping.Default)],
+                nullable: true, argumentsPropagateNullability: [true, false, false], typeof(string), StringTypeMapping.Default);
+            return new SqlUnaryExpression(ExpressionType.Convert, substr, typeof(int), IntTypeMapping.Default);
+        };
     }
 
     /// <summary>PostgreSQL stores dates and instants natively: date_part of the date, or of the instant in UTC (as on SQLite).</summary>
-    private static void RegisterPostgreSql(ModelBuilder builder)
+    private static Func<IReadOnlyList<SqlExpression>, SqlExpression> DatePart(MethodInfo method)
     {
-        foreach (var method in typeof(SqlDateFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static)
-                     .Where(m => Parts.ContainsKey(m.Name)))
+        var part = new SqlConstantExpression(method.Name.ToLowerInvariant(), StringTypeMapping.Default);
+        var instant = method.GetParameters()[0].ParameterType == typeof(DateTimeOffset);
+        return args =>
         {
-            var part = new SqlConstantExpression(method.Name.ToLowerInvariant(), StringTypeMapping.Default);
-            var instant = method.GetParameters()[0].ParameterType == typeof(DateTimeOffset);
-            builder.HasDbFunction(method).HasTranslation(args =>
-            {
-                var value = instant
-                    ? new SqlFunctionExpression("timezone", [new SqlConstantExpression("UTC", StringTypeMapping.Default), args[0]],
-                        nullable: true, argumentsPropagateNullability: [false, true], typeof(DateTime), args[0].TypeMapping)
-                    : args[0];
-                // floor: second() of 12:00:30.5 is 30, as the text's two digits give on SQLite.
-                var datePart = new SqlFunctionExpression("date_part", [part, value], nullable: true,
-                    argumentsPropagateNullability: [false, true], typeof(double), DoubleTypeMapping.Default);
-                var floor = new SqlFunctionExpression("floor", [datePart], nullable: true, argumentsPropagateNullability: [true],
-                    typeof(double), DoubleTypeMapping.Default);
-                return new SqlUnaryExpression(ExpressionType.Convert, floor, typeof(int), IntTypeMapping.Default);
-            });
-        }
+            var value = instant
+                ? new SqlFunctionExpression("timezone", [new SqlConstantExpression("UTC", StringTypeMapping.Default), args[0]],
+                    nullable: true, argumentsPropagateNullability: [false, true], typeof(DateTime), args[0].TypeMapping)
+                : args[0];
+            // floor: second() of 12:00:30.5 is 30, as the text's two digits give on SQLite.
+            var datePart = new SqlFunctionExpression("date_part", [part, value], nullable: true,
+                argumentsPropagateNullability: [false, true], typeof(double), DoubleTypeMapping.Default);
+            var floor = new SqlFunctionExpression("floor", [datePart], nullable: true, argumentsPropagateNullability: [true],
+                typeof(double), DoubleTypeMapping.Default);
+            return new SqlUnaryExpression(ExpressionType.Convert, floor, typeof(int), IntTypeMapping.Default);
+        };
     }
 }

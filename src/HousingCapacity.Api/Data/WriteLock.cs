@@ -22,14 +22,17 @@ public sealed record WriteLock(int? FacilityId, int? PersonId)
 
     internal async Task TakeAsync(HousingDbContext db, CancellationToken ct)
     {
-        if (FacilityId is not { } facility)
+        if (FacilityId is not { } facility || PersonId is not { } person)
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DatabaseKind}, 0)", ct);
             return;
         }
-        // Always in this order (database, facility, person), so two allocations never wait for each other in a circle.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({DatabaseKind}, 0)", ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FacilityKind}, {facility})", ct);
-        if (PersonId is { } person) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PersonKind}, {person})", ct);
+        // Always in this order (database, facility, person), so two allocations never wait for each other in a circle: one
+        // round trip, its statements run one after the other.
+        await db.Database.ExecuteSqlAsync($"""
+            SELECT pg_advisory_xact_lock_shared({DatabaseKind}, 0);
+            SELECT pg_advisory_xact_lock({FacilityKind}, {facility});
+            SELECT pg_advisory_xact_lock({PersonKind}, {person});
+            """, ct);
     }
 }

@@ -63,8 +63,8 @@ public static class AccessLogRetention
 }
 
 /// <summary>Purges the access log once a day when <c>AccessLog:RetentionMonths</c> is set; logs what it removed.</summary>
-public sealed class AccessLogRetentionService(IServiceScopeFactory scopes, BackgroundLeader leader, IOptions<AccessLogOptions> options, IClock clock,
-    ILogger<AccessLogRetentionService> logger) : BackgroundService
+public sealed class AccessLogRetentionService(IServiceScopeFactory scopes, BackgroundLeader leader, IOptions<AccessLogOptions> options,
+    IClock clock, ILogger<AccessLogRetentionService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

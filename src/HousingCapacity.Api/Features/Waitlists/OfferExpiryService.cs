@@ -3,9 +3,8 @@ using Microsoft.Extensions.Options;
 namespace HousingCapacity.Api.Features.Waitlists;
 
 /// <summary>Expires unanswered offers on a timer, so that a unit can be offered on without anyone asking first.</summary>
-public sealed class OfferExpiryService(IServiceScopeFactory scopes, BackgroundLeader leader, IOptions<WaitlistOptions> options, IClock clock,
-    ILogger<OfferExpiryService> logger)
-    : BackgroundService
+public sealed class OfferExpiryService(IServiceScopeFactory scopes, BackgroundLeader leader, IOptions<WaitlistOptions> options,
+    IClock clock, ILogger<OfferExpiryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
