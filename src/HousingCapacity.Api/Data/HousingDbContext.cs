@@ -38,16 +38,6 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     /// <summary>All records, whoever asks: for rules and aggregates that must count everything, never for answering with records.</summary>
     public IQueryable<T> Unscoped<T>() where T : class => Set<T>().IgnoreQueryFilters();
 
-    /// <summary>
-    /// Every person (whoever asks) with this CPR number, found by its keyed hash: the number itself is stored encrypted. For
-    /// the look-ups that must search everyone so that nobody is registered twice (FindByCpr, registration, CheckIn).
-    /// </summary>
-    public IQueryable<Person> PersonsWithCpr(CprNumber cpr)
-    {
-        var hash = CprProtection.Hash(cpr.Value);
-        return Unscoped<Person>().Where(p => EF.Property<string>(p, CprHash) == hash);
-    }
-
     /// <summary>One record by id, whoever asks (see <see cref="Unscoped{T}"/>); null when there is none.</summary>
     public Task<T?> FindUnscopedAsync<T>(int id,
         CancellationToken ct) where T : Entity => Unscoped<T>().SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -301,6 +291,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct, WriteLock? writeLock = null)
     {
+        var joined = Database.CurrentTransaction is not null;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -309,13 +300,47 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
                 var result = await write();
                 await SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
+                _keptEvenIfRefused.Clear();
                 return result;
             }
             catch (Exception e) when (attempt < 3 && Database.CurrentTransaction is null && PostgreSqlFaults.IsRetryable(e))
             {
                 ChangeTracker.Clear();
+                _keptEvenIfRefused.Clear(); // the write runs again from the start, and logs again what it does
+            }
+            catch (Exception) when (!joined && _keptEvenIfRefused.Count > 0)
+            {
+                // Here the write's transaction has been rolled back: what must be kept is written on its own.
+                await SaveKeptEntriesAsync(ct);
+                throw;
             }
         }
+    }
+
+    private readonly List<AccessLogEntry> _keptEvenIfRefused = [];
+
+    /// <summary>
+    /// An access log entry of the current write that is kept even if the write is refused and rolled back: a look-up by CPR number
+    /// told the caller something (<see cref="CprLookups"/>) whatever becomes of the write. With <paramref name="onlyIfRefused"/> it
+    /// is written only then (a look-up that found nobody, when the write's own lines say what it did).
+    /// </summary>
+    public void LogEvenIfRefused(AccessLogEntry entry, bool onlyIfRefused = false)
+    {
+        if (!onlyIfRefused) AccessLog.Add(entry);
+        _keptEvenIfRefused.Add(entry);
+    }
+
+    private async Task SaveKeptEntriesAsync(CancellationToken ct)
+    {
+        var kept = _keptEvenIfRefused.Select(e => new AccessLogEntry
+        {
+            At = e.At, UserName = e.UserName, Role = e.Role, MunicipalityCode = e.MunicipalityCode, Operation = e.Operation,
+            Request = e.Request, Purpose = e.Purpose, Persons = e.Persons.Select(p => new AccessLogPerson { PersonId = p.PersonId }).ToList(),
+        }).ToList();
+        _keptEvenIfRefused.Clear();
+        ChangeTracker.Clear();
+        AccessLog.AddRange(kept);
+        await SaveChangesAsync(ct);
     }
 
     /// <summary>

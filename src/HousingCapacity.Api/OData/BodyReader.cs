@@ -52,8 +52,9 @@ public static class BodyReader
             }
             if (!allowed.Contains(member.Name))
             {
-                // A client may echo a read-only value back unchanged (e.g. a whole record in a PUT).
-                if (current is not null && Equals(current.GetType().GetProperty(member.Name)?.GetValue(current), value)) continue;
+                // A client may echo a read-only value back unchanged (e.g. a whole record in a PUT); but not a CPR number, whose
+                // answer would otherwise say whether a guessed number is the person's (issue 23): any value of it is refused.
+                if (current is not null && member.Name != Privacy.CprProperty && Equals(current.GetType().GetProperty(member.Name)?.GetValue(current), value)) continue;
                 problems.Add(new ProblemDetail("ReadOnlyProperty", $"{member.Name} kan ikke sættes her.",
                     $"{member.Name} cannot be set here.", member.Name));
                 continue;

@@ -16,6 +16,8 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
     public string MessageEn { get; } = messageEn;
     public string? Target { get; } = target;
     public IReadOnlyList<ProblemDetail> Details { get; } = details ?? [];
+    /// <summary>When to try again (a 429 or 503): the Retry-After header.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     public static ODataProblem BadRequest(string code, string da, string en, string? target = null) => new(400, code, da, en, target);
     public static ODataProblem NotFound(string da, string en) => new(404, "NotFound", da, en);
@@ -53,6 +55,8 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
     {
         response.HttpContext.Items[WrittenKey] = true;
         response.StatusCode = Status;
+        if (RetryAfter is { } wait)
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.ContentType = "application/json; odata.metadata=minimal; charset=utf-8";
         response.Headers["OData-Version"] = "4.0";
         // Danish letters as themselves, not \u escapes: people read these messages.

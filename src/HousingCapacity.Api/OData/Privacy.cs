@@ -9,6 +9,9 @@ public static partial class Privacy
     [GeneratedRegex(@"(?<!\d)(\d{6})(?:-|%2[dD]|\s)?\d{4}(?!\d)")]
     private static partial Regex CprLike();
 
+    /// <summary>The property that holds a CPR number (a person's).</summary>
+    public const string CprProperty = nameof(Person.Cpr);
+
     /// <summary>Masks anything that looks like a CPR number (DDMMYY-SSSS, ten digits, DDMMYY SSSS or DDMMYY%2DSSSS).</summary>
     public static string Scrub(string text) => CprLike().Replace(text, "$1-XXXX");
 

@@ -94,6 +94,9 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>The fixture's database (its provider, its command-line settings).</summary>
     public TempDatabase Database => _file;
 
+    /// <summary>Settings of a fixture's own, over the suite's (a limit a test class checks, say).</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
+
     /// <summary>Serve over Kestrel on a loopback port instead of the in-memory test server: requests travel as bytes on a socket.</summary>
     protected virtual bool OverKestrel => false;
 
@@ -113,7 +116,9 @@ public class ApiFixture : IAsyncLifetime
             // The suite writes far faster than a person; RateLimitTests checks the limits with a host of its own.
             b.UseSetting("RateLimits:WritesPerMinute", "100000");
             b.UseSetting("RateLimits:HeavyQueriesPerMinute", "100000");
+            b.UseSetting("CprLookups:PerWindow", "100000");
             b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+            foreach (var (key, value) in Settings) b.UseSetting(key, value);
             b.ConfigureLogging(l => l.AddProvider(new LogSink()));
             b.ConfigureServices(s =>
             {

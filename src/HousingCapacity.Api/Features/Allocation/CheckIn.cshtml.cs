@@ -10,7 +10,7 @@ namespace HousingCapacity.Api.Features.Allocation;
 /// write), or without one (an alias, gender and a birth year or an estimated age). The placement rules answer in Danish next to
 /// the field they concern; the youth exception's justification has its own field.
 /// </summary>
-public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons,
+public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, CprLookups lookups,
     Microsoft.Extensions.Options.IOptions<PlacementPolicy> policy) : StaffPage
 {
     public override string Title => "Tjek ind";
@@ -61,7 +61,7 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons,
             var placement = await WriteAsync(async () =>
             {
                 Person? newcomer = null;
-                if (Cpr is not null && FirstName is { Length: > 0 } && !await Db.PersonsWithCpr(CprNumber.Parse(Cpr)).AnyAsync())
+                if (Cpr is not null && FirstName is { Length: > 0 } && !await lookups.AnyAsync(Db, CprNumber.Parse(Cpr), CprLookups.Identify, HttpContext.RequestAborted))
                     // Someone new: registered (as POST /odata/Persons) and checked in in one write, so a refusal leaves no person.
                     newcomer = (Person)await CreateAsync(persons, new Dictionary<string, object?>
                     {

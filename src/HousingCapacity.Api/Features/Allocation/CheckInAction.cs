@@ -10,7 +10,7 @@ namespace HousingCapacity.Api.Features.Allocation;
 /// the request's purpose (kept even when the rules then refuse the stay), and only then do the placement rules run.
 /// POST /odata/Placements with a PersonId stays limited to persons the caller can already see.
 /// </summary>
-public sealed class CheckInAction(PlacementAllocation allocation)
+public sealed class CheckInAction(PlacementAllocation allocation, CprLookups lookups)
 {
 
     /// <summary>The check-in; <paramref name="newcomer"/> is someone registered at the door in the same write (the staff's page:
@@ -37,33 +37,22 @@ public sealed class CheckInAction(PlacementAllocation allocation)
         if (newcomer is not null) return await PlaceNewcomerAsync(db, p, newcomer, c);
         if (p.Cpr is null) return await CheckInWithoutCprAsync(db, p, door, c);
 
-        var person = await db.PersonsWithCpr(CprNumber.Parse(p.Cpr)).SingleOrDefaultAsync(ct)
+        if (p.Alias is not null || p.BirthYear is not null || p.EstimatedAge is not null)
+            throw ODataProblem.BadRequest("CprOrAlias", "Angiv enten CPR-nummer eller alias med fødselsår/anslået alder, ikke begge.",
+                "Give either a CPR number or an alias with a birth year or estimated age, not both.", "alias");
+        // The identification is logged with the request's purpose and kept even when the rules then refuse the stay (CprLookups).
+        var person = (await lookups.FindAsync(db, CprNumber.Parse(p.Cpr), CprLookups.Identify, ct)).SingleOrDefault()
             ?? throw new ODataProblem(404, "PersonNotFound",
-                "Ingen person har dette CPR-nummer. Registrér personen først (POST /odata/Persons), " +
+                "Ingen person har dette CPR-nummer. Registrér personen først, " +
                 "eller indskriv uden CPR-nummer (alias, køn og fødselsår eller anslået alder).",
                 "No person has this CPR number. Register the person first (POST /odata/Persons), " +
                 "or check in without a CPR number (alias, gender and birth year or estimated age).",
                 "cpr");
         // A record merged into another is that other person now.
         if (person.MergedIntoId is { } merged) person = (await db.FindUnscopedAsync<Person>(merged, ct))!;
-        if (p.Alias is not null || p.BirthYear is not null || p.EstimatedAge is not null)
-            throw ODataProblem.BadRequest("CprOrAlias", "Angiv enten CPR-nummer eller alias med fødselsår/anslået alder, ikke begge.",
-                "Give either a CPR number or an alias with a birth year or estimated age, not both.", "alias");
-        var identified = AccessLog.Entry(db.Scope, c.Clock.GetCurrentInstant(), $"IdentifyByCpr Person {person.Id}", person.Id);
-        db.AccessLog.Add(identified);
-
-        try
-        {
-            var placement = await allocation.AllocateAsync(db, Request(p, person.Id, c), c, person);
-            db.Add(placement);
-            return placement;
-        }
-        catch (Exception e) when (e is ODataProblem or DomainRuleException)
-        {
-            // The refusal tells the caller about the person they identified: the identification stays in the log, alone.
-            await KeepIdentificationAsync(db, identified, ct);
-            throw;
-        }
+        var placement = await allocation.AllocateAsync(db, Request(p, person.Id, c), c, person);
+        db.Add(placement);
+        return placement;
     }
 
     /// <summary>
@@ -100,12 +89,4 @@ public sealed class CheckInAction(PlacementAllocation allocation)
     private static AllocationRequest Request(CheckInRequest p, int personId, WriteContext c) => new(personId, p.UnitId, p.FacilityId,
         p.StartDate ?? DanishTime.Today(c.Clock), p.EndDate, p.SupportMethod ?? SupportMethod.None, p.ExceptionJustification,
         p.ReferralRoute, p.PriorResidence);
-
-    private static async Task KeepIdentificationAsync(HousingDbContext db, AccessLogEntry identified, CancellationToken ct)
-    {
-        if (db.Database.CurrentTransaction is not null) await db.Database.RollbackTransactionAsync(ct);
-        db.ChangeTracker.Clear();
-        db.AccessLog.Add(AccessLog.Entry(db.Scope, identified.At, identified.Operation, identified.Persons.Select(p => p.PersonId)));
-        await db.SaveChangesAsync(ct);
-    }
 }

@@ -4,14 +4,15 @@ namespace HousingCapacity.Api.Features.Persons;
 /// <c>GET /odata/Persons/HousingCapacity.FindByCpr(cpr='DDMMYY-SSSS')</c>: the look-up by CPR number, for housing officers
 /// and shelter staff. It searches every person, not only those already in the caller's scope: whoever stands at the door
 /// of a shelter is identified by the number they give, and must not be registered twice. Only someone who already knows
-/// the whole number finds anyone, and every look-up that finds someone is in the access log (with the X-Purpose header).
+/// the whole number finds anyone; every look-up, hit or miss, is in the access log (with the X-Purpose header) and counts
+/// against the caller's budget of look-ups (<see cref="CprLookups"/>).
 /// </summary>
 public static class FindByCprFunction
 {
 
-    public static async Task<List<PersonMatch>> InvokeAsync(HousingDbContext db, string cpr, CancellationToken ct)
+    public static async Task<List<PersonMatch>> InvokeAsync(HousingDbContext db, CprLookups lookups, string cpr, CancellationToken ct)
     {
-        return await db.PersonsWithCpr(CprNumber.Parse(cpr))
+        return (await lookups.FindAsync(db, CprNumber.Parse(cpr), CprLookups.Lookup, ct))
             .Select(p => new PersonMatch
             {
                 PersonId = p.Id,
@@ -22,6 +23,6 @@ public static class FindByCprFunction
                 MunicipalityId = p.MunicipalityId,
                 MergedIntoId = p.MergedIntoId,
             })
-            .ToListAsync(ct);
+            .ToList();
     }
 }

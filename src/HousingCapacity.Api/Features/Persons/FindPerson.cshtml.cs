@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HousingCapacity.Api.Features.Persons;
 
 /// <summary>Find a person by CPR number (as <c>Persons/FindByCpr</c>) or by name; posted, so that a CPR number is never in a URL.</summary>
-public sealed class FindPersonModel : OfficerPage
+public sealed class FindPersonModel(CprLookups lookups) : OfficerPage
 {
     public override string Title => "Find person";
 
@@ -28,7 +28,7 @@ public sealed class FindPersonModel : OfficerPage
         if (CprNumber.TryParse(text, out var cpr))
         {
             // By CPR: as FindByCpr, the match whoever is responsible for the person (the identification is logged as a read).
-            var ids = (await FindByCprFunction.InvokeAsync(Db, cpr.Value, ct)).Select(m => m.MergedIntoId ?? m.PersonId).ToList();
+            var ids = (await FindByCprFunction.InvokeAsync(Db, lookups, cpr.Value, ct)).Select(m => m.MergedIntoId ?? m.PersonId).ToList();
             Found = await Db.Persons.Where(p => ids.Contains(p.Id)).ToListAsync(ct);
             // The number is known, but the person is another municipality's (as Persons({id}) would answer 404).
             Elsewhere = ids.Count > 0 && Found.Count == 0;

@@ -44,11 +44,12 @@ public static class PersonMerge
     }
 
     /// <summary><c>POST /odata/Persons({id})/HousingCapacity.AddCpr</c>: a person registered without a CPR number gets it.</summary>
-    public static async Task<Person> AddCprAsync(HousingDbContext db, Person person, string cprText, CancellationToken ct)
+    public static async Task<Person> AddCprAsync(HousingDbContext db, CprLookups lookups, Person person, string cprText,
+        CancellationToken ct)
     {
         person.EnsureNotMerged("cpr");
         var cpr = CprNumber.Parse(cprText);
-        if (await db.PersonsWithCpr(cpr).AnyAsync(ct))
+        if (await lookups.AnyAsync(db, cpr, CprLookups.DuplicateCheck, ct))
             throw new ODataProblem(409, "DuplicateCpr",
                 "En anden person har allerede dette CPR-nummer. Er det samme person, så læg posterne sammen (MergeInto).",
                 "Another person already has this CPR number. If it is the same person, merge the records (MergeInto).", "cpr");

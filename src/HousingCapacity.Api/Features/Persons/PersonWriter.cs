@@ -4,7 +4,7 @@ namespace HousingCapacity.Api.Features.Persons;
 
 /// <summary>Persons: the CPR number is given once; the birth date follows from it. Gender defaults to the CPR register's. Someone
 /// without a CPR number is registered with RegisterWithoutCpr (or at the door with CheckIn) and may get it later (AddCpr).</summary>
-public sealed class PersonWriter : IEntitySetWriter
+public sealed class PersonWriter(CprLookups lookups) : IEntitySetWriter
 {
     public IReadOnlySet<string> Insertable { get; } =
         new HashSet<string> { "Cpr", "FirstName", "LastName", "Gender", "MunicipalityId", "Alias" };
@@ -19,7 +19,7 @@ public sealed class PersonWriter : IEntitySetWriter
         var cpr = CprNumber.Parse(v.Required<string>("Cpr"));
         var municipalityId = v.Required<int>("MunicipalityId");
         await References.EnsureVisibleAsync<Municipality>(db, municipalityId, "MunicipalityId", c.Cancellation);
-        if (await db.PersonsWithCpr(cpr).AnyAsync(c.Cancellation))
+        if (await lookups.AnyAsync(db, cpr, CprLookups.DuplicateCheck, c.Cancellation))
             throw new ODataProblem(409, "DuplicateCpr", "Der findes allerede en person med dette CPR-nummer.",
                 "A person with this CPR number already exists.", "Cpr");
         var person = new Person(cpr, v.Required<string>("FirstName"), v.Required<string>("LastName"),

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace HousingCapacity.Api.Features.Persons;
 
-public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunction eligiblePlaces, IOptions<PlacementPolicy> policy)
+public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunction eligiblePlaces, IOptions<PlacementPolicy> policy,
+    CprLookups lookups)
     : EntitySetController<Person>(writer)
 {
     /// <summary><c>Persons({id})/HousingCapacity.CountingYear(date=…)</c>: the §110 counting year on a date (default today).</summary>
@@ -44,7 +45,7 @@ public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunctio
     /// <summary>A person registered without a CPR number gets it (refused if someone else has it: merge instead).</summary>
     [HttpPost]
     public Task<IActionResult> AddCpr(int key, [FromODataBody] string? cpr) =>
-        ActAsync(key, async p => (Entity)await PersonMerge.AddCprAsync(Db, p, Required(cpr, nameof(cpr)), HttpContext.RequestAborted));
+        ActAsync(key, async p => (Entity)await PersonMerge.AddCprAsync(Db, lookups, p, Required(cpr, nameof(cpr)), HttpContext.RequestAborted));
 
     /// <summary>A new birth year or estimated age for a person without a CPR number (with one, the age follows from it).</summary>
     [HttpPost]
@@ -59,7 +60,7 @@ public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunctio
     /// <summary><c>Persons/HousingCapacity.FindByCpr(cpr='…')</c>.</summary>
     [HttpGet, HousingQuery]
     public async Task<IQueryable<PersonMatch>> FindByCpr(string cpr) =>
-        (await FindByCprFunction.InvokeAsync(Db, Required(cpr, nameof(cpr)), HttpContext.RequestAborted)).AsQueryable();
+        (await FindByCprFunction.InvokeAsync(Db, lookups, Required(cpr, nameof(cpr)), HttpContext.RequestAborted)).AsQueryable();
 
     /// <summary><c>Persons({id})/HousingCapacity.AccessLog()</c>: the GDPR art. 15 export.</summary>
     [HttpGet, HousingQuery]

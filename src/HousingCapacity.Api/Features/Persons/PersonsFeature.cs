@@ -5,7 +5,13 @@ namespace HousingCapacity.Api.Features.Persons;
 /// <summary>Persons: registration, the look-up by CPR number and the GDPR access-log export.</summary>
 public sealed class PersonsFeature : IFeature
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddSingleton<PersonWriter>();
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<PersonWriter>();
+        services.Configure<CprLookupOptions>(configuration.GetSection("CprLookups"));
+        services.AddSingleton<CprLookupBudget>();
+        services.AddSingleton<CprLookups>();
+    }
 
     public void DescribeModel(ODataConventionModelBuilder model)
     {
