@@ -183,6 +183,23 @@ public class WaitlistJoinTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Created, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries", $$"""{"WaitlistId":{{waitlist}},"PersonId":{{young}}}""")).Status);
     }
 
+    [Theory]
+    [InlineData("Offered")]
+    [InlineData("Housed")]
+    [InlineData("Withdrawn")]
+    [InlineData("Waiting")]
+    public async Task Join_WithAStatus_IsRefused_AnEntryBeginsWaiting(string status)
+    {
+        var make = new Builders(api);
+        var waitlist = (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Waitlists", """{"MunicipalityId":1,"Name":"Skæve boliger","Kind":"SkaevBolig"}""")).Json.GetProperty("Id").GetInt32();
+        var person = await make.PersonAsync(ApiFixture.Today.PlusYears(-40));
+        var reply = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries",
+            $$"""{"WaitlistId":{{waitlist}},"PersonId":{{person}},"Status":"{{status}}"}""");
+        Assert.Equal((HttpStatusCode.BadRequest, "ReadOnlyProperty"), (reply.Status, reply.ErrorCode));
+        var joined = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries", $$"""{"WaitlistId":{{waitlist}},"PersonId":{{person}}}""");
+        Assert.Equal("Waiting", joined.Json.GetProperty("Status").GetString());
+    }
+
     [Fact]
     public async Task Turnaway_RecordedByStaff_AnonymousOrNamed()
     {

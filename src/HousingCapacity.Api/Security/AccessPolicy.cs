@@ -80,6 +80,26 @@ public static class AccessPolicy
         ["Persons/AccessLog"] = Officer,
     };
 
+    /// <summary>
+    /// The role × property matrix of changes: for a kind of record listed here, the properties each role that may write it may
+    /// change (a role not named may change none of them). Kinds not listed: every property their writer allows, for every role
+    /// that may write the set. Checked on every save (<see cref="WriteScope"/>), whichever endpoint or page made the change.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Type, IReadOnlyDictionary<Role, string[]>> Changes = new Dictionary<Type, IReadOnlyDictionary<Role, string[]>>
+    {
+        [typeof(Unit)] = new Dictionary<Role, string[]>
+        {
+            [Role.Administrator] = [nameof(Unit.Label), nameof(Unit.Beds), nameof(Unit.Status)],
+            // Staff take their own units in and out of service; beds, labels and the catalogue are the administrator's (issue 23).
+            [Role.ShelterStaff] = [nameof(Unit.Status)],
+        },
+    };
+
+    /// <summary>The properties of this kind of record that some role may change and this caller may not.</summary>
+    public static IEnumerable<string> MayNotChange(Caller caller, Type record) =>
+        caller.IsSystem || !Changes.TryGetValue(record, out var byRole) ? []
+            : byRole.Values.SelectMany(p => p).Distinct().Except(caller.Role is { } role ? byRole.GetValueOrDefault(role, []) : []);
+
     /// <summary>Monthly reports: the committee and the housing officers of that municipality.</summary>
     public static readonly Role[] Reports = [Role.Committee, Role.HousingOfficer];
 

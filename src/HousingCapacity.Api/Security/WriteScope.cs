@@ -27,6 +27,10 @@ public static class WriteScope
             if (change.Entity is Municipality && change.State != EntityState.Modified)
                 Deny("Kommuner oprettes og fjernes af systemet (kommandoen `municipality`), ikke gennem API'et.",
                     "Municipalities are created and removed by the system (the `municipality` command), not through the API.");
+            if (change.State == EntityState.Modified
+                && AccessPolicy.MayNotChange(caller, change.Entity.GetType()).FirstOrDefault(p => change.Property(p).IsModified) is { } kept)
+                Deny($"{caller.Role} må ikke ændre {kept} på {change.Entity.GetType().Name} {IdText(change)}; det gør administratoren.",
+                    $"{caller.Role} may not change {kept} of {change.Entity.GetType().Name} {IdText(change)}; the administrator does.");
             var allowed = change.Entity switch
             {
                 // An administrator keeps their own municipality's catalogue; the code, its identity in every token, never changes.

@@ -2,10 +2,14 @@ using HousingCapacity.Api.OData;
 
 namespace HousingCapacity.Api.Features.Waitlists;
 
-/// <summary>A person joins a waitlist once: a second active entry on the same list is a conflict.</summary>
+/// <summary>
+/// A person joins a waitlist once: a second active entry on the same list is a conflict. An entry begins Waiting: Offered and
+/// Housed follow from offers (OfferNext, Accept), and an officer may only withdraw an entry or put it back (issue 23: an entry
+/// created as Offered had no offer, never expired and blocked the person).
+/// </summary>
 public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<WaitlistOptions> options) : IEntitySetWriter
 {
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "WaitlistId", "PersonId", "AppliedOn", "Priority", "Status" };
+    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "WaitlistId", "PersonId", "AppliedOn", "Priority" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "AppliedOn", "Priority", "Status" };
 
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
@@ -29,7 +33,7 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
                 $"Ventelisten til ungeboliger er for {min}–{max}-årige; personen er {age.Years} år{age.NoteDa}.",
                 $"The youth housing waitlist is for people aged {min}–{max}; the person is {age.Years}{age.NoteEn}.", "PersonId");
         return (new WaitlistEntry(waitlistId, personId, appliedOn,
-            v.Optional("Priority", Priority.Normal), v.Optional("Status", WaitlistEntryStatus.Waiting)), true);
+            v.Optional("Priority", Priority.Normal), WaitlistEntryStatus.Waiting), true);
     }
 
     public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
