@@ -275,11 +275,13 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", $$"""{"FacilityId":{{other}},"Date":"2026-11-22","Reason":"Full"}""")).Status);
         Assert.Equal(HttpStatusCode.Created, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds", $$"""{"FacilityId":{{own}}}""")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds", $$"""{"FacilityId":{{other}}}""")).Status);
-        // Units of their own facility in and out of service; not a new unit (the catalogue is the administrator's).
+        // Units of their own facility in and out of service; not their beds, nor a new unit (the catalogue is the administrator's).
         await using (var db = api.NewDb())
         {
             var unit = await db.Units.SingleAsync(u => u.Id == ownUnit);
-            Assert.Equal(HttpStatusCode.OK, (await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({ownUnit})", """{"Beds":3}""",
+            Assert.Equal(HttpStatusCode.Forbidden, (await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({ownUnit})", """{"Beds":3}""",
+                ifMatch: $"W/\"{unit.Version}\"", prefer: "return=representation")).Status);
+            Assert.Equal(HttpStatusCode.OK, (await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({ownUnit})", """{"Status":"InService"}""",
                 ifMatch: $"W/\"{unit.Version}\"", prefer: "return=representation")).Status);
         }
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/Units", $$"""{"FacilityId":{{own}},"Label":"Ny","Beds":1}""")).Status);

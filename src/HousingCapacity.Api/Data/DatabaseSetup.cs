@@ -8,6 +8,8 @@ public static class DatabaseSetup
     public static IServiceCollection AddHousingDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         // Read when first needed (not now), so that settings added by a test host or the command line count.
+        services.AddOptions<DateWindow>().Bind(configuration.GetSection("Dates"))
+            .Validate(o => o.MaxDaysAhead >= 1, "Dates:MaxDaysAhead must be at least 1.");
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Database"))
             .Validate(o => o.IsSqlite || o.IsPostgreSql, "Database:Provider must be 'Sqlite' or 'PostgreSQL'.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString must be set.");

@@ -425,6 +425,11 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         if (!Database.IsNpgsql()) WriteGate.Release();
     }
 
+    /// <summary>The window of dates users give (configuration "Dates"; the defaults for a context outside the application).</summary>
+    private DateWindow Dates => _dates ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()
+        ?.ApplicationServiceProvider?.GetService<Microsoft.Extensions.Options.IOptions<DateWindow>>()?.Value ?? new DateWindow();
+    private DateWindow? _dates;
+
     private async Task<int> SaveInTransactionAsync(CancellationToken cancellationToken)
     {
         if (ChangeTracker.Entries<AccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
@@ -434,6 +439,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         if (changes.Count == 0) return await base.SaveChangesAsync(cancellationToken);
 
         await WriteScope.EnsureAsync(this, Caller, changes, cancellationToken);
+        if (!Caller.IsSystem) Dates.Ensure(changes, DanishTime.Today(clock));
         // Cached closed months these changes can alter are dropped now, and again when the transaction ends (a report read
         // between the two saw the data before the change).
         var invalidation = Reporting.MonthlyFiguresCache.Of(changes);

@@ -20,6 +20,7 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
     protected IClock Clock => HttpContext.RequestServices.GetRequiredService<IClock>();
     protected Caller Caller => Db.Scope.Current;
     protected WriteContext WriteContext => new(Clock, Caller.Name, HttpContext.RequestAborted);
+    private DateWindow Dates => HttpContext.RequestServices.GetRequiredService<IOptions<DateWindow>>().Value;
     private ODataLimits Limits => HttpContext.RequestServices.GetRequiredService<IOptions<ODataLimits>>().Value;
     private string SetName => Request.ODataFeature().Path.FirstSegment.Identifier;
 
@@ -78,6 +79,7 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
     {
         var setWriter = Writable(() => true);
         var values = await BodyReader.ReadAsync(Request, EdmType, setWriter.Insertable, null, replace: false, Limits.MaxRequestBodyBytes);
+        Dates.Ensure(typeof(T), values, DanishTime.Today(Clock));
         if (setWriter is IChecksBeforeTheLock early)
         {
             var checkedRecord = await early.CreateCheckedAsync(Db, values, WriteContext);
@@ -118,6 +120,7 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
             var current = await FindAsync(key);
             CheckIfMatch(current);
             var values = await BodyReader.ReadAsync(Request, EdmType, setWriter.Updatable, current, replace, Limits.MaxRequestBodyBytes);
+            Dates.Ensure(typeof(T), values, DanishTime.Today(Clock));
             await setWriter.UpdateAsync(Db, current, values, WriteContext);
             return current;
         });

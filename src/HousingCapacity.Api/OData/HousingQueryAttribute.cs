@@ -30,6 +30,12 @@ public sealed class HousingQueryAttribute : EnableQueryAttribute
         PageSize = 100;
     }
 
+    public override void OnActionExecuting(ActionExecutingContext actionContext)
+    {
+        base.OnActionExecuting(actionContext);
+        actionContext.Result = Translate(actionContext.Result);
+    }
+
     public override void ValidateQuery(HttpRequest request, ODataQueryOptions queryOptions)
     {
         if (queryOptions.RawValues.Apply is not null
@@ -57,12 +63,6 @@ public sealed class HousingQueryAttribute : EnableQueryAttribute
             TimeZone = TimeZoneInfo.Utc,
         };
         return queryOptions.ApplyTo(queryable, settings);
-    }
-
-    public override void OnActionExecuting(ActionExecutingContext context)
-    {
-        base.OnActionExecuting(context);
-        context.Result = Translate(context.Result);
     }
 
     public override void OnActionExecuted(ActionExecutedContext context)

@@ -17,7 +17,11 @@ public static class ODataSetup
         foreach (var feature in features) feature.AddServices(services, configuration);
         var model = HousingModel.Build(features);
         services.AddSingleton(model);
-        services.AddControllers(mvc => mvc.Filters.Add<ODataAccessFilter>())
+        services.AddControllers(mvc =>
+            {
+                mvc.Filters.Add<ODataAccessFilter>();
+                mvc.Filters.Add<DateParametersFilter>();
+            })
             .AddOData(options =>
             {
                 options.AddRouteComponents("odata", model, route =>

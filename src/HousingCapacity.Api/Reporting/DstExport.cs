@@ -57,7 +57,7 @@ public static partial class DstExport
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 var name = $"dst-110-{code}-{quarter.Period}{(quarter.Complete ? "" : "-kladde")}.csv";
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
-                await http.Response.Body.WriteAsync(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(quarter))).ToArray(),
+                await http.Response.Body.WriteAsync(CsvBytes(quarter),
                     http.RequestAborted);
             }));
 
@@ -124,28 +124,20 @@ public static partial class DstExport
         }
     }
 
-    public static string Csv(Quarter q)
-    {
-        var csv = new StringBuilder();
-        csv.Append("Boform;BoformNavn;OpholdId;Haendelse;CPR;Koen;Foedselsaar;AlderKilde;Alias;Indskrivningsdato;OpholdsstedFoer;")
-            .Append("Udskrivningsdato;Udskrivningsform;UdskrevetTil;EfterfoelgendeStoette;Handlekommune\r\n");
-        foreach (var r in q.Rows)
-            csv.AppendJoin(';', new[]
-            {
-                r.FacilityId.ToString(CultureInfo.InvariantCulture), Quote(r.Facility),
-                r.PlacementId.ToString(CultureInfo.InvariantCulture),
-                r.Event, r.Cpr ?? "", r.Gender, r.BirthYear.ToString(CultureInfo.InvariantCulture), r.AgeBasis, Quote(r.Alias),
-                r.AdmittedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PriorResidence,
-                r.DischargedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.DischargeReason, r.Destination,
-                r.FollowUpSupport, r.Handlekommune,
-            }).Append("\r\n");
-        return csv.ToString();
-    }
+    /// <summary>The quarter's file (<see cref="CsvFile"/>: text that would run as a formula is escaped).</summary>
+    public static byte[] CsvBytes(Quarter q) => CsvFile.Write(
+        ["Boform", "BoformNavn", "OpholdId", "Haendelse", "CPR", "Koen", "Foedselsaar", "AlderKilde", "Alias", "Indskrivningsdato",
+            "OpholdsstedFoer", "Udskrivningsdato", "Udskrivningsform", "UdskrevetTil", "EfterfoelgendeStoette", "Handlekommune"],
+        csv =>
+        {
+            foreach (var r in q.Rows)
+                csv.Row(r.FacilityId.ToString(CultureInfo.InvariantCulture), r.Facility, r.PlacementId.ToString(CultureInfo.InvariantCulture),
+                    r.Event, r.Cpr, r.Gender, r.BirthYear.ToString(CultureInfo.InvariantCulture), r.AgeBasis, r.Alias,
+                    r.AdmittedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.PriorResidence,
+                    r.DischargedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.DischargeReason, r.Destination,
+                    r.FollowUpSupport, r.Handlekommune);
+        });
 
-    /// <summary>Quoted when needed; a leading = + - @ is defused so that a spreadsheet does not run it as a formula.</summary>
-    private static string Quote(string text)
-    {
-        var safe = text.Length > 0 && "=+-@".Contains(text[0]) ? "'" + text : text;
-        return safe.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{safe.Replace("\"", "\"\"")}\"" : safe;
-    }
+    /// <summary>The quarter's file as text, without the byte order mark.</summary>
+    public static string Csv(Quarter q) => Encoding.UTF8.GetString(CsvBytes(q)).TrimStart('\uFEFF');
 }

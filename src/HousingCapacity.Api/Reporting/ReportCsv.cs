@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 
 namespace HousingCapacity.Api.Reporting;
 
@@ -12,26 +10,31 @@ public static class ReportCsv
     /// <summary>The file's name without extension, for the endpoint and the committee's page.</summary>
     public static string FileName(MonthlyFigures f) => $"belaegning-{f.MunicipalityCode}-{f.Month}";
 
-    /// <summary>The CSV as sent: UTF-8 with a BOM, so that Excel reads the Danish letters.</summary>
-    public static byte[] Bytes(MonthlyFigures f) =>
-        [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(Render(f))];
+    /// <summary>The CSV as sent: UTF-8 with a BOM, so that Excel reads the Danish letters (<see cref="CsvFile"/>).</summary>
+    public static byte[] Bytes(MonthlyFigures f) => CsvFile.Write(["section", "item", "measure", "value"], csv => Rows(csv, f));
 
-    public static string Render(MonthlyFigures f)
+    /// <summary>The CSV as text, without the byte order mark.</summary>
+    public static string Render(MonthlyFigures f) => System.Text.Encoding.UTF8.GetString(Bytes(f)).TrimStart('\uFEFF');
+
+    private static void Rows(CsvHelper.CsvWriter csv, MonthlyFigures f)
     {
-        var csv = new StringBuilder();
         void Row(string section, string item, string measure, object? value)
         {
-            var text = value switch
+            // Names (a facility's, a waitlist's) are text, escaped if they would run as a formula; figures are numbers.
+            csv.WriteField(section);
+            csv.WriteField(item);
+            csv.WriteField(measure);
+            switch (value)
             {
-                null => "",
-                double d => d.ToString("0.####", CultureInfo.InvariantCulture),
-                IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
-                _ => value.ToString(),
-            };
-            csv.Append(Quote(section)).Append(';').Append(Quote(item)).Append(';').Append(Quote(measure)).Append(';').Append(Quote(text
-                ?? "")).Append("\r\n");
+                case null: csv.WriteField(""); break;
+                case double d: csv.WriteField(d, "0.####"); break;
+                case int i: csv.WriteField(i, ""); break;
+                case long l: csv.WriteField(l, ""); break;
+                case decimal m: csv.WriteField(m, "0.####"); break;
+                default: csv.WriteField(value.ToString()); break;
+            }
+            csv.EndRecord();
         }
-        csv.Append("section;item;measure;value\r\n");
         Row("report", f.MunicipalityName, "MunicipalityCode", f.MunicipalityCode);
         Row("report", f.Month, "Nights", f.Nights);
         Row("report", f.Month, "InProgress", f.InProgress ? "true" : "false");
@@ -129,8 +132,5 @@ public static class ReportCsv
         Row("notifications", "section110", "OnTime", f.Notifications.OnTime);
         Row("notifications", "section110", "ShareOnTime", f.Notifications.ShareOnTime);
         foreach (var t in f.Trend) Row("trend", t.Month, t.Kind.ToString(), t.OccupancyRate);
-        return csv.ToString();
     }
-
-    private static string Quote(string s) => s.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

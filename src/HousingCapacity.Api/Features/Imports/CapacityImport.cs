@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HousingCapacity.Api.OData;
+using HousingCapacity.Api.Reporting;
 using Microsoft.Extensions.Options;
 using NodaTime.Text;
 
@@ -22,6 +23,9 @@ public static class CapacityImport
         LocalDatePattern.CreateWithInvariantCulture("dd.MM.uuuu"), LocalDatePattern.CreateWithInvariantCulture("d.M.uuuu"),
         LocalDatePattern.CreateWithInvariantCulture("dd/MM/uuuu"), LocalDatePattern.CreateWithInvariantCulture("d/M/uuuu"),
     ];
+
+    /// <summary>The errors an answer lists at most (with the count of all).</summary>
+    public const int MaxErrorsShown = 100;
 
     public sealed record Result(int Rows, int Created, int Updated, int Unchanged);
 
@@ -48,7 +52,17 @@ public static class CapacityImport
         Stream stream;
         if (http.Request.HasFormContentType)
         {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                // A truncated body, a missing boundary: the client's mistake (issue 23: these were 500s).
+                throw ODataProblem.BadRequest("InvalidMultipart", "Formularen kunne ikke læses: den er ufuldstændig eller mangler sin afgrænsning.",
+                    "The form could not be read: it is incomplete or lacks its boundary.");
+            }
             var file = form.Files.Count == 1 ? form.Files[0] : throw ODataProblem.BadRequest("OneFile", "Send præcis én fil.",
                 "Send exactly one file.");
             stream = file.OpenReadStream();
@@ -78,18 +92,15 @@ public static class CapacityImport
 
     public static async Task<Result> ImportAsync(HousingDbContext db, string text, IClock clock, string reportedBy, CancellationToken ct)
     {
-        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        var separator = lines.FirstOrDefault(l => l.Trim().Length > 0) is { } firstLine
-            && firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
         var today = DanishTime.Today(clock);
         var errors = new List<ProblemDetail>();
         var rows = new List<Row>();
-        for (var i = 0; i < lines.Length; i++)
+        // Through the one CSV reader: a quoted field with the separator in it stays one field.
+        foreach (var (lineNumber, fields) in CsvFile.Read(Encoding.UTF8.GetBytes(text)))
         {
-            var line = lines[i].Trim();
-            var number = i + 1;
-            if (line.Length == 0) continue;
-            var cells = line.Split(separator).Select(c => c.Trim().Trim('"').Trim()).ToArray();
+            var number = (int)lineNumber;
+            var cells = fields.Select(c => c.Trim()).ToArray();
+            if (cells.All(c => c.Length == 0)) continue;
             if (rows.Count == 0 && errors.Count == 0 && !int.TryParse(cells[0], out _)) continue; // the header row
             void Error(string da, string en) => errors.Add(new ProblemDetail("InvalidRow", $"Linje {number}: {da}", $"Line {number}: {en}",
                 $"line {number}"));
@@ -178,9 +189,14 @@ public static class CapacityImport
             }
         }
         if (errors.Count > 0)
-            throw new ODataProblem(422, "ImportRefused", $"Intet er indlæst: {errors.Count} fejl i filen.",
-                $"Nothing was imported: {errors.Count} error(s) in the file.", null,
-                errors.OrderBy(e => int.Parse(e.Target!["line ".Length..], CultureInfo.InvariantCulture)).ToList());
+            // The first errors by line, and their count: a large file of bad rows must not give a larger answer (issue 23).
+            throw new ODataProblem(422, "ImportRefused", errors.Count > MaxErrorsShown
+                    ? $"Intet er indlæst: {errors.Count} fejl i filen; de første {MaxErrorsShown} er vist."
+                    : $"Intet er indlæst: {errors.Count} fejl i filen.",
+                errors.Count > MaxErrorsShown
+                    ? $"Nothing was imported: {errors.Count} errors in the file; the first {MaxErrorsShown} are shown."
+                    : $"Nothing was imported: {errors.Count} error(s) in the file.", null,
+                errors.OrderBy(e => int.Parse(e.Target!["line ".Length..], CultureInfo.InvariantCulture)).Take(MaxErrorsShown).ToList());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new Result(rows.Count, created, updated, unchanged);

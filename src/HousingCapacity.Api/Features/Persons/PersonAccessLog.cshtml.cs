@@ -1,4 +1,4 @@
-using System.Text;
+using HousingCapacity.Api.Reporting;
 using HousingCapacity.Api.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,12 +22,14 @@ public sealed class PersonAccessLogModel : OfficerPage
     public async Task<IActionResult> OnGetCsvAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var csv = new StringBuilder("Tidspunkt;Bruger;Rolle;Kommune;Handling;Forespørgsel;Formål\r\n");
-        static string Cell(string? text) => "\"" + (text ?? "").Replace("\"", "\"\"") + "\"";
-        foreach (var l in Lines)
-            csv.Append(string.Join(';', Cell(l.At.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)),
-                Cell(l.UserName), Cell(l.Role), Cell(l.MunicipalityCode?.ToString()), Cell(l.Operation), Cell(l.Request), Cell(l.Purpose))).Append("\r\n");
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
+        var csv = CsvFile.Write(["Tidspunkt", "Bruger", "Rolle", "Kommune", "Handling", "Forespørgsel", "Formål"], rows =>
+        {
+            // Every cell through the one CSV writer: a purpose a client gave (=HYPERLINK(…), say) is text, not a formula.
+            foreach (var l in Lines)
+                rows.Row(l.At.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture), l.UserName, l.Role,
+                    l.MunicipalityCode?.ToString(System.Globalization.CultureInfo.InvariantCulture), l.Operation, l.Request, l.Purpose);
+        });
+        return File(csv, CsvFile.ContentType,
             $"adgangslog-person-{id}.csv");
     }
 

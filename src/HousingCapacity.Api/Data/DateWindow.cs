@@ -1,0 +1,75 @@
+using System.Globalization;
+using HousingCapacity.Api.OData;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace HousingCapacity.Api.Data;
+
+/// <summary>
+/// The window a date a user gives must lie in (appsettings.json, section "Dates"): not before <see cref="Earliest"/> and not more
+/// than <see cref="MaxDaysAhead"/> days after today. Issue 23: a stay starting 9999-12-31 blocked every later allocation of its
+/// person and could not be removed, and 0001-01-01 was taken for stays, turnaways and capacity reports. Checked at every save of a
+/// caller (<see cref="EnsureAsync"/>) for the dates in <see cref="Given"/>, and for the date parameters of functions.
+/// </summary>
+public sealed class DateWindow
+{
+    /// <summary>No record of this product's is older (the municipality's data begin later).</summary>
+    public DateOnly Earliest { get; set; } = new(2000, 1, 1);
+    /// <summary>How far ahead a planned stay, hold or report may reasonably be.</summary>
+    public int MaxDaysAhead { get; set; } = 366;
+
+    /// <summary>The dates people give, by record and property: each is checked against the window when set.</summary>
+    public static readonly IReadOnlyDictionary<Type, string[]> Given = new Dictionary<Type, string[]>
+    {
+        [typeof(Placement)] = [nameof(Placement.StartDate), nameof(Placement.EndDate), nameof(Placement.FollowUpDecidedOn),
+            nameof(Placement.NotifiedOn)],
+        [typeof(SupportPeriod)] = [nameof(SupportPeriod.StartDate)],
+        [typeof(CapacityReport)] = [nameof(CapacityReport.Date)],
+        [typeof(Turnaway)] = [nameof(Turnaway.Date)],
+        [typeof(BedHold)] = [nameof(BedHold.Night)],
+        [typeof(WaitlistEntry)] = [nameof(WaitlistEntry.AppliedOn)],
+        [typeof(Offer)] = [nameof(Offer.OfferedOn)],
+        [typeof(Unit)] = [nameof(Unit.OutOfServiceSince)],
+    };
+
+    /// <summary>Dates that follow from others (or, a birth date, from the CPR number): not a user's input, not checked.</summary>
+    public static readonly IReadOnlyDictionary<Type, string[]> Derived = new Dictionary<Type, string[]>
+    {
+        [typeof(Person)] = [nameof(Person.BirthDate)],
+        [typeof(Placement)] = [nameof(Placement.NotificationDueDate), nameof(Placement.SupportUntil)],
+        [typeof(SupportPeriod)] = [nameof(SupportPeriod.EndDate)],
+        [typeof(Offer)] = [nameof(Offer.RespondBy)],
+    };
+
+    public LocalDate Latest(LocalDate today) => today.PlusDays(MaxDaysAhead);
+
+    /// <summary>Refuses (400 DateOutOfRange) a date outside the window.</summary>
+    public void Ensure(DateOnly date, LocalDate today, string target)
+    {
+        var latest = Latest(today).ToDateOnly();
+        if (date >= Earliest && date <= latest) return;
+        var da = CultureInfo.GetCultureInfo("da-DK");
+        throw new ODataProblem(400, "DateOutOfRange",
+            $"Datoen {date.ToString("d. MMMM yyyy", da)} kan ikke bruges: en dato skal ligge mellem {Earliest.ToString("d. MMMM yyyy", da)} " +
+            $"og {latest.ToString("d. MMMM yyyy", da)}.",
+            $"The date {date:yyyy-MM-dd} cannot be used: a date must lie between {Earliest:yyyy-MM-dd} and {latest:yyyy-MM-dd}.", target);
+    }
+
+    /// <summary>The dates a client sent for a record of this kind (before any rule computes with them).</summary>
+    public void Ensure(Type record, EntityValues values, LocalDate today)
+    {
+        foreach (var property in Given.GetValueOrDefault(record, []))
+            if (values.Has(property) && values.Optional<DateOnly?>(property, null) is { } date) Ensure(date, today, property);
+    }
+
+    /// <summary>Every date set by these changes that a user gives lies in the window.</summary>
+    public void Ensure(IEnumerable<EntityEntry<Entity>> changes, LocalDate today)
+    {
+        foreach (var change in changes.Where(c => c.State is EntityState.Added or EntityState.Modified))
+            foreach (var property in Given.GetValueOrDefault(change.Entity.GetType(), []))
+            {
+                var entry = change.Property(property);
+                if (change.State == EntityState.Modified && !entry.IsModified) continue;
+                if (entry.CurrentValue is DateOnly date) Ensure(date, today, property);
+            }
+    }
+}
