@@ -8,12 +8,14 @@ namespace HousingCapacity.Api;
 /// </summary>
 public static class CommandHost
 {
-    /// <summary>appsettings.json next to the binaries, environment variables and the <c>--Database:…</c> arguments.</summary>
+    /// <summary>appsettings.json next to the binaries, environment variables and the <c>--Database:…</c> and <c>--Security:…</c>
+    /// arguments.</summary>
     public static IConfiguration Configuration(string[] args) => new ConfigurationBuilder()
         .SetBasePath(AppContext.BaseDirectory)
         .AddJsonFile("appsettings.json", optional: true)
         .AddEnvironmentVariables()
-        .AddCommandLine(args.Where(a => a.StartsWith("--Database:", StringComparison.Ordinal)).ToArray())
+        .AddCommandLine(args.Where(a => a.StartsWith("--Database:", StringComparison.Ordinal)
+            || a.StartsWith("--Security:", StringComparison.Ordinal)).ToArray())
         .Build();
 
     public static ServiceProvider Create(string[] args)

@@ -14,17 +14,17 @@ using HousingCapacity.Api.Reporting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-if (args.Length > 0 && args[0] == "seed")
-    return await SeedCommand.RunAsync(args[1..]);
-if (args.Length > 0 && args[0] == "municipality")
-    return await MunicipalityCommand.RunAsync(args[1..]);
-if (args.Length > 0 && args[0] == "purge-access-log")
-    return await PurgeAccessLogCommand.RunAsync(args[1..]);
-if (args.Length > 0 && args[0] == "token")
-    return TokenCommand.Run(args[1..]);
-
 try
 {
+    if (args.Length > 0 && args[0] == "seed")
+        return await SeedCommand.RunAsync(args[1..]);
+    if (args.Length > 0 && args[0] == "municipality")
+        return await MunicipalityCommand.RunAsync(args[1..]);
+    if (args.Length > 0 && args[0] == "purge-access-log")
+        return await PurgeAccessLogCommand.RunAsync(args[1..]);
+    if (args.Length > 0 && args[0] == "token")
+        return TokenCommand.Run(args[1..]);
+
     var app = CreateApp(args);
     _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlacementPolicy>>().Value;
     _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessLogOptions>>().Value;

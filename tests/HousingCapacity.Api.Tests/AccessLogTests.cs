@@ -99,7 +99,7 @@ public class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         before = await LastLineAsync();
         var found = await api.OData.SendAsync(Get($"/odata/Persons/HousingCapacity.FindByCpr(cpr='{person.Cpr}')",
-            $"Borger oplyste {person.Cpr}"));
+            "Borger oplyste sit CPR-nummer ved døren"));
         Assert.Equal(person.Id, found.Value[0].GetProperty("PersonId").GetInt32());
         Assert.DoesNotContain(person.Cpr!, found.Body);
         // The look-up (which counts against the caller's budget) and the read of its answer: both name the person.

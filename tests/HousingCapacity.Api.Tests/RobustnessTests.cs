@@ -24,6 +24,21 @@ public partial class RobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
         { "GET", "/odata/Persons(030303-4343)", null },
         { "GET", "/odata/Facilities?$filter=null", null },
         { "GET", "/odata/Facilities?$filter=Units/all(u:null)", null },
+        // Issue 23, finding 10.
+        { "GET", "/odata/Persons?$apply=groupby((Id),aggregate(Placements(FacilityId with sum as s)))", null },
+        { "GET", "/odata/Units?$apply=groupby((FacilityId),aggregate(Placements(PersonId with countdistinct as n)))", null },
+        { "GET", "/odata/Units?$apply=groupby((FacilityId),aggregate(Placements($count as n)))", null },
+        { "GET", "/odata/Units?$apply=aggregate(Beds with Custom.Foo as X)", null },
+        { "GET", "/odata/Units?$filter=cast('HousingCapacity.Unit')/Id eq 1", null },
+        { "GET", "/odata/Facilities?$filter=matchesPattern(Name,'^A')", null },
+        { "GET", "/odata/BedHolds?$filter=fractionalseconds(HeldAt) eq 0", null },
+        { "GET", "/odata/BedHolds?$filter=time(HeldAt) eq 12:00:00", null },
+        { "GET", "/odata/BedHolds?$filter=ExpiresAt sub HeldAt gt duration'PT1H'", null },
+        { "GET", "/odata/Units?$compute=Beds mul 2 as", null },
+        { "GET", "/odata/Facilities?$filter=Kind has HousingCapacity.FacilityKind'Section110Shelter'", null },
+        { "GET", "/odata/BedHolds?$filter=HeldAt gt 2026-11-01", null },
+        { "POST", "/odata/Turnaways", "{\"FacilityId\":1,\"Reason\":\"\\ud800\"}" },
+        { "POST", "/odata/Waitlists", "{\"MunicipalityId\":1,\"Name\":\"a\\ud800b\",\"Kind\":\"SkaevBolig\"}" },
     };
 
     [Theory]
@@ -109,4 +124,61 @@ public partial class RobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
     /// <summary>A whole CPR number, with or without its dash (a masked one ends in XXXX and does not match).</summary>
     [GeneratedRegex(@"(?<!\d)\d{6}-?\d{4}(?!\d)")]
     private static partial Regex CprLike();
+}
+
+/// <summary>Issue 23, finding 4: every query rule and limit applies to every form of $expand ($ref, nested) and of $apply.</summary>
+public class ExpandRefRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Theory]
+    [InlineData("/odata/Facilities(1)?$expand=Placements/$ref($filter=Person/Cpr eq '130169-0961')", HttpStatusCode.Forbidden)]
+    [InlineData("/odata/Facilities(1)?$expand=Placements($filter=Person/Cpr eq '130169-0961')", HttpStatusCode.Forbidden)]
+    [InlineData("/odata/Facilities(1)?$expand=Placements/$ref($top=99999999)", HttpStatusCode.BadRequest)]
+    [InlineData("/odata/Facilities(1)?$expand=Units($expand=Placements/$ref($orderby=Person/Cpr))", HttpStatusCode.Forbidden)]
+    public async Task StaffQueries_ThroughRef_MeetTheSameRules(string url, HttpStatusCode expected)
+    {
+        var reply = await api.Staff(1).GetAsync(url);
+        Assert.True(reply.Status == expected, $"{(int)reply.Status} {reply.Body}");
+    }
+
+    [Fact]
+    public async Task ALongFilterInsideRef_MeetsTheNodeLimit()
+    {
+        var filter = string.Join(" or ", Enumerable.Range(1, 150).Select(i => $"Id eq {i}"));
+        var reply = await api.Staff(1).GetAsync($"/odata/Facilities(1)?$expand=Placements/$ref($filter={filter})");
+        Assert.Equal((HttpStatusCode.BadRequest, "QueryLimitExceeded"), (reply.Status, reply.ErrorCode));
+    }
+
+    [Theory]
+    [InlineData(HousingCapacity.Api.Security.Role.Committee)]
+    [InlineData(HousingCapacity.Api.Security.Role.Administrator)]
+    public async Task AggregatesOverStays_AreForbidden_ForRolesThatMayNotReadThem(HousingCapacity.Api.Security.Role role)
+    {
+        var reply = await api.As(role).GetAsync("/odata/Units?$apply=groupby((FacilityId),aggregate(Placements($count as n)))");
+        Assert.Equal(HttpStatusCode.Forbidden, reply.Status);
+    }
+}
+
+/// <summary>Issue 23, finding 13: URL forms standard clients send.</summary>
+public class UrlFormTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Theory]
+    [InlineData("/odata/Facilities(Id=1)")]
+    [InlineData("/odata/Facilities(Id=1)/Units")]
+    [InlineData("/odata/Facilities(Id=1)/Name")]
+    public async Task AKeyNamedAsTheModelNamesIt_IsTheSameKey(string url)
+    {
+        var named = await api.OData.GetAsync(url);
+        var plain = await api.OData.GetAsync(url.Replace("(Id=1)", "(1)"));
+        Assert.True(named.Status == HttpStatusCode.OK, named.Body);
+        Assert.Equal(plain.Body, named.Body);
+    }
+
+    [Fact]
+    public async Task ADateComparedWithAnInstant_IsRefusedInWords_NotInTypeNames()
+    {
+        var reply = await api.OData.GetAsync("/odata/BedHolds?$filter=HeldAt gt 2026-11-01");
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.DoesNotContain("System.", reply.Body);
+        Assert.Contains("tidspunkt", reply.ErrorMessage);
+    }
 }

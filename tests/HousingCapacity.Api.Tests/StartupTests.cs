@@ -71,6 +71,23 @@ public class StartupTests
             $"--Security:CprLookupKey={lookup}"), "public development key");
     }
 
+    [Fact]
+    public async Task ADatabaseWrittenWithOtherCprKeys_StopsTheStart_NamingTheKey()
+    {
+        // Issue 23, finding 12: a backup restored on a machine with other keys.
+        using var file = new TempDatabase("keys");
+        var (signing, encryption, lookup) = (RealKey(), RealKey(), RealKey());
+        var seeded = await ApiCommand.RunAsync("Production", ["seed", "--persons", "5", .. file.Arguments,
+            $"--Authentication:SigningKeys:0={signing}", $"--Security:CprEncryptionKey={encryption}", $"--Security:CprLookupKey={lookup}"]);
+        Assert.True(seeded.ExitCode == 0, seeded.Error);
+        AssertOneClearLine(await ApiCommand.RunAsync("Production", [.. file.Arguments, "--Urls=http://127.0.0.1:0",
+            $"--Authentication:SigningKeys:0={signing}", $"--Security:CprEncryptionKey={RealKey()}", $"--Security:CprLookupKey={lookup}"]),
+            "Security:CprEncryptionKey is not the key");
+        AssertOneClearLine(await ApiCommand.RunAsync("Production", [.. file.Arguments, "--Urls=http://127.0.0.1:0",
+            $"--Authentication:SigningKeys:0={signing}", $"--Security:CprEncryptionKey={encryption}", $"--Security:CprLookupKey={RealKey()}"]),
+            "Security:CprLookupKey is not the key");
+    }
+
     private sealed class Environment(string name) : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = name;

@@ -43,6 +43,7 @@ public static class DatabaseSetup
         scope.ServiceProvider.GetRequiredService<Security.CallerScope>().Current = Security.Caller.System("setup", auditWrites: false);
         var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
         await MigrateAsync(db, ct, options.OwnerConnectionString);
+        await Security.CprKeyCheck.EnsureKeysMatchDataAsync(db, ct);
         var development = services.GetService<IHostEnvironment>()?.IsDevelopment() ?? false;
         if ((seed ?? options.SeedDemoData ?? development) && !await db.Municipalities.AnyAsync(ct))
         {

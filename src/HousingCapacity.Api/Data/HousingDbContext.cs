@@ -439,7 +439,11 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         if (changes.Count == 0) return await base.SaveChangesAsync(cancellationToken);
 
         await WriteScope.EnsureAsync(this, Caller, changes, cancellationToken);
-        if (!Caller.IsSystem) Dates.Ensure(changes, DanishTime.Today(clock));
+        if (!Caller.IsSystem)
+        {
+            Dates.Ensure(changes, DanishTime.Today(clock));
+            FreeText.EnsureNoCpr(changes);
+        }
         // Cached closed months these changes can alter are dropped now, and again when the transaction ends (a report read
         // between the two saw the data before the change).
         var invalidation = Reporting.MonthlyFiguresCache.Of(changes);

@@ -96,11 +96,33 @@ public static class BodyReader
             // Strict UTF-8: invalid bytes are a 400, not a replacement character in someone's name.
             _ = new System.Text.UTF8Encoding(false, true).GetCharCount(body.GetBuffer(), 0, (int)body.Length);
             using var document = JsonDocument.Parse(body.ToArray());
+            EnsureWholeText(document.RootElement);
             return document.RootElement.Clone();
         }
-        catch (Exception e) when (e is JsonException or System.Text.DecoderFallbackException)
+        catch (Exception e) when (e is JsonException or System.Text.DecoderFallbackException or InvalidOperationException)
         {
             throw ODataProblem.BadRequest("InvalidBody", "Indholdet er ikke gyldig JSON i UTF-8.", "The body is not valid JSON in UTF-8.");
+        }
+    }
+
+    /// <summary>Every string of the body is text: an escaped lone surrogate ("\ud800") is valid JSON but no text (issue 23: a 500).</summary>
+    private static void EnsureWholeText(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString(); // throws InvalidOperationException for a lone surrogate
+                break;
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    _ = member.Name;
+                    EnsureWholeText(member.Value);
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) EnsureWholeText(item);
+                break;
         }
     }
 

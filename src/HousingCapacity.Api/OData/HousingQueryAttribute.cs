@@ -43,8 +43,17 @@ public sealed class HousingQueryAttribute : EnableQueryAttribute
             throw ODataProblem.BadRequest("NotSupported", "$apply kan kun bruges på samlinger.", "$apply can only be used on collections.",
                 "$apply");
         var services = request.HttpContext.RequestServices;
-        new QueryRules(services.GetRequiredService<CallerScope>().Current, services.GetRequiredService<IOptions<ODataLimits>>().Value)
-            .Check(queryOptions);
+        try
+        {
+            new QueryRules(services.GetRequiredService<CallerScope>().Current, services.GetRequiredService<IOptions<ODataLimits>>().Value)
+                .Check(queryOptions);
+        }
+        catch (ArgumentException)
+        {
+            // The library parses an option when it is first read, and some incomplete ones ($compute=Beds mul 2 as) throw this.
+            throw ODataProblem.BadRequest("InvalidQuery", "Forespørgslen er ugyldig: et udtryk er ufuldstændigt.",
+                "The query is invalid: an expression is incomplete.");
+        }
         base.ValidateQuery(request, queryOptions);
         EmptyAggregate.Expect(request.HttpContext, queryOptions);
     }

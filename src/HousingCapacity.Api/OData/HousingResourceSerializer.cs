@@ -41,6 +41,10 @@ public sealed class HousingResourceSerializer(IODataSerializerProvider provider)
         if (structuralProperty.Name == nameof(Person.Cpr) && IsPerson(structuralProperty.DeclaringType) && property.Value is string cpr
             && !Security.AccessPolicy.MaySeeCpr(resourceContext.Request.HttpContext.RequestServices.GetRequiredService<CallerScope>().Current))
             property.Value = Privacy.MaskCpr(cpr);
+        // A free text stored before such texts were refused may still hold a CPR number: masked for whoever may not see one.
+        else if (property.Value is string text && structuralProperty.Name != nameof(Person.Cpr) && Privacy.HoldsCpr(text)
+                 && !Security.AccessPolicy.MaySeeCpr(resourceContext.Request.HttpContext.RequestServices.GetRequiredService<CallerScope>().Current))
+            property.Value = Privacy.Scrub(text);
         return property;
     }
 

@@ -13,4 +13,6 @@ public sealed class ODataLimits
     public int MaxFilterNodes { get; set; } = 100;
     /// <summary>The largest request body, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;
+    /// <summary>The most requests one $batch may hold (change sets' requests counted one by one).</summary>
+    public int MaxBatchRequests { get; set; } = 100;
 }

@@ -17,6 +17,9 @@ public static partial class ODataResponses
     [GeneratedRegex(@"^/[A-Za-z]+\(([^)]*)\)")]
     private static partial Regex KeyOfPath();
 
+    [GeneratedRegex(@"\(Id=(?<id>\d+)\)")]
+    private static partial Regex NamedKey();
+
     private static readonly HashSet<string> SupportedOptions = new(StringComparer.OrdinalIgnoreCase)
         { "$filter", "$select", "$expand", "$orderby", "$top", "$skip", "$count", "$apply", "$compute", "$format" };
 
@@ -34,6 +37,9 @@ public static partial class ODataResponses
             return;
         }
         http.Items[HandledKey] = true;
+        // A $batch's requests share the batch's caller and log: each names its own request line (masked) while it runs.
+        if (Microsoft.AspNetCore.OData.Extensions.HttpContextExtensions.ODataBatchFeature(http).BatchId is not null)
+            AccessLog.DescribeBatchPart(http.RequestServices.GetRequiredService<CallerScope>(), http);
         var original = http.Response.Body;
         await using var buffer = new FileBufferingWriteStream();
         http.Response.Body = buffer;
@@ -119,6 +125,13 @@ public static partial class ODataResponses
             if (request.Query[key].Count > 1)
                 throw ODataProblem.BadRequest("DuplicateQueryOption", $"{key} er angivet mere end én gang.",
                     $"{key} is given more than once.", key);
+        }
+        // A key named as the model names it, Facilities(Id=1), is the same key as Facilities(1): generated clients (SAP Cloud SDK)
+        // send that form (issue 23).
+        if (NamedKey().IsMatch(rest.Value ?? ""))
+        {
+            request.Path = "/odata" + NamedKey().Replace(rest.Value!, "(${id})");
+            rest = request.Path.Value!["/odata".Length..];
         }
         // A key that is not a whole number is a malformed request (400), not a path that does not exist.
         if (KeyOfPath().Match(rest.Value ?? "") is { Success: true } keyMatch

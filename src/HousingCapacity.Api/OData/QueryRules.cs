@@ -42,24 +42,27 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
         "Et CPR-nummer kan kun sammenlignes med eq, ne eller in og en konstant; ikke sorteres, grupperes eller bruges i funktioner.",
         "A CPR number can only be compared with eq, ne or in and a literal; not ordered, grouped or passed to functions.", "Cpr");
 
+    // $expand=X/$ref is an ExpandedReferenceSelectItem (ExpandedNavigationSelectItem derives from it): every rule below applies to
+    // both (issue 23: $ref($filter=Person/Cpr eq …) was 200 where the same without /$ref was 403).
     private static int Depth(SelectExpandClause? clause) =>
-        clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Select(i => 1 + Depth(i.SelectAndExpand)).DefaultIfEmpty(0).Max() ?? 0;
+        clause?.SelectedItems.OfType<ExpandedReferenceSelectItem>()
+            .Select(i => 1 + Depth((i as ExpandedNavigationSelectItem)?.SelectAndExpand)).DefaultIfEmpty(0).Max() ?? 0;
 
     private void WalkExpand(SelectExpandClause clause)
     {
-        foreach (var item in clause.SelectedItems.OfType<ExpandedNavigationSelectItem>())
+        foreach (var item in clause.SelectedItems.OfType<ExpandedReferenceSelectItem>())
         {
             AccessPolicy.EnsureMayRead(caller, item.NavigationSource.Name);
             if (item.TopOption > limits.MaxTop) throw TopTooLarge();
             // Paging a collection and following a single-valued navigation from it would need SQL APPLY, which SQLite lacks.
-            if ((item.TopOption is not null || item.SkipOption is not null) && item.SelectAndExpand is { } nested
+            if ((item.TopOption is not null || item.SkipOption is not null) && (item as ExpandedNavigationSelectItem)?.SelectAndExpand is { } nested
                 && nested.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any(i =>
                     !((NavigationPropertySegment)i.PathToNavigationProperty.LastSegment).NavigationProperty.Type.IsCollection()))
                 throw ODataProblem.BadRequest("NotSupported",
                     $"$top og $skip i $expand af {item.NavigationSource.Name} kan ikke kombineres med en udvidelse til en enkelt post (fx Person); udelad $top/$skip eller brug $filter.",
                     $"$top and $skip inside $expand of {item.NavigationSource.Name} cannot be combined with expanding a single record (e.g. Person); leave out $top/$skip or use $filter.",
                     "$expand");
-            if (item.LevelsOption is not null || item.SearchOption is not null || item.ApplyOption is not null)
+            if ((item as ExpandedNavigationSelectItem)?.LevelsOption is not null || item.SearchOption is not null || item.ApplyOption is not null)
                 throw ODataProblem.BadRequest("NotSupported", "$levels, $search og $apply understøttes ikke i $expand.",
                     "$levels, $search and $apply are not supported inside $expand.", "$expand");
             if (item.FilterOption is { } filter)
@@ -69,7 +72,7 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
             }
             if (item.OrderByOption is { } orderBy) WalkOrderBy(orderBy);
             if (item.ComputeOption is { } compute) foreach (var computed in compute.ComputedItems) Walk(computed.Expression, false);
-            if (item.SelectAndExpand is { } inner) WalkExpand(inner);
+            if ((item as ExpandedNavigationSelectItem)?.SelectAndExpand is { } inner) WalkExpand(inner);
         }
     }
 
@@ -103,7 +106,7 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                     if (g.ChildTransformations is { } child) WalkApply([child]);
                     break;
                 case AggregateTransformationNode a:
-                    foreach (var e in a.AggregateExpressions.OfType<AggregateExpression>()) if (e.Expression is { } x) Walk(x, false);
+                    WalkAggregates(a.AggregateExpressions);
                     break;
                 case ComputeTransformationNode c:
                     foreach (var e in c.Expressions) Walk(e.Expression, false);
@@ -114,6 +117,30 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                         $"$apply supports filter, groupby, aggregate and compute, not {transformation.Kind}.", "$apply");
             }
         }
+    }
+
+    private void WalkAggregates(IEnumerable<AggregateExpressionBase> aggregates)
+    {
+        foreach (var aggregate in aggregates)
+            switch (aggregate)
+            {
+                case AggregateExpression { Method: AggregationMethod.Custom }:
+                    throw ODataProblem.BadRequest("NotSupported", "Egne aggregeringsmetoder understøttes ikke; brug sum, min, max, average, countdistinct eller $count.",
+                        "Custom aggregation methods are not supported; use sum, min, max, average, countdistinct or $count.", "$apply");
+                case AggregateExpression e:
+                    if (e.Expression is { } x) Walk(x, false);
+                    break;
+                case EntitySetAggregateExpression e:
+                    // Aggregates over a related collection (Placements($count as n)): who may read that set is checked first, then
+                    // they are refused on both providers alike (SQLite could not translate them, PostgreSQL answered).
+                    Walk(e.Expression, false);
+                    throw ODataProblem.BadRequest("NotSupported",
+                        "Aggregering over en relateret samling understøttes ikke i $apply; gruppér i stedet samlingen selv (fx Placements?$apply=groupby((UnitId),aggregate($count as n))).",
+                        "Aggregating over a related collection is not supported in $apply; group the collection itself instead (e.g. Placements?$apply=groupby((UnitId),aggregate($count as n))).",
+                        "$apply");
+                default:
+                    throw ODataProblem.BadRequest("NotSupported", "Denne aggregering understøttes ikke.", "This aggregation is not supported.", "$apply");
+            }
     }
 
     private void WalkGroups(IEnumerable<GroupByPropertyNode> groups)
@@ -142,6 +169,19 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
     }
 
     private static QueryNode Unwrap(QueryNode node) => node is ConvertNode c ? Unwrap(c.Source) : node;
+
+    private static bool IsDateAndInstant(QueryNode a, QueryNode b) =>
+        Unwrap(a) is SingleValueNode { TypeReference: { } x } && x.IsDate() && Unwrap(b) is SingleValueNode { TypeReference: { } y } && y.IsDateTimeOffset();
+
+    private static bool IsTemporal(QueryNode node) => Unwrap(node) is SingleValueNode { TypeReference: { } t }
+        && (t.IsDate() || t.IsDateTimeOffset() || t.IsDuration() || t.IsTimeOfDay());
+
+    /// <summary>The canonical functions that translate to SQL on both providers.</summary>
+    private static readonly HashSet<string> SupportedFunctions = new(StringComparer.Ordinal)
+    {
+        "contains", "startswith", "endswith", "length", "indexof", "substring", "tolower", "toupper", "trim", "concat",
+        "year", "month", "day", "hour", "minute", "second", "date", "round", "floor", "ceiling",
+    };
 
     private static bool IsEnum(QueryNode node) => Unwrap(node) is SingleValueNode { TypeReference: { } t } && t.IsEnum();
 
@@ -173,6 +213,19 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                         or BinaryOperatorKind.GreaterThanOrEqual && (IsEnum(b.Left) || IsEnum(b.Right)))
                     throw ODataProblem.BadRequest("NotSupported", "Værdier af en opremsningstype kan kun sammenlignes med eq, ne og in.",
                         "Enum values can only be compared with eq, ne and in.", "$filter");
+                // Enums are stored by name, not as flags: "has" would answer an empty list instead of a meaning.
+                if (b.OperatorKind == BinaryOperatorKind.Has)
+                    throw ODataProblem.BadRequest("NotSupported", "Operatoren has understøttes ikke; brug eq eller in.",
+                        "The operator has is not supported; use eq or in.", "$filter");
+                if (IsDateAndInstant(b.Left, b.Right) || IsDateAndInstant(b.Right, b.Left))
+                    throw ODataProblem.BadRequest("InvalidFilter",
+                        "Et tidspunkt kan ikke sammenlignes med en dato; skriv tidspunktet helt, med klokkeslæt og tidszone (fx 2026-11-22T00:00:00Z).",
+                        "An instant cannot be compared with a date; write the instant in full, with time and offset (e.g. 2026-11-22T00:00:00Z).",
+                        "$filter");
+                // Arithmetic on dates, instants and durations (ExpiresAt sub HeldAt) does not translate to SQL on either provider.
+                if (b.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract && (IsTemporal(b.Left) || IsTemporal(b.Right)))
+                    throw ODataProblem.BadRequest("NotSupported", "Der kan ikke regnes med datoer, tidspunkter og varigheder; sammenlign dem i stedet.",
+                        "Dates, instants and durations cannot be added or subtracted; compare them instead.", "$filter");
                 Walk(b.Left, equality);
                 Walk(b.Right, equality);
                 break;
@@ -219,7 +272,17 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                 Walk(c.Source, false);
                 if (c.FilterClause is { } countFilter) Walk(countFilter.Expression, false);
                 break;
-            case SingleValueFunctionCallNode f: foreach (var p in f.Parameters) Walk(p, false); break;
+            case SingleValueFunctionCallNode f:
+                if (!SupportedFunctions.Contains(f.Name))
+                    throw ODataProblem.BadRequest("NotSupported",
+                        $"Funktionen {f.Name} understøttes ikke. Understøttede: {string.Join(", ", SupportedFunctions.Order())}.",
+                        $"The function {f.Name} is not supported. Supported: {string.Join(", ", SupportedFunctions.Order())}.", "$filter");
+                foreach (var p in f.Parameters) Walk(p, false);
+                break;
+            case SingleResourceFunctionCallNode or CollectionResourceFunctionCallNode or CollectionFunctionCallNode
+                or SingleResourceCastNode or CollectionResourceCastNode:
+                throw ODataProblem.BadRequest("NotSupported", "Typekonverteringer (cast, isof) og funktioner på poster understøttes ikke.",
+                    "Type casts (cast, isof) and functions on records are not supported.", "$filter");
             case CollectionPropertyAccessNode c: Walk(c.Source, false); break;
             case SingleComplexNode c: Walk(c.Source, false); break;
         }

@@ -384,13 +384,10 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             count.Suppressed);
     }
 
-    [GeneratedRegex(@"\d{6}\s*-?\s*\d{4}")]
-    private static partial Regex CprLike();
-
     /// <summary>Justification texts are shown without CPR-like numbers or the names of placed persons.</summary>
     public static string Redact(string text, IEnumerable<string> names)
     {
-        var result = CprLike().Replace(text, "[CPR fjernet]");
+        var result = Privacy.Remove(text, "[CPR fjernet]");
         foreach (var name in names)
             result = Regex.Replace(result, $@"\b{Regex.Escape(name)}\b", "[navn fjernet]", RegexOptions.IgnoreCase);
         return result;

@@ -18,8 +18,7 @@ public static class AbuseLimits
                     context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 // A page's post past the limit gets the Danish error page (the status code pages fill an empty answer).
                 if (!PageSignIn.IsApiPath(context.HttpContext.Request.Path)) return;
-                await new ODataProblem(429, "TooManyRequests", "For mange forespørgsler; vent lidt og prøv igen.",
-                    "Too many requests; wait a little and try again.").WriteAsync(context.HttpContext.Response);
+                await TooManyRequests().WriteAsync(context.HttpContext.Response);
             };
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
@@ -40,6 +39,9 @@ public static class AbuseLimits
         });
         return services;
     }
+
+    public static ODataProblem TooManyRequests(TimeSpan? retryAfter = null) => new(429, "TooManyRequests",
+        "For mange forespørgsler; vent lidt og prøv igen.", "Too many requests; wait a little and try again.") { RetryAfter = retryAfter };
 
     private static string? Kind(HttpRequest request)
     {

@@ -108,10 +108,17 @@ public static class Authentication
                 var scope = http.RequestServices.GetRequiredService<CallerScope>();
                 scope.Current = await CallerFromClaimsAsync(http);
                 AccessLog.Describe(scope, http);
+                // The purpose is a free text kept in the log and shown in a person's export: never a CPR number (issue 23).
+                Privacy.EnsureNoCpr(http.Request.Headers[AccessLog.PurposeHeader].ToString(), AccessLog.PurposeHeader);
             }
             catch (AccessDeniedException e)
             {
                 await new ODataProblem(403, "Forbidden", e.MessageDa, e.MessageEn).WriteAsync(http.Response);
+                return;
+            }
+            catch (ODataProblem problem)
+            {
+                await problem.WriteAsync(http.Response);
                 return;
             }
             await next(http);

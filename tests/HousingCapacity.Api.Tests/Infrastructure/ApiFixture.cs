@@ -117,6 +117,7 @@ public class ApiFixture : IAsyncLifetime
             b.UseSetting("RateLimits:WritesPerMinute", "100000");
             b.UseSetting("RateLimits:HeavyQueriesPerMinute", "100000");
             b.UseSetting("CprLookups:PerWindow", "100000");
+            b.UseSetting("BedHolds:MaxOpenPerUser", "100000");
             b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
             foreach (var (key, value) in Settings) b.UseSetting(key, value);
             b.ConfigureLogging(l => l.AddProvider(new LogSink()));

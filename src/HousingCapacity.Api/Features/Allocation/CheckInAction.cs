@@ -69,7 +69,11 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
         if (p.Gender is null)
             throw ODataProblem.BadRequest("MissingParameter", "Parameteren gender skal angives for en person uden CPR-nummer.",
                 "The parameter gender is required for a person without a CPR number.", "gender");
-        var person = Person.WithoutCpr(p.Alias, p.Gender.Value, p.BirthYear, p.EstimatedAge, DanishTime.Today(c.Clock), null);
+        // An officer checks in at their own municipality's places, and registers the person there, as RegisterWithoutCpr does (they
+        // could not see a person of nobody's otherwise); staff leave the handlekommune unknown until an officer sets it.
+        var caller = db.Scope.Current;
+        var municipality = caller.Is(Role.HousingOfficer) ? caller.MunicipalityId : null;
+        var person = Person.WithoutCpr(p.Alias, p.Gender.Value, p.BirthYear, p.EstimatedAge, DanishTime.Today(c.Clock), municipality);
         db.Persons.Add(person);
         var placement = await allocation.AllocateAsync(db, Request(p, 0, c), c, person);
         db.Add(placement);

@@ -6,4 +6,6 @@ public sealed class BedHoldOptions
     /// <summary>Finding A Bed Tonight's default: 90 minutes.</summary>
     public int DefaultMinutes { get; set; } = 90;
     public int MaxMinutes { get; set; } = 240;
+    /// <summary>Holds one user may have standing at once (issue 23: one officer could hold the last bed of every municipality).</summary>
+    public int MaxOpenPerUser { get; set; } = 5;
 }

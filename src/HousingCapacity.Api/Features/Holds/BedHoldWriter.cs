@@ -7,7 +7,8 @@ namespace HousingCapacity.Api.Features.Holds;
 /// <summary>
 /// Staff hold a free bed for tonight for someone on the way: POST /odata/BedHolds with UnitId or FacilityId, an optional
 /// PersonId and Note. The hold stands until ExpiresAt (DefaultMinutes after it was made), until it is released
-/// (DELETE), or until the named person is allocated to that unit. Minutes may be given up to MaxMinutes.
+/// (DELETE), or until the named person is allocated to that unit. Minutes may be given up to MaxMinutes; a user has at most
+/// MaxOpenPerUser holds standing at once.
 /// </summary>
 public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySetWriter
 {
@@ -26,6 +27,13 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
         if (expiresAt <= now || expiresAt > now + Duration.FromMinutes(options.Value.MaxMinutes))
             throw new DomainRuleException("InvalidHoldLength", $"En reservation kan vare fra 1 til {options.Value.MaxMinutes} minutter.",
                 $"A hold can last from 1 to {options.Value.MaxMinutes} minutes.", "ExpiresAt");
+
+        var at = now.ToUtc();
+        var open = await db.Unscoped<BedHold>().CountAsync(h => h.HeldBy == c.UserName && h.ReleasedAt == null && h.ExpiresAt > at, ct);
+        if (open >= options.Value.MaxOpenPerUser)
+            throw new ODataProblem(409, "TooManyHolds",
+                $"Du har allerede {open} reservationer, som er det højeste antal. Ophæv en, før du reserverer en ny seng.",
+                $"You already have {open} holds, which is the most allowed. Release one before holding another bed.", "UnitId");
 
         var stay = new DateRange(night, night.PlusDays(1));
         Unit? unit;

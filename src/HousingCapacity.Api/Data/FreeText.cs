@@ -1,0 +1,50 @@
+using HousingCapacity.Api.OData;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace HousingCapacity.Api.Data;
+
+/// <summary>
+/// The texts people write into records, which others read (a justification in the committee's report, an alias on the door's
+/// board): none may hold a CPR number in any common written form (issue 23: a justification with <c>13.01.69-0961</c> reached the
+/// committee's PDF). Each text property of each record is declared once, as written by a person or set by the system, and a test
+/// fails for one declared as neither. Checked at every save of a caller (<see cref="HousingDbContext"/>).
+/// </summary>
+public static class FreeText
+{
+    /// <summary>Texts people write: refused (400 CprInFreeText) when they hold a CPR number.</summary>
+    public static readonly IReadOnlyDictionary<Type, string[]> Written = new Dictionary<Type, string[]>
+    {
+        [typeof(Placement)] = [nameof(Placement.ExceptionJustification), nameof(Placement.ResponsibleMunicipalityReason)],
+        [typeof(Offer)] = [nameof(Offer.DeclineReason)],
+        [typeof(Person)] = [nameof(Person.Alias), nameof(Person.FirstName), nameof(Person.LastName)],
+        [typeof(BedHold)] = [nameof(BedHold.Note)],
+        [typeof(SupportPeriod)] = [nameof(SupportPeriod.Reason)],
+        [typeof(Facility)] = [nameof(Facility.Name), nameof(Facility.Address)],
+        [typeof(Unit)] = [nameof(Unit.Label)],
+        [typeof(Waitlist)] = [nameof(Waitlist.Name)],
+        [typeof(Municipality)] = [nameof(Municipality.Name)],
+    };
+
+    /// <summary>Texts the system sets (the CPR number itself, the user names from tokens, reasons it writes).</summary>
+    public static readonly IReadOnlyDictionary<Type, string[]> SetBySystem = new Dictionary<Type, string[]>
+    {
+        [typeof(Person)] = [nameof(Person.Cpr)],
+        [typeof(Placement)] = [nameof(Placement.ExceptionDecidedBy)],
+        [typeof(CapacityReport)] = [nameof(CapacityReport.ReportedBy)],
+        [typeof(BedHold)] = [nameof(BedHold.HeldBy)],
+        [typeof(SupportPeriod)] = [nameof(SupportPeriod.RecordedBy)],
+        [typeof(WaitlistEntry)] = [nameof(WaitlistEntry.FlaggedReason)],
+    };
+
+    /// <summary>No text these changes set holds a CPR number.</summary>
+    public static void EnsureNoCpr(IEnumerable<EntityEntry<Entity>> changes)
+    {
+        foreach (var change in changes.Where(c => c.State is EntityState.Added or EntityState.Modified))
+            foreach (var property in Written.GetValueOrDefault(change.Entity.GetType(), []))
+            {
+                var entry = change.Property(property);
+                if (change.State == EntityState.Modified && !entry.IsModified) continue;
+                Privacy.EnsureNoCpr(entry.CurrentValue as string, property);
+            }
+    }
+}
