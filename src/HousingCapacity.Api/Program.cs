@@ -118,8 +118,10 @@ static WebApplication CreateApp(string[] args)
     app.UseAuthorization();
     // Asks the database (a query, not just a connection), so that a load balancer takes a process off when its database is gone.
     app.MapGet("/health", async (HousingDbContext db, CancellationToken ct) =>
-        await HealthCheck.DatabaseAnswersAsync(db, ct) ? Results.Ok(new { status = "ok" })
-            : Results.Json(new { status = "database unavailable" }, statusCode: 503));
+    {
+        var health = await HealthCheck.CheckAsync(db, ct);
+        return health.Ok ? Results.Ok(new { status = health.Text }) : Results.Json(new { status = health.Text }, statusCode: 503);
+    });
     app.MapControllers();
     app.MapReports();
     app.MapDstExport();

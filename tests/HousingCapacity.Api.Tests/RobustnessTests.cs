@@ -108,6 +108,9 @@ public partial class RobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
         AssertSecurityHeaders(response);
         var newLines = LogSink.Lines.Skip(linesBefore).ToList();
         Assert.DoesNotContain(newLines, l => CprLike().IsMatch(l));
+        // A client's mistake is not an error of the service: nothing at warning or above, and no stack trace (issue 23).
+        Assert.DoesNotContain(newLines, l => l.StartsWith("Warning", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal)
+            || l.StartsWith("Critical", StringComparison.Ordinal) || l.Contains("   at ", StringComparison.Ordinal));
     }
 
     private static void AssertSecurityHeaders(HttpResponseMessage response)

@@ -25,7 +25,10 @@ public sealed class AccessLogBatch
     {
         var connectionString = db.Database.GetConnectionString() ?? "";
         return db.Database.IsNpgsql()
-            ? Batches.GetOrAdd("postgresql:" + connectionString, _ => new AccessLogBatch(connectionString, null, null))
+            ? Batches.GetOrAdd("postgresql:" + connectionString, _ => new AccessLogBatch(connectionString, null, null)
+            {
+                _lockTimeoutMs = db.DatabaseSettings.BusyTimeoutMs,
+            })
             : For(connectionString, db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors
                 ?.OfType<SqlitePragmas>().FirstOrDefault());
     }
@@ -37,6 +40,8 @@ public sealed class AccessLogBatch
     private sealed record Pending(AccessLogEntry Entry, TaskCompletionSource Committed);
 
     private readonly string _connectionString;
+    // PostgreSQL: the bound on the batch's lock waits (LockWaits); SQLite's is its pragmas' busy timeout.
+    private int _lockTimeoutMs = new DatabaseOptions().BusyTimeoutMs;
     // SQLite only (null on PostgreSQL, where batches of several processes commit side by side).
     private readonly SemaphoreSlim? _writeGate;
     private readonly SqlitePragmas? _pragmas;
@@ -108,10 +113,10 @@ public sealed class AccessLogBatch
         {
             await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
             await connection.OpenAsync();
-            await InsertAsync(connection, batch, e => e.At.ToDateTimeOffset());
+            await InsertAsync(connection, batch, e => e.At.ToDateTimeOffset(), LockWaits.SetLocalLockTimeout(_lockTimeoutMs));
             return;
         }
-        await _writeGate.WaitAsync();
+        if (!await _writeGate.WaitAsync(LockWaits.Limit(_pragmas!.BusyTimeoutMs))) throw LockWaits.TooLong();
         try
         {
             await using var connection = new SqliteConnection(_connectionString);
@@ -128,9 +133,17 @@ public sealed class AccessLogBatch
     /// <summary>
     /// The batch in one transaction (on SQLite BEGIN IMMEDIATE); <paramref name="at"/> is the instant as the provider stores it.
     /// </summary>
-    private static async Task InsertAsync(System.Data.Common.DbConnection connection, List<Pending> batch, Func<AccessLogEntry, object> at)
+    private static async Task InsertAsync(System.Data.Common.DbConnection connection, List<Pending> batch, Func<AccessLogEntry, object> at,
+        string? first = null)
     {
         await using var transaction = await connection.BeginTransactionAsync();
+        if (first is not null)
+        {
+            await using var setting = connection.CreateCommand();
+            setting.Transaction = transaction;
+            setting.CommandText = first;
+            await setting.ExecuteNonQueryAsync();
+        }
         await using var entry = connection.CreateCommand();
         entry.Transaction = transaction;
         entry.CommandText = """

@@ -31,6 +31,7 @@ public static class DatabaseGuards
     /// </summary>
     private static bool IsUnavailable(Exception exception) =>
         PostgreSqlFaults.IsUnavailable(exception)
+        || exception is TimeoutException || exception.InnerException is TimeoutException
         || exception is SqliteException { SqliteErrorCode: 5 or 6 }
         || exception.InnerException is SqliteException { SqliteErrorCode: 5 or 6 };
 
@@ -45,8 +46,11 @@ public static class DatabaseGuards
     }
 
     public static ODataProblem Unavailable => new(503, "DatabaseUnavailable",
-        "Databasen kan ikke nås lige nu. Intet er ændret; prøv igen om lidt.",
-        "The database cannot be reached just now. Nothing was changed; try again shortly.");
+        "Databasen kan ikke nås lige nu (den er optaget eller utilgængelig). Intet er ændret; prøv igen om lidt.",
+        "The database cannot be reached just now (it is busy or unavailable). Nothing was changed; try again shortly.")
+    {
+        RetryAfter = TimeSpan.FromSeconds(5),
+    };
 
     public static ODataProblem Refusal(SqliteException sqlite) =>
         // SQLITE_CONSTRAINT_FOREIGNKEY; the extended code is not always set on the exception, SQLite's message always is.

@@ -15,7 +15,10 @@ public sealed class DatabaseOptions
     /// application's own login creates and owns the schema (then only the triggers keep the log append-only).
     /// </summary>
     public string? OwnerConnectionString { get; set; }
-    /// <summary>How long a connection waits for another's write lock before giving up.</summary>
+    /// <summary>
+    /// How long a request waits for a lock before it gives up with 503 and Retry-After (<see cref="LockWaits"/>): another writer of
+    /// this process, another process's write lock (SQLite's busy timeout), a table or advisory lock held on PostgreSQL.
+    /// </summary>
     public int BusyTimeoutMs { get; set; } = 5000;
     /// <summary>
     /// Fill an empty database with the demo data on start. Left unset, only in Development: a production database never gets

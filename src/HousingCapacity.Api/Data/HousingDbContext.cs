@@ -389,9 +389,14 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
 
     private async Task EnterWriteGateAsync(CancellationToken ct)
     {
-        if (_writeGateDepth == 0) await WriteGate.WaitAsync(ct);
+        if (_writeGateDepth == 0 && !await WriteGate.WaitAsync(LockWaits.Limit(DatabaseSettings.BusyTimeoutMs), ct))
+            throw LockWaits.TooLong();
         _writeGateDepth++;
     }
+
+    internal DatabaseOptions DatabaseSettings => _databaseSettings ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()
+        ?.ApplicationServiceProvider?.GetService<DatabaseOptions>() ?? new DatabaseOptions();
+    private DatabaseOptions? _databaseSettings;
 
     private void ExitWriteGate()
     {

@@ -20,7 +20,9 @@ public static class PostgreSqlFaults
             || p.SqlState is PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.CannotConnectNow
                 // "database … is not currently accepting connections" (taken off for maintenance)
                 or PostgresErrorCodes.ObjectNotInPrerequisiteState
-                or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+                or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+                // lock_timeout: a lock held elsewhere for longer than Database:BusyTimeoutMs (LockWaits)
+                or PostgresErrorCodes.LockNotAvailable,
         null => false,
         _ => true, // I/O, timeouts and a closed connection: not answered by the server
     };

@@ -13,7 +13,11 @@ public static class PagesSetup
             pages.RootDirectory = "/Features";
             // Every page needs a session unless it says otherwise (sign-in, the error page).
             pages.Conventions.AuthorizeFolder("/", "Pages.SignedIn");
-        }).AddMvcOptions(mvc => mvc.Filters.Add<PageAccessLogFilter>());
+        }).AddMvcOptions(mvc =>
+        {
+            mvc.Filters.Add<PageRefusalFilter>();
+            mvc.Filters.Add<PageAccessLogFilter>();
+        });
         // Danish letters as themselves in the HTML (æ, ø, å), not as character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
             encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
