@@ -98,13 +98,14 @@ static WebApplication CreateApp(string[] args)
     {
         // A page gets a page, the API an OData error; neither a stack trace. A database that cannot be reached is 503 on both.
         var error = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
-        var unavailable = error is not null && HousingCapacity.Api.Data.DatabaseGuards.Classify(error) is { Status: 503 };
+        var classified = error is null ? null : HousingCapacity.Api.Data.DatabaseGuards.Classify(error);
+        var unavailable = classified is { Status: 503 };
         if (!PageSignIn.IsApiPath(http.Request.Path))
         {
             await PagesSetup.WriteUnexpectedErrorAsync(http.Response, unavailable);
             return;
         }
-        var problem = unavailable ? HousingCapacity.Api.Data.DatabaseGuards.Unavailable
+        var problem = unavailable ? classified!
             : new ODataProblem(500, "InternalError", "Der opstod en uventet fejl.", "An unexpected error occurred.");
         await problem.WriteAsync(http.Response);
     }));

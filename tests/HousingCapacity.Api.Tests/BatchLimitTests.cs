@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using HousingCapacity.Api.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace HousingCapacity.Api.Tests;
 
@@ -130,5 +131,23 @@ public class BatchReferenceTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(statuses.SequenceEqual([201, 204]), body);
         await using var db = api.NewDb();
         Assert.True(db.Units.Any(u => u.Label == label + "-2"), body);
+    }
+}
+
+/// <summary>Issue 23, finding 5: the access log names each request of a $batch by its own path (masked), not only the batch.</summary>
+public class BatchAccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task AReadInABatch_IsLoggedWithItsOwnPath()
+    {
+        await using var db = api.NewDb();
+        var person = await db.Persons.Where(p => p.MunicipalityId == 1).OrderBy(p => p.Id).Skip(11).Select(p => p.Id).FirstAsync();
+        var before = await db.AccessLogLines.MaxAsync(l => (long?)l.Id) ?? 0;
+        var batch = $$"""{"requests":[{"id":"1","method":"GET","url":"Persons({{person}})?$select=Id,FirstName"}]}""";
+        using var reply = await api.Client.PostAsync("/odata/$batch", new StringContent(batch, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        await using var after = api.NewDb();
+        var line = Assert.Single(await after.AccessLogLines.Where(l => l.Id > before && l.PersonId == person).ToListAsync());
+        Assert.Equal($"$batch: GET /odata/Persons({person})", line.Request);
     }
 }

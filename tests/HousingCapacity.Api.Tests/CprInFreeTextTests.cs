@@ -31,6 +31,7 @@ public class CprInFreeTextTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("Ophold 4: 22.11.2026 – 23.11.2026")]
     [InlineData("Lejemål 12345678")]
     [InlineData("Sag 9913421234")]
+    [InlineData("Enhed 3f0112850961ab")]
     public void Detector_LeavesOtherNumbersAlone(string text) => Assert.False(Privacy.HoldsCpr(text), text);
 
     [Fact]

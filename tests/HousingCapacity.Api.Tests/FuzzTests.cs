@@ -46,6 +46,13 @@ public partial class FuzzTests(KestrelApiFixture api) : IClassFixture<KestrelApi
         ("POST", "/odata/Waitlists(1)/HousingCapacity.OfferNext", """{"unitId":3}"""),
         ("PATCH", "/odata/Facilities(1)", """{"Name":"Herberget Tårnvej (nyt navn)"}"""),
         ("PATCH", "/odata/Units(1)", """{"Beds":1}"""),
+        // Issue 23's inputs: $ref, nested and navigation aggregates, functions and casts the service refuses, batches.
+        ("GET", "/odata/Facilities(1)?$expand=Placements/$ref($filter=Person/Cpr eq '010190-2345')", null),
+        ("GET", "/odata/Units?$apply=groupby((FacilityId),aggregate(Placements($count as n)))", null),
+        ("GET", "/odata/BedHolds?$filter=ExpiresAt sub HeldAt gt duration'PT1H' and matchesPattern(Note,'^A')", null),
+        ("GET", "/odata/Facilities(Id=1)/Units?$compute=Beds mul 2 as Twice", null),
+        ("POST", "/odata/$batch", """{"requests":[{"id":"1","method":"GET","url":"http://other.example/odata/Facilities(1)"},{"id":"2","dependsOn":["1"],"method":"GET","url":"$1"}]}"""),
+        ("GET", "/odata/Placements/HousingCapacity.LongStays(date=0001-01-01)", null),
     ];
 
     private static readonly string[] Nasty =

@@ -153,3 +153,27 @@ public class ReportCacheAcrossProcessesTests(ApiFixture api) : IClassFixture<Api
         Assert.NotEqual(first, after);
     }
 }
+
+/// <summary>
+/// Issue 23, finding 10: two API processes starting at once on an empty PostgreSQL database with demo data asked for: one seeds,
+/// the other waits for it and finds the data there; neither stops with a stack trace, and the data are there once.
+/// </summary>
+public class ConcurrentStartTests
+{
+    [PostgreSqlFact]
+    public async Task TwoProcessesStartingAtOnce_OnAnEmptyDatabase_SeedItOnce()
+    {
+        using var database = new TempDatabase("start-together");
+        var starts = await Task.WhenAll(
+            ApiProcess.StartAsync(database, "--Database:SeedDemoData=true"),
+            ApiProcess.StartAsync(database, "--Database:SeedDemoData=true"));
+        await using var first = starts[0];
+        await using var second = starts[1];
+        Assert.DoesNotContain("   at ", first.Output + second.Output);
+        await using var db = new HousingCapacity.Api.Data.HousingDbContext(database.Options());
+        var codes = await db.Municipalities.Select(m => m.Code).ToListAsync();
+        Assert.NotEmpty(codes);
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.Equal(HttpStatusCode.OK, (await second.Client.GetAsync(second.Url + "/health")).StatusCode);
+    }
+}

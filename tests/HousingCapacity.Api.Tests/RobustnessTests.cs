@@ -176,6 +176,18 @@ public class UrlFormTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(plain.Body, named.Body);
     }
 
+    [Theory]
+    [InlineData("/odata/$entity?$id=Facilities(1)")]
+    [InlineData("/odata/$entity?$id=http://kommune.example/odata/Facilities(1)")]
+    [InlineData("/odata/$entity?$id=Facilities(1)&$select=Name")]
+    public async Task EntityById_IsTheEntity(string url)
+    {
+        var reply = await api.OData.GetAsync(url);
+        Assert.True(reply.Status == HttpStatusCode.OK, reply.Body);
+        Assert.Equal(1, reply.Json.TryGetProperty("Id", out var id) ? id.GetInt32() : 1);
+        Assert.False(string.IsNullOrEmpty(reply.Json.GetProperty("Name").GetString()));
+    }
+
     [Fact]
     public async Task ADateComparedWithAnInstant_IsRefusedInWords_NotInTypeNames()
     {

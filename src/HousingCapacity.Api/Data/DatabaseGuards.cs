@@ -12,7 +12,8 @@ namespace HousingCapacity.Api.Data;
 public static class DatabaseGuards
 {
     /// <summary>The answer for a failed save: a stale version (412) or a rule the database refused (409, 400, 403); else null.</summary>
-    public static ODataProblem? Classify(Exception exception) => IsUnavailable(exception) ? UnavailableNow() : exception switch
+    public static ODataProblem? Classify(Exception exception) => IsDiskFull(exception) ? DiskFull
+        : IsUnavailable(exception) ? UnavailableNow() : exception switch
     {
         DbUpdateConcurrencyException => new ODataProblem(412, "PreconditionFailed",
             "Posten blev ændret af en anden samtidig. Hent den igen og prøv på ny.",
@@ -44,6 +45,28 @@ public static class DatabaseGuards
         NpgsqlConnection.ClearAllPools();
         return Unavailable;
     }
+
+    /// <summary>
+    /// The disk under the database (or under the answers being buffered) is full: SQLite's SQLITE_FULL, PostgreSQL's disk_full
+    /// (53100), an I/O error "no space left on device" (issue 23: a 500 InternalError). Nothing was saved: the write's transaction
+    /// did not commit.
+    /// </summary>
+    private static bool IsDiskFull(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+            if (exception is SqliteException { SqliteErrorCode: 13 } or PostgresException { SqlState: PostgresErrorCodes.DiskFull }
+                || exception is IOException io && (io.HResult is 28 or 112 or unchecked((int)0x80070070)
+                    || io.Message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase)))
+                return true;
+        return false;
+    }
+
+    public static ODataProblem DiskFull => new(503, "DiskFull",
+        "Der er ikke plads på serverens disk, så intet kan gemmes lige nu. Intet er ændret. Kommunens IT-afdeling skal frigøre plads.",
+        "The server's disk is full, so nothing can be saved just now. Nothing was changed. The municipality's IT department must free space.")
+    {
+        RetryAfter = TimeSpan.FromMinutes(1),
+    };
 
     public static ODataProblem Unavailable => new(503, "DatabaseUnavailable",
         "Databasen kan ikke nås lige nu (den er optaget eller utilgængelig). Intet er ændret; prøv igen om lidt.",

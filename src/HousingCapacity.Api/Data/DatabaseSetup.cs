@@ -45,10 +45,30 @@ public static class DatabaseSetup
         await MigrateAsync(db, ct, options.OwnerConnectionString);
         await Security.CprKeyCheck.EnsureKeysMatchDataAsync(db, ct);
         var development = services.GetService<IHostEnvironment>()?.IsDevelopment() ?? false;
-        if ((seed ?? options.SeedDemoData ?? development) && !await db.Municipalities.AnyAsync(ct))
+        if (!(seed ?? options.SeedDemoData ?? development)) return;
+        // Processes starting at once on an empty PostgreSQL database: one seeds, the others wait for it at this session lock and
+        // then find the data there (issue 23). SQLite has one process per file.
+        var postgreSql = db.Database.IsNpgsql();
+        if (postgreSql)
         {
-            var clock = scope.ServiceProvider.GetRequiredService<IClock>();
-            await SeedAsync(db, new DemoDataOptions { Today = DanishTime.Today(clock) });
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PostgreSqlSchema.SeedLock})", ct);
+        }
+        try
+        {
+            if (!await db.Municipalities.AnyAsync(ct))
+            {
+                var clock = scope.ServiceProvider.GetRequiredService<IClock>();
+                await SeedAsync(db, new DemoDataOptions { Today = DanishTime.Today(clock) });
+            }
+        }
+        finally
+        {
+            if (postgreSql)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PostgreSqlSchema.SeedLock})", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 

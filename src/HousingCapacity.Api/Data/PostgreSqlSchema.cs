@@ -9,7 +9,7 @@ namespace HousingCapacity.Api.Data;
 public static class PostgreSqlSchema
 {
     /// <summary>The advisory lock keys of this application (one 64-bit space per database; "HC" in the high bytes).</summary>
-    public const long MigrationLock = 0x4843_0001, BackgroundWorkLock = 0x4843_0002;
+    public const long MigrationLock = 0x4843_0001, BackgroundWorkLock = 0x4843_0002, SeedLock = 0x4843_0003;
 
     public static async Task<int> MigrateAsync(string connectionString, string? ownerConnectionString, CancellationToken ct = default)
     {

@@ -149,6 +149,14 @@ public sealed partial class AtomicBatchHandler : DefaultODataBatchHandler
                 throw new ODataProblem(413, "QueryLimitExceeded", $"Indholdet er for stort (højst {limit} bytes).",
                     $"The body is too large (at most {limit} bytes).");
             var bytes = buffer.ToArray();
+            try
+            {
+                _ = new UTF8Encoding(false, true).GetCharCount(bytes);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw ODataProblem.BadRequest("InvalidBody", "Indholdet er ikke gyldig UTF-8.", "The body is not valid UTF-8.");
+            }
             var root = request.PathBase.Add("/odata").Value!;
             var rewritten = json ? RewriteJson(bytes, root) : RewriteMultipart(bytes, root);
             request.Body = new MemoryStream(rewritten ?? bytes);

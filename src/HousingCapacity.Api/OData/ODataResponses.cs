@@ -97,6 +97,24 @@ public static partial class ODataResponses
     private static void PrepareRequest(HttpContext http, PathString rest)
     {
         var request = http.Request;
+        // $entity?$id=Facilities(1) (OData 4.01 §4.4: the entity with that id, as generated clients resolve an @odata.id) is that
+        // entity's own address.
+        if (rest.Value?.TrimEnd('/') == "/$entity" && HttpMethods.IsGet(request.Method))
+        {
+            var id = request.Query["$id"].ToString();
+            var prefix = request.PathBase.Value + "/odata/";
+            // Absolute (of any host: a client behind a proxy uses the public one), rooted, or relative to the service root.
+            var relative = Uri.TryCreate(id, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+                ? absolute.AbsolutePath.StartsWith(prefix, StringComparison.Ordinal) ? absolute.AbsolutePath[prefix.Length..] : ""
+                : id.StartsWith(prefix, StringComparison.Ordinal) ? id[prefix.Length..] : id.TrimStart('/');
+            if (relative.Length == 0 || relative.Contains('?') || relative.Contains("$entity", StringComparison.Ordinal))
+                throw ODataProblem.BadRequest("InvalidEntityId", "$id skal være adressen på en post, fx Facilities(1).",
+                    "$id must be the address of a record, e.g. Facilities(1).", "$id");
+            request.Path = "/odata/" + Uri.UnescapeDataString(relative);
+            rest = request.Path.Value!["/odata".Length..];
+            request.QueryString = QueryString.Create(request.Query.Where(q => q.Key != "$id")
+                .Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())));
+        }
         var metadata = rest.Value?.TrimEnd('/') == "/$metadata";
         var format = request.Query["$format"].ToString();
         if (format.Length > 0 && !(format.Equals("json", StringComparison.OrdinalIgnoreCase) || format.StartsWith("application/json",

@@ -11,12 +11,13 @@ public static partial class Privacy
 {
     // DDMMYY then SSSS as people write them (issue 23): 130169-0961, 1301690961, 13.01.69-0961, 13 01 69 0961, 1301-69-0961,
     // 130169‐0961 with any dash (U+2010–U+2015, U+2212), and as a URL carries them (%2D, %20, + between; %27 before). The pairs and
-    // the serial may be apart by at most three such separators (" - "); the day must be 01–31 and the month 01–12, so that a phone number,
-    // a date or an id is left alone. A percent-encoded character before the number counts as a non-digit.
+    // the serial may be apart by at most three such separators (" - "); the day must be 01–31 and the month 01–12, and no letter or
+    // digit may touch it, so that a phone number, a date or an id (a GUID's hex) is left alone. A percent-encoded character before
+    // the number counts as a separator.
     private const string Separator = @"(?:[\s.\-/\u2010-\u2015\u2212]|%2[dDfF]|%20|\+)";
 
-    [GeneratedRegex(@"(?:(?<=%[0-9A-Fa-f]{2})|(?<!\d))(?<dd>0[1-9]|[12]\d|3[01])" + Separator + @"?(?<mm>0[1-9]|1[0-2])" + Separator +
-        @"?(?<yy>\d{2})" + Separator + @"{0,3}(?<serial>\d{4})(?!\d)")]
+    [GeneratedRegex(@"(?:(?<=%[0-9A-Fa-f]{2})|(?<![\p{L}\d]))(?<dd>0[1-9]|[12]\d|3[01])" + Separator + @"?(?<mm>0[1-9]|1[0-2])" + Separator +
+        @"?(?<yy>\d{2})" + Separator + @"{0,3}(?<serial>\d{4})(?![\p{L}\d])")]
     private static partial Regex CprInText();
 
     // Any ten digits in a row or as six and four (the older, broader mask): masking is cautious where refusing is precise, so a

@@ -182,25 +182,30 @@ public class ApiFixture : IAsyncLifetime
 public sealed class FaultInjector : DbCommandInterceptor
 {
     private string? _match;
-    private string _sqlState = "";
     private int _times;
 
     /// <summary>How many commands were failed so far.</summary>
     public int Failed => Volatile.Read(ref _failed);
     private int _failed;
 
-    public void FailNext(string commandContains, string sqlState, int times)
+    public void FailNext(string commandContains, string sqlState, int times) =>
+        FailNextWith(commandContains, () => new Npgsql.PostgresException("injected by the test", "ERROR", "ERROR", sqlState), times);
+
+    /// <summary>The next commands containing the text fail with the exception <paramref name="make"/> makes (a full disk, say).</summary>
+    public void FailNextWith(string commandContains, Func<Exception> make, int times)
     {
-        (_match, _sqlState) = (commandContains, sqlState);
+        (_match, _make) = (commandContains, make);
         Volatile.Write(ref _times, times);
     }
+
+    private Func<Exception> _make = () => new InvalidOperationException();
 
     private void MaybeFail(DbCommand command)
     {
         if (_match is null || !command.CommandText.Contains(_match, StringComparison.Ordinal)) return;
         if (Interlocked.Decrement(ref _times) < 0) return;
         Interlocked.Increment(ref _failed);
-        throw new Npgsql.PostgresException("injected by the test", "ERROR", "ERROR", _sqlState);
+        throw _make();
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
