@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -186,6 +187,34 @@ public class UrlFormTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(reply.Status == HttpStatusCode.OK, reply.Body);
         Assert.Equal(1, reply.Json.TryGetProperty("Id", out var id) ? id.GetInt32() : 1);
         Assert.False(string.IsNullOrEmpty(reply.Json.GetProperty("Name").GetString()));
+    }
+
+    [Fact]
+    public async Task APropertyThroughASingleNavigation_AndItsRawValue_AreAnswered()
+    {
+        var facility = await api.OData.GetAsync("/odata/Units(1)/Facility");
+        var name = facility.Json.GetProperty("Name").GetString();
+        var property = await api.OData.GetAsync("/odata/Units(1)/Facility/Name");
+        Assert.True(property.Status == HttpStatusCode.OK, property.Body);
+        Assert.Equal(name, property.Json.GetProperty("value").GetString());
+        var raw = await api.OData.GetAsync("/odata/Units(1)/Facility/Name/$value");
+        Assert.True(raw.Status == HttpStatusCode.OK, raw.Body);
+        Assert.Equal(name, raw.Body);
+        // A person's CPR number is no more readable this way than directly.
+        await using var db = api.NewDb();
+        var stay = await db.Placements.Where(p => p.Facility!.MunicipalityId == 1).Select(p => p.Id).FirstAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.OData.GetAsync($"/odata/Placements({stay})/Person/Cpr")).Status);
+        // Staff may not read what the navigation leads to when its set is not theirs to read.
+        Assert.Equal(HttpStatusCode.NotFound, (await api.OData.GetAsync("/odata/Units(999999)/Facility/Name")).Status);
+    }
+
+    [Fact]
+    public async Task TheCountOfAFunctionsCollection_IsANumber()
+    {
+        var all = await api.OData.GetAsync("/odata/Facilities/HousingCapacity.Availability(date=2026-11-22)");
+        var count = await api.OData.GetAsync("/odata/Facilities/HousingCapacity.Availability(date=2026-11-22)/$count");
+        Assert.True(count.Status == HttpStatusCode.OK, count.Body);
+        Assert.Equal(all.Value.GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture), count.Body);
     }
 
     [Fact]

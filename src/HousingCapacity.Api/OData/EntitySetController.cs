@@ -62,6 +62,28 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
             [single]));
     }
 
+    /// <summary>
+    /// <c>Set(key)/Navigation/Property</c> (a single-valued navigation, <c>Units(1)/Facility/Name</c>) and its <c>/$value</c>: one
+    /// property of the related record, read through the same query filters as the record itself.
+    /// </summary>
+    public async Task<IActionResult> GetNavigationProperty(int key)
+    {
+        var path = Request.ODataFeature().Path;
+        var navigation = path.OfType<NavigationPropertySegment>().Single().NavigationProperty;
+        var property = path.OfType<PropertySegment>().Single().Property;
+        if (property.Name == Privacy.CprProperty && navigation.ToEntityType().Name == nameof(Person))
+            throw new ODataProblem(403, "RestrictedProperty", "Egenskaben kan kun hentes med $select.",
+                "This property can only be read with $select.");
+        var entity = await Db.Set<T>().SingleOrDefaultAsync(e => e.Id == key, HttpContext.RequestAborted) ?? throw NotFound();
+        var reference = Db.Entry(entity).Reference(navigation.Name);
+        await reference.LoadAsync(HttpContext.RequestAborted);
+        if (reference.CurrentValue is not { } related) throw NotFound();
+        var persons = HttpContext.RequestServices.GetRequiredService<PersonsInResponse>();
+        persons.Saw(entity);
+        persons.Saw(related);
+        return Ok(related.GetType().GetProperty(property.Name)!.GetValue(related));
+    }
+
     /// <summary><c>Set(key)/Property</c>: one property's value.</summary>
     public async Task<IActionResult> GetProperty(int key)
     {

@@ -41,6 +41,21 @@ public sealed class HousingRoutingConvention : IODataControllerActionConvention
                                 context.Options?.RouteOptions);
                 }
                 return true;
+            case "GetNavigationProperty":
+                // A property of the record a single-valued navigation leads to: Units(1)/Facility/Name, with /$value (issue 23).
+                foreach (var navigation in set.EntityType.NavigationProperties().Where(n => !n.Type.IsCollection()))
+                {
+                    var target = set.FindNavigationTarget(navigation);
+                    foreach (var property in navigation.ToEntityType().StructuralProperties())
+                    {
+                        var path = new List<ODataSegmentTemplate>
+                            { new EntitySetSegmentTemplate(set), key, new NavigationSegmentTemplate(navigation, target), new PropertySegmentTemplate(property) };
+                        action.AddSelector("Get", context.Prefix, context.Model, new ODataPathTemplate(path), context.Options?.RouteOptions);
+                        action.AddSelector("Get", context.Prefix, context.Model,
+                            new ODataPathTemplate([.. path, new ValueSegmentTemplate(property.Type.Definition)]), context.Options?.RouteOptions);
+                    }
+                }
+                return true;
             case "GetProperty":
                 foreach (var property in set.EntityType.StructuralProperties())
                 {
@@ -65,7 +80,12 @@ public sealed class HousingRoutingConvention : IODataControllerActionConvention
         var all = function.Parameters.Skip(1).ToList();
         var required = all.Where(p => p is not IEdmOptionalParameter).ToList();
         foreach (var parameters in required.Count == all.Count ? [all] : new[] { all, required })
-            AddSelector(context, key, "Get", new FunctionSegmentTemplate(parameters.ToDictionary(p => p.Name, p => $"{{{p.Name}}}"), function, null));
+        {
+            var template = new FunctionSegmentTemplate(parameters.ToDictionary(p => p.Name, p => $"{{{p.Name}}}"), function, null);
+            AddSelector(context, key, "Get", template);
+            // A collection's count: Facilities/HousingCapacity.Availability(date=…)/$count (issue 23: it was 404).
+            if (function.GetReturn()?.Type.IsCollection() == true) AddSelector(context, key, "Get", template, CountSegmentTemplate.Instance);
+        }
         return true;
     }
 
@@ -88,11 +108,12 @@ public sealed class HousingRoutingConvention : IODataControllerActionConvention
                 : o.Parameters.First().Type.Definition is IEdmCollectionType c && c.ElementType.Definition == type));
     }
 
-    private static void AddSelector(ODataControllerActionContext context, KeySegmentTemplate key, string method, ODataSegmentTemplate operation)
+    private static void AddSelector(ODataControllerActionContext context, KeySegmentTemplate key, string method,
+        params ODataSegmentTemplate[] operation)
     {
         var segments = new List<ODataSegmentTemplate> { new EntitySetSegmentTemplate(context.EntitySet) };
         if (OnRecord(context)) segments.Add(key);
-        segments.Add(operation);
+        segments.AddRange(operation);
         context.Action.AddSelector(method, context.Prefix, context.Model, new ODataPathTemplate(segments), context.Options?.RouteOptions);
     }
 }
