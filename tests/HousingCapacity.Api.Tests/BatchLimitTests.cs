@@ -23,9 +23,7 @@ public class BatchLimitTests(BatchLimitFixture api) : IClassFixture<BatchLimitFi
     private HttpClient NewUser(Role role)
     {
         var client = api.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", Authentication.IssueToken(new AuthenticationOptions(),
-            new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Convert.FromBase64String(Authentication.DevelopmentSigningKey)),
-            $"batch-user-{Interlocked.Increment(ref _users)}", role, 175, [], DateTime.UtcNow, TimeSpan.FromHours(1)));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ApiFixture.TokenFor($"batch-user-{Interlocked.Increment(ref _users)}", role));
         return client;
     }
 

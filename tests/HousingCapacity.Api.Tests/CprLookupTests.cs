@@ -21,10 +21,7 @@ public class CprLookupTests(CprLookupFixture api) : IClassFixture<CprLookupFixtu
     /// <summary>A client of a user of its own, with a budget of its own.</summary>
     private ODataTestClient NewUser(Role role, params int[] facilities)
     {
-        var name = $"cpr-lookup-user-{Interlocked.Increment(ref _users)}";
-        return api.OData.WithToken(Authentication.IssueToken(new AuthenticationOptions(),
-            new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Convert.FromBase64String(Authentication.DevelopmentSigningKey)),
-            name, role, 175, facilities, DateTime.UtcNow, TimeSpan.FromHours(1)));
+        return api.OData.WithToken(ApiFixture.TokenFor($"cpr-lookup-user-{Interlocked.Increment(ref _users)}", role, 175, facilities));
     }
 
     private static string Guess(int i) => $"130169-{i:0000}";

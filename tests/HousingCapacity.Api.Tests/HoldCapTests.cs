@@ -35,9 +35,7 @@ public class HoldCapTests(HoldCapFixture api) : IClassFixture<HoldCapFixture>
         var make = new Builders(api);
         var facility = await make.FacilityAsync("EmergencyBeds");
         await make.UnitAsync(facility, 10);
-        var officer = api.OData.WithToken(Authentication.IssueToken(new AuthenticationOptions(),
-            new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Convert.FromBase64String(Authentication.DevelopmentSigningKey)),
-            "hold-cap-officer", Role.HousingOfficer, 175, [], DateTime.UtcNow, TimeSpan.FromHours(1)));
+        var officer = api.OData.WithToken(ApiFixture.TokenFor("hold-cap-officer", Role.HousingOfficer));
         var holds = new List<int>();
         for (var i = 0; i < 5; i++)
         {

@@ -76,6 +76,12 @@ public class ApiFixture : IAsyncLifetime
                     $"test-{role}-{municipalityCode}-{string.Join("-", facilityIds)}",
             role, municipalityCode, facilityIds, DateTime.UtcNow, TimeSpan.FromHours(1));
 
+    /// <summary>A token of a named user (a budget or a cap counted per user starts afresh for a new name).</summary>
+    public static string TokenFor(string user, Role role, int municipalityCode = 175, params int[] facilityIds) =>
+        Authentication.IssueToken(new AuthenticationOptions(), new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(
+            Convert.FromBase64String(Authentication.DevelopmentSigningKey)), user, role, municipalityCode, facilityIds, DateTime.UtcNow,
+            TimeSpan.FromHours(1));
+
     public ODataTestClient As(Role role, int municipalityCode = 175, params int[] facilityIds) => OData.WithToken(Token(role,
         municipalityCode, facilityIds));
 
