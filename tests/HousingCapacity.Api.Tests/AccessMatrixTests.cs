@@ -44,7 +44,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
     {
         [Role.HousingOfficer] = [.. ShelterOperations, "Placements/RenewSupport", "Waitlists/OfferNext", "Offers/Accept", "Offers/Decline",
             "Persons/AccessLog", "Placements/ExtendSupport", "Placements/ChangeSupportMethod", "Placements/ChangeResponsibleMunicipality",
-            "Placements/OpenYouthExceptions", "Persons/MergeInto"],
+            "Placements/OpenYouthExceptions", "Persons/MergeInto", "Placements/Cancel"],
         [Role.ShelterStaff] = ShelterOperations,
         [Role.Committee] = [],
         [Role.Administrator] = [],
@@ -176,6 +176,8 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         // No facility given: an allowed role gets the action's own 400.
         yield return ("Placements/CheckIn", HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn", $$"""{"cpr":"{{s.PersonCpr}}"}""");
         yield return ("Placements/Discharge", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.Discharge", """{"endDate":"1900-01-01"}""");
+        // Without a reason: an allowed role gets the action's own 400, and nothing is cancelled.
+        yield return ("Placements/Cancel", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.Cancel", "{}");
         yield return ("Placements/MarkNotified", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.MarkNotified",
             "{}");
         yield return ("Placements/RenewSupport", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.RenewSupport", """{"nonsense":1}""");

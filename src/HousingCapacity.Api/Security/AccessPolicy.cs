@@ -63,6 +63,8 @@ public static class AccessPolicy
         ["Placements/ChangeSupportMethod"] = Officer,
         // The handlekommune is the officers' to settle (retssikkerhedsloven §§ 9–9 b).
         ["Placements/ChangeResponsibleMunicipality"] = Officer,
+        // A stay entered in error is cancelled by an officer, with a reason (staff discharge; they do not erase).
+        ["Placements/Cancel"] = Officer,
         ["Placements/OpenYouthExceptions"] = Officer,
         // Staff may complete the record of someone they took in without a CPR number; merging records is the officers'.
         ["Persons/AddCpr"] = OfficerAndStaff,

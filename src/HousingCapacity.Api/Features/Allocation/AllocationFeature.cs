@@ -44,6 +44,8 @@ public sealed class AllocationFeature : IFeature
         discharge.Parameter<DateOnly>("followUpDecidedOn").Optional();
         discharge.ReturnsFromEntitySet<Placement>("Placements");
 
+        placement.Action("Cancel").Parameter<string>("reason");
+
         var handlekommune = placement.Action("ChangeResponsibleMunicipality");
         handlekommune.Parameter<int?>("municipalityCode").Optional();
         handlekommune.Parameter<string>("reason");

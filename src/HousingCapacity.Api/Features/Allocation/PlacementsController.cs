@@ -21,6 +21,20 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
         ActAsync(key, p => p.Discharge(Required(endDate, nameof(endDate)).ToLocalDate(), Required(dischargeReason, nameof(dischargeReason)),
             Required(destination, nameof(destination)), followUpSupport, followUpDecidedOn?.ToLocalDate()));
 
+    /// <summary>Cancels a stay entered in error, with a reason (<see cref="PlacementCancellation"/>): 204, and the stay is gone.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Cancel(int key, [FromODataBody] string? reason)
+    {
+        await Db.WriteAsync(async () =>
+        {
+            var stay = await FindAsync(key);
+            CheckIfMatch(stay);
+            await PlacementCancellation.CancelAsync(Db, stay, reason, WriteContext);
+            return stay;
+        }, HttpContext.RequestAborted);
+        return NoContent();
+    }
+
     /// <summary>The handlekommune was notified of a §110 admission (Serviceloven §110 stk. 6); default today.</summary>
     [HttpPost]
     public Task<IActionResult> MarkNotified(int key, [FromODataBody] DateOnly? notifiedOn) =>
