@@ -144,3 +144,23 @@ public class CprLookupTests(CprLookupFixture api) : IClassFixture<CprLookupFixtu
         Assert.Equal((right.Status, right.ErrorCode, right.ErrorMessage), (wrong.Status, wrong.ErrorCode, wrong.ErrorMessage));
     }
 }
+
+/// <summary>The find page spends the same budget: past it the officer gets the Danish 429 page, not an error.</summary>
+public class CprLookupPageTests(CprLookupFixture api) : IClassFixture<CprLookupFixture>
+{
+    [Fact]
+    public async Task FindPage_PastTheBudget_IsTheDanish429Page()
+    {
+        using var officer = await Pages.PageClient.SignedInAsync(api, Role.HousingOfficer);
+        var statuses = new List<HttpStatusCode>();
+        string? refused = null;
+        for (var i = 0; i < 6; i++)
+        {
+            using var reply = await officer.PostFormAsync("/sagsbehandler", new() { ["Query"] = $"130169-{500 + i:0000}" });
+            statuses.Add(reply.StatusCode);
+            if (reply.StatusCode == HttpStatusCode.TooManyRequests) refused = await reply.Content.ReadAsStringAsync();
+        }
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], statuses);
+        Assert.Contains("<html lang=\"da\">", refused);
+    }
+}

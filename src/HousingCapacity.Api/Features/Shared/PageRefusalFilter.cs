@@ -5,7 +5,8 @@ namespace HousingCapacity.Api.Features.Shared;
 
 /// <summary>
 /// A page whose handler is refused by a rule of access (an officer opening the art. 15 export of a person another municipality
-/// answers for) answers as the API does, 403, with the Danish error page; not a 500 and a stack trace in the log (issue 23).
+/// answers for) or by a limit outside a write answers as the API does (403, 429, …) with the Danish error page; not a 500 and a
+/// stack trace in the log (issue 23).
 /// </summary>
 public sealed class PageRefusalFilter(ILogger<PageRefusalFilter> logger) : IAsyncPageFilter
 {
@@ -14,10 +15,24 @@ public sealed class PageRefusalFilter(ILogger<PageRefusalFilter> logger) : IAsyn
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
-        if (executed.Exception is not AccessDeniedException refused || executed.ExceptionHandled) return;
-        // The caller's request, not our fault: no stack trace, below warning.
-        logger.LogInformation("A page was refused: {Reason}", refused.MessageEn);
-        executed.ExceptionHandled = true;
-        executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+        if (executed.ExceptionHandled) return;
+        switch (executed.Exception)
+        {
+            case AccessDeniedException refused:
+                // The caller's request, not our fault: no stack trace, below warning.
+                logger.LogInformation("A page was refused: {Reason}", refused.MessageEn);
+                executed.ExceptionHandled = true;
+                executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+                break;
+            // A refusal outside a write (the budget of look-ups by CPR number on the find page, say): its status and Danish page.
+            case OData.ODataProblem { Status: >= 400 and < 500 } problem:
+                logger.LogInformation("A page was refused: {Code}", problem.Code);
+                executed.ExceptionHandled = true;
+                if (problem.RetryAfter is { } wait)
+                    context.HttpContext.Response.Headers.RetryAfter =
+                        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                executed.Result = new StatusCodeResult(problem.Status);
+                break;
+        }
     }
 }
