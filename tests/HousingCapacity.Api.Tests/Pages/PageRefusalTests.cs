@@ -19,7 +19,9 @@ public class PageRefusalTests(ApiFixture api) : IClassFixture<ApiFixture>
         var linesBefore = LogSink.Lines.Count;
         using var page = await officer.Http.GetAsync($"/sagsbehandler/person/{person}/adgangslog");
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
-        Assert.Contains("<html lang=\"da\">", await page.Content.ReadAsStringAsync());
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"da\">", html);
+        Assert.Contains("den kommune, der har ansvaret for personen", html);
         Assert.DoesNotContain(LogSink.Lines.Skip(linesBefore), l => l.StartsWith("Error", StringComparison.Ordinal) || l.Contains("   at "));
     }
 }

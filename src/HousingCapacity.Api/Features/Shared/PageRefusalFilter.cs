@@ -22,12 +22,14 @@ public sealed class PageRefusalFilter(ILogger<PageRefusalFilter> logger) : IAsyn
                 // The caller's request, not our fault: no stack trace, below warning.
                 logger.LogInformation("A page was refused: {Reason}", refused.MessageEn);
                 executed.ExceptionHandled = true;
+                context.HttpContext.Items[SignIn.ErrorModel.ReasonKey] = refused.MessageDa;
                 executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
                 break;
             // A refusal outside a write (the budget of look-ups by CPR number on the find page, say): its status and Danish page.
             case OData.ODataProblem { Status: >= 400 and < 500 } problem:
                 logger.LogInformation("A page was refused: {Code}", problem.Code);
                 executed.ExceptionHandled = true;
+                context.HttpContext.Items[SignIn.ErrorModel.ReasonKey] = problem.MessageDa;
                 if (problem.RetryAfter is { } wait)
                     context.HttpContext.Response.Headers.RetryAfter =
                         Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

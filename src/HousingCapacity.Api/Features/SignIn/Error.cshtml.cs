@@ -19,7 +19,10 @@ public sealed class ErrorModel : HousingPage
         _ => "Der opstod en fejl",
     };
 
-    public string Explanation => Status switch
+    /// <summary>The Danish reason a page's handler was refused with (set by PageRefusalFilter), shown instead of the general one.</summary>
+    public const string ReasonKey = "HousingCapacity.PageRefusalReason";
+
+    public string Explanation => HttpContext.Items[ReasonKey] as string ?? Status switch
     {
         403 => "Siden hører til en anden rolle end din. Brug menuen til dine egne sider.",
         404 => "Adressen findes ikke. Brug menuen, eller gå til forsiden.",
