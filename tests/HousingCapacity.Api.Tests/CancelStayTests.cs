@@ -46,13 +46,7 @@ public class CancelStayTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Cancel_AHousingFirstStay_TakesItsSupportPeriodsWithIt()
     {
-        var make = new Builders(api);
-        var facility = await make.FacilityAsync("HousingFirst");
-        await make.UnitAsync(facility, 1);
-        var person = await make.PersonAsync(ApiFixture.Today.PlusYears(-45));
-        var created = await make.AllocateAsync(person, facility, supportMethod: "ICM");
-        Assert.True(created.Status == HttpStatusCode.Created, created.Body);
-        var stay = created.Json.GetProperty("Id").GetInt32();
+        var stay = await StayAsync("HousingFirst", "ICM");
         Assert.Equal(HttpStatusCode.NoContent,
             (await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.Cancel", Body(Reason))).Status);
         await using var db = api.NewDb();
@@ -63,15 +57,23 @@ public class CancelStayTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Cancel_AReasonHoldingACpr_IsRefused_AndNothingIsCancelled()
     {
-        var make = new Builders(api);
-        var facility = await make.FacilityAsync("EmergencyBeds");
-        await make.UnitAsync(facility, 1);
-        var person = await make.PersonAsync(ApiFixture.Today.PlusYears(-33));
-        var stay = (await make.AllocateAsync(person, facility)).Json.GetProperty("Id").GetInt32();
+        var stay = await StayAsync("EmergencyBeds");
         var refused = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.Cancel",
             Body("Forkert person, det var 130169-0961"));
         Assert.Equal("CprInFreeText", refused.ErrorCode);
         Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync($"/odata/Placements({stay})")).Status);
+    }
+
+    /// <summary>A stay from tonight of a new person in a new one-bed place of this kind.</summary>
+    private async Task<int> StayAsync(string kind, string? supportMethod = null)
+    {
+        var make = new Builders(api);
+        var facility = await make.FacilityAsync(kind);
+        await make.UnitAsync(facility, 1);
+        var person = await make.PersonAsync(ApiFixture.Today.PlusYears(-40));
+        var created = await make.AllocateAsync(person, facility, supportMethod: supportMethod);
+        Assert.True(created.Status == HttpStatusCode.Created, created.Body);
+        return created.Json.GetProperty("Id").GetInt32();
     }
 
     private async Task<long> LastLineAsync()

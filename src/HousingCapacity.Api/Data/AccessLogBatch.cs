@@ -25,23 +25,25 @@ public sealed class AccessLogBatch
     {
         var connectionString = db.Database.GetConnectionString() ?? "";
         return db.Database.IsNpgsql()
-            ? Batches.GetOrAdd("postgresql:" + connectionString, _ => new AccessLogBatch(connectionString, null, null)
-            {
-                _lockTimeoutMs = db.DatabaseSettings.BusyTimeoutMs,
-            })
+            ? Batches.GetOrAdd("postgresql:" + connectionString,
+                _ => new AccessLogBatch(connectionString, null, null, db.DatabaseSettings.BusyTimeoutMs))
             : For(connectionString, db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors
                 ?.OfType<SqlitePragmas>().FirstOrDefault());
     }
 
     /// <summary>The batch of one SQLite database (by connection string).</summary>
     public static AccessLogBatch For(string? connectionString, SqlitePragmas? pragmas = null) =>
-        Batches.GetOrAdd(connectionString ?? "", c => new AccessLogBatch(c, SqliteWriteGate.For(c), pragmas ?? SqlitePragmas.Default));
+        Batches.GetOrAdd(connectionString ?? "", c =>
+        {
+            var settings = pragmas ?? SqlitePragmas.Default;
+            return new AccessLogBatch(c, SqliteWriteGate.For(c), settings, settings.BusyTimeoutMs);
+        });
 
     private sealed record Pending(AccessLogEntry Entry, TaskCompletionSource Committed);
 
     private readonly string _connectionString;
-    // PostgreSQL: the bound on the batch's lock waits (LockWaits); SQLite's is its pragmas' busy timeout.
-    private int _lockTimeoutMs = new DatabaseOptions().BusyTimeoutMs;
+    // The bound on the batch's lock waits (LockWaits): at the gate on SQLite, PostgreSQL's lock_timeout.
+    private readonly int _busyTimeoutMs;
     // SQLite only (null on PostgreSQL, where batches of several processes commit side by side).
     private readonly SemaphoreSlim? _writeGate;
     private readonly SqlitePragmas? _pragmas;
@@ -49,8 +51,8 @@ public sealed class AccessLogBatch
     private List<Pending> _queue = [];
     private bool _writing;
 
-    private AccessLogBatch(string connectionString, SemaphoreSlim? writeGate, SqlitePragmas? pragmas) =>
-        (_connectionString, _writeGate, _pragmas) = (connectionString, writeGate, pragmas);
+    private AccessLogBatch(string connectionString, SemaphoreSlim? writeGate, SqlitePragmas? pragmas, int busyTimeoutMs) =>
+        (_connectionString, _writeGate, _pragmas, _busyTimeoutMs) = (connectionString, writeGate, pragmas, busyTimeoutMs);
 
     /// <summary>How many batches and entries have been committed (for the tests).</summary>
     public (long Batches, long Entries) Committed => (Interlocked.Read(ref _batches), Interlocked.Read(ref _entries));
@@ -113,10 +115,10 @@ public sealed class AccessLogBatch
         {
             await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
             await connection.OpenAsync();
-            await InsertAsync(connection, batch, e => e.At.ToDateTimeOffset(), LockWaits.SetLocalLockTimeout(_lockTimeoutMs));
+            await InsertAsync(connection, batch, e => e.At.ToDateTimeOffset(), LockWaits.SetLocalLockTimeout(_busyTimeoutMs));
             return;
         }
-        if (!await _writeGate.WaitAsync(LockWaits.Limit(_pragmas!.BusyTimeoutMs))) throw LockWaits.TooLong();
+        if (!await _writeGate.WaitAsync(LockWaits.Limit(_busyTimeoutMs))) throw LockWaits.TooLong();
         try
         {
             await using var connection = new SqliteConnection(_connectionString);

@@ -8,7 +8,8 @@ namespace HousingCapacity.Api.Data;
 /// The window a date a user gives must lie in (appsettings.json, section "Dates"): not before <see cref="Earliest"/> and not more
 /// than <see cref="MaxDaysAhead"/> days after today. Issue 23: a stay starting 9999-12-31 blocked every later allocation of its
 /// person and could not be removed, and 0001-01-01 was taken for stays, turnaways and capacity reports. Checked at every save of a
-/// caller (<see cref="EnsureAsync"/>) for the dates in <see cref="Given"/>, and for the date parameters of functions.
+/// caller (<see cref="HousingDbContext"/>) for the dates in <see cref="Given"/>, and before any rule computes with them for those a
+/// client sends and for the date parameters of actions and functions.
 /// </summary>
 public sealed class DateWindow
 {
@@ -64,12 +65,7 @@ public sealed class DateWindow
     /// <summary>Every date set by these changes that a user gives lies in the window.</summary>
     public void Ensure(IEnumerable<EntityEntry<Entity>> changes, LocalDate today)
     {
-        foreach (var change in changes.Where(c => c.State is EntityState.Added or EntityState.Modified))
-            foreach (var property in Given.GetValueOrDefault(change.Entity.GetType(), []))
-            {
-                var entry = change.Property(property);
-                if (change.State == EntityState.Modified && !entry.IsModified) continue;
-                if (entry.CurrentValue is DateOnly date) Ensure(date, today, property);
-            }
+        foreach (var (property, value) in DeclaredProperties.SetBy(changes, Given))
+            if (value is DateOnly date) Ensure(date, today, property);
     }
 }

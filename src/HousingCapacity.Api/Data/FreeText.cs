@@ -39,12 +39,6 @@ public static class FreeText
     /// <summary>No text these changes set holds a CPR number.</summary>
     public static void EnsureNoCpr(IEnumerable<EntityEntry<Entity>> changes)
     {
-        foreach (var change in changes.Where(c => c.State is EntityState.Added or EntityState.Modified))
-            foreach (var property in Written.GetValueOrDefault(change.Entity.GetType(), []))
-            {
-                var entry = change.Property(property);
-                if (change.State == EntityState.Modified && !entry.IsModified) continue;
-                Privacy.EnsureNoCpr(entry.CurrentValue as string, property);
-            }
+        foreach (var (property, value) in DeclaredProperties.SetBy(changes, Written)) Privacy.EnsureNoCpr(value as string, property);
     }
 }

@@ -26,18 +26,15 @@ public static class HealthCheck
         try
         {
             // A write transaction taken and given back at once, as every write takes it: our own gate and SQLite's write lock, or
-            // on PostgreSQL the row-exclusive locks a write needs on the tables (refused while a LOCK TABLE holds one).
+            // on PostgreSQL the write lock (which bounds the transaction's lock waits) and the row-exclusive locks a write needs on
+            // the tables (refused while a LOCK TABLE holds one).
             await using (var transaction = await db.BeginWriteAsync(timeout.Token))
             {
                 if (db.Database.IsNpgsql())
-                {
-                    var wait = Math.Max(1, db.DatabaseSettings.BusyTimeoutMs).ToString(System.Globalization.CultureInfo.InvariantCulture);
                     await db.Database.ExecuteSqlAsync($"""
-                        SELECT set_config('lock_timeout', {wait}, true);
                         LOCK TABLE "Persons", "Placements", "CapacityReports", "Turnaways", "BedHolds", "AccessLog", "AccessLogPersons"
-                            IN ROW EXCLUSIVE MODE;
+                            IN ROW EXCLUSIVE MODE
                         """, timeout.Token);
-                }
                 await transaction.RollbackAsync(timeout.Token);
             }
             return new(true, "ok");

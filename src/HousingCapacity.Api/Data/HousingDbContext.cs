@@ -394,9 +394,13 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         _writeGateDepth++;
     }
 
-    internal DatabaseOptions DatabaseSettings => _databaseSettings ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()
-        ?.ApplicationServiceProvider?.GetService<DatabaseOptions>() ?? new DatabaseOptions();
+    /// <summary>The database's settings (configuration "Database"; the defaults for a context outside the application).</summary>
+    internal DatabaseOptions DatabaseSettings => _databaseSettings ??= ApplicationService<DatabaseOptions>() ?? new DatabaseOptions();
     private DatabaseOptions? _databaseSettings;
+
+    /// <summary>A service of the application the context was made in (none for a context made by hand, as tests and tools do).</summary>
+    private T? ApplicationService<T>() where T : class => this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()
+        ?.ApplicationServiceProvider?.GetService<T>();
 
     private void ExitWriteGate()
     {
@@ -431,8 +435,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     }
 
     /// <summary>The window of dates users give (configuration "Dates"; the defaults for a context outside the application).</summary>
-    private DateWindow Dates => _dates ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()
-        ?.ApplicationServiceProvider?.GetService<Microsoft.Extensions.Options.IOptions<DateWindow>>()?.Value ?? new DateWindow();
+    private DateWindow Dates => _dates ??= ApplicationService<Microsoft.Extensions.Options.IOptions<DateWindow>>()?.Value ?? new DateWindow();
     private DateWindow? _dates;
 
     private async Task<int> SaveInTransactionAsync(CancellationToken cancellationToken)

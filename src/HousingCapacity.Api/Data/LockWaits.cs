@@ -17,8 +17,12 @@ public static class LockWaits
     /// <summary>Microsoft.Data.Sqlite's retry of a busy statement, in whole seconds (at least one).</summary>
     public static int CommandTimeoutSeconds(int busyTimeoutMs) => Math.Max(1, (int)Math.Ceiling(busyTimeoutMs / 1000.0));
 
-    /// <summary>PostgreSQL's bound on the lock waits of the current transaction.</summary>
-    public static string SetLocalLockTimeout(int busyTimeoutMs) => $"SET LOCAL lock_timeout = {Math.Max(1, busyTimeoutMs)};";
+    /// <summary>PostgreSQL's <c>lock_timeout</c> (milliseconds, at least one: zero would mean no bound at all).</summary>
+    public static string LockTimeout(int busyTimeoutMs) =>
+        Math.Max(1, busyTimeoutMs).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>PostgreSQL's bound on the lock waits of the current transaction, as a statement.</summary>
+    public static string SetLocalLockTimeout(int busyTimeoutMs) => $"SET LOCAL lock_timeout = {LockTimeout(busyTimeoutMs)};";
 
     /// <summary>The refusal of a wait that lasted too long (an answer of 503 with Retry-After: see DatabaseGuards).</summary>
     public static TimeoutException TooLong() =>

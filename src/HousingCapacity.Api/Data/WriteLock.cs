@@ -23,16 +23,17 @@ public sealed record WriteLock(int? FacilityId, int? PersonId)
     internal async Task TakeAsync(HousingDbContext db, CancellationToken ct)
     {
         // Every lock wait of the write transaction is bounded (LockWaits): a table or advisory lock held elsewhere gives 503.
-        var timeout = Math.Max(1, db.DatabaseSettings.BusyTimeoutMs);
+        var timeout = LockWaits.LockTimeout(db.DatabaseSettings.BusyTimeoutMs);
         if (FacilityId is not { } facility || PersonId is not { } person)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT set_config('lock_timeout', {timeout.ToString(System.Globalization.CultureInfo.InvariantCulture)}, true), pg_advisory_xact_lock({DatabaseKind}, 0)", ct);
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT set_config('lock_timeout', {timeout}, true), pg_advisory_xact_lock({DatabaseKind}, 0)", ct);
             return;
         }
         // Always in this order (database, facility, person), so two allocations never wait for each other in a circle: one
         // round trip, its statements run one after the other.
         await db.Database.ExecuteSqlAsync($"""
-            SELECT set_config('lock_timeout', {timeout.ToString(System.Globalization.CultureInfo.InvariantCulture)}, true);
+            SELECT set_config('lock_timeout', {timeout}, true);
             SELECT pg_advisory_xact_lock_shared({DatabaseKind}, 0);
             SELECT pg_advisory_xact_lock({FacilityKind}, {facility});
             SELECT pg_advisory_xact_lock({PersonKind}, {person});

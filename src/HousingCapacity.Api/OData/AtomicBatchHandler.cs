@@ -50,8 +50,9 @@ public sealed partial class AtomicBatchHandler : DefaultODataBatchHandler
         {
             // The library's JSON batch reader fails so on a reference ($1, dependsOn) or an atomicity group it cannot follow.
             throw ODataProblem.BadRequest("InvalidBatch",
-                "$batch kunne ikke læses: en reference ($1), dependsOn eller atomicityGroup peger på en forespørgsel, den ikke kan følge " +
-                "(en atomicityGroups forespørgsler skal stå samlet, og en reference skal pege på en tidligere forespørgsel i samme gruppe).",
+                "$batch kunne ikke læses: en reference ($1), dependsOn eller atomicityGroup peger på en forespørgsel, den ikke kan " +
+                "følge (en atomicityGroups forespørgsler skal stå samlet, og en reference skal pege på en tidligere forespørgsel i " +
+                "samme gruppe).",
                 "The $batch could not be read: a reference ($1), dependsOn or atomicityGroup points at a request it cannot follow (an " +
                 "atomicity group's requests must be adjacent, and a reference must point at an earlier request of the same group).");
         }
@@ -143,15 +144,10 @@ public sealed partial class AtomicBatchHandler : DefaultODataBatchHandler
             var json = request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
             var multipart = request.ContentType?.StartsWith("multipart/mixed", StringComparison.OrdinalIgnoreCase) == true;
             if (!json && !multipart) return;
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-            if (buffer.Length > limit)
-                throw new ODataProblem(413, "QueryLimitExceeded", $"Indholdet er for stort (højst {limit} bytes).",
-                    $"The body is too large (at most {limit} bytes).");
-            var bytes = buffer.ToArray();
+            var bytes = await BodyReader.ReadBytesAsync(request, limit);
             try
             {
-                _ = new UTF8Encoding(false, true).GetCharCount(bytes);
+                BodyReader.EnsureUtf8(bytes);
             }
             catch (DecoderFallbackException)
             {
@@ -188,9 +184,10 @@ public sealed partial class AtomicBatchHandler : DefaultODataBatchHandler
         private static byte[]? RewriteMultipart(byte[] body, string root)
         {
             var text = Encoding.UTF8.GetString(body);
-            var rewritten = MultipartRequestLine().Replace(text, m =>
-                m.Groups["path"].Value.StartsWith(root + "/", StringComparison.Ordinal) ? $"{m.Groups["method"].Value} {m.Groups["path"].Value}" : m.Value);
-            return ReferenceEquals(text, rewritten) || text == rewritten ? null : Encoding.UTF8.GetBytes(rewritten);
+            var rewritten = MultipartRequestLine().Replace(text, m => m.Groups["path"].Value.StartsWith(root + "/", StringComparison.Ordinal)
+                ? $"{m.Groups["method"].Value} {m.Groups["path"].Value}"
+                : m.Value);
+            return text == rewritten ? null : Encoding.UTF8.GetBytes(rewritten);
         }
 
         /// <summary>The path and query of an absolute URL under the service root, whatever its host; null otherwise.</summary>

@@ -54,7 +54,8 @@ public static class BodyReader
             {
                 // A client may echo a read-only value back unchanged (e.g. a whole record in a PUT); but not a CPR number, whose
                 // answer would otherwise say whether a guessed number is the person's (issue 23): any value of it is refused.
-                if (current is not null && member.Name != Privacy.CprProperty && Equals(current.GetType().GetProperty(member.Name)?.GetValue(current), value)) continue;
+                if (current is not null && member.Name != Privacy.CprProperty
+                    && Equals(current.GetType().GetProperty(member.Name)?.GetValue(current), value)) continue;
                 problems.Add(new ProblemDetail("ReadOnlyProperty", $"{member.Name} kan ikke sættes her.",
                     $"{member.Name} cannot be set here.", member.Name));
                 continue;
@@ -76,6 +77,29 @@ public static class BodyReader
     /// <summary>The body as JSON, refusing other media types, invalid JSON and bodies over the limit (MaxRequestBodyBytes).</summary>
     public static async Task<JsonElement> ReadJsonAsync(HttpRequest request, long limit, bool allowEmpty)
     {
+        var body = await ReadBytesAsync(request, limit);
+        if (body.Length == 0)
+            return allowEmpty ? default : throw ODataProblem.BadRequest("EmptyBody", "Forespørgslen mangler indhold.",
+                "The request has no body.");
+        if (!(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            throw new ODataProblem(415, "UnsupportedMediaType", "Indholdet skal være application/json.",
+                "The body must be application/json.");
+        try
+        {
+            EnsureUtf8(body);
+            using var document = JsonDocument.Parse(body);
+            EnsureWholeText(document.RootElement);
+            return document.RootElement.Clone();
+        }
+        catch (Exception e) when (e is JsonException or System.Text.DecoderFallbackException or InvalidOperationException)
+        {
+            throw ODataProblem.BadRequest("InvalidBody", "Indholdet er ikke gyldig JSON i UTF-8.", "The body is not valid JSON in UTF-8.");
+        }
+    }
+
+    /// <summary>The body's bytes, read no further than the limit (413 past it, MaxRequestBodyBytes).</summary>
+    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, long limit)
+    {
         if (request.ContentLength > limit) throw BodyTooLarge(limit);
         using var body = new MemoryStream();
         var buffer = new byte[16 * 1024];
@@ -85,25 +109,11 @@ public static class BodyReader
             if (body.Length + read > limit) throw BodyTooLarge(limit);
             body.Write(buffer, 0, read);
         }
-        if (body.Length == 0)
-            return allowEmpty ? default : throw ODataProblem.BadRequest("EmptyBody", "Forespørgslen mangler indhold.",
-                "The request has no body.");
-        if (!(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            throw new ODataProblem(415, "UnsupportedMediaType", "Indholdet skal være application/json.",
-                "The body must be application/json.");
-        try
-        {
-            // Strict UTF-8: invalid bytes are a 400, not a replacement character in someone's name.
-            _ = new System.Text.UTF8Encoding(false, true).GetCharCount(body.GetBuffer(), 0, (int)body.Length);
-            using var document = JsonDocument.Parse(body.ToArray());
-            EnsureWholeText(document.RootElement);
-            return document.RootElement.Clone();
-        }
-        catch (Exception e) when (e is JsonException or System.Text.DecoderFallbackException or InvalidOperationException)
-        {
-            throw ODataProblem.BadRequest("InvalidBody", "Indholdet er ikke gyldig JSON i UTF-8.", "The body is not valid JSON in UTF-8.");
-        }
+        return body.ToArray();
     }
+
+    /// <summary>Strict UTF-8: invalid bytes are refused (DecoderFallbackException), not a replacement character in someone's name.</summary>
+    public static void EnsureUtf8(byte[] body) => _ = new System.Text.UTF8Encoding(false, true).GetCharCount(body);
 
     /// <summary>Every string of the body is text: an escaped lone surrogate ("\ud800") is valid JSON but no text (issue 23: a 500).</summary>
     private static void EnsureWholeText(JsonElement element)

@@ -71,9 +71,7 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
         var path = Request.ODataFeature().Path;
         var navigation = path.OfType<NavigationPropertySegment>().Single().NavigationProperty;
         var property = path.OfType<PropertySegment>().Single().Property;
-        if (property.Name == Privacy.CprProperty && navigation.ToEntityType().Name == nameof(Person))
-            throw new ODataProblem(403, "RestrictedProperty", "Egenskaben kan kun hentes med $select.",
-                "This property can only be read with $select.");
+        if (property.Name == Privacy.CprProperty && navigation.ToEntityType().Name == nameof(Person)) throw RestrictedProperty();
         var entity = await Db.Set<T>().SingleOrDefaultAsync(e => e.Id == key, HttpContext.RequestAborted) ?? throw NotFound();
         var reference = Db.Entry(entity).Reference(navigation.Name);
         await reference.LoadAsync(HttpContext.RequestAborted);
@@ -88,9 +86,7 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
     public async Task<IActionResult> GetProperty(int key)
     {
         var segment = Request.ODataFeature().Path.OfType<PropertySegment>().Single();
-        if (segment.Property.Name == nameof(Person.Cpr) && typeof(T) == typeof(Person))
-            throw new ODataProblem(403, "RestrictedProperty", "Egenskaben kan kun hentes med $select.",
-                "This property can only be read with $select.");
+        if (segment.Property.Name == Privacy.CprProperty && typeof(T) == typeof(Person)) throw RestrictedProperty();
         var entity = await Db.Set<T>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == key, HttpContext.RequestAborted)
             ?? throw NotFound();
         HttpContext.RequestServices.GetRequiredService<PersonsInResponse>().Saw(entity);
@@ -175,6 +171,10 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
 
     protected async Task<T> FindAsync(int key) =>
         await Db.Set<T>().SingleOrDefaultAsync(e => e.Id == key, HttpContext.RequestAborted) ?? throw NotFound();
+
+    /// <summary>A person's CPR number is read only with $select, never as a property path of its own.</summary>
+    private static ODataProblem RestrictedProperty() => new(403, "RestrictedProperty", "Egenskaben kan kun hentes med $select.",
+        "This property can only be read with $select.");
 
     protected static new ODataProblem NotFound() => ODataProblem.NotFound("Posten findes ikke.", "The record does not exist.");
 

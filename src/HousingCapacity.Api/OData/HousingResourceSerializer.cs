@@ -38,13 +38,13 @@ public sealed class HousingResourceSerializer(IODataSerializerProvider provider)
     public override ODataProperty CreateStructuralProperty(IEdmStructuralProperty structuralProperty, ResourceContext resourceContext)
     {
         var property = base.CreateStructuralProperty(structuralProperty, resourceContext);
-        if (structuralProperty.Name == nameof(Person.Cpr) && IsPerson(structuralProperty.DeclaringType) && property.Value is string cpr
+        if (property.Value is not string text) return property;
+        var cpr = structuralProperty.Name == nameof(Person.Cpr) && IsPerson(structuralProperty.DeclaringType);
+        // A free text stored before such texts were refused may still hold a CPR number: masked, as the number itself is, for
+        // whoever may not see one.
+        if ((cpr || Privacy.HoldsCpr(text))
             && !Security.AccessPolicy.MaySeeCpr(resourceContext.Request.HttpContext.RequestServices.GetRequiredService<CallerScope>().Current))
-            property.Value = Privacy.MaskCpr(cpr);
-        // A free text stored before such texts were refused may still hold a CPR number: masked for whoever may not see one.
-        else if (property.Value is string text && structuralProperty.Name != nameof(Person.Cpr) && Privacy.HoldsCpr(text)
-                 && !Security.AccessPolicy.MaySeeCpr(resourceContext.Request.HttpContext.RequestServices.GetRequiredService<CallerScope>().Current))
-            property.Value = Privacy.Scrub(text);
+            property.Value = cpr ? Privacy.MaskCpr(text) : Privacy.Scrub(text);
         return property;
     }
 

@@ -48,11 +48,15 @@ public sealed class HousingRoutingConvention : IODataControllerActionConvention
                     var target = set.FindNavigationTarget(navigation);
                     foreach (var property in navigation.ToEntityType().StructuralProperties())
                     {
-                        var path = new List<ODataSegmentTemplate>
-                            { new EntitySetSegmentTemplate(set), key, new NavigationSegmentTemplate(navigation, target), new PropertySegmentTemplate(property) };
+                        ODataSegmentTemplate[] path =
+                        [
+                            new EntitySetSegmentTemplate(set), key, new NavigationSegmentTemplate(navigation, target),
+                            new PropertySegmentTemplate(property),
+                        ];
                         action.AddSelector("Get", context.Prefix, context.Model, new ODataPathTemplate(path), context.Options?.RouteOptions);
                         action.AddSelector("Get", context.Prefix, context.Model,
-                            new ODataPathTemplate([.. path, new ValueSegmentTemplate(property.Type.Definition)]), context.Options?.RouteOptions);
+                            new ODataPathTemplate([.. path, new ValueSegmentTemplate(property.Type.Definition)]),
+                            context.Options?.RouteOptions);
                     }
                 }
                 return true;

@@ -19,6 +19,14 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
     /// <summary>When to try again (a 429 or 503): the Retry-After header.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>Sets the Retry-After header (whole seconds, at least one), when the problem has one.</summary>
+    public void SetRetryAfter(HttpResponse response)
+    {
+        if (RetryAfter is { } wait)
+            response.Headers.RetryAfter =
+                Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static ODataProblem BadRequest(string code, string da, string en, string? target = null) => new(400, code, da, en, target);
     public static ODataProblem NotFound(string da, string en) => new(404, "NotFound", da, en);
     public static ODataProblem Forbidden(Security.AccessDeniedException e) => new(403, "Forbidden", e.MessageDa, e.MessageEn);
@@ -55,8 +63,7 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
     {
         response.HttpContext.Items[WrittenKey] = true;
         response.StatusCode = Status;
-        if (RetryAfter is { } wait)
-            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(response);
         response.ContentType = "application/json; odata.metadata=minimal; charset=utf-8";
         response.Headers["OData-Version"] = "4.0";
         // Danish letters as themselves, not \u escapes: people read these messages.

@@ -74,7 +74,10 @@ public static partial class ODataResponses
             http.Response.Clear();
             await new ODataProblem(503, "AccessLogUnavailable",
                 "Svaret indeholder persondata, og adgangsloggen kunne ikke skrives lige nu. Prøv igen.",
-                "The answer holds personal data and the access log could not be written just now. Try again.") { RetryAfter = TimeSpan.FromSeconds(5) }.WriteAsync(http.Response);
+                "The answer holds personal data and the access log could not be written just now. Try again.")
+            {
+                RetryAfter = TimeSpan.FromSeconds(5),
+            }.WriteAsync(http.Response);
             return;
         }
         if (http.Items.ContainsKey(EmptyAggregate.Key))

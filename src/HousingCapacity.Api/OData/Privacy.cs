@@ -31,7 +31,8 @@ public static partial class Privacy
     /// <summary>Whether the text holds something written like a CPR number.</summary>
     public static bool HoldsCpr(string? text) => text is not null && CprInText().IsMatch(text);
 
-    /// <summary>Masks anything written like a CPR number, and any ten digits, as DDMMYY-XXXX (the birth date kept, the serial hidden).</summary>
+    /// <summary>Masks anything written like a CPR number, and any ten digits, as DDMMYY-XXXX (the birth date kept, the serial
+    /// hidden).</summary>
     public static string Scrub(string text) =>
         TenDigits().Replace(CprInText().Replace(text, m => $"{m.Groups["dd"]}{m.Groups["mm"]}{m.Groups["yy"]}-XXXX"), "$1-XXXX");
 

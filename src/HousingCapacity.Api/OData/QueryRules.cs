@@ -52,17 +52,19 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
     {
         foreach (var item in clause.SelectedItems.OfType<ExpandedReferenceSelectItem>())
         {
+            // Null for X/$ref, which has no $select, $expand or $levels of its own.
+            var navigationItem = item as ExpandedNavigationSelectItem;
             AccessPolicy.EnsureMayRead(caller, item.NavigationSource.Name);
             if (item.TopOption > limits.MaxTop) throw TopTooLarge();
             // Paging a collection and following a single-valued navigation from it would need SQL APPLY, which SQLite lacks.
-            if ((item.TopOption is not null || item.SkipOption is not null) && (item as ExpandedNavigationSelectItem)?.SelectAndExpand is { } nested
+            if ((item.TopOption is not null || item.SkipOption is not null) && navigationItem?.SelectAndExpand is { } nested
                 && nested.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any(i =>
                     !((NavigationPropertySegment)i.PathToNavigationProperty.LastSegment).NavigationProperty.Type.IsCollection()))
                 throw ODataProblem.BadRequest("NotSupported",
                     $"$top og $skip i $expand af {item.NavigationSource.Name} kan ikke kombineres med en udvidelse til en enkelt post (fx Person); udelad $top/$skip eller brug $filter.",
                     $"$top and $skip inside $expand of {item.NavigationSource.Name} cannot be combined with expanding a single record (e.g. Person); leave out $top/$skip or use $filter.",
                     "$expand");
-            if ((item as ExpandedNavigationSelectItem)?.LevelsOption is not null || item.SearchOption is not null || item.ApplyOption is not null)
+            if (navigationItem?.LevelsOption is not null || item.SearchOption is not null || item.ApplyOption is not null)
                 throw ODataProblem.BadRequest("NotSupported", "$levels, $search og $apply understøttes ikke i $expand.",
                     "$levels, $search and $apply are not supported inside $expand.", "$expand");
             if (item.FilterOption is { } filter)
@@ -72,7 +74,7 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
             }
             if (item.OrderByOption is { } orderBy) WalkOrderBy(orderBy);
             if (item.ComputeOption is { } compute) foreach (var computed in compute.ComputedItems) Walk(computed.Expression, false);
-            if ((item as ExpandedNavigationSelectItem)?.SelectAndExpand is { } inner) WalkExpand(inner);
+            if (navigationItem?.SelectAndExpand is { } inner) WalkExpand(inner);
         }
     }
 
@@ -125,7 +127,8 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
             switch (aggregate)
             {
                 case AggregateExpression { Method: AggregationMethod.Custom }:
-                    throw ODataProblem.BadRequest("NotSupported", "Egne aggregeringsmetoder understøttes ikke; brug sum, min, max, average, countdistinct eller $count.",
+                    throw ODataProblem.BadRequest("NotSupported",
+                        "Egne aggregeringsmetoder understøttes ikke; brug sum, min, max, average, countdistinct eller $count.",
                         "Custom aggregation methods are not supported; use sum, min, max, average, countdistinct or $count.", "$apply");
                 case AggregateExpression e:
                     if (e.Expression is { } x) Walk(x, false);
@@ -135,11 +138,14 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                     // they are refused on both providers alike (SQLite could not translate them, PostgreSQL answered).
                     Walk(e.Expression, false);
                     throw ODataProblem.BadRequest("NotSupported",
-                        "Aggregering over en relateret samling understøttes ikke i $apply; gruppér i stedet samlingen selv (fx Placements?$apply=groupby((UnitId),aggregate($count as n))).",
-                        "Aggregating over a related collection is not supported in $apply; group the collection itself instead (e.g. Placements?$apply=groupby((UnitId),aggregate($count as n))).",
+                        "Aggregering over en relateret samling understøttes ikke i $apply; gruppér i stedet samlingen selv " +
+                        "(fx Placements?$apply=groupby((UnitId),aggregate($count as n))).",
+                        "Aggregating over a related collection is not supported in $apply; group the collection itself instead " +
+                        "(e.g. Placements?$apply=groupby((UnitId),aggregate($count as n))).",
                         "$apply");
                 default:
-                    throw ODataProblem.BadRequest("NotSupported", "Denne aggregering understøttes ikke.", "This aggregation is not supported.", "$apply");
+                    throw ODataProblem.BadRequest("NotSupported", "Denne aggregering understøttes ikke.", "This aggregation is not supported.",
+                        "$apply");
             }
     }
 
@@ -171,7 +177,8 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
     private static QueryNode Unwrap(QueryNode node) => node is ConvertNode c ? Unwrap(c.Source) : node;
 
     private static bool IsDateAndInstant(QueryNode a, QueryNode b) =>
-        Unwrap(a) is SingleValueNode { TypeReference: { } x } && x.IsDate() && Unwrap(b) is SingleValueNode { TypeReference: { } y } && y.IsDateTimeOffset();
+        Unwrap(a) is SingleValueNode { TypeReference: { } x } && x.IsDate()
+        && Unwrap(b) is SingleValueNode { TypeReference: { } y } && y.IsDateTimeOffset();
 
     private static bool IsTemporal(QueryNode node) => Unwrap(node) is SingleValueNode { TypeReference: { } t }
         && (t.IsDate() || t.IsDateTimeOffset() || t.IsDuration() || t.IsTimeOfDay());
@@ -219,12 +226,15 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                         "The operator has is not supported; use eq or in.", "$filter");
                 if (IsDateAndInstant(b.Left, b.Right) || IsDateAndInstant(b.Right, b.Left))
                     throw ODataProblem.BadRequest("InvalidFilter",
-                        "Et tidspunkt kan ikke sammenlignes med en dato; skriv tidspunktet helt, med klokkeslæt og tidszone (fx 2026-11-22T00:00:00Z).",
-                        "An instant cannot be compared with a date; write the instant in full, with time and offset (e.g. 2026-11-22T00:00:00Z).",
+                        "Et tidspunkt kan ikke sammenlignes med en dato; skriv tidspunktet helt, med klokkeslæt og tidszone " +
+                        "(fx 2026-11-22T00:00:00Z).",
+                        "An instant cannot be compared with a date; write the instant in full, with time and offset " +
+                        "(e.g. 2026-11-22T00:00:00Z).",
                         "$filter");
                 // Arithmetic on dates, instants and durations (ExpiresAt sub HeldAt) does not translate to SQL on either provider.
                 if (b.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract && (IsTemporal(b.Left) || IsTemporal(b.Right)))
-                    throw ODataProblem.BadRequest("NotSupported", "Der kan ikke regnes med datoer, tidspunkter og varigheder; sammenlign dem i stedet.",
+                    throw ODataProblem.BadRequest("NotSupported",
+                        "Der kan ikke regnes med datoer, tidspunkter og varigheder; sammenlign dem i stedet.",
                         "Dates, instants and durations cannot be added or subtracted; compare them instead.", "$filter");
                 Walk(b.Left, equality);
                 Walk(b.Right, equality);

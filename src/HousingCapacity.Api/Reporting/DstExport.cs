@@ -120,7 +120,10 @@ public static partial class DstExport
         {
             throw new ODataProblem(503, "AccessLogUnavailable",
                 "Udtrækket indeholder persondata, og adgangsloggen kunne ikke skrives lige nu. Prøv igen.",
-                "The export holds personal data and the access log could not be written just now. Try again.") { RetryAfter = TimeSpan.FromSeconds(5) };
+                "The export holds personal data and the access log could not be written just now. Try again.")
+            {
+                RetryAfter = TimeSpan.FromSeconds(5),
+            };
         }
     }
 

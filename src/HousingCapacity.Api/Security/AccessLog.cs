@@ -21,7 +21,8 @@ public static class AccessLog
 
     /// <summary>The request line of one request of a $batch, as the log keeps it.</summary>
     public static void DescribeBatchPart(CallerScope scope, HttpContext http) =>
-        scope.Request = Privacy.Scrub($"$batch: {http.Request.Method} {http.Request.PathBase}{Uri.UnescapeDataString(http.Request.Path.Value ?? "")}");
+        scope.Request = Privacy.Scrub(
+            $"$batch: {http.Request.Method} {http.Request.PathBase}{Uri.UnescapeDataString(http.Request.Path.Value ?? "")}");
 
     public static AccessLogEntry Entry(CallerScope scope, Instant at, string operation, int? personId) =>
         Entry(scope, at, operation, personId is { } id ? [id] : []);

@@ -87,7 +87,8 @@ public static class AccessPolicy
     /// change (a role not named may change none of them). Kinds not listed: every property their writer allows, for every role
     /// that may write the set. Checked on every save (<see cref="WriteScope"/>), whichever endpoint or page made the change.
     /// </summary>
-    public static readonly IReadOnlyDictionary<Type, IReadOnlyDictionary<Role, string[]>> Changes = new Dictionary<Type, IReadOnlyDictionary<Role, string[]>>
+    public static readonly IReadOnlyDictionary<Type, IReadOnlyDictionary<Role, string[]>> Changes =
+        new Dictionary<Type, IReadOnlyDictionary<Role, string[]>>
     {
         [typeof(Unit)] = new Dictionary<Role, string[]>
         {

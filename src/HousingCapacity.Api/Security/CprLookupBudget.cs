@@ -29,8 +29,8 @@ public sealed class CprLookupBudget(IOptions<CprLookupOptions> options, IClock c
         if (lease.IsAcquired) return;
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(_options.WindowMinutes);
         throw new ODataProblem(429, "TooManyCprLookups",
-            $"Du har slået {_options.PerWindow} CPR-numre op på {_options.WindowMinutes} minutter, som er grænsen. Vent lidt og prøv igen, " +
-            "eller find personen på navn.",
+            $"Du har slået {_options.PerWindow} CPR-numre op på {_options.WindowMinutes} minutter, som er grænsen. " +
+            "Vent lidt og prøv igen, eller find personen på navn.",
             $"You have looked up {_options.PerWindow} CPR numbers in {_options.WindowMinutes} minutes, which is the limit. Wait a " +
             "little and try again, or find the person by name.", "cpr") { RetryAfter = retryAfter };
     }

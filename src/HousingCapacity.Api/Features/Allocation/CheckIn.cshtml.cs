@@ -60,16 +60,18 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
         {
             var placement = await WriteAsync(async () =>
             {
-                Person? newcomer = null;
-                if (Cpr is not null && FirstName is { Length: > 0 } && !await lookups.AnyAsync(Db, CprNumber.Parse(Cpr), CprLookups.Identify, HttpContext.RequestAborted))
-                    // Someone new: registered (as POST /odata/Persons) and checked in in one write, so a refusal leaves no person.
-                    newcomer = (Person)await CreateAsync(persons, new Dictionary<string, object?>
-                    {
-                        ["Cpr"] = Cpr, ["FirstName"] = FirstName, ["LastName"] = LastName ?? "", ["MunicipalityId"] = MunicipalityId,
-                    });
+                Person? atTheDoor = null;
+                if (Cpr is not null && FirstName is { Length: > 0 })
+                    // The number looked up once: someone known is checked in as identified; someone new is registered (as POST
+                    // /odata/Persons) and checked in in one write, so a refusal leaves no person.
+                    atTheDoor = (await lookups.FindAsync(Db, CprNumber.Parse(Cpr), CprLookups.Identify, HttpContext.RequestAborted))
+                        .SingleOrDefault() ?? (Person)await CreateAsync(persons, new Dictionary<string, object?>
+                        {
+                            ["Cpr"] = Cpr, ["FirstName"] = FirstName, ["LastName"] = LastName ?? "", ["MunicipalityId"] = MunicipalityId,
+                        });
                 return await checkIn.InvokeAsync(Db, new CheckInRequest(Cpr, UnitId, UnitId is null ? Facility.Id : null, null, null, null,
                     Justification, null, PriorResidence, Cpr is null ? Alias : null, Cpr is null ? Gender : null,
-                    Cpr is null ? BirthYear : null, Cpr is null ? EstimatedAge : null), WriteContext, newcomer);
+                    Cpr is null ? BirthYear : null, Cpr is null ? EstimatedAge : null), WriteContext, atTheDoor);
             }, Fields);
             if (placement is not null)
             {

@@ -13,9 +13,12 @@ namespace HousingCapacity.Api.Features.Allocation;
 public sealed class CheckInAction(PlacementAllocation allocation, CprLookups lookups)
 {
 
-    /// <summary>The check-in; <paramref name="newcomer"/> is someone registered at the door in the same write (the staff's page:
-    /// a CPR number nobody has yet, with a name), placed without looking the number up again.</summary>
-    public async Task<Placement> InvokeAsync(HousingDbContext db, CheckInRequest p, WriteContext c, Person? newcomer = null)
+    /// <summary>
+    /// The check-in; <paramref name="atTheDoor"/> is the person the caller has already identified by the CPR number given, or
+    /// registered at the door in the same write (the staff's page: a CPR number nobody has yet, with a name), placed without looking
+    /// the number up again.
+    /// </summary>
+    public async Task<Placement> InvokeAsync(HousingDbContext db, CheckInRequest p, WriteContext c, Person? atTheDoor = null)
     {
         var ct = c.Cancellation;
         var caller = db.Scope.Current;
@@ -34,7 +37,10 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
             throw new AccessDeniedException($"{caller.Role} {caller.MunicipalityCode} kan kun indskrive ved egne tilbud (tilbud {door.Id} er ikke et af dem).",
                 $"{caller.Role} {caller.MunicipalityCode} may check people in only at their own places (facility {door.Id} is not one of them).");
 
-        if (newcomer is not null) return await PlaceNewcomerAsync(db, p, newcomer, c);
+        if (atTheDoor is not null)
+            return db.Entry(atTheDoor).State == EntityState.Added
+                ? await PlaceNewcomerAsync(db, p, atTheDoor, c)
+                : await PlaceIdentifiedAsync(db, p, atTheDoor, c);
         if (p.Cpr is null) return await CheckInWithoutCprAsync(db, p, door, c);
 
         if (p.Alias is not null || p.BirthYear is not null || p.EstimatedAge is not null)
@@ -48,8 +54,13 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
                 "No person has this CPR number. Register the person first (POST /odata/Persons), " +
                 "or check in without a CPR number (alias, gender and birth year or estimated age).",
                 "cpr");
-        // A record merged into another is that other person now.
-        if (person.MergedIntoId is { } merged) person = (await db.FindUnscopedAsync<Person>(merged, ct))!;
+        return await PlaceIdentifiedAsync(db, p, person, c);
+    }
+
+    /// <summary>The person identified by their CPR number is placed (a record merged into another is that other person now).</summary>
+    private async Task<Placement> PlaceIdentifiedAsync(HousingDbContext db, CheckInRequest p, Person person, WriteContext c)
+    {
+        if (person.MergedIntoId is { } merged) person = (await db.FindUnscopedAsync<Person>(merged, c.Cancellation))!;
         var placement = await allocation.AllocateAsync(db, Request(p, person.Id, c), c, person);
         db.Add(placement);
         return placement;

@@ -60,7 +60,8 @@ public static class CapacityImport
             catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
             {
                 // A truncated body, a missing boundary: the client's mistake (issue 23: these were 500s).
-                throw ODataProblem.BadRequest("InvalidMultipart", "Formularen kunne ikke læses: den er ufuldstændig eller mangler sin afgrænsning.",
+                throw ODataProblem.BadRequest("InvalidMultipart",
+                    "Formularen kunne ikke læses: den er ufuldstændig eller mangler sin afgrænsning.",
                     "The form could not be read: it is incomplete or lacks its boundary.");
             }
             var file = form.Files.Count == 1 ? form.Files[0] : throw ODataProblem.BadRequest("OneFile", "Send præcis én fil.",

@@ -30,9 +30,7 @@ public sealed class PageRefusalFilter(ILogger<PageRefusalFilter> logger) : IAsyn
                 logger.LogInformation("A page was refused: {Code}", problem.Code);
                 executed.ExceptionHandled = true;
                 context.HttpContext.Items[SignIn.ErrorModel.ReasonKey] = problem.MessageDa;
-                if (problem.RetryAfter is { } wait)
-                    context.HttpContext.Response.Headers.RetryAfter =
-                        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                problem.SetRetryAfter(context.HttpContext.Response);
                 executed.Result = new StatusCodeResult(problem.Status);
                 break;
         }

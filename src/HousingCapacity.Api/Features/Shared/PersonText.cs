@@ -4,7 +4,8 @@ namespace HousingCapacity.Api.Features.Shared;
 public static class PersonText
 {
     // Through the CPR detector: a name or alias stored before such texts were refused may hold a number (issue 23).
-    public static string Name(Person p) => OData.Privacy.Scrub(p.HasCpr || p.Alias is null ? $"{p.FirstName} {p.LastName}".Trim() : $"{p.Alias} (alias)");
+    public static string Name(Person p) =>
+        OData.Privacy.Scrub(p.HasCpr || p.Alias is null ? $"{p.FirstName} {p.LastName}".Trim() : $"{p.Alias} (alias)");
 
     public static string Cpr(Person p, Caller caller) => p.Cpr is not { } cpr ? "uden CPR"
         : AccessPolicy.MaySeeCpr(caller) ? cpr : OData.Privacy.MaskCpr(cpr);
