@@ -240,6 +240,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             if (facility.GenderRestriction == GenderRestriction.WomenOnly && p.Gender != Gender.Female) continue;
             if (facility.GenderRestriction == GenderRestriction.MenOnly && p.Gender != Gender.Male) continue;
             if (facility.MinAge is { } min && age < min || facility.MaxAge is { } max && age > max) continue;
+            // Never a minor at an adult place: the law (barnets lov) has no exception.
+            if (MinorAtAdultPlaceRule.IsAdultPlace(facility.LegalBasis) && MinorAtAdultPlaceRule.IsMinor(p, stay.Start)) continue;
             // Young people are placed in §110 only as a recorded exception: keep it rare, as policy wants.
             if (facility.LegalBasis == LegalBasis.Section110 && age is >= 18 and <= 25 && !Rnd.Bool(0.1f)) continue;
             // Without a CPR number only at the shelters and night cafés.

@@ -44,7 +44,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
     {
         [Role.HousingOfficer] = [.. ShelterOperations, "Placements/RenewSupport", "Waitlists/OfferNext", "Offers/Accept", "Offers/Decline",
             "Persons/AccessLog", "Placements/ExtendSupport", "Placements/ChangeSupportMethod", "Placements/ChangeResponsibleMunicipality",
-            "Placements/OpenYouthExceptions", "Persons/MergeInto", "Placements/Cancel"],
+            "Placements/OpenYouthExceptions", "Placements/MinorsAtAdultPlaces", "Persons/MergeInto", "Placements/Cancel"],
         [Role.ShelterStaff] = ShelterOperations,
         [Role.Committee] = [],
         [Role.Administrator] = [],
@@ -203,6 +203,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         yield return ("Placements/ChangeResponsibleMunicipality", HttpMethod.Post,
             $"/odata/Placements({k["Placements"]})/HousingCapacity.ChangeResponsibleMunicipality", """{"nonsense":1}""");
         yield return ("Placements/OpenYouthExceptions", HttpMethod.Get, "/odata/Placements/HousingCapacity.OpenYouthExceptions()", null);
+        yield return ("Placements/MinorsAtAdultPlaces", HttpMethod.Get, "/odata/Placements/HousingCapacity.MinorsAtAdultPlaces()", null);
     }
 
     [Fact]

@@ -64,6 +64,16 @@ public class DemoDataTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task DemoData_NeverPlacesAMinorAtAnAdultPlace()
+    {
+        await using var db = api.NewDb();
+        var stays = await db.Placements.Select(p => new { p.LegalBasis, p.StartDate, p.Person!.BirthDate }).ToListAsync();
+        var adult = stays.Where(s => MinorAtAdultPlaceRule.IsAdultPlace(s.LegalBasis)).ToList();
+        Assert.NotEmpty(adult);
+        Assert.All(adult, s => Assert.True(DanishTime.AgeOn(s.BirthDate.ToLocalDate(), s.StartDate.ToLocalDate()) >= 18));
+    }
+
+    [Fact]
     public async Task Generator_SameSeedAndDay_GivesTheSameData()
     {
         static async Task<string> Fingerprint()

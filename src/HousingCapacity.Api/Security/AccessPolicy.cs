@@ -66,6 +66,8 @@ public static class AccessPolicy
         // A stay entered in error is cancelled by an officer, with a reason (staff discharge; they do not erase).
         ["Placements/Cancel"] = Officer,
         ["Placements/OpenYouthExceptions"] = Officer,
+        // A data-quality list for the officers who correct it.
+        ["Placements/MinorsAtAdultPlaces"] = Officer,
         // Staff may complete the record of someone they took in without a CPR number; merging records is the officers'.
         ["Persons/AddCpr"] = OfficerAndStaff,
         ["Persons/RegisterWithoutCpr"] = OfficerAndStaff,

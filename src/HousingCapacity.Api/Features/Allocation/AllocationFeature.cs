@@ -91,5 +91,6 @@ public sealed class AllocationFeature : IFeature
         longStays.ReturnsCollection<LongStay>();
 
         placement.Collection.Function("OpenYouthExceptions").ReturnsCollectionFromEntitySet<Placement>("Placements");
+        placement.Collection.Function("MinorsAtAdultPlaces").ReturnsCollectionFromEntitySet<Placement>("Placements");
     }
 }

@@ -185,7 +185,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         "YouthInSection110" => "ExceptionJustification",
         "SupportMethodRequired" => "SupportMethod",
         "UnitOutOfService" or "UnitDoubleBooked" => "UnitId",
-        "PersonAlreadyPlaced" or "GenderRestricted" or "AgeRestricted" => "PersonId",
+        "PersonAlreadyPlaced" or "GenderRestricted" or "AgeRestricted" or "MinorAtAdultPlace" => "PersonId",
         _ => null,
     };
 

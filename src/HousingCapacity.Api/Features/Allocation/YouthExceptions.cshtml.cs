@@ -10,10 +10,14 @@ public sealed class YouthExceptionsModel : OfficerPage
 
     public List<Placement> Open { get; private set; } = [];
 
+    /// <summary>Stays of people under 18 at adult places, recorded before the rule refused them: to be corrected.</summary>
+    public List<Placement> Minors { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         Open = await PlacementsController.OpenYouthExceptionsOf(Db, Caller, Today).AsNoTracking().Include(p => p.Person)
             .Include(p => p.Facility).OrderBy(p => p.StartDate).ToListAsync(HttpContext.RequestAborted);
-        Shows(Open.Select(p => p.PersonId));
+        Minors = await PlacementsController.MinorsAtAdultPlacesOf(Db, HttpContext.RequestAborted);
+        Shows(Open.Concat(Minors).Select(p => p.PersonId));
     }
 }
