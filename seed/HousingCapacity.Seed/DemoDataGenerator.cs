@@ -33,6 +33,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
     private Randomizer Rnd => _faker.Random;
     private static readonly WorkingDays WorkingDays = new PlacementPolicy().WorkingDays();
     private LocalDate Today => options.Today;
+    /// <summary>The youth policy of each municipality that has its own (the others use the configured default).</summary>
+    private readonly Dictionary<int, int> _youthPolicyOf = [];
     private LocalDate HistoryStart => Today.PlusMonths(-options.Months);
     /// <summary>Units out of service went out of service a month ago; they were emptied first.</summary>
     private LocalDate OutOfServiceSince => Today.PlusDays(-30);
@@ -44,6 +46,12 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
 
         var municipalities = plans.Select(p => new Municipality(p.Code, p.Name)).ToList();
         await store.SaveAsync(municipalities);
+        // A municipality with its own youth policy (Slagelse's udsattepolitik); the others use the configured default.
+        var policies = plans.Select((p, i) => (p.YouthPolicy, Municipality: municipalities[i])).Where(x => x.YouthPolicy is not null)
+            .Select(x => new YouthPolicy(x.Municipality.Id, x.YouthPolicy!.EffectiveFrom.ToLocalDate(), true, x.YouthPolicy.MinAge,
+                x.YouthPolicy.MaxAge, x.YouthPolicy.PolicyName, x.YouthPolicy.PolicyYear, "system:seed")).ToList();
+        await store.SaveAsync(policies);
+        foreach (var policy in policies) _youthPolicyOf[policy.MunicipalityId] = policy.Id;
 
         for (var m = 0; m < municipalities.Count; m++)
         {
@@ -77,7 +85,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         }
     }
 
-    private sealed record MunicipalityPlan(int Code, string Name, IReadOnlyList<CatalogueFacility> Facilities);
+    private sealed record MunicipalityPlan(int Code, string Name, IReadOnlyList<CatalogueFacility> Facilities,
+        CatalogueYouthPolicy? YouthPolicy = null);
 
     private List<MunicipalityPlan> PlanMunicipalities(Catalogue catalogue)
     {
@@ -85,7 +94,7 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             .Select(m => new MunicipalityPlan(m.Code, m.Name, options.LargeMunicipalityCodes.Contains(m.Code)
                 ? m.Facilities.Concat(GeneratedFacilities(m.Name, Math.Max(0,
                     options.LargeMunicipalityFacilities - m.Facilities.Count))).ToList()
-                : m.Facilities))
+                : m.Facilities, m.YouthPolicy))
             .ToList();
         foreach (var m in catalogue.AllMunicipalities.Where(a => plans.All(p => p.Code != a.Code)))
         {
@@ -207,7 +216,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
                     PriorResidence.OwnHome, PriorResidence.Unknown], [0.25f, 0.25f, 0.1f, 0.1f, 0.07f, 0.06f, 0.05f, 0.07f, 0.05f])
                 : null,
             responsibleMunicipalityId: person.MunicipalityId,
-            exceptionDecidedBy: section110 && youth ? "demo:leder" : null);
+            exceptionDecidedBy: section110 && youth ? "demo:leder" : null,
+            youthPolicyId: _youthPolicyOf.TryGetValue(facility.MunicipalityId, out var policyId) ? policyId : null);
         // Most notifications are made in time, some late, a few not at all (yet).
         if (placement.NotificationDueDate?.ToLocalDate() is { } due && Rnd.Bool(0.9f))
         {
@@ -223,8 +233,13 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
                 Destination.FamilyOrFriends, Destination.Street, Destination.Unknown], [0.25f, 0.1f, 0.25f, 0.2f, 0.1f, 0.1f]);
             // Serviceloven §176 a: most discharges from §110 to a home come with a decision on bostøtte, mostly made in time.
             if (section110 && destination is Destination.OwnHome or Destination.SkaevBolig && Rnd.Bool(0.7f))
-                placement.Discharge(end, reason, destination, FollowUpSupport.HousingSupport85a,
-                    end.PlusDays(Rnd.Bool(0.8f) ? -Rnd.Int(1, 20) : Rnd.Int(1, 30)));
+            {
+                // Most bostøtte is decided before the discharge (§176 a); a decision after it is not recorded on the stay.
+                var before = Rnd.Bool(0.8f);
+                var days = before ? Rnd.Int(1, 20) : Rnd.Int(1, 30);
+                if (before) placement.Discharge(end, reason, destination, FollowUpSupport.HousingSupport85a, end.PlusDays(-days));
+                else placement.Discharge(end, reason, destination, FollowUpSupport.None);
+            }
             else
                 placement.Discharge(end, reason, destination, section110 ? FollowUpSupport.None : null);
         }

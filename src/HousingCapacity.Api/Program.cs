@@ -8,6 +8,7 @@ using HousingCapacity.Api.Features.Imports;
 using HousingCapacity.Api.Features.Persons;
 using HousingCapacity.Api.Features.Shared;
 using HousingCapacity.Api.Features.Turnaways;
+using HousingCapacity.Api.Features.YouthPolicies;
 using HousingCapacity.Api.Features.Waitlists;
 using HousingCapacity.Api.OData;
 using HousingCapacity.Api.Reporting;
@@ -90,7 +91,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddHousingOData(builder.Configuration,
     [
         new CatalogueFeature(), new CapacityFeature(), new PersonsFeature(), new AllocationFeature(), new WaitlistsFeature(),
-        new TurnawaysFeature(), new HoldsFeature(), new AvailabilityFeature(),
+        new TurnawaysFeature(), new HoldsFeature(), new AvailabilityFeature(), new YouthPoliciesFeature(),
     ]);
 
     var app = builder.Build();

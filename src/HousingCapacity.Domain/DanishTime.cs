@@ -13,6 +13,17 @@ public static class DanishTime
     public static LocalDate Today(IClock clock) => clock.GetCurrentInstant().InZone(Zone).Date;
 
     /// <summary>
+    /// The night it is now, named by the date it began, as shelters count nights: after midnight and before
+    /// <paramref name="nightEndsAtHour"/> (Copenhagen time) it is still the night that began the evening before, so that a
+    /// check-in at 00:30 is that night's stay (and that night counts in the §110 counting year).
+    /// </summary>
+    public static LocalDate Night(IClock clock, int nightEndsAtHour)
+    {
+        var now = clock.GetCurrentInstant().InZone(Zone);
+        return now.Hour < nightEndsAtHour ? now.Date.PlusDays(-1) : now.Date;
+    }
+
+    /// <summary>
     /// Whole years between birth and the given date. A 29 February birthday counts on 1 March in common
     /// years (docs/domain.md, rule 1). NodaTime's Period.Between truncates 29 February to the 28th,
     /// one day early for this rule, so the month and day are compared directly.

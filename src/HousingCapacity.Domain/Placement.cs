@@ -12,8 +12,10 @@ public sealed class Placement : Entity, IConcernsPerson
 
     public Placement(int personId, int unitId, int facilityId, LegalBasis legalBasis, DateRange stay, SupportMethod supportMethod,
         string? exceptionJustification, ReferralRoute? referralRoute, LocalDate? notificationDueDate, LocalDate? supportUntil = null,
-        PriorResidence? priorResidence = null, int? responsibleMunicipalityId = null, string? exceptionDecidedBy = null)
+        PriorResidence? priorResidence = null, int? responsibleMunicipalityId = null, string? exceptionDecidedBy = null,
+        int? youthPolicyId = null)
     {
+        YouthPolicyId = exceptionDecidedBy is null ? null : youthPolicyId;
         SupportUntil = supportUntil.ToDateOnly();
         LegalBasis = legalBasis;
         PriorResidence = priorResidence;
@@ -41,6 +43,9 @@ public sealed class Placement : Entity, IConcernsPerson
     /// <summary>Who recorded the justification: the token's user. At a §110 place the admission is the leader's decision
     /// (Serviceloven §110 stk. 4), so this is the leader or someone acting for them.</summary>
     public string? ExceptionDecidedBy { get; private set; }
+    /// <summary>The municipality's youth policy the exception was decided under (<see cref="YouthPolicy"/>); null for an exception
+    /// under the configured default, and for every exception recorded before policies were the municipalities' own.</summary>
+    public int? YouthPolicyId { get; private set; }
     /// <summary>The legal basis of the place when the stay began: every §110 rule of the stay reads this.</summary>
     public LegalBasis LegalBasis { get; private set; }
     /// <summary>
@@ -134,8 +139,40 @@ public sealed class Placement : Entity, IConcernsPerson
 
     public List<SupportPeriod> SupportPeriods { get; private set; } = [];
 
+    /// <summary>The §85 a decision made after a §107 stay that followed this §110 stay's discharge (§176 a stk. 1 nr. 2).</summary>
+    public DateOnly? HousingSupportAfter107DecidedOn { get; private set; }
+
+    /// <summary>
+    /// Serviceloven §176 a stk. 1 nr. 2: the person went from this §110 stay straight to a §107 botilbud, and when that stay ended
+    /// the municipality decided §85 a bostøtte in their own home. Refunded up to 2 years from the §110 discharge (stk. 3), so the
+    /// decision lies after the discharge, within those 2 years, and not after today.
+    /// </summary>
+    public void RecordHousingSupportAfterSection107(LocalDate decidedOn, LocalDate today)
+    {
+        DomainRuleException.ThrowIf(EndDate is null || FollowUpSupport != Domain.FollowUpSupport.Section107, "NotAfterSection107",
+            "Kun et afsluttet § 110-ophold, hvor der blev truffet afgørelse om § 107-botilbud ved udskrivningen, kan få denne afgørelse.",
+            "Only an ended §110 stay with a §107 decision at discharge can take this decision.", "decidedOn");
+        DomainRuleException.ThrowIf(decidedOn <= EndDate!.Value.ToLocalDate(), "DecidedBeforeSection107Stay",
+            "Afgørelsen om bostøtte efter § 107-opholdet ligger efter udskrivningen fra § 110-tilbuddet.",
+            "The decision on support after the §107 stay comes after the discharge from the §110 place.", "decidedOn");
+        DomainRuleException.ThrowIf(decidedOn > today, "FollowUpDecidedInFuture",
+            "Afgørelsen kan ikke have en dato efter i dag: registrér den, når den er truffet.",
+            "The decision cannot be dated after today: record it once it is made.", "decidedOn");
+        DomainRuleException.ThrowIf(decidedOn >= EndDate.Value.ToLocalDate().PlusYears(2), "OutsideRefusionPeriod",
+            "Refusionen løber højst 2 år fra udskrivningen fra § 110-tilbuddet (§ 176 a, stk. 3); afgørelsen ligger efter.",
+            "Refusion runs at most 2 years from the discharge from the §110 place (§176 a stk. 3); the decision is later.", "decidedOn");
+        HousingSupportAfter107DecidedOn = decidedOn.ToDateOnly();
+    }
+
+    /// <summary>
+    /// Ends the stay on <paramref name="endDate"/> (the morning the person leaves). A decision on support after the stay is the
+    /// one Serviceloven §176 a refunds: "truffet afgørelse … inden borgerens udskrivning" (stk. 1 nr. 1 and stk. 2), so its date
+    /// is on or before the discharge and, being a decision already made, not after <paramref name="today"/>. A decision made
+    /// after the discharge is not a §176 a decision; §85 a support decided after a §107 stay that followed the discharge is its
+    /// own route (stk. 1 nr. 2, <see cref="RecordHousingSupportAfterSection107"/>).
+    /// </summary>
     public void Discharge(LocalDate endDate, DischargeReason reason, Destination destination,
-        FollowUpSupport? followUp = null, LocalDate? followUpDecidedOn = null)
+        FollowUpSupport? followUp = null, LocalDate? followUpDecidedOn = null, LocalDate? today = null)
     {
         DomainRuleException.ThrowIf(EndDate is not null, "AlreadyDischarged",
             "Opholdet er allerede afsluttet.", "The stay has already ended.", nameof(EndDate));
@@ -150,9 +187,15 @@ public sealed class Placement : Entity, IConcernsPerson
         DomainRuleException.ThrowIf(followUp is Domain.FollowUpSupport.HousingSupport85a or Domain.FollowUpSupport.Section107
             && followUpDecidedOn is null, "FollowUpDateRequired", "Angiv datoen for afgørelsen om efterfølgende støtte (followUpDecidedOn).",
             "Give the date of the follow-up decision (followUpDecidedOn).", "followUpDecidedOn");
-        DomainRuleException.ThrowIf(followUpDecidedOn is { } decided && decided > endDate.PlusYears(2), "FollowUpDecidedTooLate",
-            "Afgørelsen om efterfølgende støtte kan ikke ligge mere end 2 år efter udskrivningen.",
-            "The follow-up decision cannot be more than 2 years after the discharge.", "followUpDecidedOn");
+        DomainRuleException.ThrowIf(followUpDecidedOn is { } decided && decided > endDate, "FollowUpDecidedAfterDischarge",
+            "Afgørelsen om efterfølgende støtte skal være truffet senest på udskrivningsdagen (servicelovens § 176 a: \"inden borgerens " +
+            "udskrivning\"). En afgørelse truffet efter udskrivningen registreres ikke her; bostøtte efter et § 107-ophold registreres " +
+            "særskilt.",
+            "The follow-up decision must be made on or before the discharge day (Serviceloven §176 a: before the discharge). A decision " +
+            "made after the discharge is not recorded here; §85 a support after a §107 stay is recorded separately.", "followUpDecidedOn");
+        DomainRuleException.ThrowIf(followUpDecidedOn is { } made && today is { } now && made > now, "FollowUpDecidedInFuture",
+            "Afgørelsen om efterfølgende støtte kan ikke have en dato efter i dag: registrér den, når den er truffet.",
+            "The follow-up decision cannot be dated after today: record it once it is made.", "followUpDecidedOn");
         EndDate = ended.End.ToDateOnly();
         DischargeReason = reason;
         Destination = destination;

@@ -10,4 +10,5 @@ public sealed record PlacementCandidate(
     string? ExceptionJustification,
     int UnitPeakOccupancy,
     bool UnitReservedForSomeoneElse,
-    int OverlappingStaysOfPerson);
+    int OverlappingStaysOfPerson,
+    YouthRuleInForce? Youth = null);

@@ -10,12 +10,19 @@ namespace HousingCapacity.Domain;
 /// </summary>
 public sealed class PlacementPolicy
 {
-    /// <summary>Youngest age of the youth rule (Slagelse's udsattepolitik: "unge mellem 18 og 25 år").</summary>
+    /// <summary>
+    /// The youth rule of a municipality that has recorded no policy of its own (<see cref="YouthPolicy"/>): on, 18–25, cited as
+    /// that municipality's default. Slagelse's udsattepolitik ("unge mellem 18 og 25 år") is where the band comes from.
+    /// </summary>
+    public bool YouthRuleApplies { get; set; } = true;
+    /// <summary>Youngest age of the default youth rule; never below 18 (<see cref="MinorAtAdultPlaceRule"/>).</summary>
     public int YouthMinAge { get; set; } = 18;
-    /// <summary>Oldest age of the youth rule, inclusive. The national norm (VIVE, Housing First for Unge) is 24.</summary>
+    /// <summary>Oldest age of the default youth rule, inclusive. The national norm (VIVE, Housing First for Unge) is 24.</summary>
     public int YouthMaxAge { get; set; } = 25;
     /// <summary>Legal bases the youth rule covers; null means §110 places only ("§ 110 tilbud (Forsorgshjem og Herberg)").</summary>
     public List<LegalBasis>? YouthRuleBases { get; set; }
+    /// <summary>The hour (Copenhagen time) a night ends: a check-in before it belongs to the night that began the evening before.</summary>
+    public int NightEndsAtHour { get; set; } = 6;
     /// <summary>A written justification is at least a sentence.</summary>
     public int MinJustificationLength { get; set; } = 20;
     /// <summary>Serviceloven §110 stk. 6: "senest 3 hverdage efter afgørelse om optagelse".</summary>

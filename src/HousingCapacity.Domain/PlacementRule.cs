@@ -6,6 +6,8 @@ public abstract class PlacementRule
     public abstract string Code { get; }
     public abstract RuleKind Kind { get; }
     public abstract string Source { get; }
+    /// <summary>The source for one candidate: a rule that is a municipality's own policy cites that municipality's.</summary>
+    public virtual string SourceOf(PlacementCandidate c, PlacementPolicy policy) => Source;
     public abstract bool IsBroken(PlacementCandidate c, PlacementPolicy policy);
     public abstract string MessageDa(PlacementCandidate c, PlacementPolicy policy);
     public abstract string MessageEn(PlacementCandidate c, PlacementPolicy policy);

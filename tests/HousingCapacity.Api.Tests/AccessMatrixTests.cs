@@ -14,7 +14,7 @@ namespace HousingCapacity.Api.Tests;
 /// </summary>
 public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private static readonly string[] Catalogue = ["Municipalities", "Facilities", "Units"];
+    private static readonly string[] Catalogue = ["Municipalities", "Facilities", "Units", "YouthPolicies"];
     private static readonly string[] ShelterSets =
         [.. Catalogue, "CapacityReports", "Persons", "Placements", "Turnaways", "BedHolds", "SupportPeriods"];
     private static readonly string[] AllSets = [.. ShelterSets, "Waitlists", "WaitlistEntries", "Offers"];
@@ -44,7 +44,8 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
     {
         [Role.HousingOfficer] = [.. ShelterOperations, "Placements/RenewSupport", "Waitlists/OfferNext", "Offers/Accept", "Offers/Decline",
             "Persons/AccessLog", "Placements/ExtendSupport", "Placements/ChangeSupportMethod", "Placements/ChangeResponsibleMunicipality",
-            "Placements/OpenYouthExceptions", "Placements/MinorsAtAdultPlaces", "Persons/MergeInto", "Placements/Cancel"],
+            "Placements/OpenYouthExceptions", "Placements/MinorsAtAdultPlaces", "Persons/MergeInto", "Placements/Cancel",
+            "Placements/RecordHousingSupportAfterSection107", "Placements/RefusionPeriods"],
         [Role.ShelterStaff] = ShelterOperations,
         [Role.Committee] = [],
         [Role.Administrator] = [],
@@ -83,11 +84,15 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         if (db.Entry(stay).State == EntityState.Detached) db.Attach(stay);
         var period = new SupportPeriod(stay, SupportMethod.ICM, ApiFixture.Today, null, "matrix", "matrix");
         db.SupportPeriods.Add(period);
+        // A youth policy of the sample's municipality (the demo data gives one to Slagelse only).
+        var youthPolicy = new YouthPolicy(municipality.Id, new NodaTime.LocalDate(2020, 1, 1), true, 18, 24, "Matrix", 2020, "matrix");
+        db.YouthPolicies.Add(youthPolicy);
         await db.SaveChangesAsync();
         var sample = new Sample(municipality.Id, stay.FacilityId, new Dictionary<string, int>
         {
             ["Municipalities"] = municipality.Id,
             ["Facilities"] = stay.FacilityId,
+            ["YouthPolicies"] = youthPolicy.Id,
             ["Units"] = unit,
             ["CapacityReports"] = await db.CapacityReports.Where(r => r.FacilityId == stay.FacilityId).Select(r => r.Id).FirstAsync(),
             ["Persons"] = person.Id,
@@ -204,6 +209,9 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
             $"/odata/Placements({k["Placements"]})/HousingCapacity.ChangeResponsibleMunicipality", """{"nonsense":1}""");
         yield return ("Placements/OpenYouthExceptions", HttpMethod.Get, "/odata/Placements/HousingCapacity.OpenYouthExceptions()", null);
         yield return ("Placements/MinorsAtAdultPlaces", HttpMethod.Get, "/odata/Placements/HousingCapacity.MinorsAtAdultPlaces()", null);
+        yield return ("Placements/RefusionPeriods", HttpMethod.Get, "/odata/Placements/HousingCapacity.RefusionPeriods()", null);
+        yield return ("Placements/RecordHousingSupportAfterSection107", HttpMethod.Post,
+            $"/odata/Placements({k["Placements"]})/HousingCapacity.RecordHousingSupportAfterSection107", """{"nonsense":1}""");
     }
 
     [Fact]

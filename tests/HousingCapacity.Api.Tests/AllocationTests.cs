@@ -44,7 +44,6 @@ public class AllocationTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Theory]
-    [InlineData(18, -1, false)] // the day before the 18th birthday: 17
     [InlineData(18, 0, true)]   // the 18th birthday
     [InlineData(26, -1, true)]  // the day before the 26th birthday: still 25
     [InlineData(26, 0, false)]  // the 26th birthday
@@ -55,6 +54,14 @@ public class AllocationTests(ApiFixture api) : IClassFixture<ApiFixture>
         var person = await _make.PersonAsync(start.PlusYears(-years).PlusDays(-daysFromBirthday));
         var reply = await _make.AllocateAsync(person, facility, start: start, end: start.PlusDays(1));
         Assert.Equal(refused ? (HttpStatusCode)422 : HttpStatusCode.Created, reply.Status);
+    }
+
+    [Fact]
+    public async Task YouthRule_TheDayBefore18_IsAChild_RefusedByLawNotByThePolicy()
+    {
+        var (facility, _) = await ShelterAsync();
+        var person = await _make.PersonAsync(Today.PlusYears(-18).PlusDays(1));
+        Assert.Equal(["MinorAtAdultPlace"], (await _make.AllocateAsync(person, facility, start: Today, end: Today.PlusDays(1))).DetailCodes());
     }
 
     [Fact]
@@ -69,16 +76,21 @@ public class AllocationTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task DefaultStartDate_JustAfterMidnightInCopenhagen_IsTheNewDay()
+    public async Task Nights_ACheckInAt0030_BelongsToTheNightThatBeganTheEveningBefore_OneAt0630ToTheNewDay()
     {
         var (facility, _) = await ShelterAsync();
         var person = await _make.PersonAsync(new LocalDate(2000, 11, 23)); // 26 on 23 November 2026
         var before = api.Clock.GetCurrentInstant();
         try
         {
-            api.Clock.Reset(Instant.FromUtc(2026, 11, 22, 22, 30)); // 23:30 in Copenhagen: still the 22nd, aged 25
+            // 00:30 on the 23rd in Copenhagen: still the night between 22 and 23 November, when the person was 25.
+            api.Clock.Reset(Instant.FromUtc(2026, 11, 22, 23, 30));
             Assert.Equal(["YouthInSection110"], (await _make.AllocateAsync(person, facility)).DetailCodes());
-            api.Clock.Reset(Instant.FromUtc(2026, 11, 22, 23, 30)); // 00:30 on the 23rd in Copenhagen, 23:30 on the 22nd in UTC
+            var atNight = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn",
+                $$"""{"facilityId":{{facility}},"alias":"Nat {{Guid.NewGuid():N}}","gender":"Male","estimatedAge":40,"endDate":"2026-11-23"}""");
+            Assert.Equal("2026-11-22", atNight.Json.GetProperty("StartDate").GetString());
+            // 06:30: the night is over; a stay from now begins on the 23rd, when the person is 26.
+            api.Clock.Reset(Instant.FromUtc(2026, 11, 23, 5, 30));
             var admitted = await _make.AllocateAsync(person, facility);
             Assert.Equal(HttpStatusCode.Created, admitted.Status);
             Assert.Equal("2026-11-23", admitted.Json.GetProperty("StartDate").GetString());

@@ -97,4 +97,152 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.DoesNotContain(other.Value.EnumerateArray(), p => p.GetProperty("Id").GetInt32() == stayId);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.As(Security.Role.Committee).GetAsync("/odata/Placements/HousingCapacity.MinorsAtAdultPlaces()")).Status);
     }
+
+    private async Task<ODataTestClient.Reply> RecordPolicyAsync(int municipalityCode, string effectiveFrom, bool applies, int min, int max,
+        string name, int? year = 2024) =>
+        await api.As(Security.Role.Administrator, municipalityCode).SendJsonAsync(HttpMethod.Post, "/odata/YouthPolicies",
+            JsonSerializer.Serialize(new { EffectiveFrom = effectiveFrom, Applies = applies, MinAge = min, MaxAge = max, PolicyName = name,
+                PolicyYear = year }));
+
+    private static string Source(ODataTestClient.Reply reply) =>
+        reply.Json.GetProperty("error").GetProperty("details").EnumerateArray()
+            .Single(d => d.GetProperty("code").GetString() == "YouthInSection110").GetProperty("message").GetString()!;
+
+    [Fact]
+    public async Task YouthPolicy_ARefusalAtRodovre_CitesRodovresOwnDefault_NeverSlagelses()
+    {
+        var shelter = await _make.FacilityAsync("Section110Shelter");
+        var unit = await _make.UnitAsync(shelter, beds: 2);
+        var young = await _make.PersonAsync(Today.PlusYears(-20));
+        var refused = await _make.AllocateAsync(young, unitId: unit);
+        var message = Source(refused);
+        Assert.Contains("Rødovre Kommunes standardregel", message);
+        Assert.DoesNotContain("Slagelse", message);
+    }
+
+    [Fact]
+    public async Task YouthPolicy_SlagelsesPlaces_CiteSlagelsesUdsattepolitik()
+    {
+        await using var db = api.NewDb();
+        var slagelse = await db.Municipalities.SingleAsync(m => m.Code == 330);
+        var policy = await db.YouthPolicies.SingleAsync(p => p.MunicipalityId == slagelse.Id);
+        Assert.Equal("Udsattepolitik 2013–15", policy.PolicyName);
+        var shelter = await db.Facilities.Where(f => f.MunicipalityId == slagelse.Id && f.LegalBasis == LegalBasis.Section110)
+            .Select(f => f.Id).FirstAsync();
+        var staff = api.As(Security.Role.ShelterStaff, 330, shelter);
+        var alias = $"U{Guid.NewGuid():N}"[..12];
+        var refused = await staff.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn",
+            JsonSerializer.Serialize(new { facilityId = shelter, alias, gender = "Female", birthYear = Today.Year - 21 }));
+        Assert.True(refused.Status == HttpStatusCode.UnprocessableEntity, refused.Body);
+        Assert.Contains("Slagelse Kommunes Udsattepolitik 2013–15", Source(refused));
+        // Slagelse's exceptions in the demo data cite its policy.
+        Assert.True(await db.Placements.AnyAsync(p => p.Facility!.MunicipalityId == slagelse.Id && p.ExceptionDecidedBy != null
+            && p.YouthPolicyId == policy.Id));
+    }
+
+    [Fact]
+    public async Task YouthPolicy_IsTheAdministratorsOwnMunicipalitysOnly_AndItsBandIsForAdults()
+    {
+        var officer = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/YouthPolicies",
+            """{"EffectiveFrom":"2026-01-01","Applies":true,"MinAge":18,"MaxAge":24,"PolicyName":"Hjemløsestrategi"}""");
+        Assert.Equal(HttpStatusCode.Forbidden, officer.Status);
+        await using (var db = api.NewDb())
+        {
+            var hvidovre = await db.Municipalities.SingleAsync(m => m.Code == 167);
+            var other = await api.As(Security.Role.Administrator, 175).SendJsonAsync(HttpMethod.Post, "/odata/YouthPolicies",
+                JsonSerializer.Serialize(new { MunicipalityId = hvidovre.Id, EffectiveFrom = "2025-03-01", Applies = false, MinAge = 18, MaxAge = 24,
+                    PolicyName = "Ikke vores" }));
+            Assert.Equal(HttpStatusCode.Forbidden, other.Status);
+        }
+        var minors = await RecordPolicyAsync(479, "2026-01-01", true, 16, 24, "Ungepolitik");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, minors.Status);
+        Assert.Equal("YouthPolicyBelowAdultAge", minors.ErrorCode);
+        var inverted = await RecordPolicyAsync(479, "2026-01-01", true, 25, 20, "Ungepolitik");
+        Assert.Equal("InvalidYouthPolicyBand", inverted.ErrorCode);
+        var noName = await RecordPolicyAsync(479, "2026-01-01", true, 18, 24, " ");
+        Assert.Equal("Required", noName.ErrorCode);
+        Assert.Equal(HttpStatusCode.Created, (await RecordPolicyAsync(479, "2026-01-01", true, 18, 24, "Ungepolitik")).Status);
+        var twice = await RecordPolicyAsync(479, "2026-01-01", false, 18, 24, "Ungepolitik, rettet");
+        Assert.Equal(HttpStatusCode.Conflict, twice.Status);
+        Assert.Equal("YouthPolicyDateTaken", twice.ErrorCode);
+        var id = (await api.As(Security.Role.Administrator, 479).GetAsync("/odata/YouthPolicies?$filter=PolicyName eq 'Ungepolitik'&$select=Id"))
+            .Value[0].GetProperty("Id").GetInt32();
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await api.As(Security.Role.Administrator, 479).SendJsonAsync(HttpMethod.Patch,
+            $"/odata/YouthPolicies({id})", """{"MaxAge":25}""")).Status);
+    }
+
+    [Fact]
+    public async Task YouthPolicy_ChangedMidYear_EachStayIsJudgedByTheVersionInForce_AndAnOldDecisionKeepsCitingItsOwn()
+    {
+        // Hvidovre records a policy of 18–24 from 1 January, then switches the rule off from 1 July.
+        Assert.Equal(HttpStatusCode.Created, (await RecordPolicyAsync(167, "2026-01-01", true, 18, 24, "Hjemløsestrategi 2026")).Status);
+        var hvidovre = api.As(Security.Role.HousingOfficer, 167);
+        var admin = new Builders(hvidovre, api.As(Security.Role.Administrator, 167));
+        int hvidovreId;
+        await using (var db = api.NewDb()) hvidovreId = (await db.Municipalities.SingleAsync(m => m.Code == 167)).Id;
+        var shelter = await admin.FacilityAsync("Section110Shelter", municipalityId: hvidovreId);
+        var unit = await admin.UnitAsync(shelter, beds: 3);
+        var twentyTwo = await admin.PersonAsync(new LocalDate(2004, 1, 10), municipalityId: hvidovreId);
+        var twentyFive = await admin.PersonAsync(new LocalDate(2001, 1, 10), municipalityId: hvidovreId);
+        // In June: 18–24 applies to the 22-year-old (with a justification, citing the policy); the 25-year-old is outside its band.
+        var june = new LocalDate(2026, 6, 10);
+        var refused = await admin.AllocateAsync(twentyTwo, unitId: unit, start: june, end: june.PlusDays(3));
+        Assert.Contains("Hvidovre Kommunes Hjemløsestrategi 2026", Source(refused));
+        var exception = await admin.AllocateAsync(twentyTwo, unitId: unit, start: june, end: june.PlusDays(3), justification: Justification);
+        Assert.Equal(HttpStatusCode.Created, exception.Status);
+        var policyId = exception.Json.GetProperty("YouthPolicyId").GetInt32();
+        Assert.Equal(HttpStatusCode.Created, (await admin.AllocateAsync(twentyFive, unitId: unit, start: june, end: june.PlusDays(3))).Status);
+
+        Assert.Equal(HttpStatusCode.Created, (await RecordPolicyAsync(167, "2026-07-01", false, 18, 24, "Hjemløsestrategi 2026, revideret")).Status);
+        // From July no rule: the 22-year-old is admitted without a word; the June decision still cites the June version.
+        var july = new LocalDate(2026, 7, 10);
+        var after = await admin.AllocateAsync(twentyTwo, unitId: unit, start: july, end: july.PlusDays(2));
+        Assert.Equal(HttpStatusCode.Created, after.Status);
+        Assert.Equal(JsonValueKind.Null, after.Json.GetProperty("ExceptionDecidedBy").ValueKind);
+        var june22 = await hvidovre.GetAsync($"/odata/Placements({exception.Json.GetProperty("Id").GetInt32()})?$select=YouthPolicyId");
+        Assert.Equal(policyId, june22.Json.GetProperty("YouthPolicyId").GetInt32());
+        var cited = await hvidovre.GetAsync($"/odata/YouthPolicies({policyId})");
+        Assert.Equal("Hjemløsestrategi 2026", cited.Json.GetProperty("PolicyName").GetString());
+        Assert.True(cited.Json.GetProperty("Applies").GetBoolean());
+    }
+
+    private static string Iso(LocalDate d) => d.ToString("yyyy-MM-dd", null);
+
+    private async Task<ODataTestClient.Reply> DischargeAsync(int stay, LocalDate end, string support, LocalDate decided) =>
+        await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.Discharge",
+            JsonSerializer.Serialize(new { endDate = Iso(end), dischargeReason = "Planned", destination = "OwnHome", followUpSupport = support,
+                followUpDecidedOn = Iso(decided) }));
+
+    [Fact]
+    public async Task Section176a_ADecisionAfterTheDischargeOrAheadOfToday_IsRefused_AndTheRefusionListShowsEachPeriod()
+    {
+        var shelter = await _make.FacilityAsync("Section110Shelter");
+        var unit = await _make.UnitAsync(shelter, beds: 2);
+        var person = await _make.PersonAsync(Today.PlusYears(-40));
+        var first = await _make.AllocateAsync(person, unitId: unit, start: Today.PlusDays(-300));
+        var firstId = first.Json.GetProperty("Id").GetInt32();
+        var firstOut = Today.PlusDays(-280);
+        var late = await DischargeAsync(firstId, firstOut, "HousingSupport85a", firstOut.PlusDays(1));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, late.Status);
+        Assert.Equal("FollowUpDecidedAfterDischarge", late.ErrorCode);
+        Assert.Contains("inden borgerens udskrivning", late.Json.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await DischargeAsync(firstId, firstOut, "HousingSupport85a", firstOut.PlusDays(-2))).Status);
+
+        // Readmitted within the 2 years and discharged again with a new decision: the period still runs from the first discharge.
+        var second = await _make.AllocateAsync(person, unitId: unit, start: Today.PlusDays(-20));
+        var secondId = second.Json.GetProperty("Id").GetInt32();
+        var ahead = await DischargeAsync(secondId, Today.PlusDays(3), "HousingSupport85a", Today.PlusDays(1));
+        Assert.Equal("FollowUpDecidedInFuture", ahead.ErrorCode);
+        Assert.Equal(HttpStatusCode.OK, (await DischargeAsync(secondId, Today.PlusDays(-1), "HousingSupport85a", Today.PlusDays(-1))).Status);
+
+        var list = (await api.OData.GetAsync($"/odata/Placements/HousingCapacity.RefusionPeriods()?$filter=PersonId eq {person}&$orderby=DischargedOn"))
+            .Value.EnumerateArray().ToList();
+        Assert.Equal(2, list.Count);
+        Assert.All(list, c => Assert.Equal(Iso(firstOut), c.GetProperty("PeriodStart").GetString()));
+        Assert.All(list, c => Assert.Equal(Iso(firstOut.PlusYears(2)), c.GetProperty("PeriodEnd").GetString()));
+        Assert.Equal([true, false], list.Select(c => c.GetProperty("StartsPeriod").GetBoolean()));
+        // Another municipality's officers do not see Rødovre's claim.
+        var hvidovre = await api.As(Security.Role.HousingOfficer, 167).GetAsync($"/odata/Placements/HousingCapacity.RefusionPeriods()?$filter=PersonId eq {person}");
+        Assert.Empty(hvidovre.Value.EnumerateArray());
+    }
 }

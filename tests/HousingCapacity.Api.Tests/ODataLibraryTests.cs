@@ -116,10 +116,10 @@ public sealed class ODataLibraryTests(ApiFixture api) : IClassFixture<ApiFixture
     /// </summary>
     [Theory]
     [InlineData(null, new[] { "Municipalities" })]
-    [InlineData(Role.HousingOfficer, new[] { "Municipalities", "Facilities", "Units", "CapacityReports" })]
-    [InlineData(Role.ShelterStaff, new[] { "Municipalities" })]
-    [InlineData(Role.Committee, new[] { "Municipalities", "Facilities", "Units" })]
-    [InlineData(Role.Administrator, new[] { "Municipalities", "Facilities", "Units" })]
+    [InlineData(Role.HousingOfficer, new[] { "Municipalities", "Facilities", "Units", "CapacityReports", "YouthPolicies" })]
+    [InlineData(Role.ShelterStaff, new[] { "Municipalities", "YouthPolicies" })]
+    [InlineData(Role.Committee, new[] { "Municipalities", "Facilities", "Units", "YouthPolicies" })]
+    [InlineData(Role.Administrator, new[] { "Municipalities", "Facilities", "Units", "YouthPolicies" })]
     public void EveryEntitySet_HasAQueryFilter_ButThoseTheRoleSeesInFull(Role? role, string[] seenInFull)
     {
         var options = api.Database.Options();

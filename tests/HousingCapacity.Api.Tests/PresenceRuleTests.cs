@@ -20,7 +20,9 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using var db = api.NewDb();
         var hvidovre = await db.Municipalities.SingleAsync(m => m.Code == Hvidovre);
         var rodovre = await db.Municipalities.SingleAsync(m => m.Code == 175);
-        return await db.Persons.Where(p => p.MunicipalityId == hvidovre.Id
+        // Over 30, so that only the rule a test means can refuse them (not the youth rule of the place).
+        var over30 = ApiFixture.Today.PlusYears(-30).ToDateOnly();
+        return await db.Persons.Where(p => p.MunicipalityId == hvidovre.Id && p.BirthDate < over30
                                            && !p.Placements.Any(s => s.Facility!.MunicipalityId == rodovre.Id)
                                            && p.Placements.Any(s => s.EndDate == null) == withCurrentStay)
             .OrderBy(p => p.Id).Skip(skip).FirstAsync();

@@ -63,8 +63,8 @@ public sealed class FollowUpMonthFixture : ApiFixture
             Stay(c, room, shelter, D(2026, 10, 20), PriorResidence.Hospital),
             // d: since 1 June, past the 90 nights in force (the 91st night was 30 August): every October night is past.
             Stay(d, room, shelter, D(2026, 6, 1)),
-            // e: handlekommune 902; §107 decided two days after the discharge.
-            Ended(Stay(e, room, shelter, D(2026, 10, 2)), D(2026, 10, 4), Destination.OwnHome, FollowUpSupport.Section107, D(2026, 10, 6)),
+            // e: handlekommune 902; §107 decided on the discharge day (the last day §176 a accepts).
+            Ended(Stay(e, room, shelter, D(2026, 10, 2)), D(2026, 10, 4), Destination.OwnHome, FollowUpSupport.Section107, D(2026, 10, 4)),
             // f: discharged home in October 2025 and not back: kept 6 and 12 months.
             Ended(Stay(f, room, shelter, D(2025, 9, 1)), D(2025, 10, 15), Destination.OwnHome),
             // g: discharged home in December 2025, back in March 2026: not kept 6 months.
@@ -106,7 +106,7 @@ public class Section110ReportTests(FollowUpMonthFixture api) : IClassFixture<Fol
         Assert.Equal(2, s.Discharges.Value);                                  // b, e
         Assert.Equal(1, s.DischargesByFollowUpSupport.Single(n => n.Name == "Section107").Count.Value);
         Assert.Equal(1, s.DischargesByFollowUpSupport.Single(n => n.Name == "None").Count.Value);
-        Assert.Equal(0, s.FollowUpDecidedBeforeDischarge.Value);              // e's decision came after
+        Assert.Equal(1, s.FollowUpDecidedBeforeDischarge.Value);              // e's decision came on the discharge day
         Assert.Equal(1, s.Readmissions12Months.Value);                        // a
         Assert.Equal(1, s.DischargesToStreetOrUnknown.Value);                 // b
         Assert.Equal(1, s.AdmissionsByPriorResidence.Single(n => n.Name == "Street").Count.Value);

@@ -32,16 +32,14 @@ public class SupportPeriodTests
     }
 
     [Fact]
-    public void Discharge_FollowUpDecision_RecordsWhetherItWasMadeBeforeTheDischarge()
+    public void Discharge_FollowUpDecision_IsMadeBeforeTheDischarge_ALaterOneIsRefused()
     {
         var before = Cti();
         before.Discharge(new LocalDate(2026, 6, 1), DischargeReason.Planned, Destination.OwnHome, FollowUpSupport.HousingSupport85a,
             new LocalDate(2026, 5, 20));
         Assert.True(before.FollowUpDecidedBeforeDischarge);
-        var after = Cti();
-        after.Discharge(new LocalDate(2026, 6, 1), DischargeReason.Planned, Destination.OwnHome, FollowUpSupport.Section107,
-            new LocalDate(2026, 6, 2));
-        Assert.False(after.FollowUpDecidedBeforeDischarge);
+        Assert.Equal("FollowUpDecidedAfterDischarge", Assert.Throws<DomainRuleException>(() => Cti().Discharge(new LocalDate(2026, 6, 1),
+            DischargeReason.Planned, Destination.OwnHome, FollowUpSupport.Section107, new LocalDate(2026, 6, 2))).Code);
         Assert.Equal("FollowUpDateRequired", Assert.Throws<DomainRuleException>(() => Cti().Discharge(new LocalDate(2026, 6, 1),
             DischargeReason.Planned, Destination.OwnHome, FollowUpSupport.HousingSupport85a)).Code);
         Assert.Equal("FollowUpDateWithoutDecision", Assert.Throws<DomainRuleException>(() => Cti().Discharge(new LocalDate(2026, 6, 1),

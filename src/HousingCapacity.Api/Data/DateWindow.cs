@@ -22,7 +22,7 @@ public sealed class DateWindow
     public static readonly IReadOnlyDictionary<Type, string[]> Given = new Dictionary<Type, string[]>
     {
         [typeof(Placement)] = [nameof(Placement.StartDate), nameof(Placement.EndDate), nameof(Placement.FollowUpDecidedOn),
-            nameof(Placement.NotifiedOn)],
+            nameof(Placement.NotifiedOn), nameof(Placement.HousingSupportAfter107DecidedOn)],
         [typeof(SupportPeriod)] = [nameof(SupportPeriod.StartDate)],
         [typeof(CapacityReport)] = [nameof(CapacityReport.Date)],
         [typeof(Turnaway)] = [nameof(Turnaway.Date)],
@@ -30,6 +30,7 @@ public sealed class DateWindow
         [typeof(WaitlistEntry)] = [nameof(WaitlistEntry.AppliedOn)],
         [typeof(Offer)] = [nameof(Offer.OfferedOn)],
         [typeof(Unit)] = [nameof(Unit.OutOfServiceSince)],
+        [typeof(YouthPolicy)] = [nameof(YouthPolicy.EffectiveFrom)],
     };
 
     /// <summary>Dates that follow from others (or, a birth date, from the CPR number): not a user's input, not checked.</summary>

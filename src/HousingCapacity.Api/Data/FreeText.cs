@@ -23,6 +23,7 @@ public static class FreeText
         [typeof(Unit)] = [nameof(Unit.Label)],
         [typeof(Waitlist)] = [nameof(Waitlist.Name)],
         [typeof(Municipality)] = [nameof(Municipality.Name)],
+        [typeof(YouthPolicy)] = [nameof(YouthPolicy.PolicyName)],
     };
 
     /// <summary>Texts the system sets (the CPR number itself, the user names from tokens, reasons it writes).</summary>
@@ -34,6 +35,7 @@ public static class FreeText
         [typeof(BedHold)] = [nameof(BedHold.HeldBy)],
         [typeof(SupportPeriod)] = [nameof(SupportPeriod.RecordedBy)],
         [typeof(WaitlistEntry)] = [nameof(WaitlistEntry.FlaggedReason)],
+        [typeof(YouthPolicy)] = [nameof(YouthPolicy.RecordedBy)],
     };
 
     /// <summary>No text these changes set holds a CPR number.</summary>

@@ -21,6 +21,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
 
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<YouthPolicy> YouthPolicies => Set<YouthPolicy>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<CapacityReport> CapacityReports => Set<CapacityReport>();
     public DbSet<Person> Persons => Set<Person>();
@@ -112,6 +113,11 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
             e.HasMany(x => x.CapacityReports).WithOne(x => x.Facility).HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Placements).WithOne(x => x.Facility).HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
         });
+        Table<YouthPolicy>(b, "YouthPolicies", e =>
+        {
+            e.HasOne(x => x.Municipality).WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.MunicipalityId, x.EffectiveFrom }).IsUnique();
+        });
         Table<Unit>(b, "Units", e =>
             e.HasMany(x => x.Placements).WithOne(x => x.Unit).HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict));
         Table<CapacityReport>(b, "CapacityReports", e =>
@@ -136,6 +142,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
             // The handlekommune of the stay: officers of it see the stay.
             e.HasOne<Municipality>().WithMany().HasForeignKey(x => x.ResponsibleMunicipalityId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => x.ResponsibleMunicipalityId);
+            e.HasOne<YouthPolicy>().WithMany().HasForeignKey(x => x.YouthPolicyId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.SupportPeriods).WithOne(x => x.Placement).HasForeignKey(x => x.PlacementId).OnDelete(DeleteBehavior.Restrict);
             // The over-booking guards of migration 0003; EF must know, so that it does not rely on RETURNING alone.
             e.ToTable(t => { t.HasTrigger("TR_Placements_Guard_Insert"); t.HasTrigger("TR_Placements_Guard_Update"); });
@@ -192,7 +199,8 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         b.Entity<Placement>().ToTable(t => { t.HasTrigger("TR_Placements_FollowUpDate_Insert"); t.HasTrigger("TR_Placements_FollowUpDate_Update"); });
         b.Entity<AccessLogEntry>().ToTable(t => t.HasTrigger("TR_AccessLog_NoReplace"));
         foreach (var table in new[] { typeof(Placement), typeof(BedHold), typeof(CapacityReport), typeof(Turnaway), typeof(Person),
-                     typeof(WaitlistEntry), typeof(Offer), typeof(Unit), typeof(AccessLogEntry), typeof(SupportPeriod) })
+                     typeof(WaitlistEntry), typeof(Offer), typeof(Unit), typeof(AccessLogEntry), typeof(SupportPeriod),
+                     typeof(YouthPolicy) })
         {
             var name = b.Entity(table).Metadata.GetTableName();
             b.Entity(table).ToTable(t => { t.HasTrigger($"TR_{name}_Dates_Insert"); t.HasTrigger($"TR_{name}_Dates_Update"); });
@@ -215,6 +223,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         // Every role sees every municipality (the catalogue is public knowledge within the municipalities' organisation); nobody
         // without a role does.
         Filter<Municipality>(b, catalogue || staff ? null : m => false);
+        Filter<YouthPolicy>(b, catalogue || staff ? null : y => false);
         Filter<Facility>(b, catalogue ? null : staff ? f => ScopeFacilityIds.Contains(f.Id) : f => false);
         Filter<Unit>(b, catalogue ? null : staff ? u => ScopeFacilityIds.Contains(u.FacilityId) : u => false);
         Filter<CapacityReport>(b, officer ? null : staff ? r => ScopeFacilityIds.Contains(r.FacilityId) : r => false);

@@ -1,3 +1,4 @@
+using HousingCapacity.Api.Features.YouthPolicies;
 using System.Text.RegularExpressions;
 using HousingCapacity.Api.OData;
 using Microsoft.Extensions.Options;
@@ -66,6 +67,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
 
         var facilities = await db.Unscoped<Facility>().AsNoTracking().Where(f => f.MunicipalityId == municipality.Id).OrderBy(f => f.Kind).ThenBy(f => f.Name).ToListAsync(ct);
         var facilityIds = facilities.Select(f => f.Id).ToList();
+        var policies = await YouthRules.AllAsync(db, Policy, ct);
+        YouthRuleInForce youthRule(LocalDate on) => policies(municipality.Id, on);
         var units = await db.Unscoped<Unit>().AsNoTracking().Where(u => facilityIds.Contains(u.FacilityId)).ToListAsync(ct);
         var trendFirst = first.PlusMonths(-12);
         var (firstDate, lastDate, trendFirstDate) = (first.ToDateOnly(), last.ToDateOnly(), trendFirst.ToDateOnly());
@@ -175,9 +178,9 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             Total = Sum(rows),
             Flow = FlowFigures(stays, turnaways, countingYears.PastThreshold, first, last),
             Youth = YouthFigures(stays, kindOf, persons.ToDictionary(p => p.Key, p => (p.Value.BirthDate.ToLocalDate(), p.Value.FirstName,
-                p.Value.LastName)), first, last),
+                p.Value.LastName)), first, last, youthRule),
             Section110 = await Section110Async(facilityIds, stays, history, countingYears, first, last, ct),
-            YouthHousing = await YouthHousingAsync(municipality.Id, facilityIds, first, last, ct),
+            YouthHousing = await YouthHousingAsync(municipality.Id, facilityIds, first, last, youthRule(last), ct),
             HousingFirst = HousingFirst(stays, kindOf, first, last),
             Waitlists = await WaitlistsAsync(municipality.Id, first, last, ct),
             Notifications = NotificationFigures(stays, kindOf, first, last, today),
@@ -345,7 +348,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     }
 
     private async Task<YouthHousingDemand> YouthHousingAsync(int municipalityId, List<int> facilityIds, LocalDate first, LocalDate last,
-        CancellationToken ct)
+        YouthRuleInForce youth, CancellationToken ct)
     {
         var (firstDate, lastDate) = (first.ToDateOnly(), last.ToDateOnly());
         var entries = await db.Unscoped<WaitlistEntry>().AsNoTracking()
@@ -365,23 +368,26 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             PersonCount.Of(entries.Count(e => e.Status is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered)),
             waits.Count >= 5 ? Median(waits) : null,
             PersonCount.Of(turnedAway.Count(t => DanishTime.AgeOn(t.BirthDate.ToLocalDate(), t.Date.ToLocalDate()) is var age
-                && age >= Policy.YouthMinAge && age <= Policy.YouthMaxAge)));
+                && age >= youth.MinAge && age <= youth.MaxAge)));
     }
 
     private Youth YouthFigures(List<Stay> stays, Dictionary<int, FacilityKind> kindOf,
-        Dictionary<int, (LocalDate BirthDate, string FirstName, string LastName)> persons, LocalDate first, LocalDate last)
+        Dictionary<int, (LocalDate BirthDate, string FirstName, string LastName)> persons, LocalDate first, LocalDate last,
+        Func<LocalDate, YouthRuleInForce> youthRule)
     {
+        // Each stay by the municipality's band in force on its first night; the figures are titled by the one at the month's end.
         var young = stays.Where(s => s.Start >= first && s.Start <= last && Policy.CoversYouthRule(s.Basis)
-                                     && persons.TryGetValue(s.PersonId, out var p)
-                                     && DanishTime.AgeOn(p.BirthDate, s.Start) is var age && age >= Policy.YouthMinAge
-                                         && age <= Policy.YouthMaxAge).ToList();
+                                     && persons.TryGetValue(s.PersonId, out var p) && youthRule(s.Start) is var rule
+                                     && DanishTime.AgeOn(p.BirthDate, s.Start) is var age && age >= rule.MinAge
+                                         && age <= rule.MaxAge).ToList();
+        var atEnd = youthRule(last);
         var exceptions = young.Where(s => !string.IsNullOrWhiteSpace(s.Justification)).ToList();
         var count = PersonCount.Of(exceptions.Count);
         var names = persons.Values.SelectMany(p => new[] { p.FirstName, p.LastName }).Where(n => n.Length >= 2).Distinct().ToList();
-        return new Youth(Policy.YouthMinAge, Policy.YouthMaxAge, PersonCount.Of(young.Count), count,
+        return new Youth(atEnd.MinAge, atEnd.MaxAge, PersonCount.Of(young.Count), count,
             count.Suppressed ? [] : exceptions.Select(s => Redact(s.Justification!,
                 names)).Distinct().Order(StringComparer.Ordinal).ToList(),
-            count.Suppressed);
+            count.Suppressed, atEnd.Applies, atEnd.CitationDa);
     }
 
     /// <summary>Justification texts are shown without CPR-like numbers or the names of placed persons.</summary>

@@ -19,6 +19,8 @@ public static class AccessPolicy
         ["Municipalities"] = Everyone,
         ["Facilities"] = Everyone,
         ["Units"] = Everyone,
+        // A municipality's youth policy is a published policy: refusals, pages and the report cite it.
+        ["YouthPolicies"] = Everyone,
         ["CapacityReports"] = OfficerAndStaff,
         // Person-level data: never for Committee or Administrator.
         ["Persons"] = OfficerAndStaff,
@@ -36,6 +38,7 @@ public static class AccessPolicy
     {
         ["Municipalities"] = [Role.Administrator],
         ["Facilities"] = [Role.Administrator],
+        ["YouthPolicies"] = [Role.Administrator],
         // Staff put their own units in and out of service.
         ["Units"] = [Role.Administrator, Role.ShelterStaff],
         ["CapacityReports"] = [Role.ShelterStaff],
@@ -65,6 +68,9 @@ public static class AccessPolicy
         ["Placements/ChangeResponsibleMunicipality"] = Officer,
         // A stay entered in error is cancelled by an officer, with a reason (staff discharge; they do not erase).
         ["Placements/Cancel"] = Officer,
+        // §176 a: the municipality's decisions and its refusion claim are the officers'.
+        ["Placements/RecordHousingSupportAfterSection107"] = Officer,
+        ["Placements/RefusionPeriods"] = Officer,
         ["Placements/OpenYouthExceptions"] = Officer,
         // A data-quality list for the officers who correct it.
         ["Placements/MinorsAtAdultPlaces"] = Officer,

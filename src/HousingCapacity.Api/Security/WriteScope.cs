@@ -36,6 +36,8 @@ public static class WriteScope
                 // An administrator keeps their own municipality's catalogue; the code, its identity in every token, never changes.
                 Municipality m => administratorOf == m.Id,
                 Facility f => administratorOf == f.MunicipalityId,
+                // A municipality's youth policy is its administrator's to record.
+                YouthPolicy y => administratorOf == y.MunicipalityId,
                 Unit u => administratorOf is not null && facilityMunicipality.GetValueOrDefault(u.FacilityId) == administratorOf
                           || change.State == EntityState.Modified && AtMyFacility(u.FacilityId),
                 CapacityReport r => AtMyFacility(r.FacilityId)

@@ -31,7 +31,7 @@ public sealed class PageAccessLogTests(ApiFixture api) : IClassFixture<ApiFixtur
     private static readonly string[] WithoutPersonData =
     [
         "", "logind", "logud", "fejl/{status:int}", "personale/tjek-ind", "personale/afvisning", "personale/enheder", "sagsbehandler",
-        "udvalg", "administration", "administration/import",
+        "udvalg", "administration", "administration/import", "administration/ungepolitik",
     ];
 
     [Fact]

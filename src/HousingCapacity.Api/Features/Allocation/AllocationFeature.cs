@@ -10,7 +10,8 @@ public sealed class AllocationFeature : IFeature
         // The dated thresholds and the extra days off are text in configuration: a malformed one stops the start, naming it
         // (Program reads the options before the host starts, so that the refusal is one line, not the host's error log).
         services.AddOptions<PlacementPolicy>().Bind(configuration.GetSection("PlacementRules"))
-            .Validate(Parses, "PlacementRules: CountingYearThresholds must be yyyy-MM-dd=nights and ExtraNonWorkingDays MM-dd.");
+            .Validate(Parses, "PlacementRules: CountingYearThresholds must be yyyy-MM-dd=nights, ExtraNonWorkingDays MM-dd, and the youth band " +
+                "YouthMinAge–YouthMaxAge at least 18, NightEndsAtHour 0–12.");
         services.AddSingleton<PlacementAllocation>();
         services.AddSingleton<CheckInAction>();
         services.AddSingleton<LongStaysFunction>();
@@ -22,7 +23,8 @@ public sealed class AllocationFeature : IFeature
         {
             policy.WorkingDays();
             policy.CountingYearRules();
-            return true;
+            return policy.YouthMinAge >= MinorAtAdultPlaceRule.AdultAge && policy.YouthMaxAge >= policy.YouthMinAge
+                && policy.NightEndsAtHour is >= 0 and <= 12;
         }
         catch (FormatException)
         {
@@ -45,6 +47,11 @@ public sealed class AllocationFeature : IFeature
         discharge.ReturnsFromEntitySet<Placement>("Placements");
 
         placement.Action("Cancel").Parameter<string>("reason");
+
+        var after107 = placement.Action("RecordHousingSupportAfterSection107");
+        after107.Parameter<DateOnly>("decidedOn");
+        after107.ReturnsFromEntitySet<Placement>("Placements");
+        placement.Collection.Function("RefusionPeriods").ReturnsCollection<RefusionPeriod>();
 
         var handlekommune = placement.Action("ChangeResponsibleMunicipality");
         handlekommune.Parameter<int?>("municipalityCode").Optional();

@@ -1,5 +1,6 @@
 using HousingCapacity.Api.Features.Persons;
 using HousingCapacity.Api.Features.Shared;
+using HousingCapacity.Api.Features.YouthPolicies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -28,6 +29,8 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
     [BindProperty] public string? Justification { get; set; }
 
     public PlacementPolicy Policy => policy.Value;
+    /// <summary>The youth policy of the municipality that runs this place, in force tonight.</summary>
+    public YouthRuleInForce Youth { get; private set; } = null!;
     public List<SelectListItem> Units { get; private set; } = [];
     public List<SelectListItem> Municipalities { get; private set; } = [];
 
@@ -88,6 +91,7 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
 
     private async Task LoadChoicesAsync()
     {
+        Youth = await YouthRules.AtAsync(Db, Facility.MunicipalityId, Today, Policy, HttpContext.RequestAborted);
         Units = await Db.Units.Where(u => u.FacilityId == Facility.Id && u.Status == UnitStatus.InService).OrderBy(u => u.Label)
             .Select(u => new SelectListItem(u.Label + " (" + u.Beds + " senge)", u.Id.ToString())).ToListAsync();
         Municipalities = await Db.Municipalities.OrderBy(m => m.Name)

@@ -45,7 +45,7 @@ public sealed class CheckOutModel : StaffPage
             {
                 var stay = await Db.Placements.SingleAsync(p => p.Id == id);
                 stay.Discharge(EndDate!.Value.ToLocalDate(), DischargeReason!.Value, Destination!.Value, FollowUpSupport,
-                    FollowUpDecidedOn?.ToLocalDate());
+                    FollowUpDecidedOn?.ToLocalDate(), Today);
                 return stay;
             }, Fields);
             if (done is not null)

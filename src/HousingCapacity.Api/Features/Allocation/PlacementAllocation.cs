@@ -1,4 +1,5 @@
 using HousingCapacity.Api.Features.Holds;
+using HousingCapacity.Api.Features.YouthPolicies;
 using HousingCapacity.Api.OData;
 using Microsoft.Extensions.Options;
 
@@ -29,9 +30,9 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         (await AllocateAsync(db, RequestOf(v, c), c), true);
 
-    private static AllocationRequest RequestOf(EntityValues v, WriteContext c) => new(
+    private AllocationRequest RequestOf(EntityValues v, WriteContext c) => new(
         v.Required<int>("PersonId"), v.Optional<int?>("UnitId", null), v.Optional<int?>("FacilityId", null),
-        v.Optional("StartDate", DanishTime.Today(c.Clock)), v.Optional<LocalDate?>("EndDate", null),
+        v.Optional("StartDate", DanishTime.Night(c.Clock, Policy.NightEndsAtHour)), v.Optional<LocalDate?>("EndDate", null),
         v.Optional("SupportMethod", SupportMethod.None), v.Optional<string?>("ExceptionJustification", null),
         v.Optional<ReferralRoute?>("ReferralRoute", null), v.Optional<PriorResidence?>("PriorResidence", null));
 
@@ -127,12 +128,14 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         }
 
         var overlapping = await Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
+        // The youth rule is the policy of the municipality that runs the place, in force on the first night.
+        var youth = await YouthRules.AtAsync(db, facility.MunicipalityId, stay.Start, Policy, ct);
         if (unit is null)
         {
             // Nothing free: still say whether the person could have been placed here at all.
             var any = await db.Unscoped<Unit>().Where(u => u.FacilityId == facility.Id).OrderBy(u => u.Id).FirstOrDefaultAsync(ct);
             var probe = any is null ? null : new PlacementCandidate(person, facility, any, stay, supportMethod, justification, 0, false,
-                overlapping);
+                overlapping, youth);
             var eligibility = probe is null ? [] : PlacementRule.Broken(probe, Policy)
                 .Where(r => r.Kind == RuleKind.Eligibility || r.Code == "PersonAlreadyPlaced").ToList();
             var details = eligibility.Select(r => Detail(r, probe!)).ToList();
@@ -146,7 +149,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         var peak = free?.Peak ?? await PeakOccupancyAsync(db, unit.Id, stay, ct);
         var heldForOthers = free?.Held ?? await BedHoldWriter.HeldAsync(db, unit.Id, stay.Start, now, person.Id, ct);
         var candidate = new PlacementCandidate(person, facility, unit, stay, supportMethod, justification,
-            peak, peak < unit.Beds && peak + heldForOthers >= unit.Beds, overlapping);
+            peak, peak < unit.Beds && peak + heldForOthers >= unit.Beds, overlapping, youth);
         var broken = PlacementRule.Broken(candidate, Policy);
         if (broken.Count > 0)
             throw Refusal(broken.Select(r => Detail(r, candidate)).ToList(), broken.Any(r => r.Kind == RuleKind.Eligibility));
@@ -169,7 +172,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             priorResidence: r.PriorResidence,
             // The handlekommune of the stay starts as the person's (null when not known); an officer may change it.
             responsibleMunicipalityId: person.MunicipalityId,
-            exceptionDecidedBy: exception ? c.UserName : null);
+            exceptionDecidedBy: exception ? c.UserName : null, youthPolicyId: youth.PolicyId);
         if (supportMethod != SupportMethod.None)
             placement.SupportPeriods.Add(new SupportPeriod(placement, supportMethod, stay.Start, placement.SupportUntil.ToLocalDate(), null,
                 c.UserName));
@@ -178,7 +181,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
 
     /// <summary>One broken rule as an error detail: its code, both messages and the law or policy it comes from.</summary>
     private ProblemDetail Detail(PlacementRule r, PlacementCandidate c) =>
-        new(r.Code, $"{r.MessageDa(c, Policy)} (Kilde: {r.Source})", $"{r.MessageEn(c, Policy)} (Source: {r.Source})", Target(r));
+        new(r.Code, $"{r.MessageDa(c, Policy)} (Kilde: {r.SourceOf(c, Policy)})", $"{r.MessageEn(c, Policy)} (Source: {r.SourceOf(c, Policy)})",
+            Target(r));
 
     private static string? Target(PlacementRule r) => r.Code switch
     {

@@ -19,7 +19,18 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
         [FromODataBody] Destination? destination, [FromODataBody] FollowUpSupport? followUpSupport,
         [FromODataBody] DateOnly? followUpDecidedOn) =>
         ActAsync(key, p => p.Discharge(Required(endDate, nameof(endDate)).ToLocalDate(), Required(dischargeReason, nameof(dischargeReason)),
-            Required(destination, nameof(destination)), followUpSupport, followUpDecidedOn?.ToLocalDate()));
+            Required(destination, nameof(destination)), followUpSupport, followUpDecidedOn?.ToLocalDate(), DanishTime.Today(Clock)));
+
+    /// <summary>§176 a stk. 1 nr. 2: §85 a bostøtte decided after the §107 stay that followed this §110 stay.</summary>
+    [HttpPost]
+    public Task<IActionResult> RecordHousingSupportAfterSection107(int key, [FromODataBody] DateOnly? decidedOn) =>
+        ActAsync(key, p => p.RecordHousingSupportAfterSection107(Required(decidedOn, nameof(decidedOn)).ToLocalDate(), DanishTime.Today(Clock)));
+
+    /// <summary><c>Placements/HousingCapacity.RefusionPeriods()</c>: the §110 stays with a §176 a decision the caller's municipality
+    /// is handlekommune for, each with the refusion period it falls in (<see cref="RefusionPeriods"/>).</summary>
+    [HttpGet, HousingQuery]
+    public async Task<IQueryable<RefusionPeriod>> RefusionPeriods() =>
+        (await Allocation.RefusionPeriods.OfAsync(Db, Caller, HttpContext.RequestAborted)).AsQueryable();
 
     /// <summary>Cancels a stay entered in error, with a reason (<see cref="PlacementCancellation"/>): 204, and the stay is gone.</summary>
     [HttpPost]

@@ -1,4 +1,5 @@
 using HousingCapacity.Api.Features.Allocation;
+using HousingCapacity.Api.Features.YouthPolicies;
 using HousingCapacity.Api.OData;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,7 @@ public sealed class EligiblePlacesFunction(IOptions<PlacementPolicy> policy)
             context.Clock, ct))
             .Where(a => a.BedsFree > 0).ToList();
         var byId = facilities.ToDictionary(f => f.Id);
+        var youthRules = await YouthRules.AllAsync(db, policy.Value, ct);
         var facilityIds = available.Select(a => a.FacilityId).ToList();
         // The units of those facilities, and for each the people and the others' holds that night: three queries in all.
         var units = (await db.Unscoped<Unit>().Where(u => facilityIds.Contains(u.FacilityId)
@@ -48,7 +50,7 @@ public sealed class EligiblePlacesFunction(IOptions<PlacementPolicy> policy)
                 // A Housing First home would name its support method; any method will do for "could they be placed".
                 var candidate = new PlacementCandidate(person, facility, unit, stay,
                     facility.Kind == FacilityKind.HousingFirst ? SupportMethod.ICM : SupportMethod.None, null,
-                    peak, peak < unit.Beds && peak + held >= unit.Beds, 0);
+                    peak, peak < unit.Beds && peak + held >= unit.Beds, 0, youthRules(facility.MunicipalityId, night));
                 if (PlacementRule.Broken(candidate, policy.Value).Count == 0)
                 {
                     result.Add(a);

@@ -34,7 +34,7 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
         if (FacilityId is not { } facilityId) return await ReloadWith("Vælg et tilbud.");
         var placement = await WriteAsync(async () =>
         {
-            var p = await allocation.AllocateAsync(Db, new AllocationRequest(id, null, facilityId, Today, null,
+            var p = await allocation.AllocateAsync(Db, new AllocationRequest(id, null, facilityId, Tonight, null,
                 SupportMethod ?? Domain.SupportMethod.None, null, ReferralRoute.Municipality), WriteContext);
             Db.Add(p);
             return p;
@@ -84,7 +84,7 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
 
     private Task<bool> AlreadyPlacedHereTonightAsync(int personId, int facilityId)
     {
-        var tonight = Today.ToDateOnly();
+        var tonight = Tonight.ToDateOnly();
         return Db.Placements.AnyAsync(p => p.PersonId == personId && p.FacilityId == facilityId && p.StartDate == tonight
             && p.EndDate == null);
     }
@@ -105,5 +105,5 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
         return true;
     }
 
-    private async Task LoadPlacesAsync() => Places = await eligiblePlaces.InvokeAsync(Db, Person, Today, WriteContext);
+    private async Task LoadPlacesAsync() => Places = await eligiblePlaces.InvokeAsync(Db, Person, Tonight, WriteContext);
 }

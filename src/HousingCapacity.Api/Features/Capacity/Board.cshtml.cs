@@ -1,3 +1,4 @@
+using HousingCapacity.Api.Features.YouthPolicies;
 using HousingCapacity.Api.Features.Allocation;
 using HousingCapacity.Api.Features.Availability;
 using HousingCapacity.Api.Features.Shared;
@@ -24,7 +25,7 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
 
     public List<UnitRow> Units { get; private set; } = [];
     public List<Guest> Guests { get; private set; } = [];
-    public CapacityReport? Tonight { get; private set; }
+    public CapacityReport? TonightsReport { get; private set; }
     public DateTimeOffset? LastReportedAt { get; private set; }
 
     [BindProperty] public int? BedsInService { get; set; }
@@ -37,7 +38,7 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
     {
         if (!await LoadFacilityAsync()) return NotFound();
         await LoadAsync();
-        (BedsInService, BedsOccupied, BedsOutOfService) = Tonight is { } r
+        (BedsInService, BedsOccupied, BedsOutOfService) = TonightsReport is { } r
             ? (r.BedsInService, r.BedsOccupied, r.BedsOutOfService)
             : (Units.Where(u => u.Unit.Status == UnitStatus.InService).Sum(u => u.Unit.Beds), Guests.Count,
                 Units.Where(u => u.Unit.Status == UnitStatus.OutOfService).Sum(u => u.Unit.Beds));
@@ -55,7 +56,7 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
         {
             var saved = await WriteAsync(() => CreateAsync(reports, new Dictionary<string, object?>
             {
-                ["FacilityId"] = Facility.Id, ["Date"] = Today, ["BedsInService"] = BedsInService, ["BedsOccupied"] = BedsOccupied,
+                ["FacilityId"] = Facility.Id, ["Date"] = Tonight, ["BedsInService"] = BedsInService, ["BedsOccupied"] = BedsOccupied,
                 ["BedsOutOfService"] = BedsOutOfService,
             }),
                 new Dictionary<string, string>
@@ -76,7 +77,7 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
     private async Task LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var tonight = Today.ToDateOnly();
+        var tonight = Tonight.ToDateOnly();
         var now = Clock.GetCurrentInstant().ToUtc();
         var units = await Db.Units.Where(u => u.FacilityId == Facility.Id).OrderBy(u => u.Id).ToListAsync(ct);
         var stays = await Db.Placements.Where(p => p.FacilityId == Facility.Id && p.StartDate <= tonight
@@ -86,21 +87,23 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
             && h.ExpiresAt > now).GroupBy(h => h.UnitId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
         Units = units.Select(u => new UnitRow(u, stays.Count(s => s.UnitId == u.Id), holds.GetValueOrDefault(u.Id))).ToList();
         var counting = PlacementPolicy.IsSection110(Facility.LegalBasis)
-            ? (await longStays.InvokeAsync(Db, Today, true, WriteContext)).ToDictionary(l => l.PersonId)
+            ? (await longStays.InvokeAsync(Db, Tonight, true, WriteContext)).ToDictionary(l => l.PersonId)
             : [];
         var rules = policy.Value;
+        // The municipality's own youth policy in force tonight (none applies when it has switched the rule off).
+        var youth = await YouthRules.AtAsync(Db, Facility.MunicipalityId, Today, rules, ct);
         Guests = stays.Select(s =>
         {
             var age = s.Person!.Age(Today);
-            var young = rules.CoversYouthRule(s.LegalBasis) && age.Years >= rules.YouthMinAge && age.Years <= rules.YouthMaxAge;
-            var band = $"Ung ({rules.YouthMinAge}–{rules.YouthMaxAge})";
+            var young = youth.Applies && rules.CoversYouthRule(s.LegalBasis) && age.Years >= youth.MinAge && age.Years <= youth.MaxAge;
+            var band = $"Ung ({youth.MinAge}–{youth.MaxAge})";
             var warning = young ? s.ExceptionJustification is null ? $"{band} uden registreret begrundelse"
                 : $"{band}: undtagelse registreret" : null;
             return new Guest(s, s.Person, units.FirstOrDefault(u => u.Id == s.UnitId)?.Label ?? "", Period.Between(s.StartDate.ToLocalDate(),
                 Today, PeriodUnits.Days).Days, warning, counting.GetValueOrDefault(s.PersonId));
         }).ToList();
         Shows(stays.Select(s => s.PersonId));
-        Tonight = await Db.CapacityReports.SingleOrDefaultAsync(r => r.FacilityId == Facility.Id && r.Date == tonight, ct);
+        TonightsReport = await Db.CapacityReports.SingleOrDefaultAsync(r => r.FacilityId == Facility.Id && r.Date == tonight, ct);
         LastReportedAt = await Db.CapacityReports.Where(r => r.FacilityId == Facility.Id).MaxAsync(r => (DateTimeOffset?)r.ReportedAt, ct);
     }
 }

@@ -15,6 +15,9 @@ public abstract class HousingPage : PageModel
     protected IClock Clock => HttpContext.RequestServices.GetRequiredService<IClock>();
     public Caller Caller => HttpContext.RequestServices.GetRequiredService<CallerScope>().Current;
     public LocalDate Today => DanishTime.Today(Clock);
+    /// <summary>The night it is now, named by the date it began: until the morning hour, the night that began yesterday evening.</summary>
+    public LocalDate Tonight => DanishTime.Night(Clock,
+        HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlacementPolicy>>().Value.NightEndsAtHour);
     protected WriteContext WriteContext => new(Clock, Caller.Name, HttpContext.RequestAborted);
 
     /// <summary>The page's title: the heading, the window's title and the purpose the access log keeps.</summary>

@@ -17,7 +17,11 @@ public static class Navigation
             ("/sagsbehandler/unge-undtagelser", "Unge-undtagelser"),
         ],
         Role.Committee => [("/udvalg", "Månedsrapport")],
-        Role.Administrator => [("/administration", "Tilbud og enheder"), ("/administration/import", "Import af kapacitet")],
+        Role.Administrator =>
+        [
+            ("/administration", "Tilbud og enheder"), ("/administration/import", "Import af kapacitet"),
+            ("/administration/ungepolitik", "Politik for unge"),
+        ],
         _ => [],
     };
 

@@ -25,6 +25,19 @@ public static class Words
 
     public static string Date(DateOnly date) => Date(date.ToLocalDate());
 
+    /// <summary>
+    /// A night without ambiguity: "natten mellem 5. og 6. december" ("natten til 6. dec." read on the evening of the 6th is the
+    /// night before). The night is named by the date it began.
+    /// </summary>
+    public static string Night(LocalDate night)
+    {
+        var da = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
+        var morning = night.PlusDays(1);
+        return night.Month == morning.Month
+            ? $"natten mellem {night.Day}. og {morning.ToString("d. MMMM", da)}"
+            : $"natten mellem {night.ToString("d. MMMM", da)} og {morning.ToString("d. MMMM", da)}";
+    }
+
     public static string Time(DateTimeOffset at) =>
         Instant.FromDateTimeOffset(at).InZone(DanishTime.Zone).ToString("d. MMM 'kl.' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("da-DK"));
 

@@ -40,7 +40,7 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
             var candidate = new PlacementCandidate(person, facility, unit, new DateRange(today, null), SupportMethod.ICM, null, 0, false,
                 0);
             var ineligible = PlacementRule.Broken(candidate,
-                policy.Value).Where(r => r is AgeRestrictedRule or GenderRestrictedRule).ToList();
+                policy.Value).Where(r => r is AgeRestrictedRule or GenderRestrictedRule or MinorAtAdultPlaceRule).ToList();
             if (ineligible.Count > 0)
             {
                 entry.Flag($"{today:yyyy-MM-dd}: {string.Join(" ", ineligible.Select(r => r.MessageDa(candidate, policy.Value)))}");

@@ -232,7 +232,16 @@ public static class MonthlyReportPdf
         pdf.NewPage();
         pdf.Heading("Metode og definitioner", ReportText.Title);
         foreach (var paragraph in Methodology) pdf.Paragraph(paragraph);
+        pdf.Paragraph(YouthMethodology(f.Youth));
     }
+
+    /// <summary>The youth rule as the report's municipality has it: its own policy, or its default, never another's.</summary>
+    private static string YouthMethodology(Youth y) =>
+        $"Unge: personer mellem {y.MinAge} og {y.MaxAge} år på indskrivningsdatoen (hele år; fødselsdag 29. februar regnes fra 1. marts i " +
+        $"almindelige år). Reglen er kommunens egen, ikke lov: {y.PolicyCitation}" + (y.PolicyApplies
+            ? $": unge mellem {y.MinAge} og {y.MaxAge} år anbringes som udgangspunkt ikke i § 110-tilbud. Undtagelser kræver en skriftlig " +
+              "begrundelse, som vises her uden navne og CPR-numre. Hvert ophold vurderes efter den version af politikken, der gjaldt på indskrivningsdatoen."
+            : ". Kommunen har ingen sådan regel ved månedens udgang; tallene viser unge i § 110-tilbud til orientering.");
 
     private static readonly string[] Methodology =
     [
@@ -244,7 +253,6 @@ public static class MonthlyReportPdf
         "Indskrivning: et ophold, der begynder i måneden. Udskrivning: et ophold, hvis slutdato falder i måneden (også den 1.). Længden af et afsluttet ophold er antal nætter; gennemsnit og median vises kun for mindst 5 ophold.",
         "§ 110-tilbud er tilbud med lovgrundlaget servicelovens § 110 (ikke typen): akutpladser på et forsorgshjem er § 110, en natvarmestue eller varmestue efter § 104 er ikke.",
         "Optællingsåret: Staten refunderer 50 % af udgifterne til ophold i § 110-tilbud i op til 120 døgn pr. løbende år fra første indskrivning (90 døgn efter 1. april 2026); de 120 (90) døgn nulstilles 1 år efter første indskrivning (Social- og Boligstyrelsen, \"Omstilling af hjemløshedsområdet\"; lov nr. 482 af 12. maj 2023). Året begynder med personens første nat i et § 110-tilbud, uanset hvor, og slutter et år senere; næste nat derefter begynder et nyt år. Hver nat vurderes efter den tærskel, der gælder den nat. Tallene omfatter personer med mindst én nat i kommunens § 110-tilbud i måneden.",
-        "Unge: personer mellem 18 og 25 år på indskrivningsdatoen (hele år; fødselsdag 29. februar regnes fra 1. marts i almindelige år). Slagelse Kommunes udsattepolitik: unge mellem 18 og 25 år anbringes som udgangspunkt ikke i § 110-tilbud. Undtagelser kræver en skriftlig begrundelse, som vises her uden navne og CPR-numre.",
         "Underretning: et § 110-tilbud skal senest 3 hverdage efter afgørelsen om optagelse orientere handlekommunen (servicelovens § 110, stk. 6; retssikkerhedslovens §§ 9–9 b). Handlekommunen hører til opholdet og kan være ukendt. Weekender, helligdage, grundlovsdag, juleaftensdag og nytårsaftensdag tælles ikke. Andelen beregnes for indskrivninger i måneden, hvis frist er passeret eller som er underrettet.",
         "Efterfølgende støtte (servicelovens § 176 a): ved udskrivning registreres afgørelsen om bostøtte efter § 85 a eller botilbud efter § 107 og datoen; afgørelser truffet senest på udskrivningsdagen tælles som truffet inden udskrivningen. Genindskrivning: en indskrivning i måneden af en person, der blev udskrevet fra et § 110-tilbud inden for de foregående 12 måneder. Bevaret bolig: af udskrivningerne til egen bolig, skæv bolig eller Housing First-bolig i de 12 måneder, der sluttede 6 (12) måneder før månedens udgang, andelen uden ny indskrivning i et § 110-tilbud inden for 6 (12) måneder.",
         "Udviklingen de seneste 12 måneder: en måned uden ophold og uden kapacitetsindberetninger for en type tilbud vises som et hul, ikke som 0 %.",
