@@ -15,7 +15,8 @@ public sealed class MinorAtAdultPlaceRule : PlacementRule
 
     public override string Code => "MinorAtAdultPlace";
     public override RuleKind Kind => RuleKind.Eligibility;
-    public override string Source => "Barnets lov (i kraft 1. januar 2024); serviceloven § 1 og § 2: personer, der er fyldt 18 år; almenboligloven § 101 a";
+    public override string Source =>
+        "Barnets lov (i kraft 1. januar 2024); serviceloven § 1 og § 2: personer, der er fyldt 18 år; almenboligloven § 101 a";
 
     /// <summary>The legal bases whose places are for adults only.</summary>
     public static bool IsAdultPlace(LegalBasis basis) => basis is LegalBasis.Section110 or LegalBasis.Section104 or LegalBasis.Section107

@@ -150,7 +150,8 @@ public sealed class Placement : Entity, IConcernsPerson
     public void RecordHousingSupportAfterSection107(LocalDate decidedOn, LocalDate today)
     {
         DomainRuleException.ThrowIf(EndDate is null || FollowUpSupport != Domain.FollowUpSupport.Section107, "NotAfterSection107",
-            "Kun et afsluttet § 110-ophold, hvor der blev truffet afgørelse om § 107-botilbud ved udskrivningen, kan få denne afgørelse.",
+            "Kun et afsluttet § 110-ophold, hvor der blev truffet afgørelse om § 107-botilbud ved udskrivningen, kan få denne " +
+            "afgørelse.",
             "Only an ended §110 stay with a §107 decision at discharge can take this decision.", "decidedOn");
         DomainRuleException.ThrowIf(decidedOn <= EndDate!.Value.ToLocalDate(), "DecidedBeforeSection107Stay",
             "Afgørelsen om bostøtte efter § 107-opholdet ligger efter udskrivningen fra § 110-tilbuddet.",
@@ -188,11 +189,12 @@ public sealed class Placement : Entity, IConcernsPerson
             && followUpDecidedOn is null, "FollowUpDateRequired", "Angiv datoen for afgørelsen om efterfølgende støtte (followUpDecidedOn).",
             "Give the date of the follow-up decision (followUpDecidedOn).", "followUpDecidedOn");
         DomainRuleException.ThrowIf(followUpDecidedOn is { } decided && decided > endDate, "FollowUpDecidedAfterDischarge",
-            "Afgørelsen om efterfølgende støtte skal være truffet senest på udskrivningsdagen (servicelovens § 176 a: \"inden borgerens " +
-            "udskrivning\"). En afgørelse truffet efter udskrivningen registreres ikke her; bostøtte efter et § 107-ophold registreres " +
-            "særskilt.",
+            "Afgørelsen om efterfølgende støtte skal være truffet senest på udskrivningsdagen (servicelovens § 176 a: " +
+            "\"inden borgerens udskrivning\"). En afgørelse truffet efter udskrivningen registreres ikke her; bostøtte efter et " +
+            "§ 107-ophold registreres særskilt.",
             "The follow-up decision must be made on or before the discharge day (Serviceloven §176 a: before the discharge). A decision " +
-            "made after the discharge is not recorded here; §85 a support after a §107 stay is recorded separately.", "followUpDecidedOn");
+            "made after the discharge is not recorded here; §85 a support after a §107 stay is recorded separately.",
+            "followUpDecidedOn");
         DomainRuleException.ThrowIf(followUpDecidedOn is { } made && today is { } now && made > now, "FollowUpDecidedInFuture",
             "Afgørelsen om efterfølgende støtte kan ikke have en dato efter i dag: registrér den, når den er truffet.",
             "The follow-up decision cannot be dated after today: record it once it is made.", "followUpDecidedOn");

@@ -15,7 +15,8 @@ public abstract class PlacementRule
     /// <summary>Every rule, evaluated together so that a refusal lists all that are broken.</summary>
     public static readonly IReadOnlyList<PlacementRule> All =
     [
-        new MinorAtAdultPlaceRule(), new YouthInSection110Rule(), new GenderRestrictedRule(), new AgeRestrictedRule(), new SupportMethodRequiredRule(),
+        new MinorAtAdultPlaceRule(), new YouthInSection110Rule(), new GenderRestrictedRule(), new AgeRestrictedRule(),
+        new SupportMethodRequiredRule(),
         new UnitOutOfServiceRule(), new UnitDoubleBookedRule(), new PersonAlreadyPlacedRule(), new FacilityInactiveRule(),
     ];
 

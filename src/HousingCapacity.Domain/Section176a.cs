@@ -56,7 +56,8 @@ public static class Section176a
             {
                 var starts = end is null || stay.DischargedOn >= end;
                 if (starts) (start, end) = (stay.DischargedOn, stay.DischargedOn + LengthOf(route));
-                result.Add(new RefusionClaim(stay.PlacementId, stay.PersonId, route, decided, stay.DischargedOn, start!.Value, end!.Value, starts));
+                result.Add(new RefusionClaim(stay.PlacementId, stay.PersonId, route, decided, stay.DischargedOn, start!.Value, end!.Value,
+                    starts));
             }
         }
         return [.. result.OrderBy(c => c.PeriodStart).ThenBy(c => c.PersonId).ThenBy(c => c.DischargedOn)];

@@ -16,8 +16,7 @@ public sealed class YouthInSection110Rule : PlacementRule
     public override string SourceOf(PlacementCandidate c, PlacementPolicy p) => $"{InForce(c, p).CitationDa}; serviceloven § 110";
 
     /// <summary>The policy the candidate is judged by: the one looked up for the place, or the configured default.</summary>
-    public static YouthRuleInForce InForce(PlacementCandidate c, PlacementPolicy p) =>
-        c.Youth ?? new(p.YouthRuleApplies, p.YouthMinAge, p.YouthMaxAge, "Kommunens standardregel", null);
+    public static YouthRuleInForce InForce(PlacementCandidate c, PlacementPolicy p) => c.Youth ?? YouthRuleInForce.Default(null, p);
 
     /// <summary>True when the rule applies to the stay at all: a young person at a place the rule covers.</summary>
     public static bool Applies(PlacementCandidate c, PlacementPolicy p) => InForce(c, p).Covers(c, p);

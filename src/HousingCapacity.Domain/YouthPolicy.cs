@@ -21,7 +21,8 @@ public sealed class YouthPolicy : Entity
     {
         DomainRuleException.ThrowIf(minAge < MinorAtAdultPlaceRule.AdultAge, "YouthPolicyBelowAdultAge",
             $"Aldersgrænsen kan ikke ligge under {MinorAtAdultPlaceRule.AdultAge} år: yngre er børn, som ikke optages på voksentilbud.",
-            $"The age band cannot start below {MinorAtAdultPlaceRule.AdultAge}: younger people are children, never admitted at adult places.",
+            $"The age band cannot start below {MinorAtAdultPlaceRule.AdultAge}: younger people are children, never admitted at " +
+            "adult places.",
             nameof(MinAge));
         DomainRuleException.ThrowIf(maxAge < minAge || maxAge > OldestYouthAge, "InvalidYouthPolicyBand",
             $"Den øvre aldersgrænse skal ligge mellem den nedre og {OldestYouthAge} år.",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 
 namespace HousingCapacity.Domain;
@@ -15,21 +16,31 @@ public sealed record YouthRuleInForce(bool Applies, int MinAge, int MaxAge, stri
     {
         var date = on.ToDateOnly();
         var version = history.Where(v => v.EffectiveFrom <= date).OrderByDescending(v => v.EffectiveFrom).FirstOrDefault();
-        return version is null ? Default(municipalityName, defaults) : new(version.Applies, version.MinAge, version.MaxAge,
-            $"{Genitive(municipalityName)} {version.PolicyName}{(version.PolicyYear is { } y && !version.PolicyName.Contains(y.ToString(System.Globalization.CultureInfo.InvariantCulture)) ? $" ({y})" : "")}",
-            version.Id);
+        return version is null ? Default(municipalityName, defaults)
+            : new(version.Applies, version.MinAge, version.MaxAge, $"{Genitive(municipalityName)} {Named(version)}", version.Id);
     }
 
-    /// <summary>The configured default of a municipality that has recorded no policy.</summary>
-    public static YouthRuleInForce Default(string municipalityName, PlacementPolicy defaults) =>
-        new(defaults.YouthRuleApplies, defaults.YouthMinAge, defaults.YouthMaxAge,
-            $"{Genitive(municipalityName)} standardregel (kommunen har ikke registreret en politik for unge på § 110-tilbud)", null);
+    /// <summary>The configured default of a municipality that has recorded no policy (unnamed: a candidate judged without
+    /// looking the municipality up).</summary>
+    public static YouthRuleInForce Default(string? municipalityName, PlacementPolicy defaults) =>
+        new(defaults.YouthRuleApplies, defaults.YouthMinAge, defaults.YouthMaxAge, municipalityName is null ? "Kommunens standardregel"
+            : $"{Genitive(municipalityName)} standardregel (kommunen har ikke registreret en politik for unge på § 110-tilbud)", null);
+
+    public bool InBand(int age) => age >= MinAge && age <= MaxAge;
+
+    /// <summary>True for a person of this age at a place of this legal basis, when the municipality has the rule.</summary>
+    public bool Covers(LegalBasis basis, int age, PlacementPolicy p) => Applies && p.CoversYouthRule(basis) && InBand(age);
+
+    /// <summary>True for the candidate on its first night.</summary>
+    public bool Covers(PlacementCandidate c, PlacementPolicy p) => Covers(c.Facility.LegalBasis, c.Person.AgeOn(c.Stay.Start), p);
+
+    /// <summary>"Udsattepolitik 2013–15", or "Hjemløsestrategi (2026)" when the name does not hold the year already.</summary>
+    private static string Named(YouthPolicy version) =>
+        version.PolicyYear is { } year
+        && !version.PolicyName.Contains(year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            ? $"{version.PolicyName} ({year})" : version.PolicyName;
 
     /// <summary>"Rødovre" → "Rødovre Kommunes".</summary>
     private static string Genitive(string municipalityName) =>
         municipalityName.EndsWith(" Kommune", StringComparison.Ordinal) ? municipalityName + "s" : municipalityName + " Kommunes";
-
-    /// <summary>True for a person of the band on the date, at a place the rule covers.</summary>
-    public bool Covers(PlacementCandidate c, PlacementPolicy p) => Applies && p.CoversYouthRule(c.Facility.LegalBasis)
-        && c.Person.AgeOn(c.Stay.Start) is var age && age >= MinAge && age <= MaxAge;
 }

@@ -367,8 +367,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             PersonCount.Of(entries.Count(e => e.AppliedOn >= firstDate)),
             PersonCount.Of(entries.Count(e => e.Status is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered)),
             waits.Count >= 5 ? Median(waits) : null,
-            PersonCount.Of(turnedAway.Count(t => DanishTime.AgeOn(t.BirthDate.ToLocalDate(), t.Date.ToLocalDate()) is var age
-                && age >= youth.MinAge && age <= youth.MaxAge)));
+            PersonCount.Of(turnedAway.Count(t => youth.InBand(DanishTime.AgeOn(t.BirthDate.ToLocalDate(), t.Date.ToLocalDate())))));
     }
 
     private Youth YouthFigures(List<Stay> stays, Dictionary<int, FacilityKind> kindOf,
@@ -377,9 +376,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     {
         // Each stay by the municipality's band in force on its first night; the figures are titled by the one at the month's end.
         var young = stays.Where(s => s.Start >= first && s.Start <= last && Policy.CoversYouthRule(s.Basis)
-                                     && persons.TryGetValue(s.PersonId, out var p) && youthRule(s.Start) is var rule
-                                     && DanishTime.AgeOn(p.BirthDate, s.Start) is var age && age >= rule.MinAge
-                                         && age <= rule.MaxAge).ToList();
+                                     && persons.TryGetValue(s.PersonId, out var p)
+                                     && youthRule(s.Start).InBand(DanishTime.AgeOn(p.BirthDate, s.Start))).ToList();
         var atEnd = youthRule(last);
         var exceptions = young.Where(s => !string.IsNullOrWhiteSpace(s.Justification)).ToList();
         var count = PersonCount.Of(exceptions.Count);

@@ -10,8 +10,8 @@ public sealed class AllocationFeature : IFeature
         // The dated thresholds and the extra days off are text in configuration: a malformed one stops the start, naming it
         // (Program reads the options before the host starts, so that the refusal is one line, not the host's error log).
         services.AddOptions<PlacementPolicy>().Bind(configuration.GetSection("PlacementRules"))
-            .Validate(Parses, "PlacementRules: CountingYearThresholds must be yyyy-MM-dd=nights, ExtraNonWorkingDays MM-dd, and the youth band " +
-                "YouthMinAge–YouthMaxAge at least 18, NightEndsAtHour 0–12.");
+            .Validate(Parses, "PlacementRules: CountingYearThresholds must be yyyy-MM-dd=nights, ExtraNonWorkingDays MM-dd, " +
+                "the youth band YouthMinAge–YouthMaxAge at least 18, NightEndsAtHour 0–12.");
         services.AddSingleton<PlacementAllocation>();
         services.AddSingleton<CheckInAction>();
         services.AddSingleton<LongStaysFunction>();

@@ -10,8 +10,7 @@ namespace HousingCapacity.Api.Features.Allocation;
 /// the request's purpose (kept even when the rules then refuse the stay), and only then do the placement rules run.
 /// POST /odata/Placements with a PersonId stays limited to persons the caller can already see.
 /// </summary>
-public sealed class CheckInAction(PlacementAllocation allocation, CprLookups lookups,
-    Microsoft.Extensions.Options.IOptions<PlacementPolicy> policy)
+public sealed class CheckInAction(PlacementAllocation allocation, CprLookups lookups)
 {
 
     /// <summary>
@@ -102,8 +101,9 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
         return placement;
     }
 
-    /// <summary>The stay begins tonight, as shelters count nights: a check-in at 00:30 is the night that began the evening before.</summary>
+    /// <summary>The stay begins tonight, as shelters count nights: a check-in at 00:30 is the night that began the evening
+    /// before.</summary>
     private AllocationRequest Request(CheckInRequest p, int personId, WriteContext c) => new(personId, p.UnitId, p.FacilityId,
-        p.StartDate ?? DanishTime.Night(c.Clock, policy.Value.NightEndsAtHour), p.EndDate, p.SupportMethod ?? SupportMethod.None, p.ExceptionJustification,
+        p.StartDate ?? allocation.Tonight(c.Clock), p.EndDate, p.SupportMethod ?? SupportMethod.None, p.ExceptionJustification,
         p.ReferralRoute, p.PriorResidence);
 }

@@ -32,7 +32,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
 
     private AllocationRequest RequestOf(EntityValues v, WriteContext c) => new(
         v.Required<int>("PersonId"), v.Optional<int?>("UnitId", null), v.Optional<int?>("FacilityId", null),
-        v.Optional("StartDate", DanishTime.Night(c.Clock, Policy.NightEndsAtHour)), v.Optional<LocalDate?>("EndDate", null),
+        v.Optional("StartDate", Tonight(c.Clock)), v.Optional<LocalDate?>("EndDate", null),
         v.Optional("SupportMethod", SupportMethod.None), v.Optional<string?>("ExceptionJustification", null),
         v.Optional<ReferralRoute?>("ReferralRoute", null), v.Optional<PriorResidence?>("PriorResidence", null));
 
@@ -128,8 +128,10 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         }
 
         var overlapping = await Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
-        // The youth rule is the policy of the municipality that runs the place, in force on the first night.
-        var youth = await YouthRules.AtAsync(db, facility.MunicipalityId, stay.Start, Policy, ct);
+        // The youth rule is the policy of the municipality that runs the place, in force on the first night; looked up only
+        // where the rule can apply at all (a §110 place), so that other allocations make no extra queries.
+        var youth = Policy.CoversYouthRule(facility.LegalBasis)
+            ? await YouthRules.AtAsync(db, facility.MunicipalityId, stay.Start, Policy, ct) : null;
         if (unit is null)
         {
             // Nothing free: still say whether the person could have been placed here at all.
@@ -172,17 +174,20 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             priorResidence: r.PriorResidence,
             // The handlekommune of the stay starts as the person's (null when not known); an officer may change it.
             responsibleMunicipalityId: person.MunicipalityId,
-            exceptionDecidedBy: exception ? c.UserName : null, youthPolicyId: youth.PolicyId);
+            exceptionDecidedBy: exception ? c.UserName : null, youthPolicyId: youth?.PolicyId);
         if (supportMethod != SupportMethod.None)
             placement.SupportPeriods.Add(new SupportPeriod(placement, supportMethod, stay.Start, placement.SupportUntil.ToLocalDate(), null,
                 c.UserName));
         return placement;
     }
 
+    /// <summary>The night a stay from now begins: until the morning hour, the night that began the evening before.</summary>
+    public LocalDate Tonight(IClock clock) => DanishTime.Night(clock, Policy.NightEndsAtHour);
+
     /// <summary>One broken rule as an error detail: its code, both messages and the law or policy it comes from.</summary>
     private ProblemDetail Detail(PlacementRule r, PlacementCandidate c) =>
-        new(r.Code, $"{r.MessageDa(c, Policy)} (Kilde: {r.SourceOf(c, Policy)})", $"{r.MessageEn(c, Policy)} (Source: {r.SourceOf(c, Policy)})",
-            Target(r));
+        new(r.Code, $"{r.MessageDa(c, Policy)} (Kilde: {r.SourceOf(c, Policy)})",
+            $"{r.MessageEn(c, Policy)} (Source: {r.SourceOf(c, Policy)})", Target(r));
 
     private static string? Target(PlacementRule r) => r.Code switch
     {

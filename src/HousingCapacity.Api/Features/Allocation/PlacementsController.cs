@@ -24,7 +24,8 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     /// <summary>§176 a stk. 1 nr. 2: §85 a bostøtte decided after the §107 stay that followed this §110 stay.</summary>
     [HttpPost]
     public Task<IActionResult> RecordHousingSupportAfterSection107(int key, [FromODataBody] DateOnly? decidedOn) =>
-        ActAsync(key, p => p.RecordHousingSupportAfterSection107(Required(decidedOn, nameof(decidedOn)).ToLocalDate(), DanishTime.Today(Clock)));
+        ActAsync(key, p => p.RecordHousingSupportAfterSection107(Required(decidedOn, nameof(decidedOn)).ToLocalDate(),
+            DanishTime.Today(Clock)));
 
     /// <summary><c>Placements/HousingCapacity.RefusionPeriods()</c>: the §110 stays with a §176 a decision the caller's municipality
     /// is handlekommune for, each with the refusion period it falls in (<see cref="RefusionPeriods"/>).</summary>

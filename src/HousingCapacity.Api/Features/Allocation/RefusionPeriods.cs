@@ -20,8 +20,8 @@ public static class RefusionPeriods
             .Select(p => new { p.Id, p.PersonId, p.EndDate, p.FollowUpSupport, p.FollowUpDecidedOn, p.HousingSupportAfter107DecidedOn })
             .ToListAsync(ct);
         var facilityOf = own.ToDictionary(p => p.Id, p => p.FacilityId);
-        return Section176a.Claims(stays.Select(s => new Section176a.Stay(s.Id, s.PersonId, s.EndDate!.Value.ToLocalDate(), s.FollowUpSupport,
-                s.FollowUpDecidedOn.ToLocalDate(), s.HousingSupportAfter107DecidedOn.ToLocalDate())))
+        return Section176a.Claims(stays.Select(s => new Section176a.Stay(s.Id, s.PersonId, s.EndDate!.Value.ToLocalDate(),
+                s.FollowUpSupport, s.FollowUpDecidedOn.ToLocalDate(), s.HousingSupportAfter107DecidedOn.ToLocalDate())))
             .Where(c => facilityOf.ContainsKey(c.PlacementId))
             .Select(c => new RefusionPeriod
             {

@@ -95,7 +95,7 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
         Guests = stays.Select(s =>
         {
             var age = s.Person!.Age(Today);
-            var young = youth.Applies && rules.CoversYouthRule(s.LegalBasis) && age.Years >= youth.MinAge && age.Years <= youth.MaxAge;
+            var young = youth.Covers(s.LegalBasis, age.Years, rules);
             var band = $"Ung ({youth.MinAge}–{youth.MaxAge})";
             var warning = young ? s.ExceptionJustification is null ? $"{band} uden registreret begrundelse"
                 : $"{band}: undtagelse registreret" : null;

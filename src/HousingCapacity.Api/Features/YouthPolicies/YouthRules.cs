@@ -17,6 +17,7 @@ public static class YouthRules
     {
         var names = await db.Unscoped<Municipality>().ToDictionaryAsync(m => m.Id, m => m.Name, ct);
         var histories = (await db.Unscoped<YouthPolicy>().AsNoTracking().ToListAsync(ct)).ToLookup(p => p.MunicipalityId);
-        return (municipalityId, on) => YouthRuleInForce.Of(histories[municipalityId], on, names.GetValueOrDefault(municipalityId, ""), defaults);
+        return (municipalityId, on) =>
+            YouthRuleInForce.Of(histories[municipalityId], on, names.GetValueOrDefault(municipalityId, ""), defaults);
     }
 }

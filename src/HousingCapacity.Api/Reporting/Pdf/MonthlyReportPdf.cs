@@ -237,10 +237,11 @@ public static class MonthlyReportPdf
 
     /// <summary>The youth rule as the report's municipality has it: its own policy, or its default, never another's.</summary>
     private static string YouthMethodology(Youth y) =>
-        $"Unge: personer mellem {y.MinAge} og {y.MaxAge} år på indskrivningsdatoen (hele år; fødselsdag 29. februar regnes fra 1. marts i " +
-        $"almindelige år). Reglen er kommunens egen, ikke lov: {y.PolicyCitation}" + (y.PolicyApplies
-            ? $": unge mellem {y.MinAge} og {y.MaxAge} år anbringes som udgangspunkt ikke i § 110-tilbud. Undtagelser kræver en skriftlig " +
-              "begrundelse, som vises her uden navne og CPR-numre. Hvert ophold vurderes efter den version af politikken, der gjaldt på indskrivningsdatoen."
+        $"Unge: personer mellem {y.MinAge} og {y.MaxAge} år på indskrivningsdatoen (hele år; fødselsdag 29. februar regnes fra " +
+        $"1. marts i almindelige år). Reglen er kommunens egen, ikke lov: {y.PolicyCitation}" + (y.PolicyApplies
+            ? $": unge mellem {y.MinAge} og {y.MaxAge} år anbringes som udgangspunkt ikke i § 110-tilbud. Undtagelser kræver en " +
+              "skriftlig begrundelse, som vises her uden navne og CPR-numre. Hvert ophold vurderes efter den version af politikken, " +
+              "der gjaldt på indskrivningsdatoen."
             : ". Kommunen har ingen sådan regel ved månedens udgang; tallene viser unge i § 110-tilbud til orientering.");
 
     private static readonly string[] Methodology =
