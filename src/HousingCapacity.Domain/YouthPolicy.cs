@@ -53,4 +53,10 @@ public sealed class YouthPolicy : Entity
     /// <summary>The administrator who recorded the version.</summary>
     public string RecordedBy { get; private set; }
     public Municipality? Municipality { get; private set; }
+
+    /// <summary>"Udsattepolitik 2013–15", or "Hjemløsestrategi (2026)" when the name does not hold the year already.</summary>
+    public string NameWithYear() =>
+        PolicyYear is { } year
+        && !PolicyName.Contains(year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            ? $"{PolicyName} ({year})" : PolicyName;
 }

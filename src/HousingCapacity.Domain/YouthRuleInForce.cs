@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime;
 
 namespace HousingCapacity.Domain;
@@ -17,7 +16,7 @@ public sealed record YouthRuleInForce(bool Applies, int MinAge, int MaxAge, stri
         var date = on.ToDateOnly();
         var version = history.Where(v => v.EffectiveFrom <= date).OrderByDescending(v => v.EffectiveFrom).FirstOrDefault();
         return version is null ? Default(municipalityName, defaults)
-            : new(version.Applies, version.MinAge, version.MaxAge, $"{Genitive(municipalityName)} {Named(version)}", version.Id);
+            : new(version.Applies, version.MinAge, version.MaxAge, $"{Genitive(municipalityName)} {version.NameWithYear()}", version.Id);
     }
 
     /// <summary>The configured default of a municipality that has recorded no policy (unnamed: a candidate judged without
@@ -33,12 +32,6 @@ public sealed record YouthRuleInForce(bool Applies, int MinAge, int MaxAge, stri
 
     /// <summary>True for the candidate on its first night.</summary>
     public bool Covers(PlacementCandidate c, PlacementPolicy p) => Covers(c.Facility.LegalBasis, c.Person.AgeOn(c.Stay.Start), p);
-
-    /// <summary>"Udsattepolitik 2013–15", or "Hjemløsestrategi (2026)" when the name does not hold the year already.</summary>
-    private static string Named(YouthPolicy version) =>
-        version.PolicyYear is { } year
-        && !version.PolicyName.Contains(year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            ? $"{version.PolicyName} ({year})" : version.PolicyName;
 
     /// <summary>"Rødovre" → "Rødovre Kommunes".</summary>
     private static string Genitive(string municipalityName) =>

@@ -231,8 +231,7 @@ public static class MonthlyReportPdf
         // Methodology
         pdf.NewPage();
         pdf.Heading("Metode og definitioner", ReportText.Title);
-        foreach (var paragraph in Methodology) pdf.Paragraph(paragraph);
-        pdf.Paragraph(YouthMethodology(f.Youth));
+        foreach (var paragraph in Methodology(f.Youth)) pdf.Paragraph(paragraph);
     }
 
     /// <summary>The youth rule as the report's municipality has it: its own policy, or its default, never another's.</summary>
@@ -244,7 +243,8 @@ public static class MonthlyReportPdf
               "der gjaldt på indskrivningsdatoen."
             : ". Kommunen har ingen sådan regel ved månedens udgang; tallene viser unge i § 110-tilbud til orientering.");
 
-    private static readonly string[] Methodology =
+    /// <summary>The methodology appendix; the youth paragraph is the report's municipality's own rule.</summary>
+    private static string[] Methodology(Youth youth) =>
     [
         "Nætter. Alt tælles i nætter, ikke timer: en nat hører til den dato, den begynder. En måned har lige så mange nætter som dage, også i måneder med skift til eller fra sommertid. Et ophold med startdato S og slutdato E omfatter nætterne S til og med E − 1; slutdatoen er morgenen, hvor personen forlader stedet. Et igangværende ophold har ingen slutdato.",
         "Kapacitet = antal senge i enheder i drift × antal nætter. Kapaciteten regnes ud fra enhedernes nuværende status (i drift / ude af drift).",
@@ -254,6 +254,7 @@ public static class MonthlyReportPdf
         "Indskrivning: et ophold, der begynder i måneden. Udskrivning: et ophold, hvis slutdato falder i måneden (også den 1.). Længden af et afsluttet ophold er antal nætter; gennemsnit og median vises kun for mindst 5 ophold.",
         "§ 110-tilbud er tilbud med lovgrundlaget servicelovens § 110 (ikke typen): akutpladser på et forsorgshjem er § 110, en natvarmestue eller varmestue efter § 104 er ikke.",
         "Optællingsåret: Staten refunderer 50 % af udgifterne til ophold i § 110-tilbud i op til 120 døgn pr. løbende år fra første indskrivning (90 døgn efter 1. april 2026); de 120 (90) døgn nulstilles 1 år efter første indskrivning (Social- og Boligstyrelsen, \"Omstilling af hjemløshedsområdet\"; lov nr. 482 af 12. maj 2023). Året begynder med personens første nat i et § 110-tilbud, uanset hvor, og slutter et år senere; næste nat derefter begynder et nyt år. Hver nat vurderes efter den tærskel, der gælder den nat. Tallene omfatter personer med mindst én nat i kommunens § 110-tilbud i måneden.",
+        YouthMethodology(youth),
         "Underretning: et § 110-tilbud skal senest 3 hverdage efter afgørelsen om optagelse orientere handlekommunen (servicelovens § 110, stk. 6; retssikkerhedslovens §§ 9–9 b). Handlekommunen hører til opholdet og kan være ukendt. Weekender, helligdage, grundlovsdag, juleaftensdag og nytårsaftensdag tælles ikke. Andelen beregnes for indskrivninger i måneden, hvis frist er passeret eller som er underrettet.",
         "Efterfølgende støtte (servicelovens § 176 a): ved udskrivning registreres afgørelsen om bostøtte efter § 85 a eller botilbud efter § 107 og datoen; afgørelser truffet senest på udskrivningsdagen tælles som truffet inden udskrivningen. Genindskrivning: en indskrivning i måneden af en person, der blev udskrevet fra et § 110-tilbud inden for de foregående 12 måneder. Bevaret bolig: af udskrivningerne til egen bolig, skæv bolig eller Housing First-bolig i de 12 måneder, der sluttede 6 (12) måneder før månedens udgang, andelen uden ny indskrivning i et § 110-tilbud inden for 6 (12) måneder.",
         "Udviklingen de seneste 12 måneder: en måned uden ophold og uden kapacitetsindberetninger for en type tilbud vises som et hul, ikke som 0 %.",
