@@ -13,8 +13,10 @@ public sealed class Placement : Entity, IConcernsPerson
     public Placement(int personId, int unitId, int facilityId, LegalBasis legalBasis, DateRange stay, SupportMethod supportMethod,
         string? exceptionJustification, ReferralRoute? referralRoute, LocalDate? notificationDueDate, LocalDate? supportUntil = null,
         PriorResidence? priorResidence = null, int? responsibleMunicipalityId = null, string? exceptionDecidedBy = null,
-        int? youthPolicyId = null)
+        int? youthPolicyId = null, Section110StayType? stayType = null)
     {
+        // Every §110 stay has a type (a herberg or forsorgshjem stay unless said otherwise); no other stay has one.
+        StayType = legalBasis == LegalBasis.Section110 ? stayType ?? Section110StayType.Shelter : null;
         YouthPolicyId = exceptionDecidedBy is null ? null : youthPolicyId;
         SupportUntil = supportUntil.ToDateOnly();
         LegalBasis = legalBasis;
@@ -55,6 +57,9 @@ public sealed class Placement : Entity, IConcernsPerson
     public int? ResponsibleMunicipalityId { get; private set; }
     /// <summary>Why the handlekommune was changed from the one set at admission.</summary>
     public string? ResponsibleMunicipalityReason { get; private set; }
+    /// <summary>The §110 stay's type as Danmarks Statistik asks it (herberg or forsorgshjem, or efterforsorg); null at any other
+    /// place.</summary>
+    public Section110StayType? StayType { get; private set; }
     /// <summary>How the person came (Danmarks Statistik's question until 2020; kept for existing clients).</summary>
     public ReferralRoute? ReferralRoute { get; private set; }
     /// <summary>Where the person stayed just before (Danmarks Statistik's question since 2021).</summary>

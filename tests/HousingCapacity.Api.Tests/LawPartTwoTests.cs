@@ -245,4 +245,31 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         var hvidovre = await api.As(Security.Role.HousingOfficer, 167).GetAsync($"/odata/Placements/HousingCapacity.RefusionPeriods()?$filter=PersonId eq {person}");
         Assert.Empty(hvidovre.Value.EnumerateArray());
     }
+
+    [Fact]
+    public async Task StayType_EfterforsorgIsRecordedAtASection110Place_AndRefusedElsewhere()
+    {
+        var shelter = await _make.FacilityAsync("Section110Shelter");
+        var unit = await _make.UnitAsync(shelter);
+        var adult = await _make.PersonAsync(Today.PlusYears(-40));
+        var afterCare = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Placements",
+            $$"""{"PersonId":{{adult}},"UnitId":{{unit}},"StayType":"AfterCare"}""");
+        Assert.Equal(HttpStatusCode.Created, afterCare.Status);
+        Assert.Equal("AfterCare", afterCare.Json.GetProperty("StayType").GetString());
+
+        var other = await _make.PersonAsync(Today.PlusYears(-40));
+        var plain = await _make.AllocateAsync(other, facilityId: shelter);
+        Assert.Equal(HttpStatusCode.Conflict, plain.Status);             // the one bed is taken by the efterforsorg stay
+
+        var night = await _make.FacilityAsync("EmergencyBeds", legalBasis: "Section104");
+        await _make.UnitAsync(night);
+        var refused = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Placements",
+            $$"""{"PersonId":{{other}},"FacilityId":{{night}},"StayType":"Shelter"}""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+        Assert.Equal("StayTypeOnlyAtSection110", refused.ErrorCode);
+
+        var ordinary = await _make.AllocateAsync(other, facilityId: night);
+        Assert.Equal(HttpStatusCode.Created, ordinary.Status);
+        Assert.Equal(JsonValueKind.Null, ordinary.Json.GetProperty("StayType").ValueKind);
+    }
 }

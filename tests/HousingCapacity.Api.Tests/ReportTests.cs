@@ -45,16 +45,21 @@ public sealed class ReportMonthFixture : ApiFixture
         var p6 = P("010186-1009", "Ib", "Krogh");
         var p7 = P("010186-1011", "Aage", "Vinther");
         var p8 = P("010186-1013", "Carl", "Friis");
-        db.AddRange(young, p2, p3, p4, p5, p6, p7, p8);
+        // Two people of the second quarter only, for Danmarks Statistik's file: one without a CPR number, one in efterforsorg.
+        var anonymous = Person.WithoutCpr("Ræven", Gender.Female, 1979, null, D(5, 4), m.Id);
+        var p10 = P("010186-1015", "Dan", "Hald");
+        db.AddRange(young, p2, p3, p4, p5, p6, p7, p8, anonymous, p10);
         await db.SaveChangesAsync();
 
         Placement Stay(Person p, Unit u, Facility f, LocalDate start, LocalDate? end, SupportMethod support = SupportMethod.None,
-            string? why = null)
+            string? why = null, Section110StayType? type = null, PriorResidence? before = null,
+            (DischargeReason Reason, Destination To)? ending = null)
         {
             var placement = new Placement(p.Id, u.Id, f.Id, f.LegalBasis, new DateRange(start, null), support, why, ReferralRoute.SelfReferral,
                 f.LegalBasis == LegalBasis.Section110 ? new PlacementPolicy().WorkingDays().Add(start, 3) : null,
-                responsibleMunicipalityId: p.MunicipalityId);
-            if (end is { } e) placement.Discharge(e, DischargeReason.Planned, Destination.OwnHome);
+                priorResidence: before, responsibleMunicipalityId: p.MunicipalityId, stayType: type);
+            if (end is { } e)
+                placement.Discharge(e, ending?.Reason ?? DischargeReason.Planned, ending?.To ?? Destination.OwnHome);
             return placement;
         }
         var s1 = Stay(p2, u1, shelter, D(9, 28), D(10, 3));        // crosses the first night: 2 nights in October
@@ -68,7 +73,10 @@ public sealed class ReportMonthFixture : ApiFixture
         var s6 = Stay(p6, u3, night, D(10, 20), D(10, 22));         // emergency bed, 2 nights
         var s7 = Stay(p7, u4, hf, D(3, 1), null, SupportMethod.CTI); // Housing First since March
         var s8 = Stay(p8, u2, shelter, D(6, 1), null);              // 153 nights in §110 by 31 October: past 90
-        db.AddRange(s1, s2, s3, s4, s5, s6, s7, s8);
+        var s9 = Stay(p10, u1, shelter, D(4, 1), D(5, 1), type: Section110StayType.AfterCare, before: PriorResidence.OtherShelter);
+        var s10 = Stay(anonymous, u1, shelter, D(5, 4), D(5, 20), before: PriorResidence.Street,
+            ending: (DischargeReason.SelfDischarged, Destination.Street));
+        db.AddRange(s1, s2, s3, s4, s5, s6, s7, s8, s9, s10);
 
         // The shelter's own reports: every night but the 15th, agreeing with the stays except on the 10th.
         int Actual(LocalDate n) => new[] { s1, s2, s3, s4, s5, s8 }.Count(s => s.Stay.ContainsNight(n));

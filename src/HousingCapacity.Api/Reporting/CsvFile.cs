@@ -48,6 +48,24 @@ public static class CsvFile
         return bytes.ToArray();
     }
 
+    private static readonly CsvWriterOptions PlainOptions = new()
+    {
+        Separator = ';',
+        NewLine = "\r\n",
+        Injection = CsvInjection.Escape,
+        WriteByteOrderMark = false,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
+    /// <summary>A file of records only, no header and no byte order mark, for a machine that knows the fields' order (the DST
+    /// txt file).</summary>
+    public static byte[] WritePlain(Action<CsvWriter> rows)
+    {
+        using var bytes = new MemoryStream();
+        using (var csv = CsvWriter.Create(bytes, PlainOptions, leaveOpen: true)) rows(csv);
+        return bytes.ToArray();
+    }
+
     /// <summary>A row of text cells (escaped when they would run as formulas).</summary>
     public static void Row(this CsvWriter csv, params string?[] cells)
     {

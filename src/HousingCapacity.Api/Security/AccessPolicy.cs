@@ -114,8 +114,13 @@ public static class AccessPolicy
     /// <summary>Monthly reports: the committee and the housing officers of that municipality.</summary>
     public static readonly Role[] Reports = [Role.Committee, Role.HousingOfficer];
 
-    /// <summary>Danmarks Statistik's quarterly §110 file carries CPR numbers: the housing officers of the municipality only.</summary>
+    /// <summary>Danmarks Statistik's quarterly §110 file of all a municipality's boformer carries CPR numbers: the housing officers
+    /// of the municipality only.</summary>
     public static readonly Role[] DstExport = [Role.HousingOfficer];
+
+    /// <summary>A boform's own quarterly file for Danmarks Statistik (the boform reports it): the place's staff and the officers of
+    /// the municipality that runs it (DstExport.MayFetch).</summary>
+    public static readonly Role[] DstFile = [Role.ShelterStaff, Role.HousingOfficer];
 
     /// <summary>The capacity import is the shelters' nightly count: staff for their places, and the municipality's administrator
     /// for its places (a file gathered from several shelters, on the administration page).</summary>

@@ -90,6 +90,7 @@ public sealed class AllocationFeature : IFeature
         checkIn.Parameter<Gender>("gender").Optional();
         checkIn.Parameter<int>("birthYear").Optional();
         checkIn.Parameter<int>("estimatedAge").Optional();
+        checkIn.Parameter<Section110StayType>("stayType").Optional();
         checkIn.ReturnsFromEntitySet<Placement>("Placements");
 
         var longStays = placement.Collection.Function("LongStays");

@@ -26,6 +26,8 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
     [BindProperty] public int? EstimatedAge { get; set; }
     [BindProperty] public int? UnitId { get; set; }
     [BindProperty] public PriorResidence? PriorResidence { get; set; }
+    /// <summary>At a §110 place: a stay at the place itself or efterforsorg (Danmarks Statistik's opholdstype).</summary>
+    [BindProperty] public Section110StayType? StayType { get; set; }
     [BindProperty] public string? Justification { get; set; }
 
     public PlacementPolicy Policy => policy.Value;
@@ -40,6 +42,7 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
         ["MunicipalityId"] = nameof(MunicipalityId), ["alias"] = nameof(Alias), ["gender"] = nameof(Gender),
         ["birthYear"] = nameof(BirthYear), ["estimatedAge"] = nameof(EstimatedAge), ["unitId"] = nameof(UnitId),
         ["ExceptionJustification"] = nameof(Justification), ["priorResidence"] = nameof(PriorResidence),
+        ["StayType"] = nameof(StayType),
     };
 
     public async Task<IActionResult> OnGetAsync()
@@ -74,7 +77,8 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
                         });
                 return await checkIn.InvokeAsync(Db, new CheckInRequest(Cpr, UnitId, UnitId is null ? Facility.Id : null, null, null, null,
                     Justification, null, PriorResidence, Cpr is null ? Alias : null, Cpr is null ? Gender : null,
-                    Cpr is null ? BirthYear : null, Cpr is null ? EstimatedAge : null), WriteContext, atTheDoor);
+                    Cpr is null ? BirthYear : null, Cpr is null ? EstimatedAge : null,
+                    Facility.LegalBasis == LegalBasis.Section110 ? StayType : null), WriteContext, atTheDoor);
             }, Fields);
             if (placement is not null)
             {

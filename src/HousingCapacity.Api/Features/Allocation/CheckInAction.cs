@@ -105,5 +105,5 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
     /// before.</summary>
     private AllocationRequest Request(CheckInRequest p, int personId, WriteContext c) => new(personId, p.UnitId, p.FacilityId,
         p.StartDate ?? allocation.Tonight(c.Clock), p.EndDate, p.SupportMethod ?? SupportMethod.None, p.ExceptionJustification,
-        p.ReferralRoute, p.PriorResidence);
+        p.ReferralRoute, p.PriorResidence, p.StayType);
 }

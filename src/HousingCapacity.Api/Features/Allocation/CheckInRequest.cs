@@ -4,4 +4,4 @@ namespace HousingCapacity.Api.Features.Allocation;
 /// estimated age), the door (a unit or a facility) and the allocation's terms.</summary>
 public sealed record CheckInRequest(string? Cpr, int? UnitId, int? FacilityId, LocalDate? StartDate, LocalDate? EndDate,
     SupportMethod? SupportMethod, string? ExceptionJustification, ReferralRoute? ReferralRoute, PriorResidence? PriorResidence = null,
-    string? Alias = null, Gender? Gender = null, int? BirthYear = null, int? EstimatedAge = null);
+    string? Alias = null, Gender? Gender = null, int? BirthYear = null, int? EstimatedAge = null, Section110StayType? StayType = null);

@@ -19,7 +19,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
 
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
         { "PersonId", "UnitId", "FacilityId", "StartDate", "EndDate", "SupportMethod", "ExceptionJustification", "ReferralRoute",
-          "PriorResidence" };
+          "PriorResidence", "StayType" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
     public bool AllowsUpdate => false;
     public bool AllowsDelete => false;
@@ -34,7 +34,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         v.Required<int>("PersonId"), v.Optional<int?>("UnitId", null), v.Optional<int?>("FacilityId", null),
         v.Optional("StartDate", Tonight(c.Clock)), v.Optional<LocalDate?>("EndDate", null),
         v.Optional("SupportMethod", SupportMethod.None), v.Optional<string?>("ExceptionJustification", null),
-        v.Optional<ReferralRoute?>("ReferralRoute", null), v.Optional<PriorResidence?>("PriorResidence", null));
+        v.Optional<ReferralRoute?>("ReferralRoute", null), v.Optional<PriorResidence?>("PriorResidence", null),
+        v.Optional<Section110StayType?>("StayType", null));
 
     /// <summary>
     /// POST /odata/Placements in two steps, so that allocations queue behind each other for the insert only (issue 14): every
@@ -164,6 +165,11 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
 
         // Every §110 rule reads the place's legal basis, never its kind: a §104 night café has no notice and no counting year.
         var section110 = PlacementPolicy.IsSection110(facility.LegalBasis);
+        if (r.StayType is not null && facility.LegalBasis != LegalBasis.Section110)
+            throw new DomainRuleException("StayTypeOnlyAtSection110",
+                $"{facility.Name} er ikke et herberg eller forsorgshjem efter servicelovens § 110; opholdstypen (herberg eller " +
+                "efterforsorg) gælder kun der.",
+                $"{facility.Name} is not a §110 place; the stay type (shelter or after-care) applies only there.", "StayType");
         // The justification is kept whenever given; for a young person at a §110 place it is the recorded exception, made by the
         // caller (at a §110 place the admission is the leader's decision, Serviceloven §110 stk. 4).
         var exception = YouthInSection110Rule.Applies(candidate, Policy);
@@ -174,7 +180,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             priorResidence: r.PriorResidence,
             // The handlekommune of the stay starts as the person's (null when not known); an officer may change it.
             responsibleMunicipalityId: person.MunicipalityId,
-            exceptionDecidedBy: exception ? c.UserName : null, youthPolicyId: youth?.PolicyId);
+            exceptionDecidedBy: exception ? c.UserName : null, youthPolicyId: youth?.PolicyId, stayType: r.StayType);
         if (supportMethod != SupportMethod.None)
             placement.SupportPeriods.Add(new SupportPeriod(placement, supportMethod, stay.Start, placement.SupportUntil.ToLocalDate(), null,
                 c.UserName));

@@ -8,13 +8,13 @@ public static class Navigation
         Role.ShelterStaff =>
         [
             ("/personale", "Nattens tavle"), ("/personale/tjek-ind", "Tjek ind"), ("/personale/afvisning", "Afvisning"),
-            ("/personale/enheder", "Enheder"),
+            ("/personale/enheder", "Enheder"), ("/personale/danmarks-statistik", "Danmarks Statistik"),
         ],
         Role.HousingOfficer =>
         [
             ("/sagsbehandler", "Find person"), ("/sagsbehandler/underretninger", "Underretninger"),
             ("/sagsbehandler/lange-ophold", "Lange ophold"), ("/sagsbehandler/ventelister", "Ventelister"),
-            ("/sagsbehandler/unge-undtagelser", "Unge-undtagelser"),
+            ("/sagsbehandler/unge-undtagelser", "Unge-undtagelser"), ("/sagsbehandler/danmarks-statistik", "Danmarks Statistik"),
         ],
         Role.Committee => [("/udvalg", "Månedsrapport")],
         Role.Administrator =>

@@ -59,6 +59,10 @@ public static class Words
     public static string Operation(string operation)
     {
         var parts = operation.Split(' ');
+        // The files for Danmarks Statistik: "DstFile {boform} {yyyy-Qn}" and "DstExport {kommunekode} {yyyy-Qn}".
+        if (parts is ["DstFile" or "DstExport", var of, var period] && period.Split("-Q") is [var year, var quarter])
+            return $"Fil til Danmarks Statistik for {quarter}. kvartal {year} " +
+                   (parts[0] == "DstFile" ? $"(boform {of})" : $"(alle boformer i kommune {of})");
         var verb = parts[0] switch
         {
             "Read" => "Læst",

@@ -191,9 +191,9 @@ public static class MonthlyReportPdf
             s.AdmissionsByHandlekommune.Select(c => (IReadOnlyList<string>)[c.Name, C(c.Count)]).ToList());
         pdf.Table(["Opholdssted før indskrivningen", "Antal"], [3, 1],
             s.AdmissionsByPriorResidence.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[
-                DstCategories.Label(Enum.Parse<PriorResidence>(c.Name)), C(c.Count)]).ToList());
+                DstCodes.Label(Enum.Parse<PriorResidence>(c.Name)), C(c.Count)]).ToList());
         pdf.Table(["Efterfølgende støtte ved udskrivning (§ 176 a)", "Antal"], [3, 1],
-            s.DischargesByFollowUpSupport.Select(c => (IReadOnlyList<string>)[DstCategories.Label(Enum.Parse<FollowUpSupport>(c.Name)),
+            s.DischargesByFollowUpSupport.Select(c => (IReadOnlyList<string>)[DstCodes.Label(Enum.Parse<FollowUpSupport>(c.Name)),
                 C(c.Count)]).ToList());
 
         pdf.Heading("Efterspørgsel efter ungeboliger", ReportText.Title);
