@@ -38,7 +38,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
     private static readonly string[] ShelterOperations =
         ["Placements/CheckIn", "Placements/Discharge", "Placements/MarkNotified", "Facilities/Availability", "Persons/EligiblePlaces",
             "Placements/LongStays", "Persons/FindByCpr", "Persons/AddCpr", "Persons/RegisterWithoutCpr", "Persons/CountingYear",
-            "Persons/UpdateAge"];
+            "Persons/UpdateAge", "Persons/KnownWithoutCpr"];
 
     private static readonly Dictionary<Role, string[]> Calls = new()
     {
@@ -194,6 +194,8 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
             $"/odata/Persons({k["Persons"]})/HousingCapacity.EligiblePlaces(date=2026-11-22)", null);
         yield return ("Placements/LongStays", HttpMethod.Get, "/odata/Placements/HousingCapacity.LongStays(date=2026-11-22)", null);
         yield return ("Persons/FindByCpr", HttpMethod.Get, $"/odata/Persons/HousingCapacity.FindByCpr(cpr='{s.PersonCpr}')", null);
+        yield return ("Persons/KnownWithoutCpr", HttpMethod.Get,
+            $"/odata/Persons/HousingCapacity.KnownWithoutCpr(facilityId={k["Facilities"]})", null);
         yield return ("Persons/AccessLog", HttpMethod.Get, $"/odata/Persons({k["Persons"]})/HousingCapacity.AccessLog()", null);
         yield return ("Persons/CountingYear", HttpMethod.Get, $"/odata/Persons({k["Persons"]})/HousingCapacity.CountingYear(date=2026-11-22)",
             null);

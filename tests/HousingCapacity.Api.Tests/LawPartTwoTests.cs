@@ -272,4 +272,61 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Created, ordinary.Status);
         Assert.Equal(JsonValueKind.Null, ordinary.Json.GetProperty("StayType").ValueKind);
     }
+
+    private Task<ODataTestClient.Reply> CheckInAsync(string body) =>
+        api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn", body);
+
+    [Fact]
+    public async Task ReturningWithoutCpr_IsPickedByStaff_AndKeepsTheirCountingYear()
+    {
+        var shelter = await _make.FacilityAsync("Section110Shelter");
+        await _make.UnitAsync(shelter, beds: 3);
+        var alias = $"Ravnen {Guid.NewGuid():N}"[..14];
+        var first = await CheckInAsync($$"""
+            {"facilityId":{{shelter}},"alias":"{{alias}}","gender":"Female","birthYear":1980,
+             "startDate":"{{Today.PlusDays(-40):yyyy-MM-dd}}","endDate":"{{Today.PlusDays(-10):yyyy-MM-dd}}"}
+            """);
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        var person = first.Json.GetProperty("PersonId").GetInt32();
+
+        // The same alias again (typed differently): asked who it is, not silently a new record.
+        var again = await CheckInAsync($$"""{"facilityId":{{shelter}},"alias":" {{alias.ToUpperInvariant()}} ","gender":"Female","birthYear":1980}""");
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.Equal("KnownWithoutCprAtPlace", again.ErrorCode);
+
+        var known = await api.OData.GetAsync(
+            $"/odata/Persons/HousingCapacity.KnownWithoutCpr(facilityId={shelter},alias='{alias[..8]}')");
+        var match = Assert.Single(known.Value.EnumerateArray(), k => k.GetProperty("PersonId").GetInt32() == person);
+        Assert.Equal(1980, match.GetProperty("BirthYear").GetInt32());
+        Assert.Equal(Today.PlusDays(-40).ToString("yyyy-MM-dd", null), match.GetProperty("LastStayStart").GetString());
+
+        var returning = await CheckInAsync($$"""{"facilityId":{{shelter}},"personId":{{person}}}""");
+        Assert.Equal(HttpStatusCode.Created, returning.Status);
+        Assert.Equal(person, returning.Json.GetProperty("PersonId").GetInt32());
+        var year = await api.OData.GetAsync($"/odata/Persons({person})/HousingCapacity.CountingYear()");
+        Assert.Equal(31, year.Json.GetProperty("Section110Nights").GetInt32());   // 30 nights before and tonight
+
+        // Staff may still say it is someone new.
+        var someoneElse = await CheckInAsync($$"""{"facilityId":{{shelter}},"alias":"{{alias}}","gender":"Female","birthYear":1990,"newPerson":true}""");
+        Assert.Equal(HttpStatusCode.Created, someoneElse.Status);
+        Assert.NotEqual(person, someoneElse.Json.GetProperty("PersonId").GetInt32());
+    }
+
+    [Fact]
+    public async Task ReturningWithoutCpr_OnlySomeoneWithoutACprNumberKnownAtThisPlace_AndOnlyAtOnesOwnPlace()
+    {
+        var shelter = await _make.FacilityAsync("Section110Shelter");
+        await _make.UnitAsync(shelter, beds: 3);
+        var (withCpr, cpr) = await _make.RegisterAsync(Today.PlusYears(-40));
+        Assert.Equal(HttpStatusCode.Created, (await _make.CheckInAsync(cpr, shelter)).Status);
+        var refused = await CheckInAsync($$"""{"facilityId":{{shelter}},"personId":{{withCpr}}}""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+        Assert.Equal("NotKnownAtThisPlace", refused.ErrorCode);
+
+        var elsewhere = await _make.FacilityAsync("Section110Shelter");
+        var staffElsewhere = api.As(Security.Role.ShelterStaff, 175, elsewhere);
+        // Another place's staff do not see this place at all.
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await staffElsewhere.GetAsync($"/odata/Persons/HousingCapacity.KnownWithoutCpr(facilityId={shelter})")).Status);
+    }
 }

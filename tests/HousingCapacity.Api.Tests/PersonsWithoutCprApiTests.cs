@@ -55,9 +55,11 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(before.Discharges.Value + 1, (await NovemberAsync()).Discharges.Value);
         var report = await api.As(Role.Committee, 175).GetAsync($"/reports/monthly/175/{Today:yyyy-MM}.json");
         Assert.Equal(HttpStatusCode.OK, report.Status);
-        var dst = await api.OData.GetAsync("/reports/dst/175/2026-Q4.csv");
-        var row = dst.Body.Split("\r\n").Single(l => l.Split(';') is var c && c.Length > 2 && c[2] == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Split(';');
-        Assert.Equal(("", "Tomasz", "Oplyst fødselsår", "Gaden"), (row[4], row[8], row[7], row[10]));
+        // Danmarks Statistik gets the gender and birth year of someone without a CPR number, never the alias.
+        var dst = await api.OData.GetAsync($"/reports/dst/boform/{shelter}/2026-Q4.csv");
+        var row = Assert.Single(dst.Body.Split("\r\n").Skip(1).Select(l => l.Split(';')), c => c.Length > 7 && c[7] == Iso(Today.PlusDays(-3)));
+        Assert.Equal(("", "1", "1979", "Gaden"), (row[2], row[3], row[4], row[9]));
+        Assert.DoesNotContain("Tomasz", dst.Body);
     }
 
     [Theory]

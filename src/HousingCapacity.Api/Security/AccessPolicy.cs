@@ -87,6 +87,8 @@ public static class AccessPolicy
         ["Persons/EligiblePlaces"] = OfficerAndStaff,
         ["Placements/LongStays"] = OfficerAndStaff,
         ["Persons/FindByCpr"] = OfficerAndStaff,
+        // People without a CPR number known at the caller's own place, picked at a check-in.
+        ["Persons/KnownWithoutCpr"] = OfficerAndStaff,
         ["Persons/AccessLog"] = Officer,
     };
 

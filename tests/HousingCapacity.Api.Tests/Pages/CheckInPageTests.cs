@@ -47,4 +47,35 @@ public sealed class CheckInPageTests(ApiFixture api) : IClassFixture<ApiFixture>
         var lastPerson = await after.Persons.MaxAsync(p => p.Id);
         Assert.False(await after.AccessLogLines.AnyAsync(l => l.PersonId > lastPerson));
     }
+
+    [Fact]
+    public async Task CheckIn_OfSomeoneKnownHereWithoutACprNumber_AsksWhoItIs_AndKeepsTheirRecord()
+    {
+        var build = new Builders(api);
+        var facility = await build.FacilityAsync("Section110Shelter");
+        await build.UnitAsync(facility, beds: 2);
+        var today = ApiFixture.Today;
+        var alias = $"Måge {Guid.NewGuid().ToString("N")[..6]}";
+        var earlier = await api.As(Role.ShelterStaff, 175, facility).SendJsonAsync(HttpMethod.Post,
+            "/odata/Placements/HousingCapacity.CheckIn",
+            $$"""{"facilityId":{{facility}},"alias":"{{alias}}","gender":"Male","birthYear":1966,"startDate":"{{today.PlusDays(-20):yyyy-MM-dd}}","endDate":"{{today.PlusDays(-12):yyyy-MM-dd}}"}""");
+        Assert.Equal(HttpStatusCode.Created, earlier.Status);
+        var person = earlier.Json.GetProperty("PersonId").GetInt32();
+        using var staff = await PageClient.SignedInAsync(api, Role.ShelterStaff, 175, facility);
+        var page = $"/personale/tjek-ind?tilbud={facility}";
+
+        using var asked = await staff.PostFormAsync(page, new() { ["Alias"] = alias, ["Gender"] = "Male", ["BirthYear"] = "1966" });
+        Assert.Equal(HttpStatusCode.Conflict, asked.StatusCode);
+        var body = await asked.Content.ReadAsStringAsync();
+        Assert.Contains("Hvem er det?", body);
+        Assert.Contains($"value=\"{person}\"", body);
+        Assert.Contains("født 1966", body);
+        Assert.Contains("sidst her", body);
+
+        using var placed = await staff.PostFormAsync(page, new() { ["KnownPersonId"] = person.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
+        await using var db = api.NewDb();
+        Assert.Equal(2, await db.Placements.CountAsync(p => p.FacilityId == facility && p.PersonId == person));
+        Assert.Equal(1, await db.Persons.CountAsync(p => p.Alias == alias));
+    }
 }

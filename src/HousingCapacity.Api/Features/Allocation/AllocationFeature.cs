@@ -91,6 +91,8 @@ public sealed class AllocationFeature : IFeature
         checkIn.Parameter<int>("birthYear").Optional();
         checkIn.Parameter<int>("estimatedAge").Optional();
         checkIn.Parameter<Section110StayType>("stayType").Optional();
+        checkIn.Parameter<int>("personId").Optional();
+        checkIn.Parameter<bool>("newPerson").Optional();
         checkIn.ReturnsFromEntitySet<Placement>("Placements");
 
         var longStays = placement.Collection.Function("LongStays");

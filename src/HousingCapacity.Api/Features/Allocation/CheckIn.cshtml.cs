@@ -8,8 +8,9 @@ namespace HousingCapacity.Api.Features.Allocation;
 
 /// <summary>
 /// Check-in at the door, as <c>Placements/CheckIn</c>: by CPR number (someone new is registered with their name in the same
-/// write), or without one (an alias, gender and a birth year or an estimated age). The placement rules answer in Danish next to
-/// the field they concern; the youth exception's justification has its own field.
+/// write), or without one (an alias, gender and a birth year or an estimated age). Someone without a CPR number who has stayed
+/// here before under the alias typed is offered to pick, so that their history goes on; a new record only when staff say so.
+/// The placement rules answer in Danish next to the field they concern; the youth exception's justification has its own field.
 /// </summary>
 public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, CprLookups lookups,
     Microsoft.Extensions.Options.IOptions<PlacementPolicy> policy) : StaffPage
@@ -29,6 +30,13 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
     /// <summary>At a §110 place: a stay at the place itself or efterforsorg (Danmarks Statistik's opholdstype).</summary>
     [BindProperty] public Section110StayType? StayType { get; set; }
     [BindProperty] public string? Justification { get; set; }
+    /// <summary>Someone without a CPR number who has stayed here before, picked from <see cref="Known"/>.</summary>
+    [BindProperty] public int? KnownPersonId { get; set; }
+    /// <summary>Staff confirm that the alias is someone new, not one of <see cref="Known"/>.</summary>
+    [BindProperty] public bool NewPerson { get; set; }
+
+    /// <summary>People without a CPR number known here under the alias typed (shown when the check-in asks who it is).</summary>
+    public List<KnownWithoutCpr> Known { get; private set; } = [];
 
     public PlacementPolicy Policy => policy.Value;
     /// <summary>The youth policy of the municipality that runs this place, in force tonight.</summary>
@@ -58,7 +66,8 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
         if (!await LoadFacilityAsync()) return NotFound();
         Cpr = Cpr?.Trim() is { Length: > 0 } c ? c : null;
         Alias = Alias?.Trim() is { Length: > 0 } a ? a : null;
-        if (Cpr is null && Alias is null)
+        if (KnownPersonId is not null && Cpr is null) Alias = null; // the person picked is the one checked in
+        if (Cpr is null && Alias is null && KnownPersonId is null)
             Invalid(nameof(Cpr), "Skriv personens CPR-nummer, eller udfyld alias, køn og fødselsår eller anslået alder nedenfor.");
         else if (Cpr is not null && !CprNumber.TryParse(Cpr, out _))
             Invalid(nameof(Cpr), "CPR-nummeret skal have formen DDMMÅÅ-XXXX og være en gyldig dato.");
@@ -78,13 +87,22 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
                 return await checkIn.InvokeAsync(Db, new CheckInRequest(Cpr, UnitId, UnitId is null ? Facility.Id : null, null, null, null,
                     Justification, null, PriorResidence, Cpr is null ? Alias : null, Cpr is null ? Gender : null,
                     Cpr is null ? BirthYear : null, Cpr is null ? EstimatedAge : null,
-                    Facility.LegalBasis == LegalBasis.Section110 ? StayType : null), WriteContext, atTheDoor);
+                    Facility.LegalBasis == LegalBasis.Section110 ? StayType : null, Cpr is null ? KnownPersonId : null,
+                    NewPerson), WriteContext, atTheDoor);
             }, Fields);
             if (placement is not null)
             {
                 var unit = await Db.Units.Where(u => u.Id == placement.UnitId).Select(u => u.Label).SingleAsync();
                 Done = $"Tjekket ind i {unit} fra i nat.";
                 return Redirect(For("/personale"));
+            }
+            if (Refusal?.Code == "KnownWithoutCprAtPlace")
+            {
+                ModelState.Remove(nameof(Alias));
+                ModelState.AddModelError(nameof(KnownPersonId),
+                    "Nogen med dette alias har boet her før. Vælg personen, så historikken bevares, eller vælg \"Ny person\".");
+                Known = await KnownWithoutCprFunction.InvokeAsync(Db, Facility.Id, Alias, HttpContext.RequestAborted);
+                Shows(Known.Select(k => k.PersonId));
             }
             if (Refusal?.Code == "PersonNotFound")
                 ModelState.AddModelError(nameof(FirstName), "Personen er ikke registreret: skriv fornavn og efternavn, så registreres personen ved indskrivningen.");

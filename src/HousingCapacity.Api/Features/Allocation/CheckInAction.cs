@@ -31,16 +31,13 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
         var door = unitId is { } u
             ? (await db.FindUnscopedAsync<Facility>((await References.VisibleAsync<Unit>(db, u, "unitId", ct)).FacilityId, ct))!
             : await References.VisibleAsync<Facility>(db, facilityId!.Value, "facilityId", ct);
-        var ownPlace = caller.IsSystem || caller.Is(Role.ShelterStaff) && caller.FacilityIds.Contains(door.Id)
-                       || caller.Is(Role.HousingOfficer) && caller.MunicipalityId == door.MunicipalityId;
-        if (!ownPlace)
-            throw new AccessDeniedException($"{caller.Role} {caller.MunicipalityCode} kan kun indskrive ved egne tilbud (tilbud {door.Id} er ikke et af dem).",
-                $"{caller.Role} {caller.MunicipalityCode} may check people in only at their own places (facility {door.Id} is not one of them).");
+        EnsureOwnPlace(caller, door);
 
         if (atTheDoor is not null)
             return db.Entry(atTheDoor).State == EntityState.Added
                 ? await PlaceNewcomerAsync(db, p, atTheDoor, c)
                 : await PlaceIdentifiedAsync(db, p, atTheDoor, c);
+        if (p.PersonId is { } known) return await PlaceKnownWithoutCprAsync(db, p, known, door, c);
         if (p.Cpr is null) return await CheckInWithoutCprAsync(db, p, door, c);
 
         if (p.Alias is not null || p.BirthYear is not null || p.EstimatedAge is not null)
@@ -55,6 +52,41 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
                 "or check in without a CPR number (alias, gender and birth year or estimated age).",
                 "cpr");
         return await PlaceIdentifiedAsync(db, p, person, c);
+    }
+
+    /// <summary>The door must be one of the caller's own places (staff: their facilities; officers: their municipality's).</summary>
+    public static void EnsureOwnPlace(Caller caller, Facility door)
+    {
+        var ownPlace = caller.IsSystem || caller.Is(Role.ShelterStaff) && caller.FacilityIds.Contains(door.Id)
+                       || caller.Is(Role.HousingOfficer) && caller.MunicipalityId == door.MunicipalityId;
+        if (!ownPlace)
+            throw new AccessDeniedException($"{caller.Role} {caller.MunicipalityCode} kan kun indskrive ved egne tilbud (tilbud {door.Id} er ikke et af dem).",
+                $"{caller.Role} {caller.MunicipalityCode} may check people in only at their own places (facility {door.Id} is not one of them).");
+    }
+
+    /// <summary>
+    /// Someone without a CPR number who has stayed at this place before, picked by staff (<see cref="KnownWithoutCprFunction"/>):
+    /// the same record, so their counting year and history go on. A person not known at this place without a CPR number is
+    /// refused (422): a record of anyone else cannot be named this way.
+    /// </summary>
+    private async Task<Placement> PlaceKnownWithoutCprAsync(HousingDbContext db, CheckInRequest p, int personId, Facility door,
+        WriteContext c)
+    {
+        if (p.Cpr is not null || p.Alias is not null || p.NewPerson)
+            throw ODataProblem.BadRequest("KnownPersonOrNew",
+                "Angiv enten en kendt person (personId) eller en ny person (CPR-nummer eller alias), ikke begge.",
+                "Give either a known person (personId) or a new one (a CPR number or an alias), not both.", "personId");
+        var person = await db.Unscoped<Person>().SingleOrDefaultAsync(x => x.Id == personId, c.Cancellation);
+        if (person?.MergedIntoId is { } merged) person = await db.FindUnscopedAsync<Person>(merged, c.Cancellation);
+        var known = person is { Cpr: null } && await db.Unscoped<Placement>()
+            .AnyAsync(s => s.PersonId == person.Id && s.FacilityId == door.Id, c.Cancellation);
+        if (!known)
+            throw new DomainRuleException("NotKnownAtThisPlace",
+                $"Personen er ikke en person uden CPR-nummer, der har boet på {door.Name} før. Indskriv med CPR-nummer, eller opret en ny " +
+                "person med alias.",
+                $"The person is not someone without a CPR number who has stayed at {door.Name} before. Check in by CPR number, or " +
+                "register a new person by alias.", "personId");
+        return await PlaceIdentifiedAsync(db, p, person!, c);
     }
 
     /// <summary>The person identified by their CPR number is placed (a record merged into another is that other person now).</summary>
@@ -80,6 +112,21 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
         if (p.Gender is null)
             throw ODataProblem.BadRequest("MissingParameter", "Parameteren gender skal angives for en person uden CPR-nummer.",
                 "The parameter gender is required for a person without a CPR number.", "gender");
+        // Someone with this alias and gender has stayed here before: a new record only when staff say so, or the returning
+        // person's history (their counting year, their readmissions) would split in two.
+        if (!p.NewPerson)
+        {
+            var alias = KnownWithoutCprFunction.Normalised(p.Alias);
+            var same = (await KnownWithoutCprFunction.InvokeAsync(db, door.Id, p.Alias, c.Cancellation))
+                .Count(k => k.Gender == p.Gender && KnownWithoutCprFunction.Normalised(k.Alias) == alias);
+            if (same > 0)
+                throw new ODataProblem(409, "KnownWithoutCprAtPlace",
+                    $"{(same == 1 ? "En person" : $"{same} personer")} uden CPR-nummer med aliasset \"{p.Alias.Trim()}\" har boet på " +
+                    $"{door.Name} før. Vælg personen, så historikken bevares, eller opret en ny person.",
+                    $"{same} person(s) without a CPR number with the alias \"{p.Alias.Trim()}\" have stayed at {door.Name} before. " +
+                    "Pick the person (personId, from Persons/KnownWithoutCpr), or confirm a new one (newPerson: true).",
+                    "alias");
+        }
         // An officer checks in at their own municipality's places, and registers the person there, as RegisterWithoutCpr does (they
         // could not see a person of nobody's otherwise); staff leave the handlekommune unknown until an officer sets it.
         var caller = db.Scope.Current;

@@ -96,10 +96,12 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
         [FromODataBody] DateOnly? startDate, [FromODataBody] DateOnly? endDate, [FromODataBody] SupportMethod? supportMethod,
         [FromODataBody] string? exceptionJustification, [FromODataBody] ReferralRoute? referralRoute,
         [FromODataBody] PriorResidence? priorResidence, [FromODataBody] string? alias, [FromODataBody] Gender? gender,
-        [FromODataBody] int? birthYear, [FromODataBody] int? estimatedAge, [FromODataBody] Section110StayType? stayType)
+        [FromODataBody] int? birthYear, [FromODataBody] int? estimatedAge, [FromODataBody] Section110StayType? stayType,
+        [FromODataBody] int? personId, [FromODataBody] bool? newPerson)
     {
         var request = new CheckInRequest(cpr, unitId, facilityId, startDate?.ToLocalDate(), endDate?.ToLocalDate(),
-            supportMethod, exceptionJustification, referralRoute, priorResidence, alias, gender, birthYear, estimatedAge, stayType);
+            supportMethod, exceptionJustification, referralRoute, priorResidence, alias, gender, birthYear, estimatedAge, stayType,
+            personId, newPerson ?? false);
         return Created(await WriteAsync(() => checkIn.InvokeAsync(Db, request, WriteContext)));
     }
 

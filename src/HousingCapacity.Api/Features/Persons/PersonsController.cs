@@ -57,6 +57,17 @@ public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunctio
     public Task<IActionResult> MergeInto(int key, [FromODataBody] int? personId) =>
         ActAsync(key, async p => (Entity)await PersonMerge.MergeAsync(Db, p, Required(personId, nameof(personId)), WriteContext));
 
+    /// <summary><c>Persons/HousingCapacity.KnownWithoutCpr(facilityId=…, alias='…')</c>: people without a CPR number known at one of
+    /// the caller's own places, to pick at a check-in (<see cref="Allocation.KnownWithoutCprFunction"/>).</summary>
+    [HttpGet, HousingQuery]
+    public async Task<IQueryable<Allocation.KnownWithoutCpr>> KnownWithoutCpr(int? facilityId, string? alias)
+    {
+        var known = await Allocation.KnownWithoutCprFunction.InvokeAsync(Db, Required(facilityId, nameof(facilityId)), alias,
+            HttpContext.RequestAborted);
+        foreach (var k in known) Persons.Saw(k.PersonId);
+        return known.AsQueryable();
+    }
+
     /// <summary><c>Persons/HousingCapacity.FindByCpr(cpr='…')</c>.</summary>
     [HttpGet, HousingQuery]
     public async Task<IQueryable<PersonMatch>> FindByCpr(string cpr) =>

@@ -19,6 +19,10 @@ public sealed class PersonsFeature : IFeature
         var find = model.EntityType<Person>().Collection.Function("FindByCpr");
         find.Parameter<string>("cpr").Required();
         find.ReturnsCollection<PersonMatch>();
+        var known = model.EntityType<Person>().Collection.Function("KnownWithoutCpr");
+        known.Parameter<int>("facilityId").Required();
+        known.Parameter<string>("alias").Optional();
+        known.ReturnsCollection<Allocation.KnownWithoutCpr>();
         model.EntityType<Person>().Function("AccessLog").ReturnsCollection<AccessLogRecord>();
         var countingYear = model.EntityType<Person>().Function("CountingYear");
         countingYear.Parameter<DateOnly>("date").Optional();

@@ -38,6 +38,16 @@ public static class Words
             : $"natten mellem {night.ToString("d. MMMM", da)} og {morning.ToString("d. MMMM", da)}";
     }
 
+    /// <summary>A stay from its first night to the morning it ended: "4. maj – 20. maj 2026"; "siden 4. maj 2026" while it runs.</summary>
+    public static string Stay(DateOnly start, DateOnly? end)
+    {
+        var da = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
+        if (end is not { } e) return $"siden {Date(start)}";
+        return start.Year == e.Year
+            ? $"{start.ToString("d. MMMM", da)} – {e.ToString("d. MMMM yyyy", da)}"
+            : $"{start.ToString("d. MMMM yyyy", da)} – {e.ToString("d. MMMM yyyy", da)}";
+    }
+
     public static string Time(DateTimeOffset at) =>
         Instant.FromDateTimeOffset(at).InZone(DanishTime.Zone).ToString("d. MMM 'kl.' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("da-DK"));
 
