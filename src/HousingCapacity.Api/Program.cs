@@ -9,6 +9,7 @@ using HousingCapacity.Api.Features.Persons;
 using HousingCapacity.Api.Features.Shared;
 using HousingCapacity.Api.Features.Turnaways;
 using HousingCapacity.Api.Features.YouthPolicies;
+using HousingCapacity.Api.Features.NoticedStays;
 using HousingCapacity.Api.Features.Waitlists;
 using HousingCapacity.Api.OData;
 using HousingCapacity.Api.Reporting;
@@ -91,7 +92,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddHousingOData(builder.Configuration,
     [
         new CatalogueFeature(), new CapacityFeature(), new PersonsFeature(), new AllocationFeature(), new WaitlistsFeature(),
-        new TurnawaysFeature(), new HoldsFeature(), new AvailabilityFeature(), new YouthPoliciesFeature(),
+        new TurnawaysFeature(), new HoldsFeature(), new AvailabilityFeature(), new YouthPoliciesFeature(), new NoticedStaysFeature(),
     ]);
 
     var app = builder.Build();

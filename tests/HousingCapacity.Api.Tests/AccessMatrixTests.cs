@@ -17,7 +17,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
     private static readonly string[] Catalogue = ["Municipalities", "Facilities", "Units", "YouthPolicies"];
     private static readonly string[] ShelterSets =
         [.. Catalogue, "CapacityReports", "Persons", "Placements", "Turnaways", "BedHolds", "SupportPeriods"];
-    private static readonly string[] AllSets = [.. ShelterSets, "Waitlists", "WaitlistEntries", "Offers"];
+    private static readonly string[] AllSets = [.. ShelterSets, "Waitlists", "WaitlistEntries", "Offers", "NoticedStays"];
 
     private static readonly Dictionary<Role, string[]> Reads = new()
     {
@@ -29,7 +29,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
 
     private static readonly Dictionary<Role, string[]> Writes = new()
     {
-        [Role.HousingOfficer] = ["Persons", "Placements", "Turnaways", "BedHolds", "Waitlists", "WaitlistEntries"],
+        [Role.HousingOfficer] = ["Persons", "Placements", "Turnaways", "BedHolds", "Waitlists", "WaitlistEntries", "NoticedStays"],
         [Role.ShelterStaff] = ["Units", "CapacityReports", "Persons", "Placements", "Turnaways", "BedHolds"],
         [Role.Committee] = [],
         [Role.Administrator] = Catalogue,
@@ -87,12 +87,18 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         // A youth policy of the sample's municipality (the demo data gives one to Slagelse only).
         var youthPolicy = new YouthPolicy(municipality.Id, new NodaTime.LocalDate(2020, 1, 1), true, 18, 24, "Matrix", 2020, "matrix");
         db.YouthPolicies.Add(youthPolicy);
+        // A §110 stay elsewhere known from a notice, long before the sample's stays.
+        var noticed = new NoticedStay(person.Id, municipality.Id, "Matrix Herberg", 101,
+            new DateRange(ApiFixture.Today.PlusDays(-400), ApiFixture.Today.PlusDays(-395)), ApiFixture.Today.PlusDays(-398),
+            ApiFixture.Today, "matrix");
+        db.NoticedStays.Add(noticed);
         await db.SaveChangesAsync();
         var sample = new Sample(municipality.Id, stay.FacilityId, new Dictionary<string, int>
         {
             ["Municipalities"] = municipality.Id,
             ["Facilities"] = stay.FacilityId,
             ["YouthPolicies"] = youthPolicy.Id,
+            ["NoticedStays"] = noticed.Id,
             ["Units"] = unit,
             ["CapacityReports"] = await db.CapacityReports.Where(r => r.FacilityId == stay.FacilityId).Select(r => r.Id).FirstAsync(),
             ["Persons"] = person.Id,

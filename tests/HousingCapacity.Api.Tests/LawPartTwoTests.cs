@@ -329,4 +329,84 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NotFound,
             (await staffElsewhere.GetAsync($"/odata/Persons/HousingCapacity.KnownWithoutCpr(facilityId={shelter})")).Status);
     }
+
+    [Fact]
+    public async Task NoticedStay_ASection110StayElsewhere_CountsInTheCountingYear()
+    {
+        var person = await _make.PersonAsync(Today.PlusYears(-45));
+        var noticed = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/NoticedStays", $$"""
+            {"PersonId":{{person}},"PlaceName":"Forsorgshjemmet Aldersro","PlaceMunicipalityCode":101,
+             "StartDate":"{{Today.PlusDays(-30):yyyy-MM-dd}}","EndDate":"{{Today.PlusDays(-10):yyyy-MM-dd}}",
+             "NoticeReceivedOn":"{{Today.PlusDays(-28):yyyy-MM-dd}}"}
+            """);
+        Assert.Equal(HttpStatusCode.Created, noticed.Status);
+        Assert.StartsWith("test", noticed.Json.GetProperty("RecordedBy").GetString());
+        var shelter = await _make.FacilityAsync("Section110Shelter");
+        await _make.UnitAsync(shelter);
+        Assert.Equal(HttpStatusCode.Created, (await _make.AllocateAsync(person, facilityId: shelter)).Status);
+        var year = await api.OData.GetAsync($"/odata/Persons({person})/HousingCapacity.CountingYear()");
+        Assert.Equal(21, year.Json.GetProperty("Section110Nights").GetInt32());     // 20 nights elsewhere and tonight here
+        Assert.Equal(Today.PlusDays(-30).ToString("yyyy-MM-dd", null), year.Json.GetProperty("YearStart").GetString());
+    }
+
+    [Fact]
+    public async Task NoticedStay_BadInput_IsRefused_AndOnlyOfficersRecordIt()
+    {
+        var person = await _make.PersonAsync(Today.PlusYears(-45));
+        string Body(LocalDate start, LocalDate? end, LocalDate notice) => $$"""
+            {"PersonId":{{person}},"PlaceName":"Herberget Nord","PlaceMunicipalityCode":851,"StartDate":"{{start:yyyy-MM-dd}}",
+             "EndDate":{{(end is { } e ? $"\"{e:yyyy-MM-dd}\"" : "null")}},"NoticeReceivedOn":"{{notice:yyyy-MM-dd}}"}
+            """;
+        Assert.Equal(HttpStatusCode.Created, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/NoticedStays",
+            Body(Today.PlusDays(-60), Today.PlusDays(-50), Today.PlusDays(-58)))).Status);
+        var overlap = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/NoticedStays",
+            Body(Today.PlusDays(-55), null, Today.PlusDays(-54)));
+        Assert.Equal((HttpStatusCode.Conflict, "OverlapsAnotherStay"), (overlap.Status, overlap.ErrorCode));
+        var future = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/NoticedStays", Body(Today.PlusDays(2), null, Today));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, future.Status);
+        var noticeBefore = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/NoticedStays",
+            Body(Today.PlusDays(-20), null, Today.PlusDays(-25)));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "InvalidNoticeDate"), (noticeBefore.Status, noticeBefore.ErrorCode));
+        var staff = api.As(Security.Role.ShelterStaff, 175, 1);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/NoticedStays",
+            Body(Today.PlusDays(-40), Today.PlusDays(-35), Today.PlusDays(-39)))).Status);
+    }
+
+    [Fact]
+    public async Task NoticedStay_NightsElsewhere_CanPutAPersonPastTheThreshold_InLongStays()
+    {
+        var person = await _make.PersonAsync(Today.PlusYears(-50));
+        Assert.Equal(HttpStatusCode.Created, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/NoticedStays", $$"""
+            {"PersonId":{{person}},"PlaceName":"Forsorgshjemmet Syd","PlaceMunicipalityCode":461,
+             "StartDate":"{{Today.PlusDays(-120):yyyy-MM-dd}}","EndDate":"{{Today.PlusDays(-5):yyyy-MM-dd}}",
+             "NoticeReceivedOn":"{{Today.PlusDays(-118):yyyy-MM-dd}}"}
+            """)).Status);
+        var shelter = await _make.FacilityAsync("Section110Shelter");
+        await _make.UnitAsync(shelter);
+        Assert.Equal(HttpStatusCode.Created, (await _make.AllocateAsync(person, facilityId: shelter)).Status);
+        var long_ = await api.OData.GetAsync(
+            $"/odata/Placements/HousingCapacity.LongStays(date={Today:yyyy-MM-dd})?$filter=PersonId eq {person}");
+        var row = Assert.Single(long_.Value.EnumerateArray());
+        Assert.Equal(116, row.GetProperty("Section110Nights").GetInt32());
+    }
+
+    [Fact]
+    public async Task NoticedStay_OnThePersonPage_AnOfficerRecordsItInDanish()
+    {
+        var person = await _make.PersonAsync(Today.PlusYears(-50));
+        using var officer = await Pages.PageClient.SignedInAsync(api, Security.Role.HousingOfficer, 175);
+        var page = $"/sagsbehandler/person/{person}";
+        using var missing = await officer.PostFormAsync($"{page}?handler=Noticed", new() { ["PlaceName"] = "Herberget Vest" }, page);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("Skriv datoen for den første nat", await missing.Content.ReadAsStringAsync());
+        using var saved = await officer.PostFormAsync($"{page}?handler=Noticed", new()
+        {
+            ["PlaceName"] = "Herberget Vest", ["PlaceMunicipalityCode"] = "101", ["StartDate"] = Today.PlusDays(-9).ToString("yyyy-MM-dd", null),
+            ["EndDate"] = Today.PlusDays(-2).ToString("yyyy-MM-dd", null), ["NoticeReceivedOn"] = Today.PlusDays(-7).ToString("yyyy-MM-dd", null),
+        }, page);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var body = await officer.Http.GetStringAsync(page);
+        Assert.Contains("Herberget Vest", body);
+        Assert.Contains("7 af", body);                                   // 7 nights of the counting year
+    }
 }

@@ -31,7 +31,7 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
         var reply = await api.OData.GetAsync("/odata");
         var names = reply.Value.EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
         Assert.Equal(["Municipalities", "Facilities", "Units", "CapacityReports", "Persons", "Placements", "SupportPeriods", "Waitlists",
-            "WaitlistEntries", "Offers", "Turnaways", "BedHolds", "YouthPolicies"], names);
+            "WaitlistEntries", "Offers", "Turnaways", "BedHolds", "YouthPolicies", "NoticedStays"], names);
     }
 
     [Fact]

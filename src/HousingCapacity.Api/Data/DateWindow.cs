@@ -31,6 +31,7 @@ public sealed class DateWindow
         [typeof(Offer)] = [nameof(Offer.OfferedOn)],
         [typeof(Unit)] = [nameof(Unit.OutOfServiceSince)],
         [typeof(YouthPolicy)] = [nameof(YouthPolicy.EffectiveFrom)],
+        [typeof(NoticedStay)] = [nameof(NoticedStay.StartDate), nameof(NoticedStay.EndDate), nameof(NoticedStay.NoticeReceivedOn)],
     };
 
     /// <summary>Dates that follow from others (or, a birth date, from the CPR number): not a user's input, not checked.</summary>

@@ -24,6 +24,7 @@ public static class FreeText
         [typeof(Waitlist)] = [nameof(Waitlist.Name)],
         [typeof(Municipality)] = [nameof(Municipality.Name)],
         [typeof(YouthPolicy)] = [nameof(YouthPolicy.PolicyName)],
+        [typeof(NoticedStay)] = [nameof(NoticedStay.PlaceName)],
     };
 
     /// <summary>Texts the system sets (the CPR number itself, the user names from tokens, reasons it writes).</summary>
@@ -36,6 +37,7 @@ public static class FreeText
         [typeof(SupportPeriod)] = [nameof(SupportPeriod.RecordedBy)],
         [typeof(WaitlistEntry)] = [nameof(WaitlistEntry.FlaggedReason)],
         [typeof(YouthPolicy)] = [nameof(YouthPolicy.RecordedBy)],
+        [typeof(NoticedStay)] = [nameof(NoticedStay.RecordedBy)],
     };
 
     /// <summary>No text these changes set holds a CPR number.</summary>

@@ -32,6 +32,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     public DbSet<Turnaway> Turnaways => Set<Turnaway>();
     public DbSet<BedHold> BedHolds => Set<BedHold>();
     public DbSet<SupportPeriod> SupportPeriods => Set<SupportPeriod>();
+    public DbSet<NoticedStay> NoticedStays => Set<NoticedStay>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     /// <summary>The access log read a line per entry and person (the view AccessLogLines).</summary>
     public IQueryable<AccessLogLine> AccessLogLines => Set<AccessLogLine>().IgnoreQueryFilters();
@@ -166,6 +167,13 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
             e.HasOne(x => x.Facility).WithMany().HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
+        Table<NoticedStay>(b, "NoticedStays", e =>
+        {
+            e.Ignore(x => x.Stay);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Municipality>().WithMany().HasForeignKey(x => x.RecordingMunicipalityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.PersonId, x.StartDate });
+        });
         b.Entity<AccessLogEntry>(e =>
         {
             e.ToTable("AccessLog", t => { t.HasTrigger("TR_AccessLog_NoUpdate"); t.HasTrigger("TR_AccessLog_NoDelete"); });
@@ -200,7 +208,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         b.Entity<AccessLogEntry>().ToTable(t => t.HasTrigger("TR_AccessLog_NoReplace"));
         foreach (var table in new[] { typeof(Placement), typeof(BedHold), typeof(CapacityReport), typeof(Turnaway), typeof(Person),
                      typeof(WaitlistEntry), typeof(Offer), typeof(Unit), typeof(AccessLogEntry), typeof(SupportPeriod),
-                     typeof(YouthPolicy) })
+                     typeof(YouthPolicy), typeof(NoticedStay) })
         {
             var name = b.Entity(table).Metadata.GetTableName();
             b.Entity(table).ToTable(t => { t.HasTrigger($"TR_{name}_Dates_Insert"); t.HasTrigger($"TR_{name}_Dates_Update"); });
@@ -246,6 +254,8 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
             ? s => s.Placement!.ResponsibleMunicipalityId == ScopeMunicipalityId
                    || EF.Property<int?>(s.Placement, FacilityMunicipalityId) == ScopeMunicipalityId
             : staff ? s => ScopeFacilityIds.Contains(s.Placement!.FacilityId) : s => false);
+        // A stay known from a §110 stk. 6 notice is the receiving municipality's record: its officers see it.
+        Filter<NoticedStay>(b, officer ? n => n.RecordingMunicipalityId == ScopeMunicipalityId : n => false);
         Filter<Waitlist>(b, officer ? w => w.MunicipalityId == ScopeMunicipalityId : w => false);
         Filter<WaitlistEntry>(b, officer ? e => e.Waitlist!.MunicipalityId == ScopeMunicipalityId : e => false);
         Filter<Offer>(b, officer ? o => o.Entry!.Waitlist!.MunicipalityId == ScopeMunicipalityId : o => false);

@@ -94,11 +94,13 @@ public sealed class MonthlyFiguresCache
                 SupportPeriod => Dates(change, nameof(SupportPeriod.StartDate)),
                 CapacityReport => Dates(change, nameof(CapacityReport.Date)),
                 Turnaway => Dates(change, nameof(Turnaway.Date)),
+                // A stay known by notice counts in its person's counting year from its first night.
+                NoticedStay => Dates(change, nameof(NoticedStay.StartDate)),
                 _ => null,
             };
             result = result.With(change.Entity switch
             {
-                Placement or SupportPeriod or CapacityReport or Turnaway => dates is { Count: > 0 }
+                Placement or SupportPeriod or CapacityReport or Turnaway or NoticedStay => dates is { Count: > 0 }
                     ? new Invalidation(true, dates.Min(d => new YearMonth(d.Year, d.Month)))
                     : Invalidation.All,
                 Municipality or Facility or Unit or Waitlist or WaitlistEntry or Offer => Invalidation.All,

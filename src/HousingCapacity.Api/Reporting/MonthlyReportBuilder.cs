@@ -245,7 +245,10 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             .Where(p => persons.Contains(p.PersonId) && p.LegalBasis == LegalBasis.Section110 && p.StartDate <= lastDate
                         && (p.EndDate == null || p.EndDate > from))
             .Select(p => new { p.PersonId, p.StartDate, p.EndDate }).ToListAsync(ct);
-        return all.GroupBy(p => p.PersonId).ToDictionary(g => g.Key, g => g.Select(p => new DateRange(p.StartDate, p.EndDate)).ToList());
+        // Their §110 nights at places outside this system, known from notices, count too.
+        var noticed = await Features.NoticedStays.Section110Nights.NoticedAsync(db, persons, from, lastDate.AddDays(1), ct);
+        return all.GroupBy(p => p.PersonId).ToDictionary(g => g.Key,
+            g => g.Select(p => new DateRange(p.StartDate, p.EndDate)).Concat(noticed[g.Key]).ToList());
     }
 
     /// <summary>

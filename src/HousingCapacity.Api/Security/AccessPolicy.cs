@@ -28,6 +28,8 @@ public static class AccessPolicy
         ["Turnaways"] = OfficerAndStaff,
         ["BedHolds"] = OfficerAndStaff,
         ["SupportPeriods"] = OfficerAndStaff,
+        // §110 stays elsewhere known from a notice to the handlekommune: its officers' record.
+        ["NoticedStays"] = Officer,
         ["Waitlists"] = Officer,
         ["WaitlistEntries"] = Officer,
         ["Offers"] = Officer,
@@ -49,6 +51,7 @@ public static class AccessPolicy
         ["BedHolds"] = OfficerAndStaff,
         // Support periods are written only through ExtendSupport and ChangeSupportMethod.
         ["SupportPeriods"] = [],
+        ["NoticedStays"] = Officer,
         ["Waitlists"] = Officer,
         ["WaitlistEntries"] = Officer,
         ["Offers"] = [],

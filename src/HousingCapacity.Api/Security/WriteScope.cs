@@ -57,6 +57,8 @@ public static class WriteScope
                     || officerOf is not null && sp.ResponsibleMunicipalityId == officerOf),
                 // A bed may be held anywhere by an officer (a §110 bed elsewhere is still a bed); staff hold their own.
                 BedHold h => officerOf is not null || AtMyFacility(h.FacilityId),
+                // A stay known from a notice is recorded by the municipality that received the notice.
+                NoticedStay n => officerOf is not null && officerOf == n.RecordingMunicipalityId,
                 Waitlist w => officerOf == w.MunicipalityId,
                 WaitlistEntry e => officerOf is not null && await MunicipalityOfWaitlist(db, e.WaitlistId, ct) == officerOf,
                 Offer o => officerOf is not null && await MunicipalityOfEntry(db, o.WaitlistEntryId, ct) == officerOf,

@@ -29,13 +29,15 @@ public sealed class LongStaysFunction(IOptions<PlacementPolicy> policy)
                         && (p.EndDate == null || p.EndDate > reform))
             .Select(p => new { p.Id, p.PersonId, p.FacilityId, p.StartDate, p.EndDate })
             .ToListAsync(context.Cancellation);
+        var noticed = await NoticedStays.Section110Nights.NoticedAsync(db,
+            db.Unscoped<Person>().Where(p => personIds.Contains(p.Id)).Select(p => p.Id), reform, to, context.Cancellation);
         var result = new List<LongStay>();
         foreach (var person in stays.GroupBy(s => s.PersonId))
         {
             var latest = person.Where(s => visible.Contains(s.Id)).OrderByDescending(s => s.StartDate).ThenByDescending(s => s.Id)
                 .FirstOrDefault();
             if (latest is null) continue;
-            var year = CountingYear.Of(person.Select(s => new DateRange(s.StartDate, s.EndDate)), date, rules)
+            var year = CountingYear.Of(person.Select(s => new DateRange(s.StartDate, s.EndDate)).Concat(noticed[person.Key]), date, rules)
                 .LastOrDefault(y => y.Contains(date));
             if (year is null) continue;
             var status = year.StatusOn(rules, date);

@@ -30,7 +30,9 @@ public sealed class CountingYearView
         var stays = await db.Unscoped<Placement>()
             .Where(p => p.PersonId == id && p.LegalBasis == LegalBasis.Section110 && p.StartDate < end)
             .Select(p => new { p.StartDate, p.EndDate }).ToListAsync(ct);
-        var years = CountingYear.Of(stays.Select(s => new DateRange(s.StartDate, s.EndDate)), date, rules);
+        var noticed = await NoticedStays.Section110Nights.NoticedAsync(db, db.Unscoped<Person>().Where(p => p.Id == id).Select(p => p.Id),
+            DateOnly.MinValue, end, ct);
+        var years = CountingYear.Of(stays.Select(s => new DateRange(s.StartDate, s.EndDate)).Concat(noticed[id]), date, rules);
         var year = years.LastOrDefault(y => y.Contains(date));
         var threshold = rules.ThresholdOn(date);
         if (year is null)

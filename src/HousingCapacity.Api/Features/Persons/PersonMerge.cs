@@ -36,6 +36,8 @@ public static class PersonMerge
             .ExecuteUpdateAsync(u => u.SetProperty(h => h.PersonId, to).SetProperty(h => h.Version, h => h.Version + 1), ct);
         await db.Unscoped<Turnaway>().Where(t => t.PersonId == from)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.PersonId, to).SetProperty(t => t.Version, t => t.Version + 1), ct);
+        await db.Unscoped<NoticedStay>().Where(n => n.PersonId == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.PersonId, to).SetProperty(n => n.Version, n => n.Version + 1), ct);
         // Records merged into the duplicate earlier now point at the one that remains.
         await db.Unscoped<Person>().Where(p => p.MergedIntoId == from)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.MergedIntoId, to).SetProperty(p => p.Version, p => p.Version + 1), ct);

@@ -8,7 +8,7 @@ namespace HousingCapacity.Api.Features.Persons;
 /// One person for a housing officer: their stays, the §110 counting year and its warnings, their waitlist entries and offers, the
 /// §110 notices due for their stays, and the way to their access log (GDPR art. 15) and to a place tonight.
 /// </summary>
-public sealed class PersonPageModel(IOptions<PlacementPolicy> policy) : OfficerPage
+public sealed class PersonPageModel(IOptions<PlacementPolicy> policy, NoticedStays.NoticedStayWriter noticedStays) : OfficerPage
 {
     public override string Title => Person is null ? "Person" : PersonText.Name(Person);
     public override string Purpose => "Personside";
@@ -18,6 +18,44 @@ public sealed class PersonPageModel(IOptions<PlacementPolicy> policy) : OfficerP
     public List<Placement> Stays { get; private set; } = [];
     public CountingYearView CountingYear { get; private set; } = null!;
     public List<WaitlistEntry> Entries { get; private set; } = [];
+    /// <summary>§110 stays elsewhere, known from notices (they count in the counting year).</summary>
+    public List<NoticedStay> Noticed { get; private set; } = [];
+    public Dictionary<int, string> MunicipalityNames { get; private set; } = [];
+
+    [BindProperty] public string? PlaceName { get; set; }
+    [BindProperty] public int? PlaceMunicipalityCode { get; set; }
+    [BindProperty] public DateOnly? StartDate { get; set; }
+    [BindProperty] public DateOnly? EndDate { get; set; }
+    [BindProperty] public DateOnly? NoticeReceivedOn { get; set; }
+
+    private static readonly Dictionary<string, string> NoticeFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["PlaceName"] = nameof(PlaceName), ["PlaceMunicipalityCode"] = nameof(PlaceMunicipalityCode), ["StartDate"] = nameof(StartDate),
+        ["EndDate"] = nameof(EndDate), ["NoticeReceivedOn"] = nameof(NoticeReceivedOn),
+    };
+
+    /// <summary>Records a §110 stay at a place outside the system from its notice (as POST /odata/NoticedStays).</summary>
+    public async Task<IActionResult> OnPostNoticedAsync(int id)
+    {
+        if (PlaceName is null) Invalid(nameof(PlaceName), "Skriv stedets navn, som det står i underretningen.");
+        if (PlaceMunicipalityCode is null) Invalid(nameof(PlaceMunicipalityCode), "Skriv kommunenummeret for den kommune, der driver stedet.");
+        if (StartDate is null) Invalid(nameof(StartDate), "Skriv datoen for den første nat.");
+        if (ModelState.IsValid)
+        {
+            var saved = await WriteAsync(() => CreateAsync(noticedStays, new Dictionary<string, object?>
+            {
+                ["PersonId"] = id, ["PlaceName"] = PlaceName, ["PlaceMunicipalityCode"] = PlaceMunicipalityCode,
+                ["StartDate"] = StartDate?.ToLocalDate(), ["EndDate"] = EndDate?.ToLocalDate(),
+                ["NoticeReceivedOn"] = (NoticeReceivedOn ?? Today.ToDateOnly()).ToLocalDate(),
+            }), NoticeFields);
+            if (saved is not null)
+            {
+                Done = "Opholdet er registreret og tæller med i § 110-optællingsåret.";
+                return Redirect($"/sagsbehandler/person/{id}");
+            }
+        }
+        return await OnGetAsync(id);
+    }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -31,6 +69,8 @@ public sealed class PersonPageModel(IOptions<PlacementPolicy> policy) : OfficerP
         Stays = await Db.Placements.AsNoTracking().Include(p => p.Facility).Include(p => p.Unit).Where(p => p.PersonId == id)
             .OrderByDescending(p => p.StartDate).ToListAsync(ct);
         CountingYear = await CountingYearView.InvokeAsync(Db, person, Today, policy.Value.CountingYearRules(), ct);
+        Noticed = await Db.NoticedStays.AsNoTracking().Where(n => n.PersonId == id).OrderByDescending(n => n.StartDate).ToListAsync(ct);
+        MunicipalityNames = await Db.Municipalities.ToDictionaryAsync(m => m.Code, m => m.Name, ct);
         Entries = await Db.WaitlistEntries.AsNoTracking().Include(e => e.Waitlist).Include(e => e.Offers).ThenInclude(o => o.Unit)
             .Where(e => e.PersonId == id).OrderByDescending(e => e.AppliedOn).ToListAsync(ct);
         return Page();

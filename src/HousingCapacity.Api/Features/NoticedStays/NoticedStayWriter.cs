@@ -1,0 +1,56 @@
+using HousingCapacity.Api.OData;
+
+namespace HousingCapacity.Api.Features.NoticedStays;
+
+/// <summary>
+/// POST /odata/NoticedStays: an officer records a §110 stay at a place outside this system from the place's notice
+/// (Serviceloven §110 stk. 6), for a person their municipality can see; PATCH sets its end when the place tells of the
+/// discharge. The stay's nights count in the person's counting year (<see cref="Section110Nights"/>); it cannot overlap
+/// another stay of the person's known to this system (409). Like every stay it is history: it is never deleted, and a merge of
+/// the person's records moves it.
+/// </summary>
+public sealed class NoticedStayWriter : IEntitySetWriter
+{
+    public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
+        { "PersonId", "PlaceName", "PlaceMunicipalityCode", "StartDate", "EndDate", "NoticeReceivedOn" };
+    public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "EndDate" };
+    public bool AllowsUpdate => true;
+    public bool AllowsDelete => false;
+
+    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    {
+        var person = await References.VisibleAsync<Person>(db, v.Required<int>("PersonId"), "PersonId", c.Cancellation);
+        person.EnsureNotMerged("PersonId");
+        var municipality = db.Scope.Current.MunicipalityId
+            ?? throw ODataProblem.BadRequest("MissingMunicipality", "Kun en kommunes sagsbehandlere registrerer underretninger.",
+                "Only a municipality's officers record notices.");
+        var today = DanishTime.Today(c.Clock);
+        var stay = new DateRange(v.Required<LocalDate>("StartDate"), v.Optional<LocalDate?>("EndDate", null));
+        var noticed = new NoticedStay(person.Id, municipality, v.Required<string>("PlaceName"), v.Required<int>("PlaceMunicipalityCode"),
+            stay, v.Optional("NoticeReceivedOn", today), today, c.UserName);
+        await EnsureNoOverlapAsync(db, noticed, c.Cancellation);
+        return (noticed, true);
+    }
+
+    public async Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context)
+    {
+        var noticed = (NoticedStay)entity;
+        noticed.RecordEnd(values.Required<LocalDate>("EndDate"), DanishTime.Today(context.Clock));
+        await EnsureNoOverlapAsync(db, noticed, context.Cancellation);
+    }
+
+    /// <summary>A person is in one place a night: a noticed stay may not share a night with a stay here or another noticed one.</summary>
+    private static async Task EnsureNoOverlapAsync(HousingDbContext db, NoticedStay noticed, CancellationToken ct)
+    {
+        var (start, end) = (noticed.StartDate, noticed.EndDate ?? DateOnly.MaxValue);
+        var here = await db.Unscoped<Placement>().AnyAsync(p => p.PersonId == noticed.PersonId && p.StartDate < end
+            && (p.EndDate == null || p.EndDate > start), ct);
+        var elsewhere = await db.Unscoped<NoticedStay>().AnyAsync(n => n.PersonId == noticed.PersonId && n.Id != noticed.Id
+            && n.StartDate < end && (n.EndDate == null || n.EndDate > start), ct);
+        if (here || elsewhere)
+            throw new ODataProblem(409, "OverlapsAnotherStay",
+                "Personen har allerede et ophold i nogle af de samme nætter. Et menneske er ét sted om natten: ret datoerne.",
+                "The person already has a stay on some of the same nights; a person is in one place a night: correct the dates.",
+                "StartDate");
+    }
+}
