@@ -13,8 +13,19 @@ public sealed class Placement : Entity, IConcernsPerson
     public Placement(int personId, int unitId, int facilityId, LegalBasis legalBasis, DateRange stay, SupportMethod supportMethod,
         string? exceptionJustification, ReferralRoute? referralRoute, LocalDate? notificationDueDate, LocalDate? supportUntil = null,
         PriorResidence? priorResidence = null, int? responsibleMunicipalityId = null, string? exceptionDecidedBy = null,
-        int? youthPolicyId = null, Section110StayType? stayType = null)
+        int? youthPolicyId = null, Section110StayType? stayType = null, string? admittedBy = null, string? referredBy = null)
     {
+        // A municipality's referral to a §110 place it does not run awaits the place's admission (§110 stk. 4): the referral's
+        // reason is kept as such, and a youth exception is the place's to decide when it admits.
+        var referral = referredBy is not null && legalBasis == LegalBasis.Section110;
+        ReferredBy = referral ? referredBy : null;
+        AdmittedBy = referral ? null : admittedBy;
+        if (referral)
+        {
+            ReferralReason = string.IsNullOrWhiteSpace(exceptionJustification) ? null : exceptionJustification.Trim();
+            exceptionJustification = null;
+            exceptionDecidedBy = null;
+        }
         // Every §110 stay has a type (a herberg or forsorgshjem stay unless said otherwise); no other stay has one.
         StayType = legalBasis == LegalBasis.Section110 ? stayType ?? Section110StayType.Shelter : null;
         YouthPolicyId = exceptionDecidedBy is null ? null : youthPolicyId;
@@ -57,6 +68,36 @@ public sealed class Placement : Entity, IConcernsPerson
     public int? ResponsibleMunicipalityId { get; private set; }
     /// <summary>Why the handlekommune was changed from the one set at admission.</summary>
     public string? ResponsibleMunicipalityReason { get; private set; }
+    /// <summary>Who admitted the person: the place's decision at a §110 place (staff, or the officers of the municipality that
+    /// runs it). Null for a referral still awaiting the place's admission, and for stays recorded before this was kept.</summary>
+    public string? AdmittedBy { get; private set; }
+    /// <summary>The officer of another municipality who referred the person to this §110 place (the municipality's referral).</summary>
+    public string? ReferredBy { get; private set; }
+    /// <summary>The referring officer's reason (for a young person, their case for an exception; the place decides it).</summary>
+    public string? ReferralReason { get; private set; }
+    /// <summary>Who ended the stay, and in which capacity (a §110 stay: the place's decision, or the municipality's under stk. 5).</summary>
+    public string? DischargeDecidedBy { get; private set; }
+    public DecisionCapacity? DischargeCapacity { get; private set; }
+
+    /// <summary>True for a referral the place has not yet admitted.</summary>
+    public bool AwaitsAdmission => ReferredBy is not null && AdmittedBy is null;
+
+    /// <summary>
+    /// The place admits a person the municipality referred (Serviceloven §110 stk. 4: the leader's decision). A young person's
+    /// exception to the municipality's youth policy is decided here, by the place, with its own justification
+    /// (<paramref name="exceptionJustification"/>, null when the rule does not apply).
+    /// </summary>
+    public void Admit(string admittedBy, string? exceptionJustification, int? youthPolicyId)
+    {
+        DomainRuleException.ThrowIf(!AwaitsAdmission, "NotAwaitingAdmission",
+            "Opholdet afventer ikke stedets optagelse.", "The stay is not awaiting the place's admission.", "Id");
+        AdmittedBy = admittedBy;
+        if (exceptionJustification is null) return;
+        ExceptionJustification = exceptionJustification.Trim();
+        ExceptionDecidedBy = admittedBy;
+        YouthPolicyId = youthPolicyId;
+    }
+
     /// <summary>The §110 stay's type as Danmarks Statistik asks it (herberg or forsorgshjem, or efterforsorg); null at any other
     /// place.</summary>
     public Section110StayType? StayType { get; private set; }
@@ -178,10 +219,27 @@ public sealed class Placement : Entity, IConcernsPerson
     /// own route (stk. 1 nr. 2, <see cref="RecordHousingSupportAfterSection107"/>).
     /// </summary>
     public void Discharge(LocalDate endDate, DischargeReason reason, Destination destination,
-        FollowUpSupport? followUp = null, LocalDate? followUpDecidedOn = null, LocalDate? today = null)
+        FollowUpSupport? followUp = null, LocalDate? followUpDecidedOn = null, LocalDate? today = null,
+        Discharger? by = null)
     {
         DomainRuleException.ThrowIf(EndDate is not null, "AlreadyDischarged",
             "Opholdet er allerede afsluttet.", "The stay has already ended.", nameof(EndDate));
+        DomainRuleException.ThrowIf(AwaitsAdmission, "NotAdmitted",
+            "Stedet har ikke optaget personen endnu: en henvisning, stedet ikke tager imod, afslås (eller annulleres), den udskrives ikke.",
+            "The place has not admitted the person yet: a referral the place does not take is refused (or cancelled), not discharged.",
+            nameof(EndDate));
+        // Serviceloven §110 stk. 4–5: discharge is the place's decision; the municipality may end the stay itself only when a plan
+        // (§§ 141–142), a home or a §107/§108 place, the support and a signed lease the person can move into are in place.
+        DomainRuleException.ThrowIf(LegalBasis == LegalBasis.Section110 && by is { Capacity: DecisionCapacity.Municipality, Section110Stk5: false },
+            "Section110DischargeIsThePlaces",
+            "Udskrivning fra et herberg eller forsorgshjem er stedets afgørelse (servicelovens § 110, stk. 4). Kommunen kan kun selv " +
+            "afslutte opholdet, når betingelserne i § 110, stk. 5, er opfyldt: en handleplan efter §§ 141–142, en anvist bolig eller " +
+            "en afgørelse om § 107 eller § 108, afgjort støtte, og en underskrevet lejekontrakt på en bolig, personen kan flytte ind i. " +
+            "Bekræft betingelserne, eller bed stedet udskrive.",
+            "Discharge from a §110 place is the place's decision (Serviceloven §110 stk. 4). The municipality may end the stay itself " +
+            "only on the conditions of stk. 5: a plan (§§ 141–142), an allocated home or a §107/§108 decision, support decided, and a " +
+            "signed lease of a home the person can move into. Confirm the conditions (section110Stk5), or ask the place to discharge.",
+            "section110Stk5");
         DomainRuleException.ThrowIf(!Enum.IsDefined(reason), "InvalidDischargeReason", "Ukendt udskrivningsårsag.", "Unknown discharge reason.",
             "dischargeReason");
         DomainRuleException.ThrowIf(!Enum.IsDefined(destination), "InvalidDestination", "Ukendt destination.", "Unknown destination.",
@@ -204,6 +262,8 @@ public sealed class Placement : Entity, IConcernsPerson
             "Afgørelsen om efterfølgende støtte kan ikke have en dato efter i dag: registrér den, når den er truffet.",
             "The follow-up decision cannot be dated after today: record it once it is made.", "followUpDecidedOn");
         EndDate = ended.End.ToDateOnly();
+        DischargeDecidedBy = by?.User;
+        DischargeCapacity = by?.Capacity;
         DischargeReason = reason;
         Destination = destination;
         FollowUpSupport = followUp;

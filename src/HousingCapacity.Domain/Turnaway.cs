@@ -7,8 +7,11 @@ public sealed class Turnaway : Entity, IConcernsPerson
 {
     private Turnaway() { }
 
-    public Turnaway(int facilityId, LocalDate date, TurnawayReason reason, int? personId)
+    public Turnaway(int facilityId, LocalDate date, TurnawayReason reason, int? personId, string? explanation = null,
+        string? decidedBy = null)
     {
+        Explanation = explanation is null ? null : DomainRuleException.RequireText(explanation, nameof(Explanation), 1000, "Begrundelsen");
+        DecidedBy = decidedBy;
         FacilityId = facilityId;
         Date = date.ToDateOnly();
         Reason = reason;
@@ -20,6 +23,10 @@ public sealed class Turnaway : Entity, IConcernsPerson
     public TurnawayReason Reason { get; private set; }
     /// <summary>Optional: people may be turned away anonymously.</summary>
     public int? PersonId { get; private set; }
+    /// <summary>The grounds in the place's words: at a §110 place a turnaway is its decision to refuse admission (afslag).</summary>
+    public string? Explanation { get; private set; }
+    /// <summary>Who recorded the decision (the token's user).</summary>
+    public string? DecidedBy { get; private set; }
 
     int? IConcernsPerson.ConcernedPersonId => PersonId;
 

@@ -38,7 +38,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
     private static readonly string[] ShelterOperations =
         ["Placements/CheckIn", "Placements/Discharge", "Placements/MarkNotified", "Facilities/Availability", "Persons/EligiblePlaces",
             "Placements/LongStays", "Persons/FindByCpr", "Persons/AddCpr", "Persons/RegisterWithoutCpr", "Persons/CountingYear",
-            "Persons/UpdateAge", "Persons/KnownWithoutCpr"];
+            "Persons/UpdateAge", "Persons/KnownWithoutCpr", "Placements/Admit", "Placements/RefuseAdmission"];
 
     private static readonly Dictionary<Role, string[]> Calls = new()
     {
@@ -188,6 +188,9 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         yield return ("Placements/CheckIn", HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn", $$"""{"cpr":"{{s.PersonCpr}}"}""");
         yield return ("Placements/Discharge", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.Discharge", """{"endDate":"1900-01-01"}""");
         // Without a reason: an allowed role gets the action's own 400, and nothing is cancelled.
+        yield return ("Placements/Admit", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.Admit", "{}");
+        yield return ("Placements/RefuseAdmission", HttpMethod.Post,
+            $"/odata/Placements({k["Placements"]})/HousingCapacity.RefuseAdmission", """{"nonsense":1}""");
         yield return ("Placements/Cancel", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.Cancel", "{}");
         yield return ("Placements/MarkNotified", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.MarkNotified",
             "{}");

@@ -409,4 +409,99 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("Herberget Vest", body);
         Assert.Contains("7 af", body);                                   // 7 nights of the counting year
     }
+
+    /// <summary>A §110 place run by Svendborg (479), with its own staff: Rødovre's officers (the fixture's caller) only refer there.
+    /// (Svendborg's youth policy in these tests covers 18–24 whichever test ran first.)</summary>
+    private async Task<(int Place, int Unit, ODataTestClient Staff)> OtherMunicipalitysPlaceAsync(int beds = 2)
+    {
+        var municipalities = await api.OData.GetAsync("/odata/Municipalities?$filter=Code eq 479&$select=Id");
+        var svendborg = municipalities.Value[0].GetProperty("Id").GetInt32();
+        var build = new Builders(api.OData, api.As(Security.Role.Administrator, 479));
+        var place = await build.FacilityAsync("Section110Shelter", municipalityId: svendborg);
+        var unit = await build.UnitAsync(place, beds);
+        return (place, unit, api.As(Security.Role.ShelterStaff, 479, place));
+    }
+
+    [Fact]
+    public async Task Decisions_AnotherMunicipalitysAllocation_IsAReferral_ThePlaceAdmits_AndDecidesTheYouthException()
+    {
+        var (_, unit, staff) = await OtherMunicipalitysPlaceAsync();
+        var young = await _make.PersonAsync(Today.PlusYears(-20));
+        var referral = await _make.AllocateAsync(young, unitId: unit, justification: Justification);
+        Assert.Equal(HttpStatusCode.Created, referral.Status);
+        var stay = referral.Json.GetProperty("Id").GetInt32();
+        Assert.Equal(JsonValueKind.Null, referral.Json.GetProperty("AdmittedBy").ValueKind);
+        Assert.StartsWith("test", referral.Json.GetProperty("ReferredBy").GetString());
+        Assert.Equal(Justification, referral.Json.GetProperty("ReferralReason").GetString());
+        Assert.Equal(JsonValueKind.Null, referral.Json.GetProperty("ExceptionDecidedBy").ValueKind);
+
+        // Rødovre cannot admit at Svendborg's place; the place must decide the exception in its own words.
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.Admit", "{}")).Status);
+        var bare = await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.Admit", "{}");
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "YouthInSection110"), (bare.Status, bare.ErrorCode));
+        var admitted = await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.Admit",
+            """{"exceptionJustification":"Vi optager: ungeboligen har ingen plads før mandag, og han sover ellers ude."}""");
+        Assert.Equal(HttpStatusCode.OK, admitted.Status);
+        Assert.StartsWith("test-ShelterStaff-479", admitted.Json.GetProperty("AdmittedBy").GetString());
+        Assert.Equal(admitted.Json.GetProperty("AdmittedBy").GetString(), admitted.Json.GetProperty("ExceptionDecidedBy").GetString());
+        Assert.Equal(Justification, admitted.Json.GetProperty("ReferralReason").GetString());
+        Assert.Equal("NotAwaitingAdmission", (await staff.SendJsonAsync(HttpMethod.Post,
+            $"/odata/Placements({stay})/HousingCapacity.Admit", "{}")).ErrorCode);
+    }
+
+    [Fact]
+    public async Task Decisions_ThePlaceRefusesAReferral_AnAfslagWithItsGrounds_AndTheStayIsGone()
+    {
+        var (place, unit, staff) = await OtherMunicipalitysPlaceAsync();
+        var adult = await _make.PersonAsync(Today.PlusYears(-40));
+        var stay = (await _make.AllocateAsync(adult, unitId: unit)).Json.GetProperty("Id").GetInt32();
+        var notAdmitted = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.Discharge",
+            $$"""{"endDate":"{{Today.PlusDays(1):yyyy-MM-dd}}","dischargeReason":"Planned","destination":"OwnHome"}""");
+        Assert.Equal("NotAdmitted", notAdmitted.ErrorCode);
+        var shortGrounds = await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.RefuseAdmission",
+            """{"reason":"Violence","explanation":"Vold"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, shortGrounds.Status);
+        var refused = await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.RefuseAdmission",
+            """{"reason":"Violence","explanation":"Truede personalet ved sidste ophold for to uger siden."}""");
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal(("Violence", place, adult), (refused.Json.GetProperty("Reason").GetString(),
+            refused.Json.GetProperty("FacilityId").GetInt32(), refused.Json.GetProperty("PersonId").GetInt32()));
+        Assert.Equal("Truede personalet ved sidste ophold for to uger siden.", refused.Json.GetProperty("Explanation").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await api.OData.GetAsync($"/odata/Placements({stay})")).Status);
+    }
+
+    [Fact]
+    public async Task Decisions_AMunicipalityEndsASection110StayItselfOnlyOnTheConditionsOfStk5()
+    {
+        var (_, unit, staff) = await OtherMunicipalitysPlaceAsync();
+        var adult = await _make.PersonAsync(Today.PlusYears(-40));
+        var stay = (await _make.AllocateAsync(adult, unitId: unit, start: Today.PlusDays(-5))).Json.GetProperty("Id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK,
+            (await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.Admit", "{}")).Status);
+        var body = $$"""{"endDate":"{{Today:yyyy-MM-dd}}","dischargeReason":"TransferredToOtherOffer","destination":"OwnHome"}""";
+        var refused = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.Discharge", body);
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "Section110DischargeIsThePlaces"), (refused.Status, refused.ErrorCode));
+        Assert.Contains("§ 110, stk. 5", refused.Json.GetProperty("error").GetProperty("message").GetString());
+        var ended = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.Discharge",
+            body.Replace("}", ",\"section110Stk5\":true}"));
+        Assert.Equal(HttpStatusCode.OK, ended.Status);
+        Assert.Equal("Municipality", ended.Json.GetProperty("DischargeCapacity").GetString());
+        Assert.StartsWith("test", ended.Json.GetProperty("DischargeDecidedBy").GetString());
+    }
+
+    [Fact]
+    public async Task Decisions_TheRunningMunicipalitysOfficersAndStaffActAsThePlace()
+    {
+        var shelter = await _make.FacilityAsync("Section110Shelter");   // run by Rødovre, the caller's municipality
+        await _make.UnitAsync(shelter);
+        var adult = await _make.PersonAsync(Today.PlusYears(-40));
+        var stay = await _make.AllocateAsync(adult, facilityId: shelter, start: Today.PlusDays(-2));
+        Assert.StartsWith("test", stay.Json.GetProperty("AdmittedBy").GetString());
+        Assert.Equal(JsonValueKind.Null, stay.Json.GetProperty("ReferredBy").ValueKind);
+        var ended = await api.As(Security.Role.ShelterStaff, 175, shelter).SendJsonAsync(HttpMethod.Post,
+            $"/odata/Placements({stay.Json.GetProperty("Id").GetInt32()})/HousingCapacity.Discharge",
+            $$"""{"endDate":"{{Today:yyyy-MM-dd}}","dischargeReason":"Expelled","destination":"Street"}""");
+        Assert.Equal("Place", ended.Json.GetProperty("DischargeCapacity").GetString());
+    }
 }

@@ -14,7 +14,9 @@ public static class FreeText
     /// <summary>Texts people write: refused (400 CprInFreeText) when they hold a CPR number.</summary>
     public static readonly IReadOnlyDictionary<Type, string[]> Written = new Dictionary<Type, string[]>
     {
-        [typeof(Placement)] = [nameof(Placement.ExceptionJustification), nameof(Placement.ResponsibleMunicipalityReason)],
+        [typeof(Placement)] = [nameof(Placement.ExceptionJustification), nameof(Placement.ResponsibleMunicipalityReason),
+            nameof(Placement.ReferralReason)],
+        [typeof(Turnaway)] = [nameof(Turnaway.Explanation)],
         [typeof(Offer)] = [nameof(Offer.DeclineReason)],
         [typeof(Person)] = [nameof(Person.Alias), nameof(Person.FirstName), nameof(Person.LastName)],
         [typeof(BedHold)] = [nameof(BedHold.Note)],
@@ -31,7 +33,9 @@ public static class FreeText
     public static readonly IReadOnlyDictionary<Type, string[]> SetBySystem = new Dictionary<Type, string[]>
     {
         [typeof(Person)] = [nameof(Person.Cpr)],
-        [typeof(Placement)] = [nameof(Placement.ExceptionDecidedBy)],
+        [typeof(Placement)] = [nameof(Placement.ExceptionDecidedBy), nameof(Placement.AdmittedBy), nameof(Placement.ReferredBy),
+            nameof(Placement.DischargeDecidedBy)],
+        [typeof(Turnaway)] = [nameof(Turnaway.DecidedBy)],
         [typeof(CapacityReport)] = [nameof(CapacityReport.ReportedBy)],
         [typeof(BedHold)] = [nameof(BedHold.HeldBy)],
         [typeof(SupportPeriod)] = [nameof(SupportPeriod.RecordedBy)],

@@ -140,6 +140,7 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         Table<Placement>(b, "Placements", e =>
         {
             e.Ignore(x => x.Stay);
+            e.Ignore(x => x.AwaitsAdmission);
             // The handlekommune of the stay: officers of it see the stay.
             e.HasOne<Municipality>().WithMany().HasForeignKey(x => x.ResponsibleMunicipalityId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => x.ResponsibleMunicipalityId);

@@ -63,6 +63,9 @@ public static class AccessPolicy
         // Check-in by CPR number at the door of the caller's own place (the presence rule).
         ["Placements/CheckIn"] = OfficerAndStaff,
         ["Placements/Discharge"] = OfficerAndStaff,
+        // The place admits or refuses a municipality's referral (who acts as the place: Decisions).
+        ["Placements/Admit"] = OfficerAndStaff,
+        ["Placements/RefuseAdmission"] = OfficerAndStaff,
         ["Placements/MarkNotified"] = OfficerAndStaff,
         ["Placements/RenewSupport"] = Officer,
         ["Placements/ExtendSupport"] = Officer,

@@ -78,4 +78,34 @@ public sealed class CheckInPageTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(2, await db.Placements.CountAsync(p => p.FacilityId == facility && p.PersonId == person));
         Assert.Equal(1, await db.Persons.CountAsync(p => p.Alias == alias));
     }
+
+    [Fact]
+    public async Task Referral_FromAnotherMunicipality_IsOnTheBoard_AndThePlaceAdmitsOnItsPage()
+    {
+        var svendborg = (await api.OData.GetAsync("/odata/Municipalities?$filter=Code eq 479&$select=Id")).Value[0].GetProperty("Id").GetInt32();
+        var build = new Builders(api.OData, api.As(Role.Administrator, 479));
+        var place = await build.FacilityAsync("Section110Shelter", municipalityId: svendborg);
+        await build.UnitAsync(place, beds: 2);
+        var person = await build.PersonAsync(new NodaTime.LocalDate(1970, 3, 3));
+        var referral = await build.AllocateAsync(person, facilityId: place);   // Rødovre's officer: a referral
+        Assert.Equal(HttpStatusCode.Created, referral.Status);
+        var stay = referral.Json.GetProperty("Id").GetInt32();
+
+        using var staff = await PageClient.SignedInAsync(api, Role.ShelterStaff, 479, place);
+        var board = await staff.Http.GetStringAsync("/personale");
+        Assert.Contains("afventer stedets afgørelse", board);
+        Assert.Contains($"/personale/henvisning/{stay}", board);
+        var page = $"/personale/henvisning/{stay}";
+        var form = await staff.Http.GetStringAsync(page);
+        Assert.Contains("Klagevejledning", form);
+        Assert.Contains("4 uger", form);
+        using var noReason = await staff.PostFormAsync($"{page}?handler=Refuse", new() { ["Explanation"] = "Ingen plads til hunden." }, page);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        using var admitted = await staff.PostFormAsync($"{page}?handler=Admit", new(), page);
+        Assert.Equal(HttpStatusCode.Redirect, admitted.StatusCode);
+        await using var db = api.NewDb();
+        var saved = await db.Placements.SingleAsync(p => p.Id == stay);
+        Assert.StartsWith($"demo-ShelterStaff-479-{place}", saved.AdmittedBy);
+        Assert.False(saved.AwaitsAdmission);
+    }
 }

@@ -16,6 +16,7 @@ public sealed class PageAccessLogTests(ApiFixture api) : IClassFixture<ApiFixtur
     [
         ("personale", Role.ShelterStaff, "/personale", "Side: Nattens tavle"),
         ("personale/tjek-ud/{id:int}", Role.ShelterStaff, "/personale/tjek-ud/{stay}", "Side: Tjek ud"),
+        ("personale/henvisning/{id:int}", Role.ShelterStaff, "/personale/henvisning/{stay}", "Side: Henvisning fra kommunen"),
         ("sagsbehandler/person/{id:int}", Role.HousingOfficer, "/sagsbehandler/person/{person}", "Side: Personside"),
         ("sagsbehandler/person/{id:int}/find-plads", Role.HousingOfficer, "/sagsbehandler/person/{person}/find-plads",
             "Side: Find en plads i nat"),

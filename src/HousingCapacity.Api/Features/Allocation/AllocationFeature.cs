@@ -14,6 +14,7 @@ public sealed class AllocationFeature : IFeature
                 "the youth band YouthMinAge–YouthMaxAge at least 18, NightEndsAtHour 0–12.");
         services.AddSingleton<PlacementAllocation>();
         services.AddSingleton<CheckInAction>();
+        services.AddSingleton<Admissions>();
         services.AddSingleton<LongStaysFunction>();
     }
 
@@ -44,6 +45,8 @@ public sealed class AllocationFeature : IFeature
         discharge.Parameter<Destination>("destination");
         discharge.Parameter<FollowUpSupport>("followUpSupport").Optional();
         discharge.Parameter<DateOnly>("followUpDecidedOn").Optional();
+        // An officer of another municipality confirms the conditions of §110 stk. 5 to end a §110 stay itself.
+        discharge.Parameter<bool>("section110Stk5").Optional();
         discharge.ReturnsFromEntitySet<Placement>("Placements");
 
         placement.Action("Cancel").Parameter<string>("reason");
@@ -75,6 +78,15 @@ public sealed class AllocationFeature : IFeature
         change.Parameter<string>("reason");
         change.ReturnsFromEntitySet<Placement>("Placements");
         model.EntitySet<SupportPeriod>("SupportPeriods");
+
+        // Serviceloven §110 stk. 4: the place admits or refuses a municipality's referral.
+        var admit = placement.Action("Admit");
+        admit.Parameter<string>("exceptionJustification").Optional();
+        admit.ReturnsFromEntitySet<Placement>("Placements");
+        var refuse = placement.Action("RefuseAdmission");
+        refuse.Parameter<TurnawayReason>("reason");
+        refuse.Parameter<string>("explanation");
+        refuse.ReturnsFromEntitySet<Turnaway>("Turnaways");
 
         var checkIn = placement.Collection.Action("CheckIn");
         checkIn.Parameter<string>("cpr").Optional();

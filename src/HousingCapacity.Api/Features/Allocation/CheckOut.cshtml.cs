@@ -45,7 +45,8 @@ public sealed class CheckOutModel : StaffPage
             {
                 var stay = await Db.Placements.SingleAsync(p => p.Id == id);
                 stay.Discharge(EndDate!.Value.ToLocalDate(), DischargeReason!.Value, Destination!.Value, FollowUpSupport,
-                    FollowUpDecidedOn?.ToLocalDate(), Today);
+                    FollowUpDecidedOn?.ToLocalDate(), Today,
+                    new Discharger(Caller.Name, await Decisions.CapacityAtAsync(Db, stay, HttpContext.RequestAborted)));
                 return stay;
             }, Fields);
             if (done is not null)

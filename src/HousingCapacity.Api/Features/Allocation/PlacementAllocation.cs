@@ -173,6 +173,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         // The justification is kept whenever given; for a young person at a §110 place it is the recorded exception, made by the
         // caller (at a §110 place the admission is the leader's decision, Serviceloven §110 stk. 4).
         var exception = YouthInSection110Rule.Applies(candidate, Policy);
+        // At a §110 place it does not run, a municipality refers: the place admits (§110 stk. 4).
+        var byPlace = Decisions.CapacityOf(db.Scope.Current, facility.Id, facility.MunicipalityId) == DecisionCapacity.Place;
         var placement = new Placement(person.Id, unit.Id, facility.Id, facility.LegalBasis, stay, supportMethod, justification,
             r.ReferralRoute ?? (section110 ? ReferralRoute.SelfReferral : ReferralRoute.Municipality),
             section110 ? Policy.WorkingDays().Add(stay.Start, Policy.NotificationWeekdays) : null,
@@ -180,7 +182,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             priorResidence: r.PriorResidence,
             // The handlekommune of the stay starts as the person's (null when not known); an officer may change it.
             responsibleMunicipalityId: person.MunicipalityId,
-            exceptionDecidedBy: exception ? c.UserName : null, youthPolicyId: youth?.PolicyId, stayType: r.StayType);
+            exceptionDecidedBy: exception ? c.UserName : null, youthPolicyId: youth?.PolicyId, stayType: r.StayType,
+            admittedBy: byPlace ? c.UserName : null, referredBy: byPlace ? null : c.UserName);
         if (supportMethod != SupportMethod.None)
             placement.SupportPeriods.Add(new SupportPeriod(placement, supportMethod, stay.Start, placement.SupportUntil.ToLocalDate(), null,
                 c.UserName));

@@ -9,7 +9,7 @@ namespace HousingCapacity.Api.Features.Allocation;
 /// The parameters are nullable so that one left out is a 400 naming it rather than a default.
 /// </summary>
 public sealed class PlacementsController(PlacementAllocation allocation, CheckInAction checkIn, LongStaysFunction longStays,
-    Microsoft.Extensions.Options.IOptions<PlacementPolicy> policy)
+    Microsoft.Extensions.Options.IOptions<PlacementPolicy> policy, Admissions admissions)
     : EntitySetController<Placement>(allocation)
 {
     /// <summary>Check-out: the end date is the morning the person leaves (the bed is free that night), how the stay ended and where the
@@ -17,9 +17,38 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     [HttpPost]
     public Task<IActionResult> Discharge(int key, [FromODataBody] DateOnly? endDate, [FromODataBody] DischargeReason? dischargeReason,
         [FromODataBody] Destination? destination, [FromODataBody] FollowUpSupport? followUpSupport,
-        [FromODataBody] DateOnly? followUpDecidedOn) =>
-        ActAsync(key, p => p.Discharge(Required(endDate, nameof(endDate)).ToLocalDate(), Required(dischargeReason, nameof(dischargeReason)),
-            Required(destination, nameof(destination)), followUpSupport, followUpDecidedOn?.ToLocalDate(), DanishTime.Today(Clock)));
+        [FromODataBody] DateOnly? followUpDecidedOn, [FromODataBody] bool? section110Stk5) =>
+        ActAsync(key, async p =>
+        {
+            var by = new Discharger(Caller.Name, await Decisions.CapacityAtAsync(Db, p, HttpContext.RequestAborted), section110Stk5 ?? false);
+            p.Discharge(Required(endDate, nameof(endDate)).ToLocalDate(), Required(dischargeReason, nameof(dischargeReason)),
+                Required(destination, nameof(destination)), followUpSupport, followUpDecidedOn?.ToLocalDate(), DanishTime.Today(Clock), by);
+            return (Entity)p;
+        });
+
+    /// <summary>
+    /// <c>Placements({id})/HousingCapacity.Admit</c>: the place admits a person the municipality referred (Serviceloven §110 stk. 4:
+    /// the leader's decision). For a young person the youth policy's exception is the place's to decide, with its own
+    /// <c>exceptionJustification</c> (the referral's reason is the municipality's case, not the decision).
+    /// </summary>
+    [HttpPost]
+    public Task<IActionResult> Admit(int key, [FromODataBody] string? exceptionJustification) =>
+        ActAsync(key, async p => (Entity)await admissions.AdmitAsync(Db, p, exceptionJustification, WriteContext));
+
+    /// <summary>
+    /// <c>Placements({id})/HousingCapacity.RefuseAdmission</c>: the place refuses a person the municipality referred (an afslag),
+    /// with its reason: the referral is removed from the stays and the refusal is recorded as a turnaway with its grounds.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> RefuseAdmission(int key, [FromODataBody] TurnawayReason? reason, [FromODataBody] string? explanation)
+    {
+        var refusal = await WriteAsync(async () =>
+        {
+            var stay = await FindAsync(key);
+            return await admissions.RefuseAsync(Db, stay, Required(reason, nameof(reason)), explanation, WriteContext);
+        });
+        return Ok(refusal);
+    }
 
     /// <summary>§176 a stk. 1 nr. 2: §85 a bostøtte decided after the §107 stay that followed this §110 stay.</summary>
     [HttpPost]

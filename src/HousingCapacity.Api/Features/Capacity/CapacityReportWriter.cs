@@ -7,7 +7,7 @@ namespace HousingCapacity.Api.Features.Capacity;
 /// already has one changes it (200) instead of creating a second (201). Beds out of service default to the
 /// facility's units out of service, and beds in service to the rest.
 /// </summary>
-public sealed class CapacityReportWriter : IEntitySetWriter
+public sealed class CapacityReportWriter(Microsoft.Extensions.Options.IOptions<PlacementPolicy> policy) : IEntitySetWriter
 {
     // ReportedBy and ReportedAt are audit fields: the user in the token and the time of the request, never the client's word.
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
@@ -19,7 +19,8 @@ public sealed class CapacityReportWriter : IEntitySetWriter
     {
         var facilityId = v.Required<int>("FacilityId");
         await References.EnsureVisibleAsync<Facility>(db, facilityId, "FacilityId", c.Cancellation);
-        var date = v.Optional("Date", DanishTime.Today(c.Clock));
+        // Tonight's count: before the morning hour it is still the night that began the evening before.
+        var date = v.Optional("Date", DanishTime.Night(c.Clock, policy.Value.NightEndsAtHour));
         EnsureNotFuture(date, c.Clock);
         var (beds, outOfService) = await BedsAsync(db, facilityId, c.Cancellation);
         var reportedOut = v.Optional("BedsOutOfService", outOfService);
@@ -57,7 +58,8 @@ public sealed class CapacityReportWriter : IEntitySetWriter
     {
         var today = DanishTime.Today(clock);
         if (date > today)
-            throw new DomainRuleException("DateInFuture", $"Der kan ikke indberettes for en fremtidig dato (i dag er {today:yyyy-MM-dd}).",
+            throw new DomainRuleException("DateInFuture",
+                $"Der kan ikke indberettes for en fremtidig dato (i dag er det {today.ToString("d. MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("da-DK"))}).",
                 $"Capacity cannot be reported for a future date (today is {today:yyyy-MM-dd}).", "Date");
     }
 }

@@ -10,7 +10,7 @@ namespace HousingCapacity.Api.Features.Holds;
 /// (DELETE), or until the named person is allocated to that unit. Minutes may be given up to MaxMinutes; a user has at most
 /// MaxOpenPerUser holds standing at once.
 /// </summary>
-public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySetWriter
+public sealed class BedHoldWriter(IOptions<BedHoldOptions> options, IOptions<PlacementPolicy> policy) : IEntitySetWriter
 {
     public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "UnitId", "FacilityId", "PersonId", "Note", "ExpiresAt" };
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
@@ -20,7 +20,8 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options) : IEntitySet
     {
         var ct = c.Cancellation;
         var now = c.Clock.GetCurrentInstant();
-        var night = DanishTime.Today(c.Clock);
+        // A bed for tonight, as shelters count nights (before the morning hour: the night that began the evening before).
+        var night = DanishTime.Night(c.Clock, policy.Value.NightEndsAtHour);
         var personId = v.Optional<int?>("PersonId", null);
         if (personId is not null) await References.EnsureVisibleAsync<Person>(db, personId.Value, "PersonId", ct);
         var expiresAt = v.Optional<Instant?>("ExpiresAt", null) ?? now + Duration.FromMinutes(options.Value.DefaultMinutes);

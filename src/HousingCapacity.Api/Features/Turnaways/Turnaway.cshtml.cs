@@ -10,13 +10,14 @@ public sealed class TurnawayModel(TurnawayWriter turnaways) : StaffPage
 
     [BindProperty] public TurnawayReason? Reason { get; set; }
     [BindProperty] public DateOnly? Date { get; set; }
+    [BindProperty] public string? Explanation { get; set; }
 
     public List<Turnaway> Recent { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadFacilityAsync()) return NotFound();
-        Date = Today.ToDateOnly();
+        Date = Tonight.ToDateOnly();
         await LoadRecentAsync();
         return Page();
     }
@@ -29,8 +30,12 @@ public sealed class TurnawayModel(TurnawayWriter turnaways) : StaffPage
         {
             var saved = await WriteAsync(() => CreateAsync(turnaways, new Dictionary<string, object?>
             {
-                ["FacilityId"] = Facility.Id, ["Reason"] = Reason, ["Date"] = (Date ?? Today.ToDateOnly()).ToLocalDate(),
-            }), new Dictionary<string, string> { ["Reason"] = nameof(Reason), ["Date"] = nameof(Date) });
+                ["FacilityId"] = Facility.Id, ["Reason"] = Reason, ["Date"] = (Date ?? Tonight.ToDateOnly()).ToLocalDate(),
+                ["Explanation"] = string.IsNullOrWhiteSpace(Explanation) ? null : Explanation.Trim(),
+            }), new Dictionary<string, string>
+            {
+                ["Reason"] = nameof(Reason), ["Date"] = nameof(Date), ["Explanation"] = nameof(Explanation),
+            });
             if (saved is not null)
             {
                 Done = "Afvisningen er registreret.";
