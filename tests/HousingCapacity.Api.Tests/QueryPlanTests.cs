@@ -76,9 +76,10 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
             && p.Sql.Contains("LIMIT", StringComparison.Ordinal)).Select(p => p.Plan).First();
         if (api.Database.IsPostgreSql)
         {
-            // PostgreSQL weighs its statistics: on the test data it goes through the §110 facilities and their stays' index.
+            // PostgreSQL weighs its statistics: on the test data it goes through the §110 facilities and their stays' index, or
+            // (as the stays' rows grow wider) through the two scope indexes in a bitmap; either way an index, never the table.
             Assert.Contains(main.Split('\n'), l => l.Contains("Index Scan", StringComparison.Ordinal)
-                && l.Contains("on \"Placements\"", StringComparison.Ordinal));
+                && (l.Contains("on \"Placements\"", StringComparison.Ordinal) || l.Contains("on \"IX_Placements_", StringComparison.Ordinal)));
             return;
         }
         Assert.Contains("IX_Placements_ResponsibleMunicipalityId_StartDate", main);
