@@ -41,7 +41,7 @@ public static class DstFilePage
     {
         { FetchedAt: { } at } => ($"Hentet {Words.Date(at.InZone(DanishTime.Zone).Date)}", "ok"),
         _ when !d.Quarter.Ended(today) => ("Kvartalet er ikke slut", ""),
-        _ when today > d.Quarter.Deadline => ("Ikke hentet, og fristen er overskredet", "warning"),
+        _ when today > d.Quarter.Deadline => ("Ikke hentet, frist overskredet", "warning"),
         _ => ("Ikke hentet endnu", "warning"),
     };
 }
