@@ -6,7 +6,7 @@ namespace HousingCapacity.Domain;
 /// A free bed held for someone on the way (named or anonymous), as in Finding A Bed Tonight: nobody else can take it
 /// until the hold is released, used, or expires by itself at ExpiresAt.
 /// </summary>
-public sealed class BedHold : Entity, IConcernsPerson
+public sealed class BedHold : Entity
 {
     private BedHold() { HeldBy = ""; }
 
@@ -37,7 +37,6 @@ public sealed class BedHold : Entity, IConcernsPerson
     public string HeldBy { get; private set; }
     public string? Note { get; private set; }
 
-    int? IConcernsPerson.ConcernedPersonId => PersonId;
 
     public Facility? Facility { get; private set; }
     public Unit? Unit { get; private set; }

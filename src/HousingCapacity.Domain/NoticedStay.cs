@@ -9,7 +9,7 @@ namespace HousingCapacity.Domain;
 /// (Domain/CountingYear.cs), so an officer records such a stay and its nights count as any stay's; it is marked as known by
 /// notice, and it takes no bed here. The end is recorded when the place tells of the discharge.
 /// </summary>
-public sealed class NoticedStay : Entity, IConcernsPerson
+public sealed class NoticedStay : Entity
 {
     private NoticedStay() { }
 
@@ -49,7 +49,6 @@ public sealed class NoticedStay : Entity, IConcernsPerson
     public DateOnly NoticeReceivedOn { get; private set; }
     public string RecordedBy { get; private set; } = "";
 
-    int? IConcernsPerson.ConcernedPersonId => PersonId;
 
     public DateRange Stay => new(StartDate.ToLocalDate(), EndDate.ToLocalDate());
 

@@ -8,7 +8,7 @@ namespace HousingCapacity.Domain;
 /// are registered with an alias, a gender and a birth year or an estimated age, count in every figure, and may get a CPR
 /// number later or be merged with another record of the same person (docs/domain.md, rule 8).
 /// </summary>
-public sealed class Person : Entity, IConcernsPerson
+public sealed class Person : Entity
 {
     /// <summary>Nobody registered without a CPR number is taken to be younger than this (the places are for adults and young
     /// people; an "estimated age of 3" is a typing error).</summary>
@@ -61,7 +61,6 @@ public sealed class Person : Entity, IConcernsPerson
     /// turnaway now belongs to that one; this record and its access-log lines stay.</summary>
     public int? MergedIntoId { get; private set; }
 
-    int? IConcernsPerson.ConcernedPersonId => Id;
 
     public List<Placement> Placements { get; private set; } = [];
     public List<WaitlistEntry> WaitlistEntries { get; private set; } = [];

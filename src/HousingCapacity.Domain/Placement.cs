@@ -6,7 +6,7 @@ namespace HousingCapacity.Domain;
 /// A stay or tenancy: a person in a unit from StartDate (the first night) to EndDate (exclusive: the last
 /// night is EndDate − 1), EndDate null while ongoing. Created and ended through the allocation workflow.
 /// </summary>
-public sealed class Placement : Entity, IConcernsPerson
+public sealed class Placement : Entity
 {
     private Placement() { }
 
@@ -121,7 +121,6 @@ public sealed class Placement : Entity, IConcernsPerson
     /// <summary>When the responsible municipality was notified (Serviceloven §110 stk. 6).</summary>
     public DateOnly? NotifiedOn { get; private set; }
 
-    int? IConcernsPerson.ConcernedPersonId => PersonId;
 
     public Person? Person { get; private set; }
     public Unit? Unit { get; private set; }

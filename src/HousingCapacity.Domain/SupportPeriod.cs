@@ -6,7 +6,7 @@ namespace HousingCapacity.Domain;
 /// One period of bostøtte on a Housing First placement (Serviceloven §85 a): the method and its dates. The first period
 /// begins with the placement; an extension of CTI or a move to ICM or ACT adds a period with its reason.
 /// </summary>
-public sealed class SupportPeriod : Entity, IConcernsPerson
+public sealed class SupportPeriod : Entity
 {
     private SupportPeriod() { RecordedBy = ""; }
 
@@ -34,5 +34,4 @@ public sealed class SupportPeriod : Entity, IConcernsPerson
 
     public Placement? Placement { get; private set; }
 
-    int? IConcernsPerson.ConcernedPersonId => PersonId;
 }

@@ -3,7 +3,7 @@ using NodaTime;
 namespace HousingCapacity.Domain;
 
 /// <summary>Someone a facility could not take on a night: unmet demand for the monthly report.</summary>
-public sealed class Turnaway : Entity, IConcernsPerson
+public sealed class Turnaway : Entity
 {
     private Turnaway() { }
 
@@ -28,7 +28,6 @@ public sealed class Turnaway : Entity, IConcernsPerson
     /// <summary>Who recorded the decision (the token's user).</summary>
     public string? DecidedBy { get; private set; }
 
-    int? IConcernsPerson.ConcernedPersonId => PersonId;
 
     public Facility? Facility { get; private set; }
 }

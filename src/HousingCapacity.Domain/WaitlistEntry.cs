@@ -3,7 +3,7 @@ using NodaTime;
 namespace HousingCapacity.Domain;
 
 /// <summary>A person's place on a waitlist. Order: Urgent before Normal, then earliest AppliedOn, then Id.</summary>
-public sealed class WaitlistEntry : Entity, IConcernsPerson
+public sealed class WaitlistEntry : Entity
 {
     private WaitlistEntry() { }
 
@@ -22,7 +22,6 @@ public sealed class WaitlistEntry : Entity, IConcernsPerson
     /// <summary>Why the entry was passed over at offer time (e.g. aged out of the age band while waiting); null when not.</summary>
     public string? FlaggedReason { get; private set; }
 
-    int? IConcernsPerson.ConcernedPersonId => PersonId;
 
     public Waitlist? Waitlist { get; private set; }
     public Person? Person { get; private set; }

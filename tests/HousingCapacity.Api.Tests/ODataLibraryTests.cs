@@ -278,10 +278,9 @@ public sealed class ModelConsistencyTests(ApiFixture api) : IClassFixture<ApiFix
     [Fact]
     public void EveryRecordAboutAPerson_SaysSo_ForTheAccessLog()
     {
-        // A record with a person's id is about that person; the access log finds it through IConcernsPerson (an offer through its entry).
+        // A record with a person's id is about that person; the access log finds it through PersonReaches (an offer through its entry).
         foreach (var type in typeof(Entity).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Entity)) && t != typeof(Offer)))
             if (type.GetProperty("PersonId") is not null || type == typeof(Person))
-                Assert.True(typeof(IConcernsPerson).IsAssignableFrom(type),
-                    $"{type.Name} has a PersonId but does not implement IConcernsPerson");
+                Assert.True(PersonReaches.Of(type) != PersonReach.None, $"{type.Name} has a PersonId but is declared as about nobody");
     }
 }

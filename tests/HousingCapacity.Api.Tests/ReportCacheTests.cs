@@ -14,6 +14,16 @@ public class ReportCacheTests(ReportMonthFixture api) : IClassFixture<ReportMont
 {
     private static readonly YearMonth October = new(2026, 10);
 
+    [Fact]
+    public void EveryRecordOfTheModel_SaysWhatItsChangeDoesToTheCachedMonths()
+    {
+        using var db = api.NewDb();
+        var records = db.Model.GetEntityTypes().Where(t => t.ClrType.IsSubclassOf(typeof(Entity))).Select(t => t.ClrType).ToHashSet();
+        foreach (var type in records)
+            Assert.True(MonthlyFiguresCache.Invalidates.ContainsKey(type), $"{type.Name} is not declared in MonthlyFiguresCache.Invalidates");
+        Assert.Empty(MonthlyFiguresCache.Invalidates.Keys.Except(records));
+    }
+
     private async Task<MonthlyFigures> BuildAsync(YearMonth month)
     {
         await using var scope = api.Factory.Services.CreateAsyncScope();

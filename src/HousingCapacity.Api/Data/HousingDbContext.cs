@@ -207,14 +207,21 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         b.Entity<Unit>().ToTable(t => { t.HasTrigger("TR_Units_Beds_Guard"); t.HasTrigger("TR_Units_OutOfService_Guard"); });
         b.Entity<Placement>().ToTable(t => { t.HasTrigger("TR_Placements_FollowUpDate_Insert"); t.HasTrigger("TR_Placements_FollowUpDate_Update"); });
         b.Entity<AccessLogEntry>().ToTable(t => t.HasTrigger("TR_AccessLog_NoReplace"));
-        foreach (var table in new[] { typeof(Placement), typeof(BedHold), typeof(CapacityReport), typeof(Turnaway), typeof(Person),
-                     typeof(WaitlistEntry), typeof(Offer), typeof(Unit), typeof(AccessLogEntry), typeof(SupportPeriod),
-                     typeof(YouthPolicy), typeof(NoticedStay) })
+        // Every table with a date or an instant has the date guards of migration 0008 (SchemaTests checks they exist).
+        foreach (var table in DatedTables(b.Model))
         {
             var name = b.Entity(table).Metadata.GetTableName();
             b.Entity(table).ToTable(t => { t.HasTrigger($"TR_{name}_Dates_Insert"); t.HasTrigger($"TR_{name}_Dates_Update"); });
         }
     }
+
+    /// <summary>The tables of the model with a date or an instant column.</summary>
+    public static IReadOnlyList<Type> DatedTables(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyModel model) =>
+        model.GetEntityTypes().Where(t => t.GetTableName() is not null && t.GetViewName() is null
+                && t.GetProperties().Any(p => IsDate(Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType)))
+            .Select(t => t.ClrType).ToList();
+
+    private static bool IsDate(Type clr) => clr == typeof(DateOnly) || clr == typeof(Instant) || clr == typeof(LocalDate);
 
     /// <summary>
     /// Which records each kind of caller sees (AccessPolicy says which sets it may use at all), in the model built for it: the

@@ -78,7 +78,7 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
         if (reference.CurrentValue is not { } related) throw NotFound();
         var persons = HttpContext.RequestServices.GetRequiredService<PersonsInResponse>();
         persons.Saw(entity);
-        persons.Saw(related);
+        persons.Saw((Entity)related);
         return Ok(related.GetType().GetProperty(property.Name)!.GetValue(related));
     }
 

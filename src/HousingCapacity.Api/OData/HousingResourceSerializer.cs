@@ -60,12 +60,17 @@ public sealed class HousingResourceSerializer(IODataSerializerProvider provider)
         }
         var clr = context.EdmModel.GetAnnotationValue<ClrTypeAnnotation>(type)?.ClrType;
         if (clr is null || !record.TryGetPropertyValue(nameof(Entity.Id), out var id) || id is not int key) return;
-        if (clr == typeof(Person)) persons.Saw(key);
-        // An offer concerns the person of its waitlist entry.
-        else if (clr == typeof(Offer)) persons.SawRecord(clr, key);
-        else if (!typeof(IConcernsPerson).IsAssignableFrom(clr)) return;
-        else if (record.TryGetPropertyValue("PersonId", out var personId)) { if (personId is int p) persons.Saw(p); }
-        else persons.SawRecord(clr, key);
+        switch (PersonReaches.Of(clr))
+        {
+            case var self when self == PersonReach.Self: persons.Saw(key); break;
+            case var none when none == PersonReach.None: break;
+            // The person's id in the answer, or (left out by $select) looked up by the record's key.
+            case PersonReach.Column column when record.TryGetPropertyValue(column.Property, out var personId):
+                if (personId is int p) persons.Saw(p);
+                break;
+            // Through another record (an offer's person is its waitlist entry's), or a column left out: by the record's key.
+            default: persons.SawRecord(clr, key); break;
+        }
     }
 
     private static bool IsPerson(IEdmStructuredType type) => type is IEdmEntityType { Name: nameof(Person) };

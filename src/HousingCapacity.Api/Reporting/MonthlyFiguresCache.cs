@@ -83,34 +83,50 @@ public sealed class MonthlyFiguresCache
             : From is null || other.From is null ? All : new(true, From < other.From ? From : other.From);
     }
 
+    /// <summary>
+    /// What a change to each kind of record does to the cached months, declared for every record of the EF model (a record not
+    /// declared fails at its first save and in <c>ReportCacheTests</c>): the months from its earliest date on, every month, or none.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Type, Func<EntityEntry<Entity>, Invalidation>> Invalidates =
+        new Dictionary<Type, Func<EntityEntry<Entity>, Invalidation>>
+        {
+            [typeof(Placement)] = c => FromMonthOf(c, nameof(Placement.StartDate)),
+            [typeof(SupportPeriod)] = c => FromMonthOf(c, nameof(SupportPeriod.StartDate)),
+            [typeof(CapacityReport)] = c => FromMonthOf(c, nameof(CapacityReport.Date)),
+            [typeof(Turnaway)] = c => FromMonthOf(c, nameof(Turnaway.Date)),
+            // A stay known by notice counts in its person's counting year from its first night.
+            [typeof(NoticedStay)] = c => FromMonthOf(c, nameof(NoticedStay.StartDate)),
+            // The catalogue and the waitlists are read by every month's figures.
+            [typeof(Municipality)] = _ => Invalidation.All,
+            [typeof(Facility)] = _ => Invalidation.All,
+            [typeof(Unit)] = _ => Invalidation.All,
+            [typeof(Waitlist)] = _ => Invalidation.All,
+            [typeof(WaitlistEntry)] = _ => Invalidation.All,
+            [typeof(Offer)] = _ => Invalidation.All,
+            // The report's methodology cites the youth policy in force.
+            [typeof(YouthPolicy)] = _ => Invalidation.All,
+            // A new person has no stay yet; a changed one (an age, a merge) may change any month's counts.
+            [typeof(Person)] = c => c.State == EntityState.Added ? Invalidation.None : Invalidation.All,
+            // A hold is tonight's, never a month's figure.
+            [typeof(BedHold)] = _ => Invalidation.None,
+        };
+
     public static Invalidation Of(IEnumerable<EntityEntry<Entity>> changes)
     {
         var result = Invalidation.None;
         foreach (var change in changes)
         {
-            var dates = change.Entity switch
-            {
-                Placement => Dates(change, nameof(Placement.StartDate)),
-                SupportPeriod => Dates(change, nameof(SupportPeriod.StartDate)),
-                CapacityReport => Dates(change, nameof(CapacityReport.Date)),
-                Turnaway => Dates(change, nameof(Turnaway.Date)),
-                // A stay known by notice counts in its person's counting year from its first night.
-                NoticedStay => Dates(change, nameof(NoticedStay.StartDate)),
-                _ => null,
-            };
-            result = result.With(change.Entity switch
-            {
-                Placement or SupportPeriod or CapacityReport or Turnaway or NoticedStay => dates is { Count: > 0 }
-                    ? new Invalidation(true, dates.Min(d => new YearMonth(d.Year, d.Month)))
-                    : Invalidation.All,
-                Municipality or Facility or Unit or Waitlist or WaitlistEntry or Offer => Invalidation.All,
-                Person when change.State != EntityState.Added => Invalidation.All,
-                _ => Invalidation.None,
-            });
+            var type = change.Entity.GetType();
+            result = result.With(Invalidates.TryGetValue(type, out var invalidates) ? invalidates(change)
+                : throw new InvalidOperationException($"{type.Name} is not declared in MonthlyFiguresCache.Invalidates."));
             if (result == Invalidation.All) break;
         }
         return result;
     }
+
+    private static Invalidation FromMonthOf(EntityEntry<Entity> change, string property) =>
+        Dates(change, property) is { Count: > 0 } dates ? new Invalidation(true, dates.Min(d => new YearMonth(d.Year, d.Month)))
+            : Invalidation.All;
 
     private static List<DateOnly> Dates(EntityEntry<Entity> change, string property)
     {

@@ -8,8 +8,6 @@ public static class AccessLog
     /// <summary>The header a client gives the purpose of a request in (e.g. "Visitation af borger på akutplads").</summary>
     public const string PurposeHeader = "X-Purpose";
 
-    /// <summary>The person a record is about: see <see cref="IConcernsPerson"/> (an offer's is its waitlist entry's).</summary>
-    public static int? PersonOf(object record) => record is IConcernsPerson concerned ? concerned.ConcernedPersonId : null;
 
     /// <summary>The request line and purpose of the current request, as the log keeps them.</summary>
     public static void Describe(CallerScope scope, HttpContext http)
@@ -77,9 +75,7 @@ public static class AccessLog
     {
         public async Task<AccessLogEntry> ToEntryAsync(HousingDbContext db, CallerScope scope, Instant at, CancellationToken ct)
         {
-            var person = PersonOf(Record);
-            if (Record is Offer offer)
-                person = await db.Unscoped<WaitlistEntry>().Where(e => e.Id == offer.WaitlistEntryId).Select(e => (int?)e.PersonId).SingleOrDefaultAsync(ct);
+            var person = await PersonReaches.Of(Record.GetType()).PersonOfAsync(db, Record, ct);
             return Entry(scope, at, $"{Verb} {Record.GetType().Name} {Record.Id}", person);
         }
     }

@@ -26,18 +26,8 @@ public static class PersonMerge
         // overlap, a scope) rolls it all back.
         await db.SaveChangesAsync(ct);
         var (from, to) = (duplicate.Id, target.Id);
-        await db.Unscoped<Placement>().Where(p => p.PersonId == from)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.PersonId, to).SetProperty(p => p.Version, p => p.Version + 1), ct);
-        await db.Unscoped<SupportPeriod>().Where(p => p.PersonId == from)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.PersonId, to).SetProperty(p => p.Version, p => p.Version + 1), ct);
-        await db.Unscoped<WaitlistEntry>().Where(e => e.PersonId == from)
-            .ExecuteUpdateAsync(u => u.SetProperty(e => e.PersonId, to).SetProperty(e => e.Version, e => e.Version + 1), ct);
-        await db.Unscoped<BedHold>().Where(h => h.PersonId == from)
-            .ExecuteUpdateAsync(u => u.SetProperty(h => h.PersonId, to).SetProperty(h => h.Version, h => h.Version + 1), ct);
-        await db.Unscoped<Turnaway>().Where(t => t.PersonId == from)
-            .ExecuteUpdateAsync(u => u.SetProperty(t => t.PersonId, to).SetProperty(t => t.Version, t => t.Version + 1), ct);
-        await db.Unscoped<NoticedStay>().Where(n => n.PersonId == from)
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.PersonId, to).SetProperty(n => n.Version, n => n.Version + 1), ct);
+        // Every record that holds a person's id (PersonReaches) moves: a record added later cannot stay behind.
+        foreach (var column in PersonReaches.Columns) await column.MoveAsync(db, from, to, ct);
         // Records merged into the duplicate earlier now point at the one that remains.
         await db.Unscoped<Person>().Where(p => p.MergedIntoId == from)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.MergedIntoId, to).SetProperty(p => p.Version, p => p.Version + 1), ct);
