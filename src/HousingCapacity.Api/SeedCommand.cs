@@ -34,7 +34,9 @@ public static class SeedCommand
             string? Value(string name) => CommandHost.Value(args, name);
             int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v,
                 System.Globalization.CultureInfo.InvariantCulture) : fallback;
-            var today = Value("--today") is { } t ? LocalDatePattern.Iso.Parse(t).Value : DanishTime.Today(SystemClock.Instance);
+            // The demo's "today" is the night it is now, as shelters count nights (before 06:00: the night that began last evening).
+            var today = Value("--today") is { } t ? LocalDatePattern.Iso.Parse(t).Value
+                : DanishTime.Night(SystemClock.Instance, new PlacementPolicy().NightEndsAtHour);
             var large = Value("--large-municipality") is { } code ? new HashSet<int> { int.Parse(code,
                 System.Globalization.CultureInfo.InvariantCulture) } : [];
             var options = new DemoDataOptions

@@ -59,7 +59,10 @@ public static class DatabaseSetup
             if (!await db.Municipalities.AnyAsync(ct))
             {
                 var clock = scope.ServiceProvider.GetRequiredService<IClock>();
-                await SeedAsync(db, new DemoDataOptions { Today = DanishTime.Today(clock) });
+                // The demo's "today" is the night it is now, as shelters count nights (before the morning hour: last evening's).
+                var night = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlacementPolicy>>().Value
+                    .NightEndsAtHour;
+                await SeedAsync(db, new DemoDataOptions { Today = DanishTime.Night(clock, night) });
             }
         }
         finally
