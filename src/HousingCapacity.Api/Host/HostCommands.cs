@@ -1,0 +1,60 @@
+using System.CommandLine;
+
+namespace HousingCapacity.Api.Host;
+
+/// <summary>
+/// The one dispatcher of the host's command line: with no command it runs the web host; <c>seed</c>, <c>municipality</c>,
+/// <c>purge-access-log</c> and <c>token</c> run their work and exit. <c>--help</c> on the host or any command says what it takes.
+/// Options are declared here for help and for a clear error on a malformed value; each command still reads its own arguments,
+/// and the configuration arguments (<c>--Database:…</c>, <c>--Security:…</c>, the web host's) pass through untouched.
+/// </summary>
+public static class HostCommands
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("HousingCapacity: the API and the web pages (with no command), and the commands that run beside it.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.SetAction((_, _) => HousingApp.RunAsync(args));
+        root.Subcommands.Add(Command(args, "seed", "Fills the configured database with demo data.", a => SeedCommand.RunAsync(a),
+            Flag("--reset", "Replaces the demo data of a database that has some (refused once its access log has lines)."),
+            Number("--municipalities", "How many municipalities (default 4; more are generated)."),
+            Number("--facilities", "Places per generated municipality (default 8)."),
+            Number("--persons", "Persons per municipality (default 350)."),
+            Number("--large-municipality", "A municipality code to give 100 places."),
+            Text("--today", "The demo's today, yyyy-MM-dd (default: the night it is now).")));
+        root.Subcommands.Add(Command(args, "municipality", "Adds a municipality (its administrator then creates its places).",
+            a => MunicipalityCommand.RunAsync(a),
+            Number("--code", "The municipality's code, e.g. 175."), Text("--name", "Its name, e.g. Rødovre.")));
+        root.Subcommands.Add(Command(args, "purge-access-log", "Removes access-log entries older than the retention period, as the daily job does.",
+            a => PurgeAccessLogCommand.RunAsync(a),
+            Number("--months", "Keep this many months (at least 6; default AccessLog:RetentionMonths).")));
+        root.Subcommands.Add(Command(args, "token", "Prints a bearer token signed with the configured key (Development: the development key).",
+            a => Task.FromResult(TokenCommand.Run(a)),
+            Text("--role", "HousingOfficer, ShelterStaff, Committee or Administrator."), Number("--municipality", "The municipality's code."),
+            Number("--facility", "A place of the staff member's (repeat for several)."), Text("--user", "The user name (default role-code)."),
+            Number("--hours", "Lifetime in hours (default Authentication:TokenHours).")));
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count == 0) return parsed.InvokeAsync();
+        // A malformed value is a usage error, exit code 2 as each command's own usage errors.
+        foreach (var error in parsed.Errors) Console.Error.WriteLine(error.Message);
+        Console.Error.WriteLine("Run the command with --help to see what it takes.");
+        return Task.FromResult(2);
+    }
+
+    /// <summary>A command whose work reads the arguments after its name, as they were given.</summary>
+    private static Command Command(string[] args, string name, string description, Func<string[], Task<int>> run,
+        params Option[] options)
+    {
+        var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
+        foreach (var option in options) command.Options.Add(option);
+        command.SetAction((_, _) => run(args.SkipWhile(a => a != name).Skip(1).ToArray()));
+        return command;
+    }
+
+    private static Option<bool> Flag(string name, string description) => new(name) { Description = description };
+    private static Option<int[]> Number(string name, string description) =>
+        new(name) { Description = description, AllowMultipleArgumentsPerToken = false };
+    private static Option<string> Text(string name, string description) => new(name) { Description = description };
+}
