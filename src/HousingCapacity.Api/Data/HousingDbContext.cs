@@ -101,96 +101,8 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     protected override void OnModelCreating(ModelBuilder b)
     {
         SqlDateFunctions.Register(b, Database.IsNpgsql());
-        // Table and column names match the versioned SQL scripts in Migrations/.
-        Table<Municipality>(b, "Municipalities", e =>
-        {
-            e.HasIndex(x => x.Code).IsUnique();
-            e.HasMany(x => x.Facilities).WithOne(x => x.Municipality).HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
-            e.HasMany(x => x.Waitlists).WithOne(x => x.Municipality).HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
-        });
-        Table<Facility>(b, "Facilities", e =>
-        {
-            e.HasMany(x => x.Units).WithOne(x => x.Facility).HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
-            e.HasMany(x => x.CapacityReports).WithOne(x => x.Facility).HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
-            e.HasMany(x => x.Placements).WithOne(x => x.Facility).HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
-        });
-        Table<YouthPolicy>(b, "YouthPolicies", e =>
-        {
-            e.HasOne(x => x.Municipality).WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(x => new { x.MunicipalityId, x.EffectiveFrom }).IsUnique();
-        });
-        Table<Unit>(b, "Units", e =>
-            e.HasMany(x => x.Placements).WithOne(x => x.Unit).HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict));
-        Table<CapacityReport>(b, "CapacityReports", e =>
-        {
-            e.HasIndex(x => new { x.FacilityId, x.Date }).IsUnique();
-            e.Ignore(x => x.BedsFree);
-        });
-        Table<Person>(b, "Persons", e =>
-        {
-            // The keyed hash of the CPR number: equality lookups and uniqueness without decrypting.
-            e.Property(x => x.Cpr).HasConversion<Converters.CprConverter>();
-            e.Property<string>(CprHash);
-            e.HasIndex(CprHash).IsUnique();
-            e.HasMany(x => x.Placements).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
-            e.HasMany(x => x.WaitlistEntries).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Person>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
-        });
-        Table<Placement>(b, "Placements", e =>
-        {
-            e.Ignore(x => x.Stay);
-            e.Ignore(x => x.AwaitsAdmission);
-            // The handlekommune of the stay: officers of it see the stay.
-            e.HasOne<Municipality>().WithMany().HasForeignKey(x => x.ResponsibleMunicipalityId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(x => x.ResponsibleMunicipalityId);
-            e.HasOne<YouthPolicy>().WithMany().HasForeignKey(x => x.YouthPolicyId).OnDelete(DeleteBehavior.Restrict);
-            e.HasMany(x => x.SupportPeriods).WithOne(x => x.Placement).HasForeignKey(x => x.PlacementId).OnDelete(DeleteBehavior.Restrict);
-            // The over-booking guards of migration 0003; EF must know, so that it does not rely on RETURNING alone.
-            e.ToTable(t => { t.HasTrigger("TR_Placements_Guard_Insert"); t.HasTrigger("TR_Placements_Guard_Update"); });
-        });
-        Table<SupportPeriod>(b, "SupportPeriods", e =>
-            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict));
-        Table<Waitlist>(b, "Waitlists", e =>
-            e.HasMany(x => x.Entries).WithOne(x => x.Waitlist).HasForeignKey(x => x.WaitlistId).OnDelete(DeleteBehavior.Restrict));
-        Table<WaitlistEntry>(b, "WaitlistEntries", e =>
-            e.HasMany(x => x.Offers).WithOne(x => x.Entry).HasForeignKey(x => x.WaitlistEntryId).OnDelete(DeleteBehavior.Restrict));
-        Table<Offer>(b, "Offers", e =>
-            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict));
-        Table<BedHold>(b, "BedHolds", e =>
-        {
-            e.HasOne(x => x.Facility).WithMany().HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
-        });
-        Table<Turnaway>(b, "Turnaways", e =>
-        {
-            e.HasOne(x => x.Facility).WithMany().HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
-        });
-        Table<NoticedStay>(b, "NoticedStays", e =>
-        {
-            e.Ignore(x => x.Stay);
-            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Municipality>().WithMany().HasForeignKey(x => x.RecordingMunicipalityId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(x => new { x.PersonId, x.StartDate });
-        });
-        b.Entity<AccessLogEntry>(e =>
-        {
-            e.ToTable("AccessLog", t => { t.HasTrigger("TR_AccessLog_NoUpdate"); t.HasTrigger("TR_AccessLog_NoDelete"); });
-            e.HasKey(x => x.Id);
-            e.HasMany(x => x.Persons).WithOne().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Entity<AccessLogPerson>(e =>
-        {
-            e.ToTable("AccessLogPersons", t => { t.HasTrigger("TR_AccessLogPersons_NoUpdate"); t.HasTrigger("TR_AccessLogPersons_NoDelete"); });
-            e.HasKey(x => new { x.PersonId, x.EntryId });
-        });
-        b.Entity<AccessLogLine>(e =>
-        {
-            e.ToView("AccessLogLines");
-            e.HasNoKey();
-        });
+        // Each table's mapping is in Data/Mapping/ (one class per record, matching the scripts in Migrations/).
+        b.ApplyConfigurationsFromAssembly(typeof(HousingDbContext).Assembly);
         // Set on every new stay from its facility (SaveChanges below), so that the officers' scope filter is indexable.
         b.Entity<Placement>().Property<int?>(FacilityMunicipalityId);
         DeclareGuardTriggers(b);
@@ -276,17 +188,6 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     private static void Filter<T>(ModelBuilder b, System.Linq.Expressions.Expression<Func<T, bool>>? filter) where T : class
     {
         if (filter is not null) b.Entity<T>().HasQueryFilter(filter);
-    }
-
-    private static void Table<T>(ModelBuilder b, string table,
-        Action<Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T>> configure)
-        where T : Entity
-    {
-        var e = b.Entity<T>();
-        e.ToTable(table);
-        e.HasKey(x => x.Id);
-        e.Property(x => x.Version).IsConcurrencyToken();
-        configure(e);
     }
 
     public const string CprHash = "CprHash";
