@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace HousingCapacity.Api.Data;
 
 /// <summary>
-/// The database, seen as the current caller may see it. Its query filters (<see cref="ScopeFilters"/>) are the one place that
+/// The database, seen as the current caller may see it. Its query filters (<see cref="ReadScope"/>) are the one place that
 /// decides which records a caller reads — entity sets, keys, navigation, $expand, $filter and $apply paths and functions all
 /// query through them — and its save (<see cref="SaveChangesAsync"/>) the one place that checks what a caller may change
 /// (<see cref="WriteScope"/>) and writes the access log in the same transaction. Code that must see everything to apply a
@@ -45,11 +45,11 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         CancellationToken ct) where T : Entity => Unscoped<T>().SingleOrDefaultAsync(x => x.Id == id, ct);
 
     // What the query filters read at every query (EF Core parameterises members of the context).
-    private Caller Caller => Scope.Current;
-    private int ScopeMunicipalityId => Caller.MunicipalityId ?? 0;
-    private int[] ScopeFacilityIds => [.. Caller.FacilityIds];
+    internal Caller Caller => Scope.Current;
+    internal int ScopeMunicipalityId => Caller.MunicipalityId ?? 0;
+    internal int[] ScopeFacilityIds => [.. Caller.FacilityIds];
     /// <summary>Staff see the persons staying at their facilities now or within the last <see cref="StaffRecentDays"/> days.</summary>
-    private DateOnly ScopeRecentSince => (_today ??= DanishTime.Today(clock)).PlusDays(-StaffRecentDays).ToDateOnly();
+    internal DateOnly ScopeRecentSince => (_today ??= DanishTime.Today(clock)).PlusDays(-StaffRecentDays).ToDateOnly();
     private LocalDate? _today;
     public const int StaffRecentDays = 30;
 
@@ -106,7 +106,8 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
         // Set on every new stay from its facility (SaveChanges below), so that the officers' scope filter is indexable.
         b.Entity<Placement>().Property<int?>(FacilityMunicipalityId);
         DeclareGuardTriggers(b);
-        ScopeFilters(b);
+        // What each kind of caller may read, beside what it may write (Security/ReadScope.cs, Security/WriteScope.cs).
+        ReadScope.Apply(b, this);
     }
 
     /// <summary>
@@ -135,60 +136,6 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
 
     private static bool IsDate(Type clr) => clr == typeof(DateOnly) || clr == typeof(Instant) || clr == typeof(LocalDate);
 
-    /// <summary>
-    /// Which records each kind of caller sees (AccessPolicy says which sets it may use at all), in the model built for it: the
-    /// system sees everything; a kind of caller a set is not for sees none of it. Filters reach through navigations, so a person
-    /// hidden here is hidden in every $expand and any() too. Person ↔ Placement would be a cycle; the stay keeps its responsible
-    /// municipality and its facility's, so that its filter needs no person and no join.
-    /// </summary>
-    private void ScopeFilters(ModelBuilder b)
-    {
-        var kind = CallerScope.ModelKind(Caller);
-        if (kind == CallerScope.SystemModel) return;
-        var officer = kind == nameof(Role.HousingOfficer);
-        var staff = kind == nameof(Role.ShelterStaff);
-        var catalogue = officer || kind is nameof(Role.Committee) or nameof(Role.Administrator);
-        // Every role sees every municipality (the catalogue is public knowledge within the municipalities' organisation); nobody
-        // without a role does.
-        Filter<Municipality>(b, catalogue || staff ? null : m => false);
-        Filter<YouthPolicy>(b, catalogue || staff ? null : y => false);
-        Filter<Facility>(b, catalogue ? null : staff ? f => ScopeFacilityIds.Contains(f.Id) : f => false);
-        Filter<Unit>(b, catalogue ? null : staff ? u => ScopeFacilityIds.Contains(u.FacilityId) : u => false);
-        Filter<CapacityReport>(b, officer ? null : staff ? r => ScopeFacilityIds.Contains(r.FacilityId) : r => false);
-        Filter<Placement>(b, officer
-            ? p => p.ResponsibleMunicipalityId == ScopeMunicipalityId || EF.Property<int?>(p, FacilityMunicipalityId) == ScopeMunicipalityId
-            : staff ? p => ScopeFacilityIds.Contains(p.FacilityId) && (p.EndDate == null || p.EndDate >= ScopeRecentSince)
-            : p => false);
-        // A person is visible where one of their stays is, and to the officers of the municipality responsible for them.
-        Filter<Person>(b, officer ? p => p.MunicipalityId == ScopeMunicipalityId || p.Placements.Any()
-            : staff ? p => p.Placements.Any() : p => false);
-        Filter<Turnaway>(b, officer ? t => t.Facility!.MunicipalityId == ScopeMunicipalityId
-            : staff ? t => ScopeFacilityIds.Contains(t.FacilityId) : t => false);
-        // Officers hold beds anywhere (a §110 bed elsewhere is still a bed): they see anonymous holds everywhere, and holds
-        // for a person at M's facilities or for M's own persons.
-        Filter<BedHold>(b, officer
-            ? h => h.PersonId == null || h.Facility!.MunicipalityId == ScopeMunicipalityId
-                   || Persons.Any(p => p.Id == h.PersonId && p.MunicipalityId == ScopeMunicipalityId)
-            : staff ? h => ScopeFacilityIds.Contains(h.FacilityId) : h => false);
-        Filter<SupportPeriod>(b, officer
-            ? s => s.Placement!.ResponsibleMunicipalityId == ScopeMunicipalityId
-                   || EF.Property<int?>(s.Placement, FacilityMunicipalityId) == ScopeMunicipalityId
-            : staff ? s => ScopeFacilityIds.Contains(s.Placement!.FacilityId) : s => false);
-        // A stay known from a §110 stk. 6 notice is the receiving municipality's record: its officers see it.
-        Filter<NoticedStay>(b, officer ? n => n.RecordingMunicipalityId == ScopeMunicipalityId : n => false);
-        Filter<Waitlist>(b, officer ? w => w.MunicipalityId == ScopeMunicipalityId : w => false);
-        Filter<WaitlistEntry>(b, officer ? e => e.Waitlist!.MunicipalityId == ScopeMunicipalityId : e => false);
-        Filter<Offer>(b, officer ? o => o.Entry!.Waitlist!.MunicipalityId == ScopeMunicipalityId : o => false);
-        // Nobody reads the log through a scope: only the export function (for a person the caller may see) does, unscoped.
-        Filter<AccessLogEntry>(b, e => false);
-        Filter<AccessLogPerson>(b, e => false);
-        Filter<AccessLogLine>(b, e => false);
-    }
-
-    private static void Filter<T>(ModelBuilder b, System.Linq.Expressions.Expression<Func<T, bool>>? filter) where T : class
-    {
-        if (filter is not null) b.Entity<T>().HasQueryFilter(filter);
-    }
 
     public const string CprHash = "CprHash";
     /// <summary>The municipality of a stay's facility, kept on the stay (migration 0010).</summary>
