@@ -281,13 +281,10 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
     {
         if (--_writeGateDepth != 0) return;
         if (!Database.IsNpgsql()) WriteGate.Release();
-        if (!_pendingInvalidation.Any) return;
-        ReportCache.Invalidate(_pendingInvalidation);
-        _pendingInvalidation = Reporting.MonthlyFiguresCache.Invalidation.None;
+        _reportCache.OnWriteEnded(this);
     }
 
-    private Reporting.MonthlyFiguresCache ReportCache => Reporting.MonthlyFiguresCache.For(Database.GetConnectionString());
-    private Reporting.MonthlyFiguresCache.Invalidation _pendingInvalidation = Reporting.MonthlyFiguresCache.Invalidation.None;
+    private readonly Reporting.ReportCacheOnSave _reportCache = new();
 
     // A context disposed while it still holds the gate (a transaction never disposed) gives its place up.
     public override async ValueTask DisposeAsync()
@@ -327,54 +324,12 @@ public sealed class HousingDbContext(DbContextOptions<HousingDbContext> options,
             Dates.Ensure(changes, DanishTime.Today(clock));
             FreeText.EnsureNoCpr(changes);
         }
-        // Cached closed months these changes can alter are dropped now, and again when the transaction ends (a report read
-        // between the two saw the data before the change).
-        var invalidation = Reporting.MonthlyFiguresCache.Of(changes);
-        ReportCache.Invalidate(invalidation);
-        _pendingInvalidation = _pendingInvalidation.With(invalidation);
-        // The other API processes on the database drop the same once this transaction commits (Reporting/ReportCacheListener.cs).
-        if (invalidation.Any && Database.IsNpgsql())
-            await Database.ExecuteSqlAsync(
-                $"SELECT pg_notify({Reporting.ReportCacheListener.Channel}, {invalidation.Payload})", cancellationToken);
-        foreach (var entry in changes.Where(e => e.State == EntityState.Modified))
-            entry.Entity.BumpVersion();
-        // The lookup hash follows the number: set when a person is registered with one or gets one later.
-        foreach (var entry in changes.Where(e => e.Entity is Person { Cpr: not null }
-                     && (e.State == EntityState.Added || e.State == EntityState.Modified && e.Property(nameof(Person.Cpr)).IsModified)))
-            entry.Property(CprHash).CurrentValue = CprProtection.Hash(((Person)entry.Entity).Cpr!);
-        await SetFacilityMunicipalitiesAsync(changes.Where(e => e.Entity is Placement && e.State == EntityState.Added).ToList(),
-            cancellationToken);
-        if (!Caller.AuditWrites) return await base.SaveChangesAsync(cancellationToken);
-
-        var pending = Security.AccessLog.PendingWrites(changes);
-        var saved = await base.SaveChangesAsync(cancellationToken);
-        var now = clock.GetCurrentInstant();
-        foreach (var write in pending)
-            AccessLog.Add(await write.ToEntryAsync(this, Scope, now, cancellationToken));
-        await base.SaveChangesAsync(cancellationToken);
-        return saved;
-    }
-
-    /// <summary>
-    /// New stays get their facility's municipality: from the facilities tracked, the rest in one query (the seed adds 70,000
-    /// stays; a query each was a round trip each on PostgreSQL). A stay of a facility not saved yet is filled by the trigger.
-    /// </summary>
-    private async Task SetFacilityMunicipalitiesAsync(List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Entity>> newStays,
-        CancellationToken ct)
-    {
-        if (newStays.Count == 0) return;
-        var municipalities = new Dictionary<int, int>();
-        foreach (var facility in ChangeTracker.Entries<Facility>())
-            if (facility.Entity.Id > 0) municipalities.TryAdd(facility.Entity.Id, facility.Entity.MunicipalityId);
-        var missing = newStays.Select(e => ((Placement)e.Entity).FacilityId).Where(id => id > 0 && !municipalities.ContainsKey(id))
-            .Distinct().ToList();
-        if (missing.Count > 0)
-            foreach (var f in await Unscoped<Facility>().Where(f => missing.Contains(f.Id)).Select(f => new { f.Id, f.MunicipalityId })
-                         .ToListAsync(ct))
-                municipalities[f.Id] = f.MunicipalityId;
-        foreach (var entry in newStays)
-            entry.Property(FacilityMunicipalityId).CurrentValue =
-                municipalities.TryGetValue(((Placement)entry.Entity).FacilityId, out var m) ? m : null;
+        // The save's steps, each its own: the report cache (Reporting/), then what the database derives from the records.
+        await _reportCache.OnSaveAsync(this, changes, cancellationToken);
+        await RecordStamps.ApplyAsync(this, changes, cancellationToken);
+        return Caller.AuditWrites
+            ? await Security.AccessLog.SaveWithEntriesAsync(this, changes, base.SaveChangesAsync, clock, cancellationToken)
+            : await base.SaveChangesAsync(cancellationToken);
     }
 
     public override int SaveChanges() =>

@@ -60,6 +60,21 @@ public static class AccessLog
         await AccessLogBatch.For(db).WriteAsync(entry, ct);
     }
 
+    /// <summary>
+    /// The save step of the access log: the changes are saved, then an entry per changed record (under the person it reaches,
+    /// <see cref="PersonReaches"/>) in the same transaction, so that a write and its lines commit or roll back together.
+    /// </summary>
+    public static async Task<int> SaveWithEntriesAsync(HousingDbContext db, IReadOnlyList<EntityEntry<Entity>> changes,
+        Func<CancellationToken, Task<int>> save, IClock clock, CancellationToken ct)
+    {
+        var pending = PendingWrites(changes);
+        var saved = await save(ct);
+        var now = clock.GetCurrentInstant();
+        foreach (var write in pending) db.AccessLog.Add(await write.ToEntryAsync(db, db.Scope, now, ct));
+        await save(ct);
+        return saved;
+    }
+
     /// <summary>The log lines for the changes about to be saved (their ids are read after the save).</summary>
     public static IReadOnlyList<PendingWrite> PendingWrites(IEnumerable<EntityEntry<Entity>> changes) =>
         changes.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
