@@ -75,12 +75,20 @@ public sealed class Placement : Entity
     public string? ReferredBy { get; private set; }
     /// <summary>The referring officer's reason (for a young person, their case for an exception; the place decides it).</summary>
     public string? ReferralReason { get; private set; }
-    /// <summary>Who ended the stay, and in which capacity (a §110 stay: the place's decision, or the municipality's under stk. 5).</summary>
+    /// <summary>Who ended the stay, and in which capacity (a §110 stay: the place's decision, or the municipality's under
+    /// stk. 5).</summary>
     public string? DischargeDecidedBy { get; private set; }
     public DecisionCapacity? DischargeCapacity { get; private set; }
 
     /// <summary>True for a referral the place has not yet admitted.</summary>
     public bool AwaitsAdmission => ReferredBy is not null && AdmittedBy is null;
+
+    /// <summary>Only a referral the place has not decided on can be admitted or refused.</summary>
+    public void EnsureAwaitsAdmission() => DomainRuleException.ThrowIf(!AwaitsAdmission, "NotAwaitingAdmission",
+        "Opholdet afventer ikke stedets afgørelse: kun en henvisning, stedet ikke har optaget, kan optages eller afslås; et " +
+        "ophold i gang afsluttes med en udskrivning.",
+        "The stay is not awaiting the place's decision: only a referral the place has not admitted can be admitted or refused; a " +
+        "stay under way ends with a discharge.", "Id");
 
     /// <summary>
     /// The place admits a person the municipality referred (Serviceloven §110 stk. 4: the leader's decision). A young person's
@@ -89,8 +97,7 @@ public sealed class Placement : Entity
     /// </summary>
     public void Admit(string admittedBy, string? exceptionJustification, int? youthPolicyId)
     {
-        DomainRuleException.ThrowIf(!AwaitsAdmission, "NotAwaitingAdmission",
-            "Opholdet afventer ikke stedets optagelse.", "The stay is not awaiting the place's admission.", "Id");
+        EnsureAwaitsAdmission();
         AdmittedBy = admittedBy;
         if (exceptionJustification is null) return;
         ExceptionJustification = exceptionJustification.Trim();
@@ -224,19 +231,23 @@ public sealed class Placement : Entity
         DomainRuleException.ThrowIf(EndDate is not null, "AlreadyDischarged",
             "Opholdet er allerede afsluttet.", "The stay has already ended.", nameof(EndDate));
         DomainRuleException.ThrowIf(AwaitsAdmission, "NotAdmitted",
-            "Stedet har ikke optaget personen endnu: en henvisning, stedet ikke tager imod, afslås (eller annulleres), den udskrives ikke.",
+            "Stedet har ikke optaget personen endnu: en henvisning, stedet ikke tager imod, afslås (eller annulleres), den " +
+            "udskrives ikke.",
             "The place has not admitted the person yet: a referral the place does not take is refused (or cancelled), not discharged.",
             nameof(EndDate));
         // Serviceloven §110 stk. 4–5: discharge is the place's decision; the municipality may end the stay itself only when a plan
         // (§§ 141–142), a home or a §107/§108 place, the support and a signed lease the person can move into are in place.
-        DomainRuleException.ThrowIf(LegalBasis == LegalBasis.Section110 && by is { Capacity: DecisionCapacity.Municipality, Section110Stk5: false },
+        DomainRuleException.ThrowIf(
+            LegalBasis == LegalBasis.Section110 && by is { Capacity: DecisionCapacity.Municipality, Section110Stk5: false },
             "Section110DischargeIsThePlaces",
             "Udskrivning fra et herberg eller forsorgshjem er stedets afgørelse (servicelovens § 110, stk. 4). Kommunen kan kun selv " +
-            "afslutte opholdet, når betingelserne i § 110, stk. 5, er opfyldt: en handleplan efter §§ 141–142, en anvist bolig eller " +
-            "en afgørelse om § 107 eller § 108, afgjort støtte, og en underskrevet lejekontrakt på en bolig, personen kan flytte ind i. " +
+            "afslutte opholdet, når betingelserne i § 110, stk. 5, er opfyldt: en handleplan efter §§ 141–142, en anvist bolig " +
+            "eller en afgørelse om § 107 eller § 108, afgjort støtte, og en underskrevet lejekontrakt på en bolig, personen kan " +
+            "flytte ind i. " +
             "Bekræft betingelserne, eller bed stedet udskrive.",
             "Discharge from a §110 place is the place's decision (Serviceloven §110 stk. 4). The municipality may end the stay itself " +
-            "only on the conditions of stk. 5: a plan (§§ 141–142), an allocated home or a §107/§108 decision, support decided, and a " +
+            "only on the conditions of stk. 5: a plan (§§ 141–142), an allocated home or a §107/§108 decision, support decided, " +
+            "and a " +
             "signed lease of a home the person can move into. Confirm the conditions (section110Stk5), or ask the place to discharge.",
             "section110Stk5");
         DomainRuleException.ThrowIf(!Enum.IsDefined(reason), "InvalidDischargeReason", "Ukendt udskrivningsårsag.", "Unknown discharge reason.",

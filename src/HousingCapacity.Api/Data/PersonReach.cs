@@ -64,9 +64,8 @@ public abstract class PersonReach
     {
         private readonly Func<T, int?> _read = personId.Compile();
 
-        public override string Property { get; } =
-            ((MemberExpression)(personId.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : personId.Body))
-            .Member.Name;
+        public override string Property { get; } = ((MemberExpression)(personId.Body is UnaryExpression
+            { NodeType: ExpressionType.Convert } convert ? convert.Operand : personId.Body)).Member.Name;
 
         public override int? PersonOf(object record) => _read((T)record);
 

@@ -27,13 +27,17 @@ public static class HostCommands
         root.Subcommands.Add(Command(args, "municipality", "Adds a municipality (its administrator then creates its places).",
             a => MunicipalityCommand.RunAsync(a),
             Number("--code", "The municipality's code, e.g. 175."), Text("--name", "Its name, e.g. Rødovre.")));
-        root.Subcommands.Add(Command(args, "purge-access-log", "Removes access-log entries older than the retention period, as the daily job does.",
+        root.Subcommands.Add(Command(args, "purge-access-log",
+            "Removes access-log entries older than the retention period, as the daily job does.",
             a => PurgeAccessLogCommand.RunAsync(a),
             Number("--months", "Keep this many months (at least 6; default AccessLog:RetentionMonths).")));
-        root.Subcommands.Add(Command(args, "token", "Prints a bearer token signed with the configured key (Development: the development key).",
+        root.Subcommands.Add(Command(args, "token",
+            "Prints a bearer token signed with the configured key (Development: the development key).",
             a => Task.FromResult(TokenCommand.Run(a)),
-            Text("--role", "HousingOfficer, ShelterStaff, Committee or Administrator."), Number("--municipality", "The municipality's code."),
-            Number("--facility", "A place of the staff member's (repeat for several)."), Text("--user", "The user name (default role-code)."),
+            Text("--role", "HousingOfficer, ShelterStaff, Committee or Administrator."),
+            Number("--municipality", "The municipality's code."),
+            Number("--facility", "A place of the staff member's (repeat for several)."),
+            Text("--user", "The user name (default role-code)."),
             Number("--hours", "Lifetime in hours (default Authentication:TokenHours).")));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count == 0) return parsed.InvokeAsync();
@@ -54,7 +58,6 @@ public static class HostCommands
     }
 
     private static Option<bool> Flag(string name, string description) => new(name) { Description = description };
-    private static Option<int[]> Number(string name, string description) =>
-        new(name) { Description = description, AllowMultipleArgumentsPerToken = false };
+    private static Option<int[]> Number(string name, string description) => new(name) { Description = description };
     private static Option<string> Text(string name, string description) => new(name) { Description = description };
 }

@@ -47,7 +47,8 @@ public static class HousingModel
         Describe(model, "Placement", "ResponsibleMunicipalityId",
             "The stay's handlekommune (retssikkerhedsloven §§ 9–9 b), notified under §110 stk. 6; null when not known.");
         Describe(model, "Placement", "PriorResidence", "Where the person stayed before (Danmarks Statistik, since 2021).");
-        Describe(model, "Placement", "StayType", "The §110 stay's type as Danmarks Statistik asks it: Shelter (herberg or forsorgshjem) or AfterCare (efterforsorg); null at other places.");
+        Describe(model, "Placement", "StayType", "The §110 stay's type as Danmarks Statistik asks it: Shelter (herberg or " +
+            "forsorgshjem) or AfterCare (efterforsorg); null at other places.");
         Describe(model, "Placement", "EndDate", "Exclusive: the last night is EndDate − 1. Null while the stay is ongoing.");
         foreach (var type in model.SchemaElements.OfType<IEdmEntityType>())
             Describe(model, type.Name, nameof(Entity.Version), "Goes up by one with each change; the ETag of the record.");

@@ -57,9 +57,7 @@ public static partial class DstExport
                 if (!int.TryParse(facilityId, CultureInfo.InvariantCulture, out var id)) throw BadAddress("boform/{tilbud}");
                 var place = await FacilityOfAsync(db, id, http.RequestAborted);
                 EnsureMayFetch(http, place);
-                var (file_, persons) = await BuildAsync(db, place.MunicipalityCode, id, quarter, DanishTime.Today(clock), http.RequestAborted);
-                await WriteAccessLogAsync(db, BoformOperation(id, quarter), persons, clock, http.RequestAborted);
-                await AnswerAsync(http, file_, format, $"dst-110-boform-{id}-{quarter.Period}");
+                await AnswerAsync(http, await BoformFileAsync(db, place, quarter, clock, http.RequestAborted), format);
             }));
 
         app.MapGet("/reports/dst/{municipalityCode}/{file}", async (HttpContext http, string municipalityCode, string file,
@@ -71,9 +69,9 @@ public static partial class DstExport
                     throw BadAddress("{kommunekode}");
                 AccessPolicy.EnsureMayFetchOf(http.RequestServices.GetRequiredService<CallerScope>().Current, AccessPolicy.DstExport, code,
                     "hente Danmarks Statistik-udtrækket", "fetch the Statistics Denmark export", "udtræk", "the export");
-                var (file_, persons) = await BuildAsync(db, code, null, quarter, DanishTime.Today(clock), http.RequestAborted);
+                var (export, persons) = await BuildAsync(db, code, null, quarter, DanishTime.Today(clock), http.RequestAborted);
                 await WriteAccessLogAsync(db, MunicipalityOperation(code, quarter), persons, clock, http.RequestAborted);
-                await AnswerAsync(http, file_, format, $"dst-110-{code}-{quarter.Period}");
+                await AnswerAsync(http, export, format);
             }));
     }
 
@@ -85,11 +83,15 @@ public static partial class DstExport
             int.Parse(match.Groups["quarter"].Value, CultureInfo.InvariantCulture)), match.Groups["format"].Value);
     }
 
-    private static ODataProblem BadAddress(string route) => ODataProblem.BadRequest("InvalidExportAddress",
-        $"Adressen skal have formen /reports/dst/{route}/{{åååå}}-Q{{1-4}}.csv (eller .json{(route.StartsWith("boform", StringComparison.Ordinal) ? ", .txt" : "")}), " +
-        "fx /reports/dst/175/2026-Q3.csv eller /reports/dst/boform/12/2026-Q3.txt.",
-        $"The address must look like /reports/dst/{route}/{{yyyy}}-Q{{1-4}}.csv (or .json{(route.StartsWith("boform", StringComparison.Ordinal) ? ", .txt" : "")}), " +
-        "e.g. /reports/dst/175/2026-Q3.csv or /reports/dst/boform/12/2026-Q3.txt.");
+    private static ODataProblem BadAddress(string route)
+    {
+        var txt = route.StartsWith("boform", StringComparison.Ordinal) ? ", .txt" : "";
+        return ODataProblem.BadRequest("InvalidExportAddress",
+            $"Adressen skal have formen /reports/dst/{route}/{{åååå}}-Q{{1-4}}.csv (eller .json{txt}), " +
+            "fx /reports/dst/175/2026-Q3.csv eller /reports/dst/boform/12/2026-Q3.txt.",
+            $"The address must look like /reports/dst/{route}/{{yyyy}}-Q{{1-4}}.csv (or .json{txt}), " +
+            "e.g. /reports/dst/175/2026-Q3.csv or /reports/dst/boform/12/2026-Q3.txt.");
+    }
 
     /// <summary>A §110 place as the file needs it.</summary>
     public sealed record Boform(int Id, string Name, int MunicipalityId, int MunicipalityCode);
@@ -115,10 +117,24 @@ public static partial class DstExport
         || caller.Is(Role.ShelterStaff) && caller.FacilityIds.Contains(place.Id)
         || caller.Is(Role.HousingOfficer) && caller.MunicipalityId == place.MunicipalityId;
 
-    private static async Task AnswerAsync(HttpContext http, Quarter quarter, string format, string name)
+    /// <summary>One boform's file for a quarter, its persons written to the access log before it leaves (also the record that it
+    /// was fetched): the API's and the page's download alike.</summary>
+    public static async Task<Quarter> BoformFileAsync(HousingDbContext db, Boform place, DstQuarter quarter, IClock clock,
+        CancellationToken ct)
+    {
+        var (file, persons) = await BuildAsync(db, place.MunicipalityCode, place.Id, quarter, DanishTime.Today(clock), ct);
+        await WriteAccessLogAsync(db, BoformOperation(place.Id, quarter), persons, clock, ct);
+        return file;
+    }
+
+    /// <summary>The file's name: "dst-110-boform-12-2026-Q3.txt", "dst-110-175-2026-Q3-kladde.csv" for a quarter not yet ended.</summary>
+    public static string FileName(Quarter quarter, string format) =>
+        $"dst-110-{(quarter.Boform is { } boform ? $"boform-{boform}" : quarter.MunicipalityCode)}-{quarter.Period}" +
+        $"{(quarter.Complete ? "" : "-kladde")}.{format}";
+
+    private static async Task AnswerAsync(HttpContext http, Quarter quarter, string format)
     {
         if (!quarter.Complete) http.Response.Headers["X-Quarter-Complete"] = "false";
-        var draft = quarter.Complete ? "" : "-kladde";
         switch (format)
         {
             case "json":
@@ -127,12 +143,12 @@ public static partial class DstExport
                 return;
             case "txt":
                 http.Response.ContentType = "text/plain; charset=utf-8";
-                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}{draft}.txt\"";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(quarter, format)}\"";
                 await http.Response.Body.WriteAsync(TxtBytes(quarter), http.RequestAborted);
                 return;
             default:
                 http.Response.ContentType = CsvFile.ContentType;
-                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}{draft}.csv\"";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(quarter, format)}\"";
                 await http.Response.Body.WriteAsync(CsvBytes(quarter), http.RequestAborted);
                 return;
         }

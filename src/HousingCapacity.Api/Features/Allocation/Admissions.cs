@@ -15,19 +15,19 @@ public sealed class Admissions(IOptions<PlacementPolicy> policyOptions)
     public async Task<Placement> AdmitAsync(HousingDbContext db, Placement stay, string? justification, WriteContext c)
     {
         var facility = await EnsureThePlaceDecidesAsync(db, stay, c.Cancellation);
-        if (!stay.AwaitsAdmission)
-            throw new DomainRuleException("NotAwaitingAdmission", "Opholdet afventer ikke stedets optagelse.",
-                "The stay is not awaiting the place's admission.", "Id");
+        stay.EnsureAwaitsAdmission(); // before the youth rule: a decided stay is not decided again
         var person = (await db.FindUnscopedAsync<Person>(stay.PersonId, c.Cancellation))!;
         var start = stay.StartDate.ToLocalDate();
         var youth = await YouthRules.AtAsync(db, facility.MunicipalityId, start, Policy, c.Cancellation);
         var exception = youth.Covers(facility.LegalBasis, person.AgeOn(start), Policy);
         if (exception && (justification?.Trim().Length ?? 0) < Policy.MinJustificationLength)
             throw new DomainRuleException("YouthInSection110",
-                $"Unge mellem {youth.MinAge} og {youth.MaxAge} år optages som udgangspunkt ikke på et § 110-tilbud ({youth.CitationDa}). " +
+                $"Unge mellem {youth.MinAge} og {youth.MaxAge} år optages som udgangspunkt ikke på et § 110-tilbud " +
+                $"({youth.CitationDa}). " +
                 $"Optager stedet alligevel, er det stedets undtagelse: skriv stedets begrundelse (mindst {Policy.MinJustificationLength} " +
                 "tegn). Kommunens begrundelse for henvisningen står ved henvisningen.",
-                $"People aged {youth.MinAge} to {youth.MaxAge} are as a rule not admitted to a §110 place; if the place admits anyway it " +
+                $"People aged {youth.MinAge} to {youth.MaxAge} are as a rule not admitted to a §110 place; if the place admits " +
+                "anyway it " +
                 $"is the place's exception: give its justification (exceptionJustification, at least {Policy.MinJustificationLength} " +
                 "characters). The municipality's reason stays with the referral.", "exceptionJustification");
         if (justification is not null) Privacy.EnsureNoCpr(justification, "exceptionJustification");
@@ -40,15 +40,13 @@ public sealed class Admissions(IOptions<PlacementPolicy> policyOptions)
         WriteContext c)
     {
         await EnsureThePlaceDecidesAsync(db, stay, c.Cancellation);
-        if (!stay.AwaitsAdmission)
-            throw new DomainRuleException("NotAwaitingAdmission",
-                "Kun en henvisning, stedet ikke har optaget, kan afslås; et ophold i gang afsluttes med en udskrivning.",
-                "Only a referral the place has not admitted can be refused; a stay under way ends with a discharge.", "Id");
+        stay.EnsureAwaitsAdmission();
         var grounds = explanation?.Trim() ?? "";
         if (grounds.Length < PlacementCancellation.MinReasonLength)
             throw ODataProblem.BadRequest("ReasonRequired",
                 $"Skriv begrundelsen for afslaget (mindst {PlacementCancellation.MinReasonLength} tegn): den er en del af afgørelsen.",
-                $"Give the grounds of the refusal (at least {PlacementCancellation.MinReasonLength} characters): they are part of the decision.",
+                $"Give the grounds of the refusal (at least {PlacementCancellation.MinReasonLength} characters): they are part of " +
+                "the decision.",
                 "explanation");
         Privacy.EnsureNoCpr(grounds, "explanation");
         var refusal = new Turnaway(stay.FacilityId, stay.StartDate.ToLocalDate(), reason, stay.PersonId, grounds, c.UserName);
@@ -64,7 +62,8 @@ public sealed class Admissions(IOptions<PlacementPolicy> policyOptions)
             throw new AccessDeniedException(
                 $"Optagelse og afslag på {facility.Name} er stedets afgørelse (servicelovens § 110, stk. 4): stedets personale eller " +
                 "sagsbehandlerne i den kommune, der driver det.",
-                $"Admission and refusal at {facility.Name} are the place's decision (Serviceloven §110 stk. 4): its staff, or the officers " +
+                $"Admission and refusal at {facility.Name} are the place's decision (Serviceloven §110 stk. 4): its staff, or the " +
+                "officers " +
                 "of the municipality that runs it.");
         return facility;
     }

@@ -101,7 +101,7 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
                 ModelState.Remove(nameof(Alias));
                 ModelState.AddModelError(nameof(KnownPersonId),
                     "Nogen med dette alias har boet her før. Vælg personen, så historikken bevares, eller vælg \"Ny person\".");
-                Known = await KnownWithoutCprFunction.InvokeAsync(Db, Facility.Id, Alias, HttpContext.RequestAborted);
+                Known = await KnownWithoutCprFunction.AtAsync(Db, Facility, Alias, HttpContext.RequestAborted);
                 Shows(Known.Select(k => k.PersonId));
             }
             if (Refusal?.Code == "PersonNotFound")

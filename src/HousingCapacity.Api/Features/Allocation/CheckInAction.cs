@@ -60,8 +60,10 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
         var ownPlace = caller.IsSystem || caller.Is(Role.ShelterStaff) && caller.FacilityIds.Contains(door.Id)
                        || caller.Is(Role.HousingOfficer) && caller.MunicipalityId == door.MunicipalityId;
         if (!ownPlace)
-            throw new AccessDeniedException($"{caller.Role} {caller.MunicipalityCode} kan kun indskrive ved egne tilbud (tilbud {door.Id} er ikke et af dem).",
-                $"{caller.Role} {caller.MunicipalityCode} may check people in only at their own places (facility {door.Id} is not one of them).");
+            throw new AccessDeniedException(
+                $"{caller.Role} {caller.MunicipalityCode} kan kun indskrive ved egne tilbud (tilbud {door.Id} er ikke et af dem).",
+                $"{caller.Role} {caller.MunicipalityCode} may check people in only at their own places " +
+                $"(facility {door.Id} is not one of them).");
     }
 
     /// <summary>
@@ -82,7 +84,8 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
             .AnyAsync(s => s.PersonId == person.Id && s.FacilityId == door.Id, c.Cancellation);
         if (!known)
             throw new DomainRuleException("NotKnownAtThisPlace",
-                $"Personen er ikke en person uden CPR-nummer, der har boet på {door.Name} før. Indskriv med CPR-nummer, eller opret en ny " +
+                $"Personen er ikke en person uden CPR-nummer, der har boet på {door.Name} før. Indskriv med CPR-nummer, eller " +
+                "opret en ny " +
                 "person med alias.",
                 $"The person is not someone without a CPR number who has stayed at {door.Name} before. Check in by CPR number, or " +
                 "register a new person by alias.", "personId");
@@ -117,7 +120,7 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
         if (!p.NewPerson)
         {
             var alias = KnownWithoutCprFunction.Normalised(p.Alias);
-            var same = (await KnownWithoutCprFunction.InvokeAsync(db, door.Id, p.Alias, c.Cancellation))
+            var same = (await KnownWithoutCprFunction.AtAsync(db, door, p.Alias, c.Cancellation))
                 .Count(k => k.Gender == p.Gender && KnownWithoutCprFunction.Normalised(k.Alias) == alias);
             if (same > 0)
                 throw new ODataProblem(409, "KnownWithoutCprAtPlace",

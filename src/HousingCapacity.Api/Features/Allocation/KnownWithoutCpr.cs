@@ -33,6 +33,12 @@ public static class KnownWithoutCprFunction
     {
         var place = await References.VisibleAsync<Facility>(db, facilityId, "facilityId", ct);
         CheckInAction.EnsureOwnPlace(db.Scope.Current, place);
+        return await AtAsync(db, place, alias, ct);
+    }
+
+    /// <summary>The people without a CPR number known at <paramref name="place"/>, a door the caller is already known to own.</summary>
+    public static async Task<List<KnownWithoutCpr>> AtAsync(HousingDbContext db, Facility place, string? alias, CancellationToken ct)
+    {
         var stays = await db.Unscoped<Placement>().AsNoTracking()
             .Where(p => p.FacilityId == place.Id && p.Person!.Cpr == null && p.Person.MergedIntoId == null)
             .Select(p => new

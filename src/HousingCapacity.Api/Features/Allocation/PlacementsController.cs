@@ -20,7 +20,8 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
         [FromODataBody] DateOnly? followUpDecidedOn, [FromODataBody] bool? section110Stk5) =>
         ActAsync(key, async p =>
         {
-            var by = new Discharger(Caller.Name, await Decisions.CapacityAtAsync(Db, p, HttpContext.RequestAborted), section110Stk5 ?? false);
+            var capacity = await Decisions.CapacityAtAsync(Db, p, HttpContext.RequestAborted);
+            var by = new Discharger(Caller.Name, capacity, section110Stk5 ?? false);
             p.Discharge(Required(endDate, nameof(endDate)).ToLocalDate(), Required(dischargeReason, nameof(dischargeReason)),
                 Required(destination, nameof(destination)), followUpSupport, followUpDecidedOn?.ToLocalDate(), DanishTime.Today(Clock), by);
             return (Entity)p;

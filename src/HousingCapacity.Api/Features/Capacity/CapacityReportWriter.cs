@@ -59,7 +59,7 @@ public sealed class CapacityReportWriter(Microsoft.Extensions.Options.IOptions<P
         var today = DanishTime.Today(clock);
         if (date > today)
             throw new DomainRuleException("DateInFuture",
-                $"Der kan ikke indberettes for en fremtidig dato (i dag er det {today.ToString("d. MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("da-DK"))}).",
+                $"Der kan ikke indberettes for en fremtidig dato (i dag er det {Shared.Words.Date(today)}).",
                 $"Capacity cannot be reported for a future date (today is {today:yyyy-MM-dd}).", "Date");
     }
 }

@@ -38,7 +38,8 @@ public sealed class PersonPageModel(IOptions<PlacementPolicy> policy, NoticedSta
     public async Task<IActionResult> OnPostNoticedAsync(int id)
     {
         if (PlaceName is null) Invalid(nameof(PlaceName), "Skriv stedets navn, som det står i underretningen.");
-        if (PlaceMunicipalityCode is null) Invalid(nameof(PlaceMunicipalityCode), "Skriv kommunenummeret for den kommune, der driver stedet.");
+        if (PlaceMunicipalityCode is null)
+            Invalid(nameof(PlaceMunicipalityCode), "Skriv kommunenummeret for den kommune, der driver stedet.");
         if (StartDate is null) Invalid(nameof(StartDate), "Skriv datoen for den første nat.");
         if (ModelState.IsValid)
         {

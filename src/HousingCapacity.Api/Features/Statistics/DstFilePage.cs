@@ -25,12 +25,9 @@ public static class DstFilePage
             return null;
         var place = (await DstDeliveries.PlacesOfAsync(db, caller, ct)).FirstOrDefault(p => p.Id == facilityId);
         var quarter = new DstQuarter(year, number);
-        var today = DanishTime.Today(clock);
-        if (place is null || quarter.FirstDay > today) return null;
-        var (file, persons) = await DstExport.BuildAsync(db, place.MunicipalityCode, place.Id, quarter, today, ct);
-        db.AccessLog.Add(AccessLog.Entry(db.Scope, clock.GetCurrentInstant(), DstExport.BoformOperation(place.Id, quarter), persons));
-        await db.SaveChangesAsync(ct);
-        var name = $"dst-110-boform-{place.Id}-{quarter.Period}{(file.Complete ? "" : "-kladde")}.{format}";
+        if (place is null || quarter.FirstDay > DanishTime.Today(clock)) return null;
+        var file = await DstExport.BoformFileAsync(db, place, quarter, clock, ct);
+        var name = DstExport.FileName(file, format);
         return format == "txt"
             ? new FileContentResult(DstExport.TxtBytes(file), "text/plain; charset=utf-8") { FileDownloadName = name }
             : new FileContentResult(DstExport.CsvBytes(file), CsvFile.ContentType) { FileDownloadName = name };
@@ -39,7 +36,7 @@ public static class DstFilePage
     /// <summary>The state of one file as the page says it.</summary>
     public static (string Text, string Css) State(DstDelivery d, LocalDate today) => d switch
     {
-        { FetchedAt: { } at } => ($"Hentet {Words.Date(at.InZone(DanishTime.Zone).Date)}", "ok"),
+        { FetchedAt: { } at } => ($"Hentet {Words.Date(at.InZone(DanishTime.Zone).Date)}", ""),
         _ when !d.Quarter.Ended(today) => ("Kvartalet er ikke slut", ""),
         _ when today > d.Quarter.Deadline => ("Ikke hentet, frist overskredet", "warning"),
         _ => ("Ikke hentet endnu", "warning"),
