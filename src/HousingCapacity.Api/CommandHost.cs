@@ -21,8 +21,9 @@ public static class CommandHost
     public static ServiceProvider Create(string[] args)
     {
         var configuration = Configuration(args);
-        CprProtection.Configure(configuration.GetSection("Security").Get<CprKeyOptions>() ?? new(), allowDevelopmentKeys: IsDevelopment);
-        return new ServiceCollection().AddLogging().AddHousingDatabase(configuration).BuildServiceProvider();
+        var cprKeys = CprProtection.From(configuration.GetSection("Security").Get<CprKeyOptions>() ?? new(),
+            allowDevelopmentKeys: IsDevelopment);
+        return new ServiceCollection().AddLogging().AddHousingDatabase(configuration, cprKeys).BuildServiceProvider();
     }
 
     /// <summary>

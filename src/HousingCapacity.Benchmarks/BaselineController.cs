@@ -99,7 +99,7 @@ public sealed class BaselineController(HousingDbContext db, CallerScope scope, I
         // As the API logs a read: one entry naming the persons, through the same batch.
         var ids = personIds.ToList();
         if (ids.Count > 0)
-            await AccessLogBatch.For(db).WriteAsync(AccessLog.Entry(scope, clock.GetCurrentInstant(), "Read",
+            await db.Shared.AccessLogBatch.WriteAsync(AccessLog.Entry(scope, clock.GetCurrentInstant(), "Read",
                 ids), HttpContext.RequestAborted);
     }
 

@@ -85,7 +85,7 @@ public static partial class PageTimings
     {
         var options = new DbContextOptionsBuilder<HousingDbContext>().UseSqlite($"Data Source={dbPath}").Options;
         await using var db = new HousingDbContext(options, CallerScope.ForSystem("benchmark-seed", auditWrites: false),
-            new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 11, 22, 19, 0)));
+            new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 11, 22, 19, 0)), HousingDatabase.Standalone(options));
         await DatabaseSetup.MigrateAsync(db);
         await DatabaseSetup.SeedAsync(db, new DemoDataOptions { Today = new LocalDate(2026, 11, 22) });
     }

@@ -187,9 +187,9 @@ public class AccessLogBatchTests(ApiFixture api) : IClassFixture<ApiFixture>
         List<int> ids;
         await using (var db = api.NewDb())
             ids = await db.Persons.Where(p => p.MunicipalityId == 1).OrderBy(p => p.Id).Select(p => p.Id).Take(20).ToListAsync();
-        var batch = Api.Data.AccessLogBatch.For(api.ConnectionString);
+        var batch = api.Shared.AccessLogBatch;
         var before = batch.Committed;
-        var gate = Api.Data.SqliteWriteGate.For(api.ConnectionString);
+        var gate = api.Shared.WriteGate!;
         await gate.WaitAsync();
         Task<ODataTestClient.Reply>[] reads;
         try

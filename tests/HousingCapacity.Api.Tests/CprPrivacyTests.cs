@@ -90,7 +90,7 @@ public partial class CprPrivacyTests(ApiFixture api) : IClassFixture<ApiFixture>
                 await DatabaseSetup.MigrateAsync(db);
                 var person = await db.Persons.SingleAsync();
                 Assert.Equal("120384-1235", person.Cpr);
-                var hash = Security.CprProtection.Hash("120384-1235");
+                var hash = db.Shared.Cpr.Hash("120384-1235");
                 Assert.True(await db.Persons.AnyAsync(p => EF.Property<string>(p, HousingDbContext.CprHash) == hash));
                 var stored = await db.Database.SqlQueryRaw<string>("SELECT Cpr AS Value FROM Persons").SingleAsync();
                 Assert.StartsWith("v1:", stored);

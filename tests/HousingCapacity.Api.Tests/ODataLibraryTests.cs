@@ -124,7 +124,7 @@ public sealed class ODataLibraryTests(ApiFixture api) : IClassFixture<ApiFixture
     {
         var options = api.Database.Options();
         var scope = new CallerScope { Current = role is { } r ? Caller.Person("test", r, 1, 175, r == Role.ShelterStaff ? [1] : []) : Caller.Nobody };
-        using var db = new HousingDbContext(options, scope, api.Clock);
+        using var db = new HousingDbContext(options, scope, api.Clock, api.Shared);
         var model = api.Factory.Services.GetRequiredService<Microsoft.OData.Edm.IEdmModel>();
         foreach (var set in model.EntityContainer.EntitySets())
         {

@@ -92,7 +92,8 @@ public class PostgreSqlTests(ApiFixture api) : IClassFixture<ApiFixture>
         try
         {
             var app = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = login }.ConnectionString;
-            await PostgreSqlSchema.MigrateAsync(app, ownerConnectionString: database.ConnectionString);
+            await PostgreSqlSchema.MigrateAsync(app, ownerConnectionString: database.ConnectionString,
+                Api.Security.CprProtection.Development);
 
             await using var connection = new NpgsqlConnection(app);
             await connection.OpenAsync();

@@ -40,7 +40,7 @@ public class SchemaTests(ApiFixture api) : IClassFixture<ApiFixture>
         if (api.Database.IsPostgreSql) return; // PostgreSQL's date and timestamptz columns refuse an impossible date themselves
         await using var db = api.NewDb();
         var triggers = await db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE type = 'trigger'").ToListAsync();
-        var dated = HousingDbContext.DatedTables(db.Model);
+        var dated = Api.Data.Mapping.GuardTriggers.DatedTables(db.Model);
         Assert.Contains(typeof(NoticedStay), dated);
         foreach (var type in dated)
         {

@@ -110,7 +110,7 @@ public class StartupTests
         if (setting is not null) values["Database:SeedDemoData"] = setting;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         await using var services = new ServiceCollection().AddLogging().AddSingleton<IHostEnvironment>(new Environment(environment))
-            .AddHousingDatabase(configuration).BuildServiceProvider();
+            .AddHousingDatabase(configuration, CprProtection.Development).BuildServiceProvider();
 
         await DatabaseSetup.InitialiseAsync(services);
 

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace HousingCapacity.Api.Data;
 
@@ -8,37 +6,13 @@ namespace HousingCapacity.Api.Data;
 /// Group commit for the access log of reads. An answer with person data may not leave before its entry is committed; but a
 /// write transaction per read queued every read behind SQLite's single write lock (issue 14: a 20-row list was 20 inserts in a
 /// transaction of its own). Here a read hands its entry over and waits; the first waiting request that finds no batch being
-/// written becomes the writer and inserts every entry that has arrived, in one transaction at the <see cref="SqliteWriteGate"/>;
+/// written becomes the writer and inserts every entry that has arrived, in one transaction at the write gate (<see cref="HousingDatabase.WriteGate"/>);
 /// entries that arrive meanwhile go in the next batch. At low load a batch is one entry and costs what it did; under load the
 /// lock is taken once for many requests. Nothing runs while nothing is queued. A write's own entries do not come here: they
 /// commit in the write's transaction (<see cref="HousingDbContext"/>).
 /// </summary>
 public sealed class AccessLogBatch
 {
-    private static readonly ConcurrentDictionary<string, AccessLogBatch> Batches = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The batch of the context's database: its connections get the context's own settings (foreign keys, the configured busy
-    /// timeout) and queue at the file's write gate.
-    /// </summary>
-    public static AccessLogBatch For(HousingDbContext db)
-    {
-        var connectionString = db.Database.GetConnectionString() ?? "";
-        return db.Database.IsNpgsql()
-            ? Batches.GetOrAdd("postgresql:" + connectionString,
-                _ => new AccessLogBatch(connectionString, null, null, db.DatabaseSettings.BusyTimeoutMs))
-            : For(connectionString, db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors
-                ?.OfType<SqlitePragmas>().FirstOrDefault());
-    }
-
-    /// <summary>The batch of one SQLite database (by connection string).</summary>
-    public static AccessLogBatch For(string? connectionString, SqlitePragmas? pragmas = null) =>
-        Batches.GetOrAdd(connectionString ?? "", c =>
-        {
-            var settings = pragmas ?? SqlitePragmas.Default;
-            return new AccessLogBatch(c, SqliteWriteGate.For(c), settings, settings.BusyTimeoutMs);
-        });
-
     private sealed record Pending(AccessLogEntry Entry, TaskCompletionSource Committed);
 
     private readonly string _connectionString;
@@ -51,8 +25,10 @@ public sealed class AccessLogBatch
     private List<Pending> _queue = [];
     private bool _writing;
 
-    private AccessLogBatch(string connectionString, SemaphoreSlim? writeGate, SqlitePragmas? pragmas, int busyTimeoutMs) =>
-        (_connectionString, _writeGate, _pragmas, _busyTimeoutMs) = (connectionString, writeGate, pragmas, busyTimeoutMs);
+    /// <summary>The batch of one database: its connections get the database's settings and, on SQLite, queue at its write gate
+    /// (<see cref="HousingDatabase"/>).</summary>
+    public AccessLogBatch(DatabaseOptions options, SemaphoreSlim? writeGate, SqlitePragmas? pragmas) =>
+        (_connectionString, _writeGate, _pragmas, _busyTimeoutMs) = (options.ConnectionString, writeGate, pragmas, options.BusyTimeoutMs);
 
     /// <summary>How many batches and entries have been committed (for the tests).</summary>
     public (long Batches, long Entries) Committed => (Interlocked.Read(ref _batches), Interlocked.Read(ref _entries));

@@ -30,7 +30,7 @@ public static class Converters
         i => i.ToDateTimeOffset(), d => Instant.FromDateTimeOffset(d));
     /// <summary>PostgreSQL: `timestamptz` takes offset zero only, so any offset given is turned into UTC first.</summary>
     public sealed class UtcTimestampConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(d => d.ToUniversalTime(), d => d);
-    /// <summary>CPR numbers are stored encrypted (see Security/CprProtection).</summary>
-    public sealed class CprConverter() : ValueConverter<string, string>(
-        c => Security.CprProtection.Encrypt(c), s => Security.CprProtection.Decrypt(s));
+    /// <summary>CPR numbers are stored encrypted with the database's keys (see Security/CprProtection).</summary>
+    public sealed class CprConverter(Security.CprProtection cpr) : ValueConverter<string, string>(
+        c => cpr.Encrypt(c), s => cpr.Decrypt(s));
 }

@@ -5,7 +5,10 @@ namespace HousingCapacity.Api.Data;
 
 public static class DatabaseSetup
 {
-    public static IServiceCollection AddHousingDatabase(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The database with the CPR keys its numbers are protected with: one <see cref="HousingDatabase"/> for the host, and a
+    /// context per scope.</summary>
+    public static IServiceCollection AddHousingDatabase(this IServiceCollection services, IConfiguration configuration,
+        CprProtection cprKeys)
     {
         // Read when first needed (not now), so that settings added by a test host or the command line count.
         services.AddOptions<DateWindow>().Bind(configuration.GetSection("Dates"))
@@ -14,6 +17,7 @@ public static class DatabaseSetup
             .Validate(o => o.IsSqlite || o.IsPostgreSql, "Database:Provider must be 'Sqlite' or 'PostgreSQL'.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString must be set.");
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value);
+        services.AddSingleton(sp => new HousingDatabase(sp.GetRequiredService<DatabaseOptions>(), cprKeys));
         // What the context is made with: the caller (nobody until the request's token is read, Security/Authentication.cs,
         // or a job says it is the system) and the clock. Without either, DI would pick the context's tool constructor,
         // which sees everything and audits as "system:direct".
@@ -23,14 +27,15 @@ public static class DatabaseSetup
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddDbContext<HousingDbContext>((sp, b) =>
         {
-            var options = sp.GetRequiredService<DatabaseOptions>();
+            var shared = sp.GetRequiredService<HousingDatabase>();
+            var options = shared.Options;
             // Split queries: a paged $expand with collections inside it needs no SQL APPLY (which SQLite lacks); the same plans
             // on PostgreSQL, so that both providers run the same statements.
             if (options.IsPostgreSql)
                 b.UseNpgsql(options.ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
             else
                 b.UseSqlite(options.ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                    .AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs));
+                    .AddInterceptors(shared.Pragmas!);
         });
         return services;
     }
@@ -83,7 +88,7 @@ public static class DatabaseSetup
     {
         if (db.Database.IsNpgsql())
         {
-            await PostgreSqlSchema.MigrateAsync(db.Database.GetConnectionString()!, ownerConnectionString, ct);
+            await PostgreSqlSchema.MigrateAsync(db.Database.GetConnectionString()!, ownerConnectionString, db.Shared.Cpr, ct);
             return;
         }
         var connection = db.Database.GetDbConnection();
@@ -94,7 +99,7 @@ public static class DatabaseSetup
             wal.CommandText = "PRAGMA journal_mode = WAL;";
             await wal.ExecuteNonQueryAsync(ct);
             await new SchemaMigrator(connection, DatabaseOptions.Sqlite).MigrateAsync(ct: ct);
-            await ProtectClearTextCprAsync(connection, ct);
+            await ProtectClearTextCprAsync(connection, db.Shared.Cpr, ct);
         }
         finally
         {
@@ -103,7 +108,8 @@ public static class DatabaseSetup
     }
 
     /// <summary>Encrypts CPR numbers stored in clear text by schema versions before 6, and gives them their lookup hash.</summary>
-    public static async Task ProtectClearTextCprAsync(System.Data.Common.DbConnection connection, CancellationToken ct = default)
+    public static async Task ProtectClearTextCprAsync(System.Data.Common.DbConnection connection, CprProtection keys,
+        CancellationToken ct = default)
     {
         var rows = new List<(long Id, string Cpr)>();
         await using (var select = connection.CreateCommand())
@@ -117,12 +123,12 @@ public static class DatabaseSetup
         await using var tx = await connection.BeginTransactionAsync(ct);
         foreach (var (id, stored) in rows)
         {
-            var cpr = Security.CprProtection.Decrypt(stored);
+            var cpr = keys.Decrypt(stored);
             await using var update = connection.CreateCommand();
             update.Transaction = tx;
             update.CommandText = """UPDATE "Persons" SET "Cpr" = @cpr, "CprHash" = @hash WHERE "Id" = @id""";
-            SchemaMigrator.AddParameter(update, "@cpr", Security.CprProtection.Encrypt(cpr));
-            SchemaMigrator.AddParameter(update, "@hash", Security.CprProtection.Hash(cpr));
+            SchemaMigrator.AddParameter(update, "@cpr", keys.Encrypt(cpr));
+            SchemaMigrator.AddParameter(update, "@hash", keys.Hash(cpr));
             SchemaMigrator.AddParameter(update, "@id", (int)id);
             await update.ExecuteNonQueryAsync(ct);
         }

@@ -11,7 +11,8 @@ public static class PostgreSqlSchema
     /// <summary>The advisory lock keys of this application (one 64-bit space per database; "HC" in the high bytes).</summary>
     public const long MigrationLock = 0x4843_0001, BackgroundWorkLock = 0x4843_0002, SeedLock = 0x4843_0003;
 
-    public static async Task<int> MigrateAsync(string connectionString, string? ownerConnectionString, CancellationToken ct = default)
+    public static async Task<int> MigrateAsync(string connectionString, string? ownerConnectionString, CprProtection keys,
+        CancellationToken ct = default)
     {
         await using var connection = new NpgsqlConnection(ownerConnectionString ?? connectionString);
         await connection.OpenAsync(ct);
@@ -19,7 +20,7 @@ public static class PostgreSqlSchema
         try
         {
             var version = await new SchemaMigrator(connection, DatabaseOptions.PostgreSql).MigrateAsync(ct: ct);
-            await DatabaseSetup.ProtectClearTextCprAsync(connection, ct);
+            await DatabaseSetup.ProtectClearTextCprAsync(connection, keys, ct);
             if (ownerConnectionString is not null)
                 await GrantAsync(connection, new NpgsqlConnectionStringBuilder(connectionString).Username
                     ?? throw new StartupRefusedException("Database:ConnectionString names no Username for the application's login."), ct);

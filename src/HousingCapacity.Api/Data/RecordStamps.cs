@@ -16,7 +16,7 @@ public static class RecordStamps
         // The lookup hash follows the number: set when a person is registered with one or gets one later.
         foreach (var entry in changes.Where(e => e.Entity is Person { Cpr: not null }
                      && (e.State == EntityState.Added || e.State == EntityState.Modified && e.Property(nameof(Person.Cpr)).IsModified)))
-            entry.Property(HousingDbContext.CprHash).CurrentValue = CprProtection.Hash(((Person)entry.Entity).Cpr!);
+            entry.Property(HousingDbContext.CprHash).CurrentValue = db.Shared.Cpr.Hash(((Person)entry.Entity).Cpr!);
         await SetFacilityMunicipalitiesAsync(db, changes.Where(e => e.Entity is Placement && e.State == EntityState.Added).ToList(), ct);
     }
 

@@ -64,7 +64,7 @@ public static class HousingApp
         builder.Services.Replace(ServiceDescriptor.Singleton<ILoggerFactory, RedactingLoggerFactory>());
 
         // Outside Development the public development signing key is refused, as are the development CPR keys below. The token
-        // check comes first because it changes nothing: CPR keys are process-wide.
+        // check comes first, as it always has.
         builder.Services.AddTokenAuthentication(builder.Configuration, builder.Environment.IsDevelopment());
         // The web pages: a cookie session over the same claims (OpenID Connect in production, a demo-user picker in Development).
         builder.Services.AddPageSignIn(builder.Configuration, builder.Environment.IsDevelopment());
@@ -73,9 +73,8 @@ public static class HousingApp
         if (builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
             builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysFolder)).SetApplicationName("HousingCapacity");
         builder.Services.AddHousingPages();
-        // CPR keys before the database: the EF model's converter uses them.
-        CprProtection.Configure(
-            builder.Configuration.GetSection("Security").Get<CprKeyOptions>() ?? new(),
+        // The database's CPR keys, checked now: a start with missing or public keys outside Development is refused.
+        var cprKeys = CprProtection.From(builder.Configuration.GetSection("Security").Get<CprKeyOptions>() ?? new(),
             allowDevelopmentKeys: builder.Environment.IsDevelopment());
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddScoped<PersonsInResponse>();
@@ -85,7 +84,7 @@ public static class HousingApp
                 $"AccessLog:RetentionMonths must be at least {AccessLogRetention.MinimumMonths} (or unset: keep the log for good).")
             .Validate(o => o.PurgeIntervalHours >= 1, "AccessLog:PurgeIntervalHours must be at least 1.");
         builder.Services.AddHostedService<AccessLogRetentionService>();
-        builder.Services.AddHousingDatabase(builder.Configuration);
+        builder.Services.AddHousingDatabase(builder.Configuration, cprKeys);
         builder.Services.AddScoped<MonthlyReportBuilder>();
         // The features of the API, each with its entity sets, actions and functions (Features/<Feature>/).
         builder.Services.AddHousingOData(builder.Configuration,

@@ -15,11 +15,12 @@ namespace HousingCapacity.Api.OData;
 /// <item><c>Cpr eq '…'</c>, <c>ne</c> and <c>in (…)</c> compare the keyed hash: the number itself is stored encrypted
 /// (<c>Cpr eq null</c>: the persons registered without one).</item>
 /// </list>
-/// Which uses of Cpr are allowed at all is checked before binding (<see cref="QueryRules"/>).
+/// Which uses of Cpr are allowed at all is checked before binding (<see cref="QueryRules"/>). The clock and the CPR keys are the
+/// request's: the binder lives in the request's scope of the OData route, and is told the request (<see cref="QueryRequest"/>).
 /// </summary>
-public sealed class HousingFilterBinder : FilterBinder
+public sealed class HousingFilterBinder(QueryRequest request) : FilterBinder
 {
-    private static readonly HttpContextAccessor Http = new();
+    private IServiceProvider RequestServices => request.Services;
 
     public override Expression BindBinaryOperatorNode(BinaryOperatorNode node, QueryBinderContext context)
     {
@@ -72,7 +73,7 @@ public sealed class HousingFilterBinder : FilterBinder
 
     protected override Expression BindNow(SingleValueFunctionCallNode node, QueryBinderContext context)
     {
-        var clock = Http.HttpContext?.RequestServices.GetService<IClock>() ?? SystemClock.Instance;
+        var clock = RequestServices.GetRequiredService<IClock>();
         return Parameter(clock.GetCurrentInstant().ToUtc());
     }
 
@@ -124,8 +125,9 @@ public sealed class HousingFilterBinder : FilterBinder
         return equal ? Expression.Equal(hash, value) : Expression.NotEqual(hash, value);
     }
 
-    private static string HashOf(object? literal) =>
-        literal is string text ? Security.CprProtection.Hash(CprNumber.Parse(text).Value) : throw QueryRules.CprOnlyEquality();
+    private string HashOf(object? literal) => literal is string text
+        ? RequestServices.GetRequiredService<HousingDatabase>().Cpr.Hash(CprNumber.Parse(text).Value)
+        : throw QueryRules.CprOnlyEquality();
 
     private Expression PersonOf(QueryNode cprProperty, QueryBinderContext context) =>
         Bind(((SingleValuePropertyAccessNode)Unwrap(cprProperty)).Source, context);

@@ -20,6 +20,7 @@ public sealed class ODataAccessFilter : IResourceFilter, IActionFilter
         var http = context.HttpContext;
         var path = http.ODataFeature().Path;
         if (path is null) return;
+        http.Request.GetRouteServices().GetRequiredService<QueryRequest>().Services = http.RequestServices;
         var caller = http.RequestServices.GetRequiredService<CallerScope>().Current;
         var root = path.FirstSegment as EntitySetSegment;
         if (path.LastSegment is OperationSegment operation && root is not null)

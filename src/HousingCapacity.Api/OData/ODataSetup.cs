@@ -26,7 +26,8 @@ public static class ODataSetup
             {
                 options.AddRouteComponents("odata", model, route =>
                 {
-                    route.AddSingleton<IFilterBinder, HousingFilterBinder>();
+                    route.AddScoped<QueryRequest>();
+                    route.AddScoped<IFilterBinder, HousingFilterBinder>();
                     route.AddSingleton<ODataResourceSerializer, HousingResourceSerializer>();
                     route.AddSingleton<IETagHandler, VersionETagHandler>();
                     route.AddSingleton<ODataBatchHandler, AtomicBatchHandler>();

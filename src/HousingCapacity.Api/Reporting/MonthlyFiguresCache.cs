@@ -23,12 +23,8 @@ namespace HousingCapacity.Api.Reporting;
 /// </summary>
 public sealed class MonthlyFiguresCache
 {
-    private static readonly ConcurrentDictionary<string, MonthlyFiguresCache> Databases = new(StringComparer.Ordinal);
-
-    public static MonthlyFiguresCache For(string? connectionString) => Databases.GetOrAdd(connectionString ?? "", _ => new());
-
     private readonly ConcurrentDictionary<(int Code, YearMonth Month), MonthlyFigures> _figures = new();
-    private static readonly ConditionalWeakTable<MonthlyFigures, byte[]> Pdfs = new();
+    private readonly ConditionalWeakTable<MonthlyFigures, byte[]> _pdfs = new();
     private long _generation;
 
     /// <summary>Changes with every invalidation: figures begun before one are not stored after it.</summary>
@@ -61,7 +57,7 @@ public sealed class MonthlyFiguresCache
     }
 
     /// <summary>The PDF of these figures, rendered once for as long as the figures live (a cached month's: until dropped).</summary>
-    public static byte[] PdfOf(MonthlyFigures figures) => Pdfs.GetValue(figures, Pdf.MonthlyReportPdf.Render);
+    public byte[] PdfOf(MonthlyFigures figures) => _pdfs.GetValue(figures, Pdf.MonthlyReportPdf.Render);
 
     /// <summary>What a save's changes drop: nothing, the months from a month on, or everything (null month).</summary>
     public readonly record struct Invalidation(bool Any, YearMonth? From)

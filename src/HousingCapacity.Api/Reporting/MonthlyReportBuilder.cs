@@ -42,7 +42,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     /// </summary>
     public async Task<MonthlyFigures?> BuildAsync(int municipalityCode, YearMonth month, CancellationToken ct)
     {
-        var cache = MonthlyFiguresCache.For(db.Database.GetConnectionString());
+        var cache = db.Shared.Reports;
         var closed = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month)) < DanishTime.Today(clock);
         if (closed && cache.TryGet(municipalityCode, month, out var cached)) return cached;
         var generation = cache.Generation;
@@ -50,6 +50,9 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         if (closed && figures is not null) cache.Store(municipalityCode, month, figures, generation);
         return figures;
     }
+
+    /// <summary>The month's PDF, rendered once for figures that are cached.</summary>
+    public byte[] PdfOf(MonthlyFigures figures) => db.Shared.Reports.PdfOf(figures);
 
     private async Task<MonthlyFigures?> ComputeAsync(int municipalityCode, YearMonth month, CancellationToken ct)
     {

@@ -16,10 +16,11 @@ public sealed class ReportCacheListener : BackgroundService
     private readonly ILogger<ReportCacheListener> _logger;
     private readonly MonthlyFiguresCache _cache;
 
-    public ReportCacheListener(DatabaseOptions options, ILogger<ReportCacheListener> logger)
+    public ReportCacheListener(HousingDatabase database, ILogger<ReportCacheListener> logger)
     {
+        var options = database.Options;
         (_options, _logger) = (options, logger);
-        _cache = MonthlyFiguresCache.For(options.ConnectionString);
+        _cache = database.Reports;
         // Off from the start: a request may come before the first LISTEN.
         if (options.IsPostgreSql) _cache.Enabled = false;
     }

@@ -32,5 +32,5 @@ public sealed class ReportCacheOnSave
         _pending = MonthlyFiguresCache.Invalidation.None;
     }
 
-    private static MonthlyFiguresCache CacheOf(HousingDbContext db) => MonthlyFiguresCache.For(db.Database.GetConnectionString());
+    private static MonthlyFiguresCache CacheOf(HousingDbContext db) => db.Shared.Reports;
 }

@@ -45,7 +45,7 @@ public static partial class ReportEndpoints
                         byte[] pdf;
                         try
                         {
-                            pdf = MonthlyFiguresCache.PdfOf(figures);
+                            pdf = builder.PdfOf(figures);
                         }
                         catch (MissingFontException e)
                         {

@@ -57,7 +57,16 @@ public static class AccessLog
             await db.SaveChangesAsync(ct);
             return;
         }
-        await AccessLogBatch.For(db).WriteAsync(entry, ct);
+        await db.Shared.AccessLogBatch.WriteAsync(entry, ct);
+    }
+
+    /// <summary>The log is append-only: a save that would change or remove a line of it is refused (so do the database's
+    /// triggers and, on PostgreSQL, the login's rights).</summary>
+    public static void EnsureUnchanged(ChangeTracker tracker)
+    {
+        if (tracker.Entries<AccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || tracker.Entries<AccessLogPerson>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new AccessDeniedException("Adgangsloggen kan ikke ændres.", "The access log cannot be changed.");
     }
 
     /// <summary>

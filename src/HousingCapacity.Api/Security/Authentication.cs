@@ -155,11 +155,13 @@ public static class Authentication
         // never change, see migration 0008), through a context of its own that sees everything, because the request's own
         // context is built for the caller found here.
         var dbOptions = http.RequestServices.GetRequiredService<DbContextOptions<HousingDbContext>>();
-        var known = KnownCatalogue.For(dbOptions);
+        var shared = http.RequestServices.GetRequiredService<HousingDatabase>();
+        var known = shared.Catalogue;
         HousingDbContext? lookup = null;
         try
         {
-            HousingDbContext Lookup() => lookup ??= new HousingDbContext(dbOptions);
+            HousingDbContext Lookup() => lookup ??= new HousingDbContext(dbOptions, CallerScope.ForSystem("authentication"),
+                NodaTime.SystemClock.Instance, shared);
             // Every role is scoped by its municipality, so it must exist (municipalities are created by the `municipality` command).
             var municipalityId = await known.MunicipalityIdAsync(code, Lookup, http.RequestAborted)
                 ?? throw new AccessDeniedException($"Kommunen {code} i tokenet findes ikke.",

@@ -27,14 +27,14 @@ public static class CprKeyCheck
                 string cpr;
                 try
                 {
-                    cpr = CprProtection.Decrypt(stored);
+                    cpr = db.Shared.Cpr.Decrypt(stored);
                 }
                 catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
                 {
                     throw new StartupRefusedException("Security:CprEncryptionKey is not the key the CPR numbers in this database were " +
                         "encrypted with (a backup restored with other keys?). Start with the keys the data were written with.");
                 }
-                if (hash != CprProtection.Hash(cpr))
+                if (hash != db.Shared.Cpr.Hash(cpr))
                     throw new StartupRefusedException("Security:CprLookupKey is not the key the CPR numbers in this database were hashed " +
                         "with (a backup restored with other keys?). Start with the keys the data were written with.");
             }

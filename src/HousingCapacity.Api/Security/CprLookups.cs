@@ -33,14 +33,14 @@ public sealed class CprLookups(CprLookupBudget budget, IClock clock, ILogger<Cpr
         // write is refused (HousingDbContext.WriteAsync); a miss in a write that succeeds is told by the write's own lines (the
         // person it registered). Outside a write the entry is committed before the answer leaves.
         if (db.Database.CurrentTransaction is not null) db.LogEvenIfRefused(entry, onlyIfRefused: ids.Count == 0);
-        else await AccessLogBatch.For(db).WriteAsync(entry, ct);
+        else await db.Shared.AccessLogBatch.WriteAsync(entry, ct);
         return found;
     }
 
     /// <summary>The persons with this number, found by its keyed hash (the number itself is stored encrypted).</summary>
     private static IQueryable<Person> WithCpr(HousingDbContext db, CprNumber cpr)
     {
-        var hash = CprProtection.Hash(cpr.Value);
+        var hash = db.Shared.Cpr.Hash(cpr.Value);
         return db.Unscoped<Person>().Where(p => EF.Property<string>(p, HousingDbContext.CprHash) == hash);
     }
 

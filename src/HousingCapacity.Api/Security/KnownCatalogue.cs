@@ -1,22 +1,16 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace HousingCapacity.Api.Security;
 
 /// <summary>
 /// What every request's authentication asks of the catalogue — the Id of the token's municipality code, and the municipality of
-/// each facility a staff token names — read once per database and process instead of at every request (issue 14: two queries
+/// each facility a staff token names — read once per database (<see cref="Data.HousingDatabase"/>) instead of at every request (issue 14: two queries
 /// before any work). Both answers never change once there: a municipality's code is immutable and municipalities are never
 /// removed (migration 0008, the `municipality` command), and a facility never moves to another municipality (FacilityWriter).
 /// Only what exists is remembered, so a municipality or facility created later is found then.
 /// </summary>
 public sealed class KnownCatalogue
 {
-    private static readonly ConcurrentDictionary<string, KnownCatalogue> Databases = new(StringComparer.Ordinal);
-
-    public static KnownCatalogue For(DbContextOptions options) => Databases.GetOrAdd(
-        options.Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault()?.ConnectionString ?? "", _ => new KnownCatalogue());
-
     private readonly ConcurrentDictionary<int, int> _municipalityIdByCode = new();
     private readonly ConcurrentDictionary<int, int> _municipalityIdByFacility = new();
 

@@ -157,9 +157,13 @@ public class ApiFixture : IAsyncLifetime
     protected virtual Task SeedAsync(HousingDbContext db) =>
         DatabaseSetup.SeedAsync(db, new DemoDataOptions { Today = Today, PersonsPerMunicipality = 150 });
 
-    /// <summary>A fresh context on the same database, for checking what the API did against direct queries.</summary>
+    /// <summary>A fresh context on the same database, for checking what the API did against direct queries. It shares the host's
+    /// parts of the database (its write gate, its report cache), as a context of the host would.</summary>
     public HousingDbContext NewDb() =>
-        new(_file.Options());
+        new(_file.Options(), CallerScope.ForSystem("direct"), SystemClock.Instance, Shared);
+
+    /// <summary>What the host's contexts share of the database (<see cref="HousingDatabase"/>).</summary>
+    public HousingDatabase Shared => Factory.Services.GetRequiredService<HousingDatabase>();
 
     /// <summary>
     /// The database as the default caller (<see cref="OData"/>) sees it through the same query filters: for comparing what the
@@ -170,7 +174,7 @@ public class ApiFixture : IAsyncLifetime
         using var db = NewDb();
         var id = db.Municipalities.Single(m => m.Code == DefaultCaller.MunicipalityCode).Id;
         var scope = new CallerScope { Current = Caller.Person("test", DefaultCaller.Role, id, DefaultCaller.MunicipalityCode, []) };
-        return new HousingDbContext(_file.Options(), scope, Clock);
+        return new HousingDbContext(_file.Options(), scope, Clock, Shared);
     }
 
     public virtual async Task DisposeAsync()

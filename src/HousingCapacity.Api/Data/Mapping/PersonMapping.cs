@@ -9,8 +9,8 @@ public sealed class PersonMapping : RecordMapping<Person>
 
     protected override void Map(EntityTypeBuilder<Person> e)
     {
-        // The keyed hash of the CPR number: equality lookups and uniqueness without decrypting.
-        e.Property(x => x.Cpr).HasConversion<Converters.CprConverter>();
+        // The number itself is encrypted with the database's keys (StoredValues.StoreCpr); its keyed hash gives equality look-ups
+        // and uniqueness without decrypting.
         e.Property<string>(HousingDbContext.CprHash);
         e.HasIndex(HousingDbContext.CprHash).IsUnique();
         e.HasMany(x => x.Placements).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);

@@ -40,7 +40,7 @@ public sealed class MonthlyReportPageModel(MonthlyReportBuilder builder) : Housi
         if (await LoadAsync() is { } refused) return refused;
         try
         {
-            return File(MonthlyFiguresCache.PdfOf(Figures), "application/pdf", ReportCsv.FileName(Figures) + ".pdf");
+            return File(builder.PdfOf(Figures), "application/pdf", ReportCsv.FileName(Figures) + ".pdf");
         }
         catch (MissingFontException)
         {

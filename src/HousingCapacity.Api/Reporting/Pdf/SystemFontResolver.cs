@@ -32,17 +32,14 @@ public sealed class SystemFontResolver : IFontResolver
                                        "Install it: apt-get install fonts-dejavu-core.");
     }
 
-    private static readonly Lock Gate = new();
-    private static bool _installed;
+    /// <summary>
+    /// PDFsharp's font settings are the library's own global state (GlobalFontSettings): set once per process, before the first
+    /// XFont, by a type initializer (which runs once, whoever asks first).
+    /// </summary>
+    public static void Install() => System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(Installed).TypeHandle);
 
-    /// <summary>PDFsharp's settings are global: set once, before the first XFont.</summary>
-    public static void Install()
+    private static class Installed
     {
-        lock (Gate)
-        {
-            if (_installed) return;
-            GlobalFontSettings.FontResolver = new SystemFontResolver();
-            _installed = true;
-        }
+        static Installed() => GlobalFontSettings.FontResolver = new SystemFontResolver();
     }
 }
