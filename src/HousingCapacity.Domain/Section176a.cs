@@ -2,21 +2,6 @@ using NodaTime;
 
 namespace HousingCapacity.Domain;
 
-/// <summary>The §176 a routes to state refusion after a §110 stay.</summary>
-public enum RefusionRoute
-{
-    /// <summary>Stk. 1 nr. 1: §85 a bostøtte decided before the discharge; up to 2 years.</summary>
-    HousingSupport85a,
-    /// <summary>Stk. 2: a §107 botilbud decided before the discharge; up to 6 months within 1 year.</summary>
-    Section107,
-    /// <summary>Stk. 1 nr. 2: straight to a §107 botilbud, then §85 a bostøtte decided when it ended; up to 2 years.</summary>
-    Section107ThenHousingSupport85a,
-}
-
-/// <summary>One §110 stay's claim to refusion: its decision, and the period it falls in.</summary>
-public sealed record RefusionClaim(int PlacementId, int PersonId, RefusionRoute Route, LocalDate DecidedOn, LocalDate DischargedOn,
-    LocalDate PeriodStart, LocalDate PeriodEnd, bool StartsPeriod);
-
 /// <summary>
 /// Serviceloven §176 a (elov.dk, lovbekendtgørelse nr. 67 af 22. januar 2024 with later changes): the state refunds 50 % of §85 a
 /// bostøtte "i op til 2 år efter borgerens udskrivning fra en boform efter § 110" when the decision was made before the

@@ -2,21 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace HousingCapacity.Api.Security;
 
-/// <summary>Configuration section "AccessLog".</summary>
-public sealed class AccessLogOptions
-{
-    /// <summary>
-    /// How many months the access log is kept; unset (the default) keeps it for good. At least 6: the database refuses a purge
-    /// of anything younger (migration 0010), which is also what the old security order for public authorities required as a
-    /// minimum (bekendtgørelse nr. 528 af 15. juni 2000 §19 stk. 3: "6 måneder"), and a person's art. 15 request usually asks
-    /// about the recent past.
-    /// </summary>
-    public int? RetentionMonths { get; set; }
-
-    /// <summary>How often the API's own job purges, in hours (the first run is a minute after start).</summary>
-    public int PurgeIntervalHours { get; set; } = 24;
-}
-
 /// <summary>
 /// The one way lines leave the access log: entries older than <see cref="AccessLogOptions.RetentionMonths"/> months, removed in
 /// one write that first records the purge in AccessLogPurges (the database's delete triggers allow nothing younger than the
@@ -59,35 +44,5 @@ public static class AccessLogRetention
             db.AccessLog.Add(AccessLog.Entry(db.Scope, now, $"PurgeAccessLog before {before}: {removed} entries", (int?)null));
             return removed;
         }, ct);
-    }
-}
-
-/// <summary>Purges the access log once a day when <c>AccessLog:RetentionMonths</c> is set; logs what it removed.</summary>
-public sealed class AccessLogRetentionService(IServiceScopeFactory scopes, BackgroundLeader leader, IOptions<AccessLogOptions> options,
-    IClock clock, ILogger<AccessLogRetentionService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.RetentionMonths is not { } months) return;
-        await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(Math.Max(1, options.Value.PurgeIntervalHours)));
-        do
-        {
-            try
-            {
-                if (!await leader.IsLeaderAsync(stoppingToken)) continue; // another API process runs it
-                await using var scope = scopes.CreateAsyncScope();
-                var caller = scope.ServiceProvider.GetRequiredService<CallerScope>();
-                caller.Current = Caller.System("access-log-retention");
-                caller.Request = "background access log retention";
-                var removed = await AccessLogRetention.PurgeAsync(scope.ServiceProvider.GetRequiredService<HousingDbContext>(), months,
-                    clock.GetCurrentInstant(), stoppingToken);
-                logger.LogInformation("Access log retention ({Months} months): removed {Count} entries", months, removed);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Access log retention failed: {Type}", e.GetType().Name);
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -2,9 +2,6 @@ using HousingCapacity.Api.Reporting;
 
 namespace HousingCapacity.Api.Features.Statistics;
 
-/// <summary>One boform's file for one quarter: its deadline, and when it was first fetched (null: not yet).</summary>
-public sealed record DstDelivery(DstExport.Boform Place, DstQuarter Quarter, Instant? FetchedAt);
-
 /// <summary>
 /// The quarters a §110 place reports to Danmarks Statistik, with each deadline and whether the file was fetched. "Fetched" is
 /// read from the access log, which records every file that left (the boform's own, or its municipality's file of every boform):
