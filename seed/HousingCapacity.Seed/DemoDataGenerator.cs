@@ -69,7 +69,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
                             : new Unit(facilities[i].Id, $"{spec.Prefix} {n}", spec.Beds, UnitStatus.InService), facilities[i]));
             await store.SaveAsync(units.Select(u => u.Unit).ToList());
 
-            var count = options.LargeMunicipalityCodes.Contains(municipality.Code) ? options.LargeMunicipalityPersons : options.PersonsPerMunicipality;
+            var count = options.LargeMunicipalityCodes.Contains(municipality.Code) ? options.LargeMunicipalityPersons
+                : options.PersonsPerMunicipality;
             var persons = Enumerable.Range(0, count).Select(_ => NewPerson(municipality.Id)).ToList();
             // Some people at the shelters give no CPR number (foreign nationals, people who stay anonymously).
             persons.AddRange(Enumerable.Range(0, Math.Max(1, count / 40)).Select(i => NewPersonWithoutCpr(i)));
@@ -100,7 +101,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         {
             if (plans.Count >= options.Municipalities) break;
             plans.Add(new MunicipalityPlan(m.Code, m.Name, GeneratedFacilities(m.Name,
-                options.LargeMunicipalityCodes.Contains(m.Code) ? options.LargeMunicipalityFacilities : options.FacilitiesPerGeneratedMunicipality)));
+                options.LargeMunicipalityCodes.Contains(m.Code) ? options.LargeMunicipalityFacilities
+                    : options.FacilitiesPerGeneratedMunicipality)));
         }
         return plans.Take(Math.Max(options.Municipalities, 1)).ToList();
     }
@@ -320,7 +322,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         var entries = new List<WaitlistEntry>();
         foreach (var waitlist in waitlists)
         {
-            var eligible = persons.Where(p => p.HasCpr).Where(p => waitlist.Kind != WaitlistKind.YouthHousing || p.AgeOn(Today) is >= 18 and <= 24).ToList();
+            var eligible = persons.Where(p => p.HasCpr).Where(p => waitlist.Kind != WaitlistKind.YouthHousing
+                || p.AgeOn(Today) is >= 18 and <= 24).ToList();
             foreach (var person in Rnd.ListItems(eligible, Math.Min(eligible.Count, Rnd.Int(15, 35))))
             {
                 var status = Rnd.WeightedRandom([WaitlistEntryStatus.Waiting, WaitlistEntryStatus.Offered, WaitlistEntryStatus.Housed,

@@ -19,7 +19,8 @@ public static class TokenCommand
         if (!Enum.TryParse<Role>(roleText, ignoreCase: true, out var role) || !Enum.IsDefined(role)
             || !int.TryParse(Value("--municipality"), out var code))
         {
-            Console.Error.WriteLine($"Usage: token --role {string.Join("|", Enum.GetNames<Role>())} --municipality CODE [--facility ID]... [--user NAME] [--hours N]");
+            Console.Error.WriteLine($"Usage: token --role {string.Join("|", Enum.GetNames<Role>())} --municipality CODE [--facility " +
+                "ID]... [--user NAME] [--hours N]");
             Console.Error.WriteLine("Example: token --role ShelterStaff --municipality 175 --facility 3");
             return 2;
         }

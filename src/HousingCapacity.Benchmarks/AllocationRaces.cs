@@ -42,7 +42,8 @@ public static class AllocationRaces
             var run = new Run(http, LoadTest.Token(Role.HousingOfficer, []), LoadTest.Token(Role.Administrator, []));
             await run.PrepareAsync();
             await run.WarmUpAsync();
-            Console.WriteLine($"Allocations against {url} (one officer of Rødovre; every request is POST /odata/Placements with a FacilityId)");
+            Console.WriteLine($"Allocations against {url} (one officer of Rødovre; every request is POST /odata/Placements with a " +
+                "FacilityId)");
             Console.WriteLine($"{"",-58}{"count",7}{"p50 ms",9}{"p99 ms",9}{"max ms",9}  result");
             await run.FillAsync(clients: 1);
             await run.FillAsync(clients: 8);
@@ -85,7 +86,8 @@ public static class AllocationRaces
         {
             var shelter = await ShelterAsync("warm-up", rooms: 100, bedsPerRoom: 2);
             var persons = await PersonsAsync(300);
-            await Parallel.ForEachAsync(persons, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (p, _) => await AllocateAsync(p, shelter));
+            await Parallel.ForEachAsync(persons, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (p, _) => await AllocateAsync(p,
+                shelter));
         }
 
         /// <summary>Each client fills a 100-bed shelter of its own (50 rooms of two beds), one person at a time.</summary>

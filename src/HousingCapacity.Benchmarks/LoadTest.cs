@@ -53,7 +53,8 @@ public static class LoadTest
             var facilities = await IdsAsync(http, officer, "/odata/Facilities?$filter=MunicipalityId eq 1 and IsActive&$select=Id");
             var persons = await IdsAsync(http, officer, "/odata/Persons?$filter=MunicipalityId eq 1&$select=Id&$top=500");
             var staff = facilities.Select(f => (Facility: f, Token: Token(Role.ShelterStaff, [f]))).ToArray();
-            Console.WriteLine($"Server pid {server.Id} on {baseUrl}, {facilities.Count} facilities and {persons.Count} persons of Rødovre; " +
+            Console.WriteLine($"Server pid {server.Id} on {baseUrl}, {facilities.Count} facilities and {persons.Count} persons of " +
+                              "Rødovre; " +
                               $"{writers} writers and {readers} readers for {seconds} s" +
                               (serverMaxThreads.Length > 0 ? $"; server thread pool at most {serverMaxThreads} workers" : ""));
 
@@ -103,7 +104,12 @@ public static class LoadTest
                             // under the write lock; a person already placed that night is a 409.
                             var night = new DateOnly(2027, 1, 1).AddDays(random.Next(365));
                             await Timed("write: allocate", () => http.SendAsync(Request(HttpMethod.Post, "/odata/Placements", officer,
-                                $$"""{"PersonId":{{persons[random.Next(persons.Count)]}},"FacilityId":{{facilities[random.Next(facilities.Count)]}},"StartDate":"{{night:yyyy-MM-dd}}","EndDate":"{{night.AddDays(1):yyyy-MM-dd}}","SupportMethod":"ICM","ExceptionJustification":"Belastningstest: ingen anden plads i nat."}""")));
+                                $$"""
+                                {"PersonId":{{persons[random.Next(persons.Count)]}},
+                                 "FacilityId":{{facilities[random.Next(facilities.Count)]}},
+                                 "StartDate":"{{night:yyyy-MM-dd}}","EndDate":"{{night.AddDays(1):yyyy-MM-dd}}","SupportMethod":"ICM",
+                                 "ExceptionJustification":"Belastningstest: ingen anden plads i nat."}
+                                """)));
                         }
                         else if (choice == 1)
                         {
@@ -118,7 +124,8 @@ public static class LoadTest
                             string? location = null;
                             await Timed("write: hold a bed", async () =>
                             {
-                                var response = await http.SendAsync(Request(HttpMethod.Post, "/odata/BedHolds", officer, $$"""{"FacilityId":{{facility}}}"""));
+                                var response = await http.SendAsync(Request(HttpMethod.Post, "/odata/BedHolds", officer,
+                                    $$"""{"FacilityId":{{facility}}}"""));
                                 location = response.Headers.Location?.ToString();
                                 return response;
                             });
@@ -143,7 +150,9 @@ public static class LoadTest
                                 break;
                             case 1:
                                 await Timed("read: placements query", () => http.SendAsync(Request(HttpMethod.Get,
-                                    "/odata/Placements?$filter=StartDate ge 2026-09-01 and Facility/Kind eq 'Section110Shelter'&$orderby=StartDate desc&$top=20&$count=true&$expand=Unit($select=Label),Facility($select=Name)", officer)));
+                                    "/odata/Placements?$filter=StartDate ge 2026-09-01 and Facility/Kind eq " +
+                                        "'Section110Shelter'&$orderby=StartDate " +
+                                        "desc&$top=20&$count=true&$expand=Unit($select=Label),Facility($select=Name)", officer)));
                                 break;
                             default:
                                 await Timed("read: a facility", () => http.SendAsync(Request(HttpMethod.Get,
@@ -202,7 +211,9 @@ public static class LoadTest
         static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1,
             (int)(p * sorted.Count))];
         Console.WriteLine($"{samples.Count} requests in {elapsed:F1} s: {samples.Count / elapsed:F0}/s; statuses " +
-                          string.Join(", ", samples.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{(g.Key < 0 ? "no answer" : g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))}: {g.Count()}")));
+                          string.Join(", ", samples.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g =>
+                              $"{(g.Key < 0 ? "no answer" : g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))}: " +
+                              $"{g.Count()}")));
         Console.WriteLine($"{"",-26}{"count",8}{"p50 ms",10}{"p99 ms",10}{"max ms",10}");
         foreach (var kind in samples.GroupBy(s => s.Kind).OrderBy(g => g.Key))
         {

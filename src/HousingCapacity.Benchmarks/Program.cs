@@ -82,7 +82,8 @@ async Task<long> Get(string url)
 {
     using var response = await client.GetAsync(url);
     var bytes = await response.Content.ReadAsByteArrayAsync();
-    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(bytes)}");
+    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} " +
+        $"{System.Text.Encoding.UTF8.GetString(bytes)}");
     return bytes.LongLength;
 }
 
@@ -94,7 +95,8 @@ var cases = new (string Name, string OData, string Baseline)[]
     ("a facility by key", "/odata/Facilities(1)", "/reports/benchmark-baseline/facility"),
     ("Units?$top=20", "/odata/Units?$top=20", "/reports/benchmark-baseline/units"),
 };
-foreach (var c in cases) { for (var i = 0; i < 20; i++) { await Get(c.OData); await Get(c.Baseline); } } // warm-up: JIT, EF query cache, SQLite pages
+// warm-up: JIT, EF query cache, SQLite pages
+foreach (var c in cases) { for (var i = 0; i < 20; i++) { await Get(c.OData); await Get(c.Baseline); } }
 double Median(List<double> xs) { var s = xs.Order().ToList(); return s[s.Count / 2]; }
 double P90(List<double> xs) { var s = xs.Order().ToList(); return s[(int)(s.Count * 0.9)]; }
 Console.WriteLine($"{"",-56}{"median ms",12}{"p90 ms",10}{"bytes",8}{"ratio",8}");
@@ -133,7 +135,8 @@ Console.WriteLine();
     }
     var sample = await Figures();
     Console.WriteLine();
-    Console.WriteLine($"Monthly report, {sample.MunicipalityName} {sample.Month}: {sample.Facilities.Count} facilities, {sample.Total.OccupiedBedNights} occupied bed-nights");
+    Console.WriteLine($"Monthly report, {sample.MunicipalityName} {sample.Month}: {sample.Facilities.Count} facilities, " +
+        $"{sample.Total.OccupiedBedNights} occupied bed-nights");
     for (var i = 0; i < 3; i++) HousingCapacity.Api.Reporting.Pdf.MonthlyReportPdf.Render(await Figures()); // warm-up
     var figureTimes = new List<double>();
     var cachedTimes = new List<double>();

@@ -65,13 +65,16 @@ run 'Facilities(1)' '/odata/Facilities(1)'
 log_before="$(dotnet "$bin/HousingCapacity.Benchmarks.dll" log-size --db "$db")"
 run 'Persons(1) (person data, logged)' '/odata/Persons(1)'
 log_after="$(dotnet "$bin/HousingCapacity.Benchmarks.dll" log-size --db "$db")"
-run "README's placements query" "/odata/Placements?\$filter=StartDate%20ge%202026-09-01%20and%20Facility/Kind%20eq%20%27Section110Shelter%27&\$orderby=StartDate%20desc&\$top=20&\$count=true&\$expand=Unit(\$select=Label),Facility(\$select=Name)"
+placements="/odata/Placements?\$filter=StartDate%20ge%202026-09-01%20and%20Facility/Kind%20eq%20%27Section110Shelter%27"
+placements+="&\$orderby=StartDate%20desc&\$top=20&\$count=true&\$expand=Unit(\$select=Label),Facility(\$select=Name)"
+run "README's placements query" "$placements"
 run "monthly report JSON ($month)" "/reports/monthly/175/$month.json"
 run "monthly report PDF ($month)" "/reports/monthly/175/$month.pdf"
 read -r entries_before persons_before bytes_before <<<"$log_before"
 read -r entries_after persons_after bytes_after <<<"$log_after"
 entries=$((entries_after - entries_before))
 echo "Access log during the Persons(1) run: $entries entries naming $((persons_after - persons_before)) persons," \
-  "$(awk -v b=$((bytes_after - bytes_before)) -v n="$entries" 'BEGIN {printf "%.0f bytes per logged request (%.0f KB per 1,000)", b/n, b/n}')"
+  "$(awk -v b=$((bytes_after - bytes_before)) -v n="$entries" \
+    'BEGIN {printf "%.0f bytes per logged request (%.0f KB per 1,000)", b/n, b/n}')"
 echo
 dotnet "$bin/HousingCapacity.Benchmarks.dll" allocations --url "$base"

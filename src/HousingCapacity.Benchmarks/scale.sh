@@ -56,13 +56,15 @@ serve() { # port, provider, connection string
   cat "$work/server-$1.log"; exit 1
 }
 officer="$(cd "$bin" && ASPNETCORE_ENVIRONMENT=Development dotnet HousingCapacity.Api.dll token --role HousingOfficer --municipality 175)"
-staff="$(cd "$bin" && ASPNETCORE_ENVIRONMENT=Development dotnet HousingCapacity.Api.dll token --role ShelterStaff --municipality 175 --facility 1)"
+staff="$(cd "$bin" && ASPNETCORE_ENVIRONMENT=Development dotnet HousingCapacity.Api.dll token --role ShelterStaff \
+  --municipality 175 --facility 1)"
 cat >"$work/turnaway.lua" <<'LUA'
 wrk.method = "POST"
 wrk.body = '{"FacilityId":1,"Reason":"Full"}'
 wrk.headers["Content-Type"] = "application/json"
 LUA
-placements="/odata/Placements?\$filter=StartDate%20ge%202026-09-01%20and%20Facility/Kind%20eq%20%27Section110Shelter%27&\$orderby=StartDate%20desc&\$top=20&\$count=true&\$expand=Unit(\$select=Label),Facility(\$select=Name)"
+placements="/odata/Placements?\$filter=StartDate%20ge%202026-09-01%20and%20Facility/Kind%20eq%20%27Section110Shelter%27"
+placements+="&\$orderby=StartDate%20desc&\$top=20&\$count=true&\$expand=Unit(\$select=Label),Facility(\$select=Name)"
 wrk_run() { # token, connections, url, [lua]; prints "req/s p99-ms non-2xx"
   local out
   out="$(wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"${seconds}s" --latency -H "Authorization: Bearer $1" ${4:+-s "$4"} "$3")"

@@ -114,8 +114,10 @@ public sealed class Person : Entity
     public void AddCpr(CprNumber cpr)
     {
         DomainRuleException.ThrowIf(HasCpr, "CprAlreadyKnown",
-            "Personen har allerede et CPR-nummer. En person med et nyt CPR-nummer registreres med det nye og lægges sammen med den gamle post (MergeInto).",
-            "The person already has a CPR number. A person with a new CPR number is registered with the new one and the old record merged into it (MergeInto).",
+            "Personen har allerede et CPR-nummer. En person med et nyt CPR-nummer registreres med det nye og lægges sammen med " +
+                "den gamle post (MergeInto).",
+            "The person already has a CPR number. A person with a new CPR number is registered with the new one and the old record " +
+                "merged into it (MergeInto).",
             nameof(Cpr));
         SetCpr(cpr);
     }
@@ -128,7 +130,8 @@ public sealed class Person : Entity
         DomainRuleException.ThrowIf(MergedIntoId is not null, "AlreadyMerged", "Personen er allerede lagt sammen med en anden post.",
             "The person has already been merged into another record.", "personId");
         DomainRuleException.ThrowIf(target.MergedIntoId is not null, "AlreadyMerged",
-            "Den post, der skal lægges sammen med, er selv lagt sammen med en anden.", "The target record has itself been merged into another.",
+            "Den post, der skal lægges sammen med, er selv lagt sammen med en anden.",
+                "The target record has itself been merged into another.",
             "personId");
         MergedIntoId = target.Id;
     }

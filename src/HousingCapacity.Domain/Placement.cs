@@ -162,7 +162,8 @@ public sealed class Placement : Entity
             "Only CTI is time-limited and can be extended; ICM and ACT have no fixed end.", "until");
         var from = SupportUntil?.ToLocalDate() ?? StartDate.ToLocalDate();
         DomainRuleException.ThrowIf(until <= from, "ExtensionNotAfterEnd",
-            "Forlængelsen skal slutte efter den nuværende slutdato for bostøtten.", "The extension must end after the support's current end.",
+            "Forlængelsen skal slutte efter den nuværende slutdato for bostøtten.",
+                "The extension must end after the support's current end.",
             "until");
         var period = new SupportPeriod(this, SupportMethod.CTI, from, until, reason, recordedBy);
         SupportUntil = until.ToDateOnly();
@@ -243,23 +244,25 @@ public sealed class Placement : Entity
             "Udskrivning fra et herberg eller forsorgshjem er stedets afgørelse (servicelovens § 110, stk. 4). Kommunen kan kun selv " +
             "afslutte opholdet, når betingelserne i § 110, stk. 5, er opfyldt: en handleplan efter §§ 141–142, en anvist bolig " +
             "eller en afgørelse om § 107 eller § 108, afgjort støtte, og en underskrevet lejekontrakt på en bolig, personen kan " +
-            "flytte ind i. " +
-            "Bekræft betingelserne, eller bed stedet udskrive.",
+            "flytte ind i. Bekræft betingelserne, eller bed stedet udskrive.",
             "Discharge from a §110 place is the place's decision (Serviceloven §110 stk. 4). The municipality may end the stay itself " +
             "only on the conditions of stk. 5: a plan (§§ 141–142), an allocated home or a §107/§108 decision, support decided, " +
             "and a " +
             "signed lease of a home the person can move into. Confirm the conditions (section110Stk5), or ask the place to discharge.",
             "section110Stk5");
-        DomainRuleException.ThrowIf(!Enum.IsDefined(reason), "InvalidDischargeReason", "Ukendt udskrivningsårsag.", "Unknown discharge reason.",
+        DomainRuleException.ThrowIf(!Enum.IsDefined(reason), "InvalidDischargeReason", "Ukendt udskrivningsårsag.",
+            "Unknown discharge reason.",
             "dischargeReason");
         DomainRuleException.ThrowIf(!Enum.IsDefined(destination), "InvalidDestination", "Ukendt destination.", "Unknown destination.",
             "destination");
         var ended = new DateRange(StartDate.ToLocalDate(), endDate);
-        DomainRuleException.ThrowIf(followUpDecidedOn is not null && followUp is null or Domain.FollowUpSupport.None, "FollowUpDateWithoutDecision",
+        DomainRuleException.ThrowIf(followUpDecidedOn is not null && followUp is null or Domain.FollowUpSupport.None,
+            "FollowUpDateWithoutDecision",
             "En dato for afgørelsen om efterfølgende støtte kræver en afgørelse (followUpSupport).",
             "A date of the follow-up decision needs a decision (followUpSupport).", "followUpDecidedOn");
         DomainRuleException.ThrowIf(followUp is Domain.FollowUpSupport.HousingSupport85a or Domain.FollowUpSupport.Section107
-            && followUpDecidedOn is null, "FollowUpDateRequired", "Angiv datoen for afgørelsen om efterfølgende støtte (followUpDecidedOn).",
+            && followUpDecidedOn is null, "FollowUpDateRequired",
+                "Angiv datoen for afgørelsen om efterfølgende støtte (followUpDecidedOn).",
             "Give the date of the follow-up decision (followUpDecidedOn).", "followUpDecidedOn");
         DomainRuleException.ThrowIf(followUpDecidedOn is { } decided && decided > endDate, "FollowUpDecidedAfterDischarge",
             "Afgørelsen om efterfølgende støtte skal være truffet senest på udskrivningsdagen (servicelovens § 176 a: " +

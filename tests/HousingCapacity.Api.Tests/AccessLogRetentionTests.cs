@@ -82,7 +82,8 @@ public class AccessLogRetentionTests(ApiFixture api) : IClassFixture<ApiFixture>
             INSERT INTO "AccessLogPurges" ("At", "Before", "RetentionMonths", "UserName")
             VALUES ('2026-12-01T00:00:00.0000000Z', '2026-11-01T00:00:00.0000000Z', 1, 'someone')
             """;
-        Assert.Contains("six months", (await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => api.Database.ExecuteAsync(sql))).Message);
+        Assert.Contains("six months", (await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => api.Database.ExecuteAsync(sql)))
+            .Message);
     }
 
     [Fact]
@@ -96,6 +97,7 @@ public class AccessLogRetentionTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("Removed", run.Out);
         await using var db = api.NewDb();
         Assert.False(await db.AccessLogLines.AnyAsync(l => l.Id == old));
-        Assert.True(await db.AccessLogLines.AnyAsync(l => l.UserName == "system:purge-access-log" && l.Operation.StartsWith("PurgeAccessLog")));
+        Assert.True(await db.AccessLogLines.AnyAsync(l => l.UserName == "system:purge-access-log"
+            && l.Operation.StartsWith("PurgeAccessLog")));
     }
 }

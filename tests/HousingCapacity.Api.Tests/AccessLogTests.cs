@@ -61,8 +61,10 @@ public class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(shown, (await LinesAfterAsync(before)).Select(l => l.PersonId!.Value).Order());
 
         before = await LastLineAsync();
-        var expanded = await api.OData.GetAsync($"/odata/Facilities({facility})?$expand=Placements($select=Id;$filter=EndDate eq null;$expand=Person($select=Id))&$select=Id");
-        var inExpand = expanded.Json.GetProperty("Placements").EnumerateArray().Select(p => p.GetProperty("Person").GetProperty("Id").GetInt32()).Distinct().Order();
+        var expanded = await api.OData.GetAsync($"/odata/Facilities({facility})?$expand=Placements($select=Id;$filter=EndDate eq " +
+            "null;$expand=Person($select=Id))&$select=Id");
+        var inExpand = expanded.Json.GetProperty("Placements").EnumerateArray().Select(p => p.GetProperty("Person").GetProperty("Id")
+            .GetInt32()).Distinct().Order();
         Assert.Equal(inExpand, (await LinesAfterAsync(before)).Select(l => l.PersonId!.Value).Order());
 
         before = await LastLineAsync();
@@ -140,7 +142,8 @@ public class AccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
             && s.Facility!.MunicipalityId != 1))
             .OrderBy(p => p.Id).Skip(11).FirstAsync();
         await api.OData.SendAsync(Get($"/odata/Persons({person.Id})", "Aktindsigt"));
-        await api.OData.SendJsonAsync(HttpMethod.Patch, $"/odata/Persons({person.Id})", """{"FirstName":"Aktind"}""", ifMatch: $"W/\"{person.Version}\"");
+        await api.OData.SendJsonAsync(HttpMethod.Patch, $"/odata/Persons({person.Id})", """{"FirstName":"Aktind"}""",
+            ifMatch: $"W/\"{person.Version}\"");
 
         var export = await api.OData.GetAsync($"/odata/Persons({person.Id})/HousingCapacity.AccessLog()");
         Assert.True(export.Status == HttpStatusCode.OK, export.Body);

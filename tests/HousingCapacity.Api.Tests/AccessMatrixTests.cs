@@ -185,8 +185,10 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
     {
         var k = s.Keys;
         // No facility given: an allowed role gets the action's own 400.
-        yield return ("Placements/CheckIn", HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn", $$"""{"cpr":"{{s.PersonCpr}}"}""");
-        yield return ("Placements/Discharge", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.Discharge", """{"endDate":"1900-01-01"}""");
+        yield return ("Placements/CheckIn", HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn",
+            $$"""{"cpr":"{{s.PersonCpr}}"}""");
+        yield return ("Placements/Discharge", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.Discharge",
+            """{"endDate":"1900-01-01"}""");
         // Without a reason: an allowed role gets the action's own 400, and nothing is cancelled.
         yield return ("Placements/Admit", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.Admit", "{}");
         yield return ("Placements/RefuseAdmission", HttpMethod.Post,
@@ -194,8 +196,10 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         yield return ("Placements/Cancel", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.Cancel", "{}");
         yield return ("Placements/MarkNotified", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.MarkNotified",
             "{}");
-        yield return ("Placements/RenewSupport", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.RenewSupport", """{"nonsense":1}""");
-        yield return ("Waitlists/OfferNext", HttpMethod.Post, $"/odata/Waitlists({k["Waitlists"]})/HousingCapacity.OfferNext", """{"nonsense":1}""");
+        yield return ("Placements/RenewSupport", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.RenewSupport",
+            """{"nonsense":1}""");
+        yield return ("Waitlists/OfferNext", HttpMethod.Post, $"/odata/Waitlists({k["Waitlists"]})/HousingCapacity.OfferNext",
+            """{"nonsense":1}""");
         yield return ("Offers/Accept", HttpMethod.Post, $"/odata/Offers({k["Offers"]})/HousingCapacity.Accept", """{"nonsense":1}""");
         yield return ("Offers/Decline", HttpMethod.Post, $"/odata/Offers({k["Offers"]})/HousingCapacity.Decline", """{"nonsense":1}""");
         yield return ("Facilities/Availability", HttpMethod.Get, "/odata/Facilities/HousingCapacity.Availability(date=2026-11-22)", null);
@@ -206,12 +210,16 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         yield return ("Persons/KnownWithoutCpr", HttpMethod.Get,
             $"/odata/Persons/HousingCapacity.KnownWithoutCpr(facilityId={k["Facilities"]})", null);
         yield return ("Persons/AccessLog", HttpMethod.Get, $"/odata/Persons({k["Persons"]})/HousingCapacity.AccessLog()", null);
-        yield return ("Persons/CountingYear", HttpMethod.Get, $"/odata/Persons({k["Persons"]})/HousingCapacity.CountingYear(date=2026-11-22)",
+        yield return ("Persons/CountingYear", HttpMethod.Get,
+            $"/odata/Persons({k["Persons"]})/HousingCapacity.CountingYear(date=2026-11-22)",
             null);
         yield return ("Persons/AddCpr", HttpMethod.Post, $"/odata/Persons({k["Persons"]})/HousingCapacity.AddCpr", """{"nonsense":1}""");
-        yield return ("Persons/UpdateAge", HttpMethod.Post, $"/odata/Persons({k["Persons"]})/HousingCapacity.UpdateAge", """{"nonsense":1}""");
-        yield return ("Persons/MergeInto", HttpMethod.Post, $"/odata/Persons({k["Persons"]})/HousingCapacity.MergeInto", """{"nonsense":1}""");
-        yield return ("Persons/RegisterWithoutCpr", HttpMethod.Post, "/odata/Persons/HousingCapacity.RegisterWithoutCpr", """{"nonsense":1}""");
+        yield return ("Persons/UpdateAge", HttpMethod.Post, $"/odata/Persons({k["Persons"]})/HousingCapacity.UpdateAge",
+            """{"nonsense":1}""");
+        yield return ("Persons/MergeInto", HttpMethod.Post, $"/odata/Persons({k["Persons"]})/HousingCapacity.MergeInto",
+            """{"nonsense":1}""");
+        yield return ("Persons/RegisterWithoutCpr", HttpMethod.Post, "/odata/Persons/HousingCapacity.RegisterWithoutCpr",
+            """{"nonsense":1}""");
         yield return ("Placements/ExtendSupport", HttpMethod.Post, $"/odata/Placements({k["Placements"]})/HousingCapacity.ExtendSupport",
             """{"nonsense":1}""");
         yield return ("Placements/ChangeSupportMethod", HttpMethod.Post,

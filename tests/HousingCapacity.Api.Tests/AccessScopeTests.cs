@@ -31,13 +31,16 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var unit = await before.Units.FirstAsync(u => u.FacilityId == b && u.Status == UnitStatus.InService);
 
         // Another facility's records do not exist for staff: 404, as for any record out of sight, also when a write names one.
-        var post = await staff.SendJsonAsync(HttpMethod.Post, "/odata/CapacityReports", $$"""{"FacilityId":{{b}},"Date":"2026-11-22","BedsOccupied":0}""");
+        var post = await staff.SendJsonAsync(HttpMethod.Post, "/odata/CapacityReports",
+            $$"""{"FacilityId":{{b}},"Date":"2026-11-22","BedsOccupied":0}""");
         Assert.Equal(HttpStatusCode.NotFound, post.Status);
         Assert.Equal("ReferenceNotFound", post.ErrorCode);
         // Another facility's records do not exist for staff: 404, as for any record out of sight.
-        var patch = await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/CapacityReports({report.Id})", """{"BedsOccupied":0}""", ifMatch: $"W/\"{report.Version}\"");
+        var patch = await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/CapacityReports({report.Id})", """{"BedsOccupied":0}""",
+            ifMatch: $"W/\"{report.Version}\"");
         Assert.Equal(HttpStatusCode.NotFound, patch.Status);
-        var outOfService = await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({unit.Id})", """{"Status":"OutOfService"}""", ifMatch: $"W/\"{unit.Version}\"");
+        var outOfService = await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({unit.Id})", """{"Status":"OutOfService"}""",
+            ifMatch: $"W/\"{unit.Version}\"");
         Assert.Equal(HttpStatusCode.NotFound, outOfService.Status);
         var import = await staff.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/imports/capacity-reports")
         {
@@ -51,7 +54,8 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using (var db = api.NewDb())
         {
             var own = await db.Units.FirstAsync(u => u.FacilityId == a);
-            var move = await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({own.Id})", $$"""{"FacilityId":{{b}}}""", ifMatch: $"W/\"{own.Version}\"");
+            var move = await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({own.Id})", $$"""{"FacilityId":{{b}}}""",
+                ifMatch: $"W/\"{own.Version}\"");
             Assert.Equal(HttpStatusCode.BadRequest, move.Status);
         }
 
@@ -60,7 +64,8 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(UnitStatus.InService, (await after.Units.SingleAsync(u => u.Id == unit.Id)).Status);
         var imported = await after.CapacityReports.Where(r => (r.FacilityId == a || r.FacilityId == b) && r.Date == new DateOnly(2026, 11,
             21)
-                                                               && r.ReportedAt == api.Clock.GetCurrentInstant().ToDateTimeOffset()).Select(r => r.ReportedBy + r.FacilityId).ToListAsync();
+                                                               && r.ReportedAt == api.Clock.GetCurrentInstant().ToDateTimeOffset())
+                                                                   .Select(r => r.ReportedBy + r.FacilityId).ToListAsync();
         Assert.True(imported.Count == 0, string.Join(",", imported));
     }
 
@@ -69,7 +74,8 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var (a, b) = await TwoFacilitiesAsync();
         var staff = api.Staff(a);
-        Assert.Equal([a], (await staff.GetAsync("/odata/Facilities?$select=Id")).Value.EnumerateArray().Select(f => f.GetProperty("Id").GetInt32()));
+        Assert.Equal([a], (await staff.GetAsync("/odata/Facilities?$select=Id")).Value.EnumerateArray().Select(f => f.GetProperty("Id")
+            .GetInt32()));
         Assert.All((await staff.GetAsync("/odata/Units?$select=FacilityId")).Value.EnumerateArray(), u => Assert.Equal(a,
             u.GetProperty("FacilityId").GetInt32()));
         Assert.All((await staff.GetAsync("/odata/CapacityReports?$select=FacilityId&$top=500")).Value.EnumerateArray(),
@@ -115,7 +121,8 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         // A Rødovre resident who never stayed outside Rødovre.
         var person = await db.Persons.Where(p => p.MunicipalityId == rodovre.Id
                                                  && db.Placements.Any(s => s.PersonId == p.Id && s.EndDate == null)
-                                                 && db.Placements.Where(s => s.PersonId == p.Id).All(s => s.Facility!.MunicipalityId == rodovre.Id)
+                                                 && db.Placements.Where(s => s.PersonId == p.Id).All(s =>
+                                                     s.Facility!.MunicipalityId == rodovre.Id)
                                                  && db.WaitlistEntries.Any(e => e.PersonId == p.Id))
             .OrderBy(p => p.Id).FirstAsync();
         var stay = await db.Placements.FirstAsync(s => s.PersonId == person.Id && s.EndDate == null);
@@ -171,7 +178,8 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains($"\"PersonId\":{person.Id}", (await api.OData.GetAsync($"/odata/BedHolds?$filter=PersonId eq {person.Id}")).Body);
 
         // Nor can Hvidovre change the person or end the stay.
-        Assert.Equal(HttpStatusCode.NotFound, (await hvidovre.SendJsonAsync(HttpMethod.Patch, $"/odata/Persons({person.Id})", """{"FirstName":"Ændret"}""",
+        Assert.Equal(HttpStatusCode.NotFound, (await hvidovre.SendJsonAsync(HttpMethod.Patch, $"/odata/Persons({person.Id})",
+            """{"FirstName":"Ændret"}""",
             ifMatch: $"W/\"{person.Version}\"")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await hvidovre.SendJsonAsync(HttpMethod.Post,
             $"/odata/Placements({stay.Id})/HousingCapacity.Discharge",
@@ -223,7 +231,8 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Status);
         // Creating with a chosen Id or for another municipality's officer scope.
         var withId = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Persons",
-            $$"""{"Id":999999,"Cpr":"{{Builders.Cpr(new NodaTime.LocalDate(1980, 2, 3), true)}}","FirstName":"A","LastName":"B","MunicipalityId":1}""");
+            $$"""{"Id":999999,"Cpr":"{{Builders.Cpr(new NodaTime.LocalDate(1980, 2, 3), true)}}","FirstName":"A","LastName":"B",""" +
+                """ "MunicipalityId":1}""");
         Assert.Equal(HttpStatusCode.BadRequest, withId.Status);
         var elsewhere = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Persons",
             $$"""{"Cpr":"{{Builders.Cpr(new NodaTime.LocalDate(1980, 2, 4), true)}}","FirstName":"A","LastName":"B","MunicipalityId":2}""");
@@ -232,7 +241,8 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         // Capacity reports: who reported and when is the server's, not the client's.
         var (a, b) = await TwoFacilitiesAsync();
         var report = await db.CapacityReports.Where(r => r.FacilityId == a).OrderByDescending(r => r.Date).FirstAsync();
-        foreach (var body in new[] { """{"ReportedBy":"en anden"}""", """{"ReportedAt":"2020-01-01T00:00:00Z"}""", $$"""{"FacilityId":{{b}}}""", """{"Date":"2026-01-01"}""" })
+        foreach (var body in new[] { """{"ReportedBy":"en anden"}""", """{"ReportedAt":"2020-01-01T00:00:00Z"}""",
+            $$"""{"FacilityId":{{b}}}""", """{"Date":"2026-01-01"}""" })
         {
             var reply = await api.Staff(a).SendJsonAsync(HttpMethod.Patch, $"/odata/CapacityReports({report.Id})", body,
                 ifMatch: $"W/\"{report.Version}\"");
@@ -271,20 +281,27 @@ public class AccessScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/odata/Persons({person})")).Status);
 
         // A turnaway and a hold here, not at the other facility.
-        Assert.Equal(HttpStatusCode.Created, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", $$"""{"FacilityId":{{own}},"Date":"2026-11-22","Reason":"Full"}""")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", $$"""{"FacilityId":{{other}},"Date":"2026-11-22","Reason":"Full"}""")).Status);
-        Assert.Equal(HttpStatusCode.Created, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds", $$"""{"FacilityId":{{own}}}""")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds", $$"""{"FacilityId":{{other}}}""")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways",
+            $$"""{"FacilityId":{{own}},"Date":"2026-11-22","Reason":"Full"}""")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways",
+            $$"""{"FacilityId":{{other}},"Date":"2026-11-22","Reason":"Full"}""")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds", $$"""{"FacilityId":{{own}}}"""))
+            .Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds",
+            $$"""{"FacilityId":{{other}}}""")).Status);
         // Units of their own facility in and out of service; not their beds, nor a new unit (the catalogue is the administrator's).
         await using (var db = api.NewDb())
         {
             var unit = await db.Units.SingleAsync(u => u.Id == ownUnit);
-            Assert.Equal(HttpStatusCode.Forbidden, (await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({ownUnit})", """{"Beds":3}""",
+            Assert.Equal(HttpStatusCode.Forbidden, (await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({ownUnit})",
+                """{"Beds":3}""",
                 ifMatch: $"W/\"{unit.Version}\"", prefer: "return=representation")).Status);
-            Assert.Equal(HttpStatusCode.OK, (await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({ownUnit})", """{"Status":"InService"}""",
+            Assert.Equal(HttpStatusCode.OK, (await staff.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({ownUnit})",
+                """{"Status":"InService"}""",
                 ifMatch: $"W/\"{unit.Version}\"", prefer: "return=representation")).Status);
         }
-        Assert.Equal(HttpStatusCode.Forbidden, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/Units", $$"""{"FacilityId":{{own}},"Label":"Ny","Beds":1}""")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.SendJsonAsync(HttpMethod.Post, "/odata/Units",
+            $$"""{"FacilityId":{{own}},"Label":"Ny","Beds":1}""")).Status);
 
         // Check-out.
         var discharged = await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stayId})/HousingCapacity.Discharge",

@@ -61,7 +61,8 @@ public class AllocationTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var (facility, _) = await ShelterAsync();
         var person = await _make.PersonAsync(Today.PlusYears(-18).PlusDays(1));
-        Assert.Equal(["MinorAtAdultPlace"], (await _make.AllocateAsync(person, facility, start: Today, end: Today.PlusDays(1))).DetailCodes());
+        Assert.Equal(["MinorAtAdultPlace"], (await _make.AllocateAsync(person, facility, start: Today, end: Today.PlusDays(1)))
+            .DetailCodes());
     }
 
     [Fact]
@@ -87,7 +88,8 @@ public class AllocationTests(ApiFixture api) : IClassFixture<ApiFixture>
             api.Clock.Reset(Instant.FromUtc(2026, 11, 22, 23, 30));
             Assert.Equal(["YouthInSection110"], (await _make.AllocateAsync(person, facility)).DetailCodes());
             var atNight = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn",
-                $$"""{"facilityId":{{facility}},"alias":"Nat {{Guid.NewGuid():N}}","gender":"Male","estimatedAge":40,"endDate":"2026-11-23"}""");
+                $$"""{"facilityId":{{facility}},"alias":"Nat {{Guid.NewGuid():N}}","gender":"Male","estimatedAge":40,""" +
+                    """ "endDate":"2026-11-23"}""");
             Assert.Equal("2026-11-22", atNight.Json.GetProperty("StartDate").GetString());
             // 06:30: the night is over; a stay from now begins on the 23rd, when the person is 26.
             api.Clock.Reset(Instant.FromUtc(2026, 11, 23, 5, 30));
@@ -233,7 +235,8 @@ public class AllocationTests(ApiFixture api) : IClassFixture<ApiFixture>
         var placed = await _make.AllocateAsync(await _make.PersonAsync(Today.PlusYears(-44)), facility, start: friday);
         Assert.Equal("2026-11-25", placed.Json.GetProperty("NotificationDueDate").GetString()); // Fri + 3 weekdays = Wed
         var id = placed.Json.GetProperty("Id").GetInt32();
-        var overdue = await api.OData.GetAsync($"/odata/Placements?$filter=Id eq {id} and NotifiedOn eq null and NotificationDueDate lt 2026-11-26");
+        var overdue = await api.OData.GetAsync($"/odata/Placements?$filter=Id eq {id} and NotifiedOn eq null and NotificationDueDate lt " +
+            "2026-11-26");
         Assert.Equal(1, overdue.Value.GetArrayLength());
         var marked = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({id})/HousingCapacity.MarkNotified", "");
         Assert.Equal(Today.ToString("yyyy-MM-dd", null), marked.Json.GetProperty("NotifiedOn").GetString());

@@ -89,7 +89,8 @@ public class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task AToken_NamingTwoMunicipalitiesOrRoles_OrStaffOfAnotherMunicipalitysFacility_Is403()
     {
         await using var db = api.NewDb();
-        var hvidovreFacility = await db.Facilities.Where(f => f.Municipality!.Code == 167).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
+        var hvidovreFacility = await db.Facilities.Where(f => f.Municipality!.Code == 167).OrderBy(f => f.Id).Select(f => f.Id)
+            .FirstAsync();
         var rodovreFacility = await db.Facilities.Where(f => f.Municipality!.Code == 175).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
         foreach (var (why, token) in new[]
                  {
@@ -147,7 +148,8 @@ public class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task TokenCommand_MintsAStaffToken_ThatSeesOnlyItsFacility()
     {
         await using var db = api.NewDb();
-        var facility = await db.Facilities.Where(f => f.Municipality!.Code == 175).OrderByDescending(f => f.Id).Select(f => f.Id).FirstAsync();
+        var facility = await db.Facilities.Where(f => f.Municipality!.Code == 175).OrderByDescending(f => f.Id).Select(f => f.Id)
+            .FirstAsync();
         var (exit, token, error) = await TokenCommandAsync("Development", "--role", "ShelterStaff", "--municipality", "175", "--facility",
             $"{facility}");
         Assert.True(exit == 0, error);

@@ -12,7 +12,8 @@ public class AvailabilityTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         await using var db = api.NewDb();
         var night = ApiFixture.Today.PlusDays(-10);
-        var reply = await api.OData.GetAsync($"/odata/Facilities/HousingCapacity.Availability(date={night:yyyy-MM-dd})?$orderby=FacilityId");
+        var reply = await api.OData.GetAsync(
+            $"/odata/Facilities/HousingCapacity.Availability(date={night:yyyy-MM-dd})?$orderby=FacilityId");
         foreach (var row in reply.Value.EnumerateArray())
         {
             var id = row.GetProperty("FacilityId").GetInt32();
@@ -28,7 +29,9 @@ public class AvailabilityTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Availability_SupportsFilterOrderByAndSelect()
     {
-        var reply = await api.OData.GetAsync("/odata/Facilities/HousingCapacity.Availability(date=2026-11-22)?$filter=Kind eq 'Section110Shelter' and BedsFree ge 0&$orderby=BedsFree desc,FacilityId&$select=FacilityId,BedsFree,ReportAgeMinutes&$count=true");
+        var reply = await api.OData.GetAsync("/odata/Facilities/HousingCapacity.Availability(date=2026-11-22)?$filter=Kind eq " +
+            "'Section110Shelter' and BedsFree ge 0&$orderby=BedsFree " +
+            "desc,FacilityId&$select=FacilityId,BedsFree,ReportAgeMinutes&$count=true");
         var rows = reply.Value.EnumerateArray().ToList();
         Assert.Equal(rows.Count, reply.Json.GetProperty("@odata.count").GetInt32());
         Assert.NotEmpty(rows);
@@ -45,7 +48,9 @@ public class AvailabilityTests(ApiFixture api) : IClassFixture<ApiFixture>
         await _make.UnitAsync(facility, beds: 2);
         var placed = await _make.AllocateAsync(await _make.PersonAsync(ApiFixture.Today.PlusYears(-40)), facility,
             start: ApiFixture.Today.PlusDays(-1));
-        async Task<int> Free() => (await api.OData.GetAsync($"/odata/Facilities/HousingCapacity.Availability(date={ApiFixture.Today:yyyy-MM-dd})?$filter=FacilityId eq {facility}"))
+        async Task<int> Free() =>
+            (await api.OData.GetAsync($"/odata/Facilities/HousingCapacity.Availability(date={ApiFixture.Today:yyyy-MM-dd})?$filter=Facili" +
+            $"tyId eq {facility}"))
             .Value[0].GetProperty("BedsFree").GetInt32();
         Assert.Equal(1, await Free());
         await api.OData.SendJsonAsync(HttpMethod.Post,
@@ -58,7 +63,8 @@ public class AvailabilityTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task EligiblePlaces_ForA19YearOldMan_LeavesOutSection110AndWomenOnlyAndFullPlaces()
     {
         var person = await _make.PersonAsync(ApiFixture.Today.PlusYears(-19), male: true);
-        var reply = await api.OData.GetAsync($"/odata/Persons({person})/HousingCapacity.EligiblePlaces(date={ApiFixture.Today:yyyy-MM-dd})");
+        var reply = await api.OData.GetAsync(
+            $"/odata/Persons({person})/HousingCapacity.EligiblePlaces(date={ApiFixture.Today:yyyy-MM-dd})");
         var rows = reply.Value.EnumerateArray().ToList();
         Assert.NotEmpty(rows);
         Assert.All(rows, r =>
@@ -71,7 +77,8 @@ public class AvailabilityTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains(rows, r => r.GetProperty("Kind").GetString() == "YouthHousing");
         Assert.Contains(rows, r => r.GetProperty("LegalBasis").GetString() == "Section104");
         var older = await _make.PersonAsync(ApiFixture.Today.PlusYears(-40), male: true);
-        var olderRows = (await api.OData.GetAsync($"/odata/Persons({older})/HousingCapacity.EligiblePlaces(date={ApiFixture.Today:yyyy-MM-dd})")).Value.EnumerateArray().ToList();
+        var olderRows = (await api.OData.GetAsync($"/odata/Persons({older})/HousingCapacity.EligiblePlaces(date" +
+            $"={ApiFixture.Today:yyyy-MM-dd})")).Value.EnumerateArray().ToList();
         Assert.DoesNotContain(olderRows, r => r.GetProperty("Kind").GetString() == "YouthHousing");
     }
 

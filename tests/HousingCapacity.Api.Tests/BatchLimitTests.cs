@@ -23,7 +23,8 @@ public class BatchLimitTests(BatchLimitFixture api) : IClassFixture<BatchLimitFi
     private HttpClient NewUser(Role role)
     {
         var client = api.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", ApiFixture.TokenFor($"batch-user-{Interlocked.Increment(ref _users)}", role));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ApiFixture.TokenFor($"batch-user-{Interlocked.Increment(ref _users)}",
+            role));
         return client;
     }
 
@@ -33,7 +34,8 @@ public class BatchLimitTests(BatchLimitFixture api) : IClassFixture<BatchLimitFi
     {
         var body = await reply.Content.ReadAsStringAsync();
         Assert.True(reply.StatusCode == HttpStatusCode.OK, body);
-        return [.. JsonDocument.Parse(body).RootElement.GetProperty("responses").EnumerateArray().Select(r => r.GetProperty("status").GetInt32())];
+        return [.. JsonDocument.Parse(body).RootElement.GetProperty("responses").EnumerateArray().Select(r => r.GetProperty("status")
+            .GetInt32())];
     }
 
     private static string Batch(IEnumerable<string> requests) => $$"""{"requests":[{{string.Join(",", requests)}}]}""";
@@ -44,11 +46,13 @@ public class BatchLimitTests(BatchLimitFixture api) : IClassFixture<BatchLimitFi
         var admin = NewUser(Role.Administrator);
         var label = Guid.NewGuid().ToString("N")[..8];
         var requests = Enumerable.Range(1, 8).Select(i =>
-            $$$"""{"id":"{{{i}}}","method":"POST","url":"Units","headers":{"content-type":"application/json"},"body":{"FacilityId":1,"Label":"{{{label}}}-{{{i}}}","Beds":1}}""");
+            $$$"""{"id":"{{{i}}}","method":"POST","url":"Units","headers":{"content-type":"application/json"},""" +
+            $$$""" "body":{"FacilityId":1,"Label":"{{{label}}}-{{{i}}}","Beds":1}}""");
         var reply = await admin.PostAsync("/odata/$batch?continue-on-error", Json(Batch(requests)));
         var body = await reply.Content.ReadAsStringAsync();
         // The batch is itself a POST (1 of 5); four of its writes fit, the rest are 429.
-        var statuses = JsonDocument.Parse(body).RootElement.GetProperty("responses").EnumerateArray().Select(r => r.GetProperty("status").GetInt32()).ToList();
+        var statuses = JsonDocument.Parse(body).RootElement.GetProperty("responses").EnumerateArray().Select(r => r.GetProperty("status")
+            .GetInt32()).ToList();
         Assert.Equal(4, statuses.Count(s => s == 201));
         Assert.Contains(429, statuses);
         Assert.Contains("TooManyRequests", body);
@@ -94,14 +98,18 @@ public class BatchLimitTests(BatchLimitFixture api) : IClassFixture<BatchLimitFi
     [Theory]
     [InlineData("""{"requests":[{"id":"1","method":"GET","url":"/health"}]}""")]
     [InlineData("""{"requests":[{"id":"1","method":"GET","url":"http://other.example/reports/monthly/175/2026-10.json"}]}""")]
-    [InlineData("""{"requests":[{"id":"1","method":"POST","url":"Turnaways","headers":{"content-type":"application/json"},"body":{"FacilityId":1,"Reason":"Full"}},{"id":"2","dependsOn":["1"],"method":"GET","url":"$1"}]}""")]
-    [InlineData("""{"requests":[{"id":"1","atomicityGroup":"a","method":"GET","url":"Municipalities(1)"},{"id":"2","method":"GET","url":"Municipalities(1)"},{"id":"3","atomicityGroup":"a","method":"GET","url":"Municipalities(1)"}]}""")]
+    [InlineData("""{"requests":[{"id":"1","method":"POST","url":"Turnaways","headers":{"content-type":"application/json"},""" +
+        """ "body":{"FacilityId":1,"Reason":"Full"}},{"id":"2","dependsOn":["1"],"method":"GET","url":"$1"}]}""")]
+    [InlineData("""{"requests":[{"id":"1","atomicityGroup":"a","method":"GET","url":"Municipalities(1)"},""" +
+        """ {"id":"2","method":"GET","url":"Municipalities(1)"},""" +
+        """ {"id":"3","atomicityGroup":"a","method":"GET","url":"Municipalities(1)"}]}""")]
     public async Task OddBatches_AreAnsweredWithoutA500(string batch)
     {
         var officer = NewUser(Role.HousingOfficer);
         var reply = await officer.PostAsync("/odata/$batch", Json(batch));
         var body = await reply.Content.ReadAsStringAsync();
-        Assert.True((int)reply.StatusCode < 500, body + string.Join("\n", LogSink.Lines.Where(l => l.Contains("Unhandled")).Select(l => l[..Math.Min(l.Length, 1500)])));
+        Assert.True((int)reply.StatusCode < 500, body + string.Join("\n", LogSink.Lines.Where(l => l.Contains("Unhandled")).Select(l =>
+            l[..Math.Min(l.Length, 1500)])));
         Assert.DoesNotContain("\"status\":500", body);
         Assert.DoesNotContain("InternalError", body);
     }
@@ -116,8 +124,10 @@ public class BatchReferenceTests(ApiFixture api) : IClassFixture<ApiFixture>
         var label = Guid.NewGuid().ToString("N")[..8];
         var batch = $$$"""
             {"requests":[
-              {"id":"1","atomicityGroup":"g","method":"POST","url":"Units","headers":{"content-type":"application/json"},"body":{"FacilityId":1,"Label":"{{{label}}}","Beds":1}},
-              {"id":"2","atomicityGroup":"g","dependsOn":["1"],"method":"PATCH","url":"$1","headers":{"content-type":"application/json"},"body":{"Label":"{{{label}}}-2"}}
+              {"id":"1","atomicityGroup":"g","method":"POST","url":"Units","headers":{"content-type":"application/json"},
+                "body":{"FacilityId":1,"Label":"{{{label}}}","Beds":1}},
+              {"id":"2","atomicityGroup":"g","dependsOn":["1"],"method":"PATCH","url":"$1","headers":{"content-type":"application/json"},
+                "body":{"Label":"{{{label}}}-2"}}
             ]}
             """;
         using var admin = api.HttpAs(HousingCapacity.Api.Security.Role.Administrator);
@@ -142,7 +152,8 @@ public class BatchAccessLogTests(ApiFixture api) : IClassFixture<ApiFixture>
         var person = await db.Persons.Where(p => p.MunicipalityId == 1).OrderBy(p => p.Id).Skip(11).Select(p => p.Id).FirstAsync();
         var before = await db.AccessLogLines.MaxAsync(l => (long?)l.Id) ?? 0;
         var batch = $$"""{"requests":[{"id":"1","method":"GET","url":"Persons({{person}})?$select=Id,FirstName"}]}""";
-        using var reply = await api.Client.PostAsync("/odata/$batch", new StringContent(batch, System.Text.Encoding.UTF8, "application/json"));
+        using var reply = await api.Client.PostAsync("/odata/$batch", new StringContent(batch, System.Text.Encoding.UTF8,
+            "application/json"));
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
         await using var after = api.NewDb();
         var line = Assert.Single(await after.AccessLogLines.Where(l => l.Id > before && l.PersonId == person).ToListAsync());

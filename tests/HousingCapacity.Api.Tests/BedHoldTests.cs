@@ -9,7 +9,8 @@ public class BedHoldTests(ApiFixture api) : IClassFixture<ApiFixture>
     private Task<ODataTestClient.Reply> Hold(string json) => api.OData.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds", json);
 
     private async Task<int> FreeTonight(int facility) =>
-        (await api.OData.GetAsync($"/odata/Facilities/HousingCapacity.Availability(date={ApiFixture.Today:yyyy-MM-dd})?$filter=FacilityId eq {facility}"))
+        (await api.OData.GetAsync(
+            $"/odata/Facilities/HousingCapacity.Availability(date={ApiFixture.Today:yyyy-MM-dd})?$filter=FacilityId eq {facility}"))
         .Value[0].GetProperty("BedsFree").GetInt32();
 
     [Fact]

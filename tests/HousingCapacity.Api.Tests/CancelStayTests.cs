@@ -26,7 +26,8 @@ public class CancelStayTests(ApiFixture api) : IClassFixture<ApiFixture>
         var tooShort = await api.OData.SendJsonAsync(HttpMethod.Post, url, Body("fejl"));
         Assert.Equal((HttpStatusCode.BadRequest, "ReasonRequired"), (tooShort.Status, tooShort.ErrorCode));
         Assert.Equal(HttpStatusCode.Forbidden, (await api.Staff(facility).SendJsonAsync(HttpMethod.Post, url, Body(Reason))).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.As(Role.HousingOfficer, 167).SendJsonAsync(HttpMethod.Post, url, Body(Reason))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.As(Role.HousingOfficer, 167).SendJsonAsync(HttpMethod.Post, url, Body(Reason)))
+            .Status);
         var before = await LastLineAsync();
         Assert.Equal(HttpStatusCode.NoContent, (await api.OData.SendJsonAsync(HttpMethod.Post, url, Body(Reason))).Status);
 
@@ -37,7 +38,8 @@ public class CancelStayTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(person, elsewhere, start: start, end: end)).Status);
 
         await using var db = api.NewDb();
-        var line = Assert.Single(await db.AccessLogLines.Where(l => l.Id > before && l.Operation.StartsWith("Cancel Placement")).ToListAsync());
+        var line = Assert.Single(await db.AccessLogLines.Where(l => l.Id > before && l.Operation.StartsWith("Cancel Placement"))
+            .ToListAsync());
         Assert.Equal(person, line.PersonId);
         Assert.Contains(Reason, line.Operation);
         Assert.Contains($"{start:yyyy-MM-dd}–{end:yyyy-MM-dd}", line.Operation);

@@ -26,7 +26,8 @@ public class CapacityImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Import_SemicolonBomDanishDates_ImportsAll_AndReimportChangesNothing()
     {
         var facility = await NewFacilityWithBedsAsync(10);
-        var csv = $"tilbud;dato;senge i drift;belagte;ude af drift\r\n{facility};01-11-2026;10;7;0\r\n{facility};02.11.2026;9;9;1\r\n{facility};2026-11-03;10;4;0\r\n";
+        var csv = $"tilbud;dato;senge i drift;belagte;ude af " +
+            $"drift\r\n{facility};01-11-2026;10;7;0\r\n{facility};02.11.2026;9;9;1\r\n{facility};2026-11-03;10;4;0\r\n";
         var first = await Import(facility, csv, bom: true);
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Equal((3, 3, 0, 0), (first.Json.GetProperty("Rows").GetInt32(), first.Json.GetProperty("Created").GetInt32(),
@@ -80,7 +81,8 @@ public class CapacityImportTests(ApiFixture api) : IClassFixture<ApiFixture>
             $"{facility};2026-11-05;5;1");           // 9: four columns
         var reply = await Import(facility, csv);
         Assert.Equal((HttpStatusCode)422, reply.Status);
-        var targets = reply.Json.GetProperty("error").GetProperty("details").EnumerateArray().Select(d => d.GetProperty("target").GetString()).ToList();
+        var targets = reply.Json.GetProperty("error").GetProperty("details").EnumerateArray().Select(d => d.GetProperty("target")
+            .GetString()).ToList();
         Assert.Equal(["line 3", "line 4", "line 5", "line 6", "line 7", "line 8", "line 9"], targets);
         Assert.Contains("Linje 4", reply.Body);
         Assert.Equal(before, await db.CapacityReports.CountAsync());

@@ -16,7 +16,8 @@ public class CatalogueScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var repoint = await api.Admin.SendJsonAsync(HttpMethod.Patch, "/odata/Municipalities(1)", """{"Code":998}""");
         Assert.Equal(HttpStatusCode.BadRequest, repoint.Status);
         Assert.Equal("ReadOnlyProperty", repoint.ErrorCode);
-        var takeOver = await api.As(Role.Administrator, 167).SendJsonAsync(HttpMethod.Patch, "/odata/Municipalities(2)", """{"Code":175}""");
+        var takeOver = await api.As(Role.Administrator, 167).SendJsonAsync(HttpMethod.Patch, "/odata/Municipalities(2)",
+            """{"Code":175}""");
         Assert.Equal(HttpStatusCode.BadRequest, takeOver.Status);
 
         var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
@@ -33,8 +34,10 @@ public class CatalogueScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         await using var db = api.NewDb();
         var own = await db.Municipalities.SingleAsync(m => m.Id == 1);
-        Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendJsonAsync(HttpMethod.Patch, "/odata/Municipalities(1)", $$"""{"Name":"{{own.Name}}"}""")).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await api.Admin.SendJsonAsync(HttpMethod.Patch, "/odata/Municipalities(2)", """{"Name":"Overtaget"}""")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendJsonAsync(HttpMethod.Patch, "/odata/Municipalities(1)",
+            $$"""{"Name":"{{own.Name}}"}""")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.Admin.SendJsonAsync(HttpMethod.Patch, "/odata/Municipalities(2)",
+            """{"Name":"Overtaget"}""")).Status);
 
         var create = await api.Admin.SendJsonAsync(HttpMethod.Post, "/odata/Municipalities", """{"Code":851,"Name":"Aalborg"}""");
         Assert.Equal(HttpStatusCode.Forbidden, create.Status);
@@ -55,11 +58,14 @@ public class CatalogueScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var hvidovreUnit = await db.Units.Where(u => u.FacilityId == hvidovreFacility.Id).OrderBy(u => u.Id).FirstAsync();
         var facilitiesBefore = await db.Facilities.CountAsync();
 
-        var create = await api.Admin.SendJsonAsync(HttpMethod.Post, "/odata/Facilities", """{"MunicipalityId":2,"Name":"Fremmed","Kind":"EmergencyBeds","Address":"Vej 2"}""");
+        var create = await api.Admin.SendJsonAsync(HttpMethod.Post, "/odata/Facilities",
+            """{"MunicipalityId":2,"Name":"Fremmed","Kind":"EmergencyBeds","Address":"Vej 2"}""");
         Assert.Equal(HttpStatusCode.Forbidden, create.Status);
-        var rename = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({hvidovreFacility.Id})", """{"Name":"Overtaget"}""");
+        var rename = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({hvidovreFacility.Id})",
+            """{"Name":"Overtaget"}""");
         Assert.Equal(HttpStatusCode.Forbidden, rename.Status);
-        var unit = await api.Admin.SendJsonAsync(HttpMethod.Post, "/odata/Units", $$"""{"FacilityId":{{hvidovreFacility.Id}},"Label":"Ekstra","Beds":1}""");
+        var unit = await api.Admin.SendJsonAsync(HttpMethod.Post, "/odata/Units",
+            $$"""{"FacilityId":{{hvidovreFacility.Id}},"Label":"Ekstra","Beds":1}""");
         Assert.Equal(HttpStatusCode.Forbidden, unit.Status);
         var beds = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({hvidovreUnit.Id})", """{"Label":"Overtaget"}""");
         Assert.Equal(HttpStatusCode.Forbidden, beds.Status);

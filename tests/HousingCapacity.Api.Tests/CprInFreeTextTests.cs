@@ -38,10 +38,12 @@ public class CprInFreeTextTests(ApiFixture api) : IClassFixture<ApiFixture>
     public void EveryTextOfEveryRecord_IsDeclaredWrittenOrSetBySystem()
     {
         var texts = typeof(Entity).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Entity)))
-            .SelectMany(t => t.GetProperties().Where(p => p.PropertyType == typeof(string) && p.CanWrite).Select(p => (t, p.Name))).ToList();
+            .SelectMany(t => t.GetProperties().Where(p => p.PropertyType == typeof(string) && p.CanWrite).Select(p => (t, p.Name)))
+                .ToList();
         Assert.NotEmpty(texts);
         foreach (var (type, name) in texts)
-            Assert.True(FreeText.Written.GetValueOrDefault(type, []).Contains(name) ^ FreeText.SetBySystem.GetValueOrDefault(type, []).Contains(name),
+            Assert.True(FreeText.Written.GetValueOrDefault(type, []).Contains(name) ^ FreeText.SetBySystem.GetValueOrDefault(type, [])
+                .Contains(name),
                 $"{type.Name}.{name}: declare it once in FreeText.Written or FreeText.SetBySystem.");
     }
 
@@ -85,10 +87,13 @@ public class CprInFreeTextTests(ApiFixture api) : IClassFixture<ApiFixture>
             for (var i = 0; i < 5; i++)
             {
                 var person = await make.PersonAsync(ApiFixture.Today.PlusYears(-19 - i));
-                var stay = (await make.AllocateAsync(person, shelter, start: new NodaTime.LocalDate(2026, 10, 3 + i), end: new NodaTime.LocalDate(2026, 10, 4 + i),
+                var stay = (await make.AllocateAsync(person, shelter, start: new NodaTime.LocalDate(2026, 10, 3 + i),
+                    end: new NodaTime.LocalDate(2026, 10, 4 + i),
                     justification: "Ingen ungeplads i nat; vurderet af vagthavende leder.")).Json.GetProperty("Id").GetInt32();
-                await db.Database.ExecuteSqlAsync(
-                    $"""UPDATE "Placements" SET "ExceptionJustification" = {"Borgeren 13.01.69-0961 havde intet andet sted at sove."} WHERE "Id" = {stay}""");
+                await db.Database.ExecuteSqlAsync($"""
+                    UPDATE "Placements" SET "ExceptionJustification" = {"Borgeren 13.01.69-0961 havde intet andet sted at sove."}
+                    WHERE "Id" = {stay}
+                    """);
             }
         }
         var pdfJson = await api.HttpAs(Role.Committee).GetStringAsync("/reports/monthly/175/2026-10.json");

@@ -44,7 +44,8 @@ public class CprLookupTests(CprLookupFixture api) : IClassFixture<CprLookupFixtu
             statuses.Add(reply.Status);
             if (reply.Status == HttpStatusCode.TooManyRequests) refused = reply;
         }
-        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests],
+            statuses);
         Assert.Equal("TooManyCprLookups", refused!.ErrorCode);
         Assert.Contains("CPR-numre", refused.ErrorMessage);
         Assert.Contains("CPR numbers", refused.ErrorMessage);
@@ -63,7 +64,8 @@ public class CprLookupTests(CprLookupFixture api) : IClassFixture<CprLookupFixtu
         await using var db = api.NewDb();
         var known = (await db.Persons.Where(p => p.Cpr != null && p.MunicipalityId == 1).OrderBy(p => p.Id).FirstAsync()).Cpr!;
         for (var i = 0; i < 4; i++)
-            Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/odata/Persons/HousingCapacity.FindByCpr(cpr='{Guess(100 + i)}')")).Status);
+            Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/odata/Persons/HousingCapacity.FindByCpr(cpr='{Guess(100 + i)}')"))
+                .Status);
         var duplicate = await officer.SendJsonAsync(HttpMethod.Post, "/odata/Persons",
             $$"""{"Cpr":"{{known}}","FirstName":"A","LastName":"B","MunicipalityId":1}""");
         Assert.Equal(HttpStatusCode.Conflict, duplicate.Status);
@@ -125,7 +127,8 @@ public class CprLookupTests(CprLookupFixture api) : IClassFixture<CprLookupFixtu
         Assert.Equal((HttpStatusCode.NotFound, "PersonNotFound"), (refused.Status, refused.ErrorCode));
         Assert.DoesNotContain("POST", refused.ErrorMessage.Split(" / ")[0]);
         await using var db = api.NewDb();
-        var line = Assert.Single(await db.AccessLogLines.Where(l => l.Id > before && l.UserName == $"cpr-lookup-user-{_users}").ToListAsync());
+        var line = Assert.Single(await db.AccessLogLines.Where(l => l.Id > before && l.UserName == $"cpr-lookup-user-{_users}")
+            .ToListAsync());
         Assert.Equal(("IdentifyByCpr: no match", null), (line.Operation, line.PersonId));
     }
 

@@ -15,7 +15,8 @@ public partial class CprPrivacyTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task DatabaseFile_HoldsNoCprInClearText()
     {
         var cpr = Builders.Cpr(new NodaTime.LocalDate(1977, 7, 7), male: false);
-        var created = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Persons", $$"""{"Cpr":"{{cpr}}","FirstName":"Ane","LastName":"Nørgaard","MunicipalityId":1}""");
+        var created = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Persons",
+            $$"""{"Cpr":"{{cpr}}","FirstName":"Ane","LastName":"Nørgaard","MunicipalityId":1}""");
         Assert.Equal(HttpStatusCode.Created, created.Status);
         await using var connection = await api.Database.OpenConnectionAsync();
         if (!api.Database.IsPostgreSql)
@@ -85,7 +86,8 @@ public partial class CprPrivacyTests(ApiFixture api) : IClassFixture<ApiFixture>
                     """;
                 await insert.ExecuteNonQueryAsync();
             }
-            await using (var db = new HousingDbContext(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite($"Data Source={path}").Options))
+            await using (var db = new HousingDbContext(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite($"Data Source={path}")
+                .Options))
             {
                 await DatabaseSetup.MigrateAsync(db);
                 var person = await db.Persons.SingleAsync();

@@ -55,14 +55,16 @@ public class CsvInjectionTests(ApiFixture api) : IClassFixture<ApiFixture>
         var make = new Builders(api);
         var facility = await make.FacilityAsync("EmergencyBeds");
         await make.UnitAsync(facility, 2);
-        var renamed = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({facility})", $$"""{"Name":"{{Formula.Replace("\"", "\\\"")}}"}""");
+        var renamed = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({facility})",
+            $$"""{"Name":"{{Formula.Replace("\"", "\\\"")}}"}""");
         Assert.Equal(HttpStatusCode.NoContent, renamed.Status);
         var csv = await api.HttpAs(Role.Committee).GetByteArrayAsync("/reports/monthly/175/2026-11.csv");
         var items = Cells(csv).Skip(1).Select(r => r[1]).ToList();
         Assert.Contains("'" + Formula, items);
         Assert.DoesNotContain(items, i => i.StartsWith('='));
         // Figures stay numbers: a negative change is not escaped.
-        Assert.DoesNotContain(Cells(csv).Skip(1).Select(r => r[3]), v => v.StartsWith("'", StringComparison.Ordinal) && double.TryParse(v[1..], out _));
+        Assert.DoesNotContain(Cells(csv).Skip(1).Select(r => r[3]), v => v.StartsWith("'", StringComparison.Ordinal)
+            && double.TryParse(v[1..], out _));
     }
 
     [Fact]
@@ -72,9 +74,11 @@ public class CsvInjectionTests(ApiFixture api) : IClassFixture<ApiFixture>
         var facility = await make.FacilityAsync("EmergencyBeds");
         await make.UnitAsync(facility, 4);
         // The header's quoted name holds the separator; each row's count is quoted, as Excel may write it.
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes($"tilbud;\"dato; dag\";senge;belagte;ude af drift\r\n{facility};2026-11-10;\"4\";2;0\r\n"));
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes($"tilbud;\"dato; dag\";senge;belagte;ude af " +
+            $"drift\r\n{facility};2026-11-10;\"4\";2;0\r\n"));
         content.Headers.ContentType = new("text/csv");
-        var reply = await api.Staff(facility).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/imports/capacity-reports") { Content = content });
+        var reply = await api.Staff(facility).SendAsync(new HttpRequestMessage(HttpMethod.Post,
+            "/imports/capacity-reports") { Content = content });
         Assert.True(reply.Status == HttpStatusCode.OK, reply.Body);
         Assert.Equal(1, reply.Json.GetProperty("Created").GetInt32());
     }
@@ -88,7 +92,8 @@ public class CsvInjectionTests(ApiFixture api) : IClassFixture<ApiFixture>
         var text = string.Join("\n", Enumerable.Range(0, 1500).Select(i => $"{facility};x;4;2;0"));
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
         content.Headers.ContentType = new("text/csv");
-        var reply = await api.Staff(facility).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/imports/capacity-reports") { Content = content });
+        var reply = await api.Staff(facility).SendAsync(new HttpRequestMessage(HttpMethod.Post,
+            "/imports/capacity-reports") { Content = content });
         Assert.Equal((HttpStatusCode)422, reply.Status);
         Assert.Equal(100, reply.Json.GetProperty("error").GetProperty("details").GetArrayLength());
         Assert.Contains("1500", reply.ErrorMessage);
@@ -96,13 +101,15 @@ public class CsvInjectionTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Theory]
-    [InlineData("multipart/form-data; boundary=abc", "--abc\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n1;2026-11-01;1")]
+    [InlineData("multipart/form-data; boundary=abc",
+        "--abc\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n1;2026-11-01;1")]
     [InlineData("multipart/form-data", "--abc\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx\r\n--abc--\r\n")]
     public async Task CapacityImport_ABrokenForm_Is400(string contentType, string body)
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        var reply = await api.Staff(1).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/imports/capacity-reports") { Content = content });
+        var reply = await api.Staff(1).SendAsync(new HttpRequestMessage(HttpMethod.Post,
+            "/imports/capacity-reports") { Content = content });
         Assert.True(reply.Status == HttpStatusCode.BadRequest, $"{(int)reply.Status} {reply.Body}");
     }
 }

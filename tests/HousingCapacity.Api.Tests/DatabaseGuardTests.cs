@@ -47,13 +47,16 @@ public class DatabaseGuardTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.All(stays, s => Assert.Contains($"Stay {s}", reply.Body));
         Assert.Equal((2, "InService"), await UnitAsync(unit));
 
-        var direct = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync($"""UPDATE "Units" SET "Beds" = 1 WHERE "Id" = {unit}"""));
+        var direct = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            ExecuteAsync($"""UPDATE "Units" SET "Beds" = 1 WHERE "Id" = {unit}"""));
         Assert.Contains("UnitOverCapacity", direct.Message);
         Assert.Equal((2, "InService"), await UnitAsync(unit));
 
         // Down to exactly the people in it is fine, and so is raising it again.
-        Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({unit})", """{"Beds":3}""")).Status);
-        Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({unit})", """{"Beds":2}""")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({unit})", """{"Beds":3}"""))
+            .Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({unit})", """{"Beds":2}"""))
+            .Status);
     }
 
     [Fact]
@@ -83,7 +86,8 @@ public class DatabaseGuardTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Conflict, reply.Status);
         Assert.Equal("UnitOccupied", reply.ErrorCode);
         Assert.All(stays, s => Assert.Contains($"Stay {s}", reply.Body));
-        var direct = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync($"""UPDATE "Units" SET "Status" = 'OutOfService' WHERE "Id" = {unit}"""));
+        var direct = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            ExecuteAsync($"""UPDATE "Units" SET "Status" = 'OutOfService' WHERE "Id" = {unit}"""));
         Assert.Contains("UnitOccupied", direct.Message);
         Assert.Equal((2, "InService"), await UnitAsync(unit));
 
@@ -92,13 +96,17 @@ public class DatabaseGuardTests(ApiFixture api) : IClassFixture<ApiFixture>
             Assert.Equal(HttpStatusCode.OK, (await api.OData.SendJsonAsync(HttpMethod.Post,
                 $"/odata/Placements({stay})/HousingCapacity.Discharge",
                 """{"endDate":"2026-11-22","dischargeReason":"Planned","destination":"OwnHome"}""")).Status);
-        Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({unit})", """{"Status":"OutOfService"}""")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Units({unit})",
+            """{"Status":"OutOfService"}""")).Status);
     }
 
     [SqliteTheory]
-    [InlineData("REPLACE INTO AccessLog (Id, At, UserName, Role, Operation, Request) SELECT Id, At, 'x', 'x', 'x', 'x' FROM AccessLog WHERE Id = (SELECT MAX(Id) FROM AccessLog)")]
-    [InlineData("INSERT OR REPLACE INTO AccessLog (Id, At, UserName, Role, Operation, Request) SELECT Id, At, 'x', 'x', 'x', 'x' FROM AccessLog WHERE Id = (SELECT MIN(Id) FROM AccessLog)")]
-    [InlineData("""INSERT INTO "AccessLog" ("Id", "At", "UserName", "Role", "Operation", "Request") SELECT "Id", "At", 'x', 'x', 'x', 'x' FROM "AccessLog" WHERE "Id" = (SELECT MIN("Id") FROM "AccessLog") ON CONFLICT ("Id") DO UPDATE SET "UserName" = 'x'""")]
+    [InlineData("REPLACE INTO AccessLog (Id, At, UserName, Role, Operation, Request) SELECT Id, At, 'x', 'x', 'x', 'x' FROM AccessLog " +
+        "WHERE Id = (SELECT MAX(Id) FROM AccessLog)")]
+    [InlineData("INSERT OR REPLACE INTO AccessLog (Id, At, UserName, Role, Operation, Request) SELECT Id, At, 'x', 'x', 'x', 'x' FROM " +
+        "AccessLog WHERE Id = (SELECT MIN(Id) FROM AccessLog)")]
+    [InlineData("""INSERT INTO "AccessLog" ("Id", "At", "UserName", "Role", "Operation", "Request") SELECT "Id", "At", 'x', 'x', 'x',""" +
+        """ 'x' FROM "AccessLog" WHERE "Id" = (SELECT MIN("Id") FROM "AccessLog") ON CONFLICT ("Id") DO UPDATE SET "UserName" = 'x'""")]
     public async Task AccessLog_CannotBeOverwrittenByReplace(string sql) => await RefusedOnTheAccessLogAsync(sql);
 
     [Fact]
@@ -142,9 +150,11 @@ public class DatabaseGuardTests(ApiFixture api) : IClassFixture<ApiFixture>
     [SqliteFact]
     public async Task InstantsAndDates_OfOtherTables_AreCheckedToo()
     {
-        var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync("UPDATE Turnaways SET Date = '2026-11-2'"));
+        var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            ExecuteAsync("UPDATE Turnaways SET Date = '2026-11-2'"));
         Assert.Contains("InvalidDate", refused.Message);
-        var instant = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync("UPDATE CapacityReports SET ReportedAt = '2026-11-22 19:00' WHERE Id = 1"));
+        var instant = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            ExecuteAsync("UPDATE CapacityReports SET ReportedAt = '2026-11-22 19:00' WHERE Id = 1"));
         Assert.Contains("InvalidDate", instant.Message);
     }
 

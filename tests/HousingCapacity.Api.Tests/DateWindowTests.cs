@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HousingCapacity.Api.Tests;
 
-/// <summary>Issue 23, finding 8: every date a user gives lies in a window (2000-01-01 to a year ahead), answered with a clear 400.</summary>
+/// <summary>Issue 23, finding 8: every date a user gives lies in a window (2000-01-01 to a year ahead), answered with a clear
+/// 400.</summary>
 public partial class DateWindowTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}")]
@@ -29,7 +30,8 @@ public partial class DateWindowTests(ApiFixture api) : IClassFixture<ApiFixture>
             .ToList();
         Assert.NotEmpty(dates);
         foreach (var (type, name) in dates)
-            Assert.True(DateWindow.Given.GetValueOrDefault(type, []).Contains(name) ^ DateWindow.Derived.GetValueOrDefault(type, []).Contains(name),
+            Assert.True(DateWindow.Given.GetValueOrDefault(type, []).Contains(name) ^ DateWindow.Derived.GetValueOrDefault(type, [])
+                .Contains(name),
                 $"{type.Name}.{name}: declare it once in DateWindow.Given (a date a user gives) or DateWindow.Derived.");
     }
 
@@ -58,7 +60,8 @@ public partial class DateWindowTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Turnaway_AndDischarge_OutsideTheWindow_Are400()
     {
-        AssertOutOfRange(await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", """{"FacilityId":1,"Reason":"Full","Date":"0001-01-01"}"""));
+        AssertOutOfRange(await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways",
+            """{"FacilityId":1,"Reason":"Full","Date":"0001-01-01"}"""));
         var make = new Builders(api);
         var person = await make.PersonAsync(ApiFixture.Today.PlusYears(-40));
         var facility = await make.FacilityAsync("EmergencyBeds");
@@ -76,7 +79,8 @@ public partial class DateWindowTests(ApiFixture api) : IClassFixture<ApiFixture>
         await make.UnitAsync(facility, 3);
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes($"{facility};0001-01-01;3;1;0"));
         content.Headers.ContentType = new("text/csv");
-        var reply = await api.Staff(facility).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/imports/capacity-reports") { Content = content });
+        var reply = await api.Staff(facility).SendAsync(new HttpRequestMessage(HttpMethod.Post,
+            "/imports/capacity-reports") { Content = content });
         Assert.True((int)reply.Status is 400 or 422, reply.Body);
         await using var db = api.NewDb();
         Assert.False(await db.CapacityReports.AnyAsync(r => r.FacilityId == facility));

@@ -16,7 +16,8 @@ public class DemoDataTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(Enum.GetValues<FacilityKind>().Length, await db.Facilities.Select(f => f.Kind).Distinct().CountAsync());
         Assert.True(await db.Placements.AnyAsync(p => p.EndDate == null));
         Assert.True(await db.Placements.AnyAsync(p => p.EndDate != null && p.DischargeReason != null && p.Destination != null));
-        Assert.Equal(3, await db.Placements.Where(p => p.SupportMethod != SupportMethod.None).Select(p => p.SupportMethod).Distinct().CountAsync());
+        Assert.Equal(3, await db.Placements.Where(p => p.SupportMethod != SupportMethod.None).Select(p => p.SupportMethod).Distinct()
+            .CountAsync());
         Assert.True(await db.Offers.AnyAsync() && await db.Turnaways.AnyAsync() && await db.WaitlistEntries.AnyAsync());
         var firstReport = await db.CapacityReports.MinAsync(r => r.Date);
         Assert.Equal(ApiFixture.Today.PlusMonths(-6).ToDateOnly(), firstReport);
@@ -81,7 +82,8 @@ public class DemoDataTests(ApiFixture api) : IClassFixture<ApiFixture>
             var path = Path.Combine(Path.GetTempPath(), $"housingcapacity-seed-{Guid.NewGuid():N}.db");
             try
             {
-                await using var db = new HousingDbContext(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite($"Data Source={path}").Options);
+                await using var db = new HousingDbContext(new DbContextOptionsBuilder<HousingDbContext>().UseSqlite($"Data Source={path}")
+                    .Options);
                 await DatabaseSetup.MigrateAsync(db);
                 await DatabaseSetup.SeedAsync(db, new DemoDataOptions
                 {
@@ -91,7 +93,8 @@ public class DemoDataTests(ApiFixture api) : IClassFixture<ApiFixture>
                 });
                 var cprs = string.Join(",", (await db.Persons.OrderBy(p => p.Id).ToListAsync()).Select(p => p.Cpr));
                 var stays = string.Join(",",
-                    (await db.Placements.OrderBy(p => p.Id).ToListAsync()).Select(p => $"{p.PersonId}:{p.UnitId}:{p.StartDate}:{p.EndDate}"));
+                    (await db.Placements.OrderBy(p => p.Id).ToListAsync()).Select(p =>
+                        $"{p.PersonId}:{p.UnitId}:{p.StartDate}:{p.EndDate}"));
                 return cprs + "|" + stays;
             }
             finally

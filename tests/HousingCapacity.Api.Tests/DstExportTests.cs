@@ -175,7 +175,8 @@ public class DstExportTests(ReportMonthFixture api) : IClassFixture<ReportMonthF
         Assert.Contains("31. okt. 2026", page);                          // the third quarter's deadline
         Assert.Contains("2. kvartal 2026", page);
         Assert.DoesNotContain("Natvarmestuen", page);                    // not a §110 place: it reports nothing
-        using var file = await staff.Http.GetAsync($"/personale/danmarks-statistik?handler=File&tilbud={shelter}&kvartal=2026-Q2&format=txt");
+        using var file = await staff.Http.GetAsync(
+            $"/personale/danmarks-statistik?handler=File&tilbud={shelter}&kvartal=2026-Q2&format=txt");
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Contains($"{shelter};0101861015;", await file.Content.ReadAsStringAsync());
         var after = await staff.Http.GetStringAsync("/personale/danmarks-statistik");
@@ -195,8 +196,10 @@ public class DstExportTests(ReportMonthFixture api) : IClassFixture<ReportMonthF
     [Fact]
     public void DstCodes_EveryAnswerHasItsOwnCode()
     {
-        Assert.Equal(Enum.GetValues<PriorResidence>().Length, Enum.GetValues<PriorResidence>().Select(v => DstCodes.Code(v)).Distinct().Count());
-        Assert.Equal(Enum.GetValues<DischargeReason>().Length, Enum.GetValues<DischargeReason>().Select(v => DstCodes.Code(v)).Distinct().Count());
+        Assert.Equal(Enum.GetValues<PriorResidence>().Length, Enum.GetValues<PriorResidence>().Select(v => DstCodes.Code(v)).Distinct()
+            .Count());
+        Assert.Equal(Enum.GetValues<DischargeReason>().Length, Enum.GetValues<DischargeReason>().Select(v => DstCodes.Code(v)).Distinct()
+            .Count());
         Assert.Equal(Enum.GetValues<Destination>().Length, Enum.GetValues<Destination>().Select(v => DstCodes.Code(v)).Distinct().Count());
         Assert.Equal([1, 3], Enum.GetValues<Section110StayType>().Select(v => DstCodes.Code(v)));
     }

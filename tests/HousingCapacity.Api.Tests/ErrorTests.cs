@@ -127,7 +127,8 @@ public class MetadataLevelTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("/odata/Facilities?$top=2&$select=Name&$format=application/json;odata.metadata=full")]
     [InlineData("/odata/Facilities(1)?$expand=Units($top=1;$select=Label)&$format=application/json;odata.metadata=full")]
     [InlineData("/odata/Facilities?$top=2&$format=application/json;odata.metadata=none")]
-    [InlineData("/odata/CapacityReports?$apply=groupby((Facility/Kind),aggregate(BedsOccupied with sum as S))&$format=application/json;odata.metadata=full")]
+    [InlineData("/odata/CapacityReports?$apply=groupby((Facility/Kind),aggregate(BedsOccupied with sum as " +
+        "S))&$format=application/json;odata.metadata=full")]
     public async Task Get_AtEveryMetadataLevel_IsReadable(string url)
     {
         var reply = await api.OData.GetAsync(url);

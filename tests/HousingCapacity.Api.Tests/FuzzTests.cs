@@ -24,9 +24,11 @@ public partial class FuzzTests(KestrelApiFixture api) : IClassFixture<KestrelApi
         ("GET", "/odata/Facilities(1)", null),
         ("GET", "/odata/Facilities(1)/Units?$filter=Status eq 'InService'&$select=Label,Beds", null),
         ("GET", "/odata/Placements/$count?$filter=EndDate eq null", null),
-        ("GET", "/odata/Placements?$filter=StartDate ge 2026-09-01 and Facility/Kind eq 'Section110Shelter'&$orderby=StartDate desc&$top=20&$count=true&$expand=Unit($select=Label),Facility($select=Name)", null),
+        ("GET", "/odata/Placements?$filter=StartDate ge 2026-09-01 and Facility/Kind eq 'Section110Shelter'&$orderby=StartDate " +
+            "desc&$top=20&$count=true&$expand=Unit($select=Label),Facility($select=Name)", null),
         ("GET", "/odata/Facilities?$filter=Units/any(u:u/Beds ge 2)&$select=Name,Kind", null),
-        ("GET", "/odata/CapacityReports?$apply=groupby((Facility/Kind),aggregate(BedsOccupied with sum as Occupied,BedsInService with sum as InService))&$orderby=Occupied desc", null),
+        ("GET", "/odata/CapacityReports?$apply=groupby((Facility/Kind),aggregate(BedsOccupied with sum as Occupied,BedsInService with " +
+            "sum as InService))&$orderby=Occupied desc", null),
         ("GET", "/odata/Persons?$filter=BirthDate gt 2002-01-01 and Placements/all(p:p/EndDate ne null)&$top=1&$select=Id,BirthDate", null),
         ("GET", "/odata/Facilities/HousingCapacity.Availability(date=2026-11-22)?$filter=BedsFree gt 0&$orderby=BedsFree desc", null),
         ("GET", "/odata/Persons(1)/HousingCapacity.EligiblePlaces(date=2026-11-22)", null),
@@ -35,10 +37,12 @@ public partial class FuzzTests(KestrelApiFixture api) : IClassFixture<KestrelApi
         ("GET", "/odata/Placements?$filter=NotifiedOn eq null and NotificationDueDate lt 2026-11-22", null),
         ("GET", "/reports/monthly/175/2026-10.json", null),
         ("POST", "/odata/Placements", """{"PersonId":5,"FacilityId":1}"""),
-        ("POST", "/odata/Placements", """{"PersonId":5,"FacilityId":1,"ExceptionJustification":"Ingen ungeplads ledig i nat; ellers gaden."}"""),
+        ("POST", "/odata/Placements",
+            """{"PersonId":5,"FacilityId":1,"ExceptionJustification":"Ingen ungeplads ledig i nat; ellers gaden."}"""),
         ("POST", "/odata/Placements/HousingCapacity.CheckIn", """{"cpr":"010190-2345","facilityId":1}"""),
         ("POST", "/odata/CapacityReports", """{"FacilityId":1,"BedsOccupied":21}"""),
-        ("POST", "/odata/Placements(1)/HousingCapacity.Discharge", """{"endDate":"2026-11-22","dischargeReason":"Planned","destination":"OwnHome"}"""),
+        ("POST", "/odata/Placements(1)/HousingCapacity.Discharge",
+            """{"endDate":"2026-11-22","dischargeReason":"Planned","destination":"OwnHome"}"""),
         ("POST", "/odata/Placements(1)/HousingCapacity.MarkNotified", """{"notifiedOn":"2026-11-24"}"""),
         ("POST", "/odata/Turnaways", """{"FacilityId":1,"Reason":"Full","Date":"2026-11-22"}"""),
         ("POST", "/odata/BedHolds", """{"FacilityId":1,"Note":"På vej fra skadestuen"}"""),
@@ -51,7 +55,9 @@ public partial class FuzzTests(KestrelApiFixture api) : IClassFixture<KestrelApi
         ("GET", "/odata/Units?$apply=groupby((FacilityId),aggregate(Placements($count as n)))", null),
         ("GET", "/odata/BedHolds?$filter=ExpiresAt sub HeldAt gt duration'PT1H' and matchesPattern(Note,'^A')", null),
         ("GET", "/odata/Facilities(Id=1)/Units?$compute=Beds mul 2 as Twice", null),
-        ("POST", "/odata/$batch", """{"requests":[{"id":"1","method":"GET","url":"http://other.example/odata/Facilities(1)"},{"id":"2","dependsOn":["1"],"method":"GET","url":"$1"}]}"""),
+        ("POST", "/odata/$batch",
+            """{"requests":[{"id":"1","method":"GET","url":"http://other.example/odata/Facilities(1)"},{"id":"2","dependsOn":["1"],""" +
+            """ "method":"GET","url":"$1"}]}"""),
         ("GET", "/odata/Placements/HousingCapacity.LongStays(date=0001-01-01)", null),
     ];
 
@@ -104,7 +110,8 @@ public partial class FuzzTests(KestrelApiFixture api) : IClassFixture<KestrelApi
                 : CprLike().IsMatch(text) ? "CPR-like number"
                 : null;
             if (problem is not null)
-                failures.Add($"#{i} {problem}: {method} {mutatedUrl} {(mutatedBody is null ? "" : Encoding.UTF8.GetString(mutatedBody))} -> {status} {text[..Math.Min(300, text.Length)]}");
+                failures.Add($"#{i} {problem}: {method} {mutatedUrl} {(mutatedBody is null ? "" : Encoding.UTF8.GetString(mutatedBody))} " +
+                    $"-> {status} {text[..Math.Min(300, text.Length)]}");
         }
         Assert.True(failures.Count == 0, $"{failures.Count} of {Requests} failed:\n" + string.Join("\n", failures.Take(15)));
         // The run must reach past the parsers: some answers succeed, most of the rest are refusals.
@@ -144,7 +151,8 @@ public partial class FuzzTests(KestrelApiFixture api) : IClassFixture<KestrelApi
         }
         var text = random.Next(2) == 0
             ? Regex.Replace(json, @"(?<=:)(""[^""]*""|-?\d+)",
-                _ => random.Next(2) == 0 ? WrongValues[random.Next(WrongValues.Length)] : Nasty[random.Next(Nasty.Length)] is var n ? "\"" + n.Replace("\"", "\\\"") + "\"" : "")
+                _ => random.Next(2) == 0 ? WrongValues[random.Next(WrongValues.Length)] : Nasty[random.Next(Nasty.Length)] is var n ? "\""
+                    + n.Replace("\"", "\\\"") + "\"" : "")
             : Mutate(json, random);
         return Encoding.UTF8.GetBytes(text);
     }

@@ -45,7 +45,9 @@ public class HoldCapTests(HoldCapFixture api) : IClassFixture<HoldCapFixture>
         }
         var sixth = await officer.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds", $$"""{"FacilityId":{{facility}}}""");
         Assert.Equal((HttpStatusCode.Conflict, "TooManyHolds"), (sixth.Status, sixth.ErrorCode));
-        Assert.Equal(HttpStatusCode.NoContent, (await officer.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/odata/BedHolds({holds[0]})"))).Status);
-        Assert.Equal(HttpStatusCode.Created, (await officer.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds", $$"""{"FacilityId":{{facility}}}""")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.SendAsync(new HttpRequestMessage(HttpMethod.Delete,
+            $"/odata/BedHolds({holds[0]})"))).Status);
+        Assert.Equal(HttpStatusCode.Created, (await officer.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds",
+            $$"""{"FacilityId":{{facility}}}""")).Status);
     }
 }

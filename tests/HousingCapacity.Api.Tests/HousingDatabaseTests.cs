@@ -109,7 +109,8 @@ public class HousingDatabaseTests(ApiFixture one, OtherKeysApiFixture other)
             .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public
                                          | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly)
                 .Where(f => !f.IsLiteral && !f.Name.StartsWith('<'))
-                .Where(f => !f.IsInitOnly || mutable.Contains(f.FieldType.IsGenericType ? f.FieldType.GetGenericTypeDefinition() : f.FieldType))
+                .Where(f => !f.IsInitOnly || mutable.Contains(f.FieldType.IsGenericType ? f.FieldType.GetGenericTypeDefinition()
+                    : f.FieldType))
                 .Select(f => $"{t.FullName}.{f.Name}"))
             .ToList();
         Assert.Empty(offenders);

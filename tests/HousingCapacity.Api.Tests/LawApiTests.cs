@@ -24,7 +24,8 @@ public class LawApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(JsonValueKind.Null, stay.Json.GetProperty("ExceptionDecidedBy").ValueKind);
         var year = await api.OData.GetAsync($"/odata/Persons({young})/HousingCapacity.CountingYear(date={Iso(Today)})");
         Assert.Equal("None", year.Json.GetProperty("Status").GetString());
-        var longStays = await api.OData.GetAsync($"/odata/Placements/HousingCapacity.LongStays(date={Iso(Today)},warnings=true)?$filter=PersonId eq {young}");
+        var longStays = await api.OData.GetAsync($"/odata/Placements/HousingCapacity.LongStays(date={Iso(Today)},warnings=true)?$filter=P" +
+            $"ersonId eq {young}");
         Assert.Empty(longStays.Value.EnumerateArray());
     }
 
@@ -68,11 +69,14 @@ public class LawApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var changed = await api.OData.SendJsonAsync(HttpMethod.Post, url,
             """{"municipalityCode":167,"reason":"Borgeren har sin bopæl i Hvidovre (retssikkerhedslovens § 9)."}""");
         Assert.Equal(HttpStatusCode.OK, changed.Status);
-        Assert.Equal("Borgeren har sin bopæl i Hvidovre (retssikkerhedslovens § 9).", changed.Json.GetProperty("ResponsibleMunicipalityReason").GetString());
+        Assert.Equal("Borgeren har sin bopæl i Hvidovre (retssikkerhedslovens § 9).",
+            changed.Json.GetProperty("ResponsibleMunicipalityReason").GetString());
         // Hvidovre's officers now see the stay (and the notice due to them).
-        var seen = await hvidovre.GetAsync($"/odata/Placements?$filter=Id eq {id} and NotifiedOn eq null and NotificationDueDate ne null&$select=Id");
+        var seen = await hvidovre.GetAsync($"/odata/Placements?$filter=Id eq {id} and NotifiedOn eq null and NotificationDueDate ne " +
+            "null&$select=Id");
         Assert.Single(seen.Value.EnumerateArray());
-        var unknown = await hvidovre.SendJsonAsync(HttpMethod.Post, url, """{"municipalityCode":null,"reason":"Handlekommunen er uafklaret."}""");
+        var unknown = await hvidovre.SendJsonAsync(HttpMethod.Post, url,
+            """{"municipalityCode":null,"reason":"Handlekommunen er uafklaret."}""");
         Assert.Equal(HttpStatusCode.OK, unknown.Status);
         Assert.Equal(JsonValueKind.Null, unknown.Json.GetProperty("ResponsibleMunicipalityId").ValueKind);
     }
@@ -95,7 +99,8 @@ public class LawApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(14, year.GetProperty("NightsLeft").GetInt32());
         Assert.Equal(75, year.GetProperty("WarningLevel").GetInt32());
         var listed = Assert.Single((await api.OData.GetAsync(
-            $"/odata/Placements/HousingCapacity.LongStays(date={Iso(Today)},warnings=true)?$filter=PersonId eq {person}")).Value.EnumerateArray());
+            $"/odata/Placements/HousingCapacity.LongStays(date={Iso(Today)},warnings=true)?$filter=PersonId eq {person}"))
+                .Value.EnumerateArray());
         Assert.Equal("Warning", listed.GetProperty("Status").GetString());
         Assert.Empty((await api.OData.GetAsync(
             $"/odata/Placements/HousingCapacity.LongStays(date={Iso(Today)})?$filter=PersonId eq {person}")).Value.EnumerateArray());
@@ -119,7 +124,8 @@ public class LawApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var row = Assert.Single((await api.OData.GetAsync(
             $"/odata/Placements/HousingCapacity.LongStays(date={Iso(Today)})?$filter=PersonId eq {person}")).Value.EnumerateArray());
         Assert.Equal("2026-01-10", row.GetProperty("WindowStart").GetString());
-        Assert.Equal(Period.Between(new LocalDate(2026, 1, 10), Today, PeriodUnits.Days).Days + 1, row.GetProperty("Section110Nights").GetInt32());
+        Assert.Equal(Period.Between(new LocalDate(2026, 1, 10), Today, PeriodUnits.Days).Days + 1, row.GetProperty("Section110Nights")
+            .GetInt32());
         Assert.Equal("2026-04-10", row.GetProperty("ThresholdPassedOn").GetString()); // the 91st night, under the 90 in force
     }
 
@@ -146,7 +152,8 @@ public class LawApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         var cafe = await _make.FacilityAsync("EmergencyBeds", legalBasis: "Section104");
         var put = await api.Admin.SendJsonAsync(HttpMethod.Put, $"/odata/Facilities({cafe})",
-            $$"""{"Id":{{cafe}},"MunicipalityId":1,"Name":"Natcaféen","Kind":"EmergencyBeds","Address":"Vej 2","GenderRestriction":"None","IsActive":true}""");
+            $$"""{"Id":{{cafe}},"MunicipalityId":1,"Name":"Natcaféen","Kind":"EmergencyBeds","Address":"Vej 2",""" +
+                """ "GenderRestriction":"None","IsActive":true}""");
         Assert.Equal(HttpStatusCode.NoContent, put.Status);
         Assert.Equal("Section104", (await api.Admin.GetAsync($"/odata/Facilities({cafe})")).Json.GetProperty("LegalBasis").GetString());
     }
@@ -163,7 +170,8 @@ public class LawApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             $$"""{"endDate":"{{Iso(Today)}}","dischargeReason":"Planned","destination":"OwnHome","followUpSupport":"HousingSupport85a"}""");
         Assert.Equal("FollowUpDateRequired", noDate.ErrorCode);
         var done = await api.OData.SendJsonAsync(HttpMethod.Post, url,
-            $$"""{"endDate":"{{Iso(Today)}}","dischargeReason":"Expelled","destination":"Street","followUpSupport":"HousingSupport85a","followUpDecidedOn":"{{Iso(Today.PlusDays(-2))}}"}""");
+            $$"""{"endDate":"{{Iso(Today)}}","dischargeReason":"Expelled","destination":"Street","followUpSupport":"HousingSupport85a",""" +
+                $$""" "followUpDecidedOn":"{{Iso(Today.PlusDays(-2))}}"}""");
         Assert.Equal(HttpStatusCode.OK, done.Status);
         Assert.Equal("Expelled", done.Json.GetProperty("DischargeReason").GetString());
         Assert.True(done.Json.GetProperty("FollowUpDecidedBeforeDischarge").GetBoolean());

@@ -67,7 +67,8 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         await _make.UnitAsync(shelter, beds: 2);
         var alias = $"Ung {Guid.NewGuid():N}"[..20];
         var refused = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn",
-            JsonSerializer.Serialize(new { facilityId = shelter, alias, gender = "Male", estimatedAge = 17, exceptionJustification = Justification }));
+            JsonSerializer.Serialize(new { facilityId = shelter, alias, gender = "Male", estimatedAge = 17,
+                exceptionJustification = Justification }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
         Assert.Contains("MinorAtAdultPlace", refused.DetailCodes());
         Assert.Contains("anslået", refused.Json.GetProperty("error").GetProperty("details")[0].GetProperty("message").GetString());
@@ -85,7 +86,8 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         int stayId;
         await using (var db = api.NewDb())
         {
-            var old = new Placement(person, unit, shelter, LegalBasis.Section110, new DateRange(Today.PlusMonths(-3), Today.PlusMonths(-3).PlusDays(4)),
+            var old = new Placement(person, unit, shelter, LegalBasis.Section110, new DateRange(Today.PlusMonths(-3), Today.PlusMonths(-3)
+                .PlusDays(4)),
                 SupportMethod.None, null, ReferralRoute.SelfReferral, null);
             db.Add(old);
             await db.SaveChangesAsync();
@@ -93,9 +95,11 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         }
         var listed = await api.OData.GetAsync("/odata/Placements/HousingCapacity.MinorsAtAdultPlaces()?$select=Id,PersonId");
         Assert.Contains(listed.Value.EnumerateArray(), p => p.GetProperty("Id").GetInt32() == stayId);
-        var other = await api.As(Security.Role.HousingOfficer, 167).GetAsync("/odata/Placements/HousingCapacity.MinorsAtAdultPlaces()?$select=Id");
+        var other = await api.As(Security.Role.HousingOfficer, 167)
+            .GetAsync("/odata/Placements/HousingCapacity.MinorsAtAdultPlaces()?$select=Id");
         Assert.DoesNotContain(other.Value.EnumerateArray(), p => p.GetProperty("Id").GetInt32() == stayId);
-        Assert.Equal(HttpStatusCode.Forbidden, (await api.As(Security.Role.Committee).GetAsync("/odata/Placements/HousingCapacity.MinorsAtAdultPlaces()")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.As(Security.Role.Committee)
+            .GetAsync("/odata/Placements/HousingCapacity.MinorsAtAdultPlaces()")).Status);
     }
 
     private async Task<ODataTestClient.Reply> RecordPolicyAsync(int municipalityCode, string effectiveFrom, bool applies, int min, int max,
@@ -150,7 +154,8 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         {
             var hvidovre = await db.Municipalities.SingleAsync(m => m.Code == 167);
             var other = await api.As(Security.Role.Administrator, 175).SendJsonAsync(HttpMethod.Post, "/odata/YouthPolicies",
-                JsonSerializer.Serialize(new { MunicipalityId = hvidovre.Id, EffectiveFrom = "2025-03-01", Applies = false, MinAge = 18, MaxAge = 24,
+                JsonSerializer.Serialize(new { MunicipalityId = hvidovre.Id, EffectiveFrom = "2025-03-01", Applies = false, MinAge = 18,
+                    MaxAge = 24,
                     PolicyName = "Ikke vores" }));
             Assert.Equal(HttpStatusCode.Forbidden, other.Status);
         }
@@ -165,7 +170,8 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         var twice = await RecordPolicyAsync(479, "2026-01-01", false, 18, 24, "Ungepolitik, rettet");
         Assert.Equal(HttpStatusCode.Conflict, twice.Status);
         Assert.Equal("YouthPolicyDateTaken", twice.ErrorCode);
-        var id = (await api.As(Security.Role.Administrator, 479).GetAsync("/odata/YouthPolicies?$filter=PolicyName eq 'Ungepolitik'&$select=Id"))
+        var id = (await api.As(Security.Role.Administrator, 479)
+            .GetAsync("/odata/YouthPolicies?$filter=PolicyName eq 'Ungepolitik'&$select=Id"))
             .Value[0].GetProperty("Id").GetInt32();
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await api.As(Security.Role.Administrator, 479).SendJsonAsync(HttpMethod.Patch,
             $"/odata/YouthPolicies({id})", """{"MaxAge":25}""")).Status);
@@ -188,12 +194,15 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         var june = new LocalDate(2026, 6, 10);
         var refused = await admin.AllocateAsync(twentyTwo, unitId: unit, start: june, end: june.PlusDays(3));
         Assert.Contains("Hvidovre Kommunes Hjemløsestrategi 2026", Source(refused));
-        var exception = await admin.AllocateAsync(twentyTwo, unitId: unit, start: june, end: june.PlusDays(3), justification: Justification);
+        var exception = await admin.AllocateAsync(twentyTwo, unitId: unit, start: june, end: june.PlusDays(3),
+            justification: Justification);
         Assert.Equal(HttpStatusCode.Created, exception.Status);
         var policyId = exception.Json.GetProperty("YouthPolicyId").GetInt32();
-        Assert.Equal(HttpStatusCode.Created, (await admin.AllocateAsync(twentyFive, unitId: unit, start: june, end: june.PlusDays(3))).Status);
+        Assert.Equal(HttpStatusCode.Created, (await admin.AllocateAsync(twentyFive, unitId: unit, start: june, end: june.PlusDays(3)))
+            .Status);
 
-        Assert.Equal(HttpStatusCode.Created, (await RecordPolicyAsync(167, "2026-07-01", false, 18, 24, "Hjemløsestrategi 2026, revideret")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await RecordPolicyAsync(167, "2026-07-01", false, 18, 24, "Hjemløsestrategi 2026, revideret"))
+            .Status);
         // From July no rule: the 22-year-old is admitted without a word; the June decision still cites the June version.
         var july = new LocalDate(2026, 7, 10);
         var after = await admin.AllocateAsync(twentyTwo, unitId: unit, start: july, end: july.PlusDays(2));
@@ -210,7 +219,8 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     private async Task<ODataTestClient.Reply> DischargeAsync(int stay, LocalDate end, string support, LocalDate decided) =>
         await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Placements({stay})/HousingCapacity.Discharge",
-            JsonSerializer.Serialize(new { endDate = Iso(end), dischargeReason = "Planned", destination = "OwnHome", followUpSupport = support,
+            JsonSerializer.Serialize(new { endDate = Iso(end), dischargeReason = "Planned", destination = "OwnHome",
+                followUpSupport = support,
                 followUpDecidedOn = Iso(decided) }));
 
     [Fact]
@@ -233,16 +243,19 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         var secondId = second.Json.GetProperty("Id").GetInt32();
         var ahead = await DischargeAsync(secondId, Today.PlusDays(3), "HousingSupport85a", Today.PlusDays(1));
         Assert.Equal("FollowUpDecidedInFuture", ahead.ErrorCode);
-        Assert.Equal(HttpStatusCode.OK, (await DischargeAsync(secondId, Today.PlusDays(-1), "HousingSupport85a", Today.PlusDays(-1))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await DischargeAsync(secondId, Today.PlusDays(-1), "HousingSupport85a", Today.PlusDays(-1)))
+            .Status);
 
-        var list = (await api.OData.GetAsync($"/odata/Placements/HousingCapacity.RefusionPeriods()?$filter=PersonId eq {person}&$orderby=DischargedOn"))
+        var list = (await api.OData.GetAsync($"/odata/Placements/HousingCapacity.RefusionPeriods()?$filter=PersonId eq " +
+            $"{person}&$orderby=DischargedOn"))
             .Value.EnumerateArray().ToList();
         Assert.Equal(2, list.Count);
         Assert.All(list, c => Assert.Equal(Iso(firstOut), c.GetProperty("PeriodStart").GetString()));
         Assert.All(list, c => Assert.Equal(Iso(firstOut.PlusYears(2)), c.GetProperty("PeriodEnd").GetString()));
         Assert.Equal([true, false], list.Select(c => c.GetProperty("StartsPeriod").GetBoolean()));
         // Another municipality's officers do not see Rødovre's claim.
-        var hvidovre = await api.As(Security.Role.HousingOfficer, 167).GetAsync($"/odata/Placements/HousingCapacity.RefusionPeriods()?$filter=PersonId eq {person}");
+        var hvidovre = await api.As(Security.Role.HousingOfficer, 167)
+            .GetAsync($"/odata/Placements/HousingCapacity.RefusionPeriods()?$filter=PersonId eq {person}");
         Assert.Empty(hvidovre.Value.EnumerateArray());
     }
 
@@ -290,7 +303,8 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         var person = first.Json.GetProperty("PersonId").GetInt32();
 
         // The same alias again (typed differently): asked who it is, not silently a new record.
-        var again = await CheckInAsync($$"""{"facilityId":{{shelter}},"alias":" {{alias.ToUpperInvariant()}} ","gender":"Female","birthYear":1980}""");
+        var again = await CheckInAsync($$"""{"facilityId":{{shelter}},"alias":" {{alias.ToUpperInvariant()}} ","gender":"Female",""" +
+            """ "birthYear":1980}""");
         Assert.Equal(HttpStatusCode.Conflict, again.Status);
         Assert.Equal("KnownWithoutCprAtPlace", again.ErrorCode);
 
@@ -307,7 +321,8 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(31, year.Json.GetProperty("Section110Nights").GetInt32());   // 30 nights before and tonight
 
         // Staff may still say it is someone new.
-        var someoneElse = await CheckInAsync($$"""{"facilityId":{{shelter}},"alias":"{{alias}}","gender":"Female","birthYear":1990,"newPerson":true}""");
+        var someoneElse = await CheckInAsync($$"""{"facilityId":{{shelter}},"alias":"{{alias}}","gender":"Female","birthYear":1990,""" +
+            """ "newPerson":true}""");
         Assert.Equal(HttpStatusCode.Created, someoneElse.Status);
         Assert.NotEqual(person, someoneElse.Json.GetProperty("PersonId").GetInt32());
     }
@@ -401,8 +416,10 @@ public class LawPartTwoTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("Skriv datoen for den første nat", await missing.Content.ReadAsStringAsync());
         using var saved = await officer.PostFormAsync($"{page}?handler=Noticed", new()
         {
-            ["PlaceName"] = "Herberget Vest", ["PlaceMunicipalityCode"] = "101", ["StartDate"] = Today.PlusDays(-9).ToString("yyyy-MM-dd", null),
-            ["EndDate"] = Today.PlusDays(-2).ToString("yyyy-MM-dd", null), ["NoticeReceivedOn"] = Today.PlusDays(-7).ToString("yyyy-MM-dd", null),
+            ["PlaceName"] = "Herberget Vest", ["PlaceMunicipalityCode"] = "101", ["StartDate"] = Today.PlusDays(-9).ToString("yyyy-MM-dd",
+                null),
+            ["EndDate"] = Today.PlusDays(-2).ToString("yyyy-MM-dd", null), ["NoticeReceivedOn"] = Today.PlusDays(-7).ToString("yyyy-MM-dd",
+                null),
         }, page);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var body = await officer.Http.GetStringAsync(page);

@@ -62,7 +62,8 @@ public class LockWaitTests(LockWaitFixture api) : IClassFixture<LockWaitFixture>
             rollback.CommandText = "ROLLBACK";
             await rollback.ExecuteNonQueryAsync();
         }
-        Assert.Equal(HttpStatusCode.Created, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", """{"FacilityId":1,"Reason":"Full"}""")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways",
+            """{"FacilityId":1,"Reason":"Full"}""")).Status);
         await AssertHealthAsync(HttpStatusCode.OK, "ok");
     }
 
@@ -85,7 +86,8 @@ public class LockWaitTests(LockWaitFixture api) : IClassFixture<LockWaitFixture>
             await AssertHealthAsync(HttpStatusCode.ServiceUnavailable, "database locked");
             await transaction.RollbackAsync();
         }
-        Assert.Equal(HttpStatusCode.Created, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", """{"FacilityId":1,"Reason":"Full"}""")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways",
+            """{"FacilityId":1,"Reason":"Full"}""")).Status);
         await AssertHealthAsync(HttpStatusCode.OK, "ok");
     }
 }

@@ -26,7 +26,8 @@ public partial class LogScanTests(ApiFixture api) : IClassFixture<ApiFixture>
         await api.OData.GetAsync("/odata/Persons?$filter=" + Uri.EscapeDataString("Cpr eq '010190-0123' and and"));
         await using var db = api.NewDb();
         var existing = await db.Persons.FirstAsync();
-        await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Persons", $$"""{"Cpr":"{{existing.Cpr}}","FirstName":"X","LastName":"Y","MunicipalityId":1}""");
+        await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Persons",
+            $$"""{"Cpr":"{{existing.Cpr}}","FirstName":"X","LastName":"Y","MunicipalityId":1}""");
         await api.Staff(1).GetAsync($"/odata/Persons?$filter=Cpr eq '{existing.Cpr}'");
         await api.OData.GetAsync($"/odata/Persons/HousingCapacity.FindByCpr(cpr='{existing.Cpr}')");
         // A CPR number in the path of requests that fail, in every way a request can fail.
@@ -43,7 +44,8 @@ public partial class LogScanTests(ApiFixture api) : IClassFixture<ApiFixture>
             await anonymous.GetAsync($"/odata/Persons/HousingCapacity.FindByCpr(cpr='{cpr}')");
 
         // And whatever logs, logs through the masking factory.
-        var logger = api.Factory.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("Test.AnyCategory");
+        var logger = api.Factory.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()
+            .CreateLogger("Test.AnyCategory");
         Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, new InvalidOperationException($"failed for {cpr}"),
             "Lookup of {Cpr} failed", cpr);
         Assert.Contains(LogSink.Lines, l => l.Contains("Test.AnyCategory") && l.Contains(cpr[..6] + "-XXXX")

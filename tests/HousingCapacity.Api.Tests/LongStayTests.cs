@@ -21,7 +21,8 @@ public class LongStayTests(ApiFixture api) : IClassFixture<ApiFixture>
         var old = await make.PersonAsync(today.PlusYears(-52));
         await make.AllocateAsync(old, unitId: unit, start: today.PlusDays(-500), end: today.PlusDays(-340));
 
-        var reply = await api.OData.GetAsync($"/odata/Placements/HousingCapacity.LongStays(date={today:yyyy-MM-dd})?$filter=PersonId in ({person},{ninety},{old})");
+        var reply = await api.OData.GetAsync($"/odata/Placements/HousingCapacity.LongStays(date={today:yyyy-MM-dd})?$filter=PersonId in " +
+            $"({person},{ninety},{old})");
         var row = Assert.Single(reply.Value.EnumerateArray());
         Assert.Equal(person, row.GetProperty("PersonId").GetInt32());
         Assert.Equal(91, row.GetProperty("Section110Nights").GetInt32());

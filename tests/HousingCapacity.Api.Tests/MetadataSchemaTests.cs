@@ -56,7 +56,8 @@ public class MetadataSchemaTests(ApiFixture api) : IClassFixture<ApiFixture>
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException($"'{file}' is not installed (xmllint: apt-get install libxml2-utils; npm: nodejs). {e.Message}");
+            throw new InvalidOperationException($"'{file}' is not installed (xmllint: apt-get install libxml2-utils; npm: nodejs). " +
+                $"{e.Message}");
         }
     }
 }

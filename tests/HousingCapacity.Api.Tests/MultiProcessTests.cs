@@ -87,7 +87,8 @@ public class MultiProcessTests(ApiFixture api) : IClassFixture<ApiFixture>
                     using var reply = await client.PostAsync("/odata/Placements", Allocation(persons[i], facility, night));
                     Assert.True((int)reply.StatusCode < 500, await reply.Content.ReadAsStringAsync());
                     if (reply.StatusCode == HttpStatusCode.Created)
-                        acknowledged.Add(JsonDocument.Parse(await reply.Content.ReadAsStringAsync()).RootElement.GetProperty("Id").GetInt32());
+                        acknowledged.Add(JsonDocument.Parse(await reply.Content.ReadAsStringAsync()).RootElement.GetProperty("Id")
+                            .GetInt32());
                 }
                 catch (HttpRequestException) when (client == toDoomed)
                 {

@@ -23,8 +23,10 @@ public sealed class ODataLibraryTests(ApiFixture api) : IClassFixture<ApiFixture
         // The second write of the change set breaks a rule (0 beds): neither is saved.
         var refused = """
             {"requests":[
-              {"id":"1","atomicityGroup":"g","method":"POST","url":"Units","headers":{"content-type":"application/json"},"body":{"FacilityId":1,"Label":"LABEL a","Beds":1}},
-              {"id":"2","atomicityGroup":"g","method":"POST","url":"Units","headers":{"content-type":"application/json"},"body":{"FacilityId":1,"Label":"LABEL b","Beds":0}},
+              {"id":"1","atomicityGroup":"g","method":"POST","url":"Units","headers":{"content-type":"application/json"},
+                "body":{"FacilityId":1,"Label":"LABEL a","Beds":1}},
+              {"id":"2","atomicityGroup":"g","method":"POST","url":"Units","headers":{"content-type":"application/json"},
+                "body":{"FacilityId":1,"Label":"LABEL b","Beds":0}},
               {"id":"3","method":"GET","url":"Municipalities(1)?$select=Name"}
             ]}
             """.Replace("LABEL", label);
@@ -33,7 +35,8 @@ public sealed class ODataLibraryTests(ApiFixture api) : IClassFixture<ApiFixture
         var first = await admin.PostAsync("/odata/$batch", Json(refused));
         var firstBody = await first.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        var statuses = JsonDocument.Parse(firstBody).RootElement.GetProperty("responses").EnumerateArray().Select(r => r.GetProperty("status").GetInt32()).ToList();
+        var statuses = JsonDocument.Parse(firstBody).RootElement.GetProperty("responses").EnumerateArray().Select(r =>
+            r.GetProperty("status").GetInt32()).ToList();
         Assert.Contains(422, statuses);
         Assert.DoesNotContain(500, statuses);
         await using (var db = api.NewDb())
@@ -61,7 +64,8 @@ public sealed class ODataLibraryTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task Compute_AddsAComputedProperty_ThatCanBeSelectedAndFiltered()
     {
-        var reply = await api.OData.GetAsync("/odata/Units?$compute=Beds mul 2 as Places&$filter=Places gt 2&$select=Id,Beds,Places&$orderby=Id&$top=5");
+        var reply = await api.OData.GetAsync("/odata/Units?$compute=Beds mul 2 as Places&$filter=Places gt " +
+            "2&$select=Id,Beds,Places&$orderby=Id&$top=5");
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         var rows = reply.Value.EnumerateArray().ToList();
         Assert.NotEmpty(rows);
@@ -123,7 +127,8 @@ public sealed class ODataLibraryTests(ApiFixture api) : IClassFixture<ApiFixture
     public void EveryEntitySet_HasAQueryFilter_ButThoseTheRoleSeesInFull(Role? role, string[] seenInFull)
     {
         var options = api.Database.Options();
-        var scope = new CallerScope { Current = role is { } r ? Caller.Person("test", r, 1, 175, r == Role.ShelterStaff ? [1] : []) : Caller.Nobody };
+        var scope = new CallerScope { Current = role is { } r ? Caller.Person("test", r, 1, 175, r == Role.ShelterStaff ? [1] : [])
+            : Caller.Nobody };
         using var db = new HousingDbContext(options, scope, api.Clock, api.Shared);
         var model = api.Factory.Services.GetRequiredService<Microsoft.OData.Edm.IEdmModel>();
         foreach (var set in model.EntityContainer.EntitySets())
@@ -133,7 +138,8 @@ public sealed class ODataLibraryTests(ApiFixture api) : IClassFixture<ApiFixture
             var filtered = db.Model.FindEntityType(clr!)!.GetDeclaredQueryFilters().Count > 0;
             // The nobody model sees nothing: its Municipalities filter is "false" too.
             Assert.True(filtered || seenInFull.Contains(set.Name) && role is not null,
-                $"{set.Name} has no query filter for {role?.ToString() ?? "a caller without a role"}: it would see every municipality's rows.");
+                $"{set.Name} has no query filter for {role?.ToString() ?? "a caller without a role"}: it would see every municipality's " +
+                    "rows.");
             if (role is not null) Assert.True(filtered != seenInFull.Contains(set.Name), $"{set.Name} for {role}");
         }
         using var system = api.NewDb();
@@ -164,7 +170,8 @@ public sealed class SerializationFailureTests(ApiFixture api) : IClassFixture<Ap
               BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$;
               CREATE TRIGGER "TR_Test_AccessLog_Full" BEFORE INSERT ON "AccessLog" FOR EACH ROW EXECUTE FUNCTION "TR_Test_AccessLog_Full"();
               """
-            : "CREATE TRIGGER TR_Test_AccessLog_Full BEFORE INSERT ON AccessLog BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+            : "CREATE TRIGGER TR_Test_AccessLog_Full BEFORE INSERT ON AccessLog " +
+              "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
         try
         {
             using var response = await api.Client.GetAsync("/odata/Persons?$top=5");
@@ -191,7 +198,8 @@ public sealed class SerializationFailureTests(ApiFixture api) : IClassFixture<Ap
         await using (var db = api.NewDb())
         {
             id = await db.Persons.Where(p => p.MunicipalityId == 1).OrderBy(p => p.Id).Select(p => p.Id).Skip(3).FirstAsync();
-            cipher = await db.Database.SqlQueryRaw<string>("SELECT \"Cpr\" AS \"Value\" FROM \"Persons\" WHERE \"Id\" = {0}", id).SingleAsync();
+            cipher = await db.Database.SqlQueryRaw<string>("SELECT \"Cpr\" AS \"Value\" FROM \"Persons\" WHERE \"Id\" = {0}", id)
+                .SingleAsync();
             // A CPR number that no longer decrypts (a damaged file, a wrong key): the record cannot be written out.
             await db.Database.ExecuteSqlRawAsync("UPDATE \"Persons\" SET \"Cpr\" = 'v1:AAAA' WHERE \"Id\" = {0}", id);
         }
@@ -268,7 +276,8 @@ public sealed class ModelConsistencyTests(ApiFixture api) : IClassFixture<ApiFix
             {
                 var writer = (Api.OData.IEntitySetWriter)api.Factory.Services.GetRequiredService(parameter.ParameterType);
                 foreach (var name in writer.Insertable.Concat(writer.Updatable))
-                    Assert.True(type.FindProperty(name) is IEdmStructuralProperty, $"{parameter.ParameterType.Name} names {name}, which {record.Name} does not have");
+                    Assert.True(type.FindProperty(name) is IEdmStructuralProperty,
+                        $"{parameter.ParameterType.Name} names {name}, which {record.Name} does not have");
                 checkedWriters++;
             }
         }

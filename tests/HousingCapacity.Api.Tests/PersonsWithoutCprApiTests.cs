@@ -37,7 +37,9 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
     {
         var (shelter, staff) = await ShelterAsync();
         var before = await NovemberAsync();
-        var stay = await CheckIn(staff, $$"""{"facilityId":{{shelter}},"alias":"Tomasz","gender":"Male","birthYear":1979,"priorResidence":"Street","startDate":"{{Iso(Today.PlusDays(-3))}}"}""");
+        var stay = await CheckIn(staff,
+            $$"""{"facilityId":{{shelter}},"alias":"Tomasz","gender":"Male","birthYear":1979,"priorResidence":"Street",""" +
+            $$""" "startDate":"{{Iso(Today.PlusDays(-3))}}"}""");
         Assert.Equal(HttpStatusCode.Created, stay.Status);
         var person = stay.Json.GetProperty("PersonId").GetInt32();
         Assert.Equal("Street", stay.Json.GetProperty("PriorResidence").GetString());
@@ -57,7 +59,8 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(HttpStatusCode.OK, report.Status);
         // Danmarks Statistik gets the gender and birth year of someone without a CPR number, never the alias.
         var dst = await api.OData.GetAsync($"/reports/dst/boform/{shelter}/2026-Q4.csv");
-        var row = Assert.Single(dst.Body.Split("\r\n").Skip(1).Select(l => l.Split(';')), c => c.Length > 7 && c[7] == Iso(Today.PlusDays(-3)));
+        var row = Assert.Single(dst.Body.Split("\r\n").Skip(1).Select(l => l.Split(';')), c => c.Length > 7
+            && c[7] == Iso(Today.PlusDays(-3)));
         Assert.Equal(("", "1", "1979", "Gaden"), (row[2], row[3], row[4], row[9]));
         Assert.DoesNotContain("Tomasz", dst.Body);
     }
@@ -89,13 +92,16 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
             .GetProperty("PersonId").GetInt32();
         var found = await api.OData.GetAsync($"/odata/Persons?$filter=Cpr eq null and Id eq {person}&$select=Id");
         Assert.Single(found.Value.EnumerateArray());
-        Assert.Empty((await api.OData.GetAsync($"/odata/Persons?$filter=Cpr ne null and Id eq {person}&$select=Id")).Value.EnumerateArray());
-        var corrected = await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({person})/HousingCapacity.UpdateAge", """{"birthYear":1970}""");
+        Assert.Empty((await api.OData.GetAsync($"/odata/Persons?$filter=Cpr ne null and Id eq {person}&$select=Id"))
+            .Value.EnumerateArray());
+        var corrected = await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({person})/HousingCapacity.UpdateAge",
+            """{"birthYear":1970}""");
         Assert.Equal(HttpStatusCode.OK, corrected.Status);
         Assert.Equal("BirthYear", corrected.Json.GetProperty("AgeBasis").GetString());
         Assert.Equal("1970-07-01", corrected.Json.GetProperty("BirthDate").GetString());
         var withCpr = await _make.PersonAsync(Today.PlusYears(-30));
-        var refused = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({withCpr})/HousingCapacity.UpdateAge", """{"birthYear":1970}""");
+        var refused = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({withCpr})/HousingCapacity.UpdateAge",
+            """{"birthYear":1970}""");
         Assert.Equal("AgeFromCpr", refused.ErrorCode);
     }
 
@@ -135,12 +141,14 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         var second = (await CheckIn(staff, $$"""{"facilityId":{{shelter}},"alias":"B","gender":"Male","estimatedAge":40}""")).Json
             .GetProperty("PersonId").GetInt32();
         var cpr = Builders.Cpr(new LocalDate(1976, 5, 17), male: true);
-        var added = await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({first})/HousingCapacity.AddCpr", $$"""{"cpr":"{{cpr}}"}""");
+        var added = await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({first})/HousingCapacity.AddCpr",
+            $$"""{"cpr":"{{cpr}}"}""");
         Assert.Equal(HttpStatusCode.OK, added.Status);
         Assert.Equal("CprNumber", added.Json.GetProperty("AgeBasis").GetString());
         Assert.Equal("1976-05-17", added.Json.GetProperty("BirthDate").GetString());
         Assert.DoesNotContain(cpr, added.Body);
-        var duplicate = await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({second})/HousingCapacity.AddCpr", $$"""{"cpr":"{{cpr}}"}""");
+        var duplicate = await staff.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({second})/HousingCapacity.AddCpr",
+            $$"""{"cpr":"{{cpr}}"}""");
         Assert.Equal(HttpStatusCode.Conflict, duplicate.Status);
         Assert.Equal("DuplicateCpr", duplicate.ErrorCode);
         Assert.DoesNotContain(cpr[..6], duplicate.Body);
@@ -157,11 +165,14 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         var (shelter, staff) = await ShelterAsync();
         var (known, cpr) = await _make.RegisterAsync(Today.PlusYears(-44));
         await _make.AllocateAsync(known, facilityId: shelter, start: Today.PlusDays(-60), end: Today.PlusDays(-50));
-        var anonymous = await CheckIn(staff, $$"""{"facilityId":{{shelter}},"alias":"Samme person","gender":"Male","estimatedAge":44,"startDate":"{{Iso(Today.PlusDays(-10))}}"}""");
+        var anonymous = await CheckIn(staff,
+            $$"""{"facilityId":{{shelter}},"alias":"Samme person","gender":"Male","estimatedAge":44,""" +
+            $$""" "startDate":"{{Iso(Today.PlusDays(-10))}}"}""");
         var duplicate = anonymous.Json.GetProperty("PersonId").GetInt32();
         var stayId = anonymous.Json.GetProperty("Id").GetInt32();
         // The anonymous record is also on a waitlist with an offer.
-        var waitlist = (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Waitlists", """{"MunicipalityId":1,"Name":"Fletning","Kind":"SkaevBolig"}""")).Json.GetProperty("Id").GetInt32();
+        var waitlist = (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Waitlists",
+            """{"MunicipalityId":1,"Name":"Fletning","Kind":"SkaevBolig"}""")).Json.GetProperty("Id").GetInt32();
         var officerSees = await api.OData.GetAsync($"/odata/Persons({duplicate})");
         Assert.Equal(HttpStatusCode.OK, officerSees.Status);
         var entry = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries",
@@ -169,22 +180,27 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(HttpStatusCode.Created, entry.Status);
         var entryId = entry.Json.GetProperty("Id").GetInt32();
         var home = await _make.UnitAsync(await _make.FacilityAsync("SkaevBolig"));
-        var offer = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Waitlists({waitlist})/HousingCapacity.OfferNext", $$"""{"unitId":{{home}}}""");
+        var offer = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Waitlists({waitlist})/HousingCapacity.OfferNext",
+            $$"""{"unitId":{{home}}}""");
         Assert.Equal(HttpStatusCode.OK, offer.Status);
         var offerId = offer.Json.GetProperty("Id").GetInt32();
         await using var check = api.NewDb();
         var linesBefore = await check.AccessLogLines.CountAsync(e => e.PersonId == duplicate);
         Assert.True(linesBefore > 0);
 
-        var self = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({duplicate})/HousingCapacity.MergeInto", $$"""{"personId":{{duplicate}}}""");
+        var self = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({duplicate})/HousingCapacity.MergeInto",
+            $$"""{"personId":{{duplicate}}}""");
         Assert.Equal("MergeIntoSelf", self.ErrorCode);
-        var wrongWay = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({known})/HousingCapacity.MergeInto", $$"""{"personId":{{duplicate}}}""");
+        var wrongWay = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({known})/HousingCapacity.MergeInto",
+            $$"""{"personId":{{duplicate}}}""");
         Assert.Equal("MergeIntoRecordWithCpr", wrongWay.ErrorCode);
-        var merged = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({duplicate})/HousingCapacity.MergeInto", $$"""{"personId":{{known}}}""");
+        var merged = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({duplicate})/HousingCapacity.MergeInto",
+            $$"""{"personId":{{known}}}""");
         Assert.Equal(HttpStatusCode.OK, merged.Status);
         Assert.Equal(known, merged.Json.GetProperty("MergedIntoId").GetInt32());
 
-        var stays = (await api.OData.GetAsync($"/odata/Persons({known})/Placements?$select=Id")).Value.EnumerateArray().Select(p => p.GetProperty("Id").GetInt32()).ToList();
+        var stays = (await api.OData.GetAsync($"/odata/Persons({known})/Placements?$select=Id")).Value.EnumerateArray().Select(p =>
+            p.GetProperty("Id").GetInt32()).ToList();
         Assert.Equal(2, stays.Count);
         Assert.Contains(stayId, stays);
         Assert.Equal(known, (await api.OData.GetAsync($"/odata/WaitlistEntries({entryId})")).Json.GetProperty("PersonId").GetInt32());
@@ -208,12 +224,14 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         var (old, oldCpr) = await _make.RegisterAsync(Today.PlusYears(-33));
         var (current, _) = await _make.RegisterAsync(Today.PlusYears(-33));
         await _make.AllocateAsync(old, facilityId: shelter, start: Today.PlusDays(-40), end: Today.PlusDays(-30));
-        var merged = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({old})/HousingCapacity.MergeInto", $$"""{"personId":{{current}}}""");
+        var merged = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({old})/HousingCapacity.MergeInto",
+            $$"""{"personId":{{current}}}""");
         Assert.Equal(HttpStatusCode.OK, merged.Status);
         var found = await api.OData.GetAsync($"/odata/Persons/HousingCapacity.FindByCpr(cpr='{oldCpr}')");
         Assert.Equal(current, found.Value[0].GetProperty("MergedIntoId").GetInt32());
         Assert.Equal("PersonMerged", (await _make.AllocateAsync(old, facilityId: shelter, start: Today.PlusDays(30))).ErrorCode);
-        var again = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({old})/HousingCapacity.MergeInto", $$"""{"personId":{{current}}}""");
+        var again = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({old})/HousingCapacity.MergeInto",
+            $$"""{"personId":{{current}}}""");
         Assert.Equal("AlreadyMerged", again.ErrorCode);
         Assert.Single((await api.OData.GetAsync($"/odata/Persons({current})/Placements?$select=Id")).Value.EnumerateArray());
     }
@@ -224,8 +242,11 @@ public class PersonsWithoutCprApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         var (shelter, staff) = await ShelterAsync();
         var (known, _) = await _make.RegisterAsync(Today.PlusYears(-60));
         await _make.AllocateAsync(known, facilityId: shelter, start: Today.PlusDays(-5));
-        var duplicate = (await CheckIn(staff, $$"""{"facilityId":{{shelter}},"alias":"Dobbelt","gender":"Male","estimatedAge":60,"startDate":"{{Iso(Today.PlusDays(-3))}}"}""")).Json.GetProperty("PersonId").GetInt32();
-        var refused = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({duplicate})/HousingCapacity.MergeInto", $$"""{"personId":{{known}}}""");
+        var duplicate = (await CheckIn(staff,
+            $$"""{"facilityId":{{shelter}},"alias":"Dobbelt","gender":"Male","estimatedAge":60,""" +
+            $$""" "startDate":"{{Iso(Today.PlusDays(-3))}}"}""")).Json.GetProperty("PersonId").GetInt32();
+        var refused = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Persons({duplicate})/HousingCapacity.MergeInto",
+            $$"""{"personId":{{known}}}""");
         Assert.Equal(HttpStatusCode.Conflict, refused.Status);
         await using var db = api.NewDb();
         Assert.Equal(1, await db.Placements.CountAsync(p => p.PersonId == duplicate));

@@ -52,7 +52,8 @@ public class PostgreSqlTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("Herberget", await ScalarAsync(connection, """SELECT "Name" FROM "Facilities" """));
         // From now on the database refuses an overlapping stay of the person.
         var overlap = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, """
-            INSERT INTO "Placements" ("PersonId", "UnitId", "FacilityId", "StartDate", "SupportMethod") VALUES (1, 1, 1, '2026-11-01', 'None')
+            INSERT INTO "Placements" ("PersonId", "UnitId", "FacilityId", "StartDate", "SupportMethod")
+                VALUES (1, 1, 1, '2026-11-01', 'None')
             """));
         Assert.Equal("EX_Placements_PersonAlreadyPlaced", overlap.ConstraintName);
         Assert.Equal(migrator.LatestVersion, await migrator.MigrateAsync()); // again: nothing to do
@@ -108,7 +109,8 @@ public class PostgreSqlTests(ApiFixture api) : IClassFixture<ApiFixture>
                          """DROP TABLE "AccessLog" CASCADE""", """DROP TRIGGER "TR_AccessLog_AppendOnly" ON "AccessLog" """ })
             {
                 var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, sql));
-                Assert.True(refused.SqlState is PostgresErrorCodes.InsufficientPrivilege, $"{sql}: {refused.SqlState} {refused.MessageText}");
+                Assert.True(refused.SqlState is PostgresErrorCodes.InsufficientPrivilege,
+                    $"{sql}: {refused.SqlState} {refused.MessageText}");
             }
             // The one way out: the owner's function, which records the purge and keeps six months.
             Assert.Equal(1, await ScalarAsync(connection,
@@ -138,7 +140,8 @@ public class PostgreSqlTests(ApiFixture api) : IClassFixture<ApiFixture>
         try
         {
             // The API host of the fixture has a leader of its own already, which may hold the lead: count among all four.
-            var leaders = new[] { await first.IsLeaderAsync(default), await second.IsLeaderAsync(default), await third.IsLeaderAsync(default) };
+            var leaders = new[] { await first.IsLeaderAsync(default), await second.IsLeaderAsync(default),
+                await third.IsLeaderAsync(default) };
             Assert.True(leaders.Count(l => l) <= 1, string.Join(",", leaders));
             var hostLeads = await api.Factory.Services.GetRequiredService<BackgroundLeader>().IsLeaderAsync(default);
             Assert.Equal(1, leaders.Count(l => l) + (hostLeads ? 1 : 0));

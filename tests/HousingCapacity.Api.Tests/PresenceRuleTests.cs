@@ -91,7 +91,8 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
             && f.IsActive).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
         var holdsBefore = await db.BedHolds.CountAsync();
 
-        var reply = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds", $$"""{"FacilityId":{{hvidovreFacility}},"PersonId":{{person.Id}}}""");
+        var reply = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds",
+            $$"""{"FacilityId":{{hvidovreFacility}},"PersonId":{{person.Id}}}""");
 
         Assert.Equal(HttpStatusCode.NotFound, reply.Status);
         Assert.Equal("ReferenceNotFound", reply.ErrorCode);
@@ -171,13 +172,15 @@ public class PresenceRuleTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task CheckIn_UnknownCprNumber_Is404_AndAnotherMunicipalitysDoor_Is403BeforeTheNumberIsLookedUp()
     {
         var facility = await FreeRodovreFacilityAsync();
-        var unknown = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{Builders.Cpr(new NodaTime.LocalDate(1971, 3, 3), true)[..8]}}999","facilityId":{{facility}}}"""));
+        var unknown = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{Builders.Cpr(new NodaTime.LocalDate(1971, 3, 3), true)[..8]}}99""" +
+            $$"""9","facilityId":{{facility}}}"""));
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         Assert.Equal("PersonNotFound", unknown.ErrorCode);
 
         var person = await UnseenHvidovrePersonAsync(withCurrentStay: false, skip: 3);
         await using var db = api.NewDb();
-        var hvidovreFacility = await db.Facilities.Where(f => f.Municipality!.Code == Hvidovre).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
+        var hvidovreFacility = await db.Facilities.Where(f => f.Municipality!.Code == Hvidovre).OrderBy(f => f.Id).Select(f => f.Id)
+            .FirstAsync();
         var logBefore = await db.AccessLogLines.MaxAsync(l => (long?)l.Id) ?? 0;
         var elsewhere = await api.OData.SendAsync(CheckIn($$"""{"cpr":"{{person.Cpr}}","facilityId":{{hvidovreFacility}}}"""));
         Assert.Equal(HttpStatusCode.Forbidden, elsewhere.Status);

@@ -14,8 +14,9 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
 {
     private readonly Builders _make = new(api);
 
-    private const string PlacementsQuery = "/odata/Placements?$filter=StartDate ge 2026-09-01 and Facility/Kind eq 'Section110Shelter'" +
-                                           "&$orderby=StartDate desc&$top=20&$count=true&$expand=Unit($select=Label),Facility($select=Name)";
+    private const string PlacementsQuery =
+        "/odata/Placements?$filter=StartDate ge 2026-09-01 and Facility/Kind eq 'Section110Shelter'" +
+        "&$orderby=StartDate desc&$top=20&$count=true&$expand=Unit($select=Label),Facility($select=Name)";
 
     /// <summary>
     /// The statements the request ran and their plans. SQLite plans a statement before it sees the values, so its parameters are
@@ -79,7 +80,8 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
             // PostgreSQL weighs its statistics: on the test data it goes through the §110 facilities and their stays' index, or
             // (as the stays' rows grow wider) through the two scope indexes in a bitmap; either way an index, never the table.
             Assert.Contains(main.Split('\n'), l => l.Contains("Index Scan", StringComparison.Ordinal)
-                && (l.Contains("on \"Placements\"", StringComparison.Ordinal) || l.Contains("on \"IX_Placements_", StringComparison.Ordinal)));
+                && (l.Contains("on \"Placements\"", StringComparison.Ordinal) || l.Contains("on \"IX_Placements_",
+                    StringComparison.Ordinal)));
             return;
         }
         Assert.Contains("IX_Placements_ResponsibleMunicipalityId_StartDate", main);
@@ -93,9 +95,11 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
         await using (var db = api.NewDb())
             facility = await db.Placements.Where(p => p.EndDate == null).Select(p => p.FacilityId).FirstAsync();
         var staff = await PlansOfAsync(async () =>
-            Assert.Equal(HttpStatusCode.OK, (await api.Staff(facility).GetAsync("/odata/Placements?$filter=EndDate eq null&$top=20")).Status));
+            Assert.Equal(HttpStatusCode.OK, (await api.Staff(facility).GetAsync("/odata/Placements?$filter=EndDate eq null&$top=20"))
+                .Status));
         Assert.Empty(FullScansOfPlacements(staff));
-        var person = await PlansOfAsync(async () => Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync("/odata/Persons(1)")).Status));
+        var person = await PlansOfAsync(async () => Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync("/odata/Persons(1)"))
+            .Status));
         Assert.Empty(FullScansOfPlacements(person));
     }
 

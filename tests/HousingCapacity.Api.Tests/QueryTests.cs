@@ -8,7 +8,8 @@ namespace HousingCapacity.Api.Tests;
 /// <summary>Every query option, each checked against the same question asked of the database directly.</summary>
 public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private static List<int> Ids(ODataTestClient.Reply reply) => reply.Value.EnumerateArray().Select(e => e.GetProperty("Id").GetInt32()).ToList();
+    private static List<int> Ids(ODataTestClient.Reply reply) => reply.Value.EnumerateArray().Select(e => e.GetProperty("Id").GetInt32())
+        .ToList();
 
     /// <summary>Follows @odata.nextLink to the end and returns every Id.</summary>
     private async Task<List<int>> AllIds(string url)
@@ -130,7 +131,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
             .Select(f => f.Id).Order().ToList();
         Assert.NotEmpty(expected);
         Assert.Equal(expected,
-            await AllIds("/odata/Facilities?$filter=(contains(Name,'Herberg') or startswith(tolower(Name),'kvinde')) and not endswith(Address,'Rødovre')"));
+            await AllIds("/odata/Facilities?$filter=(contains(Name,'Herberg') or startswith(tolower(Name),'kvinde')) and not " +
+                "endswith(Address,'Rødovre')"));
         Assert.Equal(facilities.Where(f => f.Name.Length > 25).Select(f => f.Id).Order(),
             await AllIds("/odata/Facilities?$filter=length(Name) gt 25"));
         Assert.Equal(facilities.Where(f => f.Name.Substring(0, 4) == "Hous").Select(f => f.Id).Order(),
@@ -147,7 +149,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
             .Select(r => r.Id).Order().ToList();
         Assert.NotEmpty(expected);
         Assert.Equal(expected,
-            await AllIds("/odata/CapacityReports?$filter=BedsInService sub BedsOccupied ge 3 and BedsOccupied mul 2 gt BedsInService and BedsOutOfService mod 2 eq 1"));
+            await AllIds("/odata/CapacityReports?$filter=BedsInService sub BedsOccupied ge 3 and BedsOccupied mul 2 gt BedsInService and " +
+                "BedsOutOfService mod 2 eq 1"));
         var youth = await db.Facilities.Where(f => f.MaxAge <= 24).Select(f => f.Id).OrderBy(i => i).ToListAsync();
         Assert.NotEmpty(youth);
         Assert.Equal(youth, await AllIds("/odata/Facilities?$filter=MaxAge le 24"));
@@ -172,7 +175,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
         var multiBed = await db.Facilities.Where(f => f.Units.Any(u => u.Beds >= 2)).OrderBy(f => f.Id).Select(f => f.Id).ToListAsync();
         Assert.NotEmpty(multiBed);
         Assert.Equal(multiBed, await AllIds("/odata/Facilities?$filter=Units/any(u:u/Beds ge 2)"));
-        var allInService = await db.Facilities.Where(f => f.Units.All(u => u.Status == UnitStatus.InService)).OrderBy(f => f.Id).Select(f => f.Id).ToListAsync();
+        var allInService = await db.Facilities.Where(f => f.Units.All(u => u.Status == UnitStatus.InService)).OrderBy(f => f.Id).Select(f =>
+            f.Id).ToListAsync();
         Assert.Equal(allInService, await AllIds("/odata/Facilities?$filter=Units/all(u:u/Status eq 'InService')"));
         var big = await db.Facilities.Where(f => f.Units.Count > 15).OrderBy(f => f.Id).Select(f => f.Id).ToListAsync();
         Assert.Equal(big, await AllIds("/odata/Facilities?$filter=Units/$count gt 15"));
@@ -195,7 +199,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task OrderBy_SeveralKeysAndNavigation_MatchesTheDatabase()
     {
         await using var db = api.CallerDb();
-        var expected = await db.Units.OrderBy(u => u.Facility!.Name).ThenByDescending(u => u.Beds).ThenBy(u => u.Id).Select(u => u.Id).ToListAsync();
+        var expected = await db.Units.OrderBy(u => u.Facility!.Name).ThenByDescending(u => u.Beds).ThenBy(u => u.Id).Select(u => u.Id)
+            .ToListAsync();
         Assert.Equal(expected, await AllIds("/odata/Units?$orderby=Facility/Name,Beds desc"));
     }
 
@@ -206,7 +211,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
         var query = db.Placements.Where(p => p.SupportMethod != SupportMethod.None);
         var total = await query.CountAsync();
         var expected = await query.OrderByDescending(p => p.StartDate).ThenBy(p => p.Id).Skip(5).Take(7).Select(p => p.Id).ToListAsync();
-        var reply = await api.OData.GetAsync("/odata/Placements?$filter=SupportMethod ne 'None'&$orderby=StartDate desc&$skip=5&$top=7&$count=true");
+        var reply = await api.OData.GetAsync("/odata/Placements?$filter=SupportMethod ne 'None'&$orderby=StartDate " +
+            "desc&$skip=5&$top=7&$count=true");
         Assert.Equal(total, reply.Json.GetProperty("@odata.count").GetInt32());
         Assert.Equal(expected, Ids(reply));
         Assert.False(reply.Json.TryGetProperty("@odata.nextLink", out _));
@@ -259,7 +265,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         await using var db = api.CallerDb();
         var reply = await api.OData.GetAsync(
-            "/odata/Municipalities?$select=Code&$expand=Facilities($filter=Kind eq 'Section110Shelter';$orderby=Name desc;$select=Name;$expand=Units($filter=Beds ge 2;$top=2;$select=Label,Beds))");
+            "/odata/Municipalities?$select=Code&$expand=Facilities($filter=Kind eq 'Section110Shelter';$orderby=Name " +
+                "desc;$select=Name;$expand=Units($filter=Beds ge 2;$top=2;$select=Label,Beds))");
         foreach (var municipality in reply.Value.EnumerateArray())
         {
             var code = municipality.GetProperty("Code").GetInt32();
@@ -303,8 +310,10 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
             .ToDictionary(g => g.Key.ToString(), g => (Sum: g.Sum(r => r.BedsOccupied), Max: g.Max(r => r.BedsInService),
                 Avg: g.Average(r => r.BedsOccupied),
                 Facilities: g.Select(r => r.FacilityId).Distinct().Count(), Count: g.Count(), First: g.Min(r => r.Date)));
-        var reply = await api.OData.GetAsync("/odata/CapacityReports?$apply=groupby((Facility/Kind),aggregate(BedsOccupied with sum as Occupied,BedsInService with max as MaxInService,"
-                                             + "BedsOccupied with average as AvgOccupied,FacilityId with countdistinct as Facilities,Date with min as First,$count as Reports))&$orderby=Occupied desc");
+        var reply = await api.OData.GetAsync("/odata/CapacityReports?$apply=groupby((Facility/Kind),aggregate(" +
+            "BedsOccupied with sum as Occupied,BedsInService with max as MaxInService," +
+            "BedsOccupied with average as AvgOccupied,FacilityId with countdistinct as Facilities," +
+            "Date with min as First,$count as Reports))&$orderby=Occupied desc");
         var rows = reply.Value.EnumerateArray().ToList();
         Assert.Equal(expected.Count, rows.Count);
         Assert.Equal(expected.OrderByDescending(e => e.Value.Sum).Select(e => e.Key),
@@ -333,7 +342,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
                 N = g.Count()
             })
             .ToListAsync();
-        var reply = await api.OData.GetAsync("/odata/Placements?$apply=filter(SupportMethod ne 'None')/groupby((SupportMethod,Facility/MunicipalityId),aggregate($count as N))");
+        var reply = await api.OData.GetAsync("/odata/Placements?$apply=filter(SupportMethod ne " +
+            "'None')/groupby((SupportMethod,Facility/MunicipalityId),aggregate($count as N))");
         var actual = reply.Value.EnumerateArray()
             .Select(r => (r.GetProperty("SupportMethod").GetString()!, r.GetProperty("Facility").GetProperty("MunicipalityId").GetInt32(),
                 r.GetProperty("N").GetInt32()))
@@ -356,7 +366,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Apply_AggregateOverNothing_ReturnsOneRow_WithZeroCountsAndNoSums()
     {
         var reply = await api.OData.GetAsync(
-            "/odata/Units?$apply=filter(Beds gt 100000)/aggregate(Beds with sum as Beds,Beds with max as Most,Beds with countdistinct as Sizes,$count as Units)");
+            "/odata/Units?$apply=filter(Beds gt 100000)/aggregate(Beds with sum as Beds,Beds with max as Most,Beds with countdistinct as " +
+                "Sizes,$count as Units)");
         Assert.True(reply.Status == HttpStatusCode.OK, reply.Body);
         var row = Assert.Single(reply.Value.EnumerateArray());
         Assert.Equal(0, row.GetProperty("Units").GetInt32());
@@ -365,7 +376,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
         // "Beds" is also a declared Int32 that cannot be null: a sum over nothing under that name is left out.
         Assert.False(row.TryGetProperty("Beds", out _));
         // With groupby there is simply no group.
-        Assert.Empty((await api.OData.GetAsync("/odata/Units?$apply=filter(Beds gt 100000)/groupby((FacilityId),aggregate($count as N))")).Value.EnumerateArray());
+        Assert.Empty((await api.OData.GetAsync("/odata/Units?$apply=filter(Beds gt 100000)/groupby((FacilityId),aggregate($count as N))"))
+            .Value.EnumerateArray());
     }
 
     [Fact]
@@ -383,7 +395,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task GeneratedSql_FilterOrderAndPage_AllHappenInTheDatabase()
     {
         while (api.Sql.Commands.TryDequeue(out _)) { }
-        await api.OData.GetAsync("/odata/Placements?$filter=year(StartDate) eq 2026 and Facility/Kind eq 'Section110Shelter' and contains(Person/LastName,'sen')&$orderby=Facility/Name desc&$top=5&$count=true&$expand=Unit($select=Label)");
+        await api.OData.GetAsync("/odata/Placements?$filter=year(StartDate) eq 2026 and Facility/Kind eq 'Section110Shelter' and " +
+            "contains(Person/LastName,'sen')&$orderby=Facility/Name desc&$top=5&$count=true&$expand=Unit($select=Label)");
         var sql = string.Join("\n", api.Sql.Commands);
         Assert.Contains(api.Database.IsPostgreSql ? "date_part(" : "substr(", sql); // year() is SQL, not a read of every row
         Assert.Contains("WHERE", sql);
@@ -429,7 +442,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
         // Issue 10, finding 12 counted stays per unit through Units?$apply=…aggregate(Placements/$count as n); the OData library
         // of issue 11 does not parse a navigation's $count inside aggregate(), so the same figures are asked from the stays' side.
         var reply = await api.OData.GetAsync("/odata/Placements?$apply=groupby((UnitId),aggregate($count as n))&$orderby=UnitId&$top=40");
-        var perFacility = await api.OData.GetAsync("/odata/Placements?$apply=groupby((FacilityId),aggregate($count as Stays,UnitId with countdistinct as Units))&$orderby=FacilityId");
+        var perFacility = await api.OData.GetAsync("/odata/Placements?$apply=groupby((FacilityId),aggregate($count as Stays,UnitId with " +
+            "countdistinct as Units))&$orderby=FacilityId");
 
         await using var db = api.CallerDb();
         var expected = await db.Placements.GroupBy(p => p.UnitId).OrderBy(g => g.Key).Take(40).Select(g => new

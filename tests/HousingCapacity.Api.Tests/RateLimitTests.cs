@@ -30,7 +30,8 @@ public class RateLimitTests
         for (var i = 0; i < 5; i++)
         {
             var response = await client.PostAsync("/odata/Facilities",
-                new StringContent($$"""{"MunicipalityId":1,"Name":"Tilbud {{i}}","Kind":"EmergencyBeds","Address":"Vej {{i}}"}""", System.Text.Encoding.UTF8, "application/json"));
+                new StringContent($$"""{"MunicipalityId":1,"Name":"Tilbud {{i}}","Kind":"EmergencyBeds","Address":"Vej {{i}}"}""",
+                    System.Text.Encoding.UTF8, "application/json"));
             statuses.Add((int)response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -70,7 +71,8 @@ public class RateLimitTests
             var municipality = new HousingCapacity.Domain.Municipality(175, "Rødovre");
             db.Add(municipality);
             await db.SaveChangesAsync();
-            var place = new HousingCapacity.Domain.Facility(municipality.Id, "Herberget", HousingCapacity.Domain.FacilityKind.Section110Shelter, "Vej 1",
+            var place = new HousingCapacity.Domain.Facility(municipality.Id, "Herberget",
+                HousingCapacity.Domain.FacilityKind.Section110Shelter, "Vej 1",
                 HousingCapacity.Domain.GenderRestriction.None, null, null, true, null);
             db.Add(place);
             await db.SaveChangesAsync();

@@ -20,7 +20,8 @@ public class ReportCacheTests(ReportMonthFixture api) : IClassFixture<ReportMont
         using var db = api.NewDb();
         var records = db.Model.GetEntityTypes().Where(t => t.ClrType.IsSubclassOf(typeof(Entity))).Select(t => t.ClrType).ToHashSet();
         foreach (var type in records)
-            Assert.True(MonthlyFiguresCache.Invalidates.ContainsKey(type), $"{type.Name} is not declared in MonthlyFiguresCache.Invalidates");
+            Assert.True(MonthlyFiguresCache.Invalidates.ContainsKey(type),
+                $"{type.Name} is not declared in MonthlyFiguresCache.Invalidates");
         Assert.Empty(MonthlyFiguresCache.Invalidates.Keys.Except(records));
     }
 

@@ -55,7 +55,8 @@ public sealed class ReportMonthFixture : ApiFixture
             string? why = null, Section110StayType? type = null, PriorResidence? before = null,
             (DischargeReason Reason, Destination To)? ending = null)
         {
-            var placement = new Placement(p.Id, u.Id, f.Id, f.LegalBasis, new DateRange(start, null), support, why, ReferralRoute.SelfReferral,
+            var placement = new Placement(p.Id, u.Id, f.Id, f.LegalBasis, new DateRange(start, null), support, why,
+                ReferralRoute.SelfReferral,
                 f.LegalBasis == LegalBasis.Section110 ? new PlacementPolicy().WorkingDays().Add(start, 3) : null,
                 priorResidence: before, responsibleMunicipalityId: p.MunicipalityId, stayType: type);
             if (end is { } e)
@@ -193,7 +194,8 @@ public class ReportTests(ReportMonthFixture api) : IClassFixture<ReportMonthFixt
     {
         var json = await api.OData.GetAsync("/reports/monthly/900/2026-10.json");
         Assert.Equal(HttpStatusCode.OK, json.Status);
-        Assert.Equal(39, json.Json.GetProperty("Facilities").EnumerateArray().Single(r => r.GetProperty("Kind").GetString() == "Section110Shelter").GetProperty("OccupiedBedNights").GetInt32());
+        Assert.Equal(39, json.Json.GetProperty("Facilities").EnumerateArray().Single(r => r.GetProperty("Kind")
+            .GetString() == "Section110Shelter").GetProperty("OccupiedBedNights").GetInt32());
         Assert.Equal("<5", json.Json.GetProperty("Flow").GetProperty("Admissions").GetString());
         Assert.Equal(5, json.Json.GetProperty("Flow").GetProperty("Discharges").GetInt32());
         var csv = await api.Client.GetStringAsync("/reports/monthly/900/2026-10.csv");

@@ -55,7 +55,8 @@ public partial class RobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task InvalidUtf8InAJsonBody_Is400()
     {
         var facility = await new Builders(api).FacilityAsync("EmergencyBeds");
-        var bytes = Encoding.UTF8.GetBytes($$"""{"FacilityId": {{facility}}, "BedsOccupied": 2""").Concat(new byte[] { 0xcb, (byte)'}' }).ToArray();
+        var bytes = Encoding.UTF8.GetBytes($$"""{"FacilityId": {{facility}}, "BedsOccupied": 2""").Concat(new byte[] { 0xcb, (byte)'}' })
+            .ToArray();
         var request = new HttpRequestMessage(HttpMethod.Post, "/odata/CapacityReports") { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.Authorization = new("Bearer", ApiFixture.Token(Api.Security.Role.ShelterStaff, 175, facility));
@@ -110,7 +111,8 @@ public partial class RobustnessTests(ApiFixture api) : IClassFixture<ApiFixture>
         var newLines = LogSink.Lines.Skip(linesBefore).ToList();
         Assert.DoesNotContain(newLines, l => CprLike().IsMatch(l));
         // A client's mistake is not an error of the service: nothing at warning or above, and no stack trace (issue 23).
-        Assert.DoesNotContain(newLines, l => l.StartsWith("Warning", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal)
+        Assert.DoesNotContain(newLines, l => l.StartsWith("Warning", StringComparison.Ordinal) || l.StartsWith("Error",
+            StringComparison.Ordinal)
             || l.StartsWith("Critical", StringComparison.Ordinal) || l.Contains("   at ", StringComparison.Ordinal));
     }
 

@@ -33,7 +33,8 @@ public class SchemaMigrationTests
                 var migrator = new SchemaMigrator(connection, "Sqlite");
                 Assert.Equal(migrator.LatestVersion, await migrator.MigrateAsync());
                 await using var read = connection.CreateCommand();
-                read.CommandText = "SELECT f.Name, f.IsActive, u.Beds, (SELECT COUNT(*) FROM Turnaways) FROM Facilities f JOIN Units u ON u.FacilityId = f.Id";
+                read.CommandText = "SELECT f.Name, f.IsActive, u.Beds, (SELECT COUNT(*) FROM Turnaways) " +
+                    "FROM Facilities f JOIN Units u ON u.FacilityId = f.Id";
                 await using var reader = await read.ExecuteReaderAsync();
                 Assert.True(await reader.ReadAsync());
                 Assert.Equal("Herberget", reader.GetString(0));
@@ -85,7 +86,8 @@ public class SchemaMigrationTests
                     INSERT INTO Placements (PersonId, UnitId, FacilityId, StartDate, SupportMethod, SupportUntil, ResponsibleMunicipalityId)
                         VALUES (1, 2, 4, '2026-03-01', 'CTI', '2026-12-01', 1);
                     INSERT INTO Waitlists (MunicipalityId, Name, Kind) VALUES (1, 'Skæve boliger', 'SkaevBolig');
-                    INSERT INTO WaitlistEntries (WaitlistId, PersonId, AppliedOn, Priority, Status) VALUES (1, 1, '2026-01-15', 'Normal', 'Waiting');
+                    INSERT INTO WaitlistEntries (WaitlistId, PersonId, AppliedOn, Priority, Status)
+                        VALUES (1, 1, '2026-01-15', 'Normal', 'Waiting');
                     """;
                 await insert.ExecuteNonQueryAsync();
             }
@@ -115,14 +117,16 @@ public class SchemaMigrationTests
                 Assert.Equal(["Section110", "Section85aHome"], await Column("SELECT LegalBasis FROM Placements ORDER BY Id"));
                 Assert.Equal(["v1:ciphertext|hash-1|CprNumber|1"],
                     await Column("SELECT Cpr || '|' || CprHash || '|' || AgeBasis || '|' || MunicipalityId FROM Persons"));
-                Assert.Equal(["CTI|2026-03-01|2026-12-01"], await Column("SELECT Method || '|' || StartDate || '|' || EndDate FROM SupportPeriods"));
+                Assert.Equal(["CTI|2026-03-01|2026-12-01"],
+                    await Column("SELECT Method || '|' || StartDate || '|' || EndDate FROM SupportPeriods"));
                 Assert.Empty(await Column("PRAGMA foreign_key_check"));
                 Assert.Equal(["TR_Persons_Dates_Insert", "TR_Persons_Dates_Update"],
                     await Column("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Persons' ORDER BY name"));
                 // A person without a CPR number can now be stored; one with neither a number nor an alias cannot.
                 await using var anonymous = connection.CreateCommand();
                 anonymous.CommandText = """
-                    INSERT INTO Persons (FirstName, LastName, Alias, BirthDate, AgeBasis, Gender) VALUES ('', '', 'Anonym', '1980-07-01', 'BirthYear', 'Male');
+                    INSERT INTO Persons (FirstName, LastName, Alias, BirthDate, AgeBasis, Gender)
+                        VALUES ('', '', 'Anonym', '1980-07-01', 'BirthYear', 'Male');
                     """;
                 await anonymous.ExecuteNonQueryAsync();
                 await using var nobody = connection.CreateCommand();

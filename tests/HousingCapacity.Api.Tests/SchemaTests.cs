@@ -14,9 +14,10 @@ public class SchemaTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private async Task<List<string>> ColumnsAsync(HousingDbContext db, string table) =>
         api.Database.IsPostgreSql
-            ? await db.Database.SqlQuery<string>(
-                $"SELECT column_name::text AS \"Value\" FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = {table}")
-                .ToListAsync()
+            ? await db.Database.SqlQuery<string>($"""
+                SELECT column_name::text AS "Value" FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = {table}
+                """).ToListAsync()
             : await db.Database.SqlQuery<string>($"SELECT name AS Value FROM pragma_table_info({table})").ToListAsync();
 
     [Fact]

@@ -22,7 +22,8 @@ public sealed class FollowUpMonthFixture : ApiFixture
         var other = new Municipality(902, "Nabokommune");
         db.AddRange(m, other);
         await db.SaveChangesAsync();
-        var shelter = new Facility(m.Id, "Forsorgshjemmet Opfølgning", FacilityKind.Section110Shelter, "Vej 1", GenderRestriction.None, null,
+        var shelter = new Facility(m.Id, "Forsorgshjemmet Opfølgning", FacilityKind.Section110Shelter, "Vej 1", GenderRestriction.None,
+            null,
             null, true);
         var cafe = new Facility(m.Id, "Natcaféen Opfølgning", FacilityKind.EmergencyBeds, "Vej 2", GenderRestriction.None, null, null, true,
             LegalBasis.Section104);
@@ -55,7 +56,8 @@ public sealed class FollowUpMonthFixture : ApiFixture
         }
         db.AddRange(
             // a: discharged home in June with bostøtte decided in time, readmitted 5 October: 45 + 27 = 72 nights by 31 October.
-            Ended(Stay(a, room, shelter, D(2026, 5, 1)), D(2026, 6, 15), Destination.OwnHome, FollowUpSupport.HousingSupport85a, D(2026, 6, 10)),
+            Ended(Stay(a, room, shelter, D(2026, 5, 1)), D(2026, 6, 15), Destination.OwnHome, FollowUpSupport.HousingSupport85a, D(2026, 6,
+                10)),
             Stay(a, room, shelter, D(2026, 10, 5)),
             // b: without a CPR number, from the street and back to it.
             Ended(Stay(b, room, shelter, D(2026, 10, 10), PriorResidence.Street), D(2026, 10, 12), Destination.Street),

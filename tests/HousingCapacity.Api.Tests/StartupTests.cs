@@ -34,7 +34,8 @@ public class StartupTests
     [Fact]
     public async Task MalformedCountingYearThreshold_StopsTheStart_NamingTheSetting() =>
         AssertOneClearLine(await StartAsync($"--Authentication:SigningKeys:0={RealKey()}", $"--Security:CprEncryptionKey={RealKey()}",
-            $"--Security:CprLookupKey={RealKey()}", "--PlacementRules:CountingYearThresholds:0=1. april 2026: 90"), "CountingYearThresholds");
+            $"--Security:CprLookupKey={RealKey()}", "--PlacementRules:CountingYearThresholds:0=1. april 2026: 90"),
+                "CountingYearThresholds");
 
     [Fact]
     public async Task AnAccessLogRetentionOfLessThanSixMonths_StopsTheStart_NamingTheSetting() =>
@@ -84,7 +85,8 @@ public class StartupTests
             $"--Authentication:SigningKeys:0={signing}", $"--Security:CprEncryptionKey={RealKey()}", $"--Security:CprLookupKey={lookup}"]),
             "Security:CprEncryptionKey is not the key");
         AssertOneClearLine(await ApiCommand.RunAsync("Production", [.. file.Arguments, "--Urls=http://127.0.0.1:0",
-            $"--Authentication:SigningKeys:0={signing}", $"--Security:CprEncryptionKey={encryption}", $"--Security:CprLookupKey={RealKey()}"]),
+            $"--Authentication:SigningKeys:0={signing}", $"--Security:CprEncryptionKey={encryption}",
+                $"--Security:CprLookupKey={RealKey()}"]),
             "Security:CprLookupKey is not the key");
     }
 

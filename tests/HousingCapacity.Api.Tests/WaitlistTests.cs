@@ -9,12 +9,14 @@ public class WaitlistTests(ApiFixture api) : IClassFixture<ApiFixture>
     private static readonly LocalDate Today = ApiFixture.Today;
 
     private async Task<int> WaitlistAsync(string kind) =>
-        (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Waitlists", $$"""{"MunicipalityId":1,"Name":"Test {{Guid.NewGuid():N}}","Kind":"{{kind}}"}"""))
+        (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Waitlists",
+            $$"""{"MunicipalityId":1,"Name":"Test {{Guid.NewGuid():N}}","Kind":"{{kind}}"}"""))
         .Json.GetProperty("Id").GetInt32();
 
     private async Task<int> EntryAsync(int waitlist, int person, string appliedOn, string priority = "Normal") =>
         (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries",
-            $$"""{"WaitlistId":{{waitlist}},"PersonId":{{person}},"AppliedOn":"{{appliedOn}}","Priority":"{{priority}}"}""")).Json.GetProperty("Id").GetInt32();
+            $$"""{"WaitlistId":{{waitlist}},"PersonId":{{person}},"AppliedOn":"{{appliedOn}}","Priority":"{{priority}}"}"""))
+                .Json.GetProperty("Id").GetInt32();
 
     private Task<ODataTestClient.Reply> OfferNext(int waitlist, int unit) =>
         api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Waitlists({waitlist})/HousingCapacity.OfferNext", $$"""{"unitId":{{unit}}}""");
@@ -153,7 +155,8 @@ public class WaitlistTests(ApiFixture api) : IClassFixture<ApiFixture>
         var without = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Offers({offer})/HousingCapacity.Accept", "{}");
         Assert.Equal(["SupportMethodRequired"], without.DetailCodes());
         Assert.Equal("Pending", (await api.OData.GetAsync($"/odata/Offers({offer})")).Json.GetProperty("Status").GetString());
-        var with = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Offers({offer})/HousingCapacity.Accept", """{"supportMethod":"ACT"}""");
+        var with = await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Offers({offer})/HousingCapacity.Accept",
+            """{"supportMethod":"ACT"}""");
         Assert.Equal("ACT", with.Json.GetProperty("SupportMethod").GetString());
     }
 
@@ -164,7 +167,8 @@ public class WaitlistTests(ApiFixture api) : IClassFixture<ApiFixture>
         var entry = await EntryAsync(waitlist, await _make.PersonAsync(Today.PlusYears(-20)), "2026-01-01");
         var reply = await api.OData.SendJsonAsync(HttpMethod.Patch, $"/odata/WaitlistEntries({entry})", """{"Status":"Housed"}""");
         Assert.Equal("StatusFollowsOffers", reply.ErrorCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await api.OData.SendJsonAsync(HttpMethod.Patch, $"/odata/WaitlistEntries({entry})", """{"Status":"Withdrawn"}""")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.OData.SendJsonAsync(HttpMethod.Patch, $"/odata/WaitlistEntries({entry})",
+            """{"Status":"Withdrawn"}""")).Status);
     }
 }
 
@@ -174,13 +178,16 @@ public class WaitlistJoinTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Join_YouthHousingWaitlist_OutsideTheAgeBand_IsAgeRestricted()
     {
         var make = new Builders(api);
-        var waitlist = (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Waitlists", """{"MunicipalityId":1,"Name":"Unge","Kind":"YouthHousing"}""")).Json.GetProperty("Id").GetInt32();
+        var waitlist = (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Waitlists",
+            """{"MunicipalityId":1,"Name":"Unge","Kind":"YouthHousing"}""")).Json.GetProperty("Id").GetInt32();
         var old = await make.PersonAsync(ApiFixture.Today.PlusYears(-30));
-        var reply = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries", $$"""{"WaitlistId":{{waitlist}},"PersonId":{{old}}}""");
+        var reply = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries",
+            $$"""{"WaitlistId":{{waitlist}},"PersonId":{{old}}}""");
         Assert.Equal((HttpStatusCode)422, reply.Status);
         Assert.Equal("AgeRestricted", reply.ErrorCode);
         var young = await make.PersonAsync(ApiFixture.Today.PlusYears(-24));
-        Assert.Equal(HttpStatusCode.Created, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries", $$"""{"WaitlistId":{{waitlist}},"PersonId":{{young}}}""")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries",
+            $$"""{"WaitlistId":{{waitlist}},"PersonId":{{young}}}""")).Status);
     }
 
     [Theory]
@@ -191,12 +198,14 @@ public class WaitlistJoinTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Join_WithAStatus_IsRefused_AnEntryBeginsWaiting(string status)
     {
         var make = new Builders(api);
-        var waitlist = (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Waitlists", """{"MunicipalityId":1,"Name":"Skæve boliger","Kind":"SkaevBolig"}""")).Json.GetProperty("Id").GetInt32();
+        var waitlist = (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Waitlists",
+            """{"MunicipalityId":1,"Name":"Skæve boliger","Kind":"SkaevBolig"}""")).Json.GetProperty("Id").GetInt32();
         var person = await make.PersonAsync(ApiFixture.Today.PlusYears(-40));
         var reply = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries",
             $$"""{"WaitlistId":{{waitlist}},"PersonId":{{person}},"Status":"{{status}}"}""");
         Assert.Equal((HttpStatusCode.BadRequest, "ReadOnlyProperty"), (reply.Status, reply.ErrorCode));
-        var joined = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries", $$"""{"WaitlistId":{{waitlist}},"PersonId":{{person}}}""");
+        var joined = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries",
+            $$"""{"WaitlistId":{{waitlist}},"PersonId":{{person}}}""");
         Assert.Equal("Waiting", joined.Json.GetProperty("Status").GetString());
     }
 
@@ -207,9 +216,12 @@ public class WaitlistJoinTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Created, anonymous.Status);
         Assert.Equal(ApiFixture.Today.ToString("yyyy-MM-dd", null), anonymous.Json.GetProperty("Date").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, anonymous.Json.GetProperty("PersonId").ValueKind);
-        var named = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", """{"FacilityId":1,"Reason":"YouthInSection110","PersonId":3,"Date":"2026-11-20"}""");
+        var named = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways",
+            """{"FacilityId":1,"Reason":"YouthInSection110","PersonId":3,"Date":"2026-11-20"}""");
         Assert.Equal(HttpStatusCode.Created, named.Status);
-        Assert.Equal("DateInFuture", (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", """{"FacilityId":1,"Reason":"Full","Date":"2026-12-01"}""")).ErrorCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways", """{"FacilityId":1,"Reason":"Bored"}""")).Status);
+        Assert.Equal("DateInFuture", (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways",
+            """{"FacilityId":1,"Reason":"Full","Date":"2026-12-01"}""")).ErrorCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/Turnaways",
+            """{"FacilityId":1,"Reason":"Bored"}""")).Status);
     }
 }

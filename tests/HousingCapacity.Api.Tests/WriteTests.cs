@@ -13,7 +13,8 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     private async Task<int> NewFacilityAsync(string name)
     {
-        var reply = await Post("Facilities", $$"""{"MunicipalityId":1,"Name":"{{name}}","Kind":"Section110Shelter","Address":"Testvej 1, 2610 Rødovre"}""");
+        var reply = await Post("Facilities",
+            $$"""{"MunicipalityId":1,"Name":"{{name}}","Kind":"Section110Shelter","Address":"Testvej 1, 2610 Rødovre"}""");
         Assert.Equal(HttpStatusCode.Created, reply.Status);
         return reply.Json.GetProperty("Id").GetInt32();
     }
@@ -38,7 +39,8 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task PostFacility_PreferMinimal_Is204WithEntityId()
     {
-        var reply = await Post("Facilities", """{"MunicipalityId":1,"Name":"Minimal","Kind":"EmergencyBeds","Address":"Vej 2"}""", prefer: "return=minimal");
+        var reply = await Post("Facilities", """{"MunicipalityId":1,"Name":"Minimal","Kind":"EmergencyBeds","Address":"Vej 2"}""",
+            prefer: "return=minimal");
         Assert.Equal(HttpStatusCode.NoContent, reply.Status);
         Assert.Contains("/odata/Facilities(", reply.Headers.GetValues("OData-EntityId").Single());
     }
@@ -47,10 +49,12 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Patch_WithCurrentETag_ChangesAndBumpsVersion_WithStaleETag_Is412()
     {
         var id = await NewFacilityAsync("Før");
-        var patched = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({id})", """{"Name":"Efter","MaxAge":30}""", ifMatch: "W/\"1\"");
+        var patched = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({id})", """{"Name":"Efter","MaxAge":30}""",
+            ifMatch: "W/\"1\"");
         Assert.Equal(HttpStatusCode.NoContent, patched.Status);
         Assert.Equal("W/\"2\"", patched.Headers.ETag!.ToString());
-        var stale = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({id})", """{"Name":"Tabt opdatering"}""", ifMatch: "W/\"1\"");
+        var stale = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({id})", """{"Name":"Tabt opdatering"}""",
+            ifMatch: "W/\"1\"");
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Status);
         var current = await api.Admin.GetAsync($"/odata/Facilities({id})");
         Assert.Equal("Efter", current.Json.GetProperty("Name").GetString());
@@ -62,7 +66,8 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Patch_PreferRepresentation_Returns200WithTheRecord()
     {
         var id = await NewFacilityAsync("Repræsentation");
-        var reply = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({id})", """{"IsActive":false}""", prefer: "return=representation");
+        var reply = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({id})", """{"IsActive":false}""",
+            prefer: "return=representation");
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.False(reply.Json.GetProperty("IsActive").GetBoolean());
     }
@@ -73,7 +78,8 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
         var id = await NewFacilityAsync("Put");
         await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({id})", """{"MinAge":18}""");
         var put = await api.Admin.SendJsonAsync(HttpMethod.Put, $"/odata/Facilities({id})",
-            $$"""{"Id":{{id}},"MunicipalityId":1,"Name":"Put 2","Kind":"AkutBolig","Address":"Ny vej 3","GenderRestriction":"WomenOnly","IsActive":true}""");
+            $$"""{"Id":{{id}},"MunicipalityId":1,"Name":"Put 2","Kind":"AkutBolig","Address":"Ny vej 3",""" +
+                """ "GenderRestriction":"WomenOnly","IsActive":true}""");
         Assert.Equal(HttpStatusCode.NoContent, put.Status);
         var current = (await api.Admin.GetAsync($"/odata/Facilities({id})")).Json;
         Assert.Equal("AkutBolig", current.GetProperty("Kind").GetString());
@@ -115,7 +121,8 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("""{"MunicipalityId":1,"Name":"X","Kind":"Castle","Address":"Y"}""", "InvalidEnumValue")]
     [InlineData("""{"MunicipalityId":1,"Name":"X","Address":"Y"}""", "MissingProperty")]
     [InlineData("""{"MunicipalityId":1,"Name":"X","Kind":"Section110Shelter","Address":"Y","MinAge":"2026-01-01"}""", "InvalidBody")]
-    [InlineData("""{"MunicipalityId":1,"Name":"X","Kind":"Section110Shelter","Address":"Y","Units":[{"Label":"A","Beds":1}]}""", "DeepInsertNotSupported")]
+    [InlineData("""{"MunicipalityId":1,"Name":"X","Kind":"Section110Shelter","Address":"Y","Units":[{"Label":"A","Beds":1}]}""",
+        "DeepInsertNotSupported")]
     [InlineData("""{"MunicipalityId":1,"Name":"X","Kind":"Section110Shelter",""", "InvalidBody")]
     [InlineData("""[1,2,3]""", "InvalidBody")]
     public async Task PostFacility_InvalidBody_Is400AndCreatesNothing(string body, string code)
@@ -131,7 +138,8 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task PostFacility_InvalidValues_Is422WithDetails()
     {
-        var reply = await Post("Facilities", """{"MunicipalityId":1,"Name":"Ung","Kind":"YouthHousing","Address":"Vej","MinAge":25,"MaxAge":18}""");
+        var reply = await Post("Facilities",
+            """{"MunicipalityId":1,"Name":"Ung","Kind":"YouthHousing","Address":"Vej","MinAge":25,"MaxAge":18}""");
         Assert.Equal((HttpStatusCode)422, reply.Status);
         Assert.Equal("InvalidAgeBand", reply.ErrorCode);
         Assert.Contains("Minimumsalderen", reply.ErrorMessage);
@@ -151,7 +159,8 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
         var idChange = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({id})", """{"Id":1}""");
         Assert.Equal("ReadOnlyProperty", idChange.ErrorCode);
         // Echoing an unchanged read-only value is harmless.
-        var echo = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({id})", $$"""{"Id":{{id}},"MunicipalityId":1,"Name":"Flyt ikke 2"}""");
+        var echo = await api.Admin.SendJsonAsync(HttpMethod.Patch, $"/odata/Facilities({id})",
+            $$"""{"Id":{{id}},"MunicipalityId":1,"Name":"Flyt ikke 2"}""");
         Assert.Equal(HttpStatusCode.NoContent, echo.Status);
     }
 
@@ -195,12 +204,15 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
         var facility = await NewFacilityAsync("Kapacitet");
         await NewUnitAsync(facility, 6);
         await NewUnitAsync(facility, 4);
-        var first = await Post("CapacityReports", $$"""{"FacilityId":{{facility}},"Date":"2026-11-22","BedsOccupied":7}""", client: api.Staff(facility));
+        var first = await Post("CapacityReports", $$"""{"FacilityId":{{facility}},"Date":"2026-11-22","BedsOccupied":7}""",
+            client: api.Staff(facility));
         Assert.Equal(HttpStatusCode.Created, first.Status);
         Assert.Equal($"test-ShelterStaff-175-{facility}", first.Json.GetProperty("ReportedBy").GetString()); // the token's user
         Assert.Equal(10, first.Json.GetProperty("BedsInService").GetInt32());
         Assert.Equal(0, first.Json.GetProperty("BedsOutOfService").GetInt32());
-        var second = await Post("CapacityReports", $$"""{"FacilityId":{{facility}},"Date":"2026-11-22","BedsOccupied":8,"BedsInService":9,"BedsOutOfService":1}""", client: api.Staff(facility));
+        var second = await Post("CapacityReports",
+            $$"""{"FacilityId":{{facility}},"Date":"2026-11-22","BedsOccupied":8,"BedsInService":9,"BedsOutOfService":1}""",
+            client: api.Staff(facility));
         Assert.Equal(HttpStatusCode.OK, second.Status);
         Assert.Equal(first.Json.GetProperty("Id").GetInt32(), second.Json.GetProperty("Id").GetInt32());
         Assert.Equal("W/\"2\"", second.Headers.ETag!.ToString());
@@ -214,14 +226,18 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var facility = await NewFacilityAsync("For mange");
         await NewUnitAsync(facility, 5);
-        await Post("CapacityReports", $$"""{"FacilityId":{{facility}},"Date":"2026-11-21","BedsOccupied":3}""", client: api.Staff(facility));
-        var reply = await Post("CapacityReports", $$"""{"FacilityId":{{facility}},"Date":"2026-11-21","BedsOccupied":4,"BedsInService":4,"BedsOutOfService":2}""", client: api.Staff(facility));
+        await Post("CapacityReports", $$"""{"FacilityId":{{facility}},"Date":"2026-11-21","BedsOccupied":3}""",
+            client: api.Staff(facility));
+        var reply = await Post("CapacityReports",
+            $$"""{"FacilityId":{{facility}},"Date":"2026-11-21","BedsOccupied":4,"BedsInService":4,"BedsOutOfService":2}""",
+            client: api.Staff(facility));
         Assert.Equal((HttpStatusCode)422, reply.Status);
         Assert.Equal("CountsExceedFacilityBeds", reply.ErrorCode);
         Assert.Contains("overstiger tilbuddets 5 senge", reply.ErrorMessage);
         await using var db = api.NewDb();
         Assert.Equal(3, (await db.CapacityReports.SingleAsync(r => r.FacilityId == facility)).BedsOccupied);
-        var future = await Post("CapacityReports", $$"""{"FacilityId":{{facility}},"Date":"2026-11-23","BedsOccupied":1}""", client: api.Staff(facility));
+        var future = await Post("CapacityReports", $$"""{"FacilityId":{{facility}},"Date":"2026-11-23","BedsOccupied":1}""",
+            client: api.Staff(facility));
         Assert.Equal("DateInFuture", future.ErrorCode);
     }
 
@@ -240,7 +256,8 @@ public class WriteTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal((HttpStatusCode)422, impossible.Status);
         Assert.Equal("InvalidCpr", impossible.ErrorCode);
         Assert.DoesNotContain("300209", impossible.Body);
-        var birthDate = await Post("Persons", """{"Cpr":"010101-4123","FirstName":"X","LastName":"Y","MunicipalityId":1,"BirthDate":"1990-01-01"}""");
+        var birthDate = await Post("Persons",
+            """{"Cpr":"010101-4123","FirstName":"X","LastName":"Y","MunicipalityId":1,"BirthDate":"1990-01-01"}""");
         Assert.Equal("ReadOnlyProperty", birthDate.ErrorCode);
     }
 

@@ -60,7 +60,8 @@ public class EntityInvariantTests
     [Fact]
     public void PlacementDischarge_EndBeforeStart_BreaksEndNotAfterStart()
     {
-        var placement = new Placement(1, 1, 1, LegalBasis.Section110, new DateRange(new LocalDate(2026, 11, 10), null), SupportMethod.None, null,
+        var placement = new Placement(1, 1, 1, LegalBasis.Section110, new DateRange(new LocalDate(2026, 11, 10), null), SupportMethod.None,
+            null,
             ReferralRoute.SelfReferral, null);
         Assert.Equal("EndNotAfterStart", Assert.Throws<DomainRuleException>(() =>
             placement.Discharge(new LocalDate(2026, 11, 10), DischargeReason.Planned, Destination.OwnHome)).Code);

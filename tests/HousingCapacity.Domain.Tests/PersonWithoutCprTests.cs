@@ -39,7 +39,8 @@ public class PersonWithoutCprTests
 
     [Fact]
     public void WithoutCpr_NeedsAnAlias() =>
-        Assert.Equal("Required", Assert.Throws<DomainRuleException>(() => Person.WithoutCpr(" ", Gender.Male, 1990, null, Today, null)).Code);
+        Assert.Equal("Required", Assert.Throws<DomainRuleException>(() => Person.WithoutCpr(" ", Gender.Male, 1990, null, Today, null))
+            .Code);
 
     [Fact]
     public void AddCpr_GivesTheExactBirthDate_AndOnlyOnce()

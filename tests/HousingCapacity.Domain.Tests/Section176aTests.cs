@@ -44,7 +44,8 @@ public class Section176aTests
         var stay107 = claims.Single(c => c.Route == RefusionRoute.Section107);
         Assert.Equal(discharged.PlusYears(1), stay107.PeriodEnd);
         var then85a = claims.Single(c => c.Route == RefusionRoute.Section107ThenHousingSupport85a);
-        Assert.Equal((discharged, discharged.PlusYears(2), discharged.PlusMonths(5)), (then85a.PeriodStart, then85a.PeriodEnd, then85a.DecidedOn));
+        Assert.Equal((discharged, discharged.PlusYears(2), discharged.PlusMonths(5)), (then85a.PeriodStart, then85a.PeriodEnd,
+            then85a.DecidedOn));
     }
 
     [Fact]
@@ -55,11 +56,13 @@ public class Section176aTests
         var end = new LocalDate(2026, 11, 20);
         var today = new LocalDate(2026, 11, 22);
         Assert.Equal("FollowUpDecidedAfterDischarge", Assert.Throws<DomainRuleException>(() =>
-            Stay().Discharge(end, DischargeReason.Planned, Destination.OwnHome, FollowUpSupport.HousingSupport85a, end.PlusDays(1), today)).Code);
+            Stay().Discharge(end, DischargeReason.Planned, Destination.OwnHome, FollowUpSupport.HousingSupport85a, end.PlusDays(1), today))
+                .Code);
         // A discharge planned for next week, with a decision dated after today: not yet made.
         var planned = today.PlusDays(7);
         Assert.Equal("FollowUpDecidedInFuture", Assert.Throws<DomainRuleException>(() =>
-            Stay().Discharge(planned, DischargeReason.Planned, Destination.OwnHome, FollowUpSupport.HousingSupport85a, today.PlusDays(1), today)).Code);
+            Stay().Discharge(planned, DischargeReason.Planned, Destination.OwnHome, FollowUpSupport.HousingSupport85a, today.PlusDays(1),
+                today)).Code);
         var ok = Stay();
         ok.Discharge(end, DischargeReason.Planned, Destination.OwnHome, FollowUpSupport.HousingSupport85a, end, today);
         Assert.True(ok.FollowUpDecidedBeforeDischarge);

@@ -6,7 +6,8 @@ namespace HousingCapacity.Api.Data;
 /// Group commit for the access log of reads. An answer with person data may not leave before its entry is committed; but a
 /// write transaction per read queued every read behind SQLite's single write lock (issue 14: a 20-row list was 20 inserts in a
 /// transaction of its own). Here a read hands its entry over and waits; the first waiting request that finds no batch being
-/// written becomes the writer and inserts every entry that has arrived, in one transaction at the write gate (<see cref="HousingDatabase.WriteGate"/>);
+/// written becomes the writer and inserts every entry that has arrived, in one transaction at the write gate (<see
+/// cref="HousingDatabase.WriteGate"/>);
 /// entries that arrive meanwhile go in the next batch. At low load a batch is one entry and costs what it did; under load the
 /// lock is taken once for many requests. Nothing runs while nothing is queued. A write's own entries do not come here: they
 /// commit in the write's transaction (<see cref="HousingDbContext"/>).

@@ -10,7 +10,8 @@ namespace HousingCapacity.Api.Data;
 public static class Converters
 {
     public static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
-    public static readonly InstantPattern InstantStorePattern = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss.fffffff'Z'");
+    public static readonly InstantPattern InstantStorePattern =
+        InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss.fffffff'Z'");
 
     public static string DateToText(LocalDate d) => DatePattern.Format(d);
     public static LocalDate TextToDate(string s) => DatePattern.Parse(s).Value;

@@ -63,7 +63,8 @@ public static class DatabaseGuards
 
     public static ODataProblem DiskFull => new(503, "DiskFull",
         "Der er ikke plads på serverens disk, så intet kan gemmes lige nu. Intet er ændret. Kommunens IT-afdeling skal frigøre plads.",
-        "The server's disk is full, so nothing can be saved just now. Nothing was changed. The municipality's IT department must free space.")
+        "The server's disk is full, so nothing can be saved just now. Nothing was changed. The municipality's IT department must free " +
+            "space.")
     {
         RetryAfter = TimeSpan.FromMinutes(1),
     };

@@ -52,7 +52,8 @@ public sealed class DateWindow
         if (date >= Earliest && date <= latest) return;
         var da = CultureInfo.GetCultureInfo("da-DK");
         throw new ODataProblem(400, "DateOutOfRange",
-            $"Datoen {date.ToString("d. MMMM yyyy", da)} kan ikke bruges: en dato skal ligge mellem {Earliest.ToString("d. MMMM yyyy", da)} " +
+            $"Datoen {date.ToString("d. MMMM yyyy", da)} kan ikke bruges: en dato skal ligge mellem " +
+                $"{Earliest.ToString("d. MMMM yyyy", da)} " +
             $"og {latest.ToString("d. MMMM yyyy", da)}.",
             $"The date {date:yyyy-MM-dd} cannot be used: a date must lie between {Earliest:yyyy-MM-dd} and {latest:yyyy-MM-dd}.", target);
     }

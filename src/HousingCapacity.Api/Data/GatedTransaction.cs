@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace HousingCapacity.Api.Data;
 
 /// <summary>
-/// A write transaction that holds the context's place at the database's write gate (<see cref="HousingDatabase.WriteGate"/>) (SQLite) until it is disposed; on
+/// A write transaction that holds the context's place at the database's write gate (<see cref="HousingDatabase.WriteGate"/>) (SQLite) until
+/// it is disposed; on
 /// PostgreSQL its advisory locks (<see cref="WriteLock"/>) end with it, and the release only ends the context's write.
 /// </summary>
 internal sealed class GatedTransaction(IDbContextTransaction inner, Action release) : IDbContextTransaction

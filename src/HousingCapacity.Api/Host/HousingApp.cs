@@ -71,7 +71,8 @@ public static class HousingApp
         // Several API processes on several machines must share the data protection keys that protect the session cookie and the
         // antiforgery tokens: a folder they all reach (its files are the keys: readable by the API's user only).
         if (builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
-            builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysFolder)).SetApplicationName("HousingCapacity");
+            builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysFolder))
+                .SetApplicationName("HousingCapacity");
         builder.Services.AddHousingPages();
         // The database's CPR keys, checked now: a start with missing or public keys outside Development is refused.
         var cprKeys = CprProtection.From(builder.Configuration.GetSection("Security").Get<CprKeyOptions>() ?? new(),

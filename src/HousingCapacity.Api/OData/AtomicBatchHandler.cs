@@ -184,7 +184,8 @@ public sealed partial class AtomicBatchHandler : DefaultODataBatchHandler
         private static byte[]? RewriteMultipart(byte[] body, string root)
         {
             var text = Encoding.UTF8.GetString(body);
-            var rewritten = MultipartRequestLine().Replace(text, m => m.Groups["path"].Value.StartsWith(root + "/", StringComparison.Ordinal)
+            var rewritten = MultipartRequestLine().Replace(text, m => m.Groups["path"].Value.StartsWith(root + "/",
+                StringComparison.Ordinal)
                 ? $"{m.Groups["method"].Value} {m.Groups["path"].Value}"
                 : m.Value);
             return text == rewritten ? null : Encoding.UTF8.GetBytes(rewritten);

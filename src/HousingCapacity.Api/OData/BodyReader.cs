@@ -112,10 +112,12 @@ public static class BodyReader
         return body.ToArray();
     }
 
-    /// <summary>Strict UTF-8: invalid bytes are refused (DecoderFallbackException), not a replacement character in someone's name.</summary>
+    /// <summary>Strict UTF-8: invalid bytes are refused (DecoderFallbackException), not a replacement character in someone's
+    /// name.</summary>
     public static void EnsureUtf8(byte[] body) => _ = new System.Text.UTF8Encoding(false, true).GetCharCount(body);
 
-    /// <summary>Every string of the body is text: an escaped lone surrogate ("\ud800") is valid JSON but no text (issue 23: a 500).</summary>
+    /// <summary>Every string of the body is text: an escaped lone surrogate ("\ud800") is valid JSON but no text (issue 23: a
+    /// 500).</summary>
     private static void EnsureWholeText(JsonElement element)
     {
         switch (element.ValueKind)

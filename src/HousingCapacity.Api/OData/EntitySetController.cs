@@ -145,7 +145,8 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
         return Updated(entity);
     }
 
-    private IEdmStructuredType EdmType => (IEdmStructuredType)Request.GetModel().FindDeclaredType($"{HousingModel.Namespace}.{typeof(T).Name}")!;
+    private IEdmStructuredType EdmType => (IEdmStructuredType)Request.GetModel()
+        .FindDeclaredType($"{HousingModel.Namespace}.{typeof(T).Name}")!;
 
     /// <summary>A method the set never allows is 405 for everyone; one it allows needs a role that may write to the set (403).</summary>
     private IEntitySetWriter Writable(Func<bool> allows)
@@ -154,7 +155,8 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
             throw MethodNotAllowed($"{SetName} kan kun læses her; de oprettes og ændres gennem deres arbejdsgange.",
                 $"{SetName} are read-only here; they are created and changed through their workflows.");
         if (!allows())
-            throw MethodNotAllowed($"{SetName} kan ikke ændres eller slettes direkte; brug deres handlinger (fx HousingCapacity.Discharge).",
+            throw MethodNotAllowed(
+                $"{SetName} kan ikke ændres eller slettes direkte; brug deres handlinger (fx HousingCapacity.Discharge).",
                 $"{SetName} cannot be changed or deleted directly; use their actions (e.g. HousingCapacity.Discharge).");
         if (Request.Query.Keys.Any(k => k.StartsWith('$') && k != "$format"))
             throw ODataProblem.BadRequest("InvalidQueryOption", "Forespørgselsparametre kan ikke bruges ved skrivning.",

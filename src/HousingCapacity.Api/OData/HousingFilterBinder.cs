@@ -151,7 +151,8 @@ public sealed class HousingFilterBinder(QueryRequest request) : FilterBinder
     /// records and the controllers' parameters hold DateOnly. Null for anything else.
     /// </summary>
 #pragma warning disable CS0618
-    internal static DateOnly? AsDateOnly(object? value) => value is Microsoft.OData.Edm.Date d ? new DateOnly(d.Year, d.Month, d.Day) : null;
+    internal static DateOnly? AsDateOnly(object? value) => value is Microsoft.OData.Edm.Date d ? new DateOnly(d.Year, d.Month, d.Day)
+        : null;
 #pragma warning restore CS0618
 
     /// <summary>A value EF Core sends as a SQL parameter (a member of a closure), never inlined into the SQL text.</summary>

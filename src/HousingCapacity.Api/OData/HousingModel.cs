@@ -39,7 +39,8 @@ public static class HousingModel
         var model = (EdmModel)builder.GetEdmModel();
         Describe(model, "Person", "Cpr", "CPR number (DDMMYY-SSSS). Confidential: only returned when selected explicitly with $select.");
         Describe(model, "Person", "BirthDate",
-            "Derived from the CPR number; without one, 1 July of the birth year given or the date an estimated age implies (see AgeBasis). Read-only.");
+            "Derived from the CPR number; without one, 1 July of the birth year given or the date an estimated age implies (see " +
+                "AgeBasis). Read-only.");
         Describe(model, "Person", "MunicipalityId", "The person's handlekommune; null when not known.");
         Describe(model, "Person", "MergedIntoId", "Set when this record was merged into another record of the same person.");
         Describe(model, "Facility", "LegalBasis", "The law the place is run under; every §110 rule reads this, not Kind.");

@@ -43,7 +43,8 @@ public sealed class HousingResourceSerializer(IODataSerializerProvider provider)
         // A free text stored before such texts were refused may still hold a CPR number: masked, as the number itself is, for
         // whoever may not see one.
         if ((cpr || Privacy.HoldsCpr(text))
-            && !Security.AccessPolicy.MaySeeCpr(resourceContext.Request.HttpContext.RequestServices.GetRequiredService<CallerScope>().Current))
+            && !Security.AccessPolicy.MaySeeCpr(resourceContext.Request.HttpContext.RequestServices.GetRequiredService<CallerScope>()
+                .Current))
             property.Value = cpr ? Privacy.MaskCpr(text) : Privacy.Scrub(text);
         return property;
     }
@@ -76,5 +77,6 @@ public sealed class HousingResourceSerializer(IODataSerializerProvider provider)
     private static bool IsPerson(IEdmStructuredType type) => type is IEdmEntityType { Name: nameof(Person) };
 
     private static bool CprSelectedExplicitly(SelectExpandClause? clause) =>
-        clause?.SelectedItems.OfType<PathSelectItem>().Any(p => p.SelectedPath.LastSegment is PropertySegment { Property.Name: nameof(Person.Cpr) }) == true;
+        clause?.SelectedItems.OfType<PathSelectItem>().Any(p =>
+            p.SelectedPath.LastSegment is PropertySegment { Property.Name: nameof(Person.Cpr) }) == true;
 }

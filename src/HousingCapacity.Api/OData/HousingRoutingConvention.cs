@@ -53,7 +53,8 @@ public sealed class HousingRoutingConvention : IODataControllerActionConvention
                             new EntitySetSegmentTemplate(set), key, new NavigationSegmentTemplate(navigation, target),
                             new PropertySegmentTemplate(property),
                         ];
-                        action.AddSelector("Get", context.Prefix, context.Model, new ODataPathTemplate(path), context.Options?.RouteOptions);
+                        action.AddSelector("Get", context.Prefix, context.Model, new ODataPathTemplate(path),
+                            context.Options?.RouteOptions);
                         action.AddSelector("Get", context.Prefix, context.Model,
                             new ODataPathTemplate([.. path, new ValueSegmentTemplate(property.Type.Definition)]),
                             context.Options?.RouteOptions);
@@ -80,7 +81,8 @@ public sealed class HousingRoutingConvention : IODataControllerActionConvention
     /// <summary>A bound function, with and without its optional parameters (the library's convention needs them all).</summary>
     private static bool RouteFunction(ODataControllerActionContext context, KeySegmentTemplate key)
     {
-        if (!context.Action.Attributes.Any(a => a is HttpGetAttribute) || BoundOperation<IEdmFunction>(context) is not { } function) return false;
+        if (!context.Action.Attributes.Any(a => a is HttpGetAttribute)
+            || BoundOperation<IEdmFunction>(context) is not { } function) return false;
         var all = function.Parameters.Skip(1).ToList();
         var required = all.Where(p => p is not IEdmOptionalParameter).ToList();
         foreach (var parameters in required.Count == all.Count ? [all] : new[] { all, required })
@@ -88,14 +90,16 @@ public sealed class HousingRoutingConvention : IODataControllerActionConvention
             var template = new FunctionSegmentTemplate(parameters.ToDictionary(p => p.Name, p => $"{{{p.Name}}}"), function, null);
             AddSelector(context, key, "Get", template);
             // A collection's count: Facilities/HousingCapacity.Availability(date=…)/$count (issue 23: it was 404).
-            if (function.GetReturn()?.Type.IsCollection() == true) AddSelector(context, key, "Get", template, CountSegmentTemplate.Instance);
+            if (function.GetReturn()?.Type.IsCollection() == true) AddSelector(context, key, "Get", template,
+                CountSegmentTemplate.Instance);
         }
         return true;
     }
 
     private static bool RouteAction(ODataControllerActionContext context, KeySegmentTemplate key)
     {
-        if (!context.Action.Attributes.Any(a => a is HttpPostAttribute) || BoundOperation<IEdmAction>(context) is not { } action) return false;
+        if (!context.Action.Attributes.Any(a => a is HttpPostAttribute)
+            || BoundOperation<IEdmAction>(context) is not { } action) return false;
         AddSelector(context, key, "Post", new ActionSegmentTemplate(action, null));
         return true;
     }

@@ -16,7 +16,8 @@ public static partial class Privacy
     // the number counts as a separator.
     private const string Separator = @"(?:[\s.\-/\u2010-\u2015\u2212]|%2[dDfF]|%20|\+)";
 
-    [GeneratedRegex(@"(?:(?<=%[0-9A-Fa-f]{2})|(?<![\p{L}\d]))(?<dd>0[1-9]|[12]\d|3[01])" + Separator + @"?(?<mm>0[1-9]|1[0-2])" + Separator +
+    [GeneratedRegex(@"(?:(?<=%[0-9A-Fa-f]{2})|(?<![\p{L}\d]))(?<dd>0[1-9]|[12]\d|3[01])" + Separator + @"?(?<mm>0[1-9]|1[0-2])"
+        + Separator +
         @"?(?<yy>\d{2})" + Separator + @"{0,3}(?<serial>\d{4})(?![\p{L}\d])")]
     private static partial Regex CprInText();
 
@@ -42,7 +43,8 @@ public static partial class Privacy
     /// <summary>A stored CPR number as a caller who may not see it is shown it: the birth date, the rest masked.</summary>
     public static string MaskCpr(string cpr) => CprNumber.TryParse(cpr, out var number) ? number.ToString() : "XXXXXX-XXXX";
 
-    /// <summary>Refuses (400 CprInFreeText) a free text that holds a CPR number: free texts are read by people who may not see one.</summary>
+    /// <summary>Refuses (400 CprInFreeText) a free text that holds a CPR number: free texts are read by people who may not see
+    /// one.</summary>
     public static void EnsureNoCpr(string? text, string target)
     {
         if (!HoldsCpr(text)) return;

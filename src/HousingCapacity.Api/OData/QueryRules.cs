@@ -61,8 +61,10 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                 && nested.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any(i =>
                     !((NavigationPropertySegment)i.PathToNavigationProperty.LastSegment).NavigationProperty.Type.IsCollection()))
                 throw ODataProblem.BadRequest("NotSupported",
-                    $"$top og $skip i $expand af {item.NavigationSource.Name} kan ikke kombineres med en udvidelse til en enkelt post (fx Person); udelad $top/$skip eller brug $filter.",
-                    $"$top and $skip inside $expand of {item.NavigationSource.Name} cannot be combined with expanding a single record (e.g. Person); leave out $top/$skip or use $filter.",
+                    $"$top og $skip i $expand af {item.NavigationSource.Name} kan ikke kombineres med en udvidelse til en enkelt " +
+                        "post (fx Person); udelad $top/$skip eller brug $filter.",
+                    $"$top and $skip inside $expand of {item.NavigationSource.Name} cannot be combined with expanding a single record " +
+                        "(e.g. Person); leave out $top/$skip or use $filter.",
                     "$expand");
             if (navigationItem?.LevelsOption is not null || item.SearchOption is not null || item.ApplyOption is not null)
                 throw ODataProblem.BadRequest("NotSupported", "$levels, $search og $apply understøttes ikke i $expand.",
@@ -144,7 +146,8 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                         "(e.g. Placements?$apply=groupby((UnitId),aggregate($count as n))).",
                         "$apply");
                 default:
-                    throw ODataProblem.BadRequest("NotSupported", "Denne aggregering understøttes ikke.", "This aggregation is not supported.",
+                    throw ODataProblem.BadRequest("NotSupported", "Denne aggregering understøttes ikke.",
+                        "This aggregation is not supported.",
                         "$apply");
             }
     }
@@ -170,7 +173,8 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
     private void EnsureMaySeeCpr()
     {
         if (!AccessPolicy.MaySeeCpr(caller))
-            throw new AccessDeniedException($"Rollen {caller.Role} må ikke søge eller sortere på CPR-nummer; brug Persons/HousingCapacity.FindByCpr.",
+            throw new AccessDeniedException($"Rollen {caller.Role} må ikke søge eller sortere på CPR-nummer; brug " +
+                "Persons/HousingCapacity.FindByCpr.",
                 $"The role {caller.Role} may not filter or order by CPR number; use Persons/HousingCapacity.FindByCpr.");
     }
 
@@ -216,7 +220,8 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                     EnsureBoolean(b.Right, b.OperatorKind.ToString().ToLowerInvariant());
                 }
                 // Enum members have no order a client can rely on (they are stored by name).
-                if (!equality && b.OperatorKind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan
+                if (!equality && b.OperatorKind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+                        or BinaryOperatorKind.GreaterThan
                         or BinaryOperatorKind.GreaterThanOrEqual && (IsEnum(b.Left) || IsEnum(b.Right)))
                     throw ODataProblem.BadRequest("NotSupported", "Værdier af en opremsningstype kan kun sammenlignes med eq, ne og in.",
                         "Enum values can only be compared with eq, ne and in.", "$filter");
@@ -291,7 +296,8 @@ public sealed class QueryRules(Caller caller, ODataLimits limits)
                 break;
             case SingleResourceFunctionCallNode or CollectionResourceFunctionCallNode or CollectionFunctionCallNode
                 or SingleResourceCastNode or CollectionResourceCastNode:
-                throw ODataProblem.BadRequest("NotSupported", "Typekonverteringer (cast, isof) og funktioner på poster understøttes ikke.",
+                throw ODataProblem.BadRequest("NotSupported",
+                    "Typekonverteringer (cast, isof) og funktioner på poster understøttes ikke.",
                     "Type casts (cast, isof) and functions on records are not supported.", "$filter");
             case CollectionPropertyAccessNode c: Walk(c.Source, false); break;
             case SingleComplexNode c: Walk(c.Source, false); break;

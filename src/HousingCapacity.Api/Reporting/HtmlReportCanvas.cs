@@ -41,7 +41,8 @@ public sealed class HtmlReportCanvas : IReportCanvas
     {
         _html.Append("<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr>");
         for (var i = 0; i < headers.Count; i++)
-            _html.Append(i == 0 ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">").Append(HtmlEncode(headers[i].Replace('\n', ' ')))
+            _html.Append(i == 0 ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">").Append(HtmlEncode(headers[i].Replace('\n',
+                ' ')))
                 .Append("</th>");
         _html.Append("</tr></thead><tbody>");
         var any = false;
@@ -50,7 +51,8 @@ public sealed class HtmlReportCanvas : IReportCanvas
             any = true;
             _html.Append("<tr>");
             for (var i = 0; i < row.Count; i++)
-                _html.Append(i == 0 ? "<th scope=\"row\">" : "<td class=\"num\">").Append(HtmlEncode(row[i])).Append(i == 0 ? "</th>" : "</td>");
+                _html.Append(i == 0 ? "<th scope=\"row\">" : "<td class=\"num\">").Append(HtmlEncode(row[i])).Append(i == 0 ? "</th>"
+                    : "</td>");
             _html.Append("</tr>");
         }
         if (!any) _html.Append("<tr><td colspan=\"").Append(headers.Count).Append("\">Ingen</td></tr>");
@@ -63,7 +65,8 @@ public sealed class HtmlReportCanvas : IReportCanvas
         const int labelWidth = 210, barArea = 330, rowHeight = 26, width = 620;
         var height = bars.Count * rowHeight + 8;
         _html.Append($"<figure><figcaption id=\"{id}\">{HtmlEncode(caption)}</figcaption>")
-            .Append($"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">");
+            .Append($"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" " +
+                $"height=\"{height}\">");
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, value, text) = bars[i];
@@ -72,7 +75,8 @@ public sealed class HtmlReportCanvas : IReportCanvas
             _html.Append($"<text x=\"0\" y=\"{y + 15}\" font-size=\"13\" fill=\"#1b1b1b\">{HtmlEncode(label)}</text>")
                 .Append($"<rect x=\"{labelWidth}\" y=\"{y}\" width=\"{barArea}\" height=\"18\" fill=\"#e8eef4\"/>")
                 .Append($"<rect x=\"{labelWidth}\" y=\"{y}\" width=\"{F(length)}\" height=\"18\" fill=\"#12385f\"/>")
-                .Append($"<text x=\"{labelWidth + barArea + 6}\" y=\"{y + 15}\" font-size=\"13\" fill=\"#1b1b1b\">{HtmlEncode(text)}</text>");
+                .Append($"<text x=\"{labelWidth + barArea + 6}\" y=\"{y + 15}\" font-size=\"13\" fill=\"#1b1b1b\">")
+                .Append($"{HtmlEncode(text)}</text>");
         }
         _html.Append("</svg></figure>\n");
     }
@@ -86,13 +90,15 @@ public sealed class HtmlReportCanvas : IReportCanvas
         double X(int i) => left + (months.Count <= 1 ? plotWidth / 2.0 : i * plotWidth / (double)(months.Count - 1));
         double Y(double rate) => top + plotHeight - Math.Clamp(rate, 0, 1) * plotHeight;
         _html.Append($"<figure><figcaption id=\"{id}\">{HtmlEncode(caption)}</figcaption>")
-            .Append($"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">");
+            .Append($"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" " +
+                $"height=\"{height}\">");
         foreach (var tick in new[] { 0.0, 0.25, 0.5, 0.75, 1.0 })
             _html.Append($"<line x1=\"{left}\" x2=\"{left + plotWidth}\" y1=\"{F(Y(tick))}\" y2=\"{F(Y(tick))}\" stroke=\"#c7ccd1\"/>")
                 .Append($"<text x=\"0\" y=\"{F(Y(tick) + 4)}\" font-size=\"12\" fill=\"#4a4a4a\">{tick * 100:0} %</text>");
         for (var i = 0; i < months.Count; i++)
             if (months.Count <= 6 || i % 2 == 0 || i == months.Count - 1)
-                _html.Append($"<text x=\"{F(X(i))}\" y=\"{top + plotHeight + 18}\" font-size=\"12\" fill=\"#4a4a4a\" text-anchor=\"middle\">{HtmlEncode(months[i][2..])}</text>");
+                _html.Append($"<text x=\"{F(X(i))}\" y=\"{top + plotHeight + 18}\" font-size=\"12\" fill=\"#4a4a4a\" " +
+                    $"text-anchor=\"middle\">{HtmlEncode(months[i][2..])}</text>");
         for (var s = 0; s < series.Count; s++)
         {
             var colour = Palette[s % Palette.Length];
@@ -101,7 +107,8 @@ public sealed class HtmlReportCanvas : IReportCanvas
             void Flush()
             {
                 if (segment.Count > 1)
-                    _html.Append($"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" points=\"{string.Join(' ', segment)}\"/>");
+                    _html.Append($"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" " +
+                        $"points=\"{string.Join(' ', segment)}\"/>");
                 segment.Clear();
             }
             for (var i = 0; i < months.Count; i++)

@@ -68,7 +68,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var last = inProgress ? today : monthEnd;
         var nights = Period.Between(first, last, PeriodUnits.Days).Days + 1;
 
-        var facilities = await db.Unscoped<Facility>().AsNoTracking().Where(f => f.MunicipalityId == municipality.Id).OrderBy(f => f.Kind).ThenBy(f => f.Name).ToListAsync(ct);
+        var facilities = await db.Unscoped<Facility>().AsNoTracking().Where(f => f.MunicipalityId == municipality.Id).OrderBy(f => f.Kind)
+            .ThenBy(f => f.Name).ToListAsync(ct);
         var facilityIds = facilities.Select(f => f.Id).ToList();
         var policies = await YouthRules.AllAsync(db, Policy, ct);
         YouthRuleInForce youthRule(LocalDate on) => policies(municipality.Id, on);

@@ -19,8 +19,10 @@ public static partial class ReportEndpoints
                 if (!int.TryParse(municipalityCode, out var code) || !match.Success
                     || int.Parse(match.Groups["month"].Value) is < 1 or > 12 || int.Parse(match.Groups["year"].Value) < 2000)
                     throw ODataProblem.BadRequest("InvalidReportAddress",
-                        "Adressen skal have formen /reports/monthly/{kommunekode}/{åååå-MM}.pdf (eller .json, .csv), fx /reports/monthly/175/2026-10.pdf.",
-                        "The address must look like /reports/monthly/{municipalityCode}/{yyyy-MM}.pdf (or .json, .csv), e.g. /reports/monthly/175/2026-10.pdf.");
+                        "Adressen skal have formen /reports/monthly/{kommunekode}/{åååå-MM}.pdf (eller .json, .csv), fx " +
+                            "/reports/monthly/175/2026-10.pdf.",
+                        "The address must look like /reports/monthly/{municipalityCode}/{yyyy-MM}.pdf (or .json, .csv), e.g. " +
+                            "/reports/monthly/175/2026-10.pdf.");
                 // The committee and the housing officers of that municipality; the figures are aggregates (never a person).
                 Security.AccessPolicy.EnsureMayFetchOf(http.RequestServices.GetRequiredService<Security.CallerScope>().Current,
                     Security.AccessPolicy.Reports, code, "hente månedsrapporter", "fetch monthly reports", "rapporter", "the reports");
@@ -49,7 +51,8 @@ public static partial class ReportEndpoints
                         }
                         catch (MissingFontException e)
                         {
-                            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HousingCapacity.Reporting").LogError("{Message}", e.Message);
+                            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HousingCapacity.Reporting")
+                                .LogError("{Message}", e.Message);
                             throw new ODataProblem(503, "FontMissing",
                                 "PDF'en kan ikke dannes: en skrifttype mangler på serveren (fonts-dejavu-core).",
                                 "The PDF cannot be made: a font is missing on the server (fonts-dejavu-core).");

@@ -15,7 +15,8 @@ public static class AbuseLimits
             limiter.OnRejected = async (context, ct) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds)
+                        .ToString(System.Globalization.CultureInfo.InvariantCulture);
                 // A page's post past the limit gets the Danish error page (the status code pages fill an empty answer).
                 if (!PageSignIn.IsApiPath(context.HttpContext.Request.Path)) return;
                 await TooManyRequests().WriteAsync(context.HttpContext.Response);
@@ -27,7 +28,8 @@ public static class AbuseLimits
                 if (kind is null || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
                     return RateLimitPartition.GetNoLimiter("reads");
                 // Per user (the token's subject); per client address for requests without a valid token.
-                var caller = http.User.Identity?.IsAuthenticated == true ? "user:" + http.User.Identity.Name : "ip:" + http.Connection.RemoteIpAddress;
+                var caller = http.User.Identity?.IsAuthenticated == true ? "user:" + http.User.Identity.Name : "ip:"
+                    + http.Connection.RemoteIpAddress;
                 var permits = kind == "write" ? options.WritesPerMinute : options.HeavyQueriesPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter($"{kind}|{caller}", _ => new FixedWindowRateLimiterOptions
                 {
@@ -73,7 +75,8 @@ public static class AbuseLimits
                 // The pages load their own stylesheet and post their forms to themselves, nothing else (no script is needed).
                 headers.ContentSecurityPolicy = PageSignIn.IsApiPath(http.Request.Path)
                     ? "default-src 'none'; frame-ancestors 'none'"
-                    : "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                    : "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri " +
+                        "'none'";
                 // Answers may hold personal data: never kept by a browser or a proxy (the stylesheet excepted).
                 if (!http.Items.ContainsKey(Features.Shared.PageAssets.CacheableKey)) headers.CacheControl = "no-store";
                 return Task.CompletedTask;

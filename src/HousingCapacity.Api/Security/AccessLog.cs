@@ -12,7 +12,8 @@ public static class AccessLog
     /// <summary>The request line and purpose of the current request, as the log keeps them.</summary>
     public static void Describe(CallerScope scope, HttpContext http)
     {
-        scope.Request = Privacy.Scrub($"{http.Request.Method} {http.Request.PathBase}{Uri.UnescapeDataString(http.Request.Path.Value ?? "")}");
+        scope.Request = Privacy.Scrub($"{http.Request.Method} " +
+            $"{http.Request.PathBase}{Uri.UnescapeDataString(http.Request.Path.Value ?? "")}");
         var purpose = http.Request.Headers[PurposeHeader].ToString().Trim();
         scope.Purpose = purpose.Length == 0 ? null : Privacy.Scrub(purpose.Length > 200 ? purpose[..200] : purpose);
     }

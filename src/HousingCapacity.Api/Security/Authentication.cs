@@ -13,19 +13,22 @@ public static class Authentication
 {
     /// <summary>Public (it is in this file): only for Development and tests.</summary>
     public static readonly string DevelopmentSigningKey =
-        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("HousingCapacity development signing key, public, never for real data")));
+        Convert.ToBase64String(SHA256.HashData(
+            Encoding.UTF8.GetBytes("HousingCapacity development signing key, public, never for real data")));
 
     /// <summary>The keys tokens are checked with, refusing the development key outside Development.</summary>
     public static IReadOnlyList<SecurityKey> SigningKeys(AuthenticationOptions options, bool isDevelopment)
     {
         if (!isDevelopment && options.SigningKeys.Contains(DevelopmentSigningKey))
-            throw new StartupRefusedException("Authentication:SigningKeys holds the public development key; it is refused outside Development.");
+            throw new StartupRefusedException("Authentication:SigningKeys holds the public development key; it is refused outside " +
+                "Development.");
         if (options.SigningKeys.Count == 0)
         {
             if (isDevelopment) return [new SymmetricSecurityKey(Convert.FromBase64String(DevelopmentSigningKey))];
             if (string.IsNullOrWhiteSpace(options.Authority))
                 throw new StartupRefusedException("Outside Development, set Authentication:Authority (the identity provider) or " +
-                                                    "Authentication:SigningKeys (base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`).");
+                                                    "Authentication:SigningKeys (base64 of at least 32 random bytes, e.g. `openssl rand " +
+                                                        "-base64 32`).");
             return [];
         }
         return options.SigningKeys.Select(k =>

@@ -4,7 +4,8 @@ namespace HousingCapacity.Api.Security;
 
 /// <summary>
 /// What every request's authentication asks of the catalogue — the Id of the token's municipality code, and the municipality of
-/// each facility a staff token names — read once per database (<see cref="Data.HousingDatabase"/>) instead of at every request (issue 14: two queries
+/// each facility a staff token names — read once per database (<see cref="Data.HousingDatabase"/>) instead of at every request (issue 14:
+/// two queries
 /// before any work). Both answers never change once there: a municipality's code is immutable and municipalities are never
 /// removed (migration 0008, the `municipality` command), and a facility never moves to another municipality (FacilityWriter).
 /// Only what exists is remembered, so a municipality or facility created later is found then.

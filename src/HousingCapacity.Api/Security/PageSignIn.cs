@@ -31,7 +31,8 @@ public static class PageSignIn
         services.AddSingleton(options);
         services.AddMemoryCache();
         services.AddSingleton<PageSessionStore>();
-        services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<PageSessionStore>((cookie, store) => cookie.SessionStore = store);
+        services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<PageSessionStore>((cookie, store) =>
+            cookie.SessionStore = store);
         var authentication = services.AddAuthentication().AddCookie(Scheme, cookie =>
         {
             cookie.Cookie.Name = "hc-session";
@@ -52,7 +53,8 @@ public static class PageSignIn
             };
         });
         if (!string.IsNullOrWhiteSpace(options.Authority) && string.IsNullOrWhiteSpace(options.ClientId))
-            throw new StartupRefusedException("SignIn:ClientId must be given with SignIn:Authority (the pages' client at the identity provider).");
+            throw new StartupRefusedException("SignIn:ClientId must be given with SignIn:Authority (the pages' client at the identity " +
+                "provider).");
         if (!string.IsNullOrWhiteSpace(options.Authority))
             authentication.AddOpenIdConnect(OpenIdScheme, oidc =>
             {

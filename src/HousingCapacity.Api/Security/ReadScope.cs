@@ -28,7 +28,8 @@ public static class ReadScope
         Filter<Unit>(b, catalogue ? null : staff ? u => db.ScopeFacilityIds.Contains(u.FacilityId) : u => false);
         Filter<CapacityReport>(b, officer ? null : staff ? r => db.ScopeFacilityIds.Contains(r.FacilityId) : r => false);
         Filter<Placement>(b, officer
-            ? p => p.ResponsibleMunicipalityId == db.ScopeMunicipalityId || EF.Property<int?>(p, HousingDbContext.FacilityMunicipalityId) == db.ScopeMunicipalityId
+            ? p => p.ResponsibleMunicipalityId == db.ScopeMunicipalityId || EF.Property<int?>(p,
+                HousingDbContext.FacilityMunicipalityId) == db.ScopeMunicipalityId
             : staff ? p => db.ScopeFacilityIds.Contains(p.FacilityId) && (p.EndDate == null || p.EndDate >= db.ScopeRecentSince)
             : p => false);
         // A person is visible where one of their stays is, and to the officers of the municipality responsible for them.

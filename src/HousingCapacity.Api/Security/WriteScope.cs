@@ -28,7 +28,8 @@ public static class WriteScope
                 Deny("Kommuner oprettes og fjernes af systemet (kommandoen `municipality`), ikke gennem API'et.",
                     "Municipalities are created and removed by the system (the `municipality` command), not through the API.");
             if (change.State == EntityState.Modified
-                && AccessPolicy.MayNotChange(caller, change.Entity.GetType()).FirstOrDefault(p => change.Property(p).IsModified) is { } kept)
+                && AccessPolicy.MayNotChange(caller, change.Entity.GetType()).FirstOrDefault(p => change.Property(p)
+                    .IsModified) is { } kept)
                 Deny($"{caller.Role} må ikke ændre {kept} på {change.Entity.GetType().Name} {IdText(change)}; det gør administratoren.",
                     $"{caller.Role} may not change {kept} of {change.Entity.GetType().Name} {IdText(change)}; the administrator does.");
             var allowed = change.Entity switch
@@ -41,7 +42,8 @@ public static class WriteScope
                 Unit u => administratorOf is not null && facilityMunicipality.GetValueOrDefault(u.FacilityId) == administratorOf
                           || change.State == EntityState.Modified && AtMyFacility(u.FacilityId),
                 CapacityReport r => AtMyFacility(r.FacilityId)
-                                    || administratorOf is not null && facilityMunicipality.GetValueOrDefault(r.FacilityId) == administratorOf,
+                                    || administratorOf is not null
+                                        && facilityMunicipality.GetValueOrDefault(r.FacilityId) == administratorOf,
                 // Officers register and correct the persons their municipality is responsible for, and those without a known
                 // handlekommune they can see; staff register whom they check in and may complete the record of someone they
                 // took in without a CPR number.
@@ -65,12 +67,15 @@ public static class WriteScope
                 _ => false,
             };
             if (!allowed)
-                Deny($"{caller.Role} {caller.MunicipalityCode} må ikke ændre {change.Entity.GetType().Name} {IdText(change)}: den ligger uden for rollens kommune eller tilbud.",
-                    $"{caller.Role} {caller.MunicipalityCode} may not change {change.Entity.GetType().Name} {IdText(change)}: it is outside the role's municipality or facilities.");
+                Deny($"{caller.Role} {caller.MunicipalityCode} må ikke ændre {change.Entity.GetType().Name} {IdText(change)}: den ligger " +
+                    "uden for rollens kommune eller tilbud.",
+                    $"{caller.Role} {caller.MunicipalityCode} may not change {change.Entity.GetType().Name} {IdText(change)}: it is " +
+                        "outside the role's municipality or facilities.");
         }
     }
 
-    private static string IdText(EntityEntry<Entity> change) => change.State == EntityState.Added ? "(ny/new)" : change.Entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string IdText(EntityEntry<Entity> change) => change.State == EntityState.Added ? "(ny/new)"
+        : change.Entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<Dictionary<int, int>> MunicipalitiesOfFacilities(HousingDbContext db,
         IEnumerable<EntityEntry<Entity>> changes, CancellationToken ct)

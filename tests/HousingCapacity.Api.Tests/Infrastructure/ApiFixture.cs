@@ -50,7 +50,8 @@ public sealed class KestrelApiFixture : ApiFixture
 }
 
 /// <summary>
-/// The API over a real database of its own (SQLite, or PostgreSQL: see <see cref="TempDatabase"/>), seeded with the deterministic demo data as of 2026-11-22
+/// The API over a real database of its own (SQLite, or PostgreSQL: see <see cref="TempDatabase"/>), seeded with the deterministic demo data
+/// as of 2026-11-22
 /// (evening, Copenhagen time). One per test class; tests that write use their own records.
 /// </summary>
 public class ApiFixture : IAsyncLifetime

@@ -40,7 +40,8 @@ public sealed class Builders(ODataTestClient odata, ODataTestClient admin)
 
     /// <summary>Checks in the person with this CPR number at the door of a facility (Placements/HousingCapacity.CheckIn).</summary>
     public Task<ODataTestClient.Reply> CheckInAsync(string cpr, int facilityId) =>
-        odata.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn", $$"""{"cpr":"{{cpr}}","facilityId":{{facilityId}}}""");
+        odata.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn",
+            $$"""{"cpr":"{{cpr}}","facilityId":{{facilityId}}}""");
 
     public async Task<int> FacilityAsync(string kind, string gender = "None", int? minAge = null, int? maxAge = null,
         int municipalityId = 1, string? legalBasis = null)
@@ -57,14 +58,16 @@ public sealed class Builders(ODataTestClient odata, ODataTestClient admin)
         };
         if (legalBasis is not null) fields["LegalBasis"] = legalBasis;
         var reply = await admin.SendJsonAsync(HttpMethod.Post, "/odata/Facilities", JsonSerializer.Serialize(fields));
-        return reply.Status == HttpStatusCode.Created ? reply.Json.GetProperty("Id").GetInt32() : throw new InvalidOperationException(reply.Body);
+        return reply.Status == HttpStatusCode.Created ? reply.Json.GetProperty("Id").GetInt32()
+            : throw new InvalidOperationException(reply.Body);
     }
 
     public async Task<int> UnitAsync(int facilityId, int beds = 1, string status = "InService")
     {
         var reply = await admin.SendJsonAsync(HttpMethod.Post, "/odata/Units",
             $$"""{"FacilityId":{{facilityId}},"Label":"Enhed {{Guid.NewGuid():N}}","Beds":{{beds}},"Status":"{{status}}"}""");
-        return reply.Status == HttpStatusCode.Created ? reply.Json.GetProperty("Id").GetInt32() : throw new InvalidOperationException(reply.Body);
+        return reply.Status == HttpStatusCode.Created ? reply.Json.GetProperty("Id").GetInt32()
+            : throw new InvalidOperationException(reply.Body);
     }
 
     public Task<ODataTestClient.Reply> AllocateAsync(int personId, int? facilityId = null, int? unitId = null, LocalDate? start = null,

@@ -98,7 +98,8 @@ public static class TestProvider
     }
 }
 
-/// <summary>A test of something only SQLite has (its file, its pragmas, its query planner); skipped on PostgreSQL, which has its own.</summary>
+/// <summary>A test of something only SQLite has (its file, its pragmas, its query planner); skipped on PostgreSQL, which has its
+/// own.</summary>
 public sealed class SqliteFactAttribute : FactAttribute
 {
     public SqliteFactAttribute()

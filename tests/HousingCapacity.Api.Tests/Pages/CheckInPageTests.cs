@@ -38,7 +38,8 @@ public sealed class CheckInPageTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         // The place is now full: a second newcomer is refused, and is not left behind as a registered person.
         var other = Builders.Cpr(new NodaTime.LocalDate(1958, 1, 17), male: true);
-        using var full = await staff.PostFormAsync(page, new() { ["Cpr"] = other, ["FirstName"] = "Ole", ["LastName"] = "Dam", ["MunicipalityId"] = "1" });
+        using var full = await staff.PostFormAsync(page, new() { ["Cpr"] = other, ["FirstName"] = "Ole", ["LastName"] = "Dam",
+            ["MunicipalityId"] = "1" });
         Assert.Equal(HttpStatusCode.Conflict, full.StatusCode);
         Assert.Contains("har ingen ledig seng", await full.Content.ReadAsStringAsync());
         await using var after = api.NewDb();
@@ -58,7 +59,8 @@ public sealed class CheckInPageTests(ApiFixture api) : IClassFixture<ApiFixture>
         var alias = $"Måge {Guid.NewGuid().ToString("N")[..6]}";
         var earlier = await api.As(Role.ShelterStaff, 175, facility).SendJsonAsync(HttpMethod.Post,
             "/odata/Placements/HousingCapacity.CheckIn",
-            $$"""{"facilityId":{{facility}},"alias":"{{alias}}","gender":"Male","birthYear":1966,"startDate":"{{today.PlusDays(-20):yyyy-MM-dd}}","endDate":"{{today.PlusDays(-12):yyyy-MM-dd}}"}""");
+            $$"""{"facilityId":{{facility}},"alias":"{{alias}}","gender":"Male","birthYear":1966,""" +
+                $$""" "startDate":"{{today.PlusDays(-20):yyyy-MM-dd}}","endDate":"{{today.PlusDays(-12):yyyy-MM-dd}}"}""");
         Assert.Equal(HttpStatusCode.Created, earlier.Status);
         var person = earlier.Json.GetProperty("PersonId").GetInt32();
         using var staff = await PageClient.SignedInAsync(api, Role.ShelterStaff, 175, facility);
@@ -82,7 +84,8 @@ public sealed class CheckInPageTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Referral_FromAnotherMunicipality_IsOnTheBoard_AndThePlaceAdmitsOnItsPage()
     {
-        var svendborg = (await api.OData.GetAsync("/odata/Municipalities?$filter=Code eq 479&$select=Id")).Value[0].GetProperty("Id").GetInt32();
+        var svendborg = (await api.OData.GetAsync("/odata/Municipalities?$filter=Code eq 479&$select=Id")).Value[0].GetProperty("Id")
+            .GetInt32();
         var build = new Builders(api.OData, api.As(Role.Administrator, 479));
         var place = await build.FacilityAsync("Section110Shelter", municipalityId: svendborg);
         await build.UnitAsync(place, beds: 2);
@@ -99,7 +102,8 @@ public sealed class CheckInPageTests(ApiFixture api) : IClassFixture<ApiFixture>
         var form = await staff.Http.GetStringAsync(page);
         Assert.Contains("Klagevejledning", form);
         Assert.Contains("4 uger", form);
-        using var noReason = await staff.PostFormAsync($"{page}?handler=Refuse", new() { ["Explanation"] = "Ingen plads til hunden." }, page);
+        using var noReason = await staff.PostFormAsync($"{page}?handler=Refuse", new() { ["Explanation"] = "Ingen plads til hunden." },
+            page);
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         using var admitted = await staff.PostFormAsync($"{page}?handler=Admit", new(), page);
         Assert.Equal(HttpStatusCode.Redirect, admitted.StatusCode);

@@ -115,7 +115,8 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.Equal(1, await db.CapacityReports.CountAsync(r => r.FacilityId == facility && r.BedsOccupied == 1));
         Assert.Equal(1, await db.Turnaways.CountAsync(t => t.FacilityId == facility));
         // The board's read of the person is in the access log, with the page as its purpose.
-        Assert.True(await db.AccessLogLines.AnyAsync(l => l.PersonId == stay.PersonId && l.Operation == "Read" && l.Purpose == "Side: Nattens tavle"));
+        Assert.True(await db.AccessLogLines.AnyAsync(l => l.PersonId == stay.PersonId && l.Operation == "Read"
+            && l.Purpose == "Side: Nattens tavle"));
     }
 
     [Theory]
@@ -205,7 +206,8 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         var pdfBytes = await File.ReadAllBytesAsync((await pdf.PathAsync())!);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdfBytes, 0, 4));
         var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Hent CSV" }).ClickAsync());
-        Assert.Equal(await http.GetByteArrayAsync("/reports/monthly/175/2026-10.csv"), await File.ReadAllBytesAsync((await csv.PathAsync())!));
+        Assert.Equal(await http.GetByteArrayAsync("/reports/monthly/175/2026-10.csv"),
+            await File.ReadAllBytesAsync((await csv.PathAsync())!));
 
         await RefusedAsync(page, "/sagsbehandler");
         await RefusedAsync(page, "/personale");
@@ -226,7 +228,8 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await CheckAsync(browser, page);
 
         await Nav(page, "Import af kapacitet").ClickAsync();
-        var lines = $"tilbud;dato;i drift;belagt;ude af drift\n{facility};2026-11-20;4;3;0\nx;2026-11-20;1;1;0\n{facility};2026-12-30;4;1;0";
+        var lines = $"tilbud;dato;i drift;belagt;ude af drift\n{facility};2026-11-20;4;3;0\nx;2026-11-20;1;1;0\n" +
+            $"{facility};2026-12-30;4;1;0";
         await page.GetByLabel("Eller indsæt linjerne").FillAsync(lines);
         var refused = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Indlæs" }).ClickAsync(),
             r => r.Request.Method == "POST");

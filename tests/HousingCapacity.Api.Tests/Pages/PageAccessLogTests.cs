@@ -59,7 +59,8 @@ public sealed class PageAccessLogTests(ApiFixture api) : IClassFixture<ApiFixtur
             justification: "Ingen ungeplads i nat; aftalt med vagthavende leder.")).Status);
         await using var db = api.NewDb();
         var today = new DateOnly(2026, 11, 22);
-        var stay = await db.Placements.Where(p => p.FacilityId == 1 && (p.EndDate == null || p.EndDate > today)).Select(p => p.Id).FirstAsync();
+        var stay = await db.Placements.Where(p => p.FacilityId == 1 && (p.EndDate == null || p.EndDate > today)).Select(p => p.Id)
+            .FirstAsync();
         var person = await db.Placements.Where(p => p.Facility!.MunicipalityId == 1 && p.ResponsibleMunicipalityId == 1)
             .Select(p => p.PersonId).FirstAsync();
         foreach (var (_, role, pathTemplate, purpose) in WithPersonData)
@@ -70,7 +71,8 @@ public sealed class PageAccessLogTests(ApiFixture api) : IClassFixture<ApiFixtur
             using var reply = await client.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
             await using var after = api.NewDb();
-            Assert.True(await after.AccessLogLines.Where(l => l.Purpose == purpose && l.Operation == "Read" && l.PersonId != null).CountAsync() > before,
+            Assert.True(await after.AccessLogLines.Where(l => l.Purpose == purpose && l.Operation == "Read" && l.PersonId != null)
+                .CountAsync() > before,
                 $"{path} showed person data without an access-log line");
         }
     }

@@ -72,7 +72,8 @@ public sealed class PageAccessTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         using var signIn = PageClient.For(api);
         using var signedIn = await signIn.PostFormAsync("/logind", new() { ["Role"] = "HousingOfficer", ["MunicipalityCode"] = "175" });
-        var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hc-session=", StringComparison.Ordinal)).Split(';')[0];
+        var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hc-session=", StringComparison.Ordinal))
+            .Split(';')[0];
         // The cookie carries a key to the session kept on the server, not the claims themselves.
         Assert.DoesNotContain("HousingOfficer", session);
         async Task<HttpStatusCode> WithCopyAsync()
@@ -186,7 +187,8 @@ public sealed class PageAccessTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using var before = api.NewDb();
         var notices = await before.Placements.CountAsync(p => p.NotifiedOn != null);
         var stay = await before.Placements.Where(p => p.NotificationDueDate != null && p.NotifiedOn == null).Select(p => p.Id).FirstAsync();
-        using var reply = await staff.PostFormAsync("/sagsbehandler/underretninger", new() { ["placementId"] = stay.ToString() }, "/personale");
+        using var reply = await staff.PostFormAsync("/sagsbehandler/underretninger", new() { ["placementId"] = stay.ToString() },
+            "/personale");
         Assert.Equal(HttpStatusCode.Forbidden, reply.StatusCode);
         Assert.Contains("Ingen adgang", await reply.Content.ReadAsStringAsync());
         await using var after = api.NewDb();

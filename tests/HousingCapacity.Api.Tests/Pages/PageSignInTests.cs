@@ -28,7 +28,8 @@ public sealed class PageSignInTests
     {
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["SignIn:IdleMinutes"] = minutes }).Build();
-        var e = Assert.Throws<StartupRefusedException>(() => { new ServiceCollection().AddPageSignIn(configuration, isDevelopment: true); });
+        var e = Assert.Throws<StartupRefusedException>(() => { new ServiceCollection().AddPageSignIn(configuration,
+            isDevelopment: true); });
         Assert.Contains("SignIn:IdleMinutes", e.Message);
     }
 
@@ -37,7 +38,8 @@ public sealed class PageSignInTests
     {
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["SignIn:Authority"] = "https://login.kommune.dk" }).Build();
-        var e = Assert.Throws<StartupRefusedException>(() => { new ServiceCollection().AddPageSignIn(configuration, isDevelopment: false); });
+        var e = Assert.Throws<StartupRefusedException>(() => { new ServiceCollection().AddPageSignIn(configuration,
+            isDevelopment: false); });
         Assert.Contains("SignIn:ClientId", e.Message);
     }
 }

@@ -27,7 +27,8 @@ public sealed class PageTourTests(BrowserFixture browser) : IClassFixture<Browse
     {
         await using var db = browser.NewDb();
         var today = new DateOnly(2026, 11, 22);
-        var stay = await db.Placements.Where(p => p.FacilityId == 1 && (p.EndDate == null || p.EndDate > today)).Select(p => p.Id).FirstAsync();
+        var stay = await db.Placements.Where(p => p.FacilityId == 1 && (p.EndDate == null || p.EndDate > today)).Select(p => p.Id)
+            .FirstAsync();
         // A person with a history: several stays, and on a waitlist.
         var person = await db.Persons.Where(p => p.MunicipalityId == 1 && p.Placements.Count() > 1 && p.WaitlistEntries.Any())
             .Select(p => p.Id).FirstAsync();
@@ -36,7 +37,8 @@ public sealed class PageTourTests(BrowserFixture browser) : IClassFixture<Browse
             Role.ShelterStaff => ("Personale", new[] { ("/personale", "staff-board"), ("/personale/tjek-ind", "staff-check-in"),
                 ($"/personale/tjek-ud/{stay}", "staff-check-out"), ("/personale/afvisning", "staff-turnaway"),
                 ("/personale/enheder", "staff-units") }),
-            Role.HousingOfficer => ("Boligsagsbehandler", [("/sagsbehandler", "officer-search"), ($"/sagsbehandler/person/{person}", "officer-person"),
+            Role.HousingOfficer => ("Boligsagsbehandler", [("/sagsbehandler", "officer-search"), ($"/sagsbehandler/person/{person}",
+                "officer-person"),
                 ($"/sagsbehandler/person/{person}/adgangslog", "officer-access-log"), ("/sagsbehandler/underretninger", "officer-notices"),
                 ("/sagsbehandler/lange-ophold", "officer-long-stays"), ("/sagsbehandler/ventelister", "officer-waitlists"),
                 ("/sagsbehandler/unge-undtagelser", "officer-youth-exceptions")]),

@@ -18,7 +18,8 @@ public sealed class WaitlistPageTests(ApiFixture api) : IClassFixture<ApiFixture
             """{"MunicipalityId":1,"Name":"Skæve boliger, test","Kind":"SkaevBolig"}""");
         Assert.Equal(HttpStatusCode.Created, created.Status);
         var listId = created.Json.GetProperty("Id").GetInt32();
-        foreach (var (birth, applied) in new[] { (new NodaTime.LocalDate(1970, 2, 3), "2026-01-05"), (new NodaTime.LocalDate(1969, 8, 9), "2026-02-10") })
+        foreach (var (birth, applied) in new[] { (new NodaTime.LocalDate(1970, 2, 3), "2026-01-05"), (new NodaTime.LocalDate(1969, 8, 9),
+            "2026-02-10") })
         {
             var person = await build.PersonAsync(birth);
             Assert.Equal(HttpStatusCode.Created, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/WaitlistEntries",
@@ -34,7 +35,8 @@ public sealed class WaitlistPageTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(HttpStatusCode.Redirect, offered.StatusCode);
         var first = await PendingOfferAsync(unit);
 
-        using var noReason = await officer.PostFormAsync($"{page}&handler=Decline", new() { ["OfferId"] = first.Id.ToString(), ["Reason"] = " " },
+        using var noReason = await officer.PostFormAsync($"{page}&handler=Decline", new() { ["OfferId"] = first.Id.ToString(),
+            ["Reason"] = " " },
             page);
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Contains("Skriv hvorfor tilbuddet blev afslået.", await noReason.Content.ReadAsStringAsync());

@@ -105,7 +105,8 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
                 Shows(Known.Select(k => k.PersonId));
             }
             if (Refusal?.Code == "PersonNotFound")
-                ModelState.AddModelError(nameof(FirstName), "Personen er ikke registreret: skriv fornavn og efternavn, så registreres personen ved indskrivningen.");
+                ModelState.AddModelError(nameof(FirstName),
+                    "Personen er ikke registreret: skriv fornavn og efternavn, så registreres personen ved indskrivningen.");
         }
         await LoadChoicesAsync();
         return Page();

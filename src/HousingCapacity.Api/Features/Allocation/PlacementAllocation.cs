@@ -210,8 +210,10 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     /// <summary>One error listing every broken rule: 422 when the person is not eligible, else 409.</summary>
     private static ODataProblem Refusal(List<ProblemDetail> details, bool eligibility) =>
         new(eligibility ? 422 : 409, details[0].Code,
-            eligibility ? "Personen kan ikke anbringes her." : "Pladsen kan ikke tildeles: der er ingen ledig seng, eller personen er allerede anbragt.",
-            eligibility ? "The person cannot be placed here." : "The place cannot be allocated: no bed is free, or the person is already placed.", null, details);
+            eligibility ? "Personen kan ikke anbringes her."
+                : "Pladsen kan ikke tildeles: der er ingen ledig seng, eller personen er allerede anbragt.",
+            eligibility ? "The person cannot be placed here."
+                : "The place cannot be allocated: no bed is free, or the person is already placed.", null, details);
 
     /// <summary>
     /// Stays that share a night with <paramref name="stay"/>: [start, end) ranges, end null while ongoing. An ongoing stay counts

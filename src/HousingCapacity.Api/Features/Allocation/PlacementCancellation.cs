@@ -20,7 +20,8 @@ public static class PlacementCancellation
         if (text.Length < MinReasonLength)
             throw ODataProblem.BadRequest("ReasonRequired",
                 $"Skriv hvorfor opholdet annulleres (mindst {MinReasonLength} tegn), fx \"Registreret på den forkerte person\".",
-                $"Say why the stay is cancelled (at least {MinReasonLength} characters), e.g. \"Registered on the wrong person\".", "reason");
+                $"Say why the stay is cancelled (at least {MinReasonLength} characters), e.g. \"Registered on the wrong person\".",
+                    "reason");
         Privacy.EnsureNoCpr(text, "reason");
         var periods = await db.Unscoped<SupportPeriod>().Include(s => s.Placement).Where(s => s.PlacementId == stay.Id)
             .ToListAsync(c.Cancellation);

@@ -84,7 +84,8 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
                 && (p.EndDate == null || p.EndDate > tonight))
             .Include(p => p.Person).OrderBy(p => p.StartDate).ToListAsync(ct);
         var holds = await Db.BedHolds.Where(h => h.FacilityId == Facility.Id && h.Night == tonight && h.ReleasedAt == null
-            && h.ExpiresAt > now).GroupBy(h => h.UnitId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+            && h.ExpiresAt > now).GroupBy(h => h.UnitId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N,
+                ct);
         Units = units.Select(u => new UnitRow(u, stays.Count(s => s.UnitId == u.Id), holds.GetValueOrDefault(u.Id))).ToList();
         var counting = PlacementPolicy.IsSection110(Facility.LegalBasis)
             ? (await longStays.InvokeAsync(Db, Tonight, true, WriteContext)).ToDictionary(l => l.PersonId)
@@ -99,7 +100,8 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
             var band = $"Ung ({youth.MinAge}–{youth.MaxAge})";
             var warning = young ? s.ExceptionJustification is null ? $"{band} uden registreret begrundelse"
                 : $"{band}: undtagelse registreret" : null;
-            return new Guest(s, s.Person, units.FirstOrDefault(u => u.Id == s.UnitId)?.Label ?? "", Period.Between(s.StartDate.ToLocalDate(),
+            return new Guest(s, s.Person, units.FirstOrDefault(u => u.Id == s.UnitId)?.Label ?? "",
+                Period.Between(s.StartDate.ToLocalDate(),
                 Today, PeriodUnits.Days).Days, warning, counting.GetValueOrDefault(s.PersonId));
         }).ToList();
         Shows(stays.Select(s => s.PersonId));

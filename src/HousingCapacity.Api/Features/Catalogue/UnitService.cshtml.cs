@@ -25,7 +25,8 @@ public sealed class UnitServiceModel(UnitWriter units) : StaffPage
             var unit = await Db.Units.SingleOrDefaultAsync(u => u.Id == unitId && u.FacilityId == Facility.Id)
                 ?? throw OData.ODataProblem.NotFound("Enheden findes ikke her.", "The unit does not exist here.");
             return (Unit)await UpdateAsync(units, unit, new Dictionary<string, object?> { ["Status"] = status });
-        }, new Dictionary<string, string> { ["Status"] = $"unit-{unitId}", ["Beds"] = $"unit-{unitId}", ["Placements"] = $"unit-{unitId}" });
+        }, new Dictionary<string, string> { ["Status"] = $"unit-{unitId}", ["Beds"] = $"unit-{unitId}",
+            ["Placements"] = $"unit-{unitId}" });
         if (saved is not null)
         {
             Done = $"{saved.Label} er nu {Words.Status(saved.Status).ToLowerInvariant()}.";
@@ -36,5 +37,6 @@ public sealed class UnitServiceModel(UnitWriter units) : StaffPage
     }
 
     private async Task LoadAsync() =>
-        Units = await Db.Units.AsNoTracking().Where(u => u.FacilityId == Facility.Id).OrderBy(u => u.Id).ToListAsync(HttpContext.RequestAborted);
+        Units = await Db.Units.AsNoTracking().Where(u => u.FacilityId == Facility.Id).OrderBy(u => u.Id)
+            .ToListAsync(HttpContext.RequestAborted);
 }

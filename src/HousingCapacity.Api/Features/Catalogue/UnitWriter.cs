@@ -44,15 +44,18 @@ public sealed class UnitWriter : IEntitySetWriter
         if (status == UnitStatus.OutOfService && unit.Status != UnitStatus.OutOfService && stays.Count > 0)
             throw new ODataProblem(409, "UnitOccupied",
                 $"{unit.Label} kan ikke tages ud af drift: {stays.Count} ophold har nætter fra i nat. Udskriv eller flyt dem først.",
-                $"{unit.Label} cannot be taken out of service: {stays.Count} stays have nights from tonight on. Discharge or move them first.",
+                $"{unit.Label} cannot be taken out of service: {stays.Count} stays have nights from tonight on. Discharge or move them " +
+                    "first.",
                 "Status", stayDetails);
         // The most people on a night are found tonight or on a night a stay begins.
         var nights = stays.Select(s => s.Stay.Start).Where(n => n > today).Append(today).Distinct().Order();
         var over = nights.Select(n => (Night: n, People: stays.Count(s => s.Stay.ContainsNight(n)))).Where(n => n.People > beds).ToList();
         if (over.Count > 0)
             throw new ODataProblem(409, "UnitOverCapacity",
-                $"Antallet af senge i {unit.Label} kan ikke sættes til {beds}: {over[0].People} personer bor der natten til {over[0].Night:yyyy-MM-dd}.",
-                $"The beds of {unit.Label} cannot be set to {beds}: {over[0].People} people stay there on the night of {over[0].Night:yyyy-MM-dd}.",
+                $"Antallet af senge i {unit.Label} kan ikke sættes til {beds}: {over[0].People} personer bor der natten til " +
+                    $"{over[0].Night:yyyy-MM-dd}.",
+                $"The beds of {unit.Label} cannot be set to {beds}: {over[0].People} people stay there on the night of " +
+                    $"{over[0].Night:yyyy-MM-dd}.",
                 "Beds", [.. over.Take(10).Select(n => new ProblemDetail("UnitOverCapacity",
                     $"Natten til {n.Night:yyyy-MM-dd}: {n.People} personer",
                     $"The night of {n.Night:yyyy-MM-dd}: {n.People} people", "Beds")), .. stayDetails]);

@@ -147,7 +147,8 @@ public static class CapacityImport
         // Staff import their own facilities' counts, an administrator their municipality's: a facility out of their sight is, as
         // for any write, one that does not exist (its line says so), and nothing is saved.
         var administratorOf = db.Scope.Current.Is(Role.Administrator) ? db.Scope.Current.MunicipalityId : null;
-        var beds = await db.Facilities.Where(f => facilityIds.Contains(f.Id) && (administratorOf == null || f.MunicipalityId == administratorOf))
+        var beds = await db.Facilities.Where(f => facilityIds.Contains(f.Id) && (administratorOf == null
+            || f.MunicipalityId == administratorOf))
             .Select(f => new { f.Id, Beds = f.Units.Sum(u => u.Beds) }).ToDictionaryAsync(f => f.Id, f => f.Beds, ct);
         var dates = rows.Select(r => r.Date.ToDateOnly()).Distinct().ToList();
         var existing = (await db.Unscoped<CapacityReport>().Where(r => facilityIds.Contains(r.FacilityId)

@@ -45,7 +45,8 @@ public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunctio
     /// <summary>A person registered without a CPR number gets it (refused if someone else has it: merge instead).</summary>
     [HttpPost]
     public Task<IActionResult> AddCpr(int key, [FromODataBody] string? cpr) =>
-        ActAsync(key, async p => (Entity)await PersonMerge.AddCprAsync(Db, lookups, p, Required(cpr, nameof(cpr)), HttpContext.RequestAborted));
+        ActAsync(key, async p => (Entity)await PersonMerge.AddCprAsync(Db, lookups, p, Required(cpr, nameof(cpr)),
+            HttpContext.RequestAborted));
 
     /// <summary>A new birth year or estimated age for a person without a CPR number (with one, the age follows from it).</summary>
     [HttpPost]

@@ -41,7 +41,8 @@ public static class PagesSetup
             // Pages are read (GET) and posted (POST); anything else is 405, not a page run without its handler.
             pages.Use(async (http, next) =>
             {
-                if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsPost(http.Request.Method)
+                if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                    || HttpMethods.IsPost(http.Request.Method)
                     || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
                 {
                     await next(http);

@@ -49,7 +49,8 @@ public static class Words
     }
 
     public static string Time(DateTimeOffset at) =>
-        Instant.FromDateTimeOffset(at).InZone(DanishTime.Zone).ToString("d. MMM 'kl.' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("da-DK"));
+        Instant.FromDateTimeOffset(at).InZone(DanishTime.Zone).ToString("d. MMM 'kl.' HH:mm",
+            System.Globalization.CultureInfo.GetCultureInfo("da-DK"));
 
     /// <summary>A discharge reason, destination or turnaway reason as the report words it; a waitlist entry's or offer's status.</summary>
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => value switch

@@ -83,7 +83,8 @@ public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAct
         Shows(Entries.Select(e => e.PersonId));
         var kind = OfferWorkflow.FacilityKindOf(Current.Kind);
         var today = Today.ToDateOnly();
-        VacantUnits = await Db.Units.AsNoTracking().Where(u => u.Facility!.Kind == kind && u.Facility.MunicipalityId == Caller.MunicipalityId
+        VacantUnits = await Db.Units.AsNoTracking().Where(u => u.Facility!.Kind == kind
+            && u.Facility.MunicipalityId == Caller.MunicipalityId
                 && u.Status == UnitStatus.InService
                 && !Db.Offers.Any(o => o.UnitId == u.Id && o.Status == OfferStatus.Pending)
                 && Db.Placements.Count(p => p.UnitId == u.Id && (p.EndDate == null || p.EndDate > today)) < u.Beds)

@@ -81,12 +81,15 @@ public static class MonthlyReportPdf
         pdf.Paragraph("Udsatterådet og Social- og Sundhedsudvalget", ReportText.Subtitle);
         pdf.Heading("Månedsrapport: belægning på herberger, akutpladser og boliger", ReportText.Title);
         pdf.Heading($"{f.MunicipalityName} Kommune (kommunekode {f.MunicipalityCode})", ReportText.Subtitle);
-        pdf.Paragraph($"Måned: {MonthName(f.Month)} ({f.Nights} nætter: {f.FirstNight.ToString("d. MMMM", Da)}–{f.LastNight.ToString("d. MMMM yyyy", Da)})");
+        pdf.Paragraph($"Måned: {MonthName(f.Month)} ({f.Nights} nætter: " +
+            $"{f.FirstNight.ToString("d. MMMM", Da)}–{f.LastNight.ToString("d. MMMM yyyy", Da)})");
         pdf.Paragraph($"Dannet {generated.Date.ToString("d. MMMM yyyy", Da)} kl. {generated.TimeOfDay.ToString("HH:mm", Da)} (dansk tid).");
         if (f.InProgress)
-            pdf.Paragraph($"OBS: Måneden er ikke afsluttet. Tallene omfatter nætterne til og med {f.LastNight.ToString("d. MMMM", Da)} og kan ændre sig.", ReportText.Bold);
+            pdf.Paragraph("OBS: Måneden er ikke afsluttet. Tallene omfatter nætterne til og med " +
+                $"{f.LastNight.ToString("d. MMMM", Da)} og kan ændre sig.", ReportText.Bold);
         pdf.Space(20);
-        pdf.Paragraph("Rapporten indeholder kun samlede tal. Antal personer mellem 1 og 4 vises som \"<5\", og tekster vises uden navne og CPR-numre.", ReportText.Small);
+        pdf.Paragraph("Rapporten indeholder kun samlede tal. Antal personer mellem 1 og 4 vises som \"<5\", og tekster vises uden navne " +
+            "og CPR-numre.", ReportText.Small);
 
         // Summary
         pdf.NewPage();
@@ -107,7 +110,8 @@ public static class MonthlyReportPdf
             [$"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år indskrevet i § 110-tilbud", C(f.Youth.AdmittedToSection110)],
             ["– heraf med registreret begrundelse for undtagelse", C(f.Youth.RecordedExceptions)],
             ["Underretninger inden for 3 hverdage (§ 110, stk. 6)",
-                f.Notifications.ShareOnTime is null ? $"{C(f.Notifications.OnTime)} af {C(f.Notifications.Due)}" : Pct(f.Notifications.ShareOnTime)],
+                f.Notifications.ShareOnTime is null ? $"{C(f.Notifications.OnTime)} af {C(f.Notifications.Due)}"
+                    : Pct(f.Notifications.ShareOnTime)],
         ], ReportText.Regular);
 
         pdf.Heading("Belægning efter type af tilbud");
@@ -142,8 +146,8 @@ public static class MonthlyReportPdf
                     N(r.MissingReportNights), N(r.DisagreeingNights)]).ToList());
         }
 
-        pdf.Paragraph("Kapacitet, belagt og ude af drift er sengenætter. Indb. = tilbuddets egne indberetninger. Mangler indb. = nætter uden " +
-                      "indberetning; afvigelser = nætter, hvor den indberettede belægning ikke svarer til de registrerede ophold.",
+        pdf.Paragraph("Kapacitet, belagt og ude af drift er sengenætter. Indb. = tilbuddets egne indberetninger. Mangler indb. = nætter " +
+            "uden indberetning; afvigelser = nætter, hvor den indberettede belægning ikke svarer til de registrerede ophold.",
                           ReportText.Small);
 
         // Flow
@@ -159,8 +163,10 @@ public static class MonthlyReportPdf
 
         // Youth
         pdf.Heading($"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år i § 110-tilbud", ReportText.Title);
-        pdf.Paragraph($"Politikken er, at unge mellem {f.Youth.MinAge} og {f.Youth.MaxAge} år som udgangspunkt ikke anbringes i § 110-tilbud. " +
-                      $"I måneden blev {C(f.Youth.AdmittedToSection110)} unge indskrevet i § 110-tilbud (også akutpladser efter § 110); {C(f.Youth.RecordedExceptions)} med registreret begrundelse.");
+        pdf.Paragraph($"Politikken er, at unge mellem {f.Youth.MinAge} og {f.Youth.MaxAge} år som udgangspunkt ikke anbringes i § " +
+            "110-tilbud. " +
+                      $"I måneden blev {C(f.Youth.AdmittedToSection110)} unge indskrevet i § 110-tilbud (også akutpladser efter § 110); " +
+                          $"{C(f.Youth.RecordedExceptions)} med registreret begrundelse.");
         if (f.Youth.JustificationsWithheld) pdf.Paragraph("Begrundelserne vises ikke, fordi der er færre end 5.", ReportText.Small);
         foreach (var text in f.Youth.Justifications) pdf.Paragraph("• " + text, ReportText.Regular, 10);
 
@@ -182,9 +188,11 @@ public static class MonthlyReportPdf
             ["Udskrivninger", C(s.Discharges)],
             ["– til gaden eller ukendt sted", C(s.DischargesToStreetOrUnknown)],
             ["– støtte efter opholdet besluttet inden udskrivning (§ 176 a)", C(s.FollowUpDecidedBeforeDischarge)],
-            [$"Bevaret bolig 6 mdr. efter udskrivning til egen bolig ({C(s.HousingKeptSixMonths.StillHoused)} af {C(s.HousingKeptSixMonths.Cohort)})",
+            [$"Bevaret bolig 6 mdr. efter udskrivning til egen bolig ({C(s.HousingKeptSixMonths.StillHoused)} af " +
+                $"{C(s.HousingKeptSixMonths.Cohort)})",
                 Pct(s.HousingKeptSixMonths.Share)],
-            [$"Bevaret bolig 12 mdr. efter udskrivning til egen bolig ({C(s.HousingKeptTwelveMonths.StillHoused)} af {C(s.HousingKeptTwelveMonths.Cohort)})",
+            [$"Bevaret bolig 12 mdr. efter udskrivning til egen bolig ({C(s.HousingKeptTwelveMonths.StillHoused)} af " +
+                $"{C(s.HousingKeptTwelveMonths.Cohort)})",
                 Pct(s.HousingKeptTwelveMonths.Share)],
         ], ReportText.Regular);
         pdf.Table(["Indskrivninger efter handlekommune", "Antal"], [3, 1],
@@ -212,7 +220,8 @@ public static class MonthlyReportPdf
                 .Append(["Startet i måneden", C(f.HousingFirst.Started)]).Append(["Afsluttet i måneden", C(f.HousingFirst.Ended)])
                 .Append([$"Stadig i bolig efter 6 mdr. ({C(f.HousingFirst.SixMonths.StillHoused)} af {C(f.HousingFirst.SixMonths.Cohort)})",
                     Pct(f.HousingFirst.SixMonths.Share)])
-                .Append([$"Stadig i bolig efter 12 mdr. ({C(f.HousingFirst.TwelveMonths.StillHoused)} af {C(f.HousingFirst.TwelveMonths.Cohort)})", Pct(f.HousingFirst.TwelveMonths.Share)])
+                .Append([$"Stadig i bolig efter 12 mdr. ({C(f.HousingFirst.TwelveMonths.StillHoused)} af " +
+                    $"{C(f.HousingFirst.TwelveMonths.Cohort)})", Pct(f.HousingFirst.TwelveMonths.Share)])
                 .ToList());
 
         // Waitlists
@@ -225,7 +234,8 @@ public static class MonthlyReportPdf
 
         // Data quality
         pdf.Heading("Datakvalitet", ReportText.Title);
-        if (f.DataQuality.Count == 0) pdf.Paragraph("Ingen bemærkninger: alle tilbud har indberettet hver nat, og indberetningerne stemmer med de registrerede ophold.");
+        if (f.DataQuality.Count == 0) pdf.Paragraph("Ingen bemærkninger: alle tilbud har indberettet hver nat, og indberetningerne " +
+            "stemmer med de registrerede ophold.");
         foreach (var note in f.DataQuality) pdf.Paragraph($"{note.Facility}: {note.NoteDa}", ReportText.Small);
 
         // Methodology
@@ -243,23 +253,10 @@ public static class MonthlyReportPdf
               "der gjaldt på indskrivningsdatoen."
             : ". Kommunen har ingen sådan regel ved månedens udgang; tallene viser unge i § 110-tilbud til orientering.");
 
-    /// <summary>The methodology appendix; the youth paragraph is the report's municipality's own rule.</summary>
-    private static string[] Methodology(Youth youth) =>
-    [
-        "Nætter. Alt tælles i nætter, ikke timer: en nat hører til den dato, den begynder. En måned har lige så mange nætter som dage, også i måneder med skift til eller fra sommertid. Et ophold med startdato S og slutdato E omfatter nætterne S til og med E − 1; slutdatoen er morgenen, hvor personen forlader stedet. Et igangværende ophold har ingen slutdato.",
-        "Kapacitet = antal senge i enheder i drift × antal nætter. Kapaciteten regnes ud fra enhedernes nuværende status (i drift / ude af drift).",
-        "Belagte sengenætter = summen over månedens nætter af antal personer med et ophold, der omfatter natten.",
-        "Belægningsgrad = belagte sengenætter / kapacitet (som HUD HMIS og Toronto: belagt / faktisk kapacitet).",
-        "Indberettede tal: tilbuddenes egne natlige indberetninger (senge i drift, belagte, ude af drift). Nætter uden indberetning og nætter, hvor den indberettede belægning afviger fra de registrerede ophold, står under Datakvalitet. Kun herberger, akutpladser, akutboliger og § 107-tilbud forventes at indberette hver nat.",
-        "Indskrivning: et ophold, der begynder i måneden. Udskrivning: et ophold, hvis slutdato falder i måneden (også den 1.). Længden af et afsluttet ophold er antal nætter; gennemsnit og median vises kun for mindst 5 ophold.",
-        "§ 110-tilbud er tilbud med lovgrundlaget servicelovens § 110 (ikke typen): akutpladser på et forsorgshjem er § 110, en natvarmestue eller varmestue efter § 104 er ikke.",
-        "Optællingsåret: Staten refunderer 50 % af udgifterne til ophold i § 110-tilbud i op til 120 døgn pr. løbende år fra første indskrivning (90 døgn efter 1. april 2026); de 120 (90) døgn nulstilles 1 år efter første indskrivning (Social- og Boligstyrelsen, \"Omstilling af hjemløshedsområdet\"; lov nr. 482 af 12. maj 2023). Året begynder med personens første nat i et § 110-tilbud, uanset hvor, og slutter et år senere; næste nat derefter begynder et nyt år. Hver nat vurderes efter den tærskel, der gælder den nat. Tallene omfatter personer med mindst én nat i kommunens § 110-tilbud i måneden.",
-        YouthMethodology(youth),
-        "Underretning: et § 110-tilbud skal senest 3 hverdage efter afgørelsen om optagelse orientere handlekommunen (servicelovens § 110, stk. 6; retssikkerhedslovens §§ 9–9 b). Handlekommunen hører til opholdet og kan være ukendt. Weekender, helligdage, grundlovsdag, juleaftensdag og nytårsaftensdag tælles ikke. Andelen beregnes for indskrivninger i måneden, hvis frist er passeret eller som er underrettet.",
-        "Efterfølgende støtte (servicelovens § 176 a): ved udskrivning registreres afgørelsen om bostøtte efter § 85 a eller botilbud efter § 107 og datoen; afgørelser truffet senest på udskrivningsdagen tælles som truffet inden udskrivningen. Genindskrivning: en indskrivning i måneden af en person, der blev udskrevet fra et § 110-tilbud inden for de foregående 12 måneder. Bevaret bolig: af udskrivningerne til egen bolig, skæv bolig eller Housing First-bolig i de 12 måneder, der sluttede 6 (12) måneder før månedens udgang, andelen uden ny indskrivning i et § 110-tilbud inden for 6 (12) måneder.",
-        "Udviklingen de seneste 12 måneder: en måned uden ophold og uden kapacitetsindberetninger for en type tilbud vises som et hul, ikke som 0 %.",
-        "Housing First (servicelovens § 85 a): aktive forløb efter bostøttemetode (CTI, ICM, ACT). Boligfastholdelse efter 6 og 12 måneder: andelen af forløb, der begyndte mindst 6 (12) måneder før månedens slutning, og hvor personen stadig boede i boligen 6 (12) måneder efter start. Andele vises kun for mindst 5 forløb.",
-        "Ventelister: ved månedens slutning tælles pladser med status Venter eller Tilbudt. Tilbud tælles i den måned, de gives. Ventetid for dem, der fik en bolig: dage fra ansøgning til tilbud.",
-        "Beskyttelse af personoplysninger: rapporten indeholder kun samlede tal. Antal personer (og hændelser, der hver vedrører en person) fra 1 til 4 vises som \"<5\"; er kun én celle i en gruppe skjult, skjules også den næstmindste, så summen ikke afslører den. CPR-numre er fortrolige og optræder aldrig.",
-    ];
+    /// <summary>
+    /// The methodology appendix in Danish (Methodology.txt, paragraphs apart by a blank line; {youth} is the report's municipality's own
+    /// youth rule).
+    /// </summary>
+    private static IEnumerable<string> Methodology(Youth youth) =>
+        ReportProse.Paragraphs("Methodology.txt").Select(p => p == "{youth}" ? YouthMethodology(youth) : p);
 }

@@ -63,32 +63,40 @@ END;
 
 CREATE TRIGGER TR_BedHolds_Dates_Insert BEFORE INSERT ON BedHolds
 WHEN date(NEW.Night) IS NOT NEW.Night
-   OR (NEW.HeldAt IS NULL OR NEW.HeldAt NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
-   OR (NEW.ExpiresAt IS NULL OR NEW.ExpiresAt NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
-   OR (NEW.ReleasedAt IS NOT NULL AND NEW.ReleasedAt NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
+   OR (NEW.HeldAt IS NULL OR NEW.HeldAt NOT GLOB
+       '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
+   OR (NEW.ExpiresAt IS NULL OR NEW.ExpiresAt NOT GLOB
+       '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
+   OR (NEW.ReleasedAt IS NOT NULL AND NEW.ReleasedAt NOT GLOB
+       '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
 BEGIN
     SELECT RAISE(ABORT, 'InvalidDate: dates are written yyyy-MM-dd and instants yyyy-MM-ddTHH:mm:ss.fffffffZ');
 END;
 
 CREATE TRIGGER TR_BedHolds_Dates_Update BEFORE UPDATE ON BedHolds
 WHEN date(NEW.Night) IS NOT NEW.Night
-   OR (NEW.HeldAt IS NULL OR NEW.HeldAt NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
-   OR (NEW.ExpiresAt IS NULL OR NEW.ExpiresAt NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
-   OR (NEW.ReleasedAt IS NOT NULL AND NEW.ReleasedAt NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
+   OR (NEW.HeldAt IS NULL OR NEW.HeldAt NOT GLOB
+       '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
+   OR (NEW.ExpiresAt IS NULL OR NEW.ExpiresAt NOT GLOB
+       '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
+   OR (NEW.ReleasedAt IS NOT NULL AND NEW.ReleasedAt NOT GLOB
+       '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
 BEGIN
     SELECT RAISE(ABORT, 'InvalidDate: dates are written yyyy-MM-dd and instants yyyy-MM-ddTHH:mm:ss.fffffffZ');
 END;
 
 CREATE TRIGGER TR_CapacityReports_Dates_Insert BEFORE INSERT ON CapacityReports
 WHEN date(NEW.Date) IS NOT NEW.Date
-   OR (NEW.ReportedAt IS NULL OR NEW.ReportedAt NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
+   OR (NEW.ReportedAt IS NULL OR NEW.ReportedAt NOT GLOB
+       '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
 BEGIN
     SELECT RAISE(ABORT, 'InvalidDate: dates are written yyyy-MM-dd and instants yyyy-MM-ddTHH:mm:ss.fffffffZ');
 END;
 
 CREATE TRIGGER TR_CapacityReports_Dates_Update BEFORE UPDATE ON CapacityReports
 WHEN date(NEW.Date) IS NOT NEW.Date
-   OR (NEW.ReportedAt IS NULL OR NEW.ReportedAt NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
+   OR (NEW.ReportedAt IS NULL OR NEW.ReportedAt NOT GLOB
+       '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
 BEGIN
     SELECT RAISE(ABORT, 'InvalidDate: dates are written yyyy-MM-dd and instants yyyy-MM-ddTHH:mm:ss.fffffffZ');
 END;
@@ -156,13 +164,15 @@ BEGIN
 END;
 
 CREATE TRIGGER TR_AccessLog_Dates_Insert BEFORE INSERT ON AccessLog
-WHEN (NEW.At IS NULL OR NEW.At NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
+WHEN (NEW.At IS NULL OR NEW.At NOT GLOB
+    '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
 BEGIN
     SELECT RAISE(ABORT, 'InvalidDate: dates are written yyyy-MM-dd and instants yyyy-MM-ddTHH:mm:ss.fffffffZ');
 END;
 
 CREATE TRIGGER TR_AccessLog_Dates_Update BEFORE UPDATE ON AccessLog
-WHEN (NEW.At IS NULL OR NEW.At NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
+WHEN (NEW.At IS NULL OR NEW.At NOT GLOB
+    '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z')
 BEGIN
     SELECT RAISE(ABORT, 'InvalidDate: dates are written yyyy-MM-dd and instants yyyy-MM-ddTHH:mm:ss.fffffffZ');
 END;

@@ -1,4 +1,5 @@
--- Schema version 11: each municipality's own youth policy and §176 a's second route (issue 24). Whether young people are "som udgangspunkt" not placed at
+-- Schema version 11: each municipality's own youth policy and §176 a's second route (issue 24). Whether young people are "som udgangspunkt"
+-- not placed at
 -- §110 places is a municipal policy; each version is dated and never changed, and an exception cites the version it was
 -- decided under. Existing exceptions keep YouthPolicyId null: they were decided under the configured default.
 CREATE TABLE YouthPolicies (
