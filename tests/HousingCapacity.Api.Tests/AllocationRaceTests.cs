@@ -45,6 +45,55 @@ public class AllocationRaceTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(rounds, created.Count(o => stays.Any(s => o == $"Create Placement {s.Id}")));
     }
 
+    /// <summary>
+    /// CheckIn runs on the allocation's own two steps: check-ins at the door (each registering someone without a CPR number) and
+    /// officers' allocations race for the last bed together, and still exactly one wins; a loser leaves no person behind.
+    /// </summary>
+    [Fact]
+    public async Task CheckInsAndAllocations_RacingForTheLastBed_ExactlyOneWinsEachRound_AndLosersLeaveNoPerson()
+    {
+        var make = new Builders(api);
+        var facility = await make.FacilityAsync("EmergencyBeds");
+        var unit = await make.UnitAsync(facility, beds: 1);
+        var persons = new List<int>();
+        for (var i = 0; i < 8; i++) persons.Add(await make.PersonAsync(ApiFixture.Today.PlusYears(-30 - i)));
+        var staff = api.Staff(facility);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+
+        const int rounds = 10;
+        for (var round = 0; round < rounds; round++)
+        {
+            var night = ApiFixture.Today.PlusDays(-rounds + round);
+            using var start = new ManualResetEventSlim(false);
+            var allocations = persons.Select(person => Task.Run(async () =>
+            {
+                start.Wait();
+                return (await make.AllocateAsync(person, facility, start: night, end: night.PlusDays(1))).Status;
+            }));
+            var checkIns = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+            {
+                start.Wait();
+                return (await staff.SendJsonAsync(HttpMethod.Post, "/odata/Placements/HousingCapacity.CheckIn",
+                    $$"""{"facilityId":{{facility}},"alias":"Kapløb {{tag}} {{round}}-{{i}}","gender":"Male","estimatedAge":40,""" +
+                    $$""" "startDate":"{{night:yyyy-MM-dd}}","endDate":"{{night.PlusDays(1):yyyy-MM-dd}}","newPerson":true}""")).Status;
+            }));
+            var attempts = allocations.Concat(checkIns).ToList();
+            start.Set();
+            var statuses = await Task.WhenAll(attempts);
+            Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
+            Assert.Equal(15, statuses.Count(s => s == HttpStatusCode.Conflict));
+        }
+
+        await using var db = api.NewDb();
+        var stays = await db.Placements.Where(p => p.UnitId == unit).Select(p => p.PersonId).ToListAsync();
+        Assert.Equal(rounds, stays.Count);
+        // Every person registered at the door has the stay that won; the losers' registrations were rolled back with them.
+        var registered = await db.Persons.Where(p => p.Alias != null && p.Alias.StartsWith($"Kapløb {tag}")).Select(p => p.Id)
+            .ToListAsync();
+        Assert.All(registered, id => Assert.Contains(id, stays));
+        Assert.Equal(stays.Count(id => !persons.Contains(id)), registered.Count);
+    }
+
     [Fact]
     public async Task DatabaseGuard_RefusesAnOverBookingEvenWithoutTheApplication()
     {

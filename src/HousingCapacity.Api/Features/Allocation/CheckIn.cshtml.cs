@@ -73,12 +73,13 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
             Invalid(nameof(Cpr), "CPR-nummeret skal have formen DDMMÅÅ-XXXX og være en gyldig dato.");
         if (ModelState.IsValid)
         {
-            var placement = await WriteAsync(async () =>
+            // The check-in keeps its own writes, as the API's does (the allocation's two steps).
+            var placement = await AttemptAsync(async () =>
             {
                 Person? atTheDoor = null;
                 if (Cpr is not null && FirstName is { Length: > 0 })
                     // The number looked up once: someone known is checked in as identified; someone new is registered (as POST
-                    // /odata/Persons) and checked in in one write, so a refusal leaves no person.
+                    // /odata/Persons) and saved with the stay, so a refusal leaves no person.
                     atTheDoor = (await lookups.FindAsync(Db, CprNumber.Parse(Cpr), CprLookups.Identify, HttpContext.RequestAborted))
                         .SingleOrDefault() ?? (Person)await CreateAsync(persons, new Dictionary<string, object?>
                         {

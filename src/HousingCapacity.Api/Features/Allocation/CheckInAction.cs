@@ -8,15 +8,18 @@ namespace HousingCapacity.Api.Features.Allocation;
 /// places, whoever is responsible for them. A person outside the caller's scope (from another municipality, say) can be
 /// named by a write only this way: the CPR number they give is matched to the record, the identification is logged with
 /// the request's purpose (kept even when the rules then refuse the stay), and only then do the placement rules run.
-/// POST /odata/Placements with a PersonId stays limited to persons the caller can already see.
+/// POST /odata/Placements with a PersonId stays limited to persons the caller can already see. The door and the person are
+/// established first, outside any write; the stay is then placed on the allocation's own two-step path
+/// (<see cref="PlacementAllocation.PlaceAsync"/>): the rules on committed data, the insert under the facility's and the
+/// person's lock, so that a check-in waits for no other place's allocations.
 /// </summary>
 public sealed class CheckInAction(PlacementAllocation allocation, CprLookups lookups)
 {
 
     /// <summary>
-    /// The check-in; <paramref name="atTheDoor"/> is the person the caller has already identified by the CPR number given, or
-    /// registered at the door in the same write (the staff's page: a CPR number nobody has yet, with a name), placed without looking
-    /// the number up again.
+    /// The check-in, saved; <paramref name="atTheDoor"/> is the person the caller has already identified by the CPR number given,
+    /// or registered at the door (added, not yet saved: the staff's page, a CPR number nobody has yet, with a name), placed without
+    /// looking the number up again and saved with the stay.
     /// </summary>
     public async Task<Placement> InvokeAsync(HousingDbContext db, CheckInRequest p, WriteContext c, Person? atTheDoor = null)
     {
@@ -35,7 +38,7 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
 
         if (atTheDoor is not null)
             return db.Entry(atTheDoor).State == EntityState.Added
-                ? await PlaceNewcomerAsync(db, p, atTheDoor, c)
+                ? await allocation.PlaceAsync(db, Request(p, 0, c), c, atTheDoor)
                 : await PlaceIdentifiedAsync(db, p, atTheDoor, c);
         if (p.PersonId is { } known) return await PlaceKnownWithoutCprAsync(db, p, known, door, c);
         if (p.Cpr is null) return await CheckInWithoutCprAsync(db, p, door, c);
@@ -96,14 +99,12 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
     private async Task<Placement> PlaceIdentifiedAsync(HousingDbContext db, CheckInRequest p, Person person, WriteContext c)
     {
         if (person.MergedIntoId is { } merged) person = (await db.FindUnscopedAsync<Person>(merged, c.Cancellation))!;
-        var placement = await allocation.AllocateAsync(db, Request(p, person.Id, c), c, person);
-        db.Add(placement);
-        return placement;
+        return await allocation.PlaceAsync(db, Request(p, person.Id, c), c, person);
     }
 
     /// <summary>
     /// Someone without a CPR number (or who will not give it) is registered at the door with an alias, gender and a birth year
-    /// or an estimated age, and checked in in the same write: a refusal leaves no person behind. The handlekommune is unknown
+    /// or an estimated age, and saved with the stay: a refusal leaves no person behind. The handlekommune is unknown
     /// until an officer sets it. Such a record can get a CPR number later (AddCpr) or be merged into another (MergeInto).
     /// </summary>
     private async Task<Placement> CheckInWithoutCprAsync(HousingDbContext db, CheckInRequest p, Facility door, WriteContext c)
@@ -135,20 +136,7 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
         var caller = db.Scope.Current;
         var municipality = caller.Is(Role.HousingOfficer) ? caller.MunicipalityId : null;
         var person = Person.WithoutCpr(p.Alias, p.Gender.Value, p.BirthYear, p.EstimatedAge, DanishTime.Today(c.Clock), municipality);
-        db.Persons.Add(person);
-        var placement = await allocation.AllocateAsync(db, Request(p, 0, c), c, person);
-        db.Add(placement);
-        db.Entry(placement).Reference(x => x.Person).CurrentValue = person; // the new person's id is known only on save
-        return placement;
-    }
-
-    /// <summary>A person added to this write (not yet saved) is checked in with it: a refusal leaves neither behind.</summary>
-    private async Task<Placement> PlaceNewcomerAsync(HousingDbContext db, CheckInRequest p, Person newcomer, WriteContext c)
-    {
-        var placement = await allocation.AllocateAsync(db, Request(p, 0, c), c, newcomer);
-        db.Add(placement);
-        db.Entry(placement).Reference(x => x.Person).CurrentValue = newcomer; // the new person's id is known only on save
-        return placement;
+        return await allocation.PlaceAsync(db, Request(p, 0, c), c, person);
     }
 
     /// <summary>The stay begins tonight, as shelters count nights: a check-in at 00:30 is the night that began the evening

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace HousingCapacity.Api.Features.Allocation;
 
 /// <summary>
-/// POST /odata/Placements allocates a bed or a home: every placement rule is evaluated together and a refusal lists
+/// POST /odata/Placements (and CheckIn) allocates a bed or a home: every placement rule is evaluated together and a refusal lists
 /// each broken rule in the error's details (409 for capacity and double booking, 422 when eligibility fails). The rules run
 /// before the write lock is taken, and under it only the chosen bed is checked again (<see cref="CreateCheckedAsync"/>); the
 /// database's triggers refuse an over-booking as the last line. With only a FacilityId, the first unit with a free bed for
@@ -47,15 +47,22 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     /// still has exactly one winner, and the database's triggers are the last line. On PostgreSQL "the lock" is the facility's
     /// and the person's (<see cref="WriteLock.Allocation"/>), so allocations at other facilities do not wait.
     /// </summary>
-    public async Task<Entity> CreateCheckedAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    public async Task<Entity> CreateCheckedAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        await PlaceAsync(db, RequestOf(v, c), c);
+
+    /// <summary>
+    /// The two steps of <see cref="CreateCheckedAsync"/> for any allocation: POST /odata/Placements and CheckIn (API and page)
+    /// alike. <paramref name="identified"/> is a person the workflow has already established (see <see cref="AllocateAsync"/>);
+    /// one not saved yet (registered at the door) is saved with the stay, so that a refusal leaves neither behind.
+    /// </summary>
+    public async Task<Placement> PlaceAsync(HousingDbContext db, AllocationRequest request, WriteContext c, Person? identified = null)
     {
-        var request = RequestOf(v, c);
         // One connection for the request's queries (EF would otherwise open and close one per query).
         await db.Database.OpenConnectionAsync(c.Cancellation);
         for (var attempt = 1; ; attempt++)
         {
             var last = attempt == MaxAttempts;
-            var planned = last ? null : await AllocateAsync(db, request, c);
+            var planned = last ? null : await AllocateAsync(db, request, c, identified);
             var placed = await db.WriteAsync(async () =>
             {
                 if (planned is not null && !await StillFreeAsync(db, planned, c))
@@ -63,8 +70,14 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
                     db.ChangeTracker.Clear(); // nothing read for this attempt is saved (a bed hold it released, say)
                     return null;
                 }
-                var placement = planned ?? await AllocateAsync(db, request, c);
+                var placement = planned ?? await AllocateAsync(db, request, c, identified);
                 db.Add(placement);
+                if (identified is { Id: 0 } newcomer)
+                {
+                    // A retry began with a cleared tracker: the newcomer is added again. Its id is known only on save.
+                    if (db.Entry(newcomer).State == EntityState.Detached) db.Persons.Add(newcomer);
+                    db.Entry(placement).Reference(x => x.Person).CurrentValue = newcomer;
+                }
                 return placement;
             }, c.Cancellation, planned is null ? null : WriteLock.Allocation(planned.FacilityId, planned.PersonId));
             if (placed is not null) return placed;

@@ -132,7 +132,9 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
         var request = new CheckInRequest(cpr, unitId, facilityId, startDate?.ToLocalDate(), endDate?.ToLocalDate(),
             supportMethod, exceptionJustification, referralRoute, priorResidence, alias, gender, birthYear, estimatedAge, stayType,
             personId, newPerson ?? false);
-        return Created(await WriteAsync(() => checkIn.InvokeAsync(Db, request, WriteContext)));
+        var placement = await checkIn.InvokeAsync(Db, request, WriteContext);
+        Response.Headers.ETag = VersionETagHandler.Of(placement);
+        return Created(placement);
     }
 
     /// <summary><c>Placements/HousingCapacity.LongStays(date=…, warnings=…)</c>: persons past the §110 threshold in their counting
