@@ -239,8 +239,12 @@ public sealed class ModelConsistencyTests(ApiFixture api) : IClassFixture<ApiFix
             Assert.True(controller is not null, $"{set.Name} has no controller");
             var method = controller!.GetMethod(operation.Name);
             Assert.True(method is not null, $"{set.Name}/{operation.Name} has no method in {controller.Name}");
-            var parameters = method!.GetParameters().Where(p => p.Name != "key").ToDictionary(p => p.Name!,
-                p => Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType);
+            // An action's parameters are its command's (the method's [FromActionBody] parameter); a function's are the method's.
+            var parameters = method!.GetParameters().Where(p => p.Name != "key")
+                .SelectMany(p => p.GetCustomAttributes(typeof(Api.OData.FromActionBodyAttribute), false).Length > 0
+                    ? Api.OData.ActionCommands.Of(p.ParameterType).Select(c => (c.Name, Type: c.EdmType))
+                    : [(p.Name!, Type: Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType)])
+                .ToDictionary(p => p.Item1, p => p.Type);
             var declared = operation.Parameters.Skip(1).ToDictionary(p => p.Name, p => p.Type);
             Assert.Equal(declared.Keys.Order(), parameters.Keys.Order());
             foreach (var (name, type) in declared)

@@ -37,6 +37,14 @@ public sealed class ODataAccessFilter : IResourceFilter, IActionFilter
 
     public void OnActionExecuting(ActionExecutingContext context)
     {
+        if (!context.ModelState.IsValid)
+        {
+            var errors = context.ModelState.Values.SelectMany(v => v.Errors).ToList();
+            // An action's body read as a whole (a command, CommandModelBinder): what the library's reader could not read is in the
+            // model state, and is answered as the reader's error is everywhere else.
+            if (errors.FirstOrDefault(e => e.Exception is not null)?.Exception is { } thrown)
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown);
+        }
         context.HttpContext.Items[ActionStartedKey] = true;
         foreach (var (name, value) in context.ActionArguments.ToList())
             if (HousingFilterBinder.AsDateOnly(value) is { } date) context.ActionArguments[name] = date;

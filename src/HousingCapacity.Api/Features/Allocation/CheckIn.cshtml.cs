@@ -85,7 +85,7 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
                         {
                             ["Cpr"] = Cpr, ["FirstName"] = FirstName, ["LastName"] = LastName ?? "", ["MunicipalityId"] = MunicipalityId,
                         });
-                return await checkIn.InvokeAsync(Db, new CheckInRequest(Cpr, UnitId, UnitId is null ? Facility.Id : null, null, null, null,
+                return await checkIn.InvokeAsync(Db, new CheckInCommand(Cpr, UnitId, UnitId is null ? Facility.Id : null, null, null, null,
                     Justification, null, PriorResidence, Cpr is null ? Alias : null, Cpr is null ? Gender : null,
                     Cpr is null ? BirthYear : null, Cpr is null ? EstimatedAge : null,
                     Facility.LegalBasis == LegalBasis.Section110 ? StayType : null, Cpr is null ? KnownPersonId : null,

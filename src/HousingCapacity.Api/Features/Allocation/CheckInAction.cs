@@ -21,7 +21,7 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
     /// or registered at the door (added, not yet saved: the staff's page, a CPR number nobody has yet, with a name), placed without
     /// looking the number up again and saved with the stay.
     /// </summary>
-    public async Task<Placement> InvokeAsync(HousingDbContext db, CheckInRequest p, WriteContext c, Person? atTheDoor = null)
+    public async Task<Placement> InvokeAsync(HousingDbContext db, CheckInCommand p, WriteContext c, Person? atTheDoor = null)
     {
         var ct = c.Cancellation;
         var caller = db.Scope.Current;
@@ -74,7 +74,7 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
     /// the same record, so their counting year and history go on. A person not known at this place without a CPR number is
     /// refused (422): a record of anyone else cannot be named this way.
     /// </summary>
-    private async Task<Placement> PlaceKnownWithoutCprAsync(HousingDbContext db, CheckInRequest p, int personId, Facility door,
+    private async Task<Placement> PlaceKnownWithoutCprAsync(HousingDbContext db, CheckInCommand p, int personId, Facility door,
         WriteContext c)
     {
         if (p.Cpr is not null || p.Alias is not null || p.NewPerson)
@@ -96,7 +96,7 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
     }
 
     /// <summary>The person identified by their CPR number is placed (a record merged into another is that other person now).</summary>
-    private async Task<Placement> PlaceIdentifiedAsync(HousingDbContext db, CheckInRequest p, Person person, WriteContext c)
+    private async Task<Placement> PlaceIdentifiedAsync(HousingDbContext db, CheckInCommand p, Person person, WriteContext c)
     {
         if (person.MergedIntoId is { } merged) person = (await db.FindUnscopedAsync<Person>(merged, c.Cancellation))!;
         return await allocation.PlaceAsync(db, Request(p, person.Id, c), c, person);
@@ -107,7 +107,7 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
     /// or an estimated age, and saved with the stay: a refusal leaves no person behind. The handlekommune is unknown
     /// until an officer sets it. Such a record can get a CPR number later (AddCpr) or be merged into another (MergeInto).
     /// </summary>
-    private async Task<Placement> CheckInWithoutCprAsync(HousingDbContext db, CheckInRequest p, Facility door, WriteContext c)
+    private async Task<Placement> CheckInWithoutCprAsync(HousingDbContext db, CheckInCommand p, Facility door, WriteContext c)
     {
         if (p.Alias is null)
             throw ODataProblem.BadRequest("MissingParameter",
@@ -141,7 +141,7 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
 
     /// <summary>The stay begins tonight, as shelters count nights: a check-in at 00:30 is the night that began the evening
     /// before.</summary>
-    private AllocationRequest Request(CheckInRequest p, int personId, WriteContext c) => new(personId, p.UnitId, p.FacilityId,
-        p.StartDate ?? allocation.Tonight(c.Clock), p.EndDate, p.SupportMethod ?? SupportMethod.None, p.ExceptionJustification,
-        p.ReferralRoute, p.PriorResidence, p.StayType);
+    private AllocationRequest Request(CheckInCommand p, int personId, WriteContext c) => new(personId, p.UnitId, p.FacilityId,
+        p.StartDate?.ToLocalDate() ?? allocation.Tonight(c.Clock), p.EndDate?.ToLocalDate(), p.SupportMethod ?? SupportMethod.None,
+        p.ExceptionJustification, p.ReferralRoute, p.PriorResidence, p.StayType);
 }

@@ -6,7 +6,7 @@ namespace HousingCapacity.Api.Features.Allocation;
 
 /// <summary>
 /// Placements are history: POST allocates (every placement rule), and afterwards a stay changes only through its actions.
-/// The parameters are nullable so that one left out is a 400 naming it rather than a default.
+/// Each action reads its body into its command (the record that declares the action's parameters: ActionCommands).
 /// </summary>
 public sealed class PlacementsController(PlacementAllocation allocation, CheckInAction checkIn, LongStaysFunction longStays,
     Microsoft.Extensions.Options.IOptions<PlacementPolicy> policy, Admissions admissions)
@@ -15,15 +15,13 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     /// <summary>Check-out: the end date is the morning the person leaves (the bed is free that night), how the stay ended and where the
     /// person went; for a §110 stay also the decision on support after the stay (Serviceloven §176 a) and its date.</summary>
     [HttpPost]
-    public Task<IActionResult> Discharge(int key, [FromODataBody] DateOnly? endDate, [FromODataBody] DischargeReason? dischargeReason,
-        [FromODataBody] Destination? destination, [FromODataBody] FollowUpSupport? followUpSupport,
-        [FromODataBody] DateOnly? followUpDecidedOn, [FromODataBody] bool? section110Stk5) =>
+    public Task<IActionResult> Discharge(int key, [FromActionBody] DischargeCommand command) =>
         ActAsync(key, async p =>
         {
             var capacity = await Decisions.CapacityAtAsync(Db, p, HttpContext.RequestAborted);
-            var by = new Discharger(Caller.Name, capacity, section110Stk5 ?? false);
-            p.Discharge(Required(endDate, nameof(endDate)).ToLocalDate(), Required(dischargeReason, nameof(dischargeReason)),
-                Required(destination, nameof(destination)), followUpSupport, followUpDecidedOn?.ToLocalDate(), DanishTime.Today(Clock), by);
+            var by = new Discharger(Caller.Name, capacity, command.Section110Stk5 ?? false);
+            p.Discharge(command.EndDate.ToLocalDate(), command.DischargeReason, command.Destination, command.FollowUpSupport,
+                command.FollowUpDecidedOn?.ToLocalDate(), DanishTime.Today(Clock), by);
             return (Entity)p;
         });
 
@@ -33,29 +31,31 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     /// <c>exceptionJustification</c> (the referral's reason is the municipality's case, not the decision).
     /// </summary>
     [HttpPost]
-    public Task<IActionResult> Admit(int key, [FromODataBody] string? exceptionJustification) =>
-        ActAsync(key, async p => (Entity)await admissions.AdmitAsync(Db, p, exceptionJustification, WriteContext));
+    public Task<IActionResult> Admit(int key, [FromActionBody] AdmitCommand command) =>
+        ActAsync(key, async p =>
+            (Entity)await admissions.AdmitAsync(Db, p, command.ExceptionJustification, WriteContext));
 
     /// <summary>
     /// <c>Placements({id})/HousingCapacity.RefuseAdmission</c>: the place refuses a person the municipality referred (an afslag),
     /// with its reason: the referral is removed from the stays and the refusal is recorded as a turnaway with its grounds.
     /// </summary>
     [HttpPost]
-    public async Task<IActionResult> RefuseAdmission(int key, [FromODataBody] TurnawayReason? reason, [FromODataBody] string? explanation)
+    public async Task<IActionResult> RefuseAdmission(int key, [FromActionBody] RefuseAdmissionCommand command)
     {
         var refusal = await WriteAsync(async () =>
         {
             var stay = await FindAsync(key);
-            return await admissions.RefuseAsync(Db, stay, Required(reason, nameof(reason)), explanation, WriteContext);
+            return await admissions.RefuseAsync(Db, stay, command.Reason, command.Explanation, WriteContext);
         });
         return Ok(refusal);
     }
 
     /// <summary>§176 a stk. 1 nr. 2: §85 a bostøtte decided after the §107 stay that followed this §110 stay.</summary>
     [HttpPost]
-    public Task<IActionResult> RecordHousingSupportAfterSection107(int key, [FromODataBody] DateOnly? decidedOn) =>
-        ActAsync(key, p => p.RecordHousingSupportAfterSection107(Required(decidedOn, nameof(decidedOn)).ToLocalDate(),
-            DanishTime.Today(Clock)));
+    public Task<IActionResult> RecordHousingSupportAfterSection107(int key,
+        [FromActionBody] HousingSupportAfterSection107Command command) =>
+        ActAsync(key, p => p.RecordHousingSupportAfterSection107(
+            command.DecidedOn.ToLocalDate(), DanishTime.Today(Clock)));
 
     /// <summary><c>Placements/HousingCapacity.RefusionPeriods()</c>: the §110 stays with a §176 a decision the caller's municipality
     /// is handlekommune for, each with the refusion period it falls in (<see cref="RefusionPeriods"/>).</summary>
@@ -65,13 +65,13 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
 
     /// <summary>Cancels a stay entered in error, with a reason (<see cref="PlacementCancellation"/>): 204, and the stay is gone.</summary>
     [HttpPost]
-    public async Task<IActionResult> Cancel(int key, [FromODataBody] string? reason)
+    public async Task<IActionResult> Cancel(int key, [FromActionBody] CancelStayCommand command)
     {
         await Db.WriteAsync(async () =>
         {
             var stay = await FindAsync(key);
             CheckIfMatch(stay);
-            await PlacementCancellation.CancelAsync(Db, stay, reason, WriteContext);
+            await PlacementCancellation.CancelAsync(Db, stay, command.Reason, WriteContext);
             return stay;
         }, HttpContext.RequestAborted);
         return NoContent();
@@ -79,60 +79,56 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
 
     /// <summary>The handlekommune was notified of a §110 admission (Serviceloven §110 stk. 6); default today.</summary>
     [HttpPost]
-    public Task<IActionResult> MarkNotified(int key, [FromODataBody] DateOnly? notifiedOn) =>
-        ActAsync(key, p => p.MarkNotified(notifiedOn?.ToLocalDate() ?? DanishTime.Today(Clock)));
+    public Task<IActionResult> MarkNotified(int key, [FromActionBody] MarkNotifiedCommand command) =>
+        ActAsync(key, p => p.MarkNotified(command.NotifiedOn?.ToLocalDate() ?? DanishTime.Today(Clock)));
 
     /// <summary>
     /// Changes the stay's handlekommune (retssikkerhedsloven §§ 9–9 b) with a reason; <c>municipalityCode</c> null means
     /// unknown. The §110 notice and the officers' scope follow it.
     /// </summary>
     [HttpPost]
-    public Task<IActionResult> ChangeResponsibleMunicipality(int key, [FromODataBody] int? municipalityCode,
-        [FromODataBody] string? reason) =>
+    public Task<IActionResult> ChangeResponsibleMunicipality(int key, [FromActionBody] ChangeResponsibleMunicipalityCommand command) =>
         ActAsync(key, async p =>
         {
             int? id = null;
-            if (municipalityCode is { } code)
+            if (command.MunicipalityCode is { } code)
                 id = await Db.Municipalities.Where(m => m.Code == code).Select(m => (int?)m.Id)
                          .SingleOrDefaultAsync(HttpContext.RequestAborted)
                      ?? throw ODataProblem.BadRequest("UnknownMunicipality", $"Kommunekoden {code} findes ikke.",
-                         $"There is no municipality with code {code}.", nameof(municipalityCode));
-            p.ChangeResponsibleMunicipality(id, Required(reason, nameof(reason)));
+                         $"There is no municipality with code {code}.", "municipalityCode");
+            p.ChangeResponsibleMunicipality(id, command.Reason);
             return (Entity)p;
         });
 
     /// <summary>Extends CTI past its end with a reason: a new support period (CTI is 9 months; longer intensive support should be
     /// ICM or ACT, see ChangeSupportMethod).</summary>
     [HttpPost]
-    public Task<IActionResult> ExtendSupport(int key, [FromODataBody] DateOnly? until, [FromODataBody] string? reason) =>
-        ActAsync(key, p => p.ExtendSupport(Required(until, nameof(until)).ToLocalDate(), Required(reason, nameof(reason)), Caller.Name));
+    public Task<IActionResult> ExtendSupport(int key, [FromActionBody] ExtendSupportCommand command) =>
+        ActAsync(key, p =>
+        {
+            p.ExtendSupport(command.Until.ToLocalDate(), command.Reason, Caller.Name);
+        });
 
     /// <summary>The former name of ExtendSupport, kept for existing clients; it now also needs a reason.</summary>
     [HttpPost]
-    public Task<IActionResult> RenewSupport(int key, [FromODataBody] DateOnly? until, [FromODataBody] string? reason) =>
-        ExtendSupport(key, until, reason);
+    public Task<IActionResult> RenewSupport(int key, [FromActionBody] ExtendSupportCommand command) =>
+        ExtendSupport(key, command);
 
     /// <summary>Moves the support to another method (e.g. CTI to ICM or ACT) from a date, with a reason: a new support period.</summary>
     [HttpPost]
-    public Task<IActionResult> ChangeSupportMethod(int key, [FromODataBody] SupportMethod? method, [FromODataBody] DateOnly? from,
-        [FromODataBody] string? reason) =>
-        ActAsync(key, p => p.ChangeSupportMethod(Required(method, nameof(method)), from?.ToLocalDate() ?? DanishTime.Today(Clock),
-            Required(reason, nameof(reason)), Caller.Name, policy.Value.CtiMonths));
+    public Task<IActionResult> ChangeSupportMethod(int key, [FromActionBody] ChangeSupportMethodCommand command) =>
+        ActAsync(key, p =>
+        {
+            p.ChangeSupportMethod(command.Method, command.From?.ToLocalDate() ?? DanishTime.Today(Clock), command.Reason, Caller.Name,
+                policy.Value.CtiMonths);
+        });
 
     /// <summary><c>Placements/HousingCapacity.CheckIn</c>: check-in at the door of the caller's own place (the presence rule), by
     /// CPR number, or without one: an alias, gender and a birth year or an estimated age register the person too.</summary>
     [HttpPost]
-    public async Task<IActionResult> CheckIn([FromODataBody] string? cpr, [FromODataBody] int? unitId, [FromODataBody] int? facilityId,
-        [FromODataBody] DateOnly? startDate, [FromODataBody] DateOnly? endDate, [FromODataBody] SupportMethod? supportMethod,
-        [FromODataBody] string? exceptionJustification, [FromODataBody] ReferralRoute? referralRoute,
-        [FromODataBody] PriorResidence? priorResidence, [FromODataBody] string? alias, [FromODataBody] Gender? gender,
-        [FromODataBody] int? birthYear, [FromODataBody] int? estimatedAge, [FromODataBody] Section110StayType? stayType,
-        [FromODataBody] int? personId, [FromODataBody] bool? newPerson)
+    public async Task<IActionResult> CheckIn([FromActionBody] CheckInCommand command)
     {
-        var request = new CheckInRequest(cpr, unitId, facilityId, startDate?.ToLocalDate(), endDate?.ToLocalDate(),
-            supportMethod, exceptionJustification, referralRoute, priorResidence, alias, gender, birthYear, estimatedAge, stayType,
-            personId, newPerson ?? false);
-        var placement = await checkIn.InvokeAsync(Db, request, WriteContext);
+        var placement = await checkIn.InvokeAsync(Db, command, WriteContext);
         Response.Headers.ETag = VersionETagHandler.Of(placement);
         return Created(placement);
     }

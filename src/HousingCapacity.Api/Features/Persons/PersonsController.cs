@@ -28,35 +28,36 @@ public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunctio
     /// person in (CheckIn can also register at the door).
     /// </summary>
     [HttpPost]
-    public async Task<IActionResult> RegisterWithoutCpr([FromODataBody] string? alias, [FromODataBody] Gender? gender,
-        [FromODataBody] int? birthYear, [FromODataBody] int? estimatedAge, [FromODataBody] int? municipalityId,
-        [FromODataBody] string? firstName, [FromODataBody] string? lastName) =>
+    public async Task<IActionResult> RegisterWithoutCpr([FromActionBody] RegisterWithoutCprCommand command) =>
         Created(await WriteAsync(async () =>
         {
-            municipalityId ??= Caller.Is(Role.HousingOfficer) ? Caller.MunicipalityId : null;
+            var municipalityId = command.MunicipalityId ?? (Caller.Is(Role.HousingOfficer) ? Caller.MunicipalityId : null);
             if (municipalityId is { } m)
-                await References.EnsureVisibleAsync<Municipality>(Db, m, nameof(municipalityId), HttpContext.RequestAborted);
-            var person = Person.WithoutCpr(Required(alias, nameof(alias)), Required(gender, nameof(gender)), birthYear, estimatedAge,
-                DanishTime.Today(Clock), municipalityId, firstName, lastName);
+                await References.EnsureVisibleAsync<Municipality>(Db, m, "municipalityId", HttpContext.RequestAborted);
+            var person = Person.WithoutCpr(command.Alias, command.Gender, command.BirthYear, command.EstimatedAge,
+                DanishTime.Today(Clock), municipalityId, command.FirstName, command.LastName);
             Db.Persons.Add(person);
             return person;
         }));
 
     /// <summary>A person registered without a CPR number gets it (refused if someone else has it: merge instead).</summary>
     [HttpPost]
-    public Task<IActionResult> AddCpr(int key, [FromODataBody] string? cpr) =>
-        ActAsync(key, async p => (Entity)await PersonMerge.AddCprAsync(Db, lookups, p, Required(cpr, nameof(cpr)),
+    public Task<IActionResult> AddCpr(int key, [FromActionBody] AddCprCommand command) =>
+        ActAsync(key, async p => (Entity)await PersonMerge.AddCprAsync(Db, lookups, p, command.Cpr,
             HttpContext.RequestAborted));
 
     /// <summary>A new birth year or estimated age for a person without a CPR number (with one, the age follows from it).</summary>
     [HttpPost]
-    public Task<IActionResult> UpdateAge(int key, [FromODataBody] int? birthYear, [FromODataBody] int? estimatedAge) =>
-        ActAsync(key, p => p.UpdateAge(birthYear, estimatedAge, DanishTime.Today(Clock)));
+    public Task<IActionResult> UpdateAge(int key, [FromActionBody] UpdateAgeCommand command) =>
+        ActAsync(key, p =>
+        {
+            p.UpdateAge(command.BirthYear, command.EstimatedAge, DanishTime.Today(Clock));
+        });
 
     /// <summary>Merges this record into another record of the same person, keeping the whole history.</summary>
     [HttpPost]
-    public Task<IActionResult> MergeInto(int key, [FromODataBody] int? personId) =>
-        ActAsync(key, async p => (Entity)await PersonMerge.MergeAsync(Db, p, Required(personId, nameof(personId)), WriteContext));
+    public Task<IActionResult> MergeInto(int key, [FromActionBody] MergeIntoCommand command) =>
+        ActAsync(key, async p => (Entity)await PersonMerge.MergeAsync(Db, p, command.PersonId, WriteContext));
 
     /// <summary><c>Persons/HousingCapacity.KnownWithoutCpr(facilityId=…, alias='…')</c>: people without a CPR number known at one of
     /// the caller's own places, to pick at a check-in (<see cref="Allocation.KnownWithoutCprFunction"/>).</summary>

@@ -27,24 +27,11 @@ public sealed class PersonsFeature : IFeature
         var countingYear = model.EntityType<Person>().Function("CountingYear");
         countingYear.Parameter<DateOnly>("date").Optional();
         countingYear.Returns<CountingYearView>();
-        var addCpr = model.EntityType<Person>().Action("AddCpr");
-        addCpr.Parameter<string>("cpr");
-        addCpr.ReturnsFromEntitySet<Person>("Persons");
-        var register = model.EntityType<Person>().Collection.Action("RegisterWithoutCpr");
-        register.Parameter<string>("alias");
-        register.Parameter<Gender>("gender");
-        register.Parameter<int>("birthYear").Optional();
-        register.Parameter<int>("estimatedAge").Optional();
-        register.Parameter<int>("municipalityId").Optional();
-        register.Parameter<string>("firstName").Optional();
-        register.Parameter<string>("lastName").Optional();
-        register.ReturnsFromEntitySet<Person>("Persons");
-        var age = model.EntityType<Person>().Action("UpdateAge");
-        age.Parameter<int>("birthYear").Optional();
-        age.Parameter<int>("estimatedAge").Optional();
-        age.ReturnsFromEntitySet<Person>("Persons");
-        var merge = model.EntityType<Person>().Action("MergeInto");
-        merge.Parameter<int>("personId");
-        merge.ReturnsFromEntitySet<Person>("Persons");
+        // Each action's parameters are its command's (ActionCommands).
+        var person = model.EntityType<Person>();
+        person.Action("AddCpr").Parameters<AddCprCommand>().ReturnsFromEntitySet<Person>("Persons");
+        person.Collection.Action("RegisterWithoutCpr").Parameters<RegisterWithoutCprCommand>().ReturnsFromEntitySet<Person>("Persons");
+        person.Action("UpdateAge").Parameters<UpdateAgeCommand>().ReturnsFromEntitySet<Person>("Persons");
+        person.Action("MergeInto").Parameters<MergeIntoCommand>().ReturnsFromEntitySet<Person>("Persons");
     }
 }

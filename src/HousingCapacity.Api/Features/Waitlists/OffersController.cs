@@ -9,12 +9,15 @@ public sealed class OffersController(AcceptOfferAction accept) : EntitySetContro
 {
     /// <summary>The placement is made through the same rules; the entry becomes Housed.</summary>
     [HttpPost]
-    public Task<IActionResult> Accept(int key, [FromODataBody] SupportMethod? supportMethod, [FromODataBody] DateOnly? startDate) =>
-        ActAsync(key, async offer => (Entity)await accept.InvokeAsync(Db, offer, supportMethod, startDate?.ToLocalDate(), WriteContext));
+    public Task<IActionResult> Accept(int key, [FromActionBody] AcceptOfferCommand command) =>
+        ActAsync(key, async offer =>
+        {
+            return (Entity)await accept.InvokeAsync(Db, offer, command.SupportMethod, command.StartDate?.ToLocalDate(), WriteContext);
+        });
 
     /// <summary>The entry returns to Waiting with its place kept.</summary>
     [HttpPost]
-    public Task<IActionResult> Decline(int key, [FromODataBody] string? reason) =>
-        ActAsync(key, async offer => (Entity)await DeclineOfferAction.InvokeAsync(Db, offer, Required(reason, nameof(reason)),
+    public Task<IActionResult> Decline(int key, [FromActionBody] DeclineOfferCommand command) =>
+        ActAsync(key, async offer => (Entity)await DeclineOfferAction.InvokeAsync(Db, offer, command.Reason,
             WriteContext));
 }

@@ -9,6 +9,7 @@ public sealed class WaitlistsController(WaitlistWriter writer, OfferNextAction o
     /// <summary><c>Waitlists({id})/HousingCapacity.OfferNext</c> with <c>{"unitId": …}</c>: offers the unit to the first eligible waiting
     /// person.</summary>
     [HttpPost]
-    public Task<IActionResult> OfferNext(int key, [FromODataBody] int? unitId) =>
-        ActAsync(key, async waitlist => (Entity)await offerNext.InvokeAsync(Db, waitlist, Required(unitId, nameof(unitId)), WriteContext));
+    public Task<IActionResult> OfferNext(int key, [FromActionBody] OfferNextCommand command) =>
+        ActAsync(key, async waitlist =>
+            (Entity)await offerNext.InvokeAsync(Db, waitlist, command.UnitId, WriteContext));
 }

@@ -21,17 +21,9 @@ public sealed class WaitlistsFeature : IFeature
         model.EntitySet<WaitlistEntry>("WaitlistEntries");
         model.EntitySet<Offer>("Offers");
 
-        var offerNext = model.EntityType<Waitlist>().Action("OfferNext");
-        offerNext.Parameter<int>("unitId");
-        offerNext.ReturnsFromEntitySet<Offer>("Offers");
-
-        var accept = model.EntityType<Offer>().Action("Accept");
-        accept.Parameter<SupportMethod>("supportMethod").Optional();
-        accept.Parameter<DateOnly>("startDate").Optional();
-        accept.ReturnsFromEntitySet<Placement>("Placements");
-
-        var decline = model.EntityType<Offer>().Action("Decline");
-        decline.Parameter<string>("reason").Required();
-        decline.ReturnsFromEntitySet<Offer>("Offers");
+        // Each action's parameters are its command's (ActionCommands).
+        model.EntityType<Waitlist>().Action("OfferNext").Parameters<OfferNextCommand>().ReturnsFromEntitySet<Offer>("Offers");
+        model.EntityType<Offer>().Action("Accept").Parameters<AcceptOfferCommand>().ReturnsFromEntitySet<Placement>("Placements");
+        model.EntityType<Offer>().Action("Decline").Parameters<DeclineOfferCommand>().ReturnsFromEntitySet<Offer>("Offers");
     }
 }
