@@ -74,7 +74,7 @@ public sealed class CheckInPageTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("født 1966", body);
         Assert.Contains("sidst her", body);
 
-        using var placed = await staff.PostFormAsync(page, new() { ["KnownPersonId"] = person.ToString() });
+        using var placed = await staff.PostFormAsync(page, new() { ["PersonId"] = person.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
         await using var db = api.NewDb();
         Assert.Equal(2, await db.Placements.CountAsync(p => p.FacilityId == facility && p.PersonId == person));

@@ -51,13 +51,13 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         var refused = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Tjek ind", Exact = true })
             .ClickAsync(), r => r.Request.Method == "POST");
         Assert.Equal(422, refused.Status);
-        await Expect(page.Locator("[data-valmsg-for=Justification]")).ToContainTextAsync("Unge mellem 18 og 25 år");
+        await Expect(page.Locator("[data-valmsg-for='Command.ExceptionJustification']")).ToContainTextAsync("Unge mellem 18 og 25 år");
         var justification = page.GetByLabel("Begrundelse for undtagelse", new() { Exact = false });
         await Expect(justification).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(justification).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Unge mellem 18 og 25 år"));
         await Expect(page.GetByLabel("Alias")).ToHaveValueAsync(alias);
         await CheckAsync(browser, page);
-        await page.Locator("[data-valmsg-for=Justification]").ScrollIntoViewIfNeededAsync();
+        await page.Locator("[data-valmsg-for='Command.ExceptionJustification']").ScrollIntoViewIfNeededAsync();
         await ScreenshotAsync(page, $"staff-check-in-refused-{size}");
 
         await page.GetByLabel("Begrundelse for undtagelse", new() { Exact = false })

@@ -17,23 +17,12 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
 {
     public override string Title => "Tjek ind";
 
-    [BindProperty] public string? Cpr { get; set; }
+    /// <summary>The check-in, as the API's CheckIn takes it: the form's fields are the command's.</summary>
+    [BindProperty] public CheckInCommand Command { get; set; } = new();
+    /// <summary>Someone new with a CPR number is registered with the stay: their name and handlekommune.</summary>
     [BindProperty] public string? FirstName { get; set; }
     [BindProperty] public string? LastName { get; set; }
     [BindProperty] public int? MunicipalityId { get; set; }
-    [BindProperty] public string? Alias { get; set; }
-    [BindProperty] public Gender? Gender { get; set; }
-    [BindProperty] public int? BirthYear { get; set; }
-    [BindProperty] public int? EstimatedAge { get; set; }
-    [BindProperty] public int? UnitId { get; set; }
-    [BindProperty] public PriorResidence? PriorResidence { get; set; }
-    /// <summary>At a §110 place: a stay at the place itself or efterforsorg (Danmarks Statistik's opholdstype).</summary>
-    [BindProperty] public Section110StayType? StayType { get; set; }
-    [BindProperty] public string? Justification { get; set; }
-    /// <summary>Someone without a CPR number who has stayed here before, picked from <see cref="Known"/>.</summary>
-    [BindProperty] public int? KnownPersonId { get; set; }
-    /// <summary>Staff confirm that the alias is someone new, not one of <see cref="Known"/>.</summary>
-    [BindProperty] public bool NewPerson { get; set; }
 
     /// <summary>People without a CPR number known here under the alias typed (shown when the check-in asks who it is).</summary>
     public List<KnownWithoutCpr> Known { get; private set; } = [];
@@ -44,14 +33,15 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
     public List<SelectListItem> Units { get; private set; } = [];
     public List<SelectListItem> Municipalities { get; private set; } = [];
 
-    private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["cpr"] = nameof(Cpr), ["PersonId"] = nameof(Cpr), ["FirstName"] = nameof(FirstName), ["LastName"] = nameof(LastName),
-        ["MunicipalityId"] = nameof(MunicipalityId), ["alias"] = nameof(Alias), ["gender"] = nameof(Gender),
-        ["birthYear"] = nameof(BirthYear), ["estimatedAge"] = nameof(EstimatedAge), ["unitId"] = nameof(UnitId),
-        ["ExceptionJustification"] = nameof(Justification), ["priorResidence"] = nameof(PriorResidence),
-        ["StayType"] = nameof(StayType),
-    };
+    /// <summary>The form's field of a command parameter (its ModelState key).</summary>
+    public static string Field(string parameter) => $"{nameof(Command)}.{parameter}";
+
+    // A refusal about the person (already placed, say) is shown at the CPR number; a registration's, at its own fields; one
+    // about what the page decides itself (this place, tonight), at the top.
+    private static readonly IReadOnlyDictionary<string, string> Fields = FieldsOf<CheckInCommand>(nameof(Command),
+        ("PersonId", Field(nameof(CheckInCommand.Cpr))), ("FirstName", nameof(FirstName)), ("LastName", nameof(LastName)),
+        ("MunicipalityId", nameof(MunicipalityId)), ("FacilityId", ""), ("StartDate", ""), ("EndDate", ""), ("SupportMethod", ""),
+        ("ReferralRoute", ""));
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -64,32 +54,37 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadFacilityAsync()) return NotFound();
-        Cpr = Cpr?.Trim() is { Length: > 0 } c ? c : null;
-        Alias = Alias?.Trim() is { Length: > 0 } a ? a : null;
-        if (KnownPersonId is not null && Cpr is null) Alias = null; // the person picked is the one checked in
-        if (Cpr is null && Alias is null && KnownPersonId is null)
-            Invalid(nameof(Cpr), "Skriv personens CPR-nummer, eller udfyld alias, køn og fødselsår eller anslået alder nedenfor.");
-        else if (Cpr is not null && !CprNumber.TryParse(Cpr, out _))
-            Invalid(nameof(Cpr), "CPR-nummeret skal have formen DDMMÅÅ-XXXX og være en gyldig dato.");
+        var cpr = Command.Cpr?.Trim() is { Length: > 0 } c ? c : null;
+        var alias = Command.Alias?.Trim() is { Length: > 0 } a ? a : null;
+        if (Command.PersonId is not null && cpr is null) alias = null; // the person picked is the one checked in
+        if (cpr is null && alias is null && Command.PersonId is null)
+            Invalid(Field(nameof(CheckInCommand.Cpr)),
+                "Skriv personens CPR-nummer, eller udfyld alias, køn og fødselsår eller anslået alder nedenfor.");
+        else if (cpr is not null && !CprNumber.TryParse(cpr, out _))
+            Invalid(Field(nameof(CheckInCommand.Cpr)), "CPR-nummeret skal have formen DDMMÅÅ-XXXX og være en gyldig dato.");
         if (ModelState.IsValid)
         {
+            // What the page offers, and only that: the door is this place, tonight, by CPR number or else without one.
+            var withoutCpr = cpr is null;
+            var command = new CheckInCommand(cpr, Command.UnitId, Command.UnitId is null ? Facility.Id : null,
+                ExceptionJustification: Command.ExceptionJustification, PriorResidence: Command.PriorResidence,
+                Alias: withoutCpr ? alias : null, Gender: withoutCpr ? Command.Gender : null,
+                BirthYear: withoutCpr ? Command.BirthYear : null, EstimatedAge: withoutCpr ? Command.EstimatedAge : null,
+                StayType: Facility.LegalBasis == LegalBasis.Section110 ? Command.StayType : null,
+                PersonId: withoutCpr ? Command.PersonId : null, NewPerson: Command.NewPerson);
             // The check-in keeps its own writes, as the API's does (the allocation's two steps).
             var placement = await AttemptAsync(async () =>
             {
                 Person? atTheDoor = null;
-                if (Cpr is not null && FirstName is { Length: > 0 })
+                if (cpr is not null && FirstName is { Length: > 0 })
                     // The number looked up once: someone known is checked in as identified; someone new is registered (as POST
                     // /odata/Persons) and saved with the stay, so a refusal leaves no person.
-                    atTheDoor = (await lookups.FindAsync(Db, CprNumber.Parse(Cpr), CprLookups.Identify, HttpContext.RequestAborted))
+                    atTheDoor = (await lookups.FindAsync(Db, CprNumber.Parse(cpr), CprLookups.Identify, HttpContext.RequestAborted))
                         .SingleOrDefault() ?? (Person)await CreateAsync(persons, new Dictionary<string, object?>
                         {
-                            ["Cpr"] = Cpr, ["FirstName"] = FirstName, ["LastName"] = LastName ?? "", ["MunicipalityId"] = MunicipalityId,
+                            ["Cpr"] = cpr, ["FirstName"] = FirstName, ["LastName"] = LastName ?? "", ["MunicipalityId"] = MunicipalityId,
                         });
-                return await checkIn.InvokeAsync(Db, new CheckInCommand(Cpr, UnitId, UnitId is null ? Facility.Id : null, null, null, null,
-                    Justification, null, PriorResidence, Cpr is null ? Alias : null, Cpr is null ? Gender : null,
-                    Cpr is null ? BirthYear : null, Cpr is null ? EstimatedAge : null,
-                    Facility.LegalBasis == LegalBasis.Section110 ? StayType : null, Cpr is null ? KnownPersonId : null,
-                    NewPerson), WriteContext, atTheDoor);
+                return await checkIn.InvokeAsync(Db, command, WriteContext, atTheDoor);
             }, Fields);
             if (placement is not null)
             {
@@ -97,15 +92,15 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
                 Done = $"Tjekket ind i {unit} fra i nat.";
                 return Redirect(For("/personale"));
             }
-            if (Refusal?.Code == "KnownWithoutCprAtPlace")
+            if (Refusal?.Code == CheckInAction.KnownWithoutCprAtPlace)
             {
-                ModelState.Remove(nameof(Alias));
-                ModelState.AddModelError(nameof(KnownPersonId),
+                ModelState.Remove(Field(nameof(CheckInCommand.Alias)));
+                ModelState.AddModelError(Field(nameof(CheckInCommand.PersonId)),
                     "Nogen med dette alias har boet her før. Vælg personen, så historikken bevares, eller vælg \"Ny person\".");
-                Known = await KnownWithoutCprFunction.AtAsync(Db, Facility, Alias, HttpContext.RequestAborted);
+                Known = await KnownWithoutCprFunction.AtAsync(Db, Facility, alias, HttpContext.RequestAborted);
                 Shows(Known.Select(k => k.PersonId));
             }
-            if (Refusal?.Code == "PersonNotFound")
+            if (Refusal?.Code == CheckInAction.PersonNotFound)
                 ModelState.AddModelError(nameof(FirstName),
                     "Personen er ikke registreret: skriv fornavn og efternavn, så registreres personen ved indskrivningen.");
         }

@@ -15,6 +15,10 @@ namespace HousingCapacity.Api.Features.Allocation;
 /// </summary>
 public sealed class CheckInAction(PlacementAllocation allocation, CprLookups lookups)
 {
+    /// <summary>The refusal of a CPR number nobody has (404): the page then asks for a name to register the person with.</summary>
+    public const string PersonNotFound = "PersonNotFound";
+    /// <summary>The refusal of an alias someone without a CPR number has used here before (409): the page asks who it is.</summary>
+    public const string KnownWithoutCprAtPlace = "KnownWithoutCprAtPlace";
 
     /// <summary>
     /// The check-in, saved; <paramref name="atTheDoor"/> is the person the caller has already identified by the CPR number given,
@@ -48,7 +52,7 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
                 "Give either a CPR number or an alias with a birth year or estimated age, not both.", "alias");
         // The identification is logged with the request's purpose and kept even when the rules then refuse the stay (CprLookups).
         var person = (await lookups.FindAsync(db, CprNumber.Parse(p.Cpr), CprLookups.Identify, ct)).SingleOrDefault()
-            ?? throw new ODataProblem(404, "PersonNotFound",
+            ?? throw new ODataProblem(404, PersonNotFound,
                 "Ingen person har dette CPR-nummer. Registrér personen først, " +
                 "eller indskriv uden CPR-nummer (alias, køn og fødselsår eller anslået alder).",
                 "No person has this CPR number. Register the person first (POST /odata/Persons), " +
@@ -124,7 +128,7 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
             var same = (await KnownWithoutCprFunction.AtAsync(db, door, p.Alias, c.Cancellation))
                 .Count(k => k.Gender == p.Gender && KnownWithoutCprFunction.Normalised(k.Alias) == alias);
             if (same > 0)
-                throw new ODataProblem(409, "KnownWithoutCprAtPlace",
+                throw new ODataProblem(409, KnownWithoutCprAtPlace,
                     $"{(same == 1 ? "En person" : $"{same} personer")} uden CPR-nummer med aliasset \"{p.Alias.Trim()}\" har boet på " +
                     $"{door.Name} før. Vælg personen, så historikken bevares, eller opret en ny person.",
                     $"{same} person(s) without a CPR number with the alias \"{p.Alias.Trim()}\" have stayed at {door.Name} before. " +

@@ -81,6 +81,19 @@ public abstract class HousingPage : PageModel
         return entity;
     }
 
+    /// <summary>
+    /// Where a refusal of a command's workflow goes on a page that binds the command as <paramref name="property"/>: a target
+    /// naming one of the command's parameters goes to that field, and <paramref name="others"/> place what the command does not
+    /// hold (e.g. the fields of someone registered with it).
+    /// </summary>
+    protected static IReadOnlyDictionary<string, string> FieldsOf<TCommand>(string property, params (string Target, string Field)[] others)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in ActionCommands.Of(typeof(TCommand))) fields[parameter.Name] = $"{property}.{parameter.Info.Name}";
+        foreach (var (target, field) in others) fields[target] = field;
+        return fields;
+    }
+
     /// <summary>Shows a refusal on the form: each detail next to its field, and the page answers with the refusal's status.</summary>
     protected void Refuse(ODataProblem problem, IReadOnlyDictionary<string, string>? fields = null)
     {
