@@ -48,22 +48,34 @@ public static class ActionCommands
     /// The command a body of the action carries: each value as its parameter's CLR type (dates as DateOnly, in the window of dates
     /// users give), a required one absent or null a 400 naming it.
     /// </summary>
-    public static object Read(Type command, ODataActionParameters? body, DateWindow dates, LocalDate today)
+    public static object Read(Type command, ODataActionParameters? body, DateWindow dates, LocalDate today) =>
+        Construct(command, p => body is not null && body.TryGetValue(p.Name, out var given) ? given : null,
+            (p, value) =>
+            {
+                if (value is DateOnly day) dates.Ensure(day, today, p.Name);
+            },
+            p => ODataProblem.BadRequest("MissingParameter", $"Parameteren {p.Name} skal angives.",
+                $"The parameter {p.Name} is required.", p.Name));
+
+    /// <summary>
+    /// A record from named values (an action's parameters, or the properties of a body that creates a record): each value as the
+    /// constructor's parameter type, a default or null where none is given, and <paramref name="missing"/> for a required one.
+    /// </summary>
+    public static object Construct(Type record, Func<CommandParameter, object?> valueOf, Action<CommandParameter, object> check,
+        Func<CommandParameter, Exception> missing)
     {
-        var values = Of(command).Select(p =>
+        var values = Of(record).Select(p =>
         {
-            var value = body is not null && body.TryGetValue(p.Name, out var given) ? given : null;
+            var value = valueOf(p);
             if (HousingFilterBinder.AsDateOnly(value) is { } date) value = date;
-            if (value is DateOnly day) dates.Ensure(day, today, p.Name);
+            if (value is LocalDate local) value = local.ToDateOnly();
             if (value is null)
-                return p.Info.HasDefaultValue ? p.Info.DefaultValue
-                    : p.Nullable ? null
-                    : throw ODataProblem.BadRequest("MissingParameter", $"Parameteren {p.Name} skal angives.",
-                        $"The parameter {p.Name} is required.", p.Name);
+                return p.Info.HasDefaultValue ? p.Info.DefaultValue : p.Nullable ? null : throw missing(p);
+            check(p, value);
             return p.EdmType.IsEnum && value is not Enum ? Enum.Parse(p.EdmType, value.ToString()!, ignoreCase: true)
                 : p.EdmType.IsInstanceOfType(value) ? value
                 : Convert.ChangeType(value, p.EdmType, System.Globalization.CultureInfo.InvariantCulture);
         }).ToArray();
-        return command.GetConstructors().Single().Invoke(values);
+        return record.GetConstructors().Single().Invoke(values);
     }
 }

@@ -26,6 +26,16 @@ public sealed class EntityValues(IReadOnlyDictionary<string, object?> values, bo
     public TValue Optional<TValue>(string name, TValue fallback) =>
         values.TryGetValue(name, out var value) ? As<TValue>(value) : fallback;
 
+    /// <summary>
+    /// The values as a record of what a client may send (a writer's <c>New…</c> record, whose constructor's parameters are the
+    /// properties it accepts: <see cref="NamesOf"/>): a required property left out is a 400 naming it.
+    /// </summary>
+    public TRecord As<TRecord>() => (TRecord)ActionCommands.Construct(typeof(TRecord),
+        p => values.TryGetValue(p.Info.Name!, out var value) ? value : null, (_, _) => { }, p => Missing(p.Info.Name!));
+
+    /// <summary>The properties a record of what a client may send names (its constructor's parameters).</summary>
+    public static IReadOnlySet<string> NamesOf<TRecord>() => ActionCommands.Of(typeof(TRecord)).Select(p => p.Info.Name!).ToHashSet();
+
     /// <summary>The body's DateOnly and DateTimeOffset values as the domain reckons them (LocalDate, Instant) when asked so.</summary>
     private static TValue As<TValue>(object? value) => value switch
     {
@@ -34,6 +44,7 @@ public sealed class EntityValues(IReadOnlyDictionary<string, object?> values, bo
         _ => (TValue)value!,
     };
 
-    private static ODataProblem Missing(string name) => ODataProblem.BadRequest("MissingProperty",
+    /// <summary>A required property left out: a 400 naming it.</summary>
+    public static ODataProblem Missing(string name) => ODataProblem.BadRequest("MissingProperty",
         $"Egenskaben {name} skal angives.", $"The property {name} is required.", name);
 }

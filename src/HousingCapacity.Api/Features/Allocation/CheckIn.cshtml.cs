@@ -1,5 +1,6 @@
 using HousingCapacity.Api.Features.Persons;
 using HousingCapacity.Api.Features.Shared;
+using HousingCapacity.Api.OData;
 using HousingCapacity.Api.Features.YouthPolicies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -80,10 +81,8 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
                     // The number looked up once: someone known is checked in as identified; someone new is registered (as POST
                     // /odata/Persons) and saved with the stay, so a refusal leaves no person.
                     atTheDoor = (await lookups.FindAsync(Db, CprNumber.Parse(cpr), CprLookups.Identify, HttpContext.RequestAborted))
-                        .SingleOrDefault() ?? (Person)await CreateAsync(persons, new Dictionary<string, object?>
-                        {
-                            ["Cpr"] = cpr, ["FirstName"] = FirstName, ["LastName"] = LastName ?? "", ["MunicipalityId"] = MunicipalityId,
-                        });
+                        .SingleOrDefault() ?? (Person)await CreateAsync(persons, new NewPerson(cpr, FirstName, LastName ?? "",
+                            MunicipalityId ?? throw EntityValues.Missing("MunicipalityId")));
                 return await checkIn.InvokeAsync(Db, command, WriteContext, atTheDoor);
             }, Fields);
             if (placement is not null)

@@ -61,10 +61,8 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
     {
         if (!await LoadPersonAsync(id)) return NotFound();
         if (FacilityId is not { } facilityId) return await ReloadWith("Vælg et tilbud.");
-        var hold = await WriteAsync(async () => (BedHold)await CreateAsync(holds, new Dictionary<string, object?>
-        {
-            ["FacilityId"] = facilityId, ["PersonId"] = id,
-        }));
+        var hold = await WriteAsync(async () =>
+            (BedHold)await CreateAsync(holds, new Holds.NewBedHold(FacilityId: facilityId, PersonId: id)));
         if (hold is not null)
         {
             var name = await Db.Facilities.Where(f => f.Id == facilityId).Select(f => f.Name).SingleAsync();

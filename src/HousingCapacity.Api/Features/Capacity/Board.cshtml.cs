@@ -54,16 +54,9 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
         if (BedsOutOfService is null) Invalid(nameof(BedsOutOfService), "Angiv antal senge ude af drift.");
         if (ModelState.IsValid)
         {
-            var saved = await WriteAsync(() => CreateAsync(reports, new Dictionary<string, object?>
-            {
-                ["FacilityId"] = Facility.Id, ["Date"] = Tonight, ["BedsInService"] = BedsInService, ["BedsOccupied"] = BedsOccupied,
-                ["BedsOutOfService"] = BedsOutOfService,
-            }),
-                new Dictionary<string, string>
-                {
-                    ["BedsInService"] = nameof(BedsInService), ["BedsOccupied"] = nameof(BedsOccupied),
-                    ["BedsOutOfService"] = nameof(BedsOutOfService),
-                });
+            var saved = await WriteAsync(() => CreateAsync(reports,
+                new NewCapacityReport(Facility.Id, BedsOccupied!.Value, Tonight.ToDateOnly(), BedsInService, BedsOutOfService)),
+                FieldsOf<NewCapacityReport>("", ("FacilityId", ""), ("Date", "")));
             if (saved is not null)
             {
                 Done = $"Nattens tal er indberettet ({BedsOccupied} af {BedsInService} senge belagt).";

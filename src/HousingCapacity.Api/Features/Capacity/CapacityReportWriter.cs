@@ -7,25 +7,28 @@ namespace HousingCapacity.Api.Features.Capacity;
 /// already has one changes it (200) instead of creating a second (201). Beds out of service default to the
 /// facility's units out of service, and beds in service to the rest.
 /// </summary>
-public sealed class CapacityReportWriter(Microsoft.Extensions.Options.IOptions<PlacementPolicy> policy) : IEntitySetWriter
+public sealed class CapacityReportWriter(Microsoft.Extensions.Options.IOptions<PlacementPolicy> policy) : IEntitySetWriter,
+    ICreatesFrom<NewCapacityReport>
 {
     // ReportedBy and ReportedAt are audit fields: the user in the token and the time of the request, never the client's word.
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
-        { "FacilityId", "Date", "BedsInService", "BedsOccupied", "BedsOutOfService" };
+    public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewCapacityReport>();
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>
         { "BedsInService", "BedsOccupied", "BedsOutOfService" };
 
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        CreateAsync(db, v.As<NewCapacityReport>(), c);
+
+    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewCapacityReport n, WriteContext c)
     {
-        var facilityId = v.Required<int>("FacilityId");
+        var facilityId = n.FacilityId;
         await References.EnsureVisibleAsync<Facility>(db, facilityId, "FacilityId", c.Cancellation);
         // Tonight's count: before the morning hour it is still the night that began the evening before.
-        var date = v.Optional("Date", DanishTime.Night(c.Clock, policy.Value.NightEndsAtHour));
+        var date = n.Date?.ToLocalDate() ?? DanishTime.Night(c.Clock, policy.Value.NightEndsAtHour);
         EnsureNotFuture(date, c.Clock);
         var (beds, outOfService) = await BedsAsync(db, facilityId, c.Cancellation);
-        var reportedOut = v.Optional("BedsOutOfService", outOfService);
-        var inService = v.Optional("BedsInService", beds - reportedOut);
-        var occupied = v.Required<int>("BedsOccupied");
+        var reportedOut = n.BedsOutOfService ?? outOfService;
+        var inService = n.BedsInService ?? beds - reportedOut;
+        var occupied = n.BedsOccupied;
         var reportedBy = c.UserName;
 
         var existing = await db.Unscoped<CapacityReport>().SingleOrDefaultAsync(r => r.FacilityId == facilityId

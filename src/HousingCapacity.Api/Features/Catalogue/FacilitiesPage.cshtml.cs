@@ -22,10 +22,9 @@ public sealed class FacilitiesPageModel(UnitWriter units) : AdministratorPage
     {
         var key = $"facility-{FacilityId}";
         if (string.IsNullOrWhiteSpace(Label) || Beds is null) Invalid(key, "Skriv enhedens navn og antal senge.");
-        else if (await WriteAsync(() => CreateAsync(units, new Dictionary<string, object?>
-                 {
-                     ["FacilityId"] = FacilityId, ["Label"] = Label.Trim(), ["Beds"] = Beds,
-                 }), new Dictionary<string, string> { ["FacilityId"] = key, ["Label"] = key, ["Beds"] = key }) is not null)
+        else if (await WriteAsync(() => CreateAsync(units,
+                     new NewUnit(FacilityId ?? throw OData.EntityValues.Missing("FacilityId"), Label.Trim(), Beds.Value)),
+                     new Dictionary<string, string> { ["FacilityId"] = key, ["Label"] = key, ["Beds"] = key }) is not null)
         {
             Done = $"Enheden {Label.Trim()} er oprettet.";
             return Redirect("/administration");
@@ -42,7 +41,8 @@ public sealed class FacilitiesPageModel(UnitWriter units) : AdministratorPage
                  {
                      var unit = await Db.Units.SingleOrDefaultAsync(u => u.Id == UnitId)
                          ?? throw OData.ODataProblem.NotFound("Enheden findes ikke.", "The unit does not exist.");
-                     return await UpdateAsync(units, unit, new Dictionary<string, object?> { ["Beds"] = Beds });
+                     await units.ChangeAsync(Db, unit, new UnitChange(Beds: Beds), WriteContext);
+                     return unit;
                  }, new Dictionary<string, string> { ["Beds"] = key, ["Status"] = key, ["Placements"] = key }) is not null)
         {
             Done = "Antallet af senge er ændret.";

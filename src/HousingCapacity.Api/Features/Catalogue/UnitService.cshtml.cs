@@ -24,7 +24,8 @@ public sealed class UnitServiceModel(UnitWriter units) : StaffPage
         {
             var unit = await Db.Units.SingleOrDefaultAsync(u => u.Id == unitId && u.FacilityId == Facility.Id)
                 ?? throw OData.ODataProblem.NotFound("Enheden findes ikke her.", "The unit does not exist here.");
-            return (Unit)await UpdateAsync(units, unit, new Dictionary<string, object?> { ["Status"] = status });
+            await units.ChangeAsync(Db, unit, new UnitChange(Status: status), WriteContext);
+            return unit;
         }, new Dictionary<string, string> { ["Status"] = $"unit-{unitId}", ["Beds"] = $"unit-{unitId}",
             ["Placements"] = $"unit-{unitId}" });
         if (saved is not null)

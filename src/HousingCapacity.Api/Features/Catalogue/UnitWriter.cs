@@ -3,27 +3,34 @@ using HousingCapacity.Api.OData;
 
 namespace HousingCapacity.Api.Features.Catalogue;
 
-public sealed class UnitWriter : IEntitySetWriter
+public sealed class UnitWriter : IEntitySetWriter, ICreatesFrom<NewUnit>
 {
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "FacilityId", "Label", "Beds", "Status" };
-    public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "Label", "Beds", "Status" };
+    public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewUnit>();
+    public IReadOnlySet<string> Updatable { get; } = EntityValues.NamesOf<UnitChange>();
 
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        CreateAsync(db, v.As<NewUnit>(), c);
+
+    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewUnit n, WriteContext c)
     {
-        var facilityId = v.Required<int>("FacilityId");
-        await References.EnsureVisibleAsync<Facility>(db, facilityId, "FacilityId", c.Cancellation);
-        return (new Unit(facilityId, v.Required<string>("Label"), v.Required<int>("Beds"), v.Optional("Status", UnitStatus.InService),
-            DanishTime.Today(c.Clock)), true);
+        await References.EnsureVisibleAsync<Facility>(db, n.FacilityId, "FacilityId", c.Cancellation);
+        return (new Unit(n.FacilityId, n.Label, n.Beds, n.Status ?? UnitStatus.InService, DanishTime.Today(c.Clock)), true);
     }
 
-    public async Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
+    // PATCH keeps what is not sent; PUT needs every property (EntityValues.Get).
+    public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var u = (Unit)e;
+        return ChangeAsync(db, u, new UnitChange(v.Get("Label", u.Label), v.Get("Beds", u.Beds), v.Get("Status", u.Status)), c);
+    }
+
+    public async Task ChangeAsync(HousingDbContext db, Unit u, UnitChange change, WriteContext c)
+    {
         var today = DanishTime.Today(c.Clock);
-        var (beds, status) = (v.Get("Beds", u.Beds), v.Get("Status", u.Status));
+        var (beds, status) = (change.Beds ?? u.Beds, change.Status ?? u.Status);
         if (beds < u.Beds || status == UnitStatus.OutOfService && u.Status != UnitStatus.OutOfService)
             await EnsureRoomForStaysAsync(db, u, beds, status, today, c.Cancellation);
-        u.Update(v.Get("Label", u.Label), beds, status, today);
+        u.Update(change.Label ?? u.Label, beds, status, today);
     }
 
     /// <summary>

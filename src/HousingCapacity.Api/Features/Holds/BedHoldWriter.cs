@@ -10,21 +10,25 @@ namespace HousingCapacity.Api.Features.Holds;
 /// (DELETE), or until the named person is allocated to that unit. Minutes may be given up to MaxMinutes; a user has at most
 /// MaxOpenPerUser holds standing at once.
 /// </summary>
-public sealed class BedHoldWriter(IOptions<BedHoldOptions> options, IOptions<PlacementPolicy> policy) : IEntitySetWriter
+public sealed class BedHoldWriter(IOptions<BedHoldOptions> options, IOptions<PlacementPolicy> policy) : IEntitySetWriter,
+    ICreatesFrom<NewBedHold>
 {
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "UnitId", "FacilityId", "PersonId", "Note", "ExpiresAt" };
+    public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewBedHold>();
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
     public bool AllowsUpdate => false;
 
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        CreateAsync(db, v.As<NewBedHold>(), c);
+
+    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewBedHold h, WriteContext c)
     {
         var ct = c.Cancellation;
         var now = c.Clock.GetCurrentInstant();
         // A bed for tonight, as shelters count nights (before the morning hour: the night that began the evening before).
         var night = DanishTime.Night(c.Clock, policy.Value.NightEndsAtHour);
-        var personId = v.Optional<int?>("PersonId", null);
+        var personId = h.PersonId;
         if (personId is not null) await References.EnsureVisibleAsync<Person>(db, personId.Value, "PersonId", ct);
-        var expiresAt = v.Optional<Instant?>("ExpiresAt", null) ?? now + Duration.FromMinutes(options.Value.DefaultMinutes);
+        var expiresAt = h.ExpiresAt?.ToInstant() ?? now + Duration.FromMinutes(options.Value.DefaultMinutes);
         if (expiresAt <= now || expiresAt > now + Duration.FromMinutes(options.Value.MaxMinutes))
             throw new DomainRuleException("InvalidHoldLength", $"En reservation kan vare fra 1 til {options.Value.MaxMinutes} minutter.",
                 $"A hold can last from 1 to {options.Value.MaxMinutes} minutes.", "ExpiresAt");
@@ -38,7 +42,7 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options, IOptions<Pla
 
         var stay = new DateRange(night, night.PlusDays(1));
         Unit? unit;
-        var unitId = v.Optional<int?>("UnitId", null);
+        var unitId = h.UnitId;
         if (unitId is not null)
         {
             unit = await References.VisibleAsync<Unit>(db, unitId.Value, "UnitId", ct);
@@ -51,14 +55,13 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options, IOptions<Pla
         }
         else
         {
-            var facilityId = v.Required<int>("FacilityId");
+            var facilityId = h.FacilityId ?? throw EntityValues.Missing("FacilityId");
             await References.EnsureVisibleAsync<Facility>(db, facilityId, "FacilityId", ct);
             unit = await FirstFreeUnitAsync(db, facilityId, stay, now, ct)
                 ?? throw new ODataProblem(409, "FacilityFull", "Tilbuddet har ingen ledig seng i nat.",
                     "The facility has no free bed tonight.", "FacilityId");
         }
-        return (new BedHold(unit.FacilityId, unit.Id, personId, night, now, expiresAt - now, c.UserName, v.Optional<string?>("Note", null)),
-            true);
+        return (new BedHold(unit.FacilityId, unit.Id, personId, night, now, expiresAt - now, c.UserName, h.Note), true);
     }
 
     public Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>

@@ -9,25 +9,27 @@ namespace HousingCapacity.Api.Features.NoticedStays;
 /// another stay of the person's known to this system (409). Like every stay it is history: it is never deleted, and a merge of
 /// the person's records moves it.
 /// </summary>
-public sealed class NoticedStayWriter : IEntitySetWriter
+public sealed class NoticedStayWriter : IEntitySetWriter, ICreatesFrom<NewNoticedStay>
 {
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
-        { "PersonId", "PlaceName", "PlaceMunicipalityCode", "StartDate", "EndDate", "NoticeReceivedOn" };
+    public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewNoticedStay>();
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "EndDate" };
     public bool AllowsUpdate => true;
     public bool AllowsDelete => false;
 
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        CreateAsync(db, v.As<NewNoticedStay>(), c);
+
+    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewNoticedStay n, WriteContext c)
     {
-        var person = await References.VisibleAsync<Person>(db, v.Required<int>("PersonId"), "PersonId", c.Cancellation);
+        var person = await References.VisibleAsync<Person>(db, n.PersonId, "PersonId", c.Cancellation);
         person.EnsureNotMerged("PersonId");
         var municipality = db.Scope.Current.MunicipalityId
             ?? throw ODataProblem.BadRequest("MissingMunicipality", "Kun en kommunes sagsbehandlere registrerer underretninger.",
                 "Only a municipality's officers record notices.");
         var today = DanishTime.Today(c.Clock);
-        var stay = new DateRange(v.Required<LocalDate>("StartDate"), v.Optional<LocalDate?>("EndDate", null));
-        var noticed = new NoticedStay(person.Id, municipality, v.Required<string>("PlaceName"), v.Required<int>("PlaceMunicipalityCode"),
-            stay, v.Optional("NoticeReceivedOn", today), today, c.UserName);
+        var stay = new DateRange(n.StartDate.ToLocalDate(), n.EndDate?.ToLocalDate());
+        var noticed = new NoticedStay(person.Id, municipality, n.PlaceName, n.PlaceMunicipalityCode, stay,
+            n.NoticeReceivedOn?.ToLocalDate() ?? today, today, c.UserName);
         await EnsureNoOverlapAsync(db, noticed, c.Cancellation);
         return (noticed, true);
     }

@@ -28,11 +28,9 @@ public sealed class PersonPageModel(IOptions<PlacementPolicy> policy, NoticedSta
     [BindProperty] public DateOnly? EndDate { get; set; }
     [BindProperty] public DateOnly? NoticeReceivedOn { get; set; }
 
-    private static readonly Dictionary<string, string> NoticeFields = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["PlaceName"] = nameof(PlaceName), ["PlaceMunicipalityCode"] = nameof(PlaceMunicipalityCode), ["StartDate"] = nameof(StartDate),
-        ["EndDate"] = nameof(EndDate), ["NoticeReceivedOn"] = nameof(NoticeReceivedOn),
-    };
+    // The notice form's fields are named as the record's; the person is the page's.
+    private static readonly IReadOnlyDictionary<string, string> NoticeFields =
+        FieldsOf<NoticedStays.NewNoticedStay>("", ("PersonId", ""));
 
     /// <summary>Records a §110 stay at a place outside the system from its notice (as POST /odata/NoticedStays).</summary>
     public async Task<IActionResult> OnPostNoticedAsync(int id)
@@ -43,12 +41,8 @@ public sealed class PersonPageModel(IOptions<PlacementPolicy> policy, NoticedSta
         if (StartDate is null) Invalid(nameof(StartDate), "Skriv datoen for den første nat.");
         if (ModelState.IsValid)
         {
-            var saved = await WriteAsync(() => CreateAsync(noticedStays, new Dictionary<string, object?>
-            {
-                ["PersonId"] = id, ["PlaceName"] = PlaceName, ["PlaceMunicipalityCode"] = PlaceMunicipalityCode,
-                ["StartDate"] = StartDate?.ToLocalDate(), ["EndDate"] = EndDate?.ToLocalDate(),
-                ["NoticeReceivedOn"] = (NoticeReceivedOn ?? Today.ToDateOnly()).ToLocalDate(),
-            }), NoticeFields);
+            var saved = await WriteAsync(() => CreateAsync(noticedStays, new NoticedStays.NewNoticedStay(id, PlaceName!,
+                PlaceMunicipalityCode!.Value, StartDate!.Value, EndDate, NoticeReceivedOn ?? Today.ToDateOnly())), NoticeFields);
             if (saved is not null)
             {
                 Done = "Opholdet er registreret og tæller med i § 110-optællingsåret.";

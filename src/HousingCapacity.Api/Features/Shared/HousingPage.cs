@@ -66,18 +66,14 @@ public abstract class HousingPage : PageModel
         }
     }
 
-    /// <summary>Creates a record through its entity set's writer, as POST /odata/{set} does (inside <see cref="WriteAsync{T}"/>).</summary>
-    protected async Task<Entity> CreateAsync(IEntitySetWriter writer, Dictionary<string, object?> values)
+    /// <summary>
+    /// Creates a record through its entity set's writer from the same typed record POST /odata/{set} reads its body into
+    /// (inside <see cref="WriteAsync{T}"/>).
+    /// </summary>
+    protected async Task<Entity> CreateAsync<TNew>(ICreatesFrom<TNew> writer, TNew record)
     {
-        var (entity, created) = await writer.CreateAsync(Db, new EntityValues(values, false), WriteContext);
+        var (entity, created) = await writer.CreateAsync(Db, record, WriteContext);
         if (created) Db.Add(entity);
-        return entity;
-    }
-
-    /// <summary>Changes a record through its entity set's writer, as PATCH /odata/{set}({id}) does.</summary>
-    protected async Task<Entity> UpdateAsync(IEntitySetWriter writer, Entity entity, Dictionary<string, object?> values)
-    {
-        await writer.UpdateAsync(Db, entity, new EntityValues(values, false), WriteContext);
         return entity;
     }
 
@@ -89,7 +85,9 @@ public abstract class HousingPage : PageModel
     protected static IReadOnlyDictionary<string, string> FieldsOf<TCommand>(string property, params (string Target, string Field)[] others)
     {
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var parameter in ActionCommands.Of(typeof(TCommand))) fields[parameter.Name] = $"{property}.{parameter.Info.Name}";
+        // A page whose own properties are named as the record's (property ""): each target to the field of its name.
+        foreach (var parameter in ActionCommands.Of(typeof(TCommand)))
+            fields[parameter.Name] = property.Length == 0 ? parameter.Info.Name! : $"{property}.{parameter.Info.Name}";
         foreach (var (target, field) in others) fields[target] = field;
         return fields;
     }

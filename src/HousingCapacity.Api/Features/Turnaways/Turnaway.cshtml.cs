@@ -28,14 +28,9 @@ public sealed class TurnawayModel(TurnawayWriter turnaways) : StaffPage
         if (Reason is null) Invalid(nameof(Reason), "Vælg årsagen til afvisningen.");
         if (ModelState.IsValid)
         {
-            var saved = await WriteAsync(() => CreateAsync(turnaways, new Dictionary<string, object?>
-            {
-                ["FacilityId"] = Facility.Id, ["Reason"] = Reason, ["Date"] = (Date ?? Tonight.ToDateOnly()).ToLocalDate(),
-                ["Explanation"] = string.IsNullOrWhiteSpace(Explanation) ? null : Explanation.Trim(),
-            }), new Dictionary<string, string>
-            {
-                ["Reason"] = nameof(Reason), ["Date"] = nameof(Date), ["Explanation"] = nameof(Explanation),
-            });
+            var saved = await WriteAsync(() => CreateAsync(turnaways, new NewTurnaway(Facility.Id, Reason!.Value,
+                Date ?? Tonight.ToDateOnly(), Explanation: string.IsNullOrWhiteSpace(Explanation) ? null : Explanation.Trim())),
+                FieldsOf<NewTurnaway>("", ("FacilityId", ""), ("PersonId", "")));
             if (saved is not null)
             {
                 Done = "Afvisningen er registreret.";

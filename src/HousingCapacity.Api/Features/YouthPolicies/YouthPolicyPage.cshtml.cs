@@ -22,11 +22,9 @@ public sealed class YouthPolicyPageModel(YouthPolicyWriter writer, IOptions<Plac
     [BindProperty] public string? PolicyName { get; set; }
     [BindProperty] public int? PolicyYear { get; set; }
 
-    private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["EffectiveFrom"] = nameof(EffectiveFrom), ["MinAge"] = nameof(MinAge), ["MaxAge"] = nameof(MaxAge),
-        ["PolicyName"] = nameof(PolicyName), ["PolicyYear"] = nameof(PolicyYear),
-    };
+    // The form's fields are named as the record's; what the page decides itself goes to the top.
+    private static readonly IReadOnlyDictionary<string, string> Fields =
+        FieldsOf<NewYouthPolicy>("", ("MunicipalityId", ""), ("Applies", ""));
 
     public async Task OnGetAsync()
     {
@@ -39,11 +37,9 @@ public sealed class YouthPolicyPageModel(YouthPolicyWriter writer, IOptions<Plac
         if (EffectiveFrom is null) Invalid(nameof(EffectiveFrom), "Vælg datoen, politikken gælder fra.");
         if (MinAge is null || MaxAge is null) Invalid(nameof(MinAge), "Skriv aldersgrænserne.");
         if (string.IsNullOrWhiteSpace(PolicyName)) Invalid(nameof(PolicyName), "Skriv navnet på den politik, reglen kommer fra.");
-        if (ModelState.IsValid && await WriteAsync(() => CreateAsync(writer, new Dictionary<string, object?>
-            {
-                ["EffectiveFrom"] = EffectiveFrom!.Value.ToLocalDate(), ["Applies"] = Applies, ["MinAge"] = MinAge, ["MaxAge"] = MaxAge,
-                ["PolicyName"] = PolicyName!.Trim(), ["PolicyYear"] = PolicyYear,
-            }), Fields) is not null)
+        if (ModelState.IsValid && await WriteAsync(() => CreateAsync(writer,
+                new NewYouthPolicy(EffectiveFrom!.Value, Applies, MinAge!.Value, MaxAge!.Value, PolicyName!.Trim(), PolicyYear)),
+                Fields) is not null)
         {
             Done = $"Politikken er registreret og gælder fra {Words.Date(EffectiveFrom!.Value)}.";
             return Redirect("/administration/ungepolitik");

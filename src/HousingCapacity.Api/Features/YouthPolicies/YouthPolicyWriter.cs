@@ -7,29 +7,30 @@ namespace HousingCapacity.Api.Features.YouthPolicies;
 /// A version is history — a decision cites it — so it is never changed or removed; a correction is a new version. Two
 /// versions of one municipality cannot start on the same date (409).
 /// </summary>
-public sealed class YouthPolicyWriter : IEntitySetWriter
+public sealed class YouthPolicyWriter : IEntitySetWriter, ICreatesFrom<NewYouthPolicy>
 {
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
-        { "MunicipalityId", "EffectiveFrom", "Applies", "MinAge", "MaxAge", "PolicyName", "PolicyYear" };
+    public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewYouthPolicy>();
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
     public bool AllowsUpdate => false;
     public bool AllowsDelete => false;
 
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        CreateAsync(db, v.As<NewYouthPolicy>(), c);
+
+    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewYouthPolicy n, WriteContext c)
     {
         // The administrator's own municipality unless another is named (WriteScope refuses another's).
-        var municipalityId = v.Optional<int?>("MunicipalityId", null) ?? db.Scope.Current.MunicipalityId
+        var municipalityId = n.MunicipalityId ?? db.Scope.Current.MunicipalityId
             ?? throw ODataProblem.BadRequest("MissingProperty", "Angiv kommunen.", "Give MunicipalityId.", "MunicipalityId");
         await References.EnsureVisibleAsync<Municipality>(db, municipalityId, "MunicipalityId", c.Cancellation);
-        var from = v.Required<LocalDate>("EffectiveFrom");
+        var from = n.EffectiveFrom.ToLocalDate();
         var date = from.ToDateOnly();
         if (await db.Unscoped<YouthPolicy>().AnyAsync(p => p.MunicipalityId == municipalityId && p.EffectiveFrom == date, c.Cancellation))
             throw new ODataProblem(409, "YouthPolicyDateTaken",
                 "Kommunen har allerede en version af politikken fra denne dato. Ret ved at registrere en ny version fra en anden dato.",
                 "The municipality already has a version of the policy from this date; record a new version from another date.",
                 "EffectiveFrom");
-        return (new YouthPolicy(municipalityId, from, v.Required<bool>("Applies"), v.Required<int>("MinAge"), v.Required<int>("MaxAge"),
-            v.Required<string>("PolicyName"), v.Optional<int?>("PolicyYear", null), c.UserName), true);
+        return (new YouthPolicy(municipalityId, from, n.Applies, n.MinAge, n.MaxAge, n.PolicyName, n.PolicyYear, c.UserName), true);
     }
 
     public Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
