@@ -17,9 +17,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
 {
     private PlacementPolicy Policy => policyOptions.Value;
 
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
-        { "PersonId", "UnitId", "FacilityId", "StartDate", "EndDate", "SupportMethod", "ExceptionJustification", "ReferralRoute",
-          "PriorResidence", "StayType" };
+    public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewPlacement>();
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
     public bool AllowsUpdate => false;
     public bool AllowsDelete => false;
@@ -30,12 +28,13 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         (await AllocateAsync(db, RequestOf(v, c), c), true);
 
-    private AllocationRequest RequestOf(EntityValues v, WriteContext c) => new(
-        v.Required<int>("PersonId"), v.Optional<int?>("UnitId", null), v.Optional<int?>("FacilityId", null),
-        v.Optional("StartDate", Tonight(c.Clock)), v.Optional<LocalDate?>("EndDate", null),
-        v.Optional("SupportMethod", SupportMethod.None), v.Optional<string?>("ExceptionJustification", null),
-        v.Optional<ReferralRoute?>("ReferralRoute", null), v.Optional<PriorResidence?>("PriorResidence", null),
-        v.Optional<Section110StayType?>("StayType", null));
+    private AllocationRequest RequestOf(EntityValues v, WriteContext c)
+    {
+        var n = v.As<NewPlacement>();
+        return new AllocationRequest(n.PersonId, n.UnitId, n.FacilityId, n.StartDate?.ToLocalDate() ?? Tonight(c.Clock),
+            n.EndDate?.ToLocalDate(), n.SupportMethod ?? SupportMethod.None, n.ExceptionJustification, n.ReferralRoute,
+            n.PriorResidence, n.StayType);
+    }
 
     /// <summary>
     /// POST /odata/Placements in two steps, so that allocations queue behind each other for the insert only (issue 14): every

@@ -4,20 +4,20 @@ namespace HousingCapacity.Api.Features.Catalogue;
 
 /// <summary>Facilities: a new one without a LegalBasis takes its kind's usual one (docs/domain.md); a night café or varmestue
 /// run under Serviceloven §104 says so, and then no §110 rule applies to it. A stay keeps the basis it began under.</summary>
-public sealed class FacilityWriter : IEntitySetWriter
+public sealed class FacilityWriter : IEntitySetWriter, ICreatesFrom<NewFacility>
 {
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string>
-        { "MunicipalityId", "Name", "Kind", "Address", "GenderRestriction", "MinAge", "MaxAge", "IsActive", "LegalBasis" };
+    public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewFacility>();
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>
         { "Name", "Kind", "Address", "GenderRestriction", "MinAge", "MaxAge", "IsActive", "LegalBasis" };
 
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        CreateAsync(db, v.As<NewFacility>(), c);
+
+    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewFacility n, WriteContext c)
     {
-        var municipalityId = v.Required<int>("MunicipalityId");
-        await References.EnsureVisibleAsync<Municipality>(db, municipalityId, "MunicipalityId", c.Cancellation);
-        return (new Facility(municipalityId, v.Required<string>("Name"), v.Required<FacilityKind>("Kind"), v.Required<string>("Address"),
-            v.Optional("GenderRestriction", GenderRestriction.None), v.Optional<int?>("MinAge", null), v.Optional<int?>("MaxAge", null),
-            v.Optional("IsActive", true), v.Optional<LegalBasis?>("LegalBasis", null)), true);
+        await References.EnsureVisibleAsync<Municipality>(db, n.MunicipalityId, "MunicipalityId", c.Cancellation);
+        return (new Facility(n.MunicipalityId, n.Name, n.Kind, n.Address, n.GenderRestriction ?? GenderRestriction.None, n.MinAge,
+            n.MaxAge, n.IsActive ?? true, n.LegalBasis), true);
     }
 
     public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)

@@ -7,13 +7,16 @@ namespace HousingCapacity.Api.Features.Catalogue;
 /// so it never changes; municipalities are created by the system (the <c>municipality</c> command), and an Administrator
 /// renames their own (WriteScope).
 /// </summary>
-public sealed class MunicipalityWriter : IEntitySetWriter
+public sealed class MunicipalityWriter : IEntitySetWriter, ICreatesFrom<NewMunicipality>
 {
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "Code", "Name" };
+    public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewMunicipality>();
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "Name" };
 
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
-        (await NewAsync(db, v.Required<int>("Code"), v.Required<string>("Name"), c.Cancellation), true);
+    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        CreateAsync(db, v.As<NewMunicipality>(), c);
+
+    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewMunicipality n, WriteContext c) =>
+        (await NewAsync(db, n.Code, n.Name, c.Cancellation), true);
 
     /// <summary>A new municipality (not yet added), refused when its code is taken.</summary>
     public static async Task<Municipality> NewAsync(HousingDbContext db, int code, string name, CancellationToken ct)

@@ -7,22 +7,25 @@ namespace HousingCapacity.Api.Features.Waitlists;
 /// Housed follow from offers (OfferNext, Accept), and an officer may only withdraw an entry or put it back (issue 23: an entry
 /// created as Offered had no offer, never expired and blocked the person).
 /// </summary>
-public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<WaitlistOptions> options) : IEntitySetWriter
+public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<WaitlistOptions> options) : IEntitySetWriter,
+    ICreatesFrom<NewWaitlistEntry>
 {
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "WaitlistId", "PersonId", "AppliedOn", "Priority" };
+    public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewWaitlistEntry>();
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "AppliedOn", "Priority", "Status" };
 
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        CreateAsync(db, v.As<NewWaitlistEntry>(), c);
+
+    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewWaitlistEntry n, WriteContext c)
     {
-        var waitlistId = v.Required<int>("WaitlistId");
-        var personId = v.Required<int>("PersonId");
+        var (waitlistId, personId) = (n.WaitlistId, n.PersonId);
         await References.EnsureVisibleAsync<Waitlist>(db, waitlistId, "WaitlistId", c.Cancellation);
         await References.EnsureVisibleAsync<Person>(db, personId, "PersonId", c.Cancellation);
         if (await db.Unscoped<WaitlistEntry>().AnyAsync(e => e.WaitlistId == waitlistId && e.PersonId == personId
                 && (e.Status == WaitlistEntryStatus.Waiting || e.Status == WaitlistEntryStatus.Offered), c.Cancellation))
             throw new ODataProblem(409, "AlreadyOnWaitlist", "Personen står allerede på ventelisten.",
                 "The person is already on the waitlist.", "PersonId");
-        var appliedOn = v.Optional("AppliedOn", DanishTime.Today(c.Clock));
+        var appliedOn = n.AppliedOn?.ToLocalDate() ?? DanishTime.Today(c.Clock);
         var waitlist = (await db.FindUnscopedAsync<Waitlist>(waitlistId, c.Cancellation))!;
         var person = (await db.FindUnscopedAsync<Person>(personId, c.Cancellation))!;
         person.EnsureNotMerged("PersonId");
@@ -32,8 +35,7 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
             throw new DomainRuleException("AgeRestricted",
                 $"Ventelisten til ungeboliger er for {min}–{max}-årige; personen er {age.Years} år{age.NoteDa}.",
                 $"The youth housing waitlist is for people aged {min}–{max}; the person is {age.Years}{age.NoteEn}.", "PersonId");
-        return (new WaitlistEntry(waitlistId, personId, appliedOn,
-            v.Optional("Priority", Priority.Normal), WaitlistEntryStatus.Waiting), true);
+        return (new WaitlistEntry(waitlistId, personId, appliedOn, n.Priority ?? Priority.Normal, WaitlistEntryStatus.Waiting), true);
     }
 
     public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)

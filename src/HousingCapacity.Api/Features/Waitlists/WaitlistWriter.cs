@@ -2,16 +2,18 @@ using HousingCapacity.Api.OData;
 
 namespace HousingCapacity.Api.Features.Waitlists;
 
-public sealed class WaitlistWriter : IEntitySetWriter
+public sealed class WaitlistWriter : IEntitySetWriter, ICreatesFrom<NewWaitlist>
 {
-    public IReadOnlySet<string> Insertable { get; } = new HashSet<string> { "MunicipalityId", "Name", "Kind" };
+    public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewWaitlist>();
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "Name", "Kind" };
 
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c)
+    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        CreateAsync(db, v.As<NewWaitlist>(), c);
+
+    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewWaitlist n, WriteContext c)
     {
-        var municipalityId = v.Required<int>("MunicipalityId");
-        await References.EnsureVisibleAsync<Municipality>(db, municipalityId, "MunicipalityId", c.Cancellation);
-        return (new Waitlist(municipalityId, v.Required<string>("Name"), v.Required<WaitlistKind>("Kind")), true);
+        await References.EnsureVisibleAsync<Municipality>(db, n.MunicipalityId, "MunicipalityId", c.Cancellation);
+        return (new Waitlist(n.MunicipalityId, n.Name, n.Kind), true);
     }
 
     public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)

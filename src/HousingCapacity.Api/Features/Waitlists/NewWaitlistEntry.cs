@@ -1,0 +1,5 @@
+namespace HousingCapacity.Api.Features.Waitlists;
+
+/// <summary>What a client sends to create a person on a waitlist (POST /odata/WaitlistEntries): applied today unless said: the properties
+/// the writer accepts.</summary>
+public sealed record NewWaitlistEntry(int WaitlistId, int PersonId, DateOnly? AppliedOn = null, Priority? Priority = null);
