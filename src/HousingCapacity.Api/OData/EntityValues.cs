@@ -33,6 +33,16 @@ public sealed class EntityValues(IReadOnlyDictionary<string, object?> values, bo
     public TRecord As<TRecord>() => (TRecord)ActionCommands.Construct(typeof(TRecord),
         p => values.TryGetValue(p.Info.Name!, out var value) ? value : null, (_, _) => { }, p => Missing(p.Info.Name!));
 
+    /// <summary>
+    /// The values as a change of <paramref name="current"/> (a writer's <c>…Change</c> record, whose constructor's parameters are
+    /// the properties it lets a client change): what a PATCH leaves out is the record's current value; what a PUT leaves out is
+    /// null, or a 400 naming it where null is no value.
+    /// </summary>
+    public TChange As<TChange>(Entity current) => (TChange)ActionCommands.Construct(typeof(TChange),
+        p => values.TryGetValue(p.Info.Name!, out var value) ? value
+            : Replace ? null : current.GetType().GetProperty(p.Info.Name!)!.GetValue(current),
+        (_, _) => { }, p => Missing(p.Info.Name!));
+
     /// <summary>The properties a record of what a client may send names (its constructor's parameters).</summary>
     public static IReadOnlySet<string> NamesOf<TRecord>() => ActionCommands.Of(typeof(TRecord)).Select(p => p.Info.Name!).ToHashSet();
 

@@ -12,8 +12,7 @@ public sealed class CapacityReportWriter(Microsoft.Extensions.Options.IOptions<P
 {
     // ReportedBy and ReportedAt are audit fields: the user in the token and the time of the request, never the client's word.
     public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewCapacityReport>();
-    public IReadOnlySet<string> Updatable { get; } = new HashSet<string>
-        { "BedsInService", "BedsOccupied", "BedsOutOfService" };
+    public IReadOnlySet<string> Updatable { get; } = EntityValues.NamesOf<CapacityReportChange>();
 
     public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         CreateAsync(db, v.As<NewCapacityReport>(), c);
@@ -46,9 +45,8 @@ public sealed class CapacityReportWriter(Microsoft.Extensions.Options.IOptions<P
     {
         var r = (CapacityReport)e;
         var (beds, _) = await BedsAsync(db, r.FacilityId, c.Cancellation);
-        r.Update(v.Get("BedsInService", r.BedsInService), v.Get("BedsOccupied", r.BedsOccupied), v.Get("BedsOutOfService",
-            r.BedsOutOfService),
-            beds, c.Clock.GetCurrentInstant(), c.UserName);
+        var change = v.As<CapacityReportChange>(r);
+        r.Update(change.BedsInService, change.BedsOccupied, change.BedsOutOfService, beds, c.Clock.GetCurrentInstant(), c.UserName);
     }
 
     private static async Task<(int Beds, int OutOfService)> BedsAsync(HousingDbContext db, int facilityId, CancellationToken ct)

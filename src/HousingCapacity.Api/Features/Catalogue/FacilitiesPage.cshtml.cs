@@ -41,7 +41,7 @@ public sealed class FacilitiesPageModel(UnitWriter units) : AdministratorPage
                  {
                      var unit = await Db.Units.SingleOrDefaultAsync(u => u.Id == UnitId)
                          ?? throw OData.ODataProblem.NotFound("Enheden findes ikke.", "The unit does not exist.");
-                     await units.ChangeAsync(Db, unit, new UnitChange(Beds: Beds), WriteContext);
+                     await units.ChangeAsync(Db, unit, new UnitChange(unit.Label, Beds.Value, unit.Status), WriteContext);
                      return unit;
                  }, new Dictionary<string, string> { ["Beds"] = key, ["Status"] = key, ["Placements"] = key }) is not null)
         {

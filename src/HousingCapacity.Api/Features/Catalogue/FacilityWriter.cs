@@ -7,8 +7,7 @@ namespace HousingCapacity.Api.Features.Catalogue;
 public sealed class FacilityWriter : IEntitySetWriter, ICreatesFrom<NewFacility>
 {
     public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewFacility>();
-    public IReadOnlySet<string> Updatable { get; } = new HashSet<string>
-        { "Name", "Kind", "Address", "GenderRestriction", "MinAge", "MaxAge", "IsActive", "LegalBasis" };
+    public IReadOnlySet<string> Updatable { get; } = EntityValues.NamesOf<FacilityChange>();
 
     public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         CreateAsync(db, v.As<NewFacility>(), c);
@@ -23,10 +22,10 @@ public sealed class FacilityWriter : IEntitySetWriter, ICreatesFrom<NewFacility>
     public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var f = (Facility)e;
-        f.Update(v.Get("Name", f.Name), v.Get("Kind", f.Kind), v.Get("Address", f.Address), v.Get("GenderRestriction", f.GenderRestriction),
-            v.Get("MinAge", f.MinAge), v.Get("MaxAge", f.MaxAge), v.Get("IsActive", f.IsActive),
-            // Left out of a PUT, the legal basis stays (clients written before it existed must not reset it).
-            v.Get<LegalBasis?>("LegalBasis", f.LegalBasis));
+        var change = v.As<FacilityChange>(f);
+        // Left out of a PUT, the legal basis stays (clients written before it existed must not reset it).
+        f.Update(change.Name, change.Kind, change.Address, change.GenderRestriction, change.MinAge, change.MaxAge, change.IsActive,
+            change.LegalBasis ?? f.LegalBasis);
         return Task.CompletedTask;
     }
 }

@@ -10,7 +10,7 @@ namespace HousingCapacity.Api.Features.Catalogue;
 public sealed class MunicipalityWriter : IEntitySetWriter, ICreatesFrom<NewMunicipality>
 {
     public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewMunicipality>();
-    public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "Name" };
+    public IReadOnlySet<string> Updatable { get; } = EntityValues.NamesOf<MunicipalityChange>();
 
     public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         CreateAsync(db, v.As<NewMunicipality>(), c);
@@ -31,7 +31,7 @@ public sealed class MunicipalityWriter : IEntitySetWriter, ICreatesFrom<NewMunic
     public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var m = (Municipality)e;
-        m.Rename(v.Get("Name", m.Name));
+        m.Rename(v.As<MunicipalityChange>(m).Name);
         return Task.CompletedTask;
     }
 }

@@ -1,4 +1,4 @@
 namespace HousingCapacity.Api.Features.Catalogue;
 
-/// <summary>A change of a unit (PATCH /odata/Units({id}), or a page): what is null stays as it is.</summary>
-public sealed record UnitChange(string? Label = null, int? Beds = null, UnitStatus? Status = null);
+/// <summary>A change of a unit (PATCH or PUT /odata/Units({id}), or a page): its label, beds and status as they are to be.</summary>
+public sealed record UnitChange(string Label, int Beds, UnitStatus Status);

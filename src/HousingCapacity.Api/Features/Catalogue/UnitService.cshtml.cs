@@ -24,7 +24,7 @@ public sealed class UnitServiceModel(UnitWriter units) : StaffPage
         {
             var unit = await Db.Units.SingleOrDefaultAsync(u => u.Id == unitId && u.FacilityId == Facility.Id)
                 ?? throw OData.ODataProblem.NotFound("Enheden findes ikke her.", "The unit does not exist here.");
-            await units.ChangeAsync(Db, unit, new UnitChange(Status: status), WriteContext);
+            await units.ChangeAsync(Db, unit, new UnitChange(unit.Label, unit.Beds, status), WriteContext);
             return unit;
         }, new Dictionary<string, string> { ["Status"] = $"unit-{unitId}", ["Beds"] = $"unit-{unitId}",
             ["Placements"] = $"unit-{unitId}" });

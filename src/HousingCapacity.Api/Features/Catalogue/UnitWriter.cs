@@ -17,20 +17,17 @@ public sealed class UnitWriter : IEntitySetWriter, ICreatesFrom<NewUnit>
         return (new Unit(n.FacilityId, n.Label, n.Beds, n.Status ?? UnitStatus.InService, DanishTime.Today(c.Clock)), true);
     }
 
-    // PATCH keeps what is not sent; PUT needs every property (EntityValues.Get).
-    public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
-    {
-        var u = (Unit)e;
-        return ChangeAsync(db, u, new UnitChange(v.Get("Label", u.Label), v.Get("Beds", u.Beds), v.Get("Status", u.Status)), c);
-    }
+    // PATCH keeps what is not sent; PUT needs every property (EntityValues.As).
+    public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c) =>
+        ChangeAsync(db, (Unit)e, v.As<UnitChange>(e), c);
 
     public async Task ChangeAsync(HousingDbContext db, Unit u, UnitChange change, WriteContext c)
     {
         var today = DanishTime.Today(c.Clock);
-        var (beds, status) = (change.Beds ?? u.Beds, change.Status ?? u.Status);
+        var (beds, status) = (change.Beds, change.Status);
         if (beds < u.Beds || status == UnitStatus.OutOfService && u.Status != UnitStatus.OutOfService)
             await EnsureRoomForStaysAsync(db, u, beds, status, today, c.Cancellation);
-        u.Update(change.Label ?? u.Label, beds, status, today);
+        u.Update(change.Label, beds, status, today);
     }
 
     /// <summary>

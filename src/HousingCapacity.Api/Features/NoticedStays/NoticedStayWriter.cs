@@ -12,7 +12,7 @@ namespace HousingCapacity.Api.Features.NoticedStays;
 public sealed class NoticedStayWriter : IEntitySetWriter, ICreatesFrom<NewNoticedStay>
 {
     public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewNoticedStay>();
-    public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "EndDate" };
+    public IReadOnlySet<string> Updatable { get; } = EntityValues.NamesOf<NoticedStayChange>();
     public bool AllowsUpdate => true;
     public bool AllowsDelete => false;
 
@@ -37,7 +37,8 @@ public sealed class NoticedStayWriter : IEntitySetWriter, ICreatesFrom<NewNotice
     public async Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context)
     {
         var noticed = (NoticedStay)entity;
-        noticed.RecordEnd(values.Required<LocalDate>("EndDate"), DanishTime.Today(context.Clock));
+        // The end is always given, also in a PATCH: a stay elsewhere changes only by ending.
+        noticed.RecordEnd(values.As<NoticedStayChange>().EndDate.ToLocalDate(), DanishTime.Today(context.Clock));
         await EnsureNoOverlapAsync(db, noticed, context.Cancellation);
     }
 

@@ -7,7 +7,7 @@ namespace HousingCapacity.Api.Features.Persons;
 public sealed class PersonWriter(CprLookups lookups) : IEntitySetWriter, ICreatesFrom<NewPerson>
 {
     public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewPerson>();
-    public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "FirstName", "LastName", "Gender", "Alias" };
+    public IReadOnlySet<string> Updatable { get; } = EntityValues.NamesOf<PersonChange>();
 
     public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         CreateAsync(db, v.As<NewPerson>(), c);
@@ -32,8 +32,9 @@ public sealed class PersonWriter(CprLookups lookups) : IEntitySetWriter, ICreate
     public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var p = (Person)e;
-        p.Update(v.Get("FirstName", p.FirstName), v.Get("LastName", p.LastName), v.Get("Gender", p.Gender));
-        p.UpdateAlias(v.Get("Alias", p.Alias));
+        var change = v.As<PersonChange>(p);
+        p.Update(change.FirstName, change.LastName, change.Gender);
+        p.UpdateAlias(change.Alias);
         return Task.CompletedTask;
     }
 }

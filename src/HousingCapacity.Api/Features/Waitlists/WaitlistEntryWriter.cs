@@ -11,7 +11,7 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
     ICreatesFrom<NewWaitlistEntry>
 {
     public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewWaitlistEntry>();
-    public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "AppliedOn", "Priority", "Status" };
+    public IReadOnlySet<string> Updatable { get; } = EntityValues.NamesOf<WaitlistEntryChange>();
 
     public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         CreateAsync(db, v.As<NewWaitlistEntry>(), c);
@@ -41,7 +41,8 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
     public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var w = (WaitlistEntry)e;
-        w.Update(v.Get("AppliedOn", w.AppliedOn.ToLocalDate()), v.Get("Priority", w.Priority), v.Get("Status", w.Status));
+        var change = v.As<WaitlistEntryChange>(w);
+        w.Update(change.AppliedOn.ToLocalDate(), change.Priority, change.Status);
         return Task.CompletedTask;
     }
 }

@@ -5,7 +5,7 @@ namespace HousingCapacity.Api.Features.Waitlists;
 public sealed class WaitlistWriter : IEntitySetWriter, ICreatesFrom<NewWaitlist>
 {
     public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewWaitlist>();
-    public IReadOnlySet<string> Updatable { get; } = new HashSet<string> { "Name", "Kind" };
+    public IReadOnlySet<string> Updatable { get; } = EntityValues.NamesOf<WaitlistChange>();
 
     public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         CreateAsync(db, v.As<NewWaitlist>(), c);
@@ -19,7 +19,8 @@ public sealed class WaitlistWriter : IEntitySetWriter, ICreatesFrom<NewWaitlist>
     public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var w = (Waitlist)e;
-        w.Update(v.Get("Name", w.Name), v.Get("Kind", w.Kind));
+        var change = v.As<WaitlistChange>(w);
+        w.Update(change.Name, change.Kind);
         return Task.CompletedTask;
     }
 }
