@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using HousingCapacity.Api.Features.Allocation;
-using HousingCapacity.Api.Features.Availability;
 using HousingCapacity.Api.Features.Capacity;
 using HousingCapacity.Api.Features.Catalogue;
 using HousingCapacity.Api.Features.Holds;
@@ -91,7 +90,7 @@ public static class HousingApp
         builder.Services.AddHousingOData(builder.Configuration,
         [
             new CatalogueFeature(), new CapacityFeature(), new PersonsFeature(), new AllocationFeature(), new WaitlistsFeature(),
-            new TurnawaysFeature(), new HoldsFeature(), new AvailabilityFeature(), new YouthPoliciesFeature(), new NoticedStaysFeature(),
+            new TurnawaysFeature(), new HoldsFeature(), new YouthPoliciesFeature(), new NoticedStaysFeature(),
         ]);
 
         var app = builder.Build();

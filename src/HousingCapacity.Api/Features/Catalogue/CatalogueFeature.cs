@@ -17,5 +17,9 @@ public sealed class CatalogueFeature : IFeature
         model.EntitySet<Municipality>("Municipalities");
         model.EntitySet<Facility>("Facilities");
         model.EntitySet<Unit>("Units");
+        // Where is there a bed tonight (Availability/): the date defaults to tonight.
+        var availability = model.EntityType<Facility>().Collection.Function("Availability");
+        availability.Parameter<DateOnly>("date").Optional();
+        availability.ReturnsCollection<Availability.FacilityAvailability>();
     }
 }

@@ -8,6 +8,7 @@ public sealed class PersonsFeature : IFeature
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<PersonWriter>();
+        services.AddSingleton<Availability.EligiblePlacesFunction>();
         services.Configure<CprLookupOptions>(configuration.GetSection("CprLookups"));
         services.AddSingleton<CprLookupBudget>();
         services.AddSingleton<CprLookups>();
@@ -33,5 +34,9 @@ public sealed class PersonsFeature : IFeature
         person.Collection.Action("RegisterWithoutCpr").Parameters<RegisterWithoutCprCommand>().ReturnsFromEntitySet<Person>("Persons");
         person.Action("UpdateAge").Parameters<UpdateAgeCommand>().ReturnsFromEntitySet<Person>("Persons");
         person.Action("MergeInto").Parameters<MergeIntoCommand>().ReturnsFromEntitySet<Person>("Persons");
+        // The places that could take this person tonight (Availability/): the date defaults to tonight.
+        var eligible = person.Function("EligiblePlaces");
+        eligible.Parameter<DateOnly>("date").Optional();
+        eligible.ReturnsCollection<Availability.FacilityAvailability>();
     }
 }
