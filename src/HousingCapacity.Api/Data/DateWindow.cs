@@ -62,7 +62,7 @@ public sealed class DateWindow
     public void Ensure(Type record, EntityValues values, LocalDate today)
     {
         foreach (var property in Given.GetValueOrDefault(record, []))
-            if (values.Has(property) && values.Optional<DateOnly?>(property, null) is { } date) Ensure(date, today, property);
+            if (values.DateOf(property) is { } date) Ensure(date, today, property);
     }
 
     /// <summary>Every date set by these changes that a user gives lies in the window.</summary>

@@ -12,7 +12,7 @@ public static class HealthCheck
     public static async Task<Status> CheckAsync(HousingDbContext db, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5) + LockWaits.Limit(db.DatabaseSettings.BusyTimeoutMs));
+        timeout.CancelAfter(TimeSpan.FromSeconds(5) + LockWaits.Limit(db.Shared.Options.BusyTimeoutMs));
         try
         {
             if (await db.Database.SqlQuery<int>($"SELECT 1 AS \"Value\"").SingleAsync(timeout.Token) != 1)

@@ -71,9 +71,6 @@ public sealed class HousingDbContext : DbContext
     /// <summary>The municipality of a stay's facility, kept on the stay (migration 0010).</summary>
     public const string FacilityMunicipalityId = "FacilityMunicipalityId";
 
-    /// <summary>The database's settings (configuration "Database").</summary>
-    internal DatabaseOptions DatabaseSettings => Shared.Options;
-
     /// <summary>
     /// One model per kind of caller (<see cref="CallerScope.ModelKind"/>), each with only its own query filters, and per set of CPR
     /// keys (the converter of the number holds them). With one model for all, every filter was "@isSystem OR (@isOfficer AND …)

@@ -9,15 +9,10 @@ namespace HousingCapacity.Api.Data;
 /// </summary>
 public sealed class SqlitePragmas(int busyTimeoutMs) : DbConnectionInterceptor
 {
-    public int BusyTimeoutMs => busyTimeoutMs;
-
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default) => ApplyAsync(connection, cancellationToken);
-
-    /// <summary>The settings with the default busy timeout, for a connection opened outside a configured context.</summary>
-    public static readonly SqlitePragmas Default = new(new DatabaseOptions().BusyTimeoutMs);
 
     /// <summary>Applies the settings to a connection opened without EF Core (the access log's batches).</summary>
     public async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken = default)

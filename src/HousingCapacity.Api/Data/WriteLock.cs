@@ -23,7 +23,7 @@ public sealed record WriteLock(int? FacilityId, int? PersonId)
     internal async Task TakeAsync(HousingDbContext db, CancellationToken ct)
     {
         // Every lock wait of the write transaction is bounded (LockWaits): a table or advisory lock held elsewhere gives 503.
-        var timeout = LockWaits.LockTimeout(db.DatabaseSettings.BusyTimeoutMs);
+        var timeout = LockWaits.LockTimeout(db.Shared.Options.BusyTimeoutMs);
         if (FacilityId is not { } facility || PersonId is not { } person)
         {
             await db.Database.ExecuteSqlAsync(

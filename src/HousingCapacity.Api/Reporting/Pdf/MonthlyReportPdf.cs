@@ -258,5 +258,8 @@ public static class MonthlyReportPdf
     /// youth rule).
     /// </summary>
     private static IEnumerable<string> Methodology(Youth youth) =>
-        ReportProse.Paragraphs("Methodology.txt").Select(p => p == "{youth}" ? YouthMethodology(youth) : p);
+        MethodologyText.Select(p => p == "{youth}" ? YouthMethodology(youth) : p);
+
+    // Read once: the text is part of the build, the same for every report.
+    private static readonly IReadOnlyList<string> MethodologyText = ReportProse.Paragraphs("Methodology.txt");
 }
