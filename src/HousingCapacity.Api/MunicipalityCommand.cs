@@ -22,15 +22,21 @@ public static class MunicipalityCommand
         {
             try
             {
-                var municipality = await MunicipalityWriter.NewAsync(db, code, name, CancellationToken.None);
+                var made = await MunicipalityWriter.NewAsync(db, code, name, CancellationToken.None);
+                if (made.Refusal is { } refusal)
+                {
+                    Console.Error.WriteLine(refusal.MessageEn);
+                    return 1;
+                }
+                var municipality = made.Value;
                 db.Add(municipality);
                 await db.SaveChangesAsync();
                 Console.WriteLine($"Added municipality {municipality.Code} {municipality.Name} (Id {municipality.Id}).");
                 return 0;
             }
-            catch (Exception e) when (e is ODataProblem or DomainRuleException)
+            catch (RefusedException e)
             {
-                Console.Error.WriteLine(e is ODataProblem p ? p.MessageEn : ((DomainRuleException)e).MessageEn);
+                Console.Error.WriteLine(e.Refusal.MessageEn);
                 return 1;
             }
         });

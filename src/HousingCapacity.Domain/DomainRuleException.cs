@@ -1,25 +1,17 @@
 namespace HousingCapacity.Domain;
 
 /// <summary>
-/// A broken invariant or rule. It carries a stable code that clients rely on, the message in Danish
-/// (what the user reads) and in English, and the target property when one is to blame.
-/// Messages never contain a CPR number.
+/// A broken invariant or rule of an entity (<see cref="RefusalKind.RuleBroken"/>): thrown by the domain's constructors and methods,
+/// which cannot return a refusal. It carries a stable code that clients rely on, the message in Danish (what the user reads) and in
+/// English, and the target property when one is to blame. Messages never contain a CPR number.
 /// </summary>
-public sealed class DomainRuleException : Exception
+public sealed class DomainRuleException(string code, string messageDa, string messageEn, string? target = null)
+    : RefusedException(Refusal.Rule(code, messageDa, messageEn, target))
 {
-    public DomainRuleException(string code, string messageDa, string messageEn, string? target = null)
-        : base(messageEn)
-    {
-        Code = code;
-        MessageDa = messageDa;
-        MessageEn = messageEn;
-        Target = target;
-    }
-
-    public string Code { get; }
-    public string MessageDa { get; }
-    public string MessageEn { get; }
-    public string? Target { get; }
+    public string Code => Refusal.Code;
+    public string MessageDa => Refusal.MessageDa;
+    public string MessageEn => Refusal.MessageEn;
+    public string? Target => Refusal.Target;
 
     internal static void ThrowIf(bool broken, string code, string da, string en, string? target = null)
     {

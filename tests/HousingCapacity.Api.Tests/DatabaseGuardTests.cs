@@ -183,7 +183,7 @@ public class DatabaseRefusalMappingTests(ApiFixture api) : IClassFixture<ApiFixt
     private async Task<Api.OData.ODataProblem> RefusalOfAsync(string sql)
     {
         var e = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => api.Database.ExecuteAsync(sql));
-        return Assert.IsType<Api.OData.ODataProblem>(Api.Data.DatabaseGuards.Classify(e));
+        return Api.OData.ODataProblem.From(Assert.IsType<Domain.Refusal>(Api.Data.DatabaseGuards.Classify(e)));
     }
 
     [Fact]

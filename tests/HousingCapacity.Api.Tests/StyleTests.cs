@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace HousingCapacity.Api.Tests;
 
-/// <summary>The house's style, enforced: lines of at most 140 characters, and one public type per file of the product.</summary>
+/// <summary>
+/// The house's style, enforced: lines of at most 140 characters, one public type per file of the product, and refusals made in the
+/// features' own terms, not the transport's.
+/// </summary>
 public partial class StyleTests
 {
     public const int MaxLineLength = 140;
@@ -53,5 +56,30 @@ public partial class StyleTests
             .Select(f => $"{Path.GetRelativePath(root, f.path)}: {string.Join(", ", f.types)}")
             .ToList();
         Assert.True(crowded.Count == 0, "Files with more than one public type:\n" + string.Join("\n", crowded));
+    }
+
+    /// <summary>The middleware that answers before any feature runs (a token, a rate limit, an unexpected fault) and the OData layer
+    /// write the transport's error themselves; every other file makes a <see cref="Refusal"/> and leaves its answer to the one place
+    /// that renders it.</summary>
+    private static readonly string[] TransportFiles =
+        ["Security/Authentication.cs", "Security/AbuseLimits.cs", "Host/HousingApp.cs"];
+
+    [GeneratedRegex(@"new ODataProblem\(|ODataProblem\.(?:BadRequest|NotFound|LimitExceeded)\(|catch \(ODataProblem|ODataProblem\?? \w+ =")]
+    private static partial Regex TransportRefusal();
+
+    [Fact]
+    public void OutsideTheODataLayer_RefusalsAreMadeInTheFeaturesOwnTerms()
+    {
+        var api = Path.Combine(RepositoryRoot(), "src", "HousingCapacity.Api");
+        var transportMade = Files(Path.Combine("src", "HousingCapacity.Api"))
+            .Where(path => path.EndsWith(".cs", StringComparison.Ordinal))
+            .Select(path => Path.GetRelativePath(api, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(path => !path.StartsWith("OData/", StringComparison.Ordinal) && !TransportFiles.Contains(path))
+            .SelectMany(path => File.ReadLines(Path.Combine(api, path)).Select((line, i) => (path, line, number: i + 1)))
+            .Where(l => TransportRefusal().IsMatch(l.line))
+            .Select(l => $"{l.path}:{l.number}: {l.line.Trim()}")
+            .ToList();
+        Assert.True(transportMade.Count == 0, "Refusals made as the transport's error outside OData/ (return a Refusal):\n"
+            + string.Join("\n", transportMade));
     }
 }

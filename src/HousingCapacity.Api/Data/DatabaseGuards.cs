@@ -1,4 +1,3 @@
-using HousingCapacity.Api.OData;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -11,18 +10,18 @@ namespace HousingCapacity.Api.Data;
 /// </summary>
 public static class DatabaseGuards
 {
-    /// <summary>The answer for a failed save: a stale version (412) or a rule the database refused (409, 400, 403); else null.</summary>
-    public static ODataProblem? Classify(Exception exception) => IsDiskFull(exception) ? DiskFull
+    /// <summary>The refusal of a failed save: a stale version, a rule the database refused, the database busy or full; else null.</summary>
+    public static Refusal? Classify(Exception exception) => IsDiskFull(exception) ? DiskFull
         : IsUnavailable(exception) ? UnavailableNow() : exception switch
     {
-        DbUpdateConcurrencyException => new ODataProblem(412, "PreconditionFailed",
+        DbUpdateConcurrencyException => new Refusal(RefusalKind.Changed, "PreconditionFailed",
             "Posten blev ændret af en anden samtidig. Hent den igen og prøv på ny.",
             "The record was changed by someone else at the same time. Read it again and retry."),
-        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } sqlite } => Refusal(sqlite),
-        SqliteException { SqliteErrorCode: 19 } sqlite => Refusal(sqlite),
-        DbUpdateException { InnerException: PostgresException { SqlState: [ '2', '3', ..] } postgres } => Refusal(postgres),
-        PostgresException { SqlState: ['2', '3', ..] } postgres => Refusal(postgres),
-        InvalidOperationException { InnerException: PostgresException { SqlState: ['2', '3', ..] } postgres } => Refusal(postgres),
+        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } sqlite } => RefusalOf(sqlite),
+        SqliteException { SqliteErrorCode: 19 } sqlite => RefusalOf(sqlite),
+        DbUpdateException { InnerException: PostgresException { SqlState: [ '2', '3', ..] } postgres } => RefusalOf(postgres),
+        PostgresException { SqlState: ['2', '3', ..] } postgres => RefusalOf(postgres),
+        InvalidOperationException { InnerException: PostgresException { SqlState: ['2', '3', ..] } postgres } => RefusalOf(postgres),
         _ => null,
     };
 
@@ -40,7 +39,7 @@ public static class DatabaseGuards
     /// 503, and PostgreSQL's pooled connections dropped: after the server went away they are all dead, and each would fail one
     /// more request when next used. The next request connects afresh, so the API recovers as soon as the server is back.
     /// </summary>
-    private static ODataProblem UnavailableNow()
+    private static Refusal UnavailableNow()
     {
         NpgsqlConnection.ClearAllPools();
         return Unavailable;
@@ -61,7 +60,7 @@ public static class DatabaseGuards
         return false;
     }
 
-    public static ODataProblem DiskFull => new(503, "DiskFull",
+    public static Refusal DiskFull => new(RefusalKind.Unavailable, "DiskFull",
         "Der er ikke plads på serverens disk, så intet kan gemmes lige nu. Intet er ændret. Kommunens IT-afdeling skal frigøre plads.",
         "The server's disk is full, so nothing can be saved just now. Nothing was changed. The municipality's IT department must free " +
             "space.")
@@ -69,47 +68,49 @@ public static class DatabaseGuards
         RetryAfter = TimeSpan.FromMinutes(1),
     };
 
-    public static ODataProblem Unavailable => new(503, "DatabaseUnavailable",
+    public static Refusal Unavailable => new(RefusalKind.Unavailable, "DatabaseUnavailable",
         "Databasen kan ikke nås lige nu (den er optaget eller utilgængelig). Intet er ændret; prøv igen om lidt.",
         "The database cannot be reached just now (it is busy or unavailable). Nothing was changed; try again shortly.")
     {
         RetryAfter = TimeSpan.FromSeconds(5),
     };
 
-    public static ODataProblem Refusal(SqliteException sqlite) =>
+    public static Refusal RefusalOf(SqliteException sqlite) =>
         // SQLITE_CONSTRAINT_FOREIGNKEY; the extended code is not always set on the exception, SQLite's message always is.
-        Refusal(sqlite.Message, sqlite.SqliteExtendedErrorCode == 787
+        RefusalOf(sqlite.Message, sqlite.SqliteExtendedErrorCode == 787
             || sqlite.Message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal));
 
     /// <summary>
     /// An integrity error of PostgreSQL (SQLSTATE class 23): the guards of migration 0002 name their rule as SQLite's do, and the
     /// exclusion constraint on a person's stays is the same refusal as SQLite's PersonAlreadyPlaced trigger.
     /// </summary>
-    public static ODataProblem Refusal(PostgresException postgres) =>
+    public static Refusal RefusalOf(PostgresException postgres) =>
         postgres.SqlState == PostgresErrorCodes.ExclusionViolation && postgres.ConstraintName == "EX_Placements_PersonAlreadyPlaced"
-            ? Refusal("PersonAlreadyPlaced: the person has another stay in this period", false)
-            : Refusal(postgres.MessageText, postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation);
+            ? RefusalOf("PersonAlreadyPlaced: the person has another stay in this period", false)
+            : RefusalOf(postgres.MessageText, postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation);
 
-    private static ODataProblem Refusal(string message, bool foreignKey)
+    private static Refusal RefusalOf(string message, bool foreignKey)
     {
         string? Guard(params string[] codes) => codes.FirstOrDefault(c => message.Contains(c + ":", StringComparison.Ordinal));
         if (Guard("UnitDoubleBooked", "PersonAlreadyPlaced") is { } booking)
-            return new ODataProblem(409, booking, "Pladsen blev taget i samme øjeblik; der er ingen ledig seng til denne periode.",
-                "The place was taken at the same moment; there is no free bed for this period.", null,
-                [new ProblemDetail(booking, "Databasen afviste en overbooking.", "The database refused an over-booking.")]);
+            return Refusal.Conflict(booking, "Pladsen blev taget i samme øjeblik; der er ingen ledig seng til denne periode.",
+                "The place was taken at the same moment; there is no free bed for this period.") with
+            {
+                Details = [Refusal.Conflict(booking, "Databasen afviste en overbooking.", "The database refused an over-booking.")],
+            };
         if (Guard("UnitOverCapacity", "UnitOccupied") is { } unit)
-            return new ODataProblem(409, unit, "Enheden har beboere eller bookinger, der ikke længere ville være plads til.",
+            return new Refusal(RefusalKind.Conflict, unit, "Enheden har beboere eller bookinger, der ikke længere ville være plads til.",
                 "The unit has stays or bookings there would no longer be room for.", "Beds");
         if (Guard("MunicipalityCodeImmutable") is { } code)
-            return new ODataProblem(400, code, "En kommunes kode kan ikke ændres.", "A municipality's code cannot be changed.", "Code");
+            return Refusal.Invalid(code, "En kommunes kode kan ikke ændres.", "A municipality's code cannot be changed.", "Code");
         if (Guard("InvalidDate") is { } date)
-            return new ODataProblem(400, date, "En dato eller et tidspunkt har en ugyldig form.", "A date or time has an invalid form.");
+            return Refusal.Invalid(date, "En dato eller et tidspunkt har en ugyldig form.", "A date or time has an invalid form.");
         if (Guard("AccessLogAppendOnly") is { } log)
-            return new ODataProblem(403, log, "Adgangsloggen kan ikke ændres.", "The access log cannot be changed.");
+            return new Refusal(RefusalKind.Forbidden, log, "Adgangsloggen kan ikke ændres.", "The access log cannot be changed.");
         return foreignKey
-            ? new ODataProblem(409, "InUse", "Posten bruges af andre poster og kan ikke slettes eller ændres sådan.",
+            ? new Refusal(RefusalKind.Conflict, "InUse", "Posten bruges af andre poster og kan ikke slettes eller ændres sådan.",
                 "The record is referenced by other records and cannot be deleted or changed that way.")
-            : new ODataProblem(409, "Conflict", "Ændringen strider mod en entydighedsregel eller en anden databaseregel.",
+            : new Refusal(RefusalKind.Conflict, "Conflict", "Ændringen strider mod en entydighedsregel eller en anden databaseregel.",
                 "The change conflicts with a uniqueness or other database rule.");
     }
 }

@@ -51,11 +51,12 @@ public sealed class DateWindow
         var latest = Latest(today).ToDateOnly();
         if (date >= Earliest && date <= latest) return;
         var da = CultureInfo.GetCultureInfo("da-DK");
-        throw new ODataProblem(400, "DateOutOfRange",
+        throw Refusal.Invalid("DateOutOfRange",
             $"Datoen {date.ToString("d. MMMM yyyy", da)} kan ikke bruges: en dato skal ligge mellem " +
                 $"{Earliest.ToString("d. MMMM yyyy", da)} " +
             $"og {latest.ToString("d. MMMM yyyy", da)}.",
-            $"The date {date:yyyy-MM-dd} cannot be used: a date must lie between {Earliest:yyyy-MM-dd} and {latest:yyyy-MM-dd}.", target);
+            $"The date {date:yyyy-MM-dd} cannot be used: a date must lie between {Earliest:yyyy-MM-dd} and {latest:yyyy-MM-dd}.",
+            target).AsException();
     }
 
     /// <summary>The dates a client sent for a record of this kind (before any rule computes with them).</summary>

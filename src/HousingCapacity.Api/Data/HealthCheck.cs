@@ -42,7 +42,7 @@ public static class HealthCheck
         catch (Exception e) when (e is System.Data.Common.DbException or OperationCanceledException or InvalidOperationException
                                       or TimeoutException)
         {
-            return new(false, DatabaseGuards.Classify(e) is { Status: 503 } && e is not OperationCanceledException
+            return new(false, DatabaseGuards.Classify(e) is { Kind: RefusalKind.Unavailable } && e is not OperationCanceledException
                 ? "database locked: a write could not take its lock within Database:BusyTimeoutMs"
                 : "database unavailable");
         }

@@ -111,8 +111,12 @@ public sealed class HousingDbContext : DbContext
     /// One write of a request, its competing writes serialised so that the rules see the committed state; retried on
     /// PostgreSQL's transient faults (<see cref="WriteSession.RunAsync{T}"/>).
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct, WriteLock? writeLock = null) =>
+    public Task<Outcome<T>> WriteAsync<T>(Func<Task<Outcome<T>>> write, CancellationToken ct, WriteLock? writeLock = null) =>
         _writes.RunAsync(write, ct, writeLock);
+
+    /// <summary>A write that cannot be refused but by throwing (an entity's invariant, the write scope on save).</summary>
+    public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct, WriteLock? writeLock = null) =>
+        (await _writes.RunAsync(async () => (Outcome<T>)await write(), ct, writeLock)).Value;
 
     /// <summary>A write transaction at the database's gate or locks (<see cref="WriteSession.BeginAsync"/>).</summary>
     public Task<IDbContextTransaction> BeginWriteAsync(CancellationToken ct, WriteLock? writeLock = null) =>

@@ -20,21 +20,33 @@ internal sealed class WriteSession(HousingDbContext db)
 
     /// <summary>
     /// One write of a request: a transaction from the first read to the save, in which competing writes are serialised so that
-    /// the rules see the committed state. On PostgreSQL a deadlock or serialization failure (which only a writer outside the API
-    /// can cause) runs the write again from the start, up to three times.
+    /// the rules see the committed state. A refusal the write returns rolls it back, as one it throws does, and what the write
+    /// logged to be kept even if refused is then saved on its own. On PostgreSQL a deadlock or serialization failure (which only
+    /// a writer outside the API can cause) runs the write again from the start, up to three times.
     /// </summary>
-    public async Task<T> RunAsync<T>(Func<Task<T>> write, CancellationToken ct, WriteLock? writeLock)
+    public async Task<Outcome<T>> RunAsync<T>(Func<Task<Outcome<T>>> write, CancellationToken ct, WriteLock? writeLock)
     {
         var joined = db.Database.CurrentTransaction is not null;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await using var transaction = await BeginAsync(ct, writeLock);
-                var result = await write();
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                _keptEvenIfRefused.Clear();
+                Outcome<T> result;
+                await using (var transaction = await BeginAsync(ct, writeLock))
+                {
+                    result = await write();
+                    if (!result.IsRefused)
+                    {
+                        await db.SaveChangesAsync(ct);
+                        await transaction.CommitAsync(ct);
+                        _keptEvenIfRefused.Clear();
+                        return result;
+                    }
+                }
+                // Refused: the transaction is rolled back (a joined one by the $batch that began it, which sees the refusal).
+                if (joined) return result;
+                if (_keptEvenIfRefused.Count > 0) await SaveKeptEntriesAsync(ct);
+                db.ChangeTracker.Clear();
                 return result;
             }
             catch (Exception e) when (attempt < 3 && db.Database.CurrentTransaction is null && PostgreSqlFaults.IsRetryable(e))

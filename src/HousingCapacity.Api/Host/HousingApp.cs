@@ -99,13 +99,13 @@ public static class HousingApp
             // A page gets a page, the API an OData error; neither a stack trace. A database that cannot be reached is 503 on both.
             var error = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
             var classified = error is null ? null : HousingCapacity.Api.Data.DatabaseGuards.Classify(error);
-            var unavailable = classified is { Status: 503 };
+            var unavailable = classified is { Kind: RefusalKind.Unavailable };
             if (!PageSignIn.IsApiPath(http.Request.Path))
             {
                 await PagesSetup.WriteUnexpectedErrorAsync(http.Response, unavailable);
                 return;
             }
-            var problem = unavailable ? classified!
+            var problem = unavailable ? ODataProblem.From(classified!)
                 : new ODataProblem(500, "InternalError", "Der opstod en uventet fejl.", "An unexpected error occurred.");
             await problem.WriteAsync(http.Response);
         }));

@@ -18,19 +18,19 @@ public static class BodyReader
         if (root.ValueKind != JsonValueKind.Object)
             throw ODataProblem.BadRequest("InvalidBody", "Indholdet skal være et JSON-objekt.", "The body must be a JSON object.");
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var problems = new List<ProblemDetail>();
+        var problems = new List<Refusal>();
         foreach (var member in root.EnumerateObject())
         {
             if (member.Name.Contains('@')) continue; // annotations such as @odata.type or @odata.etag
             if (type.FindProperty(member.Name) is not { } property)
             {
-                problems.Add(new ProblemDetail("UnknownProperty", $"{member.Name} findes ikke.", $"{member.Name} does not exist.",
+                problems.Add(Refusal.Invalid("UnknownProperty", $"{member.Name} findes ikke.", $"{member.Name} does not exist.",
                     member.Name));
                 continue;
             }
             if (property is IEdmNavigationProperty)
             {
-                problems.Add(new ProblemDetail("DeepInsertNotSupported",
+                problems.Add(Refusal.Invalid("DeepInsertNotSupported",
                     $"{member.Name}: relaterede poster kan ikke oprettes i samme forespørgsel.",
                     $"{member.Name}: related records cannot be created or linked in the same request.", member.Name));
                 continue;
@@ -39,14 +39,14 @@ public static class BodyReader
             {
                 if (property.Type.IsEnum() && member.Value.ValueKind == JsonValueKind.String)
                 {
-                    problems.Add(new ProblemDetail("InvalidEnumValue", $"{member.Name}: '{member.Value.GetString()}' er ikke en af " +
+                    problems.Add(Refusal.Invalid("InvalidEnumValue", $"{member.Name}: '{member.Value.GetString()}' er ikke en af " +
                         string.Join(", ", ((IEdmEnumType)property.Type.Definition).Members.Select(m => m.Name)) + ".",
                         $"{member.Name}: '{member.Value.GetString()}' is not one of " +
                         string.Join(", ", ((IEdmEnumType)property.Type.Definition).Members.Select(m => m.Name)) + ".", member.Name));
                     continue;
                 }
                 var (da, en) = Describe(property.Type);
-                problems.Add(new ProblemDetail("InvalidValue", $"{member.Name} skal være {da}.", $"{member.Name} must be {en}.",
+                problems.Add(Refusal.Invalid("InvalidValue", $"{member.Name} skal være {da}.", $"{member.Name} must be {en}.",
                     member.Name));
                 continue;
             }
@@ -56,7 +56,7 @@ public static class BodyReader
                 // answer would otherwise say whether a guessed number is the person's (issue 23): any value of it is refused.
                 if (current is not null && member.Name != Privacy.CprProperty
                     && Equals(current.GetType().GetProperty(member.Name)?.GetValue(current), value)) continue;
-                problems.Add(new ProblemDetail("ReadOnlyProperty", $"{member.Name} kan ikke sættes her.",
+                problems.Add(Refusal.Invalid("ReadOnlyProperty", $"{member.Name} kan ikke sættes her.",
                     $"{member.Name} cannot be set here.", member.Name));
                 continue;
             }

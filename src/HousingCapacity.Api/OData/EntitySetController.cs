@@ -99,21 +99,19 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
         var values = await BodyReader.ReadAsync(Request, EdmType, setWriter.Insertable, null, replace: false, Limits.MaxRequestBodyBytes);
         Dates.Ensure(typeof(T), values, DanishTime.Today(Clock));
         if (setWriter is IChecksBeforeTheLock early)
+            return Answer(await early.CreateCheckedAsync(Db, values, WriteContext), record => Created((T)record));
+        var outcome = await Db.WriteAsync(async () => (await setWriter.CreateAsync(Db, values, WriteContext)).Then(made =>
         {
-            var checkedRecord = await early.CreateCheckedAsync(Db, values, WriteContext);
-            Response.Headers.ETag = VersionETagHandler.Of(checkedRecord);
-            return Created((T)checkedRecord);
-        }
-        var created = false;
-        var entity = await WriteAsync(async () =>
-        {
-            (var made, created) = await setWriter.CreateAsync(Db, values, WriteContext);
-            if (created) Db.Add(made);
+            if (made.Created) Db.Add(made.Entity);
             return made;
+        }), HttpContext.RequestAborted);
+        return Answer(outcome, made =>
+        {
+            Response.Headers.ETag = VersionETagHandler.Of(made.Entity);
+            if (made.Created) return Created((T)made.Entity);
+            Response.Headers.Location = new Uri(new Uri(Request.CreateODataLink()), $"{SetName}({made.Entity.Id})").ToString();
+            return Ok(made.Entity);
         });
-        if (created) return Created((T)entity);
-        Response.Headers.Location = new Uri(new Uri(Request.CreateODataLink()), $"{SetName}({entity.Id})").ToString();
-        return Ok(entity);
     }
 
     public Task<IActionResult> Patch(int key) => UpdateAsync(key, replace: false);
@@ -133,16 +131,15 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
     private async Task<IActionResult> UpdateAsync(int key, bool replace)
     {
         var setWriter = Writable(() => writer!.AllowsUpdate);
-        var entity = await WriteAsync(async () =>
+        var outcome = await Db.WriteAsync(async Task<Outcome<T>> () =>
         {
             var current = await FindAsync(key);
             CheckIfMatch(current);
             var values = await BodyReader.ReadAsync(Request, EdmType, setWriter.Updatable, current, replace, Limits.MaxRequestBodyBytes);
             Dates.Ensure(typeof(T), values, DanishTime.Today(Clock));
-            await setWriter.UpdateAsync(Db, current, values, WriteContext);
-            return current;
-        });
-        return Updated(entity);
+            return await setWriter.UpdateAsync(Db, current, values, WriteContext) is { } refusal ? refusal : current;
+        }, HttpContext.RequestAborted);
+        return Answer(outcome, Updated);
     }
 
     private IEdmStructuredType EdmType => (IEdmStructuredType)Request.GetModel()
@@ -194,28 +191,36 @@ public abstract class EntitySetController<T>(IEntitySetWriter? writer = null) : 
     }
 
     /// <summary>
-    /// Runs an action bound to one record in one write transaction (If-Match honoured) and answers with the record it returns.
+    /// Runs an action bound to one record in one write transaction (If-Match honoured) and answers with the record it returns, or
+    /// with the refusal the action's workflow returns (the write then rolled back).
     /// </summary>
-    protected async Task<IActionResult> ActAsync(int key, Func<T, Task<Entity>> act) => Ok(await WriteAsync(async () =>
-    {
-        var entity = await FindAsync(key);
-        CheckIfMatch(entity);
-        return await act(entity);
-    }));
+    protected async Task<IActionResult> ActAsync<TRecord>(int key, Func<T, Task<Outcome<TRecord>>> act) where TRecord : Entity =>
+        Answer(await Db.WriteAsync(async () =>
+        {
+            var entity = await FindAsync(key);
+            CheckIfMatch(entity);
+            return await act(entity);
+        }, HttpContext.RequestAborted), record => Ok(record));
 
-    /// <summary>One write (<see cref="HousingDbContext.WriteAsync{T}"/>), then the record's ETag header.</summary>
-    protected async Task<TRecord> WriteAsync<TRecord>(Func<Task<TRecord>> write) where TRecord : Entity
-    {
-        var record = await Db.WriteAsync(write, HttpContext.RequestAborted);
-        Response.Headers.ETag = VersionETagHandler.Of(record);
-        return record;
-    }
+    protected Task<IActionResult> ActAsync(int key, Func<T, Task<Entity>> act) =>
+        ActAsync(key, async Task<Outcome<Entity>> (e) => await act(e));
 
     protected Task<IActionResult> ActAsync(int key, Action<T> act) => ActAsync(key, e =>
     {
         act(e);
         return Task.FromResult<Entity>(e);
     });
+
+    /// <summary>
+    /// The one place a controller turns a workflow's outcome into its answer: a refusal becomes its OData error (status, code, Danish
+    /// and English, the field, each broken rule); a record written gets its ETag header and <paramref name="answer"/>.
+    /// </summary>
+    protected IActionResult Answer<TResult>(Outcome<TResult> outcome, Func<TResult, IActionResult> answer)
+    {
+        if (outcome.Refusal is { } refusal) return new ODataProblemResult(ODataProblem.From(refusal));
+        if (outcome.Value is Entity record) Response.Headers.ETag = VersionETagHandler.Of(record);
+        return answer(outcome.Value);
+    }
 
     /// <summary>A required action or function parameter: absent or null is a 400 naming it.</summary>
     protected static TValue Required<TValue>(TValue? value, string name) where TValue : struct =>

@@ -32,6 +32,6 @@ public sealed class EntityValues(IReadOnlyDictionary<string, object?> values, bo
     public static IReadOnlySet<string> NamesOf<TRecord>() => ActionCommands.Of(typeof(TRecord)).Select(p => p.Info.Name!).ToHashSet();
 
     /// <summary>A required property left out: a 400 naming it.</summary>
-    public static ODataProblem Missing(string name) => ODataProblem.BadRequest("MissingProperty",
-        $"Egenskaben {name} skal angives.", $"The property {name} is required.", name);
+    public static RefusedException Missing(string name) => Refusal.Invalid("MissingProperty",
+        $"Egenskaben {name} skal angives.", $"The property {name} is required.", name).AsException();
 }

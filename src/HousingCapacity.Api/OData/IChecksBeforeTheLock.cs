@@ -8,6 +8,6 @@ namespace HousingCapacity.Api.OData;
 /// </summary>
 public interface IChecksBeforeTheLock
 {
-    /// <summary>Creates and saves the record, or throws the refusal; the database is unchanged by a refusal.</summary>
-    Task<Entity> CreateCheckedAsync(HousingDbContext db, EntityValues values, WriteContext context);
+    /// <summary>Creates and saves the record, or returns the refusal; the database is unchanged by a refusal.</summary>
+    Task<Outcome<Entity>> CreateCheckedAsync(HousingDbContext db, EntityValues values, WriteContext context);
 }

@@ -7,5 +7,5 @@ namespace HousingCapacity.Api.OData;
 public interface ICreatesFrom<in TNew>
 {
     /// <summary>Creates a record, or (for an upsert) changes the existing one; Created says which.</summary>
-    Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, TNew record, WriteContext context);
+    Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, TNew record, WriteContext context);
 }

@@ -53,7 +53,7 @@ public sealed class ODataAccessFilter : IResourceFilter, IActionFilter
             var names = context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();
             throw new ODataProblem(400, "InvalidBody", "Parametrene er ugyldige: " + string.Join(", ", names) + ".",
                 "The parameters are invalid: " + string.Join(", ", names) + ".", names.FirstOrDefault(),
-                names.Select(n => new ProblemDetail("InvalidValue", $"{n} har en ugyldig værdi.", $"{n} has an invalid value.",
+                names.Select(n => Refusal.Invalid("InvalidValue", $"{n} har en ugyldig værdi.", $"{n} has an invalid value.",
                     n)).ToList());
         }
     }

@@ -3,33 +3,45 @@ using System.Text.Json;
 namespace HousingCapacity.Api.OData;
 
 /// <summary>
-/// An expected failure of a request, written as an OData JSON error
-/// (<c>{"error":{"code","message","target","details":[…]}}</c>). The message carries Danish first and
-/// English after it, because both municipal staff and integrators read it.
+/// A refusal as the API writes it: an OData JSON error (<c>{"error":{"code","message","target","details":[…]}}</c>) with its HTTP
+/// status. The message carries Danish first and English after it, because both municipal staff and integrators read it. The
+/// features return a transport-neutral <see cref="Domain.Refusal"/>; this is the one place that knows its status
+/// (<see cref="From"/>). The transport's own refusals (a malformed query, an unknown path) are made here directly.
 /// </summary>
-public sealed class ODataProblem(int status, string code, string messageDa, string messageEn, string? target = null,
-    IReadOnlyList<ProblemDetail>? details = null) : Exception(messageEn)
+public sealed class ODataProblem(int status, Refusal refusal) : Exception(refusal.MessageEn)
 {
+    public ODataProblem(int status, string code, string messageDa, string messageEn, string? target = null,
+        IReadOnlyList<Refusal>? details = null)
+        : this(status, new Refusal(KindOf(status), code, messageDa, messageEn, target) { Details = details ?? [] })
+    {
+    }
+
     public int Status { get; } = status;
-    public string Code { get; } = code;
-    public string MessageDa { get; } = messageDa;
-    public string MessageEn { get; } = messageEn;
-    public string? Target { get; } = target;
-    public IReadOnlyList<ProblemDetail> Details { get; } = details ?? [];
+    public Refusal Refusal { get; } = refusal;
+    public string Code => Refusal.Code;
+    public string MessageDa => Refusal.TextDa;
+    public string MessageEn => Refusal.TextEn;
+    public string? Target => Refusal.Target;
+    public IReadOnlyList<Refusal> Details => Refusal.Details;
     /// <summary>When to try again (a 429 or 503): the Retry-After header.</summary>
-    public TimeSpan? RetryAfter { get; init; }
+    public TimeSpan? RetryAfter { get; init; } = refusal.RetryAfter;
+
+    /// <summary>
+    /// A feature's refusal as the API answers it. A broken rule that lists no details is its own one detail, so that a client reads
+    /// every broken rule in <c>details</c>, however many there are.
+    /// </summary>
+    public static ODataProblem From(Refusal refusal) => new(Host.HttpStatus.Of(refusal.Kind),
+        refusal is { Kind: RefusalKind.RuleBroken, Details.Count: 0 } ? refusal with { Details = [refusal] } : refusal);
+
+    private static RefusalKind KindOf(int status) =>
+        Enum.GetValues<RefusalKind>().Where(k => Host.HttpStatus.Of(k) == status).Select(k => (RefusalKind?)k).FirstOrDefault()
+        ?? (status >= 500 ? RefusalKind.Unavailable : RefusalKind.Invalid);
 
     /// <summary>Sets the Retry-After header (whole seconds, at least one), when the problem has one.</summary>
-    public void SetRetryAfter(HttpResponse response)
-    {
-        if (RetryAfter is { } wait)
-            response.Headers.RetryAfter =
-                Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public void SetRetryAfter(HttpResponse response) => Host.HttpStatus.SetRetryAfter(response, RetryAfter);
 
     public static ODataProblem BadRequest(string code, string da, string en, string? target = null) => new(400, code, da, en, target);
     public static ODataProblem NotFound(string da, string en) => new(404, "NotFound", da, en);
-    public static ODataProblem Forbidden(Security.AccessDeniedException e) => new(403, "Forbidden", e.MessageDa, e.MessageEn);
 
     public static ODataProblem LimitExceeded(string limit, long max, string da, string en) =>
         new(400, "QueryLimitExceeded", $"{da} Grænsen {limit} er {max}.", $"{en} The limit {limit} is {max}.", limit);
@@ -37,8 +49,8 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
     public static string Combine(string da, string en) => $"{da} / {en}";
 
     /// <summary>
-    /// Runs the answer of an endpoint outside <c>/odata</c> (reports, exports, imports): a refusal it throws is written as its
-    /// OData error, as the OData endpoints answer.
+    /// Runs the answer of an endpoint outside <c>/odata</c> (reports, exports, imports): a refusal it throws (one found deep
+    /// inside, or the endpoint's own reading of its address) is written as its OData error, as the OData endpoints answer.
     /// </summary>
     public static async Task AnswerAsync(HttpContext http, Func<Task> answer)
     {
@@ -50,9 +62,9 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
         {
             await problem.WriteAsync(http.Response);
         }
-        catch (Security.AccessDeniedException e)
+        catch (RefusedException refused)
         {
-            await Forbidden(e).WriteAsync(http.Response);
+            await From(refused.Refusal).WriteAsync(http.Response);
         }
     }
 
@@ -81,7 +93,7 @@ public sealed class ODataProblem(int status, string code, string messageDa, stri
             {
                 json.WriteStartObject();
                 json.WriteString("code", d.Code);
-                json.WriteString("message", Privacy.Scrub(Combine(d.MessageDa, d.MessageEn)));
+                json.WriteString("message", Privacy.Scrub(Combine(d.TextDa, d.TextEn)));
                 if (d.Target is not null) json.WriteString("target", Privacy.Scrub(d.Target));
                 json.WriteEndObject();
             }

@@ -142,7 +142,8 @@ public static partial class ODataResponses
                     $"Forespørgselsparameteren {key} understøttes ikke. Understøttede: {string.Join(", ", SupportedOptions)}.",
                     $"The query option {key} is not supported. Supported: {string.Join(", ", SupportedOptions)}.", key);
             if (string.IsNullOrWhiteSpace(request.Query[key].ToString()))
-                throw ODataProblem.BadRequest("EmptyQueryOption", $"{key} er angivet uden værdi.", $"{key} is given without a value.", key);
+                throw ODataProblem.BadRequest("EmptyQueryOption", $"{key} er angivet uden værdi.", $"{key} is given without a value.",
+                    key);
             if (request.Query[key].Count > 1)
                 throw ODataProblem.BadRequest("DuplicateQueryOption", $"{key} er angivet mere end én gang.",
                     $"{key} is given more than once.", key);
@@ -195,14 +196,10 @@ public static partial class ODataResponses
     /// <summary>Every failure as an OData error with the right status; nothing unexpected leaks a stack trace.</summary>
     public static ODataProblem Classify(Exception exception, HttpContext http)
     {
-        if (DatabaseGuards.Classify(exception) is { } refusal) return refusal;
+        if (exception is ODataProblem problem) return problem;
+        if (ExpectedRefusal.Of(exception) is { } refusal) return ODataProblem.From(refusal);
         switch (exception)
         {
-            case ODataProblem p: return p;
-            case AccessDeniedException e: return ODataProblem.Forbidden(e);
-            case DomainRuleException e:
-                return new ODataProblem(422, e.Code, e.MessageDa, e.MessageEn, e.Target, [new ProblemDetail(e.Code, e.MessageDa,
-                    e.MessageEn, e.Target)]);
             case Microsoft.OData.ODataException e:
                 return ODataProblem.BadRequest("InvalidRequest", "Forespørgslen er ugyldig: " + e.Message,
                     "The request is invalid: " + e.Message);

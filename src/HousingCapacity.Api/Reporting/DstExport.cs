@@ -83,14 +83,14 @@ public static partial class DstExport
             int.Parse(match.Groups["quarter"].Value, CultureInfo.InvariantCulture)), match.Groups["format"].Value);
     }
 
-    private static ODataProblem BadAddress(string route)
+    private static RefusedException BadAddress(string route)
     {
         var txt = route.StartsWith("boform", StringComparison.Ordinal) ? ", .txt" : "";
-        return ODataProblem.BadRequest("InvalidExportAddress",
+        return Refusal.Invalid("InvalidExportAddress",
             $"Adressen skal have formen /reports/dst/{route}/{{åååå}}-Q{{1-4}}.csv (eller .json{txt}), " +
             "fx /reports/dst/175/2026-Q3.csv eller /reports/dst/boform/12/2026-Q3.txt.",
             $"The address must look like /reports/dst/{route}/{{yyyy}}-Q{{1-4}}.csv (or .json{txt}), " +
-            "e.g. /reports/dst/175/2026-Q3.csv or /reports/dst/boform/12/2026-Q3.txt.");
+            "e.g. /reports/dst/175/2026-Q3.csv or /reports/dst/boform/12/2026-Q3.txt.").AsException();
     }
 
     /// <summary>A §110 place as the file needs it.</summary>
@@ -100,8 +100,8 @@ public static partial class DstExport
     public static async Task<Boform> FacilityOfAsync(HousingDbContext db, int id, CancellationToken ct) =>
         await db.Unscoped<Facility>().AsNoTracking().Where(f => f.Id == id && f.LegalBasis == LegalBasis.Section110)
             .Select(f => new Boform(f.Id, f.Name, f.MunicipalityId, f.Municipality!.Code)).SingleOrDefaultAsync(ct)
-        ?? throw ODataProblem.NotFound($"Der findes intet herberg eller forsorgshjem efter § 110 med nummer {id}.",
-            $"There is no §110 place with id {id}.");
+        ?? throw Refusal.NotFound($"Der findes intet herberg eller forsorgshjem efter § 110 med nummer {id}.",
+            $"There is no §110 place with id {id}.").AsException();
 
     /// <summary>A boform's file is its own staff's and its municipality's officers' to fetch (<see cref="MayFetch"/>).</summary>
     private static void EnsureMayFetch(HttpContext http, Boform place)
@@ -159,11 +159,11 @@ public static partial class DstExport
         int? boform, DstQuarter quarter, LocalDate today, CancellationToken ct)
     {
         var municipality = await db.Unscoped<Municipality>().AsNoTracking().SingleOrDefaultAsync(m => m.Code == municipalityCode, ct)
-            ?? throw ODataProblem.NotFound($"Der findes ingen kommune med koden {municipalityCode}.",
-                $"There is no municipality with code {municipalityCode}.");
+            ?? throw Refusal.NotFound($"Der findes ingen kommune med koden {municipalityCode}.",
+                $"There is no municipality with code {municipalityCode}.").AsException();
         if (quarter.FirstDay > today)
-            throw ODataProblem.BadRequest("QuarterInFuture", $"{quarter.NameDa} er ikke begyndt endnu.",
-                $"{quarter.Period} has not begun yet.", "quarter");
+            throw Refusal.Invalid("QuarterInFuture", $"{quarter.NameDa} er ikke begyndt endnu.",
+                $"{quarter.Period} has not begun yet.", "quarter").AsException();
         var (from, to) = (quarter.FirstDay.ToDateOnly(), quarter.LastDay.ToDateOnly());
         var stays = await db.Unscoped<Placement>().AsNoTracking()
             .Where(p => p.Facility!.MunicipalityId == municipality.Id && p.LegalBasis == LegalBasis.Section110
@@ -202,12 +202,12 @@ public static partial class DstExport
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
-            throw new ODataProblem(503, "AccessLogUnavailable",
+            throw new Refusal(RefusalKind.Unavailable, "AccessLogUnavailable",
                 "Udtrækket indeholder persondata, og adgangsloggen kunne ikke skrives lige nu. Prøv igen.",
                 "The export holds personal data and the access log could not be written just now. Try again.")
             {
                 RetryAfter = TimeSpan.FromSeconds(5),
-            };
+            }.AsException();
         }
     }
 

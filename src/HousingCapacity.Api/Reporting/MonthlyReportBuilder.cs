@@ -62,8 +62,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var first = month.OnDayOfMonth(1);
         var monthEnd = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
         if (first > today)
-            throw ODataProblem.BadRequest("MonthInFuture", $"{month:yyyy-MM} er ikke begyndt endnu.", $"{month:yyyy-MM} has not begun yet.",
-                "month");
+            throw Refusal.Invalid("MonthInFuture", $"{month:yyyy-MM} er ikke begyndt endnu.", $"{month:yyyy-MM} has not begun yet.",
+                "month").AsException();
         var inProgress = monthEnd >= today;
         var last = inProgress ? today : monthEnd;
         var nights = Period.Between(first, last, PeriodUnits.Days).Days + 1;

@@ -18,18 +18,18 @@ public static partial class ReportEndpoints
                 var match = FileName().Match(file);
                 if (!int.TryParse(municipalityCode, out var code) || !match.Success
                     || int.Parse(match.Groups["month"].Value) is < 1 or > 12 || int.Parse(match.Groups["year"].Value) < 2000)
-                    throw ODataProblem.BadRequest("InvalidReportAddress",
+                    throw Refusal.Invalid("InvalidReportAddress",
                         "Adressen skal have formen /reports/monthly/{kommunekode}/{åååå-MM}.pdf (eller .json, .csv), fx " +
                             "/reports/monthly/175/2026-10.pdf.",
                         "The address must look like /reports/monthly/{municipalityCode}/{yyyy-MM}.pdf (or .json, .csv), e.g. " +
-                            "/reports/monthly/175/2026-10.pdf.");
+                            "/reports/monthly/175/2026-10.pdf.").AsException();
                 // The committee and the housing officers of that municipality; the figures are aggregates (never a person).
                 Security.AccessPolicy.EnsureMayFetchOf(http.RequestServices.GetRequiredService<Security.CallerScope>().Current,
                     Security.AccessPolicy.Reports, code, "hente månedsrapporter", "fetch monthly reports", "rapporter", "the reports");
                 var month = new YearMonth(int.Parse(match.Groups["year"].Value), int.Parse(match.Groups["month"].Value));
                 var figures = await builder.BuildAsync(code, month, http.RequestAborted)
-                    ?? throw ODataProblem.NotFound($"Der findes ingen kommune med koden {code}.",
-                        $"There is no municipality with code {code}.");
+                    ?? throw Refusal.NotFound($"Der findes ingen kommune med koden {code}.",
+                        $"There is no municipality with code {code}.").AsException();
                 var name = ReportCsv.FileName(figures);
                 switch (match.Groups["format"].Value)
                 {
@@ -53,9 +53,9 @@ public static partial class ReportEndpoints
                         {
                             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HousingCapacity.Reporting")
                                 .LogError("{Message}", e.Message);
-                            throw new ODataProblem(503, "FontMissing",
+                            throw new Refusal(RefusalKind.Unavailable, "FontMissing",
                                 "PDF'en kan ikke dannes: en skrifttype mangler på serveren (fonts-dejavu-core).",
-                                "The PDF cannot be made: a font is missing on the server (fonts-dejavu-core).");
+                                "The PDF cannot be made: a font is missing on the server (fonts-dejavu-core).").AsException();
                         }
                         http.Response.ContentType = "application/pdf";
                         http.Response.Headers.ContentDisposition = $"inline; filename=\"{name}.pdf\"";

@@ -28,11 +28,11 @@ public sealed class CprLookupBudget(IOptions<CprLookupOptions> options, IClock c
         using var lease = _limiter.AttemptAcquire(caller.Name);
         if (lease.IsAcquired) return;
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(_options.WindowMinutes);
-        throw new ODataProblem(429, "TooManyCprLookups",
+        throw new Refusal(RefusalKind.TooMany, "TooManyCprLookups",
             $"Du har slået {_options.PerWindow} CPR-numre op på {_options.WindowMinutes} minutter, som er grænsen. " +
             "Vent lidt og prøv igen, eller find personen på navn.",
             $"You have looked up {_options.PerWindow} CPR numbers in {_options.WindowMinutes} minutes, which is the limit. Wait a " +
-            "little and try again, or find the person by name.", "cpr") { RetryAfter = retryAfter };
+            "little and try again, or find the person by name.", "cpr") { RetryAfter = retryAfter }.AsException();
     }
 
     /// <summary>Counts a look-up that found nobody; true once a window, when the caller reaches the warning threshold.</summary>

@@ -1,5 +1,3 @@
-using HousingCapacity.Api.OData;
-
 namespace HousingCapacity.Api.Security;
 
 /// <summary>
@@ -19,7 +17,8 @@ public static class References
         if (!await db.Set<T>().AnyAsync(e => e.Id == id, ct)) throw NotFound(property, id);
     }
 
-    public static ODataProblem NotFound(string property, int id) =>
-        new(404, "ReferenceNotFound", $"{property} peger på en post ({id}), der ikke findes.",
-            $"{property} refers to a record ({id}) that does not exist.", property);
+    /// <summary>Thrown from deep inside a workflow, whose write it rolls back; answered as any refusal.</summary>
+    public static RefusedException NotFound(string property, int id) =>
+        new Refusal(RefusalKind.NotFound, "ReferenceNotFound", $"{property} peger på en post ({id}), der ikke findes.",
+            $"{property} refers to a record ({id}) that does not exist.", property).AsException();
 }

@@ -74,15 +74,23 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
                 StayType: Facility.LegalBasis == LegalBasis.Section110 ? Command.StayType : null,
                 PersonId: withoutCpr ? Command.PersonId : null, NewPerson: Command.NewPerson);
             // The check-in keeps its own writes, as the API's does (the allocation's two steps).
-            var placement = await AttemptAsync(async () =>
+            var placement = await AttemptAsync(async Task<Outcome<Placement>> () =>
             {
                 Person? atTheDoor = null;
                 if (cpr is not null && FirstName is { Length: > 0 })
+                {
                     // The number looked up once: someone known is checked in as identified; someone new is registered (as POST
                     // /odata/Persons) and saved with the stay, so a refusal leaves no person.
                     atTheDoor = (await lookups.FindAsync(Db, CprNumber.Parse(cpr), CprLookups.Identify, HttpContext.RequestAborted))
-                        .SingleOrDefault() ?? (Person)await CreateAsync(persons, new NewPerson(cpr, FirstName, LastName ?? "",
+                        .SingleOrDefault();
+                    if (atTheDoor is null)
+                    {
+                        var registered = await CreateAsync(persons, new NewPerson(cpr, FirstName, LastName ?? "",
                             MunicipalityId ?? throw EntityValues.Missing("MunicipalityId")));
+                        if (registered.Refusal is { } refusal) return refusal;
+                        atTheDoor = (Person)registered.Value;
+                    }
+                }
                 return await checkIn.InvokeAsync(Db, command, WriteContext, atTheDoor);
             }, Fields);
             if (placement is not null)

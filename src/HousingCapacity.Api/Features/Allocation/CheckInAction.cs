@@ -25,20 +25,20 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
     /// or registered at the door (added, not yet saved: the staff's page, a CPR number nobody has yet, with a name), placed without
     /// looking the number up again and saved with the stay.
     /// </summary>
-    public async Task<Placement> InvokeAsync(HousingDbContext db, CheckInCommand p, WriteContext c, Person? atTheDoor = null)
+    public async Task<Outcome<Placement>> InvokeAsync(HousingDbContext db, CheckInCommand p, WriteContext c, Person? atTheDoor = null)
     {
         var ct = c.Cancellation;
         var caller = db.Scope.Current;
         var (unitId, facilityId) = (p.UnitId, p.FacilityId);
         if (unitId is null && facilityId is null)
-            throw ODataProblem.BadRequest("MissingParameter", "Angiv unitId eller facilityId.", "Give unitId or facilityId.", "facilityId");
+            return Refusal.Missing("facilityId", "Angiv unitId eller facilityId.", "Give unitId or facilityId.");
 
         // The door first: it must be one of the caller's own places, or presence there proves nothing to this caller.
         // (A unit the caller can see belongs to a facility the caller can see.)
         var door = unitId is { } u
             ? (await db.FindUnscopedAsync<Facility>((await References.VisibleAsync<Unit>(db, u, "unitId", ct)).FacilityId, ct))!
             : await References.VisibleAsync<Facility>(db, facilityId!.Value, "facilityId", ct);
-        EnsureOwnPlace(caller, door);
+        if (OwnPlaceRefusal(caller, door) is { } notOwn) return notOwn;
 
         if (atTheDoor is not null)
             return db.Entry(atTheDoor).State == EntityState.Added
@@ -48,11 +48,12 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
         if (p.Cpr is null) return await CheckInWithoutCprAsync(db, p, door, c);
 
         if (p.Alias is not null || p.BirthYear is not null || p.EstimatedAge is not null)
-            throw ODataProblem.BadRequest("CprOrAlias", "Angiv enten CPR-nummer eller alias med fødselsår/anslået alder, ikke begge.",
+            return Refusal.Invalid("CprOrAlias", "Angiv enten CPR-nummer eller alias med fødselsår/anslået alder, ikke begge.",
                 "Give either a CPR number or an alias with a birth year or estimated age, not both.", "alias");
         // The identification is logged with the request's purpose and kept even when the rules then refuse the stay (CprLookups).
-        var person = (await lookups.FindAsync(db, CprNumber.Parse(p.Cpr), CprLookups.Identify, ct)).SingleOrDefault()
-            ?? throw new ODataProblem(404, PersonNotFound,
+        var person = (await lookups.FindAsync(db, CprNumber.Parse(p.Cpr), CprLookups.Identify, ct)).SingleOrDefault();
+        if (person is null)
+            return new Refusal(RefusalKind.NotFound, PersonNotFound,
                 "Ingen person har dette CPR-nummer. Registrér personen først, " +
                 "eller indskriv uden CPR-nummer (alias, køn og fødselsår eller anslået alder).",
                 "No person has this CPR number. Register the person first (POST /odata/Persons), " +
@@ -62,12 +63,11 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
     }
 
     /// <summary>The door must be one of the caller's own places (staff: their facilities; officers: their municipality's).</summary>
-    public static void EnsureOwnPlace(Caller caller, Facility door)
+    public static Refusal? OwnPlaceRefusal(Caller caller, Facility door)
     {
         var ownPlace = caller.IsSystem || caller.Is(Role.ShelterStaff) && caller.FacilityIds.Contains(door.Id)
                        || caller.Is(Role.HousingOfficer) && caller.MunicipalityId == door.MunicipalityId;
-        if (!ownPlace)
-            throw new AccessDeniedException(
+        return ownPlace ? null : Refusal.Forbidden(
                 $"{caller.Role} {caller.MunicipalityCode} kan kun indskrive ved egne tilbud (tilbud {door.Id} er ikke et af dem).",
                 $"{caller.Role} {caller.MunicipalityCode} may check people in only at their own places " +
                 $"(facility {door.Id} is not one of them).");
@@ -78,11 +78,11 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
     /// the same record, so their counting year and history go on. A person not known at this place without a CPR number is
     /// refused (422): a record of anyone else cannot be named this way.
     /// </summary>
-    private async Task<Placement> PlaceKnownWithoutCprAsync(HousingDbContext db, CheckInCommand p, int personId, Facility door,
+    private async Task<Outcome<Placement>> PlaceKnownWithoutCprAsync(HousingDbContext db, CheckInCommand p, int personId, Facility door,
         WriteContext c)
     {
         if (p.Cpr is not null || p.Alias is not null || p.NewPerson)
-            throw ODataProblem.BadRequest("KnownPersonOrNew",
+            return Refusal.Invalid("KnownPersonOrNew",
                 "Angiv enten en kendt person (personId) eller en ny person (CPR-nummer eller alias), ikke begge.",
                 "Give either a known person (personId) or a new one (a CPR number or an alias), not both.", "personId");
         var person = await db.Unscoped<Person>().SingleOrDefaultAsync(x => x.Id == personId, c.Cancellation);
@@ -90,7 +90,7 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
         var known = person is { Cpr: null } && await db.Unscoped<Placement>()
             .AnyAsync(s => s.PersonId == person.Id && s.FacilityId == door.Id, c.Cancellation);
         if (!known)
-            throw new DomainRuleException("NotKnownAtThisPlace",
+            return Refusal.Rule("NotKnownAtThisPlace",
                 $"Personen er ikke en person uden CPR-nummer, der har boet på {door.Name} før. Indskriv med CPR-nummer, eller " +
                 "opret en ny " +
                 "person med alias.",
@@ -100,7 +100,7 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
     }
 
     /// <summary>The person identified by their CPR number is placed (a record merged into another is that other person now).</summary>
-    private async Task<Placement> PlaceIdentifiedAsync(HousingDbContext db, CheckInCommand p, Person person, WriteContext c)
+    private async Task<Outcome<Placement>> PlaceIdentifiedAsync(HousingDbContext db, CheckInCommand p, Person person, WriteContext c)
     {
         if (person.MergedIntoId is { } merged) person = (await db.FindUnscopedAsync<Person>(merged, c.Cancellation))!;
         return await allocation.PlaceAsync(db, Request(p, person.Id, c), c, person);
@@ -111,15 +111,15 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
     /// or an estimated age, and saved with the stay: a refusal leaves no person behind. The handlekommune is unknown
     /// until an officer sets it. Such a record can get a CPR number later (AddCpr) or be merged into another (MergeInto).
     /// </summary>
-    private async Task<Placement> CheckInWithoutCprAsync(HousingDbContext db, CheckInCommand p, Facility door, WriteContext c)
+    private async Task<Outcome<Placement>> CheckInWithoutCprAsync(HousingDbContext db, CheckInCommand p, Facility door, WriteContext c)
     {
         if (p.Alias is null)
-            throw ODataProblem.BadRequest("MissingParameter",
+            return Refusal.Invalid("MissingParameter",
                 "Angiv cpr, eller alias, gender og birthYear eller estimatedAge for en person uden CPR-nummer.",
                 "Give cpr, or alias, gender and birthYear or estimatedAge for a person without a CPR number.", "cpr");
         if (p.Gender is null)
-            throw ODataProblem.BadRequest("MissingParameter", "Parameteren gender skal angives for en person uden CPR-nummer.",
-                "The parameter gender is required for a person without a CPR number.", "gender");
+            return Refusal.Missing("gender", "Parameteren gender skal angives for en person uden CPR-nummer.",
+                "The parameter gender is required for a person without a CPR number.");
         // Someone with this alias and gender has stayed here before: a new record only when staff say so, or the returning
         // person's history (their counting year, their readmissions) would split in two.
         if (!p.NewPerson)
@@ -128,7 +128,7 @@ public sealed class CheckInAction(PlacementAllocation allocation, CprLookups loo
             var same = (await KnownWithoutCprFunction.AtAsync(db, door, p.Alias, c.Cancellation))
                 .Count(k => k.Gender == p.Gender && KnownWithoutCprFunction.Normalised(k.Alias) == alias);
             if (same > 0)
-                throw new ODataProblem(409, KnownWithoutCprAtPlace,
+                return Refusal.Conflict(KnownWithoutCprAtPlace,
                     $"{(same == 1 ? "En person" : $"{same} personer")} uden CPR-nummer med aliasset \"{p.Alias.Trim()}\" har boet på " +
                     $"{door.Name} før. Vælg personen, så historikken bevares, eller opret en ny person.",
                     $"{same} person(s) without a CPR number with the alias \"{p.Alias.Trim()}\" have stayed at {door.Name} before. " +

@@ -11,10 +11,11 @@ public static class KnownWithoutCprFunction
 {
     public const int Limit = 20;
 
-    public static async Task<List<KnownWithoutCpr>> InvokeAsync(HousingDbContext db, int facilityId, string? alias, CancellationToken ct)
+    public static async Task<Outcome<List<KnownWithoutCpr>>> InvokeAsync(HousingDbContext db, int facilityId, string? alias,
+        CancellationToken ct)
     {
         var place = await References.VisibleAsync<Facility>(db, facilityId, "facilityId", ct);
-        CheckInAction.EnsureOwnPlace(db.Scope.Current, place);
+        if (CheckInAction.OwnPlaceRefusal(db.Scope.Current, place) is { } notOwn) return notOwn;
         return await AtAsync(db, place, alias, ct);
     }
 

@@ -18,10 +18,10 @@ public sealed class NoticesModel : OfficerPage
 
     public async Task<IActionResult> OnPostAsync(int placementId)
     {
-        var done = await WriteAsync(async () =>
+        var done = await WriteAsync(async Task<Outcome<Placement>> () =>
         {
-            var stay = await Db.Placements.SingleOrDefaultAsync(p => p.Id == placementId)
-                ?? throw OData.ODataProblem.NotFound("Opholdet findes ikke.", "The stay does not exist.");
+            if (await Db.Placements.SingleOrDefaultAsync(p => p.Id == placementId) is not { } stay)
+                return Refusal.NotFound("Opholdet findes ikke.", "The stay does not exist.");
             stay.MarkNotified(Today);
             return stay;
         }, new Dictionary<string, string> { ["NotifiedOn"] = $"stay-{placementId}", ["notifiedOn"] = $"stay-{placementId}" });

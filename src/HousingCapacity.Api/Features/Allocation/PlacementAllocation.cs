@@ -22,11 +22,11 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     public bool AllowsUpdate => false;
     public bool AllowsDelete => false;
 
-    public Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
+    public Task<Refusal?> UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
         throw new InvalidOperationException("Placements are changed through their actions.");
 
-    public async Task<(Entity, bool)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
-        (await AllocateAsync(db, RequestOf(v, c), c), true);
+    public async Task<Outcome<(Entity, bool)>> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        (await AllocateAsync(db, RequestOf(v, c), c)).Then(placement => ((Entity)placement, true));
 
     private AllocationRequest RequestOf(EntityValues v, WriteContext c)
     {
@@ -46,30 +46,39 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     /// still has exactly one winner, and the database's triggers are the last line. On PostgreSQL "the lock" is the facility's
     /// and the person's (<see cref="WriteLock.Allocation"/>), so allocations at other facilities do not wait.
     /// </summary>
-    public async Task<Entity> CreateCheckedAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
-        await PlaceAsync(db, RequestOf(v, c), c);
+    public async Task<Outcome<Entity>> CreateCheckedAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+        (await PlaceAsync(db, RequestOf(v, c), c)).Then(placement => (Entity)placement);
 
     /// <summary>
     /// The two steps of <see cref="CreateCheckedAsync"/> for any allocation: POST /odata/Placements and CheckIn (API and page)
     /// alike. <paramref name="identified"/> is a person the workflow has already established (see <see cref="AllocateAsync"/>);
     /// one not saved yet (registered at the door) is saved with the stay, so that a refusal leaves neither behind.
     /// </summary>
-    public async Task<Placement> PlaceAsync(HousingDbContext db, AllocationRequest request, WriteContext c, Person? identified = null)
+    public async Task<Outcome<Placement>> PlaceAsync(HousingDbContext db, AllocationRequest request, WriteContext c,
+        Person? identified = null)
     {
         // One connection for the request's queries (EF would otherwise open and close one per query).
         await db.Database.OpenConnectionAsync(c.Cancellation);
         for (var attempt = 1; ; attempt++)
         {
             var last = attempt == MaxAttempts;
-            var planned = last ? null : await AllocateAsync(db, request, c, identified);
-            var placed = await db.WriteAsync(async () =>
+            Placement? planned = null;
+            if (!last)
+            {
+                var allocated = await AllocateAsync(db, request, c, identified);
+                if (allocated.IsRefused) return allocated;
+                planned = allocated.Value;
+            }
+            var placed = await db.WriteAsync(async Task<Outcome<Placement?>> () =>
             {
                 if (planned is not null && !await StillFreeAsync(db, planned, c))
                 {
                     db.ChangeTracker.Clear(); // nothing read for this attempt is saved (a bed hold it released, say)
-                    return null;
+                    return (Placement?)null;
                 }
-                var placement = planned ?? await AllocateAsync(db, request, c, identified);
+                Outcome<Placement> allocated = planned is null ? await AllocateAsync(db, request, c, identified) : planned;
+                if (allocated.Refusal is { } refusal) return refusal;
+                var placement = allocated.Value;
                 db.Add(placement);
                 if (identified is { Id: 0 } newcomer)
                 {
@@ -79,7 +88,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
                 }
                 return placement;
             }, c.Cancellation, planned is null ? null : WriteLock.Allocation(planned.FacilityId, planned.PersonId));
-            if (placed is not null) return placed;
+            if (placed.Refusal is { } refused) return refused;
+            if (placed.Value is { } done) return done;
         }
     }
 
@@ -102,12 +112,13 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     }
 
     /// <summary>
-    /// Runs every rule for the request and returns the new placement (not yet added), or throws the refusal. The person, unit
-    /// and facility must be records the caller can read (404 otherwise, before any rule runs: see <see cref="References"/>),
+    /// Runs every rule for the request and returns the new placement (not yet added), or the refusal listing every broken rule.
+    /// The person, unit and facility must be records the caller can read (404 otherwise, before any rule runs: see
+    /// <see cref="References"/>),
     /// unless the workflow has already established the person: <paramref name="identified"/> is a person identified by CPR
     /// number at the door (CheckIn) or the person of an offer the caller may answer (Accept).
     /// </summary>
-    public async Task<Placement> AllocateAsync(HousingDbContext db, AllocationRequest r, WriteContext c, Person? identified = null)
+    public async Task<Outcome<Placement>> AllocateAsync(HousingDbContext db, AllocationRequest r, WriteContext c, Person? identified = null)
     {
         var ct = c.Cancellation;
         var person = identified ?? await References.VisibleAsync<Person>(db, r.PersonId, "PersonId", ct);
@@ -118,7 +129,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         var unitId = r.UnitId;
         var facilityId = r.FacilityId;
         if (unitId is null && facilityId is null)
-            throw ODataProblem.BadRequest("MissingProperty", "Angiv UnitId eller FacilityId.", "Give UnitId or FacilityId.", "UnitId");
+            return Refusal.Invalid("MissingProperty", "Angiv UnitId eller FacilityId.", "Give UnitId or FacilityId.", "UnitId");
 
         Facility facility;
         Unit? unit;
@@ -129,7 +140,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             // A unit the caller can see belongs to a facility the caller can see (the two query filters agree).
             facility = (await db.FindUnscopedAsync<Facility>(unit.FacilityId, ct))!;
             if (facilityId is not null && facilityId != facility.Id)
-                throw new DomainRuleException("UnitNotInFacility", "Enheden hører ikke til det angivne tilbud.",
+                return Refusal.Rule("UnitNotInFacility", "Enheden hører ikke til det angivne tilbud.",
                     "The unit does not belong to the given facility.", "UnitId");
         }
         else
@@ -154,9 +165,9 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             var eligibility = probe is null ? [] : PlacementRule.Broken(probe, Policy)
                 .Where(r => r.Kind == RuleKind.Eligibility || r.Code == "PersonAlreadyPlaced").ToList();
             var details = eligibility.Select(r => Detail(r, probe!)).ToList();
-            details.Add(new ProblemDetail("FacilityFull", $"{facility.Name} har ingen ledig seng i hele perioden.",
+            details.Add(Refusal.Conflict("FacilityFull", $"{facility.Name} har ingen ledig seng i hele perioden.",
                 $"{facility.Name} has no bed free for the whole period.", "FacilityId"));
-            throw Refusal(details, eligibility.Any(r => r.Kind == RuleKind.Eligibility));
+            return RefusalOf(details, eligibility.Any(r => r.Kind == RuleKind.Eligibility));
         }
 
         var now = c.Clock.GetCurrentInstant();
@@ -167,7 +178,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             peak, peak < unit.Beds && peak + heldForOthers >= unit.Beds, overlapping, youth);
         var broken = PlacementRule.Broken(candidate, Policy);
         if (broken.Count > 0)
-            throw Refusal(broken.Select(r => Detail(r, candidate)).ToList(), broken.Any(r => r.Kind == RuleKind.Eligibility));
+            return RefusalOf(broken.Select(r => Detail(r, candidate)).ToList(), broken.Any(r => r.Kind == RuleKind.Eligibility));
 
         // A bed held for this person is used by this placement.
         var firstNight = stay.Start.ToDateOnly();
@@ -178,7 +189,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         // Every §110 rule reads the place's legal basis, never its kind: a §104 night café has no notice and no counting year.
         var section110 = PlacementPolicy.IsSection110(facility.LegalBasis);
         if (r.StayType is not null && facility.LegalBasis != LegalBasis.Section110)
-            throw new DomainRuleException("StayTypeOnlyAtSection110",
+            return Refusal.Rule("StayTypeOnlyAtSection110",
                 $"{facility.Name} er ikke et herberg eller forsorgshjem efter servicelovens § 110; opholdstypen (herberg eller " +
                 "efterforsorg) gælder kun der.",
                 $"{facility.Name} is not a §110 place; the stay type (shelter or after-care) applies only there.", "StayType");
@@ -205,10 +216,10 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     /// <summary>The night a stay from now begins: until the morning hour, the night that began the evening before.</summary>
     public LocalDate Tonight(IClock clock) => DanishTime.Night(clock, Policy.NightEndsAtHour);
 
-    /// <summary>One broken rule as an error detail: its code, both messages and the law or policy it comes from.</summary>
-    private ProblemDetail Detail(PlacementRule r, PlacementCandidate c) =>
-        new(r.Code, $"{r.MessageDa(c, Policy)} (Kilde: {r.SourceOf(c, Policy)})",
-            $"{r.MessageEn(c, Policy)} (Source: {r.SourceOf(c, Policy)})", Target(r));
+    /// <summary>One broken rule as a refusal's detail: its code, both messages and the law or policy it comes from.</summary>
+    private Refusal Detail(PlacementRule r, PlacementCandidate c) =>
+        new(r.Kind == RuleKind.Eligibility ? RefusalKind.RuleBroken : RefusalKind.Conflict, r.Code, r.MessageDa(c, Policy),
+            r.MessageEn(c, Policy), Target(r)) { Source = r.SourceOf(c, Policy) };
 
     private static string? Target(PlacementRule r) => r.Code switch
     {
@@ -219,13 +230,13 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         _ => null,
     };
 
-    /// <summary>One error listing every broken rule: 422 when the person is not eligible, else 409.</summary>
-    private static ODataProblem Refusal(List<ProblemDetail> details, bool eligibility) =>
-        new(eligibility ? 422 : 409, details[0].Code,
+    /// <summary>One refusal listing every broken rule: a broken rule when the person is not eligible, else a conflict.</summary>
+    private static Refusal RefusalOf(List<Refusal> details, bool eligibility) =>
+        new(eligibility ? RefusalKind.RuleBroken : RefusalKind.Conflict, details[0].Code,
             eligibility ? "Personen kan ikke anbringes her."
                 : "Pladsen kan ikke tildeles: der er ingen ledig seng, eller personen er allerede anbragt.",
             eligibility ? "The person cannot be placed here."
-                : "The place cannot be allocated: no bed is free, or the person is already placed.", null, details);
+                : "The place cannot be allocated: no bed is free, or the person is already placed.") { Details = details };
 
     /// <summary>
     /// Stays that share a night with <paramref name="stay"/>: [start, end) ranges, end null while ongoing. An ongoing stay counts

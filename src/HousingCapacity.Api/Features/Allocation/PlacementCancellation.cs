@@ -14,11 +14,12 @@ public static class PlacementCancellation
     /// <summary>A reason someone else can understand later.</summary>
     public const int MinReasonLength = 10;
 
-    public static async Task CancelAsync(HousingDbContext db, Placement stay, string? reason, WriteContext c)
+    /// <summary>Removes the stay (null), or returns why not.</summary>
+    public static async Task<Refusal?> CancelAsync(HousingDbContext db, Placement stay, string? reason, WriteContext c)
     {
         var text = reason?.Trim() ?? "";
         if (text.Length < MinReasonLength)
-            throw ODataProblem.BadRequest("ReasonRequired",
+            return Refusal.Invalid("ReasonRequired",
                 $"Skriv hvorfor opholdet annulleres (mindst {MinReasonLength} tegn), fx \"Registreret på den forkerte person\".",
                 $"Say why the stay is cancelled (at least {MinReasonLength} characters), e.g. \"Registered on the wrong person\".",
                     "reason");
@@ -31,5 +32,6 @@ public static class PlacementCancellation
             $"{periods.Count} support period(s)): {text}", stay.PersonId));
         db.RemoveRange(periods);
         db.Remove(stay);
+        return null;
     }
 }

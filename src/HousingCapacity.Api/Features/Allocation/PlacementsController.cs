@@ -32,8 +32,7 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     /// </summary>
     [HttpPost]
     public Task<IActionResult> Admit(int key, [FromActionBody] AdmitCommand command) =>
-        ActAsync(key, async p =>
-            (Entity)await admissions.AdmitAsync(Db, p, command.ExceptionJustification, WriteContext));
+        ActAsync(key, async p => await admissions.AdmitAsync(Db, p, command.ExceptionJustification, WriteContext));
 
     /// <summary>
     /// <c>Placements({id})/HousingCapacity.RefuseAdmission</c>: the place refuses a person the municipality referred (an afslag),
@@ -42,12 +41,11 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     [HttpPost]
     public async Task<IActionResult> RefuseAdmission(int key, [FromActionBody] RefuseAdmissionCommand command)
     {
-        var refusal = await WriteAsync(async () =>
+        return Answer(await Db.WriteAsync(async () =>
         {
             var stay = await FindAsync(key);
             return await admissions.RefuseAsync(Db, stay, command.Reason, command.Explanation, WriteContext);
-        });
-        return Ok(refusal);
+        }, HttpContext.RequestAborted), turnaway => Ok(turnaway));
     }
 
     /// <summary>§176 a stk. 1 nr. 2: §85 a bostøtte decided after the §107 stay that followed this §110 stay.</summary>
@@ -67,14 +65,12 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     [HttpPost]
     public async Task<IActionResult> Cancel(int key, [FromActionBody] CancelStayCommand command)
     {
-        await Db.WriteAsync(async () =>
+        return Answer(await Db.WriteAsync(async Task<Outcome<Placement>> () =>
         {
             var stay = await FindAsync(key);
             CheckIfMatch(stay);
-            await PlacementCancellation.CancelAsync(Db, stay, command.Reason, WriteContext);
-            return stay;
-        }, HttpContext.RequestAborted);
-        return NoContent();
+            return await PlacementCancellation.CancelAsync(Db, stay, command.Reason, WriteContext) is { } refusal ? refusal : stay;
+        }, HttpContext.RequestAborted), _ => NoContent());
     }
 
     /// <summary>The handlekommune was notified of a §110 admission (Serviceloven §110 stk. 6); default today.</summary>
@@ -88,16 +84,19 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     /// </summary>
     [HttpPost]
     public Task<IActionResult> ChangeResponsibleMunicipality(int key, [FromActionBody] ChangeResponsibleMunicipalityCommand command) =>
-        ActAsync(key, async p =>
+        ActAsync(key, async Task<Outcome<Placement>> (p) =>
         {
             int? id = null;
             if (command.MunicipalityCode is { } code)
+            {
                 id = await Db.Municipalities.Where(m => m.Code == code).Select(m => (int?)m.Id)
-                         .SingleOrDefaultAsync(HttpContext.RequestAborted)
-                     ?? throw ODataProblem.BadRequest("UnknownMunicipality", $"Kommunekoden {code} findes ikke.",
-                         $"There is no municipality with code {code}.", "municipalityCode");
+                    .SingleOrDefaultAsync(HttpContext.RequestAborted);
+                if (id is null)
+                    return Refusal.Invalid("UnknownMunicipality", $"Kommunekoden {code} findes ikke.",
+                        $"There is no municipality with code {code}.", "municipalityCode");
+            }
             p.ChangeResponsibleMunicipality(id, command.Reason);
-            return (Entity)p;
+            return p;
         });
 
     /// <summary>Extends CTI past its end with a reason: a new support period (CTI is 9 months; longer intensive support should be
@@ -126,12 +125,8 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     /// <summary><c>Placements/HousingCapacity.CheckIn</c>: check-in at the door of the caller's own place (the presence rule), by
     /// CPR number, or without one: an alias, gender and a birth year or an estimated age register the person too.</summary>
     [HttpPost]
-    public async Task<IActionResult> CheckIn([FromActionBody] CheckInCommand command)
-    {
-        var placement = await checkIn.InvokeAsync(Db, command, WriteContext);
-        Response.Headers.ETag = VersionETagHandler.Of(placement);
-        return Created(placement);
-    }
+    public async Task<IActionResult> CheckIn([FromActionBody] CheckInCommand command) =>
+        Answer(await checkIn.InvokeAsync(Db, command, WriteContext), placement => Created(placement));
 
     /// <summary><c>Placements/HousingCapacity.LongStays(date=…, warnings=…)</c>: persons past the §110 threshold in their counting
     /// year (with <c>warnings=true</c> also those past an early warning).</summary>

@@ -13,11 +13,14 @@ public sealed class SupportPeriodsController() : EntitySetController<SupportPeri
         public bool AllowsUpdate => false;
         public bool AllowsDelete => false;
 
-        public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues values, WriteContext context) =>
-            throw new ODataProblem(405, "MethodNotAllowed", "Støtteperioder oprettes med ExtendSupport eller ChangeSupportMethod.",
-                "Support periods are created by ExtendSupport or ChangeSupportMethod.");
+        public Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, EntityValues values,
+            WriteContext context) =>
+            Task.FromResult<Outcome<(Entity, bool)>>(new Refusal(RefusalKind.NotAllowedHere, "MethodNotAllowed",
+                "Støtteperioder oprettes med ExtendSupport eller ChangeSupportMethod.",
+                "Support periods are created by ExtendSupport or ChangeSupportMethod."));
 
-        public Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
-            throw new ODataProblem(405, "MethodNotAllowed", "Støtteperioder kan ikke ændres.", "Support periods cannot be changed.");
+        public Task<Refusal?> UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
+            Task.FromResult<Refusal?>(new Refusal(RefusalKind.NotAllowedHere, "MethodNotAllowed", "Støtteperioder kan ikke ændres.",
+                "Support periods cannot be changed."));
     }
 }

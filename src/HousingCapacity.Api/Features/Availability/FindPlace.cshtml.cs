@@ -32,13 +32,12 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
     {
         if (!await LoadPersonAsync(id)) return NotFound();
         if (FacilityId is not { } facilityId) return await ReloadWith("Vælg et tilbud.");
-        var placement = await WriteAsync(async () =>
+        var placement = await WriteAsync(async () => (await allocation.AllocateAsync(Db, new AllocationRequest(id, null, facilityId,
+            Tonight, null, SupportMethod ?? Domain.SupportMethod.None, null, ReferralRoute.Municipality), WriteContext)).Then(p =>
         {
-            var p = await allocation.AllocateAsync(Db, new AllocationRequest(id, null, facilityId, Tonight, null,
-                SupportMethod ?? Domain.SupportMethod.None, null, ReferralRoute.Municipality), WriteContext);
             Db.Add(p);
             return p;
-        });
+        }));
         var name = await Db.Facilities.Where(f => f.Id == facilityId).Select(f => f.Name).SingleOrDefaultAsync() ?? "tilbuddet";
         if (placement is not null || await AlreadyPlacedHereTonightAsync(id, facilityId))
         {
@@ -62,7 +61,7 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
         if (!await LoadPersonAsync(id)) return NotFound();
         if (FacilityId is not { } facilityId) return await ReloadWith("Vælg et tilbud.");
         var hold = await WriteAsync(async () =>
-            (BedHold)await CreateAsync(holds, new Holds.NewBedHold(FacilityId: facilityId, PersonId: id)));
+            (await CreateAsync(holds, new Holds.NewBedHold(FacilityId: facilityId, PersonId: id))).Then(made => (BedHold)made));
         if (hold is not null)
         {
             var name = await Db.Facilities.Where(f => f.Id == facilityId).Select(f => f.Name).SingleAsync();

@@ -14,16 +14,16 @@ public sealed class CapacityReportWriter(Microsoft.Extensions.Options.IOptions<P
     public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewCapacityReport>();
     public IReadOnlySet<string> Updatable { get; } = EntityValues.NamesOf<CapacityReportChange>();
 
-    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+    public Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         CreateAsync(db, v.As<NewCapacityReport>(), c);
 
-    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewCapacityReport n, WriteContext c)
+    public async Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, NewCapacityReport n, WriteContext c)
     {
         var facilityId = n.FacilityId;
         await References.EnsureVisibleAsync<Facility>(db, facilityId, "FacilityId", c.Cancellation);
         // Tonight's count: before the morning hour it is still the night that began the evening before.
         var date = n.Date?.ToLocalDate() ?? DanishTime.Night(c.Clock, policy.Value.NightEndsAtHour);
-        EnsureNotFuture(date, c.Clock);
+        if (FutureRefusal(date, c.Clock) is { } future) return future;
         var (beds, outOfService) = await BedsAsync(db, facilityId, c.Cancellation);
         var reportedOut = n.BedsOutOfService ?? outOfService;
         var inService = n.BedsInService ?? beds - reportedOut;
@@ -41,12 +41,13 @@ public sealed class CapacityReportWriter(Microsoft.Extensions.Options.IOptions<P
             true);
     }
 
-    public async Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
+    public async Task<Refusal?> UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var r = (CapacityReport)e;
         var (beds, _) = await BedsAsync(db, r.FacilityId, c.Cancellation);
         var change = v.As<CapacityReportChange>(r);
         r.Update(change.BedsInService, change.BedsOccupied, change.BedsOutOfService, beds, c.Clock.GetCurrentInstant(), c.UserName);
+        return null;
     }
 
     private static async Task<(int Beds, int OutOfService)> BedsAsync(HousingDbContext db, int facilityId, CancellationToken ct)
@@ -55,11 +56,10 @@ public sealed class CapacityReportWriter(Microsoft.Extensions.Options.IOptions<P
         return (units.Sum(u => u.Beds), units.Where(u => u.Status == UnitStatus.OutOfService).Sum(u => u.Beds));
     }
 
-    private static void EnsureNotFuture(LocalDate date, IClock clock)
+    private static Refusal? FutureRefusal(LocalDate date, IClock clock)
     {
         var today = DanishTime.Today(clock);
-        if (date > today)
-            throw new DomainRuleException("DateInFuture",
+        return date <= today ? null : Refusal.Rule("DateInFuture",
                 $"Der kan ikke indberettes for en fremtidig dato (i dag er det {Shared.Words.Date(today)}).",
                 $"Capacity cannot be reported for a future date (today is {today:yyyy-MM-dd}).", "Date");
     }

@@ -37,12 +37,12 @@ public sealed class FacilitiesPageModel(UnitWriter units) : AdministratorPage
     {
         var key = $"unit-{UnitId}";
         if (Beds is null) Invalid(key, "Skriv antal senge.");
-        else if (await WriteAsync(async () =>
+        else if (await WriteAsync(async Task<Outcome<Unit>> () =>
                  {
-                     var unit = await Db.Units.SingleOrDefaultAsync(u => u.Id == UnitId)
-                         ?? throw OData.ODataProblem.NotFound("Enheden findes ikke.", "The unit does not exist.");
-                     await units.ChangeAsync(Db, unit, new UnitChange(unit.Label, Beds.Value, unit.Status), WriteContext);
-                     return unit;
+                     if (await Db.Units.SingleOrDefaultAsync(u => u.Id == UnitId) is not { } unit)
+                         return Refusal.NotFound("Enheden findes ikke.", "The unit does not exist.");
+                     return await units.ChangeAsync(Db, unit, new UnitChange(unit.Label, Beds.Value, unit.Status), WriteContext)
+                         is { } refusal ? refusal : unit;
                  }, new Dictionary<string, string> { ["Beds"] = key, ["Status"] = key, ["Placements"] = key }) is not null)
         {
             Done = "Antallet af senge er ændret.";

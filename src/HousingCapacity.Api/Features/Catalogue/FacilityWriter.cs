@@ -9,23 +9,23 @@ public sealed class FacilityWriter : IEntitySetWriter, ICreatesFrom<NewFacility>
     public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewFacility>();
     public IReadOnlySet<string> Updatable { get; } = EntityValues.NamesOf<FacilityChange>();
 
-    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+    public Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         CreateAsync(db, v.As<NewFacility>(), c);
 
-    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewFacility n, WriteContext c)
+    public async Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, NewFacility n, WriteContext c)
     {
         await References.EnsureVisibleAsync<Municipality>(db, n.MunicipalityId, "MunicipalityId", c.Cancellation);
         return (new Facility(n.MunicipalityId, n.Name, n.Kind, n.Address, n.GenderRestriction ?? GenderRestriction.None, n.MinAge,
             n.MaxAge, n.IsActive ?? true, n.LegalBasis), true);
     }
 
-    public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
+    public Task<Refusal?> UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var f = (Facility)e;
         var change = v.As<FacilityChange>(f);
         // Left out of a PUT, the legal basis stays (clients written before it existed must not reset it).
         f.Update(change.Name, change.Kind, change.Address, change.GenderRestriction, change.MinAge, change.MaxAge, change.IsActive,
             change.LegalBasis ?? f.LegalBasis);
-        return Task.CompletedTask;
+        return Task.FromResult<Refusal?>(null);
     }
 }

@@ -20,12 +20,12 @@ public sealed class UnitServiceModel(UnitWriter units) : StaffPage
     public async Task<IActionResult> OnPostAsync(int unitId, UnitStatus status)
     {
         if (!await LoadFacilityAsync()) return NotFound();
-        var saved = await WriteAsync(async () =>
+        var saved = await WriteAsync(async Task<Outcome<Unit>> () =>
         {
-            var unit = await Db.Units.SingleOrDefaultAsync(u => u.Id == unitId && u.FacilityId == Facility.Id)
-                ?? throw OData.ODataProblem.NotFound("Enheden findes ikke her.", "The unit does not exist here.");
-            await units.ChangeAsync(Db, unit, new UnitChange(unit.Label, unit.Beds, status), WriteContext);
-            return unit;
+            if (await Db.Units.SingleOrDefaultAsync(u => u.Id == unitId && u.FacilityId == Facility.Id) is not { } unit)
+                return Refusal.NotFound("Enheden findes ikke her.", "The unit does not exist here.");
+            return await units.ChangeAsync(Db, unit, new UnitChange(unit.Label, unit.Beds, status), WriteContext) is { } refusal
+                ? refusal : unit;
         }, new Dictionary<string, string> { ["Status"] = $"unit-{unitId}", ["Beds"] = $"unit-{unitId}",
             ["Placements"] = $"unit-{unitId}" });
         if (saved is not null)

@@ -17,10 +17,10 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options, IOptions<Pla
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
     public bool AllowsUpdate => false;
 
-    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+    public Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         CreateAsync(db, v.As<NewBedHold>(), c);
 
-    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewBedHold h, WriteContext c)
+    public async Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, NewBedHold h, WriteContext c)
     {
         var ct = c.Cancellation;
         var now = c.Clock.GetCurrentInstant();
@@ -30,13 +30,13 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options, IOptions<Pla
         if (personId is not null) await References.EnsureVisibleAsync<Person>(db, personId.Value, "PersonId", ct);
         var expiresAt = h.ExpiresAt?.ToInstant() ?? now + Duration.FromMinutes(options.Value.DefaultMinutes);
         if (expiresAt <= now || expiresAt > now + Duration.FromMinutes(options.Value.MaxMinutes))
-            throw new DomainRuleException("InvalidHoldLength", $"En reservation kan vare fra 1 til {options.Value.MaxMinutes} minutter.",
+            return Refusal.Rule("InvalidHoldLength", $"En reservation kan vare fra 1 til {options.Value.MaxMinutes} minutter.",
                 $"A hold can last from 1 to {options.Value.MaxMinutes} minutes.", "ExpiresAt");
 
         var at = now.ToUtc();
         var open = await db.Unscoped<BedHold>().CountAsync(h => h.HeldBy == c.UserName && h.ReleasedAt == null && h.ExpiresAt > at, ct);
         if (open >= options.Value.MaxOpenPerUser)
-            throw new ODataProblem(409, "TooManyHolds",
+            return Refusal.Conflict("TooManyHolds",
                 $"Du har allerede {open} reservationer, som er det højeste antal. Ophæv en, før du reserverer en ny seng.",
                 $"You already have {open} holds, which is the most allowed. Release one before holding another bed.", "UnitId");
 
@@ -47,24 +47,27 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options, IOptions<Pla
         {
             unit = await References.VisibleAsync<Unit>(db, unitId.Value, "UnitId", ct);
             if (unit.Status == UnitStatus.OutOfService)
-                throw new ODataProblem(409, "UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.",
+                return Refusal.Conflict("UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.",
                     "UnitId");
             if (await BedsTakenAsync(db, unit.Id, stay, now, null, ct) >= unit.Beds)
-                throw new ODataProblem(409, "UnitDoubleBooked", $"{unit.Label} har ingen ledig seng i nat.",
+                return Refusal.Conflict("UnitDoubleBooked", $"{unit.Label} har ingen ledig seng i nat.",
                     $"{unit.Label} has no free bed tonight.", "UnitId");
         }
         else
         {
-            var facilityId = h.FacilityId ?? throw EntityValues.Missing("FacilityId");
+            if (h.FacilityId is not { } facilityId)
+                return Refusal.Invalid("MissingProperty", "Egenskaben FacilityId skal angives.", "The property FacilityId is required.",
+                    "FacilityId");
             await References.EnsureVisibleAsync<Facility>(db, facilityId, "FacilityId", ct);
-            unit = await FirstFreeUnitAsync(db, facilityId, stay, now, ct)
-                ?? throw new ODataProblem(409, "FacilityFull", "Tilbuddet har ingen ledig seng i nat.",
-                    "The facility has no free bed tonight.", "FacilityId");
+            if (await FirstFreeUnitAsync(db, facilityId, stay, now, ct) is not { } free)
+                return Refusal.Conflict("FacilityFull", "Tilbuddet har ingen ledig seng i nat.", "The facility has no free bed tonight.",
+                    "FacilityId");
+            unit = free;
         }
         return (new BedHold(unit.FacilityId, unit.Id, personId, night, now, expiresAt - now, c.UserName, h.Note), true);
     }
 
-    public Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
+    public Task<Refusal?> UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
         throw new InvalidOperationException("Holds are released, not edited.");
 
     /// <summary>People in the unit on the stay's busiest night plus beds others hold for its first night.</summary>

@@ -38,16 +38,17 @@ public static class CapacityImport
             {
                 AccessPolicy.Ensure(db.Scope.Current, AccessPolicy.CapacityImport, "importere kapacitetsrapporter",
                     "import capacity reports");
-                var text = await ReadAsync(http, options.Value.MaxRequestBodyBytes * 8);
-                var result = await ImportAsync(db, text, clock, db.Scope.Current.Name, http.RequestAborted);
+                var imported = await (await ReadAsync(http, options.Value.MaxRequestBodyBytes * 8))
+                    .ThenAsync(text => ImportAsync(db, text, clock, db.Scope.Current.Name, http.RequestAborted));
+                if (imported.Refusal is { } refusal) await ODataProblem.From(refusal).WriteAsync(http.Response);
                 // PascalCase, like the OData payloads.
-                await Results.Json(result, new System.Text.Json.JsonSerializerOptions()).ExecuteAsync(http);
+                else await Results.Json(imported.Value, new System.Text.Json.JsonSerializerOptions()).ExecuteAsync(http);
             }));
 
-    private static async Task<string> ReadAsync(HttpContext http, long limit)
+    private static async Task<Outcome<string>> ReadAsync(HttpContext http, long limit)
     {
         if (http.Request.ContentLength > limit)
-            throw new ODataProblem(413, "QueryLimitExceeded", $"Filen er for stor (højst {limit} bytes).",
+            return new Refusal(RefusalKind.TooLarge, "QueryLimitExceeded", $"Filen er for stor (højst {limit} bytes).",
                 $"The file is too large (at most {limit} bytes).");
         Stream stream;
         if (http.Request.HasFormContentType)
@@ -60,24 +61,23 @@ public static class CapacityImport
             catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
             {
                 // A truncated body, a missing boundary: the client's mistake (issue 23: these were 500s).
-                throw ODataProblem.BadRequest("InvalidMultipart",
+                return Refusal.Invalid("InvalidMultipart",
                     "Formularen kunne ikke læses: den er ufuldstændig eller mangler sin afgrænsning.",
                     "The form could not be read: it is incomplete or lacks its boundary.");
             }
-            var file = form.Files.Count == 1 ? form.Files[0] : throw ODataProblem.BadRequest("OneFile", "Send præcis én fil.",
-                "Send exactly one file.");
-            stream = file.OpenReadStream();
+            if (form.Files.Count != 1) return Refusal.Invalid("OneFile", "Send præcis én fil.", "Send exactly one file.");
+            stream = form.Files[0].OpenReadStream();
         }
         else if (http.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true
                  || http.Request.ContentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true)
             stream = http.Request.Body;
         else
-            throw new ODataProblem(415, "UnsupportedMediaType", "Send filen som text/csv eller multipart/form-data.",
+            return new Refusal(RefusalKind.UnsupportedForm, "UnsupportedMediaType", "Send filen som text/csv eller multipart/form-data.",
                 "Send the file as text/csv or multipart/form-data.");
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, http.RequestAborted);
         if (buffer.Length > limit)
-            throw new ODataProblem(413, "QueryLimitExceeded", $"Filen er for stor (højst {limit} bytes).",
+            return new Refusal(RefusalKind.TooLarge, "QueryLimitExceeded", $"Filen er for stor (højst {limit} bytes).",
                 $"The file is too large (at most {limit} bytes).");
         try
         {
@@ -86,15 +86,16 @@ public static class CapacityImport
         }
         catch (DecoderFallbackException)
         {
-            throw ODataProblem.BadRequest("NotUtf8", "Filen er ikke UTF-8. Gem den som \"CSV UTF-8\".",
+            return Refusal.Invalid("NotUtf8", "Filen er ikke UTF-8. Gem den som \"CSV UTF-8\".",
                 "The file is not UTF-8. Save it as \"CSV UTF-8\".");
         }
     }
 
-    public static async Task<Result> ImportAsync(HousingDbContext db, string text, IClock clock, string reportedBy, CancellationToken ct)
+    public static async Task<Outcome<Result>> ImportAsync(HousingDbContext db, string text, IClock clock, string reportedBy,
+        CancellationToken ct)
     {
         var today = DanishTime.Today(clock);
-        var errors = new List<ProblemDetail>();
+        var errors = new List<Refusal>();
         var rows = new List<Row>();
         // Through the one CSV reader: a quoted field with the separator in it stays one field.
         foreach (var (lineNumber, fields) in CsvFile.Read(Encoding.UTF8.GetBytes(text)))
@@ -103,7 +104,7 @@ public static class CapacityImport
             var cells = fields.Select(c => c.Trim()).ToArray();
             if (cells.All(c => c.Length == 0)) continue;
             if (rows.Count == 0 && errors.Count == 0 && !int.TryParse(cells[0], out _)) continue; // the header row
-            void Error(string da, string en) => errors.Add(new ProblemDetail("InvalidRow", $"Linje {number}: {da}", $"Line {number}: {en}",
+            void Error(string da, string en) => errors.Add(Refusal.Invalid("InvalidRow", $"Linje {number}: {da}", $"Line {number}: {en}",
                 $"line {number}"));
             if (cells.Length != 5)
             {
@@ -140,7 +141,7 @@ public static class CapacityImport
             rows.Add(new Row(number, facilityId, date.Value, counts[0], counts[1], counts[2]));
         }
         if (rows.Count == 0 && errors.Count == 0)
-            throw ODataProblem.BadRequest("EmptyFile", "Filen indeholder ingen rækker.", "The file contains no rows.");
+            return Refusal.Invalid("EmptyFile", "Filen indeholder ingen rækker.", "The file contains no rows.");
 
         await using var transaction = await db.BeginWriteAsync(ct);
         var facilityIds = rows.Select(r => r.FacilityId).Distinct().ToList();
@@ -160,7 +161,7 @@ public static class CapacityImport
         {
             if (!beds.TryGetValue(row.FacilityId, out var facilityBeds))
             {
-                errors.Add(new ProblemDetail("InvalidRow", $"Linje {row.Line}: tilbud {row.FacilityId} findes ikke.",
+                errors.Add(Refusal.Invalid("InvalidRow", $"Linje {row.Line}: tilbud {row.FacilityId} findes ikke.",
                     $"Line {row.Line}: facility {row.FacilityId} does not exist.", $"line {row.Line}"));
                 continue;
             }
@@ -186,19 +187,22 @@ public static class CapacityImport
             }
             catch (DomainRuleException e)
             {
-                errors.Add(new ProblemDetail(e.Code, $"Linje {row.Line}: {e.MessageDa}", $"Line {row.Line}: {e.MessageEn}",
+                errors.Add(Refusal.Invalid(e.Code, $"Linje {row.Line}: {e.MessageDa}", $"Line {row.Line}: {e.MessageEn}",
                     $"line {row.Line}"));
             }
         }
         if (errors.Count > 0)
             // The first errors by line, and their count: a large file of bad rows must not give a larger answer (issue 23).
-            throw new ODataProblem(422, "ImportRefused", errors.Count > MaxErrorsShown
+            return new Refusal(RefusalKind.RuleBroken, "ImportRefused", errors.Count > MaxErrorsShown
                     ? $"Intet er indlæst: {errors.Count} fejl i filen; de første {MaxErrorsShown} er vist."
                     : $"Intet er indlæst: {errors.Count} fejl i filen.",
                 errors.Count > MaxErrorsShown
                     ? $"Nothing was imported: {errors.Count} errors in the file; the first {MaxErrorsShown} are shown."
-                    : $"Nothing was imported: {errors.Count} error(s) in the file.", null,
-                errors.OrderBy(e => int.Parse(e.Target!["line ".Length..], CultureInfo.InvariantCulture)).Take(MaxErrorsShown).ToList());
+                    : $"Nothing was imported: {errors.Count} error(s) in the file.")
+            {
+                Details = errors.OrderBy(e => int.Parse(e.Target!["line ".Length..], CultureInfo.InvariantCulture)).Take(MaxErrorsShown)
+                    .ToList(),
+            };
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new Result(rows.Count, created, updated, unchanged);

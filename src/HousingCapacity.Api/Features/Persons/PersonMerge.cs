@@ -11,13 +11,13 @@ namespace HousingCapacity.Api.Features.Persons;
 /// </summary>
 public static class PersonMerge
 {
-    public static async Task<Person> MergeAsync(HousingDbContext db, Person duplicate, int targetId, WriteContext c)
+    public static async Task<Outcome<Person>> MergeAsync(HousingDbContext db, Person duplicate, int targetId, WriteContext c)
     {
         var ct = c.Cancellation;
         var target = await References.VisibleAsync<Person>(db, targetId, "personId", ct);
         duplicate.MarkMergedInto(target);
         if (duplicate.HasCpr && !target.HasCpr)
-            throw ODataProblem.BadRequest("MergeIntoRecordWithCpr",
+            return Refusal.Invalid("MergeIntoRecordWithCpr",
                 "Posten med CPR-nummer skal bevares: læg posten uden CPR-nummer sammen med den med CPR-nummer.",
                 "Keep the record with the CPR number: merge the record without one into the one with it.", "personId");
 
@@ -36,13 +36,13 @@ public static class PersonMerge
     }
 
     /// <summary><c>POST /odata/Persons({id})/HousingCapacity.AddCpr</c>: a person registered without a CPR number gets it.</summary>
-    public static async Task<Person> AddCprAsync(HousingDbContext db, CprLookups lookups, Person person, string cprText,
+    public static async Task<Outcome<Person>> AddCprAsync(HousingDbContext db, CprLookups lookups, Person person, string cprText,
         CancellationToken ct)
     {
         person.EnsureNotMerged("cpr");
         var cpr = CprNumber.Parse(cprText);
         if (await lookups.AnyAsync(db, cpr, CprLookups.DuplicateCheck, ct))
-            throw new ODataProblem(409, "DuplicateCpr",
+            return Refusal.Conflict("DuplicateCpr",
                 "En anden person har allerede dette CPR-nummer. Er det samme person, så læg posterne sammen (MergeInto).",
                 "Another person already has this CPR number. If it is the same person, merge the records (MergeInto).", "cpr");
         person.AddCpr(cpr);

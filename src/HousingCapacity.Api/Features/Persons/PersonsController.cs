@@ -29,7 +29,7 @@ public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunctio
     /// </summary>
     [HttpPost]
     public async Task<IActionResult> RegisterWithoutCpr([FromActionBody] RegisterWithoutCprCommand command) =>
-        Created(await WriteAsync(async () =>
+        Answer<Person>(await Db.WriteAsync(async () =>
         {
             var municipalityId = command.MunicipalityId ?? (Caller.Is(Role.HousingOfficer) ? Caller.MunicipalityId : null);
             if (municipalityId is { } m)
@@ -38,13 +38,12 @@ public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunctio
                 DanishTime.Today(Clock), municipalityId, command.FirstName, command.LastName);
             Db.Persons.Add(person);
             return person;
-        }));
+        }, HttpContext.RequestAborted), person => Created(person));
 
     /// <summary>A person registered without a CPR number gets it (refused if someone else has it: merge instead).</summary>
     [HttpPost]
     public Task<IActionResult> AddCpr(int key, [FromActionBody] AddCprCommand command) =>
-        ActAsync(key, async p => (Entity)await PersonMerge.AddCprAsync(Db, lookups, p, command.Cpr,
-            HttpContext.RequestAborted));
+        ActAsync(key, async p => await PersonMerge.AddCprAsync(Db, lookups, p, command.Cpr, HttpContext.RequestAborted));
 
     /// <summary>A new birth year or estimated age for a person without a CPR number (with one, the age follows from it).</summary>
     [HttpPost]
@@ -57,18 +56,18 @@ public sealed class PersonsController(PersonWriter writer, EligiblePlacesFunctio
     /// <summary>Merges this record into another record of the same person, keeping the whole history.</summary>
     [HttpPost]
     public Task<IActionResult> MergeInto(int key, [FromActionBody] MergeIntoCommand command) =>
-        ActAsync(key, async p => (Entity)await PersonMerge.MergeAsync(Db, p, command.PersonId, WriteContext));
+        ActAsync(key, async p => await PersonMerge.MergeAsync(Db, p, command.PersonId, WriteContext));
 
     /// <summary><c>Persons/HousingCapacity.KnownWithoutCpr(facilityId=…, alias='…')</c>: people without a CPR number known at one of
     /// the caller's own places, to pick at a check-in (<see cref="Allocation.KnownWithoutCprFunction"/>).</summary>
     [HttpGet, HousingQuery]
-    public async Task<IQueryable<Allocation.KnownWithoutCpr>> KnownWithoutCpr(int? facilityId, string? alias)
-    {
-        var known = await Allocation.KnownWithoutCprFunction.InvokeAsync(Db, Required(facilityId, nameof(facilityId)), alias,
-            HttpContext.RequestAborted);
-        foreach (var k in known) Persons.Saw(k.PersonId);
-        return known.AsQueryable();
-    }
+    public async Task<IActionResult> KnownWithoutCpr(int? facilityId, string? alias) =>
+        Answer(await Allocation.KnownWithoutCprFunction.InvokeAsync(Db, Required(facilityId, nameof(facilityId)), alias,
+            HttpContext.RequestAborted), known =>
+        {
+            foreach (var k in known) Persons.Saw(k.PersonId);
+            return Ok(known.AsQueryable());
+        });
 
     /// <summary><c>Persons/HousingCapacity.FindByCpr(cpr='…')</c>.</summary>
     [HttpGet, HousingQuery]

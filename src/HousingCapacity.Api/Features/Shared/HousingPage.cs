@@ -30,7 +30,7 @@ public abstract class HousingPage : PageModel
     [TempData] public string? Done { get; set; }
 
     /// <summary>The refusal of the last write, if any (its status is the page's status).</summary>
-    public ODataProblem? Refusal { get; private set; }
+    public Refusal? Refusal { get; private set; }
 
     /// <summary>The person whose data this answer shows: written to the access log before the page leaves (PageAccessLogFilter).</summary>
     protected void Shows(int personId) => HttpContext.RequestServices.GetRequiredService<PersonsInResponse>().Saw(personId);
@@ -45,37 +45,49 @@ public abstract class HousingPage : PageModel
     /// leaves nothing behind, and its messages are put on the form's fields: <paramref name="fields"/> maps the API's target names
     /// (e.g. "ExceptionJustification") to the form's (e.g. "Input.Justification"); a target not mapped goes to the top.
     /// </summary>
-    protected Task<T?> WriteAsync<T>(Func<Task<T>> write, IReadOnlyDictionary<string, string>? fields = null) where T : class =>
+    protected Task<T?> WriteAsync<T>(Func<Task<Outcome<T>>> write, IReadOnlyDictionary<string, string>? fields = null) where T : class =>
         AttemptAsync(() => Db.WriteAsync(write, HttpContext.RequestAborted), fields);
 
-    /// <summary>Runs a workflow that keeps its own transaction (the capacity import), showing a refusal as <see cref="WriteAsync{T}"/>
-    /// does.</summary>
-    protected async Task<T?> AttemptAsync<T>(Func<Task<T>> work, IReadOnlyDictionary<string, string>? fields = null) where T : class
+    /// <summary>A write whose workflow cannot refuse but by throwing (an entity's invariant, the write scope on save).</summary>
+    protected Task<T?> WriteAsync<T>(Func<Task<T>> write, IReadOnlyDictionary<string, string>? fields = null) where T : class =>
+        WriteAsync(async () => (Outcome<T>)await write(), fields);
+
+    /// <summary>
+    /// The one place a page turns a workflow's outcome into its answer: the result, or null with the refusal shown on the form
+    /// (<see cref="Refuse"/>). A refusal thrown where it could not be returned (<see cref="ExpectedRefusal"/>) is shown the same way;
+    /// the database out of reach, or anything unexpected, is the error page. Runs a workflow that keeps its own transaction (the
+    /// capacity import) as it is.
+    /// </summary>
+    protected async Task<T?> AttemptAsync<T>(Func<Task<Outcome<T>>> work, IReadOnlyDictionary<string, string>? fields = null)
+        where T : class
     {
+        Outcome<T> outcome;
         try
         {
-            return await work();
+            outcome = await work();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException
+                                  && ExpectedRefusal.Of(e) is { Kind: not RefusalKind.Unavailable } refusal)
         {
             Db.ChangeTracker.Clear();
-            var problem = ODataResponses.Classify(e, HttpContext);
-            if (problem.Status >= 500) throw;
-            Refuse(problem, fields);
-            return null;
+            outcome = refusal;
         }
+        if (outcome.Refusal is not { } refused) return outcome.Value;
+        Db.ChangeTracker.Clear();
+        Refuse(refused, fields);
+        return null;
     }
 
     /// <summary>
     /// Creates a record through its entity set's writer from the same typed record POST /odata/{set} reads its body into
     /// (inside <see cref="WriteAsync{T}"/>).
     /// </summary>
-    protected async Task<Entity> CreateAsync<TNew>(ICreatesFrom<TNew> writer, TNew record)
-    {
-        var (entity, created) = await writer.CreateAsync(Db, record, WriteContext);
-        if (created) Db.Add(entity);
-        return entity;
-    }
+    protected async Task<Outcome<Entity>> CreateAsync<TNew>(ICreatesFrom<TNew> writer, TNew record) =>
+        (await writer.CreateAsync(Db, record, WriteContext)).Then(made =>
+        {
+            if (made.Created) Db.Add(made.Entity);
+            return made.Entity;
+        });
 
     /// <summary>
     /// Where a refusal of a command's workflow goes on a page that binds the command as <paramref name="property"/>: a target
@@ -93,17 +105,17 @@ public abstract class HousingPage : PageModel
     }
 
     /// <summary>Shows a refusal on the form: each detail next to its field, and the page answers with the refusal's status.</summary>
-    protected void Refuse(ODataProblem problem, IReadOnlyDictionary<string, string>? fields = null)
+    protected void Refuse(Refusal problem, IReadOnlyDictionary<string, string>? fields = null)
     {
         Refusal = problem;
-        Response.StatusCode = problem.Status;
+        Response.StatusCode = Host.HttpStatus.Of(problem.Kind);
         string Field(string? target) => target is not null && fields is not null
             && fields.FirstOrDefault(f => string.Equals(f.Key, target, StringComparison.OrdinalIgnoreCase)) is { Value: { } field }
             ? field : "";
         // The refusal's own message, then each broken rule next to its field (a rule without a field goes to the top).
-        ModelState.AddModelError(Field(problem.Target), Privacy.Scrub(problem.MessageDa));
-        foreach (var detail in problem.Details.Where(d => d.MessageDa != problem.MessageDa))
-            ModelState.AddModelError(Field(detail.Target), Privacy.Scrub(detail.MessageDa));
+        ModelState.AddModelError(Field(problem.Target), Privacy.Scrub(problem.TextDa));
+        foreach (var detail in problem.Details.Where(d => d.TextDa != problem.TextDa))
+            ModelState.AddModelError(Field(detail.Target), Privacy.Scrub(detail.TextDa));
     }
 
     /// <summary>A field error of the page's own (a value the form could not read).</summary>

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace HousingCapacity.Api.Features.Shared;
 
 /// <summary>
-/// A page whose handler is refused by a rule of access (an officer opening the art. 15 export of a person another municipality
-/// answers for) or by a limit outside a write answers as the API does (403, 429, …) with the Danish error page; not a 500 and a
-/// stack trace in the log (issue 23).
+/// A page whose handler is refused outside a write — by a rule of access (an officer opening the art. 15 export of a person another
+/// municipality answers for) or a limit (the budget of look-ups by CPR number on the find page) — answers as the API does (403,
+/// 429, …) with the Danish error page; not a 500 and a stack trace in the log (issue 23). A refusal of a write is shown on its form
+/// instead (<see cref="HousingPage.AttemptAsync{T}"/>).
 /// </summary>
 public sealed class PageRefusalFilter(ILogger<PageRefusalFilter> logger) : IAsyncPageFilter
 {
@@ -16,23 +17,20 @@ public sealed class PageRefusalFilter(ILogger<PageRefusalFilter> logger) : IAsyn
     {
         var executed = await next();
         if (executed.ExceptionHandled) return;
-        switch (executed.Exception)
+        if (executed.Exception is RefusedException { Refusal: { Kind: not RefusalKind.Unavailable } refusal })
         {
-            case AccessDeniedException refused:
-                // The caller's request, not our fault: no stack trace, below warning.
-                logger.LogInformation("A page was refused: {Reason}", refused.MessageEn);
-                executed.ExceptionHandled = true;
-                context.HttpContext.Items[SignIn.ErrorModel.ReasonKey] = refused.MessageDa;
-                executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
-                break;
-            // A refusal outside a write (the budget of look-ups by CPR number on the find page, say): its status and Danish page.
-            case OData.ODataProblem { Status: >= 400 and < 500 } problem:
-                logger.LogInformation("A page was refused: {Code}", problem.Code);
-                executed.ExceptionHandled = true;
-                context.HttpContext.Items[SignIn.ErrorModel.ReasonKey] = problem.MessageDa;
-                problem.SetRetryAfter(context.HttpContext.Response);
-                executed.Result = new StatusCodeResult(problem.Status);
-                break;
+            // The caller's request, not our fault: no stack trace, below warning.
+            logger.LogInformation("A page was refused: {Code}", refusal.Code);
+            executed.ExceptionHandled = true;
+            executed.Result = ErrorPage(context.HttpContext, refusal);
         }
+    }
+
+    /// <summary>The Danish error page for a refusal: its status, its reason in place of the general one, when to try again.</summary>
+    public static IActionResult ErrorPage(HttpContext http, Refusal refusal)
+    {
+        http.Items[SignIn.ErrorModel.ReasonKey] = refusal.TextDa;
+        Host.HttpStatus.SetRetryAfter(http.Response, refusal.RetryAfter);
+        return new StatusCodeResult(Host.HttpStatus.Of(refusal.Kind));
     }
 }

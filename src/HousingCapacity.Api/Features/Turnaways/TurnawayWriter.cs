@@ -13,21 +13,21 @@ public sealed class TurnawayWriter(Microsoft.Extensions.Options.IOptions<Placeme
     public IReadOnlySet<string> Updatable { get; } = new HashSet<string>();
     public bool AllowsUpdate => false;
 
-    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+    public Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         CreateAsync(db, v.As<NewTurnaway>(), c);
 
-    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewTurnaway t, WriteContext c)
+    public async Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, NewTurnaway t, WriteContext c)
     {
         await References.EnsureVisibleAsync<Facility>(db, t.FacilityId, "FacilityId", c.Cancellation);
         if (t.PersonId is { } personId) await References.EnsureVisibleAsync<Person>(db, personId, "PersonId", c.Cancellation);
         // The night it is now, as shelters count them: before the morning hour, the night that began the evening before.
         var date = t.Date?.ToLocalDate() ?? DanishTime.Night(c.Clock, policy.Value.NightEndsAtHour);
         if (date > DanishTime.Today(c.Clock))
-            throw new DomainRuleException("DateInFuture", "En afvisning kan ikke registreres for en fremtidig dato.",
+            return Refusal.Rule("DateInFuture", "En afvisning kan ikke registreres for en fremtidig dato.",
                 "A turnaway cannot be recorded for a future date.", "Date");
         return (new Turnaway(t.FacilityId, date, t.Reason, t.PersonId, t.Explanation, c.UserName), true);
     }
 
-    public Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
+    public Task<Refusal?> UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
         throw new InvalidOperationException("Turnaways are not edited.");
 }

@@ -7,21 +7,21 @@ namespace HousingCapacity.Api.Features.Waitlists;
 public sealed class AcceptOfferAction(PlacementAllocation allocation)
 {
 
-    public async Task<Placement> InvokeAsync(HousingDbContext db, Offer offer, SupportMethod? supportMethod, LocalDate? startDate,
+    public async Task<Outcome<Placement>> InvokeAsync(HousingDbContext db, Offer offer, SupportMethod? supportMethod, LocalDate? startDate,
         WriteContext c)
     {
         var today = DanishTime.Today(c.Clock);
         await OfferWorkflow.ExpireDueAsync(db, today, c.Cancellation);
         if (offer.Status == OfferStatus.Expired)
-        {
-            throw new ODataProblem(409, "OfferExpired", "Svarfristen er overskredet; tilbuddet er udløbet.",
+            return Refusal.Conflict("OfferExpired", "Svarfristen er overskredet; tilbuddet er udløbet.",
                 "The offer has expired: the response deadline has passed.");
-        }
         var entry = (await db.FindUnscopedAsync<WaitlistEntry>(offer.WaitlistEntryId, c.Cancellation))!;
         // The offer is the caller's to answer, so its person is the one it was made to, seen or not.
         var person = (await db.FindUnscopedAsync<Person>(entry.PersonId, c.Cancellation))!;
-        var placement = await allocation.AllocateAsync(db, new AllocationRequest(entry.PersonId, offer.UnitId, null,
+        var allocated = await allocation.AllocateAsync(db, new AllocationRequest(entry.PersonId, offer.UnitId, null,
             startDate ?? today, null, supportMethod ?? SupportMethod.None, null, ReferralRoute.Municipality), c, person);
+        if (allocated.Refusal is { } refusal) return refusal;
+        var placement = allocated.Value;
         offer.Accept();
         entry.MarkHoused();
         db.Placements.Add(placement);

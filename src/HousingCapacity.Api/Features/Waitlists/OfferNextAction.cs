@@ -9,7 +9,7 @@ namespace HousingCapacity.Api.Features.Waitlists;
 public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<PlacementPolicy> policy)
 {
 
-    public async Task<Offer> InvokeAsync(HousingDbContext db, Waitlist waitlist, int unitId, WriteContext c)
+    public async Task<Outcome<Offer>> InvokeAsync(HousingDbContext db, Waitlist waitlist, int unitId, WriteContext c)
     {
         var ct = c.Cancellation;
         var today = DanishTime.Today(c.Clock);
@@ -19,21 +19,21 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
         var unit = await References.VisibleAsync<Unit>(db, unitId, "unitId", ct);
         var facility = (await db.FindUnscopedAsync<Facility>(unit.FacilityId, ct))!;
         if (facility.Kind != OfferWorkflow.FacilityKindOf(waitlist.Kind))
-            throw new DomainRuleException("UnitNotForWaitlist",
+            return Refusal.Rule("UnitNotForWaitlist",
                 $"Enheden hører til et tilbud af typen {facility.Kind}, ikke til denne venteliste ({waitlist.Kind}).",
                 $"The unit belongs to a {facility.Kind} facility, not to this waitlist ({waitlist.Kind}).", "unitId");
         if (unit.Status == UnitStatus.OutOfService)
-            throw new ODataProblem(409, "UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.", "unitId");
+            return Refusal.Conflict("UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.", "unitId");
         if (await db.Unscoped<Offer>().AnyAsync(o => o.UnitId == unit.Id && o.Status == OfferStatus.Pending, ct))
-            throw new ODataProblem(409, "UnitAlreadyOffered", $"{unit.Label} er allerede tilbudt en anden.",
+            return Refusal.Conflict("UnitAlreadyOffered", $"{unit.Label} er allerede tilbudt en anden.",
                 $"{unit.Label} has already been offered to someone else.", "unitId");
         if (await PlacementAllocation.PeakOccupancyAsync(db, unit.Id, new DateRange(today, null), ct) >= unit.Beds)
-            throw new ODataProblem(409, "UnitDoubleBooked", $"{unit.Label} er ikke ledig.", $"{unit.Label} is not vacant.", "unitId");
+            return Refusal.Conflict("UnitDoubleBooked", $"{unit.Label} er ikke ledig.", $"{unit.Label} is not vacant.", "unitId");
 
         // Someone who declined this very unit is not offered it again.
         var waiting = await db.Unscoped<WaitlistEntry>().Where(e => e.WaitlistId == waitlist.Id && e.Status == WaitlistEntryStatus.Waiting
             && !e.Offers.Any(o => o.UnitId == unit.Id && o.Status == OfferStatus.Declined)).Include(e => e.Person).ToListAsync(ct);
-        var passedOver = new List<ProblemDetail>();
+        var passedOver = new List<Refusal>();
         foreach (var entry in OfferWorkflow.InOrder(waiting))
         {
             var person = entry.Person!;
@@ -44,7 +44,7 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
             if (ineligible.Count > 0)
             {
                 entry.Flag($"{today:yyyy-MM-dd}: {string.Join(" ", ineligible.Select(r => r.MessageDa(candidate, policy.Value)))}");
-                passedOver.AddRange(ineligible.Select(r => new ProblemDetail(r.Code,
+                passedOver.AddRange(ineligible.Select(r => Refusal.Rule(r.Code,
                     $"Ventelisteplacering {entry.Id}: {r.MessageDa(candidate, policy.Value)}",
                         $"Waitlist entry {entry.Id}: {r.MessageEn(candidate, policy.Value)}", "WaitlistEntryId")));
                 continue;
@@ -55,9 +55,11 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
             return offer;
         }
         // Nothing is saved on a refusal; the details name every entry that was passed over, and why.
-        throw new ODataProblem(409, "NoEligibleEntry", "Ingen på ventelisten kan tilbydes enheden.",
-            "Nobody on the waitlist can be offered the unit.", "unitId",
-            passedOver.Count > 0 ? passedOver : [new ProblemDetail("NoEligibleEntry", "Ingen venter på listen.",
-                "Nobody is waiting on the list.")]);
+        return Refusal.Conflict("NoEligibleEntry", "Ingen på ventelisten kan tilbydes enheden.",
+            "Nobody on the waitlist can be offered the unit.", "unitId") with
+        {
+            Details = passedOver.Count > 0 ? passedOver
+                : [Refusal.Conflict("NoEligibleEntry", "Ingen venter på listen.", "Nobody is waiting on the list.")],
+        };
     }
 }

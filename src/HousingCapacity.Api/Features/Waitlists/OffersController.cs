@@ -11,9 +11,7 @@ public sealed class OffersController(AcceptOfferAction accept) : EntitySetContro
     [HttpPost]
     public Task<IActionResult> Accept(int key, [FromActionBody] AcceptOfferCommand command) =>
         ActAsync(key, async offer =>
-        {
-            return (Entity)await accept.InvokeAsync(Db, offer, command.SupportMethod, command.StartDate?.ToLocalDate(), WriteContext);
-        });
+            await accept.InvokeAsync(Db, offer, command.SupportMethod, command.StartDate?.ToLocalDate(), WriteContext));
 
     /// <summary>The entry returns to Waiting with its place kept.</summary>
     [HttpPost]

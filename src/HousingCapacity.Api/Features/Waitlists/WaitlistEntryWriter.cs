@@ -13,17 +13,17 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
     public IReadOnlySet<string> Insertable { get; } = EntityValues.NamesOf<NewWaitlistEntry>();
     public IReadOnlySet<string> Updatable { get; } = EntityValues.NamesOf<WaitlistEntryChange>();
 
-    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+    public Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         CreateAsync(db, v.As<NewWaitlistEntry>(), c);
 
-    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewWaitlistEntry n, WriteContext c)
+    public async Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, NewWaitlistEntry n, WriteContext c)
     {
         var (waitlistId, personId) = (n.WaitlistId, n.PersonId);
         await References.EnsureVisibleAsync<Waitlist>(db, waitlistId, "WaitlistId", c.Cancellation);
         await References.EnsureVisibleAsync<Person>(db, personId, "PersonId", c.Cancellation);
         if (await db.Unscoped<WaitlistEntry>().AnyAsync(e => e.WaitlistId == waitlistId && e.PersonId == personId
                 && (e.Status == WaitlistEntryStatus.Waiting || e.Status == WaitlistEntryStatus.Offered), c.Cancellation))
-            throw new ODataProblem(409, "AlreadyOnWaitlist", "Personen står allerede på ventelisten.",
+            return Refusal.Conflict("AlreadyOnWaitlist", "Personen står allerede på ventelisten.",
                 "The person is already on the waitlist.", "PersonId");
         var appliedOn = n.AppliedOn?.ToLocalDate() ?? DanishTime.Today(c.Clock);
         var waitlist = (await db.FindUnscopedAsync<Waitlist>(waitlistId, c.Cancellation))!;
@@ -32,17 +32,17 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
         var (min, max) = (options.Value.YouthHousingMinAge, options.Value.YouthHousingMaxAge);
         // Eligibility is checked when a person joins, and again at offer time (OfferNext).
         if (waitlist.Kind == WaitlistKind.YouthHousing && person.Age(appliedOn) is var age && (age.Years < min || age.Years > max))
-            throw new DomainRuleException("AgeRestricted",
+            return Refusal.Rule("AgeRestricted",
                 $"Ventelisten til ungeboliger er for {min}–{max}-årige; personen er {age.Years} år{age.NoteDa}.",
                 $"The youth housing waitlist is for people aged {min}–{max}; the person is {age.Years}{age.NoteEn}.", "PersonId");
         return (new WaitlistEntry(waitlistId, personId, appliedOn, n.Priority ?? Priority.Normal, WaitlistEntryStatus.Waiting), true);
     }
 
-    public Task UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
+    public Task<Refusal?> UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var w = (WaitlistEntry)e;
         var change = v.As<WaitlistEntryChange>(w);
         w.Update(change.AppliedOn.ToLocalDate(), change.Priority, change.Status);
-        return Task.CompletedTask;
+        return Task.FromResult<Refusal?>(null);
     }
 }

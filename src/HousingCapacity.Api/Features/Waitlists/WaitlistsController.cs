@@ -10,6 +10,5 @@ public sealed class WaitlistsController(WaitlistWriter writer, OfferNextAction o
     /// person.</summary>
     [HttpPost]
     public Task<IActionResult> OfferNext(int key, [FromActionBody] OfferNextCommand command) =>
-        ActAsync(key, async waitlist =>
-            (Entity)await offerNext.InvokeAsync(Db, waitlist, command.UnitId, WriteContext));
+        ActAsync(key, async waitlist => await offerNext.InvokeAsync(Db, waitlist, command.UnitId, WriteContext));
 }

@@ -41,7 +41,8 @@ public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAct
     {
         await LoadAsync();
         if (Current is null || OfferId is null) return NotFound();
-        if (await WriteAsync(async () => await accept.InvokeAsync(Db, await OfferAsync(), SupportMethod, null, WriteContext),
+        if (await WriteAsync(async () => await (await OfferAsync()).ThenAsync(offer =>
+                accept.InvokeAsync(Db, offer, SupportMethod, null, WriteContext)),
             new Dictionary<string, string> { ["SupportMethod"] = $"offer-{OfferId}", ["PersonId"] = $"offer-{OfferId}",
                 ["UnitId"] = $"offer-{OfferId}" }) is not null)
             return Saved("Tilbuddet er accepteret, og personen er anbragt.");
@@ -53,7 +54,8 @@ public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAct
         await LoadAsync();
         if (Current is null || OfferId is null) return NotFound();
         if (string.IsNullOrWhiteSpace(Reason)) Invalid($"offer-{OfferId}", "Skriv hvorfor tilbuddet blev afslået.");
-        else if (await WriteAsync(async () => await DeclineOfferAction.InvokeAsync(Db, await OfferAsync(), Reason, WriteContext),
+        else if (await WriteAsync(async () => await (await OfferAsync()).ThenAsync(async offer =>
+                     (Outcome<Offer>)await DeclineOfferAction.InvokeAsync(Db, offer, Reason, WriteContext)),
             new Dictionary<string, string> { ["reason"] = $"offer-{OfferId}" }) is not null)
             return Saved("Afslaget er registreret; personen beholder sin plads på listen.");
         return Page();
@@ -65,9 +67,9 @@ public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAct
         return Redirect($"/sagsbehandler/ventelister?liste={Current!.Id}");
     }
 
-    private async Task<Offer> OfferAsync() =>
-        await Db.Offers.SingleOrDefaultAsync(o => o.Id == OfferId && o.Entry!.WaitlistId == Current!.Id)
-        ?? throw OData.ODataProblem.NotFound("Tilbuddet findes ikke på denne liste.", "The offer is not on this list.");
+    private async Task<Outcome<Offer>> OfferAsync() =>
+        await Db.Offers.SingleOrDefaultAsync(o => o.Id == OfferId && o.Entry!.WaitlistId == Current!.Id) is { } offer ? offer
+            : Refusal.NotFound("Tilbuddet findes ikke på denne liste.", "The offer is not on this list.");
 
     private async Task LoadAsync()
     {

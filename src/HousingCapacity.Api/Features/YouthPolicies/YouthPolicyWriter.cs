@@ -14,25 +14,25 @@ public sealed class YouthPolicyWriter : IEntitySetWriter, ICreatesFrom<NewYouthP
     public bool AllowsUpdate => false;
     public bool AllowsDelete => false;
 
-    public Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
+    public Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, EntityValues v, WriteContext c) =>
         CreateAsync(db, v.As<NewYouthPolicy>(), c);
 
-    public async Task<(Entity Entity, bool Created)> CreateAsync(HousingDbContext db, NewYouthPolicy n, WriteContext c)
+    public async Task<Outcome<(Entity Entity, bool Created)>> CreateAsync(HousingDbContext db, NewYouthPolicy n, WriteContext c)
     {
         // The administrator's own municipality unless another is named (WriteScope refuses another's).
-        var municipalityId = n.MunicipalityId ?? db.Scope.Current.MunicipalityId
-            ?? throw ODataProblem.BadRequest("MissingProperty", "Angiv kommunen.", "Give MunicipalityId.", "MunicipalityId");
+        if ((n.MunicipalityId ?? db.Scope.Current.MunicipalityId) is not { } municipalityId)
+            return Refusal.Invalid("MissingProperty", "Angiv kommunen.", "Give MunicipalityId.", "MunicipalityId");
         await References.EnsureVisibleAsync<Municipality>(db, municipalityId, "MunicipalityId", c.Cancellation);
         var from = n.EffectiveFrom.ToLocalDate();
         var date = from.ToDateOnly();
         if (await db.Unscoped<YouthPolicy>().AnyAsync(p => p.MunicipalityId == municipalityId && p.EffectiveFrom == date, c.Cancellation))
-            throw new ODataProblem(409, "YouthPolicyDateTaken",
+            return Refusal.Conflict("YouthPolicyDateTaken",
                 "Kommunen har allerede en version af politikken fra denne dato. Ret ved at registrere en ny version fra en anden dato.",
                 "The municipality already has a version of the policy from this date; record a new version from another date.",
                 "EffectiveFrom");
         return (new YouthPolicy(municipalityId, from, n.Applies, n.MinAge, n.MaxAge, n.PolicyName, n.PolicyYear, c.UserName), true);
     }
 
-    public Task UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
+    public Task<Refusal?> UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
         throw new InvalidOperationException("A youth policy version is never changed.");
 }
