@@ -8,8 +8,8 @@ namespace HousingCapacity.Api.OData;
 
 /// <summary>
 /// The library's resource serializer with the service's privacy rules: <c>Cpr</c> is written only when named in
-/// <c>$select</c> (and masked, DDMMYY-XXXX, for those who may not see it), every record about a person is noted for the
-/// access log (<see cref="PersonsInResponse"/>), and a single record's ETag also goes in the ETag header.
+/// <c>$select</c> (and masked, DDMMYY-XXXX, for those who may not see it), and a single record's ETag also goes in the ETag
+/// header. The persons an answer shows were noted before it started (<see cref="PersonsInAnswer"/>).
 /// </summary>
 public sealed class HousingResourceSerializer(IODataSerializerProvider provider) : ODataResourceSerializer(provider)
 {
@@ -26,7 +26,6 @@ public sealed class HousingResourceSerializer(IODataSerializerProvider provider)
     public override ODataResource CreateResource(SelectExpandNode selectExpandNode, ResourceContext resourceContext)
     {
         var resource = base.CreateResource(selectExpandNode, resourceContext);
-        NotePerson(resourceContext);
         var context = resourceContext.SerializerContext;
         if (context.ExpandedResource is null && resource.ETag is { } etag
             && context.Path?.LastSegment?.EdmType is not (IEdmCollectionType or null)
@@ -47,31 +46,6 @@ public sealed class HousingResourceSerializer(IODataSerializerProvider provider)
                 .Current))
             property.Value = cpr ? Privacy.MaskCpr(text) : Privacy.Scrub(text);
         return property;
-    }
-
-    private static void NotePerson(ResourceContext context)
-    {
-        var persons = context.Request.HttpContext.RequestServices.GetRequiredService<PersonsInResponse>();
-        var record = context.EdmObject;
-        if (context.StructuredType is not IEdmEntityType type)
-        {
-            // A function's row about a person (LongStay, PersonMatch).
-            if (record.TryGetPropertyValue("PersonId", out var rowPerson) && rowPerson is int p) persons.Saw(p);
-            return;
-        }
-        var clr = context.EdmModel.GetAnnotationValue<ClrTypeAnnotation>(type)?.ClrType;
-        if (clr is null || !record.TryGetPropertyValue(nameof(Entity.Id), out var id) || id is not int key) return;
-        switch (PersonReaches.Of(clr))
-        {
-            case var self when self == PersonReach.Self: persons.Saw(key); break;
-            case var none when none == PersonReach.None: break;
-            // The person's id in the answer, or (left out by $select) looked up by the record's key.
-            case PersonReach.Column column when record.TryGetPropertyValue(column.Property, out var personId):
-                if (personId is int p) persons.Saw(p);
-                break;
-            // Through another record (an offer's person is its waitlist entry's), or a column left out: by the record's key.
-            default: persons.SawRecord(clr, key); break;
-        }
     }
 
     private static bool IsPerson(IEdmStructuredType type) => type is IEdmEntityType { Name: nameof(Person) };

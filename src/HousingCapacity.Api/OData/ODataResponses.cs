@@ -1,16 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace HousingCapacity.Api.OData;
 
 /// <summary>
-/// Every answer below /odata passes here, buffered: an exception anywhere — in a controller, in the query binders, or while
-/// the library serializes (AspNetCore.OData #361, #704) — becomes one OData error instead of a 200 with half a body; every
-/// 4xx the library or MVC writes in a format of its own (with <c>innererror</c> and a stack trace, #1048, #1438) is rewritten
-/// in the service's format, Danish and English; and the access log line of an answer with person data is written before the
-/// first byte of it leaves.
+/// Every answer below /odata passes here. A successful answer streams: its access log line is written before it starts
+/// (<see cref="ReadLogFilter"/>). What is held back is only an error the library or MVC writes in a format of its own (with
+/// <c>innererror</c> and a stack trace, #1048, #1438), rewritten in the service's format, Danish and English, and an aggregate of
+/// an empty set, which gets its row (<see cref="EmptyAggregate"/>). An exception anywhere — in a controller, in the query binders,
+/// or while the library serializes (AspNetCore.OData #361, #704) — becomes one OData error; one after the answer has started
+/// aborts it, so that a client never takes half a body for a whole one.
 /// </summary>
 public static partial class ODataResponses
 {
@@ -41,8 +41,8 @@ public static partial class ODataResponses
         if (Microsoft.AspNetCore.OData.Extensions.HttpContextExtensions.ODataBatchFeature(http).BatchId is not null)
             AccessLog.DescribeBatchPart(http.RequestServices.GetRequiredService<CallerScope>(), http);
         var original = http.Response.Body;
-        await using var buffer = new FileBufferingWriteStream();
-        http.Response.Body = buffer;
+        var answer = new AnswerStream(http, original);
+        http.Response.Body = answer;
         ODataProblem? problem = null;
         try
         {
@@ -58,39 +58,68 @@ public static partial class ODataResponses
             http.Response.Body = original;
         }
         if (http.RequestAborted.IsCancellationRequested) return;
-        if (problem is null && http.Response.StatusCode >= 400 && !http.Items.ContainsKey(ODataProblem.WrittenKey))
-            problem = await RewriteAsync(http, buffer);
-        if (problem is not null)
+        if (problem is not null && answer.Streamed)
         {
-            var allow = http.Response.Headers.Allow.ToString();
-            http.Response.Clear();
-            if (problem.Status == 405) http.Response.Headers.Allow = allow.Length > 0 ? allow : "GET";
-            await problem.WriteAsync(http.Response);
+            http.Abort();
             return;
         }
-        // The access log line goes in before the first byte of person data goes out; if it cannot be written, nothing goes out.
-        if (HttpMethods.IsGet(http.Request.Method) && http.Response.StatusCode < 300 && !await TryRecordReadAsync(http))
+        // An error answered without a body of ours (endpoint routing's bare 405, the library's own JSON) is rewritten.
+        if (problem is null && !answer.Streamed && http.Response.StatusCode >= 400 && !http.Items.ContainsKey(ODataProblem.WrittenKey))
+            problem = Rewrite(http, answer.Held?.ToArray() ?? []);
+        else if (problem is null && answer.Held is { } held)
         {
-            http.Response.Clear();
-            await new ODataProblem(503, "AccessLogUnavailable",
-                "Svaret indeholder persondata, og adgangsloggen kunne ikke skrives lige nu. Prøv igen.",
-                "The answer holds personal data and the access log could not be written just now. Try again.")
-            {
-                RetryAfter = TimeSpan.FromSeconds(5),
-            }.WriteAsync(http.Response);
-            return;
-        }
-        if (http.Items.ContainsKey(EmptyAggregate.Key))
-        {
-            using var copy = new MemoryStream();
-            await buffer.DrainBufferAsync(copy, http.RequestAborted);
-            var body = EmptyAggregate.Complete(http, copy.ToArray()) ?? copy.ToArray();
+            var body = EmptyAggregate.Complete(http, held.ToArray()) ?? held.ToArray();
             http.Response.ContentLength = null;
             await original.WriteAsync(body, http.RequestAborted);
             return;
         }
-        await buffer.DrainBufferAsync(original, http.RequestAborted);
+        if (problem is null) return;
+        var allow = http.Response.Headers.Allow.ToString();
+        http.Response.Clear();
+        if (problem.Status == 405) http.Response.Headers.Allow = allow.Length > 0 ? allow : "GET";
+        await problem.WriteAsync(http.Response);
     });
+
+    /// <summary>
+    /// The response's body: written through as it comes (the answer streams), unless at its first byte it is an error in a format
+    /// of its own or an aggregate to complete, which is held for the middleware to rewrite.
+    /// </summary>
+    private sealed class AnswerStream(HttpContext http, Stream inner) : Stream
+    {
+        private bool _decided;
+
+        public MemoryStream? Held { get; private set; }
+        public bool Streamed { get; private set; }
+
+        private Stream Target()
+        {
+            if (!_decided)
+            {
+                _decided = true;
+                if (http.Response.StatusCode >= 400 && !http.Items.ContainsKey(ODataProblem.WrittenKey)
+                    || http.Items.ContainsKey(EmptyAggregate.Key))
+                    Held = new MemoryStream();
+                else Streamed = true;
+            }
+            return Held ?? inner;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Target().Write(buffer, offset, count);
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+            Target().WriteAsync(buffer, offset, count, ct);
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default) =>
+            Target().WriteAsync(buffer, ct);
+        public override void Flush() => (Held is null && _decided ? inner : Stream.Null).Flush();
+        public override Task FlushAsync(CancellationToken ct) => Held is null && _decided ? inner.FlushAsync(ct) : Task.CompletedTask;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 
     /// <summary>
     /// Query options the service does not offer are refused by name, not ignored; $format names JSON (or, for $metadata, XML);
@@ -175,24 +204,6 @@ public static partial class ODataResponses
         }
     }
 
-    private static async Task<bool> TryRecordReadAsync(HttpContext http)
-    {
-        try
-        {
-            var db = http.RequestServices.GetRequiredService<HousingDbContext>();
-            await AccessLog.RecordReadAsync(db, db.Scope, http.RequestServices.GetRequiredService<PersonsInResponse>(),
-                http.RequestServices.GetRequiredService<IClock>(), http.RequestAborted);
-            return true;
-        }
-        catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
-        {
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("HousingCapacity.OData")
-                .LogError("The access log could not be written for {Method} {Path}: {Message}", http.Request.Method,
-                    Privacy.Scrub(http.Request.Path.Value ?? ""), Privacy.Scrub(e.Message));
-            return false;
-        }
-    }
-
     /// <summary>Every failure as an OData error with the right status; nothing unexpected leaks a stack trace.</summary>
     public static ODataProblem Classify(Exception exception, HttpContext http)
     {
@@ -240,34 +251,30 @@ public static partial class ODataResponses
 
     /// <summary>A refusal written by the library or by MVC (its own JSON, a problem details object, or nothing) in the service's
     /// format.</summary>
-    private static async Task<ODataProblem> RewriteAsync(HttpContext http, FileBufferingWriteStream buffer)
+    private static ODataProblem Rewrite(HttpContext http, byte[] body)
     {
         var status = http.Response.StatusCode;
         string? detail = null;
         string? code = null;
-        using (var copy = new MemoryStream())
+        if (body.Length > 0)
         {
-            await buffer.DrainBufferAsync(copy);
-            if (copy.Length > 0)
+            try
             {
-                try
+                using var json = JsonDocument.Parse(body);
+                var root = json.RootElement;
+                if (root.TryGetProperty("error", out var error))
                 {
-                    using var json = JsonDocument.Parse(copy.ToArray());
-                    var root = json.RootElement;
-                    if (root.TryGetProperty("error", out var error))
-                    {
-                        code = error.TryGetProperty("code", out var c) && c.GetString() is { Length: > 0 } s ? s : null;
-                        detail = error.TryGetProperty("message", out var m) ? m.GetString() : null;
-                    }
-                    else if (root.TryGetProperty("ExceptionMessage", out var inner) || root.TryGetProperty("Message", out inner)
-                             || root.TryGetProperty("title", out inner))
-                    {
-                        detail = inner.GetString();
-                    }
+                    code = error.TryGetProperty("code", out var c) && c.GetString() is { Length: > 0 } s ? s : null;
+                    detail = error.TryGetProperty("message", out var m) ? m.GetString() : null;
                 }
-                catch (JsonException)
+                else if (root.TryGetProperty("ExceptionMessage", out var inner) || root.TryGetProperty("Message", out inner)
+                         || root.TryGetProperty("title", out inner))
                 {
+                    detail = inner.GetString();
                 }
+            }
+            catch (JsonException)
+            {
             }
         }
         // Endpoint routing answers 405 for any path it cannot place when some GET route is near; a path the model does not know is 404.

@@ -21,6 +21,7 @@ public static class ODataSetup
             {
                 mvc.Filters.Add<ODataAccessFilter>();
                 mvc.Filters.Add<DateParametersFilter>();
+                mvc.Filters.Add<ReadLogFilter>();
             })
             .AddOData(options =>
             {
