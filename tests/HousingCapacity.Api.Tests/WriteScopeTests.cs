@@ -20,7 +20,8 @@ public class WriteScopeTests(ApiFixture api) : IClassFixture<ApiFixture>
         var records = db.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => t.IsSubclassOf(typeof(Entity))).ToList();
         Assert.NotEmpty(records);
         var municipality = await db.Municipalities.SingleAsync(m => m.Code == 175);
-        var facility = await db.Facilities.Where(f => f.MunicipalityId == municipality.Id).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
+        var facility = await db.Facilities.Where(f => f.MunicipalityId == municipality.Id).OrderBy(f => f.Id).Select(f => f.Id)
+            .FirstAsync();
         var callers = Enum.GetValues<Role>().Select(role => Caller.Person("scope", role, municipality.Id, 175,
             role == Role.ShelterStaff ? [facility] : [])).ToList();
         var missing = new List<string>();
