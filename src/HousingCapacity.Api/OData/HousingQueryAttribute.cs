@@ -63,7 +63,11 @@ public sealed class HousingQueryAttribute : EnableQueryAttribute
         var limits = queryOptions.Request.HttpContext.RequestServices.GetRequiredService<IOptions<ODataLimits>>().Value;
         var settings = new ODataQuerySettings
         {
-            PageSize = PageSizeFor(queryOptions.Request, limits),
+            // A single record (a key, a single navigation) has no pages, unless it expands a collection, which is paged: paging
+            // the record alone would only read it again through reflection.
+            PageSize = queryOptions.Request.ODataFeature().Path.LastSegment.EdmType is Microsoft.OData.Edm.IEdmCollectionType
+                       || queryOptions.SelectExpand?.RawExpand is not null
+                ? PageSizeFor(queryOptions.Request, limits) : null,
             EnsureStableOrdering = true,
             HandleNullPropagation = HandleNullPropagationOption.Default,
             EnableConstantParameterization = true,
