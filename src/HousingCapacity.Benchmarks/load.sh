@@ -25,9 +25,11 @@ server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
+# The limits of one user are raised: the clients are one user, and the allocations register their persons by CPR number
+# (each a look-up within the user's CPR budget).
 (cd "$api" && ASPNETCORE_ENVIRONMENT=Development exec dotnet HousingCapacity.Api.dll --Urls="http://127.0.0.1:$port" \
   --Database:ConnectionString="Data Source=$db" --Database:SeedDemoData=true \
-  --RateLimits:WritesPerMinute=100000000 --RateLimits:HeavyQueriesPerMinute=100000000 \
+  --RateLimits:WritesPerMinute=100000000 --RateLimits:HeavyQueriesPerMinute=100000000 --CprLookups:PerWindow=100000000 \
   --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1) &
 server=$!
 for _ in $(seq 1 240); do
