@@ -63,11 +63,10 @@ public sealed class HousingQueryAttribute : EnableQueryAttribute
         var limits = queryOptions.Request.HttpContext.RequestServices.GetRequiredService<IOptions<ODataLimits>>().Value;
         var settings = new ODataQuerySettings
         {
-            // A single record (a key, a single navigation) has no pages, unless it expands a collection, which is paged: paging
-            // the record alone would only read it again through reflection.
-            PageSize = queryOptions.Request.ODataFeature().Path.LastSegment.EdmType is Microsoft.OData.Edm.IEdmCollectionType
-                       || queryOptions.SelectExpand?.RawExpand is not null
-                ? PageSizeFor(queryOptions.Request, limits) : null,
+            // A single record is paged too, though it has no pages: unpaged, the library runs its query inside its own catch,
+            // which answers a lost database connection (an InvalidOperationException) as a 400; paged, the query runs through
+            // reflection and the failure reaches ODataResponses as the 503 it is (PostgreSqlTests.ALostDatabaseConnection_…).
+            PageSize = PageSizeFor(queryOptions.Request, limits),
             EnsureStableOrdering = true,
             HandleNullPropagation = HandleNullPropagationOption.Default,
             EnableConstantParameterization = true,
