@@ -199,10 +199,31 @@ public class ReportTests(ReportMonthFixture api) : IClassFixture<ReportMonthFixt
         Assert.Equal("<5", json.Json.GetProperty("Flow").GetProperty("Admissions").GetString());
         Assert.Equal(5, json.Json.GetProperty("Flow").GetProperty("Discharges").GetInt32());
         var csv = await api.Client.GetStringAsync("/reports/monthly/900/2026-10.csv");
-        Assert.Contains("facility;Herberget Prøvevej;OccupiedBedNights;39", csv);
-        Assert.Contains("flow;all;Admissions;<5", csv);
+        Assert.Contains("Tilbud;Herberget Prøvevej;Belagte sengedøgn;39", csv);
+        Assert.Contains("Ind og ud;I alt;Indskrivninger;<5", csv);
         Assert.DoesNotContain("Jens", json.Body + csv);
         Assert.DoesNotContain("150606", json.Body + csv);
+    }
+
+    [Fact]
+    public async Task Csv_IsForDanishExcel_DecimalCommaDanishNamesAndAByteOrderMark()
+    {
+        var bytes = await api.Client.GetByteArrayAsync("/reports/monthly/900/2026-10.csv");
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Afsnit;Emne;Mål;Værdi", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(';')).ToList();
+        Assert.All(rows, r => Assert.Equal(4, r.Length));
+        // The shelter's occupancy, 39 of 93 bed-nights, as Danish Excel reads a number.
+        Assert.Contains(["Tilbud", "Herberget Prøvevej", "Belægningsgrad (andel)", "0,4194"], rows);
+        Assert.Contains(["Tilbud", "Herberget Prøvevej", "Type", "Forsorgshjem/herberg (§ 110)"], rows);
+        Assert.Contains(["Rapport", "oktober 2026", "Måneden er ikke slut", "nej"], rows);
+        // No number with a decimal point, and no measure, section or kind by its name in the code.
+        Assert.DoesNotContain(rows, r => System.Text.RegularExpressions.Regex.IsMatch(r[3], @"^-?\d+\.\d+$"));
+        Assert.DoesNotContain(rows, r => new[] { r[0], r[2] }.Any(name =>
+            System.Text.RegularExpressions.Regex.IsMatch(name, "[a-z][A-Z]")));
+        var kinds = Enum.GetNames<FacilityKind>();
+        Assert.DoesNotContain(rows, r => kinds.Contains(r[1]) || kinds.Contains(r[3]));
     }
 
     [Theory]

@@ -157,8 +157,8 @@ public class Section110ReportTests(FollowUpMonthFixture api) : IClassFixture<Fol
         Assert.Equal(HttpStatusCode.OK, json.Status);
         Assert.Equal("<5", json.Json.GetProperty("Section110").GetProperty("Readmissions12Months").GetString());
         var csv = await committee.GetAsync("/reports/monthly/901/2026-10.csv");
-        Assert.Contains("section110;counting-year;NightsPastThreshold;31", csv.Body);
-        Assert.Contains("housing-kept;6m;Cohort;<5", csv.Body);
+        Assert.Contains("§ 110;Tælleår;Nætter over tærsklen;31", csv.Body);
+        Assert.Contains("Bolig fastholdt;Efter 6 måneder;Personer i kohorten;<5", csv.Body);
         var pdf = await committee.GetAsync("/reports/monthly/901/2026-10.pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.Status);
     }

@@ -36,11 +36,27 @@ public static class CsvFile
 
     public const string ContentType = "text/csv; charset=utf-8";
 
-    /// <summary>A whole file: its header, then the rows <paramref name="rows"/> writes.</summary>
-    public static byte[] Write(string[] header, Action<CsvWriter> rows)
+    /// <summary>As <see cref="WriteOptions"/>, with numbers as Danish Excel reads them: a decimal comma (0,9778).</summary>
+    private static readonly CsvWriterOptions DanishOptions = new()
+    {
+        Separator = ';',
+        NewLine = "\r\n",
+        Injection = CsvInjection.Escape,
+        WriteByteOrderMark = true,
+        FormatProvider = CultureInfo.GetCultureInfo("da-DK"),
+    };
+
+    /// <summary>A whole file: its header, then the rows <paramref name="rows"/> writes; numbers with a decimal point.</summary>
+    public static byte[] Write(string[] header, Action<CsvWriter> rows) => Write(WriteOptions, header, rows);
+
+    /// <summary>A whole file for people with Danish Excel: numbers with a decimal comma, so that they are read as numbers, not as
+    /// text or dates.</summary>
+    public static byte[] WriteDanish(string[] header, Action<CsvWriter> rows) => Write(DanishOptions, header, rows);
+
+    private static byte[] Write(CsvWriterOptions options, string[] header, Action<CsvWriter> rows)
     {
         using var bytes = new MemoryStream();
-        using (var csv = CsvWriter.Create(bytes, WriteOptions, leaveOpen: true))
+        using (var csv = CsvWriter.Create(bytes, options, leaveOpen: true))
         {
             csv.WriteRecord(header);
             rows(csv);

@@ -1,20 +1,27 @@
+using HousingCapacity.Api.Reporting.Pdf;
 
 namespace HousingCapacity.Api.Reporting;
 
 /// <summary>
-/// The figures as CSV in long form, one figure a row: section;item;measure;value. Semicolon-separated, UTF-8 with BOM,
-/// so that Danish Excel opens it as it is; numbers use a decimal point; hidden small counts are "&lt;5".
+/// The figures as CSV for a spreadsheet, in long form, one figure a row: Afsnit;Emne;Mål;Værdi, in Danish as the PDF names
+/// them. Semicolon-separated, UTF-8 with BOM and numbers with a decimal comma, so that Danish Excel opens it as it is and
+/// reads the numbers as numbers; shares are fractions (0,9778), their measure says "andel"; hidden small counts are "&lt;5".
 /// </summary>
 public static class ReportCsv
 {
+    public static readonly string[] Header = ["Afsnit", "Emne", "Mål", "Værdi"];
+
     /// <summary>The file's name without extension, for the endpoint and the committee's page.</summary>
     public static string FileName(MonthlyFigures f) => $"belaegning-{f.MunicipalityCode}-{f.Month}";
 
     /// <summary>The CSV as sent: UTF-8 with a BOM, so that Excel reads the Danish letters (<see cref="CsvFile"/>).</summary>
-    public static byte[] Bytes(MonthlyFigures f) => CsvFile.Write(["section", "item", "measure", "value"], csv => Rows(csv, f));
+    public static byte[] Bytes(MonthlyFigures f) => CsvFile.WriteDanish(Header, csv => Rows(csv, f));
 
     /// <summary>The CSV as text, without the byte order mark.</summary>
     public static string Render(MonthlyFigures f) => System.Text.Encoding.UTF8.GetString(Bytes(f)).TrimStart('\uFEFF');
+
+    private static string Kind(FacilityKind kind) => MonthlyReportPdf.Kind(kind);
+    private static string Word(string name) => MonthlyReportPdf.Word(name);
 
     private static void Rows(CsvHelper.CsvWriter csv, MonthlyFigures f)
     {
@@ -31,106 +38,115 @@ public static class ReportCsv
                 case int i: csv.WriteField(i, ""); break;
                 case long l: csv.WriteField(l, ""); break;
                 case decimal m: csv.WriteField(m, "0.####"); break;
+                case bool b: csv.WriteField(b ? "ja" : "nej"); break;
                 default: csv.WriteField(value.ToString()); break;
             }
             csv.EndRecord();
         }
-        Row("report", f.MunicipalityName, "MunicipalityCode", f.MunicipalityCode);
-        Row("report", f.Month, "Nights", f.Nights);
-        Row("report", f.Month, "InProgress", f.InProgress ? "true" : "false");
+        const string All = "I alt";
+        var month = MonthlyReportPdf.MonthName(f.Month);
+        Row("Rapport", f.MunicipalityName, "Kommunekode", f.MunicipalityCode);
+        Row("Rapport", month, "Nætter", f.Nights);
+        Row("Rapport", month, "Måneden er ikke slut", f.InProgress);
         foreach (var r in f.Facilities)
         {
-            Row("facility", r.Name, "Kind", r.Kind.ToString());
-            Row("facility", r.Name, "Beds", r.Beds);
-            Row("facility", r.Name, "BedsInService", r.BedsInService);
-            Row("facility", r.Name, "CapacityBedNights", r.CapacityBedNights);
-            Row("facility", r.Name, "OccupiedBedNights", r.OccupiedBedNights);
-            Row("facility", r.Name, "OccupancyRate", r.OccupancyRate);
-            Row("facility", r.Name, "OutOfServiceBedNights", r.OutOfServiceBedNights);
-            Row("facility", r.Name, "ReportedNights", r.ReportedNights);
-            Row("facility", r.Name, "MissingReportNights", r.MissingReportNights);
-            Row("facility", r.Name, "ReportedCapacityBedNights", r.ReportedCapacityBedNights);
-            Row("facility", r.Name, "ReportedOccupiedBedNights", r.ReportedOccupiedBedNights);
-            Row("facility", r.Name, "ReportedOccupancyRate", r.ReportedOccupancyRate);
-            Row("facility", r.Name, "DisagreeingNights", r.DisagreeingNights);
+            Row("Tilbud", r.Name, "Type", Kind(r.Kind));
+            Row("Tilbud", r.Name, "Senge", r.Beds);
+            Row("Tilbud", r.Name, "Senge i drift", r.BedsInService);
+            Row("Tilbud", r.Name, "Kapacitet (sengedøgn)", r.CapacityBedNights);
+            Row("Tilbud", r.Name, "Belagte sengedøgn", r.OccupiedBedNights);
+            Row("Tilbud", r.Name, "Belægningsgrad (andel)", r.OccupancyRate);
+            Row("Tilbud", r.Name, "Sengedøgn ude af drift", r.OutOfServiceBedNights);
+            Row("Tilbud", r.Name, "Nætter med indberetning", r.ReportedNights);
+            Row("Tilbud", r.Name, "Nætter uden indberetning", r.MissingReportNights);
+            Row("Tilbud", r.Name, "Indberettet kapacitet (sengedøgn)", r.ReportedCapacityBedNights);
+            Row("Tilbud", r.Name, "Indberettet belagte sengedøgn", r.ReportedOccupiedBedNights);
+            Row("Tilbud", r.Name, "Indberettet belægningsgrad (andel)", r.ReportedOccupancyRate);
+            Row("Tilbud", r.Name, "Nætter hvor indberetning og ophold er uenige", r.DisagreeingNights);
         }
         foreach (var k in f.Kinds)
         {
-            var kind = k.Kind.ToString();
-            Row("kind", kind, "Facilities", k.Facilities);
-            Row("kind", kind, "Beds", k.Beds);
-            Row("kind", kind, "CapacityBedNights", k.Occupancy.CapacityBedNights);
-            Row("kind", kind, "OccupiedBedNights", k.Occupancy.OccupiedBedNights);
-            Row("kind", kind, "OccupancyRate", k.Occupancy.OccupancyRate);
-            Row("kind", kind, "ReportedOccupancyRate", k.Occupancy.ReportedOccupancyRate);
-            Row("kind", kind, "PreviousMonthRate", k.PreviousMonthRate);
-            Row("kind", kind, "ChangeInPercentagePoints", k.ChangeInPercentagePoints);
+            var kind = Kind(k.Kind);
+            Row("Type af tilbud", kind, "Tilbud", k.Facilities);
+            Row("Type af tilbud", kind, "Senge", k.Beds);
+            Row("Type af tilbud", kind, "Kapacitet (sengedøgn)", k.Occupancy.CapacityBedNights);
+            Row("Type af tilbud", kind, "Belagte sengedøgn", k.Occupancy.OccupiedBedNights);
+            Row("Type af tilbud", kind, "Belægningsgrad (andel)", k.Occupancy.OccupancyRate);
+            Row("Type af tilbud", kind, "Indberettet belægningsgrad (andel)", k.Occupancy.ReportedOccupancyRate);
+            Row("Type af tilbud", kind, "Belægningsgrad forrige måned (andel)", k.PreviousMonthRate);
+            Row("Type af tilbud", kind, "Ændring (procentpoint)", k.ChangeInPercentagePoints);
         }
-        Row("total", "all", "CapacityBedNights", f.Total.CapacityBedNights);
-        Row("total", "all", "OccupiedBedNights", f.Total.OccupiedBedNights);
-        Row("total", "all", "OccupancyRate", f.Total.OccupancyRate);
-        Row("flow", "all", "Admissions", f.Flow.Admissions);
-        Row("flow", "all", "Discharges", f.Flow.Discharges);
-        Row("flow", "all", "DistinctPersons", f.Flow.DistinctPersons);
-        Row("flow", "all", "CompletedStays", f.Flow.CompletedStays);
-        Row("flow", "all", "MeanNightsOfCompletedStays", f.Flow.MeanNightsOfCompletedStays);
-        Row("flow", "all", "MedianNightsOfCompletedStays", f.Flow.MedianNightsOfCompletedStays);
-        Row("flow", "all", "PersonsPastSection110Threshold", f.Flow.PersonsPastSection110Threshold);
-        Row("flow", "all", "Turnaways", f.Flow.Turnaways);
-        foreach (var c in f.Flow.DischargesByReason) Row("discharge-reason", c.Name, "Discharges", c.Count);
-        foreach (var c in f.Flow.DischargesByDestination) Row("discharge-destination", c.Name, "Discharges", c.Count);
-        foreach (var c in f.Flow.TurnawaysByReason) Row("turnaway-reason", c.Name, "Turnaways", c.Count);
-        Row("youth", $"{f.Youth.MinAge}-{f.Youth.MaxAge}", "AdmittedToSection110", f.Youth.AdmittedToSection110);
-        Row("youth", $"{f.Youth.MinAge}-{f.Youth.MaxAge}", "RecordedExceptions", f.Youth.RecordedExceptions);
-        foreach (var c in f.HousingFirst.ActiveBySupportMethod) Row("housing-first", c.Name, "Active", c.Count);
-        Row("housing-first", "all", "Started", f.HousingFirst.Started);
-        Row("housing-first", "all", "Ended", f.HousingFirst.Ended);
+        Row("I alt", All, "Kapacitet (sengedøgn)", f.Total.CapacityBedNights);
+        Row("I alt", All, "Belagte sengedøgn", f.Total.OccupiedBedNights);
+        Row("I alt", All, "Belægningsgrad (andel)", f.Total.OccupancyRate);
+        Row("Ind og ud", All, "Indskrivninger", f.Flow.Admissions);
+        Row("Ind og ud", All, "Udskrivninger", f.Flow.Discharges);
+        Row("Ind og ud", All, "Forskellige personer", f.Flow.DistinctPersons);
+        Row("Ind og ud", All, "Afsluttede ophold", f.Flow.CompletedStays);
+        Row("Ind og ud", All, "Nætter pr. afsluttet ophold (gennemsnit)", f.Flow.MeanNightsOfCompletedStays);
+        Row("Ind og ud", All, "Nætter pr. afsluttet ophold (median)", f.Flow.MedianNightsOfCompletedStays);
+        Row("Ind og ud", All, "Personer over § 110-tærsklen", f.Flow.PersonsPastSection110Threshold);
+        Row("Ind og ud", All, "Afvisninger", f.Flow.Turnaways);
+        foreach (var c in f.Flow.DischargesByReason) Row("Udskrivningsårsag", Word(c.Name), "Udskrivninger", c.Count);
+        foreach (var c in f.Flow.DischargesByDestination) Row("Udskrevet til", Word(c.Name), "Udskrivninger", c.Count);
+        foreach (var c in f.Flow.TurnawaysByReason) Row("Afvisningsårsag", Word(c.Name), "Afvisninger", c.Count);
+        var ages = $"{f.Youth.MinAge}–{f.Youth.MaxAge} år";
+        Row("Unge", ages, "Indskrevet på § 110-tilbud", f.Youth.AdmittedToSection110);
+        Row("Unge", ages, "Heraf med registreret begrundelse", f.Youth.RecordedExceptions);
+        foreach (var c in f.HousingFirst.ActiveBySupportMethod) Row("Housing First", Word(c.Name), "Aktive forløb", c.Count);
+        Row("Housing First", All, "Startede forløb", f.HousingFirst.Started);
+        Row("Housing First", All, "Afsluttede forløb", f.HousingFirst.Ended);
         foreach (var r in new[] { f.HousingFirst.SixMonths, f.HousingFirst.TwelveMonths })
         {
-            Row("housing-first", $"retention-{r.Months}m", "Cohort", r.Cohort);
-            Row("housing-first", $"retention-{r.Months}m", "StillHoused", r.StillHoused);
-            Row("housing-first", $"retention-{r.Months}m", "Share", r.Share);
+            var after = $"Efter {r.Months} måneder";
+            Row("Housing First", after, "Forløb i kohorten", r.Cohort);
+            Row("Housing First", after, "Stadig i bolig", r.StillHoused);
+            Row("Housing First", after, "Stadig i bolig (andel)", r.Share);
         }
         foreach (var w in f.Waitlists)
         {
-            Row("waitlist", w.Name, "EntriesAtMonthEnd", w.EntriesAtMonthEnd);
-            Row("waitlist", w.Name, "NewEntries", w.NewEntries);
-            Row("waitlist", w.Name, "OffersMade", w.OffersMade);
-            Row("waitlist", w.Name, "Accepted", w.Accepted);
-            Row("waitlist", w.Name, "Declined", w.Declined);
-            Row("waitlist", w.Name, "Expired", w.Expired);
-            Row("waitlist", w.Name, "MedianDaysWaitedByHoused", w.MedianDaysWaitedByHoused);
+            Row("Venteliste", w.Name, "Venter ved månedens slutning", w.EntriesAtMonthEnd);
+            Row("Venteliste", w.Name, "Nye på listen", w.NewEntries);
+            Row("Venteliste", w.Name, "Tilbud givet", w.OffersMade);
+            Row("Venteliste", w.Name, "Tilbud taget imod", w.Accepted);
+            Row("Venteliste", w.Name, "Tilbud afslået", w.Declined);
+            Row("Venteliste", w.Name, "Tilbud udløbet", w.Expired);
+            Row("Venteliste", w.Name, "Dage på listen for dem, der fik bolig (median)", w.MedianDaysWaitedByHoused);
         }
         var s110 = f.Section110;
-        Row("section110", "all", "Admissions", s110.Admissions);
-        foreach (var c in s110.AdmissionsByHandlekommune) Row("section110-handlekommune", c.Name, "Admissions", c.Count);
-        Row("section110", "all", "AdmissionsWithoutCpr", s110.AdmissionsWithoutCpr);
-        Row("section110", "all", "PersonsWithoutCpr", s110.PersonsWithoutCpr);
-        Row("section110", "counting-year", "PersonsAtWarning", s110.PersonsAtWarning);
-        Row("section110", "counting-year", "PersonsPastThreshold", s110.PersonsPastThreshold);
-        Row("section110", "counting-year", "NightsPastThreshold", s110.NightsPastThreshold);
-        Row("section110", "all", "Discharges", s110.Discharges);
-        foreach (var c in s110.DischargesByFollowUpSupport) Row("section110-follow-up", c.Name, "Discharges", c.Count);
-        Row("section110", "follow-up", "DecidedBeforeDischarge", s110.FollowUpDecidedBeforeDischarge);
-        Row("section110", "all", "Readmissions12Months", s110.Readmissions12Months);
-        Row("section110", "all", "DischargesToStreetOrUnknown", s110.DischargesToStreetOrUnknown);
-        foreach (var c in s110.AdmissionsByPriorResidence) Row("section110-prior-residence", c.Name, "Admissions", c.Count);
-        Row("section110", "all", "AdmissionsFromHospitalPsychiatryOrPrison", s110.AdmissionsFromHospitalPsychiatryOrPrison);
-        Row("section110", "turnaway", "AdmissionsAfterTurnaway", s110.AdmissionsAfterTurnaway);
-        Row("section110", "turnaway", "MedianDaysFromFirstTurnaway", s110.MedianDaysFromFirstTurnaway);
+        Row("§ 110", All, "Indskrivninger", s110.Admissions);
+        foreach (var c in s110.AdmissionsByHandlekommune) Row("§ 110 efter handlekommune", c.Name, "Indskrivninger", c.Count);
+        Row("§ 110", All, "Indskrivninger uden CPR-nummer", s110.AdmissionsWithoutCpr);
+        Row("§ 110", All, "Personer uden CPR-nummer", s110.PersonsWithoutCpr);
+        Row("§ 110", "Tælleår", "Personer nær tærsklen", s110.PersonsAtWarning);
+        Row("§ 110", "Tælleår", "Personer over tærsklen", s110.PersonsPastThreshold);
+        Row("§ 110", "Tælleår", "Nætter over tærsklen", s110.NightsPastThreshold);
+        Row("§ 110", All, "Udskrivninger", s110.Discharges);
+        foreach (var c in s110.DischargesByFollowUpSupport)
+            Row("§ 110 opfølgning", DstCodes.Label(Enum.Parse<FollowUpSupport>(c.Name)), "Udskrivninger", c.Count);
+        Row("§ 110", "Opfølgning", "Besluttet før udskrivning", s110.FollowUpDecidedBeforeDischarge);
+        Row("§ 110", All, "Genindskrivninger inden for 12 måneder", s110.Readmissions12Months);
+        Row("§ 110", All, "Udskrevet til gaden eller ukendt", s110.DischargesToStreetOrUnknown);
+        foreach (var c in s110.AdmissionsByPriorResidence)
+            Row("§ 110 opholdssted før", DstCodes.Label(Enum.Parse<PriorResidence>(c.Name)), "Indskrivninger", c.Count);
+        Row("§ 110", All, "Indskrevet fra hospital, psykiatri eller fængsel", s110.AdmissionsFromHospitalPsychiatryOrPrison);
+        Row("§ 110", "Afvisning", "Indskrevet efter en afvisning", s110.AdmissionsAfterTurnaway);
+        Row("§ 110", "Afvisning", "Dage fra første afvisning (median)", s110.MedianDaysFromFirstTurnaway);
         foreach (var r in new[] { s110.HousingKeptSixMonths, s110.HousingKeptTwelveMonths })
         {
-            Row("housing-kept", $"{r.Months}m", "Cohort", r.Cohort);
-            Row("housing-kept", $"{r.Months}m", "StillHoused", r.StillHoused);
-            Row("housing-kept", $"{r.Months}m", "Share", r.Share);
+            var after = $"Efter {r.Months} måneder";
+            Row("Bolig fastholdt", after, "Personer i kohorten", r.Cohort);
+            Row("Bolig fastholdt", after, "Stadig i bolig", r.StillHoused);
+            Row("Bolig fastholdt", after, "Stadig i bolig (andel)", r.Share);
         }
-        Row("youth-housing", "all", "NewEntries", f.YouthHousing.NewEntries);
-        Row("youth-housing", "all", "Waiting", f.YouthHousing.Waiting);
-        Row("youth-housing", "all", "MedianDaysToAcceptedOffer", f.YouthHousing.MedianDaysToAcceptedOffer);
-        Row("youth-housing", "all", "YoungTurnedAway", f.YouthHousing.YoungTurnedAway);
-        Row("notifications", "section110", "Due", f.Notifications.Due);
-        Row("notifications", "section110", "OnTime", f.Notifications.OnTime);
-        Row("notifications", "section110", "ShareOnTime", f.Notifications.ShareOnTime);
-        foreach (var t in f.Trend) Row("trend", t.Month, t.Kind.ToString(), t.OccupancyRate);
+        Row("Ungeboliger", All, "Nye på listen", f.YouthHousing.NewEntries);
+        Row("Ungeboliger", All, "Venter", f.YouthHousing.Waiting);
+        Row("Ungeboliger", All, "Dage til accepteret tilbud (median)", f.YouthHousing.MedianDaysToAcceptedOffer);
+        Row("Ungeboliger", All, "Unge afvist", f.YouthHousing.YoungTurnedAway);
+        Row("Underretninger", "§ 110", "Skulle sendes", f.Notifications.Due);
+        Row("Underretninger", "§ 110", "Sendt til tiden", f.Notifications.OnTime);
+        Row("Underretninger", "§ 110", "Sendt til tiden (andel)", f.Notifications.ShareOnTime);
+        foreach (var t in f.Trend)
+            Row("Udvikling", MonthlyReportPdf.MonthName(t.Month), $"Belægningsgrad (andel): {Kind(t.Kind)}", t.OccupancyRate);
     }
 }

@@ -54,7 +54,7 @@ public static class MonthlyReportPdf
     private static string Num(double? value) => value is { } v ? v.ToString("0.#", Da) : "–";
     private static string C(PersonCount c) => c.Suppressed ? "<5" : N(c.Value);
 
-    private static string MonthName(string month)
+    public static string MonthName(string month)
     {
         var date = new LocalDate(int.Parse(month[..4], CultureInfo.InvariantCulture), int.Parse(month[5..], CultureInfo.InvariantCulture),
             1);
