@@ -319,7 +319,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         var sample = await SampleAsync();
         using var http = role == Role.ShelterStaff ? api.HttpAs(role, 175, sample.FacilityId) : api.HttpAs(role, 175);
         var mayRead = role is Role.Committee or Role.HousingOfficer;
-        foreach (var format in new[] { "pdf", "json", "csv" })
+        foreach (var format in new[] { "pdf", "json", "csv", "xlsx" })
         {
             using var own = await http.GetAsync($"/reports/monthly/175/2026-10.{format}");
             Assert.Equal(mayRead ? HttpStatusCode.OK : HttpStatusCode.Forbidden, own.StatusCode);

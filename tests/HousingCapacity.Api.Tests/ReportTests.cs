@@ -226,6 +226,43 @@ public class ReportTests(ReportMonthFixture api) : IClassFixture<ReportMonthFixt
         Assert.DoesNotContain(rows, r => kinds.Contains(r[1]) || kinds.Contains(r[3]));
     }
 
+    [Fact]
+    public async Task Xlsx_HoldsTheCsvsRows_WithNumbersAsNumbersAndSharesAsPercentages()
+    {
+        using var reply = await api.Client.GetAsync("/reports/monthly/900/2026-10.xlsx");
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        Assert.Equal(ReportXlsx.ContentType, reply.Content.Headers.ContentType?.MediaType);
+        var csv = (await api.Client.GetStringAsync("/reports/monthly/900/2026-10.csv")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')).ToList();
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(
+            await reply.Content.ReadAsByteArrayAsync()), false);
+        // Valid as Office reads it (the SDK's schema validation), so that Excel opens it without repairing it.
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(workbook)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        Assert.Equal("da-DK", workbook.PackageProperties.Language);
+        Assert.Contains("oktober 2026", workbook.PackageProperties.Title);
+        var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList()).ToList();
+        Assert.Equal(csv.Count, rows.Count);
+        var danish = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
+        for (var i = 0; i < csv.Count; i++)
+        {
+            for (var c = 0; c < 3; c++) Assert.Equal(csv[i][c], rows[i][c].InnerText);
+            var cell = rows[i][3];
+            if (cell.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.Number)
+            {
+                // A number in the workbook is the CSV's number; a share is shown as a percentage of the same fraction.
+                var number = double.Parse(cell.InnerText, System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(double.Parse(csv[i][3], danish), number, 4);
+                Assert.Equal(csv[i][2].Contains("(andel)", StringComparison.Ordinal), cell.StyleIndex?.Value == 2);
+            }
+            else Assert.Equal(csv[i][3], cell.InnerText);
+        }
+        Assert.Contains(rows, r => r[2].InnerText == "Belægningsgrad (andel)" && r[3].DataType?.Value
+            == DocumentFormat.OpenXml.Spreadsheet.CellValues.Number);
+        Assert.Contains(rows, r => r[3].InnerText == "<5");
+    }
+
     [Theory]
     [InlineData("/reports/monthly/901/2026-10.pdf", 403)] // another municipality's (it does not exist either)
     [InlineData("/reports/monthly/900/2026-13.pdf", 400)]

@@ -4,10 +4,10 @@ using HousingCapacity.Api.Reporting.Pdf;
 
 namespace HousingCapacity.Api.Reporting;
 
-/// <summary>GET /reports/monthly/{municipalityCode}/{yyyy-MM}.pdf | .json | .csv</summary>
+/// <summary>GET /reports/monthly/{municipalityCode}/{yyyy-MM}.pdf | .json | .csv | .xlsx</summary>
 public static partial class ReportEndpoints
 {
-    [GeneratedRegex(@"^(?<year>\d{4})-(?<month>\d{2})\.(?<format>pdf|json|csv)$")]
+    [GeneratedRegex(@"^(?<year>\d{4})-(?<month>\d{2})\.(?<format>pdf|json|csv|xlsx)$")]
     private static partial Regex FileName();
 
     public static void MapReports(this IEndpointRouteBuilder app) =>
@@ -19,9 +19,10 @@ public static partial class ReportEndpoints
                 if (!int.TryParse(municipalityCode, out var code) || !match.Success
                     || int.Parse(match.Groups["month"].Value) is < 1 or > 12 || int.Parse(match.Groups["year"].Value) < 2000)
                     throw Refusal.Invalid("InvalidReportAddress",
-                        "Adressen skal have formen /reports/monthly/{kommunekode}/{åååå-MM}.pdf (eller .json, .csv), fx " +
+                        "Adressen skal have formen /reports/monthly/{kommunekode}/{åååå-MM}.pdf (eller .json, .csv, .xlsx), fx " +
                             "/reports/monthly/175/2026-10.pdf.",
-                        "The address must look like /reports/monthly/{municipalityCode}/{yyyy-MM}.pdf (or .json, .csv), e.g. " +
+                        "The address must look like /reports/monthly/{municipalityCode}/{yyyy-MM}.pdf (or .json, .csv, .xlsx), " +
+                            "e.g. " +
                             "/reports/monthly/175/2026-10.pdf.").AsException();
                 // The committee and the housing officers of that municipality; the figures are aggregates (never a person).
                 Security.AccessPolicy.EnsureMayFetchOf(http.RequestServices.GetRequiredService<Security.CallerScope>().Current,
@@ -42,6 +43,11 @@ public static partial class ReportEndpoints
                         http.Response.ContentType = "text/csv; charset=utf-8";
                         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.csv\"";
                         await http.Response.Body.WriteAsync(ReportCsv.Bytes(figures), http.RequestAborted);
+                        break;
+                    case "xlsx":
+                        http.Response.ContentType = ReportXlsx.ContentType;
+                        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.xlsx\"";
+                        await http.Response.Body.WriteAsync(ReportXlsx.Bytes(figures), http.RequestAborted);
                         break;
                     default:
                         byte[] pdf;

@@ -182,7 +182,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
 
     [Theory]
     [MemberData(nameof(Sizes))]
-    public async Task Committee_ReadsTheMonth_WithTheApisFigures_AndDownloadsThePdfAndCsv(string size)
+    public async Task Committee_ReadsTheMonth_WithTheApisFigures_AndDownloadsThePdfCsvAndWorkbook(string size)
     {
         var page = await browser.NewPageAsync(Size(size));
         await SignInAsync(page, "Udvalgsmedlem", 175);
@@ -191,6 +191,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Button, new() { Name = "Vis måned" }).ClickAsync();
         await Expect(page.Locator("article")).ToContainTextAsync("oktober 2026");
         await CheckAsync(browser, page);
+        await ScreenshotAsync(page, $"committee-report-top-{size}");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Udvikling" }).ScrollIntoViewIfNeededAsync();
         await ScreenshotAsync(page, $"committee-report-{size}");
 
@@ -208,6 +209,10 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Hent CSV" }).ClickAsync());
         Assert.Equal(await http.GetByteArrayAsync("/reports/monthly/175/2026-10.csv"),
             await File.ReadAllBytesAsync((await csv.PathAsync())!));
+        var xlsx = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Hent regneark (Excel)" }).ClickAsync());
+        Assert.Equal("belaegning-175-2026-10.xlsx", xlsx.SuggestedFilename);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync((await xlsx.PathAsync())!), 0, 2));
 
         await RefusedAsync(page, "/sagsbehandler");
         await RefusedAsync(page, "/personale");

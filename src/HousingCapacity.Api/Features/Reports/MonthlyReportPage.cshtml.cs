@@ -56,6 +56,12 @@ public sealed class MonthlyReportPageModel(MonthlyReportBuilder builder) : Housi
         return File(ReportCsv.Bytes(Figures), "text/csv; charset=utf-8", ReportCsv.FileName(Figures) + ".csv");
     }
 
+    public async Task<IActionResult> OnGetXlsxAsync()
+    {
+        if (await LoadAsync() is { } refused) return refused;
+        return File(ReportXlsx.Bytes(Figures), ReportXlsx.ContentType, ReportCsv.FileName(Figures) + ".xlsx");
+    }
+
     private async Task<IActionResult?> LoadAsync()
     {
         var today = Today;
