@@ -298,6 +298,11 @@ public class ReportTests(ReportMonthFixture api) : IClassFixture<ReportMonthFixt
             Assert.Matches(@"Belagte sengenætter \(registrerede ophold\)\s+72", text);
             Assert.DoesNotContain("Jens", text);
             Assert.DoesNotContain("150606", text);
+            // The methodology says what the code does (capacity night by night, from the date a unit was taken out of service)
+            // and cites sources as sources, not other countries' systems as authorities.
+            Assert.Contains("der var i drift den nat", text);
+            Assert.Matches(@"Kilder:\s+lov om social service", text);
+            foreach (var untrue in new[] { "HUD", "Toronto", "nuværende status", "Slagelse" }) Assert.DoesNotContain(untrue, text);
             var pages = int.Parse(System.Text.RegularExpressions.Regex.Match(Run("pdfinfo", $"\"{path}\""),
                 @"Pages:\s+(\d+)").Groups[1].Value);
             Assert.Contains($"Side {pages} af {pages}", text);
