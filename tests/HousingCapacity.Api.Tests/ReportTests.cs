@@ -306,6 +306,10 @@ public class ReportTests(ReportMonthFixture api) : IClassFixture<ReportMonthFixt
             var pages = int.Parse(System.Text.RegularExpressions.Regex.Match(Run("pdfinfo", $"\"{path}\""),
                 @"Pages:\s+(\d+)").Groups[1].Value);
             Assert.Contains($"Side {pages} af {pages}", text);
+            // The methodology is one whole page at the end, not a few lines spilling onto a page of their own.
+            var lastPage = Run("pdftotext", $"-f {pages} -l {pages} -layout \"{path}\" -");
+            Assert.Contains("Metode og definitioner", lastPage);
+            Assert.Contains("Kilder:", lastPage);
             var fonts = Run("pdffonts", $"\"{path}\"");
             Assert.Contains("DejaVu", fonts);
             // Every font embedded (pdffonts' "emb" column): the PDF reads the same on any machine.

@@ -238,10 +238,11 @@ public static class MonthlyReportPdf
             "stemmer med de registrerede ophold.");
         foreach (var note in f.DataQuality) pdf.Paragraph($"{note.Facility}: {note.NoteDa}", ReportText.Small);
 
-        // Methodology
+        // Methodology: an appendix on a page of its own, in the tables' size, so that it fits on that one page and does not leave
+        // a page with a few lines at the end.
         pdf.NewPage();
         pdf.Heading("Metode og definitioner", ReportText.Title);
-        foreach (var paragraph in Methodology(f.Youth)) pdf.Paragraph(paragraph);
+        foreach (var paragraph in Methodology(f.Youth)) pdf.Paragraph(paragraph, ReportText.Small);
     }
 
     /// <summary>The youth rule as the report's municipality has it: its own policy, or its default, never another's.</summary>
