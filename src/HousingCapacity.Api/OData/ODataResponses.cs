@@ -58,22 +58,23 @@ public static partial class ODataResponses
             http.Response.Body = original;
         }
         if (http.RequestAborted.IsCancellationRequested) return;
-        if (problem is not null && answer.Streamed)
+        if (answer.Streamed)
         {
-            http.Abort();
+            // The answer has started: a failure now can only cut it short.
+            if (problem is not null) http.Abort();
             return;
         }
+        var held = answer.Held?.ToArray() ?? [];
         // An error answered without a body of ours (endpoint routing's bare 405, the library's own JSON) is rewritten.
-        if (problem is null && !answer.Streamed && http.Response.StatusCode >= 400 && !http.Items.ContainsKey(ODataProblem.WrittenKey))
-            problem = Rewrite(http, answer.Held?.ToArray() ?? []);
-        else if (problem is null && answer.Held is { } held)
+        if (problem is null && http.Response.StatusCode >= 400 && !http.Items.ContainsKey(ODataProblem.WrittenKey))
+            problem = Rewrite(http, held);
+        if (problem is null)
         {
-            var body = EmptyAggregate.Complete(http, held.ToArray()) ?? held.ToArray();
+            if (answer.Held is null) return;
             http.Response.ContentLength = null;
-            await original.WriteAsync(body, http.RequestAborted);
+            await original.WriteAsync(EmptyAggregate.Complete(http, held) ?? held, http.RequestAborted);
             return;
         }
-        if (problem is null) return;
         var allow = http.Response.Headers.Allow.ToString();
         http.Response.Clear();
         if (problem.Status == 405) http.Response.Headers.Allow = allow.Length > 0 ? allow : "GET";

@@ -13,14 +13,21 @@ namespace HousingCapacity.Api.Reporting;
 /// </summary>
 public static class CsvFile
 {
-    private static readonly CsvWriterOptions WriteOptions = new()
+    private static CsvWriterOptions WriterOptions(bool byteOrderMark, CultureInfo numbers) => new()
     {
         Separator = ';',
         NewLine = "\r\n",
         Injection = CsvInjection.Escape,
-        WriteByteOrderMark = true,
-        FormatProvider = CultureInfo.InvariantCulture,
+        WriteByteOrderMark = byteOrderMark,
+        FormatProvider = numbers,
     };
+
+    private static readonly CsvWriterOptions WriteOptions = WriterOptions(byteOrderMark: true, CultureInfo.InvariantCulture);
+
+    /// <summary>As <see cref="WriteOptions"/>, with numbers as Danish Excel reads them: a decimal comma (0,9778).</summary>
+    private static readonly CsvWriterOptions DanishOptions = WriterOptions(byteOrderMark: true, CultureInfo.GetCultureInfo("da-DK"));
+
+    private static readonly CsvWriterOptions PlainOptions = WriterOptions(byteOrderMark: false, CultureInfo.InvariantCulture);
 
     private static readonly CsvReaderOptions ReadOptions = new()
     {
@@ -35,16 +42,6 @@ public static class CsvFile
     };
 
     public const string ContentType = "text/csv; charset=utf-8";
-
-    /// <summary>As <see cref="WriteOptions"/>, with numbers as Danish Excel reads them: a decimal comma (0,9778).</summary>
-    private static readonly CsvWriterOptions DanishOptions = new()
-    {
-        Separator = ';',
-        NewLine = "\r\n",
-        Injection = CsvInjection.Escape,
-        WriteByteOrderMark = true,
-        FormatProvider = CultureInfo.GetCultureInfo("da-DK"),
-    };
 
     /// <summary>A whole file: its header, then the rows <paramref name="rows"/> writes; numbers with a decimal point.</summary>
     public static byte[] Write(string[] header, Action<CsvWriter> rows) => Write(WriteOptions, header, rows);
@@ -63,15 +60,6 @@ public static class CsvFile
         }
         return bytes.ToArray();
     }
-
-    private static readonly CsvWriterOptions PlainOptions = new()
-    {
-        Separator = ';',
-        NewLine = "\r\n",
-        Injection = CsvInjection.Escape,
-        WriteByteOrderMark = false,
-        FormatProvider = CultureInfo.InvariantCulture,
-    };
 
     /// <summary>A file of records only, no header and no byte order mark, for a machine that knows the fields' order (the DST
     /// txt file).</summary>

@@ -40,7 +40,7 @@ public static partial class ReportEndpoints
                             http.RequestAborted);
                         break;
                     case "csv":
-                        http.Response.ContentType = "text/csv; charset=utf-8";
+                        http.Response.ContentType = CsvFile.ContentType;
                         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.csv\"";
                         await http.Response.Body.WriteAsync(ReportCsv.Bytes(figures), http.RequestAborted);
                         break;

@@ -53,7 +53,7 @@ public sealed class MonthlyReportPageModel(MonthlyReportBuilder builder) : Housi
     public async Task<IActionResult> OnGetCsvAsync()
     {
         if (await LoadAsync() is { } refused) return refused;
-        return File(ReportCsv.Bytes(Figures), "text/csv; charset=utf-8", ReportCsv.FileName(Figures) + ".csv");
+        return File(ReportCsv.Bytes(Figures), CsvFile.ContentType, ReportCsv.FileName(Figures) + ".csv");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync()
