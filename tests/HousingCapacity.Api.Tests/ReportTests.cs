@@ -326,6 +326,77 @@ public class ReportTests(ReportMonthFixture api) : IClassFixture<ReportMonthFixt
         }
     }
 
+    /// <summary>
+    /// The report is published with the committee's agenda, so it must be accessible (webtilgængelighedsloven): a tagged PDF/UA
+    /// document, read back by poppler (structure, tags, XMP) and by PDFsharp's reader (language, marking, alternative texts).
+    /// </summary>
+    [Fact]
+    public async Task Pdf_IsTaggedPdfUa_WithLanguageHeadingsTablesAndFiguresThatSpeak()
+    {
+        var bytes = await (await api.Client.GetAsync("/reports/monthly/900/2026-10.pdf")).Content.ReadAsByteArrayAsync();
+        var path = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, bytes);
+        try
+        {
+            Assert.Matches(@"Tagged:\s+yes", Run("pdfinfo", $"\"{path}\""));
+            var xmp = Run("pdfinfo", $"-meta \"{path}\"");
+            Assert.Contains("<pdfuaid:part>1</pdfuaid:part>", xmp);
+            Assert.Contains("Månedsrapport om belægning – Prøvekommune Kommune – oktober 2026</rdf:li>", xmp);
+
+            var structure = Run("pdfinfo", $"-struct-text \"{path}\"");
+            // Headings in order: the first is a level one, and a level two never comes before a level one.
+            var headings = System.Text.RegularExpressions.Regex.Matches(structure, @"^\s*(H\d) \(block\)\n\s*""([^""]*)""",
+                System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => (Level: m.Groups[1].Value, Text: m.Groups[2].Value))
+                .ToList();
+            Assert.Equal("H1", headings[0].Level);
+            Assert.All(headings, h => Assert.Contains(h.Level, new[] { "H1", "H2" }));
+            foreach (var section in new[] { "Nøgletal", "Udvikling", "Belægning pr. tilbud", "Datakvalitet", "Metode og definitioner" })
+                Assert.Contains(("H1", section), headings);
+            // Tables with column headers and row headers; the page footers are furniture, not content.
+            Assert.Contains("/Scope /Column", structure);
+            Assert.Contains("/Scope /Row", structure);
+            Assert.DoesNotContain("Side 1 af", structure);
+            Assert.Contains("Side 1 af", Run("pdftotext", $"\"{path}\" -"));
+            // A paragraph broken over lines reads with its spaces: no words run together where a line ended.
+            Assert.Contains("ikke anbringes i § 110-tilbud. I måneden blev", structure);
+
+            using var document = PdfSharp.Pdf.IO.PdfReader.Open(path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+            var catalog = document.Internals.Catalog;
+            Assert.Equal("da-DK", catalog.Elements.GetString("/Lang"));
+            Assert.True(catalog.Elements.GetDictionary("/MarkInfo")!.Elements.GetBoolean("/Marked"));
+            Assert.True(catalog.Elements.GetDictionary("/ViewerPreferences")!.Elements.GetBoolean("/DisplayDocTitle"));
+            Assert.NotNull(catalog.Elements.GetDictionary("/Outlines"));
+            var elements = StructureElements(catalog.Elements.GetDictionary("/StructTreeRoot")!).ToList();
+            var figures = elements.Where(e => e.Elements.GetName("/S") == "/Figure").ToList();
+            // The bar chart and one small chart per kind of place in the trend, each read out with its figures.
+            Assert.True(figures.Count >= 3, $"{figures.Count} figures");
+            Assert.All(figures, f => Assert.Matches(@"diagram, .*\d+,\d %", f.Elements.GetString("/Alt")));
+            // A header hyphenated to fit its column reads as the whole word.
+            Assert.Contains(elements, e => e.Elements.GetName("/S") == "/TH" && e.Elements.GetString("/ActualText") == "Kapacitet");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static IEnumerable<PdfSharp.Pdf.PdfDictionary> StructureElements(PdfSharp.Pdf.PdfDictionary node)
+    {
+        var kids = node.Elements["/K"] switch
+        {
+            PdfSharp.Pdf.PdfArray array => array.Elements.ToList(),
+            { } one => [one],
+            null => [],
+        };
+        foreach (var kid in kids)
+        {
+            var value = kid is PdfSharp.Pdf.Advanced.PdfReference reference ? reference.Value : kid;
+            if (value is not PdfSharp.Pdf.PdfDictionary child || child.Elements.GetName("/S") is not { Length: > 0 }) continue;
+            yield return child;
+            foreach (var grandchild in StructureElements(child)) yield return grandchild;
+        }
+    }
+
     private static string Run(string file, string arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(file, arguments)

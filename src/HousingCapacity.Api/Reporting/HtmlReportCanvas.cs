@@ -9,7 +9,7 @@ namespace HousingCapacity.Api.Reporting;
 /// </summary>
 public sealed class HtmlReportCanvas : IReportCanvas
 {
-    private static readonly string[] Palette = ["#12385f", "#b35900", "#1e7b34", "#7a1f5c", "#4a4a4a", "#0f6e80", "#8a6d00"];
+    private const string Accent = "#12385f";
     private readonly StringBuilder _html = new();
     private int _charts;
 
@@ -41,8 +41,8 @@ public sealed class HtmlReportCanvas : IReportCanvas
     {
         _html.Append("<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr>");
         for (var i = 0; i < headers.Count; i++)
-            _html.Append(i == 0 ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">").Append(HtmlEncode(headers[i].Replace('\n',
-                ' ')))
+            _html.Append(i == 0 ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">")
+                .Append(HtmlEncode(ReportHeaders.Plain(headers[i])))
                 .Append("</th>");
         _html.Append("</tr></thead><tbody>");
         var any = false;
@@ -59,79 +59,86 @@ public sealed class HtmlReportCanvas : IReportCanvas
         _html.Append("</tbody></table></div>\n");
     }
 
+    /// <summary>Horizontal bars with their labels above them, so that the chart keeps its size on a phone.</summary>
     public void BarChart(string caption, IReadOnlyList<(string Label, double? Value, string Text)> bars, double max)
     {
         var id = $"chart-{++_charts}";
-        const int labelWidth = 210, barArea = 330, rowHeight = 26, width = 620;
-        var height = bars.Count * rowHeight + 8;
-        _html.Append($"<figure><figcaption id=\"{id}\">{HtmlEncode(caption)}</figcaption>")
-            .Append($"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" " +
-                $"height=\"{height}\">");
+        const int barArea = 236, rowHeight = 42, width = 300;
+        var height = bars.Count * rowHeight + 4;
+        var alt = ChartText.BarsAlt(caption, bars);
+        _html.Append($"<figure class=\"bars\"><figcaption>{HtmlEncode(caption)}</figcaption>")
+            .Append($"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {width} {height}\">")
+            .Append($"<title id=\"{id}\">{HtmlEncode(alt)}</title>");
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, value, text) = bars[i];
-            var y = i * rowHeight + 4;
+            var y = i * rowHeight;
             var length = value is { } v && max > 0 ? Math.Min(1, v / max) * barArea : 0;
-            _html.Append($"<text x=\"0\" y=\"{y + 15}\" font-size=\"13\" fill=\"#1b1b1b\">{HtmlEncode(label)}</text>")
-                .Append($"<rect x=\"{labelWidth}\" y=\"{y}\" width=\"{barArea}\" height=\"18\" fill=\"#e8eef4\"/>")
-                .Append($"<rect x=\"{labelWidth}\" y=\"{y}\" width=\"{F(length)}\" height=\"18\" fill=\"#12385f\"/>")
-                .Append($"<text x=\"{labelWidth + barArea + 6}\" y=\"{y + 15}\" font-size=\"13\" fill=\"#1b1b1b\">")
-                .Append($"{HtmlEncode(text)}</text>");
+            _html.Append($"<text x=\"0\" y=\"{y + 14}\" font-size=\"13\" fill=\"#1b1b1b\">{HtmlEncode(label)}</text>")
+                .Append($"<rect x=\"0\" y=\"{y + 20}\" width=\"{barArea}\" height=\"16\" fill=\"#e8eef4\"/>")
+                .Append($"<rect x=\"0\" y=\"{y + 20}\" width=\"{F(length)}\" height=\"16\" fill=\"{Accent}\"/>")
+                .Append($"<text x=\"{barArea + 6}\" y=\"{y + 33}\" font-size=\"13\" fill=\"#1b1b1b\">{HtmlEncode(text)}</text>");
         }
         _html.Append("</svg></figure>\n");
     }
 
-    public void LineChart(string caption, IReadOnlyList<string> months, IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> series)
+    /// <summary>One small chart per kind, side by side where the screen is wide and one under the other on a phone.</summary>
+    public void TrendCharts(string caption, IReadOnlyList<YearMonth> months, IReadOnlyList<TrendSeries> series)
     {
-        var id = $"chart-{++_charts}";
-        const int left = 44, top = 10, plotWidth = 560, plotHeight = 200, width = 620;
-        var legendRows = (int)Math.Ceiling(series.Count / 2.0);
-        var height = top + plotHeight + 30 + legendRows * 20;
+        const int left = 40, top = 28, plotWidth = 230, plotHeight = 100, width = 320, height = 170;
         double X(int i) => left + (months.Count <= 1 ? plotWidth / 2.0 : i * plotWidth / (double)(months.Count - 1));
         double Y(double rate) => top + plotHeight - Math.Clamp(rate, 0, 1) * plotHeight;
-        _html.Append($"<figure><figcaption id=\"{id}\">{HtmlEncode(caption)}</figcaption>")
-            .Append($"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" " +
-                $"height=\"{height}\">");
-        foreach (var tick in new[] { 0.0, 0.25, 0.5, 0.75, 1.0 })
-            _html.Append($"<line x1=\"{left}\" x2=\"{left + plotWidth}\" y1=\"{F(Y(tick))}\" y2=\"{F(Y(tick))}\" stroke=\"#c7ccd1\"/>")
-                .Append($"<text x=\"0\" y=\"{F(Y(tick) + 4)}\" font-size=\"12\" fill=\"#4a4a4a\">{tick * 100:0} %</text>");
-        for (var i = 0; i < months.Count; i++)
-            if (months.Count <= 6 || i % 2 == 0 || i == months.Count - 1)
-                _html.Append($"<text x=\"{F(X(i))}\" y=\"{top + plotHeight + 18}\" font-size=\"12\" fill=\"#4a4a4a\" " +
-                    $"text-anchor=\"middle\">{HtmlEncode(months[i][2..])}</text>");
-        for (var s = 0; s < series.Count; s++)
+        _html.Append($"<p><strong>{HtmlEncode(caption)}</strong></p><div class=\"trend-grid\">");
+        foreach (var line in series)
         {
-            var colour = Palette[s % Palette.Length];
+            var id = $"chart-{++_charts}";
+            _html.Append($"<figure><svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {width} {height}\">")
+                .Append($"<title id=\"{id}\">{HtmlEncode(ChartText.Alt(line, months))}</title>")
+                .Append($"<text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\" fill=\"#1b1b1b\">{HtmlEncode(line.Name)}</text>");
+            foreach (var tick in new[] { 0.0, 0.5, 1.0 })
+                _html.Append($"<line x1=\"{left}\" x2=\"{left + plotWidth}\" y1=\"{F(Y(tick))}\" y2=\"{F(Y(tick))}\" stroke=\"#c7ccd1\"/>")
+                    .Append($"<text x=\"0\" y=\"{F(Y(tick) + 4)}\" font-size=\"12\" fill=\"#4a4a4a\">{tick * 100:0} %</text>");
+            foreach (var (i, month, year) in ChartText.AxisLabels(months))
+            {
+                _html.Append($"<text x=\"{F(X(i))}\" y=\"{top + plotHeight + 16}\" font-size=\"12\" fill=\"#4a4a4a\" " +
+                    $"text-anchor=\"middle\">{HtmlEncode(month)}</text>");
+                if (year is not null)
+                    _html.Append($"<text x=\"{F(X(i))}\" y=\"{top + plotHeight + 31}\" font-size=\"12\" fill=\"#4a4a4a\" " +
+                        $"text-anchor=\"middle\">{year}</text>");
+            }
             // A month without figures is a gap: the line is broken there, not drawn through 0 %.
             var segment = new List<string>();
             void Flush()
             {
                 if (segment.Count > 1)
-                    _html.Append($"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" " +
+                    _html.Append($"<polyline fill=\"none\" stroke=\"{Accent}\" stroke-width=\"2.5\" " +
                         $"points=\"{string.Join(' ', segment)}\"/>");
                 segment.Clear();
             }
             for (var i = 0; i < months.Count; i++)
             {
-                if (series[s].Values[i] is { } value)
+                if (line.Values[i] is { } value)
                 {
                     segment.Add($"{F(X(i))},{F(Y(value))}");
-                    _html.Append($"<circle cx=\"{F(X(i))}\" cy=\"{F(Y(value))}\" r=\"3\" fill=\"{colour}\"/>");
+                    _html.Append($"<circle cx=\"{F(X(i))}\" cy=\"{F(Y(value))}\" r=\"3\" fill=\"{Accent}\"/>");
                 }
                 else Flush();
             }
             Flush();
-            var lx = left + s % 2 * 280;
-            var ly = top + plotHeight + 36 + s / 2 * 20;
-            _html.Append($"<rect x=\"{lx}\" y=\"{ly - 10}\" width=\"14\" height=\"4\" fill=\"{colour}\"/>")
-                .Append($"<text x=\"{lx + 20}\" y=\"{ly}\" font-size=\"12\" fill=\"#1b1b1b\">{HtmlEncode(series[s].Name)}</text>");
+            if (line.Values.Count > 0 && line.Values[^1] is { } latest)
+                _html.Append($"<text x=\"{F(X(months.Count - 1) + 6)}\" y=\"{F(Y(latest) + 4)}\" font-size=\"12\" font-weight=\"bold\" " +
+                    $"fill=\"{Accent}\">{HtmlEncode(ChartText.Percent(latest))}</text>");
+            _html.Append("</svg></figure>");
         }
-        _html.Append("</svg></figure>\n");
-        // The same figures as a table, for screen readers and for reading exact values.
-        _html.Append("<details><summary>Tallene bag figuren</summary>");
-        Table(["Måned", .. series.Select(x => x.Name)], [], months.Select((m, i) =>
-            (IReadOnlyList<string>)[m, .. series.Select(x => x.Values[i] is { } v ? (v * 100).ToString("0.0", Da) + " %" : "–")]));
-        _html.Append("</details>\n");
+        _html.Append("</div>\n");
+    }
+
+    public void List(IReadOnlyList<string> items)
+    {
+        if (items.Count == 0) return;
+        _html.Append("<ul>");
+        foreach (var item in items) _html.Append("<li>").Append(HtmlEncode(item)).Append("</li>");
+        _html.Append("</ul>\n");
     }
 
     private static readonly CultureInfo Da = CultureInfo.GetCultureInfo("da-DK");

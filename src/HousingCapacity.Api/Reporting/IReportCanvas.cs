@@ -11,11 +11,13 @@ public interface IReportCanvas
     void Space(double points);
     void Heading(string text, ReportText style = ReportText.Subtitle);
     void Paragraph(string text, ReportText style = ReportText.Regular, double indent = 0);
+    /// <summary>A bulleted list.</summary>
+    void List(IReadOnlyList<string> items);
     /// <summary>A table: the first column is text, the others figures. Widths are relative.</summary>
     void Table(IReadOnlyList<string> headers, IReadOnlyList<double> widths, IEnumerable<IReadOnlyList<string>> rows,
         ReportText style = ReportText.Small);
     /// <summary>Horizontal bars, one per label, values from 0 to <paramref name="max"/>.</summary>
     void BarChart(string caption, IReadOnlyList<(string Label, double? Value, string Text)> bars, double max);
-    /// <summary>Lines over months, one per series, values 0–1 shown as percent; a null value is a gap.</summary>
-    void LineChart(string caption, IReadOnlyList<string> months, IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> series);
+    /// <summary>One small chart per series over the months, values 0–1 shown as percent; a null value is a gap.</summary>
+    void TrendCharts(string caption, IReadOnlyList<YearMonth> months, IReadOnlyList<TrendSeries> series);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime.Text;
 
 namespace HousingCapacity.Api.Reporting.Pdf;
 
@@ -64,10 +65,8 @@ public static class MonthlyReportPdf
     public static byte[] Render(MonthlyFigures f)
     {
         var title = $"Månedsrapport om belægning – {f.MunicipalityName} Kommune – {MonthName(f.Month)}";
-        var layout = new PdfLayout(title, "Belægning på herberger, akutpladser og boliger for hjemløse og socialt udsatte");
-        layout.FooterLeft = $"{f.MunicipalityName} Kommune · {MonthName(f.Month)} · kun samlede tal, ingen personoplysninger";
-        Write(layout, f);
-        return layout.Finish();
+        return PdfLayout.Render(title, "Belægning på herberger, akutpladser og boliger for hjemløse og socialt udsatte",
+            $"{f.MunicipalityName} Kommune · {MonthName(f.Month)} · kun samlede tal, ingen personoplysninger", canvas => Write(canvas, f));
     }
 
     /// <summary>The report's content, on the PDF or on the committee's page: the same sections, tables and charts.</summary>
@@ -120,16 +119,20 @@ public static class MonthlyReportPdf
                 Pct(k.PreviousMonthRate),
                 k.ChangeInPercentagePoints is { } ch ? ch.ToString("+0.0;-0.0;0.0", Da) : "–"]).ToList());
 
-        // Charts
-        pdf.NewPage();
-        pdf.Heading("Udvikling", ReportText.Title);
         var max = Math.Max(1, f.Kinds.Select(k => k.Occupancy.OccupancyRate ?? 0).DefaultIfEmpty(0).Max());
         pdf.BarChart("Belægningsgrad efter type af tilbud", f.Kinds.Select(k => (Kind(k.Kind), k.Occupancy.OccupancyRate,
             Pct(k.Occupancy.OccupancyRate))).ToList(), max);
+
+        // Trend
+        pdf.NewPage();
+        pdf.Heading("Udvikling", ReportText.Title);
         var months = f.Trend.Select(t => t.Month).Distinct().Order(StringComparer.Ordinal).ToList();
-        pdf.LineChart("Belægningsgrad de seneste 12 måneder", months,
-            f.Trend.GroupBy(t => t.Kind).Select(g => (Kind(g.Key),
-                (IReadOnlyList<double?>)months.Select(m => g.FirstOrDefault(t => t.Month == m)?.OccupancyRate).ToList())).ToList());
+        var series = f.Trend.GroupBy(t => t.Kind).OrderBy(g => g.Key).Select(g => new TrendSeries(Kind(g.Key),
+            months.Select(m => g.FirstOrDefault(t => t.Month == m)?.OccupancyRate).ToList())).ToList();
+        var yearMonths = months.Select(m => YearMonthPattern.Iso.Parse(m).Value).ToList();
+        pdf.TrendCharts("Belægningsgrad de seneste 12 måneder, pr. type af tilbud", yearMonths, series);
+        pdf.Table(["Måned", .. series.Select(x => x.Name)], [1.0, .. series.Select(_ => 1.0)],
+            yearMonths.Select((m, i) => (IReadOnlyList<string>)[ChartText.MonthLong(m), .. series.Select(x => Pct(x.Values[i]))]).ToList());
 
         // Per kind
         pdf.NewPage();
@@ -168,7 +171,7 @@ public static class MonthlyReportPdf
                       $"I måneden blev {C(f.Youth.AdmittedToSection110)} unge indskrevet i § 110-tilbud (også akutpladser efter § 110); " +
                           $"{C(f.Youth.RecordedExceptions)} med registreret begrundelse.");
         if (f.Youth.JustificationsWithheld) pdf.Paragraph("Begrundelserne vises ikke, fordi der er færre end 5.", ReportText.Small);
-        foreach (var text in f.Youth.Justifications) pdf.Paragraph("• " + text, ReportText.Regular, 10);
+        pdf.List(f.Youth.Justifications);
 
         // §110 follow-up
         var s = f.Section110;
