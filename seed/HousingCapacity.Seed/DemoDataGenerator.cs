@@ -328,8 +328,12 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             {
                 var status = Rnd.WeightedRandom([WaitlistEntryStatus.Waiting, WaitlistEntryStatus.Offered, WaitlistEntryStatus.Housed,
                     WaitlistEntryStatus.Withdrawn], [0.6f, 0.1f, 0.2f, 0.1f]);
-                entries.Add(new WaitlistEntry(waitlist.Id, person.Id, Today.PlusDays(-Rnd.Int(1, 500)),
-                    Rnd.Bool(0.2f) ? Priority.Urgent : Priority.Normal, status));
+                var appliedOn = Today.PlusDays(-Rnd.Int(1, 500));
+                // A closed entry left the list some weeks after it joined (the demo's stand-in for the day of the offer or withdrawal).
+                var closedOn = status is WaitlistEntryStatus.Housed or WaitlistEntryStatus.Withdrawn
+                    ? LocalDate.Min(appliedOn.PlusDays(45), Today.PlusDays(-1)) : (LocalDate?)null;
+                entries.Add(new WaitlistEntry(waitlist.Id, person.Id, appliedOn, Rnd.Bool(0.2f) ? Priority.Urgent : Priority.Normal, status,
+                    closedOn));
             }
         }
         await store.SaveAsync(entries);
@@ -358,8 +362,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
                 var offeredOn = entry.AppliedOn.ToLocalDate().PlusDays(Rnd.Int(10, 90));
                 if (offeredOn >= Today.PlusDays(-10)) continue;
                 var offer = new Offer(entry.Id, unit.Id, offeredOn, WorkingDays.Add(offeredOn, 5));
-                if (entry.Status == WaitlistEntryStatus.Housed) offer.Accept();
-                else if (Rnd.Bool(0.6f)) offer.Decline("Boligen ligger for langt fra netværk og behandling.");
+                if (entry.Status == WaitlistEntryStatus.Housed) offer.Accept(offeredOn);
+                else if (Rnd.Bool(0.6f)) offer.Decline("Boligen ligger for langt fra netværk og behandling.", offeredOn.PlusDays(2));
                 else offer.Expire();
                 offers.Add(offer);
             }

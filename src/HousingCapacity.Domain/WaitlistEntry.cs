@@ -7,11 +7,18 @@ public sealed class WaitlistEntry : Entity
 {
     private WaitlistEntry() { }
 
-    public WaitlistEntry(int waitlistId, int personId, LocalDate appliedOn, Priority priority, WaitlistEntryStatus status)
+    /// <param name="closedOn">For an entry recorded as housed or withdrawn already (history brought in): the day it left the list,
+    /// if known.</param>
+    public WaitlistEntry(int waitlistId, int personId, LocalDate appliedOn, Priority priority, WaitlistEntryStatus status,
+        LocalDate? closedOn = null)
     {
         WaitlistId = waitlistId;
         PersonId = personId;
-        Update(appliedOn, priority, status);
+        DomainRuleException.ThrowIf(closedOn is not null && (!IsClosed(status) || closedOn < appliedOn), "InvalidClosedOn",
+            "Datoen for at forlade ventelisten hører kun til en afsluttet plads og kan ikke ligge før ansøgningen.",
+            "The day an entry left the list belongs only to a closed entry and cannot be before the application.", nameof(ClosedOn));
+        Update(appliedOn, priority, status, closedOn ?? appliedOn);
+        ClosedOn = closedOn.ToDateOnly();
     }
 
     public int WaitlistId { get; private set; }
@@ -21,6 +28,12 @@ public sealed class WaitlistEntry : Entity
     public WaitlistEntryStatus Status { get; private set; }
     /// <summary>Why the entry was passed over at offer time (e.g. aged out of the age band while waiting); null when not.</summary>
     public string? FlaggedReason { get; private set; }
+    /// <summary>
+    /// The day the entry left the list (housed: the day the offer was accepted; withdrawn: the day it was withdrawn), so that a
+    /// closed month's report counts who was waiting at its end, not today. Null while waiting or offered, and for entries closed
+    /// before schema version 15, whose day is not known.
+    /// </summary>
+    public DateOnly? ClosedOn { get; private set; }
 
 
     public Waitlist? Waitlist { get; private set; }
@@ -30,7 +43,13 @@ public sealed class WaitlistEntry : Entity
     public void Flag(string reason) => FlaggedReason = reason;
 
     public void MarkOffered() => MoveFrom(WaitlistEntryStatus.Waiting, WaitlistEntryStatus.Offered);
-    public void MarkHoused() => MoveFrom(WaitlistEntryStatus.Offered, WaitlistEntryStatus.Housed);
+    public void MarkHoused(LocalDate on)
+    {
+        MoveFrom(WaitlistEntryStatus.Offered, WaitlistEntryStatus.Housed);
+        ClosedOn = on.ToDateOnly();
+    }
+
+    private static bool IsClosed(WaitlistEntryStatus status) => status is WaitlistEntryStatus.Housed or WaitlistEntryStatus.Withdrawn;
     /// <summary>A declined or expired offer returns the entry to Waiting with its place in the queue kept.</summary>
     public void ReturnToWaiting() => MoveFrom(WaitlistEntryStatus.Offered, WaitlistEntryStatus.Waiting);
 
@@ -41,7 +60,8 @@ public sealed class WaitlistEntry : Entity
         Status = to;
     }
 
-    public void Update(LocalDate appliedOn, Priority priority, WaitlistEntryStatus status)
+    /// <param name="today">The day of the change: a withdrawal is dated by it, and a return to the list clears it.</param>
+    public void Update(LocalDate appliedOn, Priority priority, WaitlistEntryStatus status, LocalDate today)
     {
         // Offered and Housed follow from offers (OfferNext, Accept); by hand an entry only moves between Waiting and Withdrawn.
         var offerStates = new[] { WaitlistEntryStatus.Offered, WaitlistEntryStatus.Housed };
@@ -49,6 +69,8 @@ public sealed class WaitlistEntry : Entity
             "StatusFollowsOffers",
             "Status Offered og Housed følger af tilbud (OfferNext, Accept) og kan ikke sættes direkte.",
             "The statuses Offered and Housed follow from offers (OfferNext, Accept) and cannot be set directly.", nameof(Status));
+        if (Id != 0 && status != Status)
+            ClosedOn = status == WaitlistEntryStatus.Withdrawn ? today.ToDateOnly() : null;
         AppliedOn = appliedOn.ToDateOnly();
         Priority = priority;
         Status = status;

@@ -96,7 +96,7 @@ public sealed class ReportMonthFixture : ApiFixture
         db.AddRange(e1, e2);
         await db.SaveChangesAsync();
         var offer = new Offer(e1.Id, u4.Id, D(10, 10), D(10, 16));
-        offer.Decline("For langt væk");
+        offer.Decline("For langt væk", D(10, 12));
         db.Add(offer);
         await db.SaveChangesAsync();
     }
@@ -306,6 +306,12 @@ public class ReportTests(ReportMonthFixture api) : IClassFixture<ReportMonthFixt
             var pages = int.Parse(System.Text.RegularExpressions.Regex.Match(Run("pdfinfo", $"\"{path}\""),
                 @"Pages:\s+(\d+)").Groups[1].Value);
             Assert.Contains($"Side {pages} af {pages}", text);
+            // The month in brief comes first, in words, from the figures (three turnaways: a hidden count, in words too).
+            var cover = Run("pdftotext", $"-f 1 -l 1 \"{path}\" -");
+            Assert.Contains("Kort fortalt", cover);
+            Assert.Matches(@"Forsorgshjem/herberg \(§ 110\): \d+,\d % af sengene var belagt", cover);
+            Assert.Contains("Færre end 5 afvisninger", cover);
+            Assert.DoesNotContain("<5 afvisninger", cover);
             // The methodology is one whole page at the end, not a few lines spilling onto a page of their own.
             var lastPage = Run("pdftotext", $"-f {pages} -l {pages} -layout \"{path}\" -");
             Assert.Contains("Metode og definitioner", lastPage);

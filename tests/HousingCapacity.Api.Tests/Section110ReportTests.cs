@@ -135,7 +135,7 @@ public class Section110ReportTests(FollowUpMonthFixture api) : IClassFixture<Fol
     public async Task YouthHousingDemand_EntriesAndYoungTurnedAway()
     {
         var y = (await October()).YouthHousing;
-        Assert.Equal((1, 1, 1), (y.NewEntries.Value, y.Waiting.Value, y.YoungTurnedAway.Value));
+        Assert.Equal((1, 1, 1), (y.NewEntries.Value, y.WaitingAtMonthEnd.Value, y.YoungTurnedAway.Value));
         Assert.Null(y.MedianDaysToAcceptedOffer);
     }
 

@@ -160,6 +160,46 @@ public class WaitlistTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("ACT", with.Json.GetProperty("SupportMethod").GetString());
     }
 
+    /// <summary>
+    /// Issue 26.2: a closed month is counted as it stood at its end. Six people waited through October; today one accepts an offer
+    /// and two are withdrawn. October's report is the same afterwards, while November's (still going on) counts the answer.
+    /// </summary>
+    [Fact]
+    public async Task ClosedMonth_IsTheSame_AfterTodaysOffersAndWithdrawals()
+    {
+        var (waitlist, facility) = await YouthListAsync();
+        var entries = new List<int>();
+        for (var i = 1; i <= 6; i++)
+            entries.Add(await EntryAsync(waitlist, await _make.PersonAsync(Today.PlusYears(-20)), $"2026-09-0{i}"));
+        // The unit is there before: units have no history yet, so a unit added today would count in October's capacity.
+        var unit = await _make.UnitAsync(facility);
+        using var committee = api.HttpAs(Api.Security.Role.Committee, 175);
+        async Task<System.Text.Json.Nodes.JsonObject> Report(string month)
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(await committee.GetStringAsync($"/reports/monthly/175/{month}.json"))!
+                .AsObject();
+            json.Remove("GeneratedAt");
+            return json;
+        }
+        var october = await Report("2026-10");
+        var november = await Report("2026-11");
+        var name = (await api.OData.GetAsync($"/odata/Waitlists({waitlist})")).Json.GetProperty("Name").GetString();
+        var list = october["Waitlists"]!.AsArray().Single(w => w!["Name"]!.GetValue<string>() == name)!;
+        Assert.True(list["EntriesAtMonthEnd"]!.GetValue<int>() >= 6, list.ToJsonString());
+
+        var offer = (await OfferNext(waitlist, unit)).Json.GetProperty("Id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await api.OData.SendJsonAsync(HttpMethod.Post, $"/odata/Offers({offer})/HousingCapacity.Accept",
+            "")).Status);
+        foreach (var withdrawn in entries.Skip(4))
+            Assert.Equal(HttpStatusCode.NoContent, (await api.OData.SendJsonAsync(HttpMethod.Patch, $"/odata/WaitlistEntries({withdrawn})",
+                """{"Status":"Withdrawn"}""")).Status);
+        Assert.Equal("2026-11-22", (await api.OData.GetAsync($"/odata/WaitlistEntries({entries[5]})")).Json.GetProperty("ClosedOn")
+            .GetString());
+
+        Assert.Equal(october.ToJsonString(), (await Report("2026-10")).ToJsonString());
+        Assert.NotEqual(november.ToJsonString(), (await Report("2026-11")).ToJsonString()); // recomputed, not served from a cache
+    }
+
     [Fact]
     public async Task WaitlistEntry_StatusOfferedCannotBeSetByHand()
     {

@@ -74,7 +74,36 @@ public class EntityInvariantTests
     public void OfferDecline_AfterAccept_BreaksOfferNotPending()
     {
         var offer = new Offer(1, 1, new LocalDate(2026, 11, 2), new LocalDate(2026, 11, 9));
-        offer.Accept();
-        Assert.Equal("OfferNotPending", Assert.Throws<DomainRuleException>(() => offer.Decline("for langt væk")).Code);
+        offer.Accept(new LocalDate(2026, 11, 3));
+        Assert.Equal("OfferNotPending", Assert.Throws<DomainRuleException>(() => offer.Decline("for langt væk",
+            new LocalDate(2026, 11, 4))).Code);
+    }
+
+    /// <summary>A closed month counts the answers given in it: each answer has its day, and an expiry the first day past the
+    /// deadline, whenever the job noticed it.</summary>
+    [Fact]
+    public void OfferAnswers_AreDated()
+    {
+        var made = new LocalDate(2026, 11, 2);
+        var accepted = new Offer(1, 1, made, new LocalDate(2026, 11, 9));
+        Assert.Equal("AnsweredBeforeOffer", Assert.Throws<DomainRuleException>(() => accepted.Accept(made.PlusDays(-1))).Code);
+        accepted.Accept(made);
+        Assert.Equal(new DateOnly(2026, 11, 2), accepted.AnsweredOn);
+        var expired = new Offer(1, 1, made, new LocalDate(2026, 11, 9));
+        expired.Expire();
+        Assert.Equal(new DateOnly(2026, 11, 10), expired.AnsweredOn);
+    }
+
+    [Fact]
+    public void WaitlistEntry_KnowsTheDayItLeftTheList()
+    {
+        Assert.Equal("InvalidClosedOn", Assert.Throws<DomainRuleException>(() => new WaitlistEntry(1, 1, new LocalDate(2026, 11, 2),
+            Priority.Normal, WaitlistEntryStatus.Waiting, new LocalDate(2026, 11, 5))).Code);
+        Assert.Equal("InvalidClosedOn", Assert.Throws<DomainRuleException>(() => new WaitlistEntry(1, 1, new LocalDate(2026, 11, 2),
+            Priority.Normal, WaitlistEntryStatus.Withdrawn, new LocalDate(2026, 11, 1))).Code);
+        var entry = new WaitlistEntry(1, 1, new LocalDate(2026, 11, 2), Priority.Normal, WaitlistEntryStatus.Waiting);
+        entry.MarkOffered();
+        entry.MarkHoused(new LocalDate(2026, 11, 20));
+        Assert.Equal(new DateOnly(2026, 11, 20), entry.ClosedOn);
     }
 }

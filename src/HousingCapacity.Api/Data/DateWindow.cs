@@ -34,13 +34,15 @@ public sealed class DateWindow
         [typeof(NoticedStay)] = [nameof(NoticedStay.StartDate), nameof(NoticedStay.EndDate), nameof(NoticedStay.NoticeReceivedOn)],
     };
 
-    /// <summary>Dates that follow from others (or, a birth date, from the CPR number): not a user's input, not checked.</summary>
+    /// <summary>Dates that follow from others (or, a birth date, from the CPR number; an answer's or a closed entry's day, from the
+    /// day of the request): not a user's input, not checked.</summary>
     public static readonly IReadOnlyDictionary<Type, string[]> Derived = new Dictionary<Type, string[]>
     {
         [typeof(Person)] = [nameof(Person.BirthDate)],
         [typeof(Placement)] = [nameof(Placement.NotificationDueDate), nameof(Placement.SupportUntil)],
         [typeof(SupportPeriod)] = [nameof(SupportPeriod.EndDate)],
-        [typeof(Offer)] = [nameof(Offer.RespondBy)],
+        [typeof(Offer)] = [nameof(Offer.RespondBy), nameof(Offer.AnsweredOn)],
+        [typeof(WaitlistEntry)] = [nameof(WaitlistEntry.ClosedOn)],
     };
 
     public LocalDate Latest(LocalDate today) => today.PlusDays(MaxDaysAhead);

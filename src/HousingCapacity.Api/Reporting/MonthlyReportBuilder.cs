@@ -139,7 +139,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         }
 
         var trend = new List<TrendPoint>();
-        for (var m = 11; m >= 0; m--)
+        // Thirteen months: the month itself, the eleven before it and the same month a year before (the summary compares with it).
+        for (var m = 12; m >= 0; m--)
         {
             var ym = month.PlusMonths(-m);
             var mFirst = ym.OnDayOfMonth(1);
@@ -163,8 +164,9 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         {
             var occupancy = Sum(g);
             var previous = trend.SingleOrDefault(t => t.Kind == g.Key && t.Month == Key(month.PlusMonths(-1)))?.OccupancyRate;
+            var lastYear = trend.SingleOrDefault(t => t.Kind == g.Key && t.Month == Key(month.PlusMonths(-12)))?.OccupancyRate;
             return new KindOccupancy(g.Key, g.Count(), g.Sum(r => r.Beds), occupancy, previous,
-                occupancy.OccupancyRate is { } now && previous is { } before ? Math.Round((now - before) * 100, 1) : null);
+                occupancy.OccupancyRate is { } now && previous is { } before ? Math.Round((now - before) * 100, 1) : null, lastYear);
         }).ToList();
 
         return new MonthlyFigures
@@ -185,7 +187,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
                 p.Value.LastName)), first, last, youthRule),
             Section110 = await Section110Async(facilityIds, stays, history, countingYears, first, last, ct),
             YouthHousing = await YouthHousingAsync(municipality.Id, facilityIds, first, last, youthRule(last), ct),
-            HousingFirst = HousingFirst(stays, kindOf, first, last),
+            HousingFirst = HousingFirst(stays, kindOf, first, last, await SupportAtMonthEndAsync(stays, kindOf, first, last, ct)),
             Waitlists = await WaitlistsAsync(municipality.Id, first, last, ct),
             Notifications = NotificationFigures(stays, kindOf, first, last, today),
             Trend = trend,
@@ -361,18 +363,18 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var entries = await db.Unscoped<WaitlistEntry>().AsNoTracking()
             .Where(e => e.Waitlist!.MunicipalityId == municipalityId && e.Waitlist.Kind == WaitlistKind.YouthHousing
                         && e.AppliedOn <= lastDate)
-            .Select(e => new { e.AppliedOn, e.Status, Accepted = e.Offers.Where(o => o.Status == OfferStatus.Accepted)
-                .Select(o => (DateOnly?)o.OfferedOn).FirstOrDefault() })
+            .Select(e => new WaitlistHistory.EntryDays(e.AppliedOn, e.Status, e.ClosedOn, e.Offers.Select(o =>
+                new WaitlistHistory.AnswerDays(o.OfferedOn, o.AnsweredOn, o.Status)).ToList()))
             .ToListAsync(ct);
-        var waits = entries.Where(e => e.Accepted is { } o && o >= firstDate && o <= lastDate)
-            .Select(e => Period.Between(e.AppliedOn.ToLocalDate(), e.Accepted!.Value.ToLocalDate(), PeriodUnits.Days).Days)
+        var waits = entries.SelectMany(e => e.Offers.Where(o => o.Status == OfferStatus.Accepted && WaitlistHistory.AnsweredWithin(o,
+                first, last)).Select(o => Period.Between(e.AppliedOn.ToLocalDate(), o.OfferedOn.ToLocalDate(), PeriodUnits.Days).Days))
             .Order().ToList();
         var turnedAway = await db.Unscoped<Turnaway>().AsNoTracking()
             .Where(t => facilityIds.Contains(t.FacilityId) && t.PersonId != null && t.Date >= firstDate && t.Date <= lastDate)
             .Join(db.Unscoped<Person>(), t => t.PersonId, p => p.Id, (t, p) => new { t.Date, p.BirthDate }).ToListAsync(ct);
         return new YouthHousingDemand(
             PersonCount.Of(entries.Count(e => e.AppliedOn >= firstDate)),
-            PersonCount.Of(entries.Count(e => e.Status is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered)),
+            PersonCount.Of(entries.Count(e => WaitlistHistory.WaitingAtEndOf(e, last))),
             waits.Count >= 5 ? Median(waits) : null,
             PersonCount.Of(turnedAway.Count(t => youth.InBand(DanishTime.AgeOn(t.BirthDate.ToLocalDate(), t.Date.ToLocalDate())))));
     }
@@ -404,11 +406,35 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         return result;
     }
 
-    private static HousingFirstFigures HousingFirst(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate first, LocalDate last)
+    /// <summary>
+    /// The support method of each Housing First stay active in the month as it was on the stay's last night in the month (its
+    /// support periods, Serviceloven § 85 a), so that a change of method today does not change a closed month.
+    /// </summary>
+    private async Task<Dictionary<int, SupportMethod>> SupportAtMonthEndAsync(List<Stay> stays, Dictionary<int, FacilityKind> kindOf,
+        LocalDate first, LocalDate last, CancellationToken ct)
+    {
+        var active = stays.Where(s => kindOf[s.FacilityId] == FacilityKind.HousingFirst && s.NightsWithin(first, last) > 0)
+            .ToDictionary(s => s.Id);
+        var ids = active.Keys.ToList();
+        var periods = await db.Unscoped<SupportPeriod>().AsNoTracking().Where(p => ids.Contains(p.PlacementId))
+            .Select(p => new { p.PlacementId, p.StartDate, p.Id, p.Method }).ToListAsync(ct);
+        var methods = new Dictionary<int, SupportMethod>();
+        foreach (var stay in active.Values)
+        {
+            var lastNight = stay.End is { } end && end <= last ? end.PlusDays(-1) : last;
+            var period = periods.Where(p => p.PlacementId == stay.Id && p.StartDate.ToLocalDate() <= lastNight)
+                .OrderBy(p => p.StartDate).ThenBy(p => p.Id).LastOrDefault();
+            methods[stay.Id] = period?.Method ?? stay.Support;
+        }
+        return methods;
+    }
+
+    private static HousingFirstFigures HousingFirst(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate first, LocalDate last,
+        Dictionary<int, SupportMethod> supportAtMonthEnd)
     {
         var hf = stays.Where(s => kindOf[s.FacilityId] == FacilityKind.HousingFirst).ToList();
         var active = hf.Where(s => s.NightsWithin(first, last) > 0).ToList();
-        var byMethod = Group(active.Select(s => s.Support.ToString()), ["CTI", "ICM", "ACT", "None"], active.Count);
+        var byMethod = Group(active.Select(s => supportAtMonthEnd[s.Id].ToString()), ["CTI", "ICM", "ACT", "None"], active.Count);
         Retention Retained(int months)
         {
             // Old enough: N months after the start is no later than the morning after the month's last counted night.
@@ -423,25 +449,29 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             Retained(6), Retained(12));
     }
 
+    /// <summary>Each waitlist as it stood at the month's end: who was waiting then, the offers made in the month, and the answers
+    /// given in it (so that an offer accepted today does not change a closed month).</summary>
     private async Task<List<WaitlistFigures>> WaitlistsAsync(int municipalityId, LocalDate first, LocalDate last, CancellationToken ct)
     {
         var waitlists = await db.Unscoped<Waitlist>().AsNoTracking().Where(w => w.MunicipalityId == municipalityId).OrderBy(w => w.Id)
             .Include(w => w.Entries).ThenInclude(e => e.Offers).AsSplitQuery().ToListAsync(ct);
         return waitlists.Select(w =>
         {
-            var offers = w.Entries.SelectMany(e => e.Offers.Select(o => (Entry: e,
-                Offer: o))).Where(x => x.Offer.OfferedOn.ToLocalDate() >= first && x.Offer.OfferedOn.ToLocalDate() <= last).ToList();
-            var housed = offers.Where(x => x.Offer.Status == OfferStatus.Accepted)
+            var entries = w.Entries.Select(e => new WaitlistHistory.EntryDays(e.AppliedOn, e.Status, e.ClosedOn, e.Offers.Select(o =>
+                new WaitlistHistory.AnswerDays(o.OfferedOn, o.AnsweredOn, o.Status)).ToList())).ToList();
+            var offers = entries.SelectMany(e => e.Offers.Select(o => (Entry: e, Offer: o))).ToList();
+            var made = offers.Count(x => x.Offer.OfferedOn.ToLocalDate() >= first && x.Offer.OfferedOn.ToLocalDate() <= last);
+            var answered = offers.Where(x => WaitlistHistory.AnsweredWithin(x.Offer, first, last)).ToList();
+            var housed = answered.Where(x => x.Offer.Status == OfferStatus.Accepted)
                 .Select(x => Period.Between(x.Entry.AppliedOn.ToLocalDate(), x.Offer.OfferedOn.ToLocalDate(),
                     PeriodUnits.Days).Days).Order().ToList();
             return new WaitlistFigures(w.Name, w.Kind,
-                PersonCount.Of(w.Entries.Count(e => e.AppliedOn.ToLocalDate() <= last
-                    && e.Status is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered)),
-                PersonCount.Of(w.Entries.Count(e => e.AppliedOn.ToLocalDate() >= first && e.AppliedOn.ToLocalDate() <= last)),
-                PersonCount.Of(offers.Count),
-                PersonCount.Of(offers.Count(x => x.Offer.Status == OfferStatus.Accepted)),
-                PersonCount.Of(offers.Count(x => x.Offer.Status == OfferStatus.Declined)),
-                PersonCount.Of(offers.Count(x => x.Offer.Status == OfferStatus.Expired)),
+                PersonCount.Of(entries.Count(e => WaitlistHistory.WaitingAtEndOf(e, last))),
+                PersonCount.Of(entries.Count(e => e.AppliedOn.ToLocalDate() >= first && e.AppliedOn.ToLocalDate() <= last)),
+                PersonCount.Of(made),
+                PersonCount.Of(answered.Count(x => x.Offer.Status == OfferStatus.Accepted)),
+                PersonCount.Of(answered.Count(x => x.Offer.Status == OfferStatus.Declined)),
+                PersonCount.Of(answered.Count(x => x.Offer.Status == OfferStatus.Expired)),
                 housed.Count >= 5 ? Median(housed) : null);
         }).ToList();
     }

@@ -116,7 +116,7 @@ public static class ReportRows
             Row("Bolig fastholdt", after, "Stadig i bolig (andel)", Share.Of(r.Share));
         }
         Row("Ungeboliger", All, "Nye på listen", f.YouthHousing.NewEntries);
-        Row("Ungeboliger", All, "Venter", f.YouthHousing.Waiting);
+        Row("Ungeboliger", All, "Venter ved månedens slutning", f.YouthHousing.WaitingAtMonthEnd);
         Row("Ungeboliger", All, "Dage til accepteret tilbud (median)", f.YouthHousing.MedianDaysToAcceptedOffer);
         Row("Ungeboliger", All, "Unge afvist", f.YouthHousing.YoungTurnedAway);
         Row("Underretninger", "§ 110", "Skulle sendes", f.Notifications.Due);

@@ -22,8 +22,8 @@ public sealed class AcceptOfferAction(PlacementAllocation allocation)
             startDate ?? today, null, supportMethod ?? SupportMethod.None, null, ReferralRoute.Municipality), c, person);
         if (allocated.Refusal is { } refusal) return refusal;
         var placement = allocated.Value;
-        offer.Accept();
-        entry.MarkHoused();
+        offer.Accept(today);
+        entry.MarkHoused(today);
         db.Placements.Add(placement);
         return placement;
     }

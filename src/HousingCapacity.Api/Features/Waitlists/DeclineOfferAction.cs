@@ -8,7 +8,7 @@ public static class DeclineOfferAction
 
     public static async Task<Offer> InvokeAsync(HousingDbContext db, Offer offer, string reason, WriteContext c)
     {
-        offer.Decline(reason);
+        offer.Decline(reason, DanishTime.Today(c.Clock));
         var entry = (await db.FindUnscopedAsync<WaitlistEntry>(offer.WaitlistEntryId, c.Cancellation))!;
         entry.ReturnToWaiting();
         return offer;

@@ -42,7 +42,7 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
     {
         var w = (WaitlistEntry)e;
         var change = v.As<WaitlistEntryChange>(w);
-        w.Update(change.AppliedOn.ToLocalDate(), change.Priority, change.Status);
+        w.Update(change.AppliedOn.ToLocalDate(), change.Priority, change.Status, DanishTime.Today(c.Clock));
         return Task.FromResult<Refusal?>(null);
     }
 }

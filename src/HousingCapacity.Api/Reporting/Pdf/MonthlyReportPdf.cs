@@ -19,6 +19,15 @@ public static class MonthlyReportPdf
         _ => "Midlertidigt botilbud (§ 107)",
     };
 
+    /// <summary>The kind in a narrow column: the same words, shortened where a long one would not fit.</summary>
+    public static string KindShort(FacilityKind kind) => kind switch
+    {
+        FacilityKind.Section110Shelter => "§ 110-tilbud",
+        FacilityKind.EmergencyBeds => "Akutpladser",
+        FacilityKind.Section107 => "§ 107-botilbud",
+        _ => Kind(kind),
+    };
+
     private static readonly Dictionary<string, string> Words = new()
     {
         [nameof(DischargeReason.Planned)] = "Planlagt udskrivning",
@@ -74,21 +83,23 @@ public static class MonthlyReportPdf
     {
         var generated = f.GeneratedAt.InZone(DanishTime.Zone);
 
-        // Cover
+        // Cover: what the report is, and the month in brief
         pdf.NewPage();
-        pdf.Space(120);
+        pdf.Space(30);
         pdf.Paragraph("Udsatterådet og Social- og Sundhedsudvalget", ReportText.Subtitle);
         pdf.Heading("Månedsrapport: belægning på herberger, akutpladser og boliger", ReportText.Title);
         pdf.Heading($"{f.MunicipalityName} Kommune (kommunekode {f.MunicipalityCode})", ReportText.Subtitle);
         pdf.Paragraph($"Måned: {MonthName(f.Month)} ({f.Nights} nætter: " +
-            $"{f.FirstNight.ToString("d. MMMM", Da)}–{f.LastNight.ToString("d. MMMM yyyy", Da)})");
-        pdf.Paragraph($"Dannet {generated.Date.ToString("d. MMMM yyyy", Da)} kl. {generated.TimeOfDay.ToString("HH:mm", Da)} (dansk tid).");
+            $"{f.FirstNight.ToString("d. MMMM", Da)}–{f.LastNight.ToString("d. MMMM yyyy", Da)}). " +
+            $"Dannet {generated.Date.ToString("d. MMMM yyyy", Da)} kl. {generated.TimeOfDay.ToString("HH:mm", Da)} (dansk tid).");
         if (f.InProgress)
             pdf.Paragraph("OBS: Måneden er ikke afsluttet. Tallene omfatter nætterne til og med " +
                 $"{f.LastNight.ToString("d. MMMM", Da)} og kan ændre sig.", ReportText.Bold);
-        pdf.Space(20);
-        pdf.Paragraph("Rapporten indeholder kun samlede tal. Antal personer mellem 1 og 4 vises som \"<5\", og tekster vises uden navne " +
-            "og CPR-numre.", ReportText.Small);
+        pdf.Heading("Kort fortalt");
+        pdf.List(ReportSummary.Sentences(f));
+        pdf.Paragraph("Rapporten indeholder kun samlede tal. Antal personer mellem 1 og 4 vises som \"<5\" (i teksten \"færre end 5\"), " +
+            "og tekster vises uden navne og CPR-numre. Tallene for en afsluttet måned opgøres, som de stod ved månedens slutning.",
+            ReportText.Small);
 
         // Summary
         pdf.NewPage();
@@ -130,8 +141,10 @@ public static class MonthlyReportPdf
         var series = f.Trend.GroupBy(t => t.Kind).OrderBy(g => g.Key).Select(g => new TrendSeries(Kind(g.Key),
             months.Select(m => g.FirstOrDefault(t => t.Month == m)?.OccupancyRate).ToList())).ToList();
         var yearMonths = months.Select(m => YearMonthPattern.Iso.Parse(m).Value).ToList();
-        pdf.TrendCharts("Belægningsgrad de seneste 12 måneder, pr. type af tilbud", yearMonths, series);
-        pdf.Table(["Måned", .. series.Select(x => x.Name)], [1.0, .. series.Select(_ => 1.0)],
+        pdf.TrendCharts($"Belægningsgrad måned for måned, {ChartText.MonthLong(yearMonths[0])}–{ChartText.MonthLong(yearMonths[^1])}, " +
+            "pr. type af tilbud", yearMonths, series);
+        var trendKinds = f.Trend.Select(t => t.Kind).Distinct().Order().ToList();
+        pdf.Table(["Måned", .. trendKinds.Select(KindShort)], [1.1, .. series.Select(_ => 1.0)],
             yearMonths.Select((m, i) => (IReadOnlyList<string>)[ChartText.MonthLong(m), .. series.Select(x => Pct(x.Values[i]))]).ToList());
 
         // Per kind
@@ -211,7 +224,7 @@ public static class MonthlyReportPdf
         pdf.Table(["Ungeboliger", "Antal"], [3, 1],
         [
             ["Nye på ventelisterne til ungeboliger", C(f.YouthHousing.NewEntries)],
-            ["Venter nu", C(f.YouthHousing.Waiting)],
+            ["Venter ved månedens slutning", C(f.YouthHousing.WaitingAtMonthEnd)],
             ["Median dage fra ansøgning til accepteret tilbud", Num(f.YouthHousing.MedianDaysToAcceptedOffer)],
             [$"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år afvist ved § 110-tilbud", C(f.YouthHousing.YoungTurnedAway)],
         ], ReportText.Regular);
