@@ -64,6 +64,10 @@ public static class MonthlyReportPdf
     private static string Num(double? value) => value is { } v ? v.ToString("0.#", Da) : "–";
     private static string C(PersonCount c) => c.Suppressed ? "<5" : N(c.Value);
 
+    /// <summary>A table's categories with the small ones merged into "Øvrige" (<see cref="SmallCategories"/>).</summary>
+    private static List<IReadOnlyList<string>> Merged(IEnumerable<NamedCount> cells, Func<string, string> label) =>
+        SmallCategories.Merge(cells, label).Select(r => (IReadOnlyList<string>)[r.Label, C(r.Count)]).ToList();
+
     public static string MonthName(string month)
     {
         var date = new LocalDate(int.Parse(month[..4], CultureInfo.InvariantCulture), int.Parse(month[5..], CultureInfo.InvariantCulture),
@@ -168,14 +172,9 @@ public static class MonthlyReportPdf
 
         // Flow
         pdf.Heading("Ind- og udskrivninger", ReportText.Title);
-        pdf.Table(["Udskrivningsårsag", "Antal"], [3, 1],
-            f.Flow.DischargesByReason.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name),
-                C(c.Count)]).ToList());
-        pdf.Table(["Hvor gik personen hen", "Antal"], [3, 1],
-            f.Flow.DischargesByDestination.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name),
-                C(c.Count)]).ToList());
-        pdf.Table(["Afvisninger efter årsag", "Antal"], [3, 1],
-            f.Flow.TurnawaysByReason.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[Word(c.Name), C(c.Count)]).ToList());
+        pdf.Table(["Udskrivningsårsag", "Antal"], [3, 1], Merged(f.Flow.DischargesByReason, Word));
+        pdf.Table(["Hvor gik personen hen", "Antal"], [3, 1], Merged(f.Flow.DischargesByDestination, Word));
+        pdf.Table(["Afvisninger efter årsag", "Antal"], [3, 1], Merged(f.Flow.TurnawaysByReason, Word));
 
         // Youth
         pdf.Heading($"Unge {f.Youth.MinAge}–{f.Youth.MaxAge} år i § 110-tilbud", ReportText.Title);
@@ -211,14 +210,11 @@ public static class MonthlyReportPdf
                 $"{C(s.HousingKeptTwelveMonths.Cohort)})",
                 Pct(s.HousingKeptTwelveMonths.Share)],
         ], ReportText.Regular);
-        pdf.Table(["Indskrivninger efter handlekommune", "Antal"], [3, 1],
-            s.AdmissionsByHandlekommune.Select(c => (IReadOnlyList<string>)[c.Name, C(c.Count)]).ToList());
+        pdf.Table(["Indskrivninger efter handlekommune", "Antal"], [3, 1], Merged(s.AdmissionsByHandlekommune, name => name));
         pdf.Table(["Opholdssted før indskrivningen", "Antal"], [3, 1],
-            s.AdmissionsByPriorResidence.Where(c => c.Count.Value > 0).Select(c => (IReadOnlyList<string>)[
-                DstCodes.Label(Enum.Parse<PriorResidence>(c.Name)), C(c.Count)]).ToList());
+            Merged(s.AdmissionsByPriorResidence, name => DstCodes.Label(Enum.Parse<PriorResidence>(name))));
         pdf.Table(["Efterfølgende støtte ved udskrivning (§ 176 a)", "Antal"], [3, 1],
-            s.DischargesByFollowUpSupport.Select(c => (IReadOnlyList<string>)[DstCodes.Label(Enum.Parse<FollowUpSupport>(c.Name)),
-                C(c.Count)]).ToList());
+            Merged(s.DischargesByFollowUpSupport, name => DstCodes.Label(Enum.Parse<FollowUpSupport>(name))));
 
         pdf.Heading("Efterspørgsel efter ungeboliger", ReportText.Title);
         pdf.Table(["Ungeboliger", "Antal"], [3, 1],
@@ -232,7 +228,7 @@ public static class MonthlyReportPdf
         // Housing First
         pdf.Heading("Housing First", ReportText.Title);
         pdf.Table(["Housing First", "Antal"], [3, 1],
-            f.HousingFirst.ActiveBySupportMethod.Select(c => (IReadOnlyList<string>)[$"Aktive forløb – {Word(c.Name)}", C(c.Count)])
+            Merged(f.HousingFirst.ActiveBySupportMethod, Word).Select(r => (IReadOnlyList<string>)[$"Aktive forløb – {r[0]}", r[1]])
                 .Append(["Startet i måneden", C(f.HousingFirst.Started)]).Append(["Afsluttet i måneden", C(f.HousingFirst.Ended)])
                 .Append([$"Stadig i bolig efter 6 mdr. ({C(f.HousingFirst.SixMonths.StillHoused)} af {C(f.HousingFirst.SixMonths.Cohort)})",
                     Pct(f.HousingFirst.SixMonths.Share)])
