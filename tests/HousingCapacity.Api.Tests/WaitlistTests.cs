@@ -162,7 +162,8 @@ public class WaitlistTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     /// <summary>
     /// Issue 26.2: a closed month is counted as it stood at its end. Six people waited through October; today one accepts an offer
-    /// and two are withdrawn. October's report is the same afterwards, while November's (still going on) counts the answer.
+    /// and two are withdrawn. October's report is the same afterwards, while November's (still going on) counts the answer. A
+    /// correction of a closed month's own data dates its report "rettet" and leaves the months before it as they were.
     /// </summary>
     [Fact]
     public async Task ClosedMonth_IsTheSame_AfterTodaysOffersAndWithdrawals()
@@ -198,6 +199,17 @@ public class WaitlistTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal(october.ToJsonString(), (await Report("2026-10")).ToJsonString());
         Assert.NotEqual(november.ToJsonString(), (await Report("2026-11")).ToJsonString()); // recomputed, not served from a cache
+
+        // The set-up registered today applications made in September: a correction of September and October, so both say "rettet"
+        // with today's date. A month long before anything else in this fixture (May 2023) is unmarked until an application made
+        // then is registered, and the month before it stays as it was.
+        Assert.Equal("2026-11-22", october["CorrectedOn"]!.GetValue<string>());
+        var may = await Report("2023-05");
+        var april = await Report("2023-04");
+        Assert.Null(may["CorrectedOn"]);
+        await EntryAsync(waitlist, await _make.PersonAsync(Today.PlusYears(-22)), "2023-05-10");
+        Assert.Equal("2026-11-22", (await Report("2023-05"))["CorrectedOn"]!.GetValue<string>());
+        Assert.Equal(april.ToJsonString(), (await Report("2023-04")).ToJsonString());
     }
 
     [Fact]

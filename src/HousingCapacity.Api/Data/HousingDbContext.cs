@@ -153,6 +153,7 @@ public sealed class HousingDbContext : DbContext
         {
             Dates.Ensure(changes, DanishTime.Today(_clock));
             FreeText.EnsureNoCpr(changes);
+            await Reporting.ClosedMonthCorrections.RecordAsync(this, changes, DanishTime.Today(_clock), ct);
         }
         await _writes.ReportCache.OnSaveAsync(this, changes, ct);
         await RecordStamps.ApplyAsync(this, changes, ct);

@@ -15,6 +15,8 @@ public sealed record MonthlyFigures
     /// <summary>True while the month is still going on: only the nights up to and including today are counted.</summary>
     public required bool InProgress { get; init; }
     public required Instant GeneratedAt { get; init; }
+    /// <summary>The day the month's own data were last corrected after it ended (its report says "rettet"); null if never.</summary>
+    public LocalDate? CorrectedOn { get; init; }
 
     public required IReadOnlyList<FacilityOccupancy> Facilities { get; init; }
     public required IReadOnlyList<KindOccupancy> Kinds { get; init; }

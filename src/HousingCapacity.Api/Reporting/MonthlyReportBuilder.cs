@@ -179,6 +179,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             Nights = nights,
             InProgress = inProgress,
             GeneratedAt = clock.GetCurrentInstant(),
+            CorrectedOn = inProgress ? null : await ClosedMonthCorrections.OfAsync(db, municipality.Id, month, ct),
             Facilities = rows,
             Kinds = kinds,
             Total = Sum(rows),

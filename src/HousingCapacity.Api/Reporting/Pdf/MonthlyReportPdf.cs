@@ -96,6 +96,9 @@ public static class MonthlyReportPdf
         pdf.Paragraph($"Måned: {MonthName(f.Month)} ({f.Nights} nætter: " +
             $"{f.FirstNight.ToString("d. MMMM", Da)}–{f.LastNight.ToString("d. MMMM yyyy", Da)}). " +
             $"Dannet {generated.Date.ToString("d. MMMM yyyy", Da)} kl. {generated.TimeOfDay.ToString("HH:mm", Da)} (dansk tid).");
+        if (f.CorrectedOn is { } corrected)
+            pdf.Paragraph($"Rettet {corrected.ToString("d. MMMM yyyy", Da)}: månedens egne oplysninger er rettet, efter måneden " +
+                "sluttede, og tallene kan derfor afvige fra en tidligere udgave af rapporten.", ReportText.Bold);
         if (f.InProgress)
             pdf.Paragraph("OBS: Måneden er ikke afsluttet. Tallene omfatter nætterne til og med " +
                 $"{f.LastNight.ToString("d. MMMM", Da)} og kan ændre sig.", ReportText.Bold);
