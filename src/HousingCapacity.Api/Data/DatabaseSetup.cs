@@ -149,9 +149,9 @@ public static class DatabaseSetup
         if (logLines > 0)
             throw new InvalidOperationException($"The access log has {logLines} lines and cannot be erased; " +
                                                 "to start again with demo data, delete the database file (and its -wal and -shm files).");
-        string[] tables = ["NoticedStays", "BedHolds", "Offers", "WaitlistEntries", "Waitlists", "Turnaways", "SupportPeriods",
-            "Placements",
-            "YouthPolicies", "CapacityReports", "Persons", "Units", "Facilities", "Municipalities"];
+        string[] tables = [Reporting.ClosedMonthCorrections.Table, "NoticedStays", "BedHolds", "Offers", "WaitlistEntries", "Waitlists",
+            "Turnaways", "SupportPeriods", "Placements", "YouthPolicies", "CapacityReports", "Persons", "Units", "Facilities",
+            "Municipalities"];
 #pragma warning disable EF1002 // table names are constants above, not input
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", tables.Select(t => $"\"{t}\""))} RESTART IDENTITY");

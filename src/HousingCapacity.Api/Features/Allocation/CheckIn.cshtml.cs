@@ -118,8 +118,18 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
     private async Task LoadChoicesAsync()
     {
         Youth = await YouthRules.AtAsync(Db, Facility.MunicipalityId, Today, Policy, HttpContext.RequestAborted);
-        Units = await Db.Units.Where(u => u.FacilityId == Facility.Id && u.Status == UnitStatus.InService).OrderBy(u => u.Label)
-            .Select(u => new SelectListItem(u.Label + " (" + u.Beds + " senge)", u.Id.ToString())).ToListAsync();
+        // Only units with a bed free tonight (not taken by a stay or held), in the order people count them.
+        var (tonight, now, ct) = (Tonight.ToDateOnly(), Clock.GetCurrentInstant().ToUtc(), HttpContext.RequestAborted);
+        var units = await Db.Units.Where(u => u.FacilityId == Facility.Id && u.Status == UnitStatus.InService)
+            .Select(u => new
+            {
+                u.Id, u.Label, u.Beds,
+                Taken = Db.Placements.Count(p => p.UnitId == u.Id && p.StartDate <= tonight && (p.EndDate == null || p.EndDate > tonight))
+                    + Db.BedHolds.Count(h => h.UnitId == u.Id && h.Night == tonight && h.ReleasedAt == null && h.ExpiresAt > now),
+            }).ToListAsync(ct);
+        Units = units.Where(u => u.Beds > u.Taken).OrderBy(u => u.Label, NaturalOrder.Instance)
+            .Select(u => new SelectListItem($"{u.Label} ({Words.Count(u.Beds - u.Taken, "ledig seng", "ledige senge")})", u.Id.ToString()))
+            .ToList();
         Municipalities = await Db.Municipalities.OrderBy(m => m.Name)
             .Select(m => new SelectListItem(m.Name + " (" + m.Code + ")", m.Id.ToString())).ToListAsync();
     }

@@ -31,6 +31,13 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
     [BindProperty] public int? BedsInService { get; set; }
     [BindProperty] public int? BedsOccupied { get; set; }
     [BindProperty] public int? BedsOutOfService { get; set; }
+    /// <summary>Set when staff confirm a count of occupied beds that differs from tonight's stays and holds.</summary>
+    [BindProperty] public bool CountDiffersConfirmed { get; set; }
+    /// <summary>Shown next to the count when it differs from the stays and holds and has not been confirmed.</summary>
+    public string? CountDiffers { get; private set; }
+
+    /// <summary>The beds tonight's stays and holds fill: what the count is prefilled with and checked against.</summary>
+    public int ExpectedOccupied => Guests.Count + Units.Sum(u => u.Held);
 
     public int TotalFree => Units.Sum(u => u.Free);
 
@@ -38,10 +45,10 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
     {
         if (!await LoadFacilityAsync()) return NotFound();
         await LoadAsync();
-        (BedsInService, BedsOccupied, BedsOutOfService) = TonightsReport is { } r
-            ? (r.BedsInService, r.BedsOccupied, r.BedsOutOfService)
-            : (Units.Where(u => u.Unit.Status == UnitStatus.InService).Sum(u => u.Unit.Beds), Guests.Count,
-                Units.Where(u => u.Unit.Status == UnitStatus.OutOfService).Sum(u => u.Unit.Beds));
+        // Prefilled from tonight's stays, holds and units, not from the last report: a report made before the last check-in would
+        // otherwise be sent again unchanged.
+        (BedsInService, BedsOccupied, BedsOutOfService) = (Units.Where(u => u.Unit.Status == UnitStatus.InService).Sum(u => u.Unit.Beds),
+            ExpectedOccupied, Units.Where(u => u.Unit.Status == UnitStatus.OutOfService).Sum(u => u.Unit.Beds));
         return Page();
     }
 
@@ -52,6 +59,12 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
         if (BedsInService is null) Invalid(nameof(BedsInService), "Angiv antal senge i drift.");
         if (BedsOccupied is null) Invalid(nameof(BedsOccupied), "Angiv antal belagte senge.");
         if (BedsOutOfService is null) Invalid(nameof(BedsOutOfService), "Angiv antal senge ude af drift.");
+        await LoadAsync();
+        if (ModelState.IsValid && BedsOccupied != ExpectedOccupied && !CountDiffersConfirmed)
+        {
+            CountDiffers = Differs(BedsOccupied!.Value);
+            Invalid(nameof(BedsOccupied), CountDiffers);
+        }
         if (ModelState.IsValid)
         {
             var saved = await WriteAsync(() => CreateAsync(reports,
@@ -63,8 +76,18 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
                 return Redirect(For("/personale"));
             }
         }
-        await LoadAsync();
         return Page();
+    }
+
+    /// <summary>Why a count differs from what the stays say, in the words staff use.</summary>
+    private string Differs(int counted)
+    {
+        var held = Units.Sum(u => u.Held);
+        var checkedIn = Words.Count(Guests.Count, "person er tjekket ind", "personer er tjekket ind");
+        var stays = held == 0 ? checkedIn : $"{checkedIn}, og {Words.Count(held, "seng er reserveret", "senge er reserveret")}";
+        return $"Du har skrevet {Words.Count(counted, "belagt seng", "belagte senge")}, men {stays} i nat " +
+            $"({Words.Count(ExpectedOccupied, "seng", "senge")}). Ret tallet, eller bekræft, at det er rigtigt (fx en gæst, der " +
+            "endnu ikke er tjekket ind her).";
     }
 
     private async Task LoadAsync()

@@ -1,4 +1,5 @@
 using HousingCapacity.Api.Features.Allocation;
+using HousingCapacity.Api.Features.Shared;
 using HousingCapacity.Api.OData;
 
 namespace HousingCapacity.Api.Features.Catalogue;
@@ -44,8 +45,10 @@ public sealed class UnitWriter : IEntitySetWriter, ICreatesFrom<NewUnit>
             null))
                 .OrderBy(p => p.StartDate).ThenBy(p => p.Id).Select(p => new { p.Id, p.StartDate, p.EndDate }).ToListAsync(ct))
             .Select(p => (p.Id, Stay: new DateRange(p.StartDate, p.EndDate))).ToList();
+        // The Danish text is read by people (Danish dates); the English by clients (ISO dates).
         static string Nights(DateRange s) => s.End is { } end ? $"{s.Start:yyyy-MM-dd}–{end:yyyy-MM-dd}" : $"{s.Start:yyyy-MM-dd}–";
-        var stayDetails = stays.Take(20).Select(s => Refusal.Conflict("Stay", $"Ophold {s.Id}: {Nights(s.Stay)}",
+        static string Nætter(DateRange s) => s.End is { } end ? $"{Words.Date(s.Start)}–{Words.Date(end)}" : $"fra {Words.Date(s.Start)}";
+        var stayDetails = stays.Take(20).Select(s => Refusal.Conflict("Stay", $"Ophold {Nætter(s.Stay)} (nr. {s.Id})",
             $"Stay {s.Id}: {Nights(s.Stay)}", "Placements")).ToList();
         if (status == UnitStatus.OutOfService && unit.Status != UnitStatus.OutOfService && stays.Count > 0)
             return Refusal.Conflict("UnitOccupied",
@@ -58,14 +61,14 @@ public sealed class UnitWriter : IEntitySetWriter, ICreatesFrom<NewUnit>
         var over = nights.Select(n => (Night: n, People: stays.Count(s => s.Stay.ContainsNight(n)))).Where(n => n.People > beds).ToList();
         if (over.Count > 0)
             return Refusal.Conflict("UnitOverCapacity",
-                $"Antallet af senge i {unit.Label} kan ikke sættes til {beds}: {over[0].People} personer bor der natten til " +
-                    $"{over[0].Night:yyyy-MM-dd}.",
+                $"Antallet af senge i {unit.Label} kan ikke sættes til {beds}: " +
+                    $"{Words.Count(over[0].People, "person bor", "personer bor")} der natten til {Words.Date(over[0].Night)}.",
                 $"The beds of {unit.Label} cannot be set to {beds}: {over[0].People} people stay there on the night of " +
                     $"{over[0].Night:yyyy-MM-dd}.",
                 "Beds") with
             {
                 Details = [.. over.Take(10).Select(n => Refusal.Conflict("UnitOverCapacity",
-                    $"Natten til {n.Night:yyyy-MM-dd}: {n.People} personer",
+                    $"Natten til {Words.Date(n.Night)}: {Words.Count(n.People, "person", "personer")}",
                     $"The night of {n.Night:yyyy-MM-dd}: {n.People} people", "Beds")), .. stayDetails],
             };
         return null;

@@ -14,6 +14,11 @@ public abstract class HousingPage : PageModel
     protected HousingDbContext Db => HttpContext.RequestServices.GetRequiredService<HousingDbContext>();
     protected IClock Clock => HttpContext.RequestServices.GetRequiredService<IClock>();
     public Caller Caller => HttpContext.RequestServices.GetRequiredService<CallerScope>().Current;
+
+    /// <summary>The signed-in user's municipality by name, for the page's header ("Rødovre Kommune", not "kommune 175").</summary>
+    public async Task<string?> MunicipalityNameAsync() => Caller.MunicipalityId is { } id
+        ? await Db.Municipalities.Where(m => m.Id == id).Select(m => m.Name).FirstOrDefaultAsync(HttpContext.RequestAborted)
+        : null;
     public LocalDate Today => DanishTime.Today(Clock);
     /// <summary>The night it is now, named by the date it began: until the morning hour, the night that began yesterday evening.</summary>
     public LocalDate Tonight => DanishTime.Night(Clock,

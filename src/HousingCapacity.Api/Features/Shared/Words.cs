@@ -19,6 +19,10 @@ public static class Words
         _ => basis.ToString(),
     };
 
+    /// <summary>A number with its noun in the right number: "1 seng", "3 senge", "0 senge".</summary>
+    public static string Count(int n, string one, string many) =>
+        $"{n.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("da-DK"))} {(n == 1 ? one : many)}";
+
     public static string Status(UnitStatus status) => status == UnitStatus.InService ? "I drift" : "Ude af drift";
 
     public static string Date(LocalDate date) => date.ToString("d. MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("da-DK"));

@@ -1,4 +1,5 @@
 using HousingCapacity.Api.Features.Allocation;
+using HousingCapacity.Api.Features.Shared;
 using HousingCapacity.Api.OData;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,7 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
                 policy.Value).Where(r => r is AgeRestrictedRule or GenderRestrictedRule or MinorAtAdultPlaceRule).ToList();
             if (ineligible.Count > 0)
             {
-                entry.Flag($"{today:yyyy-MM-dd}: {string.Join(" ", ineligible.Select(r => r.MessageDa(candidate, policy.Value)))}");
+                entry.Flag($"{Words.Date(today)}: {string.Join(" ", ineligible.Select(r => r.MessageDa(candidate, policy.Value)))}");
                 passedOver.AddRange(ineligible.Select(r => Refusal.Rule(r.Code,
                     $"Ventelisteplacering {entry.Id}: {r.MessageDa(candidate, policy.Value)}",
                         $"Waitlist entry {entry.Id}: {r.MessageEn(candidate, policy.Value)}", "WaitlistEntryId")));
