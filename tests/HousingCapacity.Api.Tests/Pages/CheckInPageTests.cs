@@ -112,4 +112,31 @@ public sealed class CheckInPageTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.StartsWith($"demo-ShelterStaff-479-{place}", saved.AdmittedBy);
         Assert.False(saved.AwaitsAdmission);
     }
+
+    /// <summary>Issue 27.3: someone known by their CPR number is shown (name, age, current stays) and checked in only once staff
+    /// confirm it is them: a mistyped digit no longer checks in someone else without a word.</summary>
+    [Fact]
+    public async Task CheckIn_OfSomeoneKnownByCpr_IsConfirmedFirst_AndSaysWho()
+    {
+        var build = new Builders(api);
+        var facility = await build.FacilityAsync("Section110Shelter");
+        await build.UnitAsync(facility, beds: 1);
+        var (person, cpr) = await build.RegisterAsync(ApiFixture.Today.PlusYears(-44));
+        using var staff = await PageClient.SignedInAsync(api, Role.ShelterStaff, 175, facility);
+        var page = $"/personale/tjek-ind?tilbud={facility}";
+
+        using var asked = await staff.PostFormAsync(page, new() { ["Command.Cpr"] = cpr });
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var html = await asked.Content.ReadAsStringAsync();
+        Assert.Contains("Er det den rigtige person?", html);
+        Assert.Contains("44 år", html);
+        Assert.Contains("Har intet ophold nu.", html);
+        await using (var db = api.NewDb())
+            Assert.False(await db.Placements.AnyAsync(p => p.PersonId == person));
+
+        using var confirmed = await staff.PostFormAsync(page, new() { ["Command.Cpr"] = cpr, ["Confirmed"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        await using (var db = api.NewDb())
+            Assert.True(await db.Placements.AnyAsync(p => p.PersonId == person && p.FacilityId == facility));
+    }
 }

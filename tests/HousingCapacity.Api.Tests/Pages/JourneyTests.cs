@@ -63,7 +63,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByLabel("Begrundelse for undtagelse", new() { Exact = false })
             .FillAsync("Ingen ungeplads i nat; personen sover ellers på gaden. Aftalt med vagthavende.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tjek ind", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tjekket ind");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{alias} er tjekket ind");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = alias });
         await Expect(row).ToContainTextAsync("undtagelse registreret");
         await CheckAsync(browser, page);

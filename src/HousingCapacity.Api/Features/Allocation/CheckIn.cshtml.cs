@@ -25,6 +25,15 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
     [BindProperty] public string? LastName { get; set; }
     [BindProperty] public int? MunicipalityId { get; set; }
 
+    /// <summary>Set by the button that confirms the person found by the CPR number is the one at the door.</summary>
+    [BindProperty] public bool Confirmed { get; set; }
+
+    /// <summary>The person the CPR number found, shown to be confirmed before the check-in is made (a mistyped digit would
+    /// otherwise check in someone else without a word).</summary>
+    public FoundPerson? Found { get; private set; }
+
+    public sealed record FoundPerson(string Name, int Age, IReadOnlyList<string> Stays);
+
     /// <summary>People without a CPR number known here under the alias typed (shown when the check-in asks who it is).</summary>
     public List<KnownWithoutCpr> Known { get; private set; } = [];
 
@@ -63,6 +72,13 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
                 "Skriv personens CPR-nummer, eller udfyld alias, køn og fødselsår eller anslået alder nedenfor.");
         else if (cpr is not null && !CprNumber.TryParse(cpr, out _))
             Invalid(Field(nameof(CheckInCommand.Cpr)), "CPR-nummeret skal have formen DDMMÅÅ-XXXX og være en gyldig dato.");
+        if (ModelState.IsValid && cpr is not null && !Confirmed && FirstName is not { Length: > 0 }
+            && await FindAsync(cpr) is { } found)
+        {
+            Found = found;
+            await LoadChoicesAsync();
+            return Page();
+        }
         if (ModelState.IsValid)
         {
             // What the page offers, and only that: the door is this place, tonight, by CPR number or else without one.
@@ -96,7 +112,9 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
             if (placement is not null)
             {
                 var unit = await Db.Units.Where(u => u.Id == placement.UnitId).Select(u => u.Label).SingleAsync();
-                Done = $"Tjekket ind i {unit} fra i nat.";
+                var name = await Db.Persons.Where(p => p.Id == placement.PersonId).Select(p => new { p.FirstName, p.LastName, p.Alias })
+                    .SingleAsync();
+                Done = $"{(name.Alias ?? $"{name.FirstName} {name.LastName}").Trim()} er tjekket ind i {unit} fra i nat.";
                 return Redirect(For("/personale"));
             }
             if (Refusal?.Code == CheckInAction.KnownWithoutCprAtPlace)
@@ -113,6 +131,20 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
         }
         await LoadChoicesAsync();
         return Page();
+    }
+
+    /// <summary>The person with this CPR number (the look-up is logged with its purpose), with their age and current stays.</summary>
+    private async Task<FoundPerson?> FindAsync(string cpr)
+    {
+        var ct = HttpContext.RequestAborted;
+        var person = (await lookups.FindAsync(Db, CprNumber.Parse(cpr), CprLookups.Identify, ct)).SingleOrDefault();
+        if (person is null) return null;
+        Shows([person.Id]);
+        var tonight = Tonight.ToDateOnly();
+        var stays = await Db.Unscoped<Placement>().Where(p => p.PersonId == person.Id && (p.EndDate == null || p.EndDate > tonight))
+            .OrderBy(p => p.StartDate).Select(p => new { p.Facility!.Name, p.StartDate }).ToListAsync(ct);
+        return new FoundPerson(PersonText.Name(person), person.Age(Today).Years,
+            stays.Select(s => $"{s.Name} fra {Words.Date(s.StartDate)}").ToList());
     }
 
     private async Task LoadChoicesAsync()
