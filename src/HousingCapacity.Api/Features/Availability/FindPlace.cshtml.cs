@@ -18,9 +18,19 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
     public Person Person { get; private set; } = null!;
     public List<FacilityAvailability> Places { get; private set; } = [];
     public string? TakenMessage { get; private set; }
+    /// <summary>Where the person already sleeps tonight, if anywhere: then the page says so instead of "no places".</summary>
+    public string? StaysTonightAt { get; private set; }
+    /// <summary>The names of the places' municipalities: another municipality's place is named with its municipality.</summary>
+    public Dictionary<int, string> MunicipalityNames { get; private set; } = [];
+
+    /// <summary>
+    /// The kinds of place one can sleep in tonight. Housing First homes, skæve boliger, youth housing and § 107 places are not
+    /// found here: they go through waitlists and visitation (Serviceloven §§ 107, 85 a; the municipality's allocation).
+    /// </summary>
+    public static readonly IReadOnlySet<FacilityKind> TonightKinds =
+        new HashSet<FacilityKind> { FacilityKind.Section110Shelter, FacilityKind.EmergencyBeds, FacilityKind.AkutBolig };
 
     [BindProperty] public int? FacilityId { get; set; }
-    [BindProperty] public SupportMethod? SupportMethod { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -33,7 +43,7 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
         if (!await LoadPersonAsync(id)) return NotFound();
         if (FacilityId is not { } facilityId) return await ReloadWith("Vælg et tilbud.");
         var placement = await WriteAsync(async () => (await allocation.AllocateAsync(Db, new AllocationRequest(id, null, facilityId,
-            Tonight, null, SupportMethod ?? Domain.SupportMethod.None, null, ReferralRoute.Municipality), WriteContext)).Then(p =>
+            Tonight, null, SupportMethod.None, null, ReferralRoute.Municipality), WriteContext)).Then(p =>
         {
             Db.Add(p);
             return p;
@@ -102,5 +112,18 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
         return true;
     }
 
-    private async Task LoadPlacesAsync() => Places = await eligiblePlaces.InvokeAsync(Db, Person, Tonight, WriteContext);
+    /// <summary>Tonight's places for the person: the caller's own municipality's first, then the others', by municipality and name.
+    /// </summary>
+    private async Task LoadPlacesAsync()
+    {
+        var own = Caller.MunicipalityId;
+        Places = (await eligiblePlaces.InvokeAsync(Db, Person, Tonight, WriteContext)).Where(p => TonightKinds.Contains(p.Kind)).ToList();
+        MunicipalityNames = await Db.Municipalities.ToDictionaryAsync(m => m.Id, m => m.Name, HttpContext.RequestAborted);
+        Places = Places.OrderBy(p => p.MunicipalityId == own ? 0 : 1).ThenBy(p => MunicipalityNames.GetValueOrDefault(p.MunicipalityId))
+            .ThenBy(p => p.FacilityName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false)).ToList();
+        var tonight = Tonight.ToDateOnly();
+        StaysTonightAt = await Db.Unscoped<Placement>().Where(p => p.PersonId == Person.Id && p.StartDate <= tonight
+                && (p.EndDate == null || p.EndDate > tonight)).Select(p => p.Facility!.Name)
+            .FirstOrDefaultAsync(HttpContext.RequestAborted);
+    }
 }
