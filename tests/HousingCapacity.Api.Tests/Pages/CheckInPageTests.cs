@@ -22,6 +22,9 @@ public sealed class CheckInPageTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         var body = await unknown.Content.ReadAsStringAsync();
         Assert.Contains("skriv fornavn og efternavn", body);
+        // The summary at the top names what is wrong and leads to the field, and the first link has the focus (issue 27.1).
+        Assert.Matches("""<div class="refusal" role="alert">\s*<h2>Det kunne ikke gennemføres</h2>\s*<ul>\s*""" +
+            """<li><a href="#FirstName" autofocus="autofocus">Personen er ikke registreret""", body);
         Assert.Contains($"value=\"{cpr}\"", body);
 
         using var placed = await staff.PostFormAsync(page, new()

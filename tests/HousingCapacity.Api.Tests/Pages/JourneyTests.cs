@@ -68,6 +68,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await Expect(row).ToContainTextAsync("undtagelse registreret");
         await CheckAsync(browser, page);
         await ScreenshotAsync(page, $"staff-board-{size}");
+        if (size == "phone") await NothingOffScreenAsync(page);
 
         // Tonight's count in one step, prefilled from the stays.
         await Expect(page.GetByLabel("Belagte senge")).ToHaveValueAsync("1");

@@ -55,6 +55,21 @@ public static class PageSteps
         }
     }
 
+    /// <summary>
+    /// At a phone's width nothing a user works with lies beyond the screen (issue 27.1): no cell, link, button or field, not even
+    /// in a table that scrolls in its own box.
+    /// </summary>
+    public static async Task NothingOffScreenAsync(IPage page)
+    {
+        var off = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('main td, main th, main a, main button, main input, main select, main textarea')]
+              .filter(e => e.getClientRects().length > 0 && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+              .slice(0, 6).map(e => e.tagName.toLowerCase() + ' "' + (e.textContent || '').trim().slice(0, 30) + '" '
+                + Math.round(e.getBoundingClientRect().right) + 'px')
+            """);
+        Assert.True(off.Length == 0, $"{page.Url}: beyond the screen: {string.Join(", ", off)}");
+    }
+
     /// <summary>Another role's page is refused where it is asked for: 403 and the Danish error page.</summary>
     public static async Task RefusedAsync(IPage page, string path)
     {

@@ -53,6 +53,8 @@ public sealed class PageTourTests(BrowserFixture browser) : IClassFixture<Browse
             Assert.Equal(200, response!.Status);
             await Expect(Heading(page)).ToBeVisibleAsync();
             await CheckAsync(browser, page);
+            // The working pages whose tables reflow into cards on a phone (issue 27.1); the others' tables still scroll in a box.
+            if (size == "phone" && name is "staff-board" or "officer-person" or "officer-notices") await NothingOffScreenAsync(page);
             await ScreenshotAsync(page, $"tour-{name}-{size}");
         }
     }
