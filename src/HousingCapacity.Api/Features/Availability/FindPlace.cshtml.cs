@@ -10,8 +10,8 @@ namespace HousingCapacity.Api.Features.Availability;
 /// hold (POST /odata/BedHolds) or to allocate (POST /odata/Placements). When another officer took the last bed a moment before,
 /// the page says so and shows tonight's other places; a second click on the same allocation does not allocate twice.
 /// </summary>
-public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, PlacementAllocation allocation, BedHoldWriter holds)
-    : OfficerPage
+public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, PlacementAllocation allocation, BedHoldWriter holds,
+    Microsoft.Extensions.Options.IOptions<PlacementPolicy> policy) : OfficerPage
 {
     public override string Title => "Find en plads i nat";
 
@@ -20,6 +20,10 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
     public string? TakenMessage { get; private set; }
     /// <summary>Where the person already sleeps tonight, if anywhere: then the page says so instead of "no places".</summary>
     public string? StaysTonightAt { get; private set; }
+    /// <summary>What the officer should know before choosing (issue 27.6): the person's § 110 counting year at a warning or past
+    /// its threshold, and a young person whom the municipality's youth rule keeps from § 110 places without an exception.</summary>
+    public List<string> Warnings { get; private set; } = [];
+
     /// <summary>The names of the places' municipalities: another municipality's place is named with its municipality.</summary>
     public Dictionary<int, string> MunicipalityNames { get; private set; } = [];
 
@@ -122,8 +126,30 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
         Places = Places.OrderBy(p => p.MunicipalityId == own ? 0 : 1).ThenBy(p => MunicipalityNames.GetValueOrDefault(p.MunicipalityId))
             .ThenBy(p => p.FacilityName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false)).ToList();
         var tonight = Tonight.ToDateOnly();
+        await LoadWarningsAsync();
         StaysTonightAt = await Db.Unscoped<Placement>().Where(p => p.PersonId == Person.Id && p.StartDate <= tonight
                 && (p.EndDate == null || p.EndDate > tonight)).Select(p => p.Facility!.Name)
             .FirstOrDefaultAsync(HttpContext.RequestAborted);
+    }
+
+    private async Task LoadWarningsAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var rules = policy.Value;
+        var year = await Persons.CountingYearView.InvokeAsync(Db, Person, Today, rules.CountingYearRules(), ct);
+        Warnings = [];
+        if (year.Status == "PastThreshold")
+            Warnings.Add($"Personen er over tærsklen i § 110-optællingsåret: {year.Section110Nights} af {year.Threshold} nætter " +
+                $"(passeret {Words.Date(year.ThresholdPassedOn!.Value)}).");
+        else if (year.Status == "Warning")
+            Warnings.Add($"Personen nærmer sig tærsklen i § 110-optællingsåret: {year.Section110Nights} af {year.Threshold} nætter " +
+                $"brugt, {Words.Count(year.NightsLeft, "nat", "nætter")} tilbage.");
+        var age = Person.Age(Today).Years;
+        // The officer's municipality's rule: its own places come first, and another's place is its own to decide.
+        if (Caller.MunicipalityId is { } own && await YouthPolicies.YouthRules.AtAsync(Db, own, Today, rules, ct) is
+                { Applies: true } youth && youth.InBand(age))
+            Warnings.Add($"Personen er {age} år: efter {youth.CitationDa} anbringes unge på {youth.MinAge}–{youth.MaxAge} år som " +
+                "udgangspunkt ikke i § 110-tilbud. Et § 110-tilbud vises derfor ikke her; en undtagelse kræver en skriftlig " +
+                "begrundelse ved indskrivningen.");
     }
 }
