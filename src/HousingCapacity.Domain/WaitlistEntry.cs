@@ -17,7 +17,9 @@ public sealed class WaitlistEntry : Entity
         DomainRuleException.ThrowIf(closedOn is not null && (!IsClosed(status) || closedOn < appliedOn), "InvalidClosedOn",
             "Datoen for at forlade ventelisten hører kun til en afsluttet plads og kan ikke ligge før ansøgningen.",
             "The day an entry left the list belongs only to a closed entry and cannot be before the application.", nameof(ClosedOn));
-        Update(appliedOn, priority, status, closedOn ?? appliedOn);
+        AppliedOn = appliedOn.ToDateOnly();
+        Priority = priority;
+        Status = status;
         ClosedOn = closedOn.ToDateOnly();
     }
 
@@ -69,8 +71,7 @@ public sealed class WaitlistEntry : Entity
             "StatusFollowsOffers",
             "Status Offered og Housed følger af tilbud (OfferNext, Accept) og kan ikke sættes direkte.",
             "The statuses Offered and Housed follow from offers (OfferNext, Accept) and cannot be set directly.", nameof(Status));
-        if (Id != 0 && status != Status)
-            ClosedOn = status == WaitlistEntryStatus.Withdrawn ? today.ToDateOnly() : null;
+        if (status != Status) ClosedOn = status == WaitlistEntryStatus.Withdrawn ? today.ToDateOnly() : null;
         AppliedOn = appliedOn.ToDateOnly();
         Priority = priority;
         Status = status;

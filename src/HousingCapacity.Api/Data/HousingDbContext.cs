@@ -151,9 +151,10 @@ public sealed class HousingDbContext : DbContext
         await WriteScope.EnsureAsync(this, Caller, changes, ct);
         if (!Caller.IsSystem)
         {
-            Dates.Ensure(changes, DanishTime.Today(_clock));
+            var today = DanishTime.Today(_clock);
+            Dates.Ensure(changes, today);
             FreeText.EnsureNoCpr(changes);
-            await Reporting.ClosedMonthCorrections.RecordAsync(this, changes, DanishTime.Today(_clock), ct);
+            await Reporting.ClosedMonthCorrections.RecordAsync(this, changes, today, ct);
         }
         await _writes.ReportCache.OnSaveAsync(this, changes, ct);
         await RecordStamps.ApplyAsync(this, changes, ct);

@@ -11,7 +11,10 @@ public static class ChartText
     public static string MonthShort(YearMonth month) => Da.DateTimeFormat.GetAbbreviatedMonthName(month.Month);
 
     /// <summary>"december 2025".</summary>
-    public static string MonthLong(YearMonth month) => $"{Da.DateTimeFormat.GetMonthName(month.Month)} {month.Year}";
+    public static string MonthLong(YearMonth month) => $"{MonthName(month)} {month.Year}";
+
+    /// <summary>"december".</summary>
+    public static string MonthName(YearMonth month) => Da.DateTimeFormat.GetMonthName(month.Month);
 
     /// <summary>
     /// The labels under a chart's months: every other month, the last one included, and the year under the first named month of

@@ -169,6 +169,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
                 occupancy.OccupancyRate is { } now && previous is { } before ? Math.Round((now - before) * 100, 1) : null, lastYear);
         }).ToList();
 
+        var waitlists = await WaitlistsAsync(municipality.Id, ct);
         return new MonthlyFigures
         {
             MunicipalityCode = municipality.Code,
@@ -187,9 +188,9 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             Youth = YouthFigures(stays, kindOf, persons.ToDictionary(p => p.Key, p => (p.Value.BirthDate.ToLocalDate(), p.Value.FirstName,
                 p.Value.LastName)), first, last, youthRule),
             Section110 = await Section110Async(facilityIds, stays, history, countingYears, first, last, ct),
-            YouthHousing = await YouthHousingAsync(municipality.Id, facilityIds, first, last, youthRule(last), ct),
+            YouthHousing = await YouthHousingAsync(waitlists, facilityIds, first, last, youthRule(last), ct),
             HousingFirst = HousingFirst(stays, kindOf, first, last, await SupportAtMonthEndAsync(stays, kindOf, first, last, ct)),
-            Waitlists = await WaitlistsAsync(municipality.Id, first, last, ct),
+            Waitlists = WaitlistFiguresOf(waitlists, first, last),
             Notifications = NotificationFigures(stays, kindOf, first, last, today),
             Trend = trend,
             DataQuality = notes,
@@ -357,16 +358,12 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             cohort.Count >= 5 ? Math.Round((double)kept / cohort.Count, 4) : null);
     }
 
-    private async Task<YouthHousingDemand> YouthHousingAsync(int municipalityId, List<int> facilityIds, LocalDate first, LocalDate last,
-        YouthRuleInForce youth, CancellationToken ct)
+    private async Task<YouthHousingDemand> YouthHousingAsync(List<WaitlistHistory.WaitlistDays> waitlists, List<int> facilityIds,
+        LocalDate first, LocalDate last, YouthRuleInForce youth, CancellationToken ct)
     {
         var (firstDate, lastDate) = (first.ToDateOnly(), last.ToDateOnly());
-        var entries = await db.Unscoped<WaitlistEntry>().AsNoTracking()
-            .Where(e => e.Waitlist!.MunicipalityId == municipalityId && e.Waitlist.Kind == WaitlistKind.YouthHousing
-                        && e.AppliedOn <= lastDate)
-            .Select(e => new WaitlistHistory.EntryDays(e.AppliedOn, e.Status, e.ClosedOn, e.Offers.Select(o =>
-                new WaitlistHistory.AnswerDays(o.OfferedOn, o.AnsweredOn, o.Status)).ToList()))
-            .ToListAsync(ct);
+        var entries = waitlists.Where(w => w.Kind == WaitlistKind.YouthHousing).SelectMany(w => w.Entries)
+            .Where(e => e.AppliedOn <= lastDate).ToList();
         var waits = entries.SelectMany(e => e.Offers.Where(o => o.Status == OfferStatus.Accepted && WaitlistHistory.AnsweredWithin(o,
                 first, last)).Select(o => Period.Between(e.AppliedOn.ToLocalDate(), o.OfferedOn.ToLocalDate(), PeriodUnits.Days).Days))
             .Order().ToList();
@@ -450,16 +447,22 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             Retained(6), Retained(12));
     }
 
+    /// <summary>The municipality's waitlists with the days of their entries and offers, read once for the waitlists' and the youth
+    /// housing figures.</summary>
+    private Task<List<WaitlistHistory.WaitlistDays>> WaitlistsAsync(int municipalityId, CancellationToken ct) =>
+        db.Unscoped<Waitlist>().AsNoTracking().Where(w => w.MunicipalityId == municipalityId).OrderBy(w => w.Id)
+            .Select(w => new WaitlistHistory.WaitlistDays(w.Name, w.Kind, w.Entries.Select(e => new WaitlistHistory.EntryDays(e.AppliedOn,
+                e.Status, e.ClosedOn, e.Offers.Select(o => new WaitlistHistory.AnswerDays(o.OfferedOn, o.AnsweredOn, o.Status))
+                    .ToList())).ToList()))
+            .AsSplitQuery().ToListAsync(ct);
+
     /// <summary>Each waitlist as it stood at the month's end: who was waiting then, the offers made in the month, and the answers
     /// given in it (so that an offer accepted today does not change a closed month).</summary>
-    private async Task<List<WaitlistFigures>> WaitlistsAsync(int municipalityId, LocalDate first, LocalDate last, CancellationToken ct)
-    {
-        var waitlists = await db.Unscoped<Waitlist>().AsNoTracking().Where(w => w.MunicipalityId == municipalityId).OrderBy(w => w.Id)
-            .Include(w => w.Entries).ThenInclude(e => e.Offers).AsSplitQuery().ToListAsync(ct);
-        return waitlists.Select(w =>
+    private static List<WaitlistFigures> WaitlistFiguresOf(List<WaitlistHistory.WaitlistDays> waitlists, LocalDate first,
+        LocalDate last) =>
+        waitlists.Select(w =>
         {
-            var entries = w.Entries.Select(e => new WaitlistHistory.EntryDays(e.AppliedOn, e.Status, e.ClosedOn, e.Offers.Select(o =>
-                new WaitlistHistory.AnswerDays(o.OfferedOn, o.AnsweredOn, o.Status)).ToList())).ToList();
+            var entries = w.Entries;
             var offers = entries.SelectMany(e => e.Offers.Select(o => (Entry: e, Offer: o))).ToList();
             var made = offers.Count(x => x.Offer.OfferedOn.ToLocalDate() >= first && x.Offer.OfferedOn.ToLocalDate() <= last);
             var answered = offers.Where(x => WaitlistHistory.AnsweredWithin(x.Offer, first, last)).ToList();
@@ -475,7 +478,6 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
                 PersonCount.Of(answered.Count(x => x.Offer.Status == OfferStatus.Expired)),
                 housed.Count >= 5 ? Median(housed) : null);
         }).ToList();
-    }
 
     private static Notifications NotificationFigures(List<Stay> stays, Dictionary<int, FacilityKind> kindOf, LocalDate first,
         LocalDate last, LocalDate today)

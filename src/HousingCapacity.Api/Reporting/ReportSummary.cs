@@ -16,7 +16,7 @@ public static class ReportSummary
     public static IReadOnlyList<string> Sentences(MonthlyFigures f)
     {
         var month = YearMonthOf(f.Month);
-        var previous = ChartText.MonthLong(month.PlusMonths(-1)).Split(' ')[0];
+        var previous = ChartText.MonthName(month.PlusMonths(-1));
         var lastYear = ChartText.MonthLong(month.PlusMonths(-12));
         var sentences = f.Kinds.Select(k => Occupancy(k, previous, lastYear)).ToList();
 

@@ -10,6 +10,8 @@ public static class WaitlistHistory
 
     public sealed record EntryDays(DateOnly AppliedOn, WaitlistEntryStatus Status, DateOnly? ClosedOn, IReadOnlyList<AnswerDays> Offers);
 
+    public sealed record WaitlistDays(string Name, WaitlistKind Kind, IReadOnlyList<EntryDays> Entries);
+
     /// <summary>
     /// Waiting (or holding an offer) at the end of <paramref name="day"/>: applied by then and not yet housed or withdrawn. An entry
     /// closed on a day not recorded (before schema version 15) is left out, as it was before.

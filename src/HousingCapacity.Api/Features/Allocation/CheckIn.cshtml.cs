@@ -114,7 +114,8 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
                 var unit = await Db.Units.Where(u => u.Id == placement.UnitId).Select(u => u.Label).SingleAsync();
                 var name = await Db.Persons.Where(p => p.Id == placement.PersonId).Select(p => new { p.FirstName, p.LastName, p.Alias })
                     .SingleAsync();
-                Done = $"{(name.Alias ?? $"{name.FirstName} {name.LastName}").Trim()} er tjekket ind i {unit} fra i nat.";
+                // Through the CPR detector, as PersonText.Name: an alias stored before such texts were refused may hold a number.
+                Done = $"{Privacy.Scrub((name.Alias ?? $"{name.FirstName} {name.LastName}").Trim())} er tjekket ind i {unit} fra i nat.";
                 return Redirect(For("/personale"));
             }
             if (Refusal?.Code == CheckInAction.KnownWithoutCprAtPlace)

@@ -120,16 +120,14 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
     /// </summary>
     private async Task LoadPlacesAsync()
     {
-        var own = Caller.MunicipalityId;
-        Places = (await eligiblePlaces.InvokeAsync(Db, Person, Tonight, WriteContext)).Where(p => TonightKinds.Contains(p.Kind)).ToList();
-        MunicipalityNames = await Db.Municipalities.ToDictionaryAsync(m => m.Id, m => m.Name, HttpContext.RequestAborted);
-        Places = Places.OrderBy(p => p.MunicipalityId == own ? 0 : 1).ThenBy(p => MunicipalityNames.GetValueOrDefault(p.MunicipalityId))
+        var (own, ct, tonight) = (Caller.MunicipalityId, HttpContext.RequestAborted, Tonight.ToDateOnly());
+        MunicipalityNames = await Db.Municipalities.ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+        Places = (await eligiblePlaces.InvokeAsync(Db, Person, Tonight, WriteContext)).Where(p => TonightKinds.Contains(p.Kind))
+            .OrderBy(p => p.MunicipalityId == own ? 0 : 1).ThenBy(p => MunicipalityNames.GetValueOrDefault(p.MunicipalityId))
             .ThenBy(p => p.FacilityName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false)).ToList();
-        var tonight = Tonight.ToDateOnly();
         await LoadWarningsAsync();
         StaysTonightAt = await Db.Unscoped<Placement>().Where(p => p.PersonId == Person.Id && p.StartDate <= tonight
-                && (p.EndDate == null || p.EndDate > tonight)).Select(p => p.Facility!.Name)
-            .FirstOrDefaultAsync(HttpContext.RequestAborted);
+                && (p.EndDate == null || p.EndDate > tonight)).Select(p => p.Facility!.Name).FirstOrDefaultAsync(ct);
     }
 
     private async Task LoadWarningsAsync()

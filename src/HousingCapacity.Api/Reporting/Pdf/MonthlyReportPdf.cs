@@ -144,14 +144,15 @@ public static class MonthlyReportPdf
         // Trend
         pdf.NewPage();
         pdf.Heading("Udvikling", ReportText.Title);
+        // One series per kind, in the kinds' order; the table names them short.
         var months = f.Trend.Select(t => t.Month).Distinct().Order(StringComparer.Ordinal).ToList();
-        var series = f.Trend.GroupBy(t => t.Kind).OrderBy(g => g.Key).Select(g => new TrendSeries(Kind(g.Key),
-            months.Select(m => g.FirstOrDefault(t => t.Month == m)?.OccupancyRate).ToList())).ToList();
+        var kinds = f.Trend.Select(t => t.Kind).Distinct().Order().ToList();
+        var series = kinds.Select(kind => new TrendSeries(Kind(kind), months.Select(m => f.Trend.FirstOrDefault(t => t.Kind == kind
+            && t.Month == m)?.OccupancyRate).ToList())).ToList();
         var yearMonths = months.Select(m => YearMonthPattern.Iso.Parse(m).Value).ToList();
         pdf.TrendCharts($"Belægningsgrad måned for måned, {ChartText.MonthLong(yearMonths[0])}–{ChartText.MonthLong(yearMonths[^1])}, " +
             "pr. type af tilbud", yearMonths, series);
-        var trendKinds = f.Trend.Select(t => t.Kind).Distinct().Order().ToList();
-        pdf.Table(["Måned", .. trendKinds.Select(KindShort)], [1.1, .. series.Select(_ => 1.0)],
+        pdf.Table(["Måned", .. kinds.Select(KindShort)], [1.1, .. kinds.Select(_ => 1.0)],
             yearMonths.Select((m, i) => (IReadOnlyList<string>)[ChartText.MonthLong(m), .. series.Select(x => Pct(x.Values[i]))]).ToList());
 
         // Per kind

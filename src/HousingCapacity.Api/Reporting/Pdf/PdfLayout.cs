@@ -113,7 +113,8 @@ public sealed class PdfLayout : IReportCanvas
     {
         var level1 = style == ReportText.Title;
         var font = level1 ? H1 : H2;
-        Need(font.Size * 3);
+        // A heading keeps with what follows it (a table's header and first rows): never alone at the foot of a page.
+        Need(font.Size * 3 + 60);
         Y += font.Size * 0.6;
         Bookmark(text, level1);
         Tagged(level1 ? PdfBlockLevelElementTag.Heading1 : PdfBlockLevelElementTag.Heading2, () =>
