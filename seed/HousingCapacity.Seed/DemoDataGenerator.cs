@@ -26,6 +26,14 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         "Akut behov efter udskrivning fra psykiatrien; ungeboligen er først ledig om tre uger.",
     ];
 
+    private static readonly string[] UrgentReasons =
+    [
+        "Udskrives fra psykiatrisk afdeling og har ingen bolig at komme hjem til.",
+        "Løslades fra fængsel inden for en måned; ingen adresse.",
+        "Udsat af sin bolig ved fogeden; bor midlertidigt på herberg med børn på weekendsamvær.",
+        "Opholdet på botilbud efter § 107 slutter; behov for egen bolig med støtte.",
+    ];
+
     private readonly Faker _faker = new("nb_NO") { Random = new Randomizer(options.Seed) };
     private readonly Dictionary<int, List<DateRange>> _busy = [];
     private readonly HashSet<string> _cprs = [];
@@ -332,8 +340,10 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
                 // A closed entry left the list some weeks after it joined (the demo's stand-in for the day of the offer or withdrawal).
                 var closedOn = status is WaitlistEntryStatus.Housed or WaitlistEntryStatus.Withdrawn
                     ? LocalDate.Min(appliedOn.PlusDays(45), Today.PlusDays(-1)) : (LocalDate?)null;
-                entries.Add(new WaitlistEntry(waitlist.Id, person.Id, appliedOn, Rnd.Bool(0.2f) ? Priority.Urgent : Priority.Normal, status,
-                    closedOn));
+                var priority = Rnd.Bool(0.2f) ? Priority.Urgent : Priority.Normal;
+                // Why an urgent entry goes first: picked by the person, not drawn, so that the rest of the demo stays as it was.
+                var reason = priority == Priority.Urgent ? UrgentReasons[person.Id % UrgentReasons.Length] : null;
+                entries.Add(new WaitlistEntry(waitlist.Id, person.Id, appliedOn, priority, status, closedOn, reason));
             }
         }
         await store.SaveAsync(entries);

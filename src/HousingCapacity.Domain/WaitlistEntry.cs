@@ -9,8 +9,9 @@ public sealed class WaitlistEntry : Entity
 
     /// <param name="closedOn">For an entry recorded as housed or withdrawn already (history brought in): the day it left the list,
     /// if known.</param>
+    /// <param name="priorityReason">Why an urgent entry goes first (kept only for an urgent entry).</param>
     public WaitlistEntry(int waitlistId, int personId, LocalDate appliedOn, Priority priority, WaitlistEntryStatus status,
-        LocalDate? closedOn = null)
+        LocalDate? closedOn = null, string? priorityReason = null)
     {
         WaitlistId = waitlistId;
         PersonId = personId;
@@ -19,6 +20,7 @@ public sealed class WaitlistEntry : Entity
             "The day an entry left the list belongs only to a closed entry and cannot be before the application.", nameof(ClosedOn));
         AppliedOn = appliedOn.ToDateOnly();
         Priority = priority;
+        PriorityReason = ReasonFor(priority, priorityReason);
         Status = status;
         ClosedOn = closedOn.ToDateOnly();
     }
@@ -27,6 +29,9 @@ public sealed class WaitlistEntry : Entity
     public int PersonId { get; private set; }
     public DateOnly AppliedOn { get; private set; }
     public Priority Priority { get; private set; }
+    /// <summary>Why the entry is urgent (e.g. "Udskrives fra psykiatrisk afdeling 14. december"), so that the officer who offers the
+    /// next unit can see why this entry goes before those who applied earlier. Null for a normal entry.</summary>
+    public string? PriorityReason { get; private set; }
     public WaitlistEntryStatus Status { get; private set; }
     /// <summary>Why the entry was passed over at offer time (e.g. aged out of the age band while waiting); null when not.</summary>
     public string? FlaggedReason { get; private set; }
@@ -63,7 +68,8 @@ public sealed class WaitlistEntry : Entity
     }
 
     /// <param name="today">The day of the change: a withdrawal is dated by it, and a return to the list clears it.</param>
-    public void Update(LocalDate appliedOn, Priority priority, WaitlistEntryStatus status, LocalDate today)
+    /// <param name="priorityReason">Why an urgent entry goes first; null keeps the reason it has while it stays urgent.</param>
+    public void Update(LocalDate appliedOn, Priority priority, WaitlistEntryStatus status, LocalDate today, string? priorityReason = null)
     {
         // Offered and Housed follow from offers (OfferNext, Accept); by hand an entry only moves between Waiting and Withdrawn.
         var offerStates = new[] { WaitlistEntryStatus.Offered, WaitlistEntryStatus.Housed };
@@ -73,7 +79,12 @@ public sealed class WaitlistEntry : Entity
             "The statuses Offered and Housed follow from offers (OfferNext, Accept) and cannot be set directly.", nameof(Status));
         if (status != Status) ClosedOn = status == WaitlistEntryStatus.Withdrawn ? today.ToDateOnly() : null;
         AppliedOn = appliedOn.ToDateOnly();
+        PriorityReason = ReasonFor(priority, priorityReason ?? PriorityReason);
         Priority = priority;
         Status = status;
     }
+
+    private static string? ReasonFor(Priority priority, string? reason) =>
+        priority == Priority.Urgent && !string.IsNullOrWhiteSpace(reason)
+            ? DomainRuleException.RequireText(reason, nameof(PriorityReason), 500, "Begrundelsen for at haste") : null;
 }

@@ -18,6 +18,7 @@ public static class FreeText
             nameof(Placement.ReferralReason)],
         [typeof(Turnaway)] = [nameof(Turnaway.Explanation)],
         [typeof(Offer)] = [nameof(Offer.DeclineReason)],
+        [typeof(WaitlistEntry)] = [nameof(WaitlistEntry.PriorityReason)],
         [typeof(Person)] = [nameof(Person.Alias), nameof(Person.FirstName), nameof(Person.LastName)],
         [typeof(BedHold)] = [nameof(BedHold.Note)],
         [typeof(SupportPeriod)] = [nameof(SupportPeriod.Reason)],

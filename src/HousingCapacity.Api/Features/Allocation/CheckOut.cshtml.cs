@@ -41,14 +41,9 @@ public sealed class CheckOutModel : StaffPage
         if (Destination is null) Invalid(nameof(Destination), "Vælg hvor personen gik hen.");
         if (ModelState.IsValid)
         {
-            var done = await WriteAsync(async () =>
-            {
-                var stay = await Db.Placements.SingleAsync(p => p.Id == id);
-                stay.Discharge(EndDate!.Value.ToLocalDate(), DischargeReason!.Value, Destination!.Value, FollowUpSupport,
-                    FollowUpDecidedOn?.ToLocalDate(), Today,
-                    new Discharger(Caller.Name, await Decisions.CapacityAtAsync(Db, stay, HttpContext.RequestAborted)));
-                return stay;
-            }, Fields);
+            var done = await WriteAsync(async () => await StayActions.DischargeAsync(Db, await Db.Placements.SingleAsync(p => p.Id == id),
+                new DischargeCommand(EndDate!.Value, DischargeReason!.Value, Destination!.Value, FollowUpSupport, FollowUpDecidedOn),
+                WriteContext), Fields);
             if (done is not null)
             {
                 Done = $"Tjekket ud af {UnitLabel}.";

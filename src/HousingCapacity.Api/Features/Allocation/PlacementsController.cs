@@ -16,14 +16,7 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     /// person went; for a §110 stay also the decision on support after the stay (Serviceloven §176 a) and its date.</summary>
     [HttpPost]
     public Task<IActionResult> Discharge(int key, [FromActionBody] DischargeCommand command) =>
-        ActAsync(key, async p =>
-        {
-            var capacity = await Decisions.CapacityAtAsync(Db, p, HttpContext.RequestAborted);
-            var by = new Discharger(Caller.Name, capacity, command.Section110Stk5 ?? false);
-            p.Discharge(command.EndDate.ToLocalDate(), command.DischargeReason, command.Destination, command.FollowUpSupport,
-                command.FollowUpDecidedOn?.ToLocalDate(), DanishTime.Today(Clock), by);
-            return (Entity)p;
-        });
+        ActAsync(key, p => StayActions.DischargeAsync(Db, p, command, WriteContext));
 
     /// <summary>
     /// <c>Placements({id})/HousingCapacity.Admit</c>: the place admits a person the municipality referred (Serviceloven §110 stk. 4:
@@ -84,20 +77,7 @@ public sealed class PlacementsController(PlacementAllocation allocation, CheckIn
     /// </summary>
     [HttpPost]
     public Task<IActionResult> ChangeResponsibleMunicipality(int key, [FromActionBody] ChangeResponsibleMunicipalityCommand command) =>
-        ActAsync(key, async Task<Outcome<Placement>> (p) =>
-        {
-            int? id = null;
-            if (command.MunicipalityCode is { } code)
-            {
-                id = await Db.Municipalities.Where(m => m.Code == code).Select(m => (int?)m.Id)
-                    .SingleOrDefaultAsync(HttpContext.RequestAborted);
-                if (id is null)
-                    return Refusal.Invalid("UnknownMunicipality", $"Kommunekoden {code} findes ikke.",
-                        $"There is no municipality with code {code}.", "municipalityCode");
-            }
-            p.ChangeResponsibleMunicipality(id, command.Reason);
-            return p;
-        });
+        ActAsync(key, p => StayActions.ChangeResponsibleMunicipalityAsync(Db, p, command, HttpContext.RequestAborted));
 
     /// <summary>Extends CTI past its end with a reason: a new support period (CTI is 9 months; longer intensive support should be
     /// ICM or ACT, see ChangeSupportMethod).</summary>

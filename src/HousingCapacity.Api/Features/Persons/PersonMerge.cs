@@ -43,7 +43,7 @@ public static class PersonMerge
         var cpr = CprNumber.Parse(cprText);
         if (await lookups.AnyAsync(db, cpr, CprLookups.DuplicateCheck, ct))
             return Refusal.Conflict("DuplicateCpr",
-                "En anden person har allerede dette CPR-nummer. Er det samme person, så læg posterne sammen (MergeInto).",
+                "En anden person har allerede dette CPR-nummer. Er det samme person, så slå de to registreringer sammen.",
                 "Another person already has this CPR number. If it is the same person, merge the records (MergeInto).", "cpr");
         person.AddCpr(cpr);
         return person;

@@ -14,6 +14,7 @@ public static class Navigation
         [
             ("/sagsbehandler", "Find person"), ("/sagsbehandler/underretninger", "Underretninger"),
             ("/sagsbehandler/lange-ophold", "Lange ophold"), ("/sagsbehandler/ventelister", "Ventelister"),
+            ("/sagsbehandler/reservationer", "Reservationer"),
             ("/sagsbehandler/unge-undtagelser", "Unge-undtagelser"), ("/sagsbehandler/danmarks-statistik", "Danmarks Statistik"),
         ],
         Role.Committee => [("/udvalg", "Månedsrapport")],

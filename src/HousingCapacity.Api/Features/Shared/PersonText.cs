@@ -20,4 +20,12 @@ public static class PersonText
             _ => $"{age.Years} år",
         };
     }
+
+    /// <summary>The birth date as far as it is known: the day from a CPR number, else the year given, else only an estimated age.</summary>
+    public static string Born(Person p) => p.AgeBasis switch
+    {
+        AgeBasis.Estimated => "fødselsdato ukendt",
+        AgeBasis.BirthYear => $"født {p.BirthDate.Year}",
+        _ => $"født {Words.Date(p.BirthDate)}",
+    };
 }

@@ -35,14 +35,15 @@ public sealed class WaitlistEntryWriter(Microsoft.Extensions.Options.IOptions<Wa
             return Refusal.Rule("AgeRestricted",
                 $"Ventelisten til ungeboliger er for {min}–{max}-årige; personen er {age.Years} år{age.NoteDa}.",
                 $"The youth housing waitlist is for people aged {min}–{max}; the person is {age.Years}{age.NoteEn}.", "PersonId");
-        return (new WaitlistEntry(waitlistId, personId, appliedOn, n.Priority ?? Priority.Normal, WaitlistEntryStatus.Waiting), true);
+        return (new WaitlistEntry(waitlistId, personId, appliedOn, n.Priority ?? Priority.Normal, WaitlistEntryStatus.Waiting,
+            priorityReason: n.PriorityReason), true);
     }
 
     public Task<Refusal?> UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var w = (WaitlistEntry)e;
         var change = v.As<WaitlistEntryChange>(w);
-        w.Update(change.AppliedOn.ToLocalDate(), change.Priority, change.Status, DanishTime.Today(c.Clock));
+        w.Update(change.AppliedOn.ToLocalDate(), change.Priority, change.Status, DanishTime.Today(c.Clock), change.PriorityReason);
         return Task.FromResult<Refusal?>(null);
     }
 }

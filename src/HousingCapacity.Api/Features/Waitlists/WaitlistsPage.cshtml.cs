@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace HousingCapacity.Api.Features.Waitlists;
 
 /// <summary>
-/// The municipality's waitlists in order (urgent first, then by application date): offer a vacant unit to the next in line
-/// (<c>Waitlists({id})/OfferNext</c>), and accept or decline a pending offer (<c>Offers({id})/Accept</c>, <c>/Decline</c>) before its
-/// answer deadline.
+/// The municipality's waitlists in order (urgent first, with the reason, then by application date), each entry saying why it stands
+/// where it does: offer a vacant unit to the next in line (<c>Waitlists({id})/OfferNext</c>), and record the person's answer to a
+/// pending offer (<c>Offers({id})/Accept</c>, <c>/Decline</c>) after a confirmation that names the person and the unit.
 /// </summary>
 public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAction accept) : OfficerPage
 {
@@ -18,6 +18,10 @@ public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAct
     [BindProperty] public int? OfferId { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public SupportMethod? SupportMethod { get; set; }
+    /// <summary>The officer has seen whose offer and which unit the answer is recorded for.</summary>
+    [BindProperty] public bool Confirmed { get; set; }
+    /// <summary>The answer waiting for the officer's confirmation: the offer and "Accept" or "Decline".</summary>
+    public (Offer Offer, WaitlistEntry Entry, bool Accept)? ToConfirm { get; private set; }
 
     public List<Waitlist> Lists { get; private set; } = [];
     public Waitlist? Current { get; private set; }
@@ -32,8 +36,12 @@ public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAct
         if (Current is null) return NotFound();
         if (UnitId is null) Invalid(nameof(UnitId), "Vælg den ledige enhed, der skal tilbydes.");
         else if (await WriteAsync(() => offerNext.InvokeAsync(Db, Current, UnitId.Value, WriteContext),
-            new Dictionary<string, string> { ["unitId"] = nameof(UnitId) }) is not null)
-            return Saved("Enheden er tilbudt den næste på listen.");
+            new Dictionary<string, string> { ["unitId"] = nameof(UnitId) }) is { } offer)
+        {
+            var entry = await Db.WaitlistEntries.AsNoTracking().Include(e => e.Person).SingleAsync(e => e.Id == offer.WaitlistEntryId);
+            var unit = VacantUnits.FirstOrDefault(u => u.Value == UnitId.ToString())?.Text;
+            return Saved($"{unit} er tilbudt {PersonText.Name(entry.Person!)} med svarfrist {Words.Date(offer.RespondBy)}.");
+        }
         return Page();
     }
 
@@ -41,11 +49,12 @@ public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAct
     {
         await LoadAsync();
         if (Current is null || OfferId is null) return NotFound();
+        if (!Confirmed) return Confirm(accept: true);
         if (await WriteAsync(async () => await (await OfferAsync()).ThenAsync(offer =>
                 accept.InvokeAsync(Db, offer, SupportMethod, null, WriteContext)),
             new Dictionary<string, string> { ["SupportMethod"] = $"offer-{OfferId}", ["PersonId"] = $"offer-{OfferId}",
                 ["UnitId"] = $"offer-{OfferId}" }) is not null)
-            return Saved("Tilbuddet er accepteret, og personen er anbragt.");
+            return Saved($"{Answering()} har sagt ja og er anbragt.");
         return Page();
     }
 
@@ -54,11 +63,29 @@ public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAct
         await LoadAsync();
         if (Current is null || OfferId is null) return NotFound();
         if (string.IsNullOrWhiteSpace(Reason)) Invalid($"offer-{OfferId}", "Skriv hvorfor tilbuddet blev afslået.");
+        else if (!Confirmed) return Confirm(accept: false);
         else if (await WriteAsync(async () => await (await OfferAsync()).ThenAsync(async offer =>
                      (Outcome<Offer>)await DeclineOfferAction.InvokeAsync(Db, offer, Reason, WriteContext)),
             new Dictionary<string, string> { ["reason"] = $"offer-{OfferId}" }) is not null)
-            return Saved("Afslaget er registreret; personen beholder sin plads på listen.");
+            return Saved($"{Answering()} har sagt nej; personen beholder sin plads på listen.");
         return Page();
+    }
+
+    /// <summary>Asks the officer to confirm whose answer is recorded, for which unit, before it is.</summary>
+    private IActionResult Confirm(bool accept)
+    {
+        var entry = Entries.FirstOrDefault(e => e.Offers.Any(o => o.Id == OfferId && o.Status == OfferStatus.Pending));
+        if (entry is null) return NotFound();
+        ToConfirm = (entry.Offers.Single(o => o.Id == OfferId), entry, accept);
+        return Page();
+    }
+
+    /// <summary>"Henrik Petersen (Værelse 3)": whose answer was recorded, read before the write.</summary>
+    private string Answering()
+    {
+        var entry = Entries.FirstOrDefault(e => e.Offers.Any(o => o.Id == OfferId));
+        var offer = entry?.Offers.First(o => o.Id == OfferId);
+        return entry is null ? "Personen" : $"{PersonText.Name(entry.Person!)} ({offer!.Unit?.Label})";
     }
 
     private IActionResult Saved(string message)
