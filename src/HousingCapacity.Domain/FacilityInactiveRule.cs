@@ -6,6 +6,6 @@ public sealed class FacilityInactiveRule : PlacementRule
     public override RuleKind Kind => RuleKind.Eligibility;
     public override string Source => "The catalogue: the facility is closed";
     public override bool IsBroken(PlacementCandidate c, PlacementPolicy p) => !c.Facility.IsActive;
-    public override string MessageDa(PlacementCandidate c, PlacementPolicy p) => "Tilbuddet er lukket (IsActive = false).";
-    public override string MessageEn(PlacementCandidate c, PlacementPolicy p) => "The facility is closed (IsActive = false).";
+    public override string MessageDa(PlacementCandidate c, PlacementPolicy p) => "Tilbuddet er lukket for nye ophold.";
+    public override string MessageEn(PlacementCandidate c, PlacementPolicy p) => "The facility is closed to new stays.";
 }

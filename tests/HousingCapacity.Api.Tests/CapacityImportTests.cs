@@ -64,6 +64,28 @@ public class CapacityImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Import_NamesThePlaceByName_AndTheAnswerListsEachNightItOverwrote()
+    {
+        var facility = await NewFacilityWithBedsAsync(6);
+        string name;
+        await using (var db = api.NewDb()) name = await db.Facilities.Where(f => f.Id == facility).Select(f => f.Name).SingleAsync();
+        var first = await Import(facility, $"{name.ToUpperInvariant()};2026-11-12;6;2;0");
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(0, first.Json.GetProperty("Overwritten").GetArrayLength());
+
+        var second = await Import(facility, $"{name};2026-11-12;6;5;0\n{name};2026-11-13;6;1;0");
+        Assert.Equal((1, 1), (second.Json.GetProperty("Created").GetInt32(), second.Json.GetProperty("Updated").GetInt32()));
+        var overwrite = Assert.Single(second.Json.GetProperty("Overwritten").EnumerateArray());
+        Assert.Equal((1, "2026-11-12", 2, 5), (overwrite.GetProperty("Line").GetInt32(), overwrite.GetProperty("Date").GetString(),
+            overwrite.GetProperty("WasOccupied").GetInt32(), overwrite.GetProperty("Occupied").GetInt32()));
+        Assert.Equal(name, overwrite.GetProperty("FacilityName").GetString());
+
+        var unknown = await Import(facility, "Et sted der ikke findes;2026-11-12;6;5;0");
+        Assert.Equal((HttpStatusCode)422, unknown.Status);
+        Assert.Contains("Linje 1: tilbuddet 'Et sted der ikke findes' findes ikke.", unknown.Body);
+    }
+
+    [Fact]
     public async Task Import_WithErrors_ReportsEveryLine_AndImportsNothing()
     {
         var facility = await NewFacilityWithBedsAsync(5);

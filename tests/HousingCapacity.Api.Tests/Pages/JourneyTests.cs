@@ -237,25 +237,48 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         var lines = $"tilbud;dato;i drift;belagt;ude af drift\n{facility};2026-11-20;4;3;0\nx;2026-11-20;1;1;0\n" +
             $"{facility};2026-12-30;4;1;0";
         await page.GetByLabel("Eller indsæt linjerne").FillAsync(lines);
-        var refused = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Indlæs" }).ClickAsync(),
-            r => r.Request.Method == "POST");
+        var preview = page.GetByRole(AriaRole.Button, new() { Name = "Se hvad filen ændrer" });
+        var refused = await page.RunAndWaitForResponseAsync(() => preview.ClickAsync(), r => r.Request.Method == "POST");
         Assert.Equal(422, refused.Status);
         var errors = page.GetByRole(AriaRole.Region, new() { Name = "Fejl i filen – intet er gemt" });
-        await Expect(errors).ToContainTextAsync("Linje 3");
+        await Expect(errors).ToContainTextAsync("Linje 3: tilbuddet 'x' findes ikke.");
         await Expect(errors).ToContainTextAsync("Linje 4");
         await Expect(page.GetByLabel("Eller indsæt linjerne")).ToHaveValueAsync(lines);
         await CheckAsync(browser, page);
         await ScreenshotAsync(page, $"administrator-import-errors-{size}");
-        await page.GetByLabel("Eller indsæt linjerne").FillAsync($"{facility};2026-11-20;4;3;0");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Indlæs" }).ClickAsync();
+
+        // The place by its name; the preview saves nothing, "Indlæs" does.
+        string name;
+        await using (var names = browser.NewDb())
+            name = await names.Facilities.Where(f => f.Id == facility).Select(f => f.Name).SingleAsync();
+        await page.GetByLabel("Eller indsæt linjerne").FillAsync($"{name};20-11-2026;4;3;0");
+        await preview.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Forhåndsvisning – intet er gemt endnu" }))
+            .ToContainTextAsync("1 linje: 1 ny nat, 0 nætter ændres, 0 uændrede.");
+        await using (var none = browser.NewDb()) Assert.False(await none.CapacityReports.AnyAsync(r => r.FacilityId == facility));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Indlæs", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 nye");
+
+        // A night already reported is shown with what was there and by whom, and overwritten only after "Indlæs og overskriv".
+        await page.GetByLabel("Eller indsæt linjerne").FillAsync($"{name};20-11-2026;4;2;0");
+        await preview.ClickAsync();
+        var shown = page.GetByRole(AriaRole.Region, new() { Name = "Forhåndsvisning – intet er gemt endnu" });
+        await Expect(shown).ToContainTextAsync("1 nat er allerede indberettet og bliver overskrevet");
+        await Expect(shown).ToContainTextAsync("3 af 4 belagt");
+        await Expect(shown).Not.ToContainTextAsync("Der er indberettet tal siden forhåndsvisningen");
+        await CheckAsync(browser, page);
+        await ScreenshotAsync(page, $"administrator-import-preview-{size}");
+        await using (var before = browser.NewDb())
+            Assert.Equal(3, (await before.CapacityReports.SingleAsync(r => r.FacilityId == facility)).BedsOccupied);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Indlæs og overskriv" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 rettet");
 
         await RefusedAsync(page, "/personale");
         await RefusedAsync(page, "/udvalg");
         await SignOutAsync(page, "/administration");
 
         await using var db = browser.NewDb();
-        Assert.Equal(3, (await db.CapacityReports.SingleAsync(r => r.FacilityId == facility)).BedsOccupied);
+        Assert.Equal(2, (await db.CapacityReports.SingleAsync(r => r.FacilityId == facility)).BedsOccupied);
     }
 
     [Fact]

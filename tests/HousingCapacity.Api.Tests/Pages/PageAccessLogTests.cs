@@ -26,6 +26,8 @@ public sealed class PageAccessLogTests(ApiFixture api) : IClassFixture<ApiFixtur
         ("sagsbehandler/ventelister", Role.HousingOfficer, "/sagsbehandler/ventelister", "Side: Ventelister"),
         ("sagsbehandler/unge-undtagelser", Role.HousingOfficer, "/sagsbehandler/unge-undtagelser",
             "Side: Unge på § 110-tilbud (undtagelser)"),
+        ("sagsbehandler/ophold/{id:int}", Role.HousingOfficer, "/sagsbehandler/ophold/{officer-stay}", "Side: Ophold"),
+        ("sagsbehandler/reservationer", Role.HousingOfficer, "/sagsbehandler/reservationer", "Side: Reservationer"),
     ];
 
     /// <summary>Pages without person data on a GET (the search shows persons only after a POST; PageAccessTests checks its log).</summary>
@@ -33,6 +35,7 @@ public sealed class PageAccessLogTests(ApiFixture api) : IClassFixture<ApiFixtur
     [
         "", "logind", "logud", "fejl/{status:int}", "personale/tjek-ind", "personale/afvisning", "personale/enheder", "sagsbehandler",
         "udvalg", "administration", "administration/import", "administration/ungepolitik",
+        "administration/tilbud/{id:int?}",
         // The DST files: a GET lists places and quarters; the file itself writes the access log as it leaves (DstExportTests).
         "personale/danmarks-statistik", "sagsbehandler/danmarks-statistik",
     ];
@@ -57,16 +60,21 @@ public sealed class PageAccessLogTests(ApiFixture api) : IClassFixture<ApiFixtur
         var young = await build.PersonAsync(new NodaTime.LocalDate(2005, 4, 1));
         Assert.Equal(HttpStatusCode.Created, (await build.AllocateAsync(young, shelter,
             justification: "Ingen ungeplads i nat; aftalt med vagthavende leder.")).Status);
+        // A bed held for them, so that the list of holds names someone.
+        Assert.Equal(HttpStatusCode.Created, (await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/BedHolds",
+            $$"""{"FacilityId":{{shelter}},"PersonId":{{young}}}""")).Status);
         await using var db = api.NewDb();
         var today = new DateOnly(2026, 11, 22);
         var stay = await db.Placements.Where(p => p.FacilityId == 1 && (p.EndDate == null || p.EndDate > today)).Select(p => p.Id)
             .FirstAsync();
         var person = await db.Placements.Where(p => p.Facility!.MunicipalityId == 1 && p.ResponsibleMunicipalityId == 1)
             .Select(p => p.PersonId).FirstAsync();
+        var officerStay = await db.Placements.Where(p => p.ResponsibleMunicipalityId == 1).Select(p => p.Id).FirstAsync();
         foreach (var (_, role, pathTemplate, purpose) in WithPersonData)
         {
             using var client = await PageClient.SignedInAsync(api, role, 175, role == Role.ShelterStaff ? 1 : null);
-            var path = pathTemplate.Replace("{stay}", stay.ToString()).Replace("{person}", person.ToString());
+            var path = pathTemplate.Replace("{officer-stay}", officerStay.ToString()).Replace("{stay}", stay.ToString())
+                .Replace("{person}", person.ToString());
             var before = await db.AccessLogLines.Where(l => l.Purpose == purpose).CountAsync();
             using var reply = await client.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, reply.StatusCode);

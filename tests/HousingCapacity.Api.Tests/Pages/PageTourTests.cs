@@ -32,6 +32,8 @@ public sealed class PageTourTests(BrowserFixture browser) : IClassFixture<Browse
         // A person with a history: several stays, and on a waitlist.
         var person = await db.Persons.Where(p => p.MunicipalityId == 1 && p.Placements.Count() > 1 && p.WaitlistEntries.Any())
             .Select(p => p.Id).FirstAsync();
+        var officerStay = await db.Placements.Where(p => p.ResponsibleMunicipalityId == 1 && (p.EndDate == null || p.EndDate > today))
+            .Select(p => p.Id).FirstAsync();
         var (label, pages) = Enum.Parse<Role>(role) switch
         {
             Role.ShelterStaff => ("Personale", new[] { ("/personale", "staff-board"), ("/personale/tjek-ind", "staff-check-in"),
@@ -41,9 +43,11 @@ public sealed class PageTourTests(BrowserFixture browser) : IClassFixture<Browse
                 "officer-person"),
                 ($"/sagsbehandler/person/{person}/adgangslog", "officer-access-log"), ("/sagsbehandler/underretninger", "officer-notices"),
                 ("/sagsbehandler/lange-ophold", "officer-long-stays"), ("/sagsbehandler/ventelister", "officer-waitlists"),
-                ("/sagsbehandler/unge-undtagelser", "officer-youth-exceptions")]),
+                ("/sagsbehandler/unge-undtagelser", "officer-youth-exceptions"), ($"/sagsbehandler/ophold/{officerStay}", "officer-stay"),
+                ("/sagsbehandler/reservationer", "officer-holds")]),
             Role.Committee => ("Udvalgsmedlem", [("/udvalg", "committee-month")]),
-            _ => ("Administrator", [("/administration", "administrator-facilities"), ("/administration/import", "administrator-import")]),
+            _ => ("Administrator", [("/administration", "administrator-facilities"), ("/administration/tilbud/1", "administrator-facility"),
+                ("/administration/import", "administrator-import")]),
         };
         var page = await browser.NewPageAsync(size == "phone" ? BrowserFixture.Phone : BrowserFixture.Desktop);
         await SignInAsync(page, label, 175, role == "ShelterStaff" ? 1 : null);
@@ -54,7 +58,9 @@ public sealed class PageTourTests(BrowserFixture browser) : IClassFixture<Browse
             await Expect(Heading(page)).ToBeVisibleAsync();
             await CheckAsync(browser, page);
             // The working pages whose tables reflow into cards on a phone (issue 27.1); the others' tables still scroll in a box.
-            if (size == "phone" && name is "staff-board" or "officer-person" or "officer-notices") await NothingOffScreenAsync(page);
+            if (size == "phone" && name is "staff-board" or "officer-person" or "officer-notices" or "officer-search" or "officer-stay"
+                    or "officer-holds" or "officer-waitlists" or "administrator-facilities" or "administrator-facility")
+                await NothingOffScreenAsync(page);
             await ScreenshotAsync(page, $"tour-{name}-{size}");
         }
     }

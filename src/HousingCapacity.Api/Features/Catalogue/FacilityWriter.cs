@@ -19,13 +19,15 @@ public sealed class FacilityWriter : IEntitySetWriter, ICreatesFrom<NewFacility>
             n.MaxAge, n.IsActive ?? true, n.LegalBasis), true);
     }
 
-    public Task<Refusal?> UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
+    public Task<Refusal?> UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c) =>
+        Task.FromResult(Change((Facility)e, v.As<FacilityChange>(e)));
+
+    /// <summary>A facility as it is to be (PATCH, PUT, or the administrator's page).</summary>
+    public static Refusal? Change(Facility f, FacilityChange change)
     {
-        var f = (Facility)e;
-        var change = v.As<FacilityChange>(f);
         // Left out of a PUT, the legal basis stays (clients written before it existed must not reset it).
         f.Update(change.Name, change.Kind, change.Address, change.GenderRestriction, change.MinAge, change.MaxAge, change.IsActive,
             change.LegalBasis ?? f.LegalBasis);
-        return Task.FromResult<Refusal?>(null);
+        return null;
     }
 }

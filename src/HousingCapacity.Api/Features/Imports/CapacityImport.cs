@@ -9,10 +9,12 @@ namespace HousingCapacity.Api.Features.Imports;
 
 /// <summary>
 /// <c>POST /imports/capacity-reports</c> with a CSV body (text/csv, or a multipart form with one file). Columns, in this
-/// order: facility id, date, beds in service, beds occupied, beds out of service. Comma or semicolon; UTF-8 with or
-/// without BOM; an optional header row; dates as yyyy-MM-dd or Danish dd-MM-yyyy / dd.MM.yyyy / dd/MM/yyyy. Every row is
-/// checked and every error reported by line number; then all rows are imported or none. A row equal to the report
-/// already stored changes nothing, so re-importing a file is harmless.
+/// order: facility (its name as the catalogue has it, or its id), date, beds in service, beds occupied, beds out of service.
+/// Comma or semicolon; UTF-8 with or without BOM; an optional header row; dates as yyyy-MM-dd or Danish dd-MM-yyyy / dd.MM.yyyy /
+/// dd/MM/yyyy. Every row is checked and every error reported by line number; then all rows are imported or none. A row equal to
+/// the report already stored changes nothing, so re-importing a file is harmless; a row that differs overwrites what was reported
+/// for that night, and the answer lists each such night with what was there and who reported it (the page shows them first, as a
+/// preview, and asks before it overwrites: issue 27.7).
 /// </summary>
 public static class CapacityImport
 {
@@ -27,9 +29,16 @@ public static class CapacityImport
     /// <summary>The errors an answer lists at most (with the count of all).</summary>
     public const int MaxErrorsShown = 100;
 
-    public sealed record Result(int Rows, int Created, int Updated, int Unchanged);
+    /// <param name="Applied">False for a preview: nothing was saved.</param>
+    /// <param name="Overwritten">The nights already reported that the file changes, by line.</param>
+    public sealed record Result(int Rows, int Created, int Updated, int Unchanged, bool Applied, IReadOnlyList<Overwrite> Overwritten);
 
-    private sealed record Row(int Line, int FacilityId, LocalDate Date, int InService, int Occupied, int OutOfService);
+    /// <summary>A night already reported that a line of the file changes: what was there, by whom and when, and what the line says.
+    /// </summary>
+    public sealed record Overwrite(int Line, int FacilityId, string FacilityName, DateOnly Date, int WasInService, int WasOccupied,
+        int WasOutOfService, string ReportedBy, DateTimeOffset ReportedAt, int InService, int Occupied, int OutOfService);
+
+    private sealed record Row(int Line, string Facility, LocalDate Date, int InService, int Occupied, int OutOfService);
 
     public static void MapCapacityImport(this IEndpointRouteBuilder app) =>
         app.MapPost("/imports/capacity-reports", async (HttpContext http, HousingDbContext db, IClock clock,
@@ -91,8 +100,9 @@ public static class CapacityImport
         }
     }
 
+    /// <param name="apply">False: check every line and say what would change, and save nothing (the page's preview).</param>
     public static async Task<Outcome<Result>> ImportAsync(HousingDbContext db, string text, IClock clock, string reportedBy,
-        CancellationToken ct)
+        CancellationToken ct, bool apply = true)
     {
         var today = DanishTime.Today(clock);
         var errors = new List<Refusal>();
@@ -103,24 +113,24 @@ public static class CapacityImport
             var number = (int)lineNumber;
             var cells = fields.Select(c => c.Trim()).ToArray();
             if (cells.All(c => c.Length == 0)) continue;
-            if (rows.Count == 0 && errors.Count == 0 && !int.TryParse(cells[0], out _)) continue; // the header row
-            void Error(string da, string en) => errors.Add(Refusal.Invalid("InvalidRow", $"Linje {number}: {da}", $"Line {number}: {en}",
-                $"line {number}"));
+            // The header row: a first row whose counts are not numbers.
+            if (rows.Count == 0 && errors.Count == 0 && cells.Length > 2 && !int.TryParse(cells[2], out _)
+                && DatePatterns.All(p => !p.Parse(cells[1]).Success)) continue;
+            void Error(string da, string en) => errors.Add(LineError(number, "InvalidRow", da, en));
             if (cells.Length != 5)
             {
                 Error($"forventede 5 kolonner, fandt {cells.Length}.", $"expected 5 columns, found {cells.Length}.");
                 continue;
             }
-            if (!int.TryParse(cells[0], NumberStyles.None, CultureInfo.InvariantCulture,
-                out var facilityId))
+            if (cells[0].Length == 0)
             {
-                Error($"tilbuds-id '{cells[0]}' er ikke et tal.",
-                    $"facility id '{cells[0]}' is not a number."); continue;
+                Error("tilbuddet mangler (skriv dets navn eller id).", "the facility is missing (write its name or id).");
+                continue;
             }
             var date = DatePatterns.Select(p => p.Parse(cells[1])).FirstOrDefault(r => r.Success);
             if (date is null)
             {
-                Error($"datoen '{cells[1]}' kan ikke læses (brug åååå-MM-dd eller dd-MM-åååå).",
+                Error($"datoen '{cells[1]}' kan ikke læses (skriv den som 31-12-2026 eller 2026-12-31).",
                 $"the date '{cells[1]}' cannot be read (use yyyy-MM-dd or dd-MM-yyyy)."); continue;
             }
             var counts = new int[3];
@@ -133,41 +143,56 @@ public static class CapacityImport
                 }
             if (!ok) continue;
             if (date.Value > today) { Error("datoen ligger i fremtiden.", "the date is in the future."); continue; }
-            if (rows.FirstOrDefault(r => r.FacilityId == facilityId && r.Date == date.Value) is { } earlier)
-            {
-                Error($"samme tilbud og dato som linje {earlier.Line}.", $"the same facility and date as line {earlier.Line}.");
-                continue;
-            }
-            rows.Add(new Row(number, facilityId, date.Value, counts[0], counts[1], counts[2]));
+            rows.Add(new Row(number, cells[0], date.Value, counts[0], counts[1], counts[2]));
         }
         if (rows.Count == 0 && errors.Count == 0)
             return Refusal.Invalid("EmptyFile", "Filen indeholder ingen rækker.", "The file contains no rows.");
 
         await using var transaction = await db.BeginWriteAsync(ct);
-        var facilityIds = rows.Select(r => r.FacilityId).Distinct().ToList();
         // Staff import their own facilities' counts, an administrator their municipality's: a facility out of their sight is, as
         // for any write, one that does not exist (its line says so), and nothing is saved.
         var administratorOf = db.Scope.Current.Is(Role.Administrator) ? db.Scope.Current.MunicipalityId : null;
-        var beds = await db.Facilities.Where(f => facilityIds.Contains(f.Id) && (administratorOf == null
-            || f.MunicipalityId == administratorOf))
-            .Select(f => new { f.Id, Beds = f.Units.Sum(u => u.Beds) }).ToDictionaryAsync(f => f.Id, f => f.Beds, ct);
-        var dates = rows.Select(r => r.Date.ToDateOnly()).Distinct().ToList();
+        var facilities = await db.Facilities.Where(f => administratorOf == null || f.MunicipalityId == administratorOf)
+            .Select(f => new { f.Id, f.Name, Beds = f.Units.Sum(u => u.Beds) }).ToListAsync(ct);
+        var byId = facilities.ToDictionary(f => f.Id);
+        var byName = facilities.ToLookup(f => f.Name.Trim(), StringComparer.OrdinalIgnoreCase);
+        var resolved = new List<(Row Row, int FacilityId)>();
+        foreach (var row in rows)
+        {
+            var named = byName[row.Facility].ToList();
+            int? facilityId = named.Count == 1 ? named[0].Id
+                : int.TryParse(row.Facility, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && byId.ContainsKey(id) ? id
+                : null;
+            if (named.Count > 1)
+                errors.Add(LineError(row.Line, "AmbiguousFacility", $"flere tilbud hedder '{row.Facility}'; skriv tilbuddets nummer.",
+                    $"more than one facility is named '{row.Facility}'; write the facility's id."));
+            else if (facilityId is null)
+            {
+                // A number as it was written before names were read (clients look for "facility 2 does not exist").
+                var (da, en) = int.TryParse(row.Facility, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+                    ? ($"tilbud {row.Facility} findes ikke.", $"facility {row.Facility} does not exist.")
+                    : ($"tilbuddet '{row.Facility}' findes ikke.", $"facility '{row.Facility}' does not exist.");
+                errors.Add(LineError(row.Line, "InvalidRow", da, en));
+            }
+            else if (resolved.FirstOrDefault(r => r.FacilityId == facilityId && r.Row.Date == row.Date) is { Row: { } earlier })
+                errors.Add(LineError(row.Line, "InvalidRow", $"samme tilbud og dato som linje {earlier.Line}.",
+                    $"the same facility and date as line {earlier.Line}."));
+            else resolved.Add((row, facilityId.Value));
+        }
+        var facilityIds = resolved.Select(r => r.FacilityId).Distinct().ToList();
+        var dates = resolved.Select(r => r.Row.Date.ToDateOnly()).Distinct().ToList();
         var existing = (await db.Unscoped<CapacityReport>().Where(r => facilityIds.Contains(r.FacilityId)
             && dates.Contains(r.Date)).ToListAsync(ct))
             .ToDictionary(r => (r.FacilityId, r.Date.ToLocalDate()));
         int created = 0, updated = 0, unchanged = 0;
+        var overwritten = new List<Overwrite>();
         var now = clock.GetCurrentInstant();
-        foreach (var row in rows)
+        foreach (var (row, facilityId) in resolved)
         {
-            if (!beds.TryGetValue(row.FacilityId, out var facilityBeds))
-            {
-                errors.Add(Refusal.Invalid("InvalidRow", $"Linje {row.Line}: tilbud {row.FacilityId} findes ikke.",
-                    $"Line {row.Line}: facility {row.FacilityId} does not exist.", $"line {row.Line}"));
-                continue;
-            }
+            var facility = byId[facilityId];
             try
             {
-                if (existing.TryGetValue((row.FacilityId, row.Date), out var report))
+                if (existing.TryGetValue((facilityId, row.Date), out var report))
                 {
                     if (report.BedsInService == row.InService && report.BedsOccupied == row.Occupied
                         && report.BedsOutOfService == row.OutOfService)
@@ -175,20 +200,22 @@ public static class CapacityImport
                         unchanged++;
                         continue;
                     }
-                    report.Update(row.InService, row.Occupied, row.OutOfService, facilityBeds, now, reportedBy);
+                    overwritten.Add(new Overwrite(row.Line, facilityId, facility.Name, report.Date, report.BedsInService,
+                        report.BedsOccupied, report.BedsOutOfService, report.ReportedBy, report.ReportedAt, row.InService, row.Occupied,
+                        row.OutOfService));
+                    report.Update(row.InService, row.Occupied, row.OutOfService, facility.Beds, now, reportedBy);
                     updated++;
                 }
                 else
                 {
-                    db.CapacityReports.Add(new CapacityReport(row.FacilityId, row.Date, row.InService, row.Occupied, row.OutOfService,
-                        facilityBeds, now, reportedBy));
+                    db.CapacityReports.Add(new CapacityReport(facilityId, row.Date, row.InService, row.Occupied, row.OutOfService,
+                        facility.Beds, now, reportedBy));
                     created++;
                 }
             }
             catch (DomainRuleException e)
             {
-                errors.Add(Refusal.Invalid(e.Code, $"Linje {row.Line}: {e.MessageDa}", $"Line {row.Line}: {e.MessageEn}",
-                    $"line {row.Line}"));
+                errors.Add(LineError(row.Line, e.Code, e.MessageDa, e.MessageEn));
             }
         }
         if (errors.Count > 0)
@@ -203,8 +230,15 @@ public static class CapacityImport
                 Details = errors.OrderBy(e => int.Parse(e.Target!["line ".Length..], CultureInfo.InvariantCulture)).Take(MaxErrorsShown)
                     .ToList(),
             };
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new Result(rows.Count, created, updated, unchanged);
+        if (apply)
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        else db.ChangeTracker.Clear(); // the preview: the transaction is rolled back as it is disposed
+        return new Result(rows.Count, created, updated, unchanged, apply, overwritten.OrderBy(o => o.Line).ToList());
     }
+
+    private static Refusal LineError(int line, string code, string da, string en) =>
+        Refusal.Invalid(code, $"Linje {line}: {da}", $"Line {line}: {en}", $"line {line}");
 }
