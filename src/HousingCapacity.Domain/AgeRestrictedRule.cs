@@ -4,7 +4,8 @@ public sealed class AgeRestrictedRule : PlacementRule
 {
     public override string Code => "AgeRestricted";
     public override RuleKind Kind => RuleKind.Eligibility;
-    public override string Source => "The facility's age band (e.g. youth housing 18–24)";
+    public override string Source => "Tilbuddets aldersgrænse (fx ungeboliger for 18–24-årige)";
+    public override string SourceEn => "The facility's age band (e.g. youth housing 18–24)";
     public override bool IsBroken(PlacementCandidate c, PlacementPolicy p)
     {
         var age = c.Person.AgeOn(c.Stay.Start);

@@ -4,7 +4,8 @@ public sealed class GenderRestrictedRule : PlacementRule
 {
     public override string Code => "GenderRestricted";
     public override RuleKind Kind => RuleKind.Eligibility;
-    public override string Source => "The facility's target group (e.g. women-only shelters)";
+    public override string Source => "Tilbuddets målgruppe (fx herberger kun for kvinder)";
+    public override string SourceEn => "The facility's target group (e.g. women-only shelters)";
     public override bool IsBroken(PlacementCandidate c, PlacementPolicy p) => c.Facility.GenderRestriction switch
     {
         GenderRestriction.WomenOnly => c.Person.Gender != Gender.Female,

@@ -258,11 +258,11 @@ public sealed class Placement : Entity
         var ended = new DateRange(StartDate.ToLocalDate(), endDate);
         DomainRuleException.ThrowIf(followUpDecidedOn is not null && followUp is null or Domain.FollowUpSupport.None,
             "FollowUpDateWithoutDecision",
-            "En dato for afgørelsen om efterfølgende støtte kræver en afgørelse (followUpSupport).",
+            "En dato for afgørelsen om efterfølgende støtte kræver, at afgørelsen også er angivet.",
             "A date of the follow-up decision needs a decision (followUpSupport).", "followUpDecidedOn");
         DomainRuleException.ThrowIf(followUp is Domain.FollowUpSupport.HousingSupport85a or Domain.FollowUpSupport.Section107
             && followUpDecidedOn is null, "FollowUpDateRequired",
-                "Angiv datoen for afgørelsen om efterfølgende støtte (followUpDecidedOn).",
+                "Angiv datoen for afgørelsen om efterfølgende støtte.",
             "Give the date of the follow-up decision (followUpDecidedOn).", "followUpDecidedOn");
         DomainRuleException.ThrowIf(followUpDecidedOn is { } decided && decided > endDate, "FollowUpDecidedAfterDischarge",
             "Afgørelsen om efterfølgende støtte skal være truffet senest på udskrivningsdagen (servicelovens § 176 a: " +

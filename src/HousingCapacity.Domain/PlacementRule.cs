@@ -5,7 +5,10 @@ public abstract class PlacementRule
 {
     public abstract string Code { get; }
     public abstract RuleKind Kind { get; }
+    /// <summary>Where the rule comes from, in Danish: people read it after the refusal ("Kilde: …").</summary>
     public abstract string Source { get; }
+    /// <summary>The source in English, where it is not a Danish citation that reads the same in both.</summary>
+    public virtual string SourceEn => Source;
     /// <summary>The source for one candidate: a rule that is a municipality's own policy cites that municipality's.</summary>
     public virtual string SourceOf(PlacementCandidate c, PlacementPolicy policy) => Source;
     public abstract bool IsBroken(PlacementCandidate c, PlacementPolicy policy);

@@ -11,6 +11,9 @@ public sealed record Refusal(RefusalKind Kind, string Code, string MessageDa, st
     /// <summary>The law or policy the refusal comes from, when one does (e.g. "Serviceloven § 110").</summary>
     public string? Source { get; init; }
 
+    /// <summary>The source in English, where it differs from the Danish.</summary>
+    public string? SourceEn { get; init; }
+
     /// <summary>Each broken rule, when the refusal lists several.</summary>
     public IReadOnlyList<Refusal> Details { get; init; } = [];
 
@@ -21,7 +24,7 @@ public sealed record Refusal(RefusalKind Kind, string Code, string MessageDa, st
     public string TextDa => Source is null ? MessageDa : $"{MessageDa} (Kilde: {Source})";
 
     /// <summary>The English message with its source.</summary>
-    public string TextEn => Source is null ? MessageEn : $"{MessageEn} (Source: {Source})";
+    public string TextEn => (SourceEn ?? Source) is { } source ? $"{MessageEn} (Source: {source})" : MessageEn;
 
     public static Refusal Invalid(string code, string da, string en, string? target = null) => new(RefusalKind.Invalid, code, da, en,
         target);

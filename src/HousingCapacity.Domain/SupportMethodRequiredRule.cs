@@ -9,7 +9,7 @@ public sealed class SupportMethodRequiredRule : PlacementRule
     public override bool IsBroken(PlacementCandidate c, PlacementPolicy p) =>
         c.Facility.Kind == FacilityKind.HousingFirst && c.SupportMethod == SupportMethod.None;
     public override string MessageDa(PlacementCandidate c, PlacementPolicy p) =>
-        "En Housing First-bolig kræver en bostøttemetode: CTI, ICM eller ACT (SupportMethod).";
+        "En Housing First-bolig kræver en bostøttemetode: CTI, ICM eller ACT.";
     public override string MessageEn(PlacementCandidate c, PlacementPolicy p) =>
         "A Housing First home needs a support method: CTI, ICM or ACT (SupportMethod).";
 }

@@ -5,7 +5,8 @@ public sealed class UnitDoubleBookedRule : PlacementRule
 {
     public override string Code => "UnitDoubleBooked";
     public override RuleKind Kind => RuleKind.Capacity;
-    public override string Source => "Capacity: one person per bed per night";
+    public override string Source => "Kapacitet: én person pr. seng pr. nat";
+    public override string SourceEn => "Capacity: one person per bed per night";
     public override bool IsBroken(PlacementCandidate c, PlacementPolicy p) =>
         c.UnitPeakOccupancy >= c.Unit.Beds || c.UnitReservedForSomeoneElse;
     public override string MessageDa(PlacementCandidate c, PlacementPolicy p) =>

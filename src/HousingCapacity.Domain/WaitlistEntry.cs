@@ -75,7 +75,7 @@ public sealed class WaitlistEntry : Entity
         var offerStates = new[] { WaitlistEntryStatus.Offered, WaitlistEntryStatus.Housed };
         DomainRuleException.ThrowIf(Id != 0 && status != Status && (offerStates.Contains(status) || offerStates.Contains(Status)),
             "StatusFollowsOffers",
-            "Status Offered og Housed følger af tilbud (OfferNext, Accept) og kan ikke sættes direkte.",
+            "At være tilbudt en bolig eller have fået en følger af tilbud og svar og kan ikke sættes direkte.",
             "The statuses Offered and Housed follow from offers (OfferNext, Accept) and cannot be set directly.", nameof(Status));
         if (status != Status) ClosedOn = status == WaitlistEntryStatus.Withdrawn ? today.ToDateOnly() : null;
         AppliedOn = appliedOn.ToDateOnly();

@@ -29,7 +29,8 @@ public static class ReportSummary
         foreach (var w in f.Waitlists)
         {
             var median = w.MedianDaysWaitedByHoused is { } d
-                ? $"; de, der fik en bolig i måneden, havde ventet {d.ToString("0", Da)} dage (median)" : "";
+                ? $"; de, der fik en bolig i måneden, havde ventet {d.ToString("0", Da)} {(Math.Round(d) == 1 ? "dag" : "dage")} (median)"
+                : "";
             sentences.Add($"{Count(w.EntriesAtMonthEnd, "person", "personer")} ventede ved månedens slutning på {w.Name}{median}.");
         }
         return sentences.Select(Capital).ToList();

@@ -30,7 +30,7 @@ public static class WriteScope
             if (change.State == EntityState.Modified
                 && AccessPolicy.MayNotChange(caller, change.Entity.GetType()).FirstOrDefault(p => change.Property(p)
                     .IsModified) is { } kept)
-                Deny($"{caller.Role} må ikke ændre {kept} på {change.Entity.GetType().Name} {IdText(change)}; det gør administratoren.",
+                Deny("Din rolle må ikke ændre dette felt; det gør kommunens administrator.",
                     $"{caller.Role} may not change {kept} of {change.Entity.GetType().Name} {IdText(change)}; the administrator does.");
             var allowed = change.Entity switch
             {
@@ -68,8 +68,7 @@ public static class WriteScope
                 _ => throw new InvalidOperationException($"WriteScope has no rule for {change.Entity.GetType().Name}."),
             };
             if (!allowed)
-                Deny($"{caller.Role} {caller.MunicipalityCode} må ikke ændre {change.Entity.GetType().Name} {IdText(change)}: den ligger " +
-                    "uden for rollens kommune eller tilbud.",
+                Deny("Du må ikke ændre dette: det hører til en anden kommune eller et andet tilbud end dit.",
                     $"{caller.Role} {caller.MunicipalityCode} may not change {change.Entity.GetType().Name} {IdText(change)}: it is " +
                         "outside the role's municipality or facilities.");
         }

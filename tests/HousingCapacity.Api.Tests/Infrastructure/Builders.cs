@@ -49,7 +49,7 @@ public sealed class Builders(ODataTestClient odata, ODataTestClient admin)
         var fields = new Dictionary<string, object?>
         {
             ["MunicipalityId"] = municipalityId,
-            ["Name"] = $"Test {kind} {Guid.NewGuid():N}",
+            ["Name"] = $"Teststed {Guid.NewGuid():N}",
             ["Kind"] = kind,
             ["Address"] = "Testvej 1",
             ["GenderRestriction"] = gender,

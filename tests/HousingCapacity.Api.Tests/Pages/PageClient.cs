@@ -13,8 +13,11 @@ public sealed partial class PageClient(HttpClient http) : IDisposable
 
     public HttpClient Http { get; } = http;
 
+    /// <summary>A cookie jar, no redirects followed, and every HTML page checked for developer text (<see cref="DeveloperText"/>).
+    /// </summary>
     public static PageClient For(ApiFixture api) =>
-        new(api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(api.Factory.CreateDefaultClient(new DeveloperText.Handler(),
+            new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler()));
 
     public static async Task<PageClient> SignedInAsync(ApiFixture api, Role role, int municipalityCode = 175, int? facilityId = null)
     {

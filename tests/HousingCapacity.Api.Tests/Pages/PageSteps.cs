@@ -35,6 +35,7 @@ public static class PageSteps
         var violations = await browser.AccessibilityViolationsAsync(page);
         Assert.True(violations.Count == 0, $"{page.Url}:\n{string.Join("\n", violations)}");
         Assert.Equal("da", await page.GetAttributeAsync("html", "lang"));
+        DeveloperText.EnsureNone(page.Url, DeveloperText.VisibleText(await page.ContentAsync()));
         var bytes = await page.EvaluateAsync<double>("""
             () => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
               .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0)

@@ -219,7 +219,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     /// <summary>One broken rule as a refusal's detail: its code, both messages and the law or policy it comes from.</summary>
     private Refusal Detail(PlacementRule r, PlacementCandidate c) =>
         new(r.Kind == RuleKind.Eligibility ? RefusalKind.RuleBroken : RefusalKind.Conflict, r.Code, r.MessageDa(c, Policy),
-            r.MessageEn(c, Policy), Target(r)) { Source = r.SourceOf(c, Policy) };
+            r.MessageEn(c, Policy), Target(r)) { Source = r.SourceOf(c, Policy), SourceEn = r.SourceEn == r.Source ? null : r.SourceEn };
 
     private static string? Target(PlacementRule r) => r.Code switch
     {

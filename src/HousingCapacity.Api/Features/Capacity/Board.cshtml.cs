@@ -72,7 +72,7 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
                 FieldsOf<NewCapacityReport>("", ("FacilityId", ""), ("Date", "")));
             if (saved is not null)
             {
-                Done = $"Nattens tal er indberettet ({BedsOccupied} af {BedsInService} senge belagt).";
+                Done = $"Nattens tal er indberettet ({BedsOccupied} af {Words.Count(BedsInService ?? 0, "seng", "senge")} belagt).";
                 return Redirect(For("/personale"));
             }
         }

@@ -130,7 +130,7 @@ public static class CapacityImport
             var date = DatePatterns.Select(p => p.Parse(cells[1])).FirstOrDefault(r => r.Success);
             if (date is null)
             {
-                Error($"datoen '{cells[1]}' kan ikke læses (skriv den som 31-12-2026 eller 2026-12-31).",
+                Error($"datoen '{cells[1]}' kan ikke læses (skriv den som 31-12-2026).",
                 $"the date '{cells[1]}' cannot be read (use yyyy-MM-dd or dd-MM-yyyy)."); continue;
             }
             var counts = new int[3];
