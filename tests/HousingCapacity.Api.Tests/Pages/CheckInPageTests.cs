@@ -142,4 +142,36 @@ public sealed class CheckInPageTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using (var db = api.NewDb())
             Assert.True(await db.Placements.AnyAsync(p => p.PersonId == person && p.FacilityId == facility));
     }
+
+    [Fact]
+    public async Task ARefusedCheckIn_ShowsTheOtherPlacesTonight_AndRecordsTheTurnawayInOneClick()
+    {
+        var build = new Builders(api);
+        var full = await build.FacilityAsync("Section110Shelter");
+        await build.UnitAsync(full, beds: 1);
+        var elsewhere = await build.FacilityAsync("EmergencyBeds");
+        await build.UnitAsync(elsewhere, beds: 90); // more than any other place in the fixture, so it is listed first
+        var (_, first) = await build.RegisterAsync(ApiFixture.Today.PlusYears(-50));
+        Assert.Equal(HttpStatusCode.Created, (await build.CheckInAsync(first, full)).Status);
+        var (_, second) = await build.RegisterAsync(ApiFixture.Today.PlusYears(-40));
+        using var staff = await PageClient.SignedInAsync(api, Role.ShelterStaff, 175, full);
+        var page = $"/personale/tjek-ind?tilbud={full}";
+
+        using var refused = await staff.PostFormAsync(page, new() { ["Command.Cpr"] = second, ["Confirmed"] = "true" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Ikke plads her i nat?", html);
+        string name;
+        await using (var db = api.NewDb()) name = await db.Facilities.Where(f => f.Id == elsewhere).Select(f => f.Name).SingleAsync();
+        Assert.Matches($"<strong>{name}</strong> · Rødovre Kommune · [^·]+ ·\\s+90 ledige senge", html);
+        Assert.Contains("name=\"Reason\" value=\"Full\"", html);
+
+        var tonight = System.Text.RegularExpressions.Regex.Match(html, "name=\"Date\" value=\"([0-9-]+)\"").Groups[1].Value;
+        using var recorded = await staff.PostFormAsync($"/personale/afvisning?tilbud={full}",
+            new() { ["Reason"] = "Full", ["Date"] = tonight }, page);
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        await using var after = api.NewDb();
+        var turnaway = await after.Turnaways.SingleAsync(t => t.FacilityId == full);
+        Assert.Equal((TurnawayReason.Full, null), (turnaway.Reason, turnaway.PersonId));
+    }
 }

@@ -25,4 +25,24 @@ public class FindPlacePageTests(ApiFixture api) : IClassFixture<ApiFixture>
         foreach (var home in new[] { "Housing First-boliger", "Skæve boliger", "Ungeboliger", "Midlertidigt botilbud (§ 107)" })
             Assert.DoesNotContain($"<p>{home}", forAdult);
     }
+
+    [Fact]
+    public async Task APersonPastTheCountingYearsThreshold_IsWarnedAbout_BeforeAPlaceIsChosen()
+    {
+        var build = new Builders(api);
+        var person = await build.PersonAsync(ApiFixture.Today.PlusYears(-52));
+        // 150 nights at a § 110 place elsewhere since the reform, known from its notice: past the threshold.
+        var start = ApiFixture.Today.PlusDays(-160);
+        var noticed = await api.OData.SendJsonAsync(HttpMethod.Post, "/odata/NoticedStays", $$"""
+            {"PersonId":{{person}},"PlaceName":"Herberget i en anden by","PlaceMunicipalityCode":330,
+             "StartDate":"{{start:yyyy-MM-dd}}","EndDate":"{{start.PlusDays(150):yyyy-MM-dd}}",
+             "NoticeReceivedOn":"{{start.PlusDays(2):yyyy-MM-dd}}"}
+            """);
+        Assert.Equal(HttpStatusCode.Created, noticed.Status);
+        using var officer = await PageClient.SignedInAsync(api, Role.HousingOfficer);
+
+        var html = await officer.Http.GetStringAsync($"/sagsbehandler/person/{person}/find-plads");
+        Assert.Contains("Personen er over tærsklen i § 110-optællingsåret: 150 af", html);
+        Assert.Contains("<p class=\"warning\">", html);
+    }
 }

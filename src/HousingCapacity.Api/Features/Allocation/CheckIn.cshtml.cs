@@ -43,6 +43,18 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
     public List<SelectListItem> Units { get; private set; } = [];
     public List<SelectListItem> Municipalities { get; private set; } = [];
 
+    /// <summary>After a check-in this place refused (a rule, or no bed): the other places to sleep tonight with a free bed, and the
+    /// turnaway that records the refusal in one click (as POST /odata/Turnaways, on the turnaway page).</summary>
+    public WayOn? After { get; private set; }
+
+    /// <param name="Others">Other places with a free bed tonight: this municipality's first.</param>
+    /// <param name="More">How many more have a free bed than are listed.</param>
+    public sealed record WayOn(IReadOnlyList<OtherPlace> Others, int More, TurnawayReason Reason);
+
+    public sealed record OtherPlace(string Name, string Municipality, FacilityKind Kind, int BedsFree, string? For);
+
+    private const int OtherPlacesShown = 8;
+
     /// <summary>The form's field of a command parameter (its ModelState key).</summary>
     public static string Field(string parameter) => $"{nameof(Command)}.{parameter}";
 
@@ -129,6 +141,9 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
             if (Refusal?.Code == CheckInAction.PersonNotFound)
                 ModelState.AddModelError(nameof(FirstName),
                     "Personen er ikke registreret: skriv fornavn og efternavn, så registreres personen ved indskrivningen.");
+            else if (Refusal is { Kind: RefusalKind.RuleBroken or RefusalKind.Conflict } refused
+                     && refused.Code != CheckInAction.KnownWithoutCprAtPlace)
+                After = await WayOnAsync(refused);
         }
         await LoadChoicesAsync();
         return Page();
@@ -146,6 +161,40 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
             .OrderBy(p => p.StartDate).Select(p => new { p.Facility!.Name, p.StartDate }).ToListAsync(ct);
         return new FoundPerson(PersonText.Name(person), person.Age(Today).Years,
             stays.Select(s => $"{s.Name} fra {Words.Date(s.StartDate)}").ToList());
+    }
+
+    /// <summary>Where else tonight, and the turnaway reason the refusal amounts to (a rule's code is its reason's name).</summary>
+    private async Task<WayOn> WayOnAsync(Refusal refused)
+    {
+        var ct = HttpContext.RequestAborted;
+        var codes = refused.Details.Select(d => d.Code).Prepend(refused.Code).ToList();
+        var reason = codes.Select(c => Enum.TryParse<TurnawayReason>(c, out var r) ? r : (TurnawayReason?)null).FirstOrDefault(r => r is not null)
+            ?? (codes.Any(c => c is "FacilityFull" or "UnitDoubleBooked") ? TurnawayReason.Full : TurnawayReason.Other);
+        // The catalogue is public: staff see every place to sleep tonight, not only their own.
+        var kinds = Availability.FindPlaceModel.TonightKinds.ToList();
+        var places = await Db.Unscoped<Facility>().Where(f => f.IsActive && f.Id != Facility.Id && kinds.Contains(f.Kind))
+            .ToListAsync(ct);
+        var free = Availability.AvailabilityFunction.ComputeFor(places, Tonight, Clock,
+                await Availability.AvailabilityFunction.CountsAsync(Db, Tonight, Clock, ct))
+            .Where(a => a.BedsFree > 0).ToList();
+        var names = await Db.Unscoped<Municipality>().ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+        var ordered = free.OrderByDescending(a => a.MunicipalityId == Facility.MunicipalityId).ThenByDescending(a => a.BedsFree)
+            .ThenBy(a => a.FacilityName).ToList();
+        return new WayOn(ordered.Take(OtherPlacesShown).Select(a => new OtherPlace(a.FacilityName,
+            names.GetValueOrDefault(a.MunicipalityId, ""), a.Kind, a.BedsFree, TargetGroup(a))).ToList(),
+            Math.Max(0, ordered.Count - OtherPlacesShown), reason);
+    }
+
+    /// <summary>Whom a place takes, when not everyone: "kun kvinder", "18–24 år", "fra 30 år".</summary>
+    private static string? TargetGroup(Availability.FacilityAvailability a)
+    {
+        var parts = new List<string>();
+        if (a.GenderRestriction == GenderRestriction.WomenOnly) parts.Add("kun kvinder");
+        if (a.GenderRestriction == GenderRestriction.MenOnly) parts.Add("kun mænd");
+        if (a.MinAge is { } min && a.MaxAge is { } max) parts.Add($"{min}–{max} år");
+        else if (a.MinAge is { } from) parts.Add($"fra {from} år");
+        else if (a.MaxAge is { } to) parts.Add($"op til {to} år");
+        return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 
     private async Task LoadChoicesAsync()
