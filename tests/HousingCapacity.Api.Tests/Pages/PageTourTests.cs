@@ -57,10 +57,9 @@ public sealed class PageTourTests(BrowserFixture browser) : IClassFixture<Browse
             Assert.Equal(200, response!.Status);
             await Expect(Heading(page)).ToBeVisibleAsync();
             await CheckAsync(browser, page);
-            // The working pages whose tables reflow into cards on a phone (issue 27.1); the others' tables still scroll in a box.
-            if (size == "phone" && name is "staff-board" or "officer-person" or "officer-notices" or "officer-search" or "officer-stay"
-                    or "officer-holds" or "officer-waitlists" or "administrator-facilities" or "administrator-facility")
-                await NothingOffScreenAsync(page);
+            // Every working page's tables reflow into cards on a phone (issue 27.1): nothing a user needs lies beyond the screen.
+            // The committee's month keeps its report tables, which scroll in their own box as the PDF's do.
+            if (size == "phone" && !name.StartsWith("committee", StringComparison.Ordinal)) await NothingOffScreenAsync(page);
             await ScreenshotAsync(page, $"tour-{name}-{size}");
         }
     }
