@@ -169,6 +169,32 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Side: Personside");
         await CheckAsync(browser, page);
 
+        // On the person's page: onto a waitlist as urgent, with the reason the next officer reads (issue 27.5).
+        string list;
+        await using (var lists = browser.NewDb())
+            list = await lists.Waitlists.Where(w => w.MunicipalityId == 1 && w.Kind == WaitlistKind.HousingFirst).Select(w => w.Name)
+                .FirstAsync();
+        await page.GotoAsync($"/sagsbehandler/person/{personId}");
+        await page.GetByText("Sæt på en venteliste").ClickAsync();
+        await page.GetByLabel("Venteliste", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = list });
+        await page.GetByLabel("Hastende: går forud for dem, der har ventet længere").CheckAsync();
+        await page.GetByLabel("Hvorfor hastende").FillAsync("Udskrives fra psykiatrien fredag");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sæt på ventelisten" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"står nu på ventelisten {list} som hastende");
+        await Expect(page.Locator("main")).ToContainTextAsync("Hastende fordi: Udskrives fra psykiatrien fredag");
+        await CheckAsync(browser, page);
+
+        // The stay's own page: ended as planned.
+        await page.GetByRole(AriaRole.Link, new() { Name = facilityName }).First.ClickAsync();
+        await Expect(Heading(page)).ToHaveTextAsync("Ophold");
+        await CheckAsync(browser, page);
+        await page.GetByLabel("Hvordan sluttede opholdet").SelectOptionAsync("Planned");
+        await page.GetByLabel("Hvor gik personen hen").SelectOptionAsync("OwnHome");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afslut opholdet" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Opholdet på {facilityName} slutter");
+        await CheckAsync(browser, page);
+        await ScreenshotAsync(page, $"officer-stay-ended-{size}");
+
         await RefusedAsync(page, "/administration");
         await RefusedAsync(page, "/personale");
         await SignOutAsync(page, "/sagsbehandler");
@@ -177,6 +203,9 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         var stay = await db.Placements.SingleAsync(p => p.PersonId == personId);
         Assert.Equal(facility, stay.FacilityId);
         Assert.NotNull(stay.NotifiedOn);
+        Assert.Equal((DischargeReason.Planned, Destination.OwnHome), (stay.DischargeReason!.Value, stay.Destination!.Value));
+        Assert.Equal("Udskrives fra psykiatrien fredag",
+            (await db.WaitlistEntries.SingleAsync(e => e.PersonId == personId)).PriorityReason);
         var hold = await db.BedHolds.SingleAsync(h => h.PersonId == personId);
         Assert.NotNull(hold.ReleasedAt);
     }

@@ -168,7 +168,8 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
     {
         var ct = HttpContext.RequestAborted;
         var codes = refused.Details.Select(d => d.Code).Prepend(refused.Code).ToList();
-        var reason = codes.Select(c => Enum.TryParse<TurnawayReason>(c, out var r) ? r : (TurnawayReason?)null).FirstOrDefault(r => r is not null)
+        var reason = codes.Select(c => Enum.TryParse<TurnawayReason>(c, out var r) ? r : (TurnawayReason?)null)
+                .FirstOrDefault(r => r is not null)
             ?? (codes.Any(c => c is "FacilityFull" or "UnitDoubleBooked") ? TurnawayReason.Full : TurnawayReason.Other);
         // The catalogue is public: staff see every place to sleep tonight, not only their own.
         var kinds = Availability.FindPlaceModel.TonightKinds.ToList();
