@@ -50,8 +50,11 @@ public static class CapacityImport
                 var imported = await (await ReadAsync(http, options.Value.MaxRequestBodyBytes * 8))
                     .ThenAsync(text => ImportAsync(db, text, clock, db.Scope.Current.Name, http.RequestAborted));
                 if (imported.Refusal is { } refusal) await ODataProblem.From(refusal).WriteAsync(http.Response);
-                // PascalCase, like the OData payloads.
-                else await Results.Json(imported.Value, new System.Text.Json.JsonSerializerOptions()).ExecuteAsync(http);
+                // PascalCase, like the OData payloads, and Danish letters as themselves, as in the errors.
+                else await Results.Json(imported.Value, new System.Text.Json.JsonSerializerOptions
+                {
+                    Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                }).ExecuteAsync(http);
             }));
 
     private static async Task<Outcome<string>> ReadAsync(HttpContext http, long limit)
