@@ -5,7 +5,7 @@ namespace HousingCapacity.Api.Features.Allocation;
 
 /// <summary>Check-out, as <c>Placements({id})/Discharge</c>: the morning the person leaves, how the stay ended, where they went,
 /// and at a §110 place the decision on support after the stay (Serviceloven §176 a).</summary>
-public sealed class CheckOutModel : StaffPage
+public sealed class CheckOutModel : StaffPage, IDischargeForm
 {
     public override string Title => "Tjek ud";
 

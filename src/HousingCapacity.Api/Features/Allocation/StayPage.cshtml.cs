@@ -8,7 +8,7 @@ namespace HousingCapacity.Api.Features.Allocation;
 /// (<c>/ChangeResponsibleMunicipality</c>, retssikkerhedsloven §§ 9–9 b), or cancel it when it was entered in error (<c>/Cancel</c>,
 /// which needs a reason and a confirmation: the stay leaves every count).
 /// </summary>
-public sealed class StayPageModel : OfficerPage
+public sealed class StayPageModel : OfficerPage, IDischargeForm
 {
     public override string Title => "Ophold";
 
@@ -18,6 +18,7 @@ public sealed class StayPageModel : OfficerPage
     /// <summary>The stay is at a §110 place another municipality runs: ending it needs the officer's §110 stk. 5 confirmation.</summary>
     public bool ElsewhereSection110 { get; private set; }
     public bool Ongoing => Stay.EndDate is null || Stay.EndDate > Today.ToDateOnly();
+    public bool Section110 => PlacementPolicy.IsSection110(Stay.LegalBasis);
 
     [BindProperty] public DateOnly? EndDate { get; set; }
     [BindProperty] public DischargeReason? DischargeReason { get; set; }
