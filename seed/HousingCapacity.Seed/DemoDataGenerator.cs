@@ -91,7 +91,52 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             await store.SaveAsync(CapacityReports(facilities, units.Select(u => u.Unit).ToList(), placements));
             await store.SaveAsync(Turnaways(facilities, persons));
             await GenerateWaitlistsAsync(store, municipality, persons, units);
+            await store.SaveAsync(Transitions(municipality, persons, placements));
         }
+    }
+
+    /// <summary>
+    /// Known dates of losing a roof (issue 28): releases and discharges in the coming weeks, one secured by a stay that began on its
+    /// night, and one that lapsed last month. Picked by position, not drawn, so that the rest of the demo stays as it was.
+    /// </summary>
+    private List<Transition> Transitions(Municipality municipality, List<Person> persons, List<Placement> placements)
+    {
+        var housed = placements.Where(p => p.EndDate is null).Select(p => p.PersonId).ToHashSet();
+        var free = persons.Where(p => p.HasCpr && p.MunicipalityId == municipality.Id && !housed.Contains(p.Id)).ToList();
+        var transitions = new List<Transition>();
+        (TransitionKind Kind, int InDays, int ToldDaysAgo, string From, string ToldBy)[] coming =
+        [
+            (TransitionKind.PrisonRelease, 4, 30, "Vestre Fængsel", "Kriminalforsorgen, udslusningskoordinator"),
+            (TransitionKind.PsychiatryDischarge, 9, 6, "Psykiatrisk Center, afsnit for voksne", "Udskrivningskoordinator"),
+            (TransitionKind.Section107Or108End, 25, 10, "Midlertidigt botilbud efter § 107", "Botilbuddets leder"),
+            (TransitionKind.Eviction, 40, 3, "Lejlighed i kommunen", "Boligselskabets advokat"),
+        ];
+        for (var i = 0; i < coming.Length && 4 * i + 3 < free.Count; i++)
+        {
+            var (kind, inDays, told, from, by) = coming[i];
+            transitions.Add(new Transition(free[4 * i + 3].Id, municipality.Id, kind, Today.PlusDays(inDays), from, by,
+                Today.PlusDays(-told), null, null, Today, "system:seed"));
+        }
+        // Last month: a release whose date passed without a place.
+        if (free.Count > 20)
+        {
+            var night = Today.PlusMonths(-1).With(DateAdjusters.StartOfMonth).PlusDays(10);
+            var lapsed = new Transition(free[20].Id, municipality.Id, TransitionKind.PrisonRelease, night, "Arresthuset",
+                "Kriminalforsorgen", night.PlusDays(-12), null, null, Today, "system:seed");
+            lapsed.LapseIfDue(Today);
+            transitions.Add(lapsed);
+        }
+        // A discharge from hospital whose night a stay secured two days ahead.
+        if (placements.Where(p => p.EndDate is null && p.StartDate.ToLocalDate() >= Today.PlusDays(-20))
+                .FirstOrDefault(p => persons.Any(x => x.Id == p.PersonId && x.MunicipalityId == municipality.Id)) is { } stay)
+        {
+            var night = stay.StartDate.ToLocalDate();
+            var secured = new Transition(stay.PersonId, municipality.Id, TransitionKind.HospitalDischarge, night, "Hospitalet",
+                "Socialrådgiver på hospitalet", night.PlusDays(-7), null, null, Today, "system:seed");
+            secured.Secure(stay.Id, null, null, night.PlusDays(-2));
+            transitions.Add(secured);
+        }
+        return transitions;
     }
 
     private sealed record MunicipalityPlan(int Code, string Name, IReadOnlyList<CatalogueFacility> Facilities,

@@ -17,7 +17,8 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
     private static readonly string[] Catalogue = ["Municipalities", "Facilities", "Units", "YouthPolicies"];
     private static readonly string[] ShelterSets =
         [.. Catalogue, "CapacityReports", "Persons", "Placements", "Turnaways", "BedHolds", "SupportPeriods"];
-    private static readonly string[] AllSets = [.. ShelterSets, "Waitlists", "WaitlistEntries", "Offers", "NoticedStays"];
+    private static readonly string[] AllSets =
+        [.. ShelterSets, "Waitlists", "WaitlistEntries", "Offers", "NoticedStays", "Transitions"];
 
     private static readonly Dictionary<Role, string[]> Reads = new()
     {
@@ -29,11 +30,15 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
 
     private static readonly Dictionary<Role, string[]> Writes = new()
     {
-        [Role.HousingOfficer] = ["Persons", "Placements", "Turnaways", "BedHolds", "Waitlists", "WaitlistEntries", "NoticedStays"],
+        [Role.HousingOfficer] =
+            ["Persons", "Placements", "Turnaways", "BedHolds", "Waitlists", "WaitlistEntries", "NoticedStays", "Transitions"],
         [Role.ShelterStaff] = ["Units", "CapacityReports", "Persons", "Placements", "Turnaways", "BedHolds"],
         [Role.Committee] = [],
         [Role.Administrator] = Catalogue,
     };
+
+    /// <summary>Sets a role may only add to: staff record a transition they hear of (issue 28) but neither read nor change one.</summary>
+    private static readonly Dictionary<Role, string[]> CreatesOnly = new() { [Role.ShelterStaff] = ["Transitions"] };
 
     private static readonly string[] ShelterOperations =
         ["Placements/CheckIn", "Placements/Discharge", "Placements/MarkNotified", "Facilities/Availability", "Persons/EligiblePlaces",
@@ -45,7 +50,8 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         [Role.HousingOfficer] = [.. ShelterOperations, "Placements/RenewSupport", "Waitlists/OfferNext", "Offers/Accept", "Offers/Decline",
             "Persons/AccessLog", "Placements/ExtendSupport", "Placements/ChangeSupportMethod", "Placements/ChangeResponsibleMunicipality",
             "Placements/OpenYouthExceptions", "Placements/MinorsAtAdultPlaces", "Persons/MergeInto", "Placements/Cancel",
-            "Placements/RecordHousingSupportAfterSection107", "Placements/RefusionPeriods"],
+            "Placements/RecordHousingSupportAfterSection107", "Placements/RefusionPeriods", "Transitions/Secure", "Transitions/Decline",
+            "Transitions/Worklist"],
         [Role.ShelterStaff] = ShelterOperations,
         [Role.Committee] = [],
         [Role.Administrator] = [],
@@ -92,6 +98,9 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
             new DateRange(ApiFixture.Today.PlusDays(-400), ApiFixture.Today.PlusDays(-395)), ApiFixture.Today.PlusDays(-398),
             ApiFixture.Today, "matrix");
         db.NoticedStays.Add(noticed);
+        var transition = new Transition(person.Id, municipality.Id, TransitionKind.Other, ApiFixture.Today.PlusDays(20), "Matrix",
+            "Matrix", ApiFixture.Today, null, null, ApiFixture.Today, "matrix");
+        db.Transitions.Add(transition);
         await db.SaveChangesAsync();
         var sample = new Sample(municipality.Id, stay.FacilityId, new Dictionary<string, int>
         {
@@ -99,6 +108,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
             ["Facilities"] = stay.FacilityId,
             ["YouthPolicies"] = youthPolicy.Id,
             ["NoticedStays"] = noticed.Id,
+            ["Transitions"] = transition.Id,
             ["Units"] = unit,
             ["CapacityReports"] = await db.CapacityReports.Where(r => r.FacilityId == stay.FacilityId).Select(r => r.Id).FirstAsync(),
             ["Persons"] = person.Id,
@@ -231,6 +241,11 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         yield return ("Placements/RefusionPeriods", HttpMethod.Get, "/odata/Placements/HousingCapacity.RefusionPeriods()", null);
         yield return ("Placements/RecordHousingSupportAfterSection107", HttpMethod.Post,
             $"/odata/Placements({k["Placements"]})/HousingCapacity.RecordHousingSupportAfterSection107", """{"nonsense":1}""");
+        yield return ("Transitions/Secure", HttpMethod.Post, $"/odata/Transitions({k["Transitions"]})/HousingCapacity.Secure",
+            """{"nonsense":1}""");
+        yield return ("Transitions/Decline", HttpMethod.Post, $"/odata/Transitions({k["Transitions"]})/HousingCapacity.Decline",
+            """{"nonsense":1}""");
+        yield return ("Transitions/Worklist", HttpMethod.Get, "/odata/Transitions/HousingCapacity.Worklist()", null);
     }
 
     [Fact]
@@ -285,7 +300,8 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         var rowsBefore = await CountRowsAsync(before);
         foreach (var set in api.OData.Model.EntityContainer.EntitySets().Select(s => s.Name))
         {
-            var allowed = Writes[role].Contains(set);
+            var createsOnly = CreatesOnly.GetValueOrDefault(role, []).Contains(set);
+            var allowed = Writes[role].Contains(set) || createsOnly;
             // Empty or unknown-property bodies: an allowed role gets the writer's own 400 (or 405 where the set has no such
             // write), a forbidden role 403 (or 405, which says the same to everyone). Nothing is written either way.
             foreach (var (method, url, body) in new[]
@@ -300,6 +316,13 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
                 // A stale ETag: even an allowed delete must not happen.
                 request.Headers.TryAddWithoutValidation("If-Match", "W/\"999999\"");
                 var reply = await client.SendAsync(request);
+                if (createsOnly && method != HttpMethod.Post)
+                {
+                    // Not readable, so not there to change (404), or not theirs to change (403), or never changed (405).
+                    if (reply.Status is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed))
+                        wrong.Add($"{method} {url}: expected 403, 404 or 405, got {(int)reply.Status} {Shorten(reply.Body)}");
+                    continue;
+                }
                 if (allowed && reply.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
                     wrong.Add($"{method} {url}: expected to be let through, got {(int)reply.Status} {reply.Body}");
                 if (!allowed && reply.Status is not (HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed))

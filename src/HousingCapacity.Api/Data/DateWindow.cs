@@ -32,6 +32,7 @@ public sealed class DateWindow
         [typeof(Unit)] = [nameof(Unit.OutOfServiceSince)],
         [typeof(YouthPolicy)] = [nameof(YouthPolicy.EffectiveFrom)],
         [typeof(NoticedStay)] = [nameof(NoticedStay.StartDate), nameof(NoticedStay.EndDate), nameof(NoticedStay.NoticeReceivedOn)],
+        [typeof(Transition)] = [nameof(Transition.LosesRoofOn), nameof(Transition.ToldOn)],
     };
 
     /// <summary>Dates that follow from others (or, a birth date, from the CPR number; an answer's or a closed entry's day, from the
@@ -43,6 +44,7 @@ public sealed class DateWindow
         [typeof(SupportPeriod)] = [nameof(SupportPeriod.EndDate)],
         [typeof(Offer)] = [nameof(Offer.RespondBy), nameof(Offer.AnsweredOn)],
         [typeof(WaitlistEntry)] = [nameof(WaitlistEntry.ClosedOn)],
+        [typeof(Transition)] = [nameof(Transition.ClosedOn)],
     };
 
     public LocalDate Latest(LocalDate today) => today.PlusDays(MaxDaysAhead);

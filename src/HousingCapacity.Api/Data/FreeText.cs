@@ -28,6 +28,8 @@ public static class FreeText
         [typeof(Municipality)] = [nameof(Municipality.Name)],
         [typeof(YouthPolicy)] = [nameof(YouthPolicy.PolicyName)],
         [typeof(NoticedStay)] = [nameof(NoticedStay.PlaceName)],
+        [typeof(Transition)] = [nameof(Transition.ComingFrom), nameof(Transition.ToldBy), nameof(Transition.ResponsibleOfficer),
+            nameof(Transition.Note), nameof(Transition.DeclineReason)],
     };
 
     /// <summary>Texts the system sets (the CPR number itself, the user names from tokens, reasons it writes).</summary>
@@ -43,6 +45,7 @@ public static class FreeText
         [typeof(WaitlistEntry)] = [nameof(WaitlistEntry.FlaggedReason)],
         [typeof(YouthPolicy)] = [nameof(YouthPolicy.RecordedBy)],
         [typeof(NoticedStay)] = [nameof(NoticedStay.RecordedBy)],
+        [typeof(Transition)] = [nameof(Transition.RecordedBy)],
     };
 
     /// <summary>No text these changes set holds a CPR number.</summary>

@@ -24,6 +24,7 @@ public static class PersonReaches
         [typeof(Turnaway)] = PersonReach.Own<Turnaway>(t => t.PersonId),
         [typeof(BedHold)] = PersonReach.Own<BedHold>(h => h.PersonId),
         [typeof(NoticedStay)] = PersonReach.Own<NoticedStay>(n => n.PersonId),
+        [typeof(Transition)] = PersonReach.Own<Transition>(t => t.PersonId),
     };
 
     public static IReadOnlyDictionary<Type, PersonReach> Declared => All;

@@ -6,6 +6,7 @@ using HousingCapacity.Api.Features.Catalogue;
 using HousingCapacity.Api.Features.Holds;
 using HousingCapacity.Api.Features.Imports;
 using HousingCapacity.Api.Features.NoticedStays;
+using HousingCapacity.Api.Features.Transitions;
 using HousingCapacity.Api.Features.Persons;
 using HousingCapacity.Api.Features.Shared;
 using HousingCapacity.Api.Features.Turnaways;
@@ -90,7 +91,7 @@ public static class HousingApp
         builder.Services.AddHousingOData(builder.Configuration,
         [
             new CatalogueFeature(), new CapacityFeature(), new PersonsFeature(), new AllocationFeature(), new WaitlistsFeature(),
-            new TurnawaysFeature(), new HoldsFeature(), new YouthPoliciesFeature(), new NoticedStaysFeature(),
+            new TurnawaysFeature(), new HoldsFeature(), new YouthPoliciesFeature(), new NoticedStaysFeature(), new TransitionsFeature(),
         ]);
 
         var app = builder.Build();

@@ -30,6 +30,8 @@ public static class AccessPolicy
         ["SupportPeriods"] = OfficerAndStaff,
         // §110 stays elsewhere known from a notice to the handlekommune: its officers' record.
         ["NoticedStays"] = Officer,
+        // Known dates of losing a roof: the officers of the person's municipality work them.
+        ["Transitions"] = Officer,
         ["Waitlists"] = Officer,
         ["WaitlistEntries"] = Officer,
         ["Offers"] = Officer,
@@ -52,6 +54,8 @@ public static class AccessPolicy
         // Support periods are written only through ExtendSupport and ChangeSupportMethod.
         ["SupportPeriods"] = [],
         ["NoticedStays"] = Officer,
+        // Staff may record a transition they hear of; the officers work it.
+        ["Transitions"] = OfficerAndStaff,
         ["Waitlists"] = Officer,
         ["WaitlistEntries"] = Officer,
         ["Offers"] = [],
@@ -86,6 +90,10 @@ public static class AccessPolicy
         ["Persons/UpdateAge"] = OfficerAndStaff,
         ["Persons/MergeInto"] = Officer,
         ["Persons/CountingYear"] = OfficerAndStaff,
+        // Transitions are the officers' to work (staff may record one, but the worklist and its outcome are the municipality's).
+        ["Transitions/Secure"] = Officer,
+        ["Transitions/Decline"] = Officer,
+        ["Transitions/Worklist"] = Officer,
         ["Waitlists/OfferNext"] = Officer,
         ["Offers/Accept"] = Officer,
         ["Offers/Decline"] = Officer,

@@ -49,6 +49,8 @@ public static class ReadScope
             : staff ? s => db.ScopeFacilityIds.Contains(s.Placement!.FacilityId) : s => false);
         // A stay known from a §110 stk. 6 notice is the receiving municipality's record: its officers see it.
         Filter<NoticedStay>(b, officer ? n => n.RecordingMunicipalityId == db.ScopeMunicipalityId : n => false);
+        // A transition is worked by the officers of the person's municipality; staff record them but do not read them back.
+        Filter<Transition>(b, officer ? t => t.MunicipalityId == db.ScopeMunicipalityId : t => false);
         Filter<Waitlist>(b, officer ? w => w.MunicipalityId == db.ScopeMunicipalityId : w => false);
         Filter<WaitlistEntry>(b, officer ? e => e.Waitlist!.MunicipalityId == db.ScopeMunicipalityId : e => false);
         Filter<Offer>(b, officer ? o => o.Entry!.Waitlist!.MunicipalityId == db.ScopeMunicipalityId : o => false);

@@ -61,6 +61,10 @@ public static class WriteScope
                 BedHold h => officerOf is not null || AtMyFacility(h.FacilityId),
                 // A stay known from a notice is recorded by the municipality that received the notice.
                 NoticedStay n => officerOf is not null && officerOf == n.RecordingMunicipalityId,
+                // Officers work their municipality's transitions; its staff may record one (a release or discharge they hear of).
+                Transition t => officerOf == t.MunicipalityId
+                                || caller.Is(Role.ShelterStaff) && change.State == EntityState.Added
+                                    && caller.MunicipalityId == t.MunicipalityId,
                 Waitlist w => officerOf == w.MunicipalityId,
                 WaitlistEntry e => officerOf is not null && await MunicipalityOfWaitlist(db, e.WaitlistId, ct) == officerOf,
                 Offer o => officerOf is not null && await MunicipalityOfEntry(db, o.WaitlistEntryId, ct) == officerOf,

@@ -28,6 +28,7 @@ public sealed class PageAccessLogTests(ApiFixture api) : IClassFixture<ApiFixtur
             "Side: Unge på § 110-tilbud (undtagelser)"),
         ("sagsbehandler/ophold/{id:int}", Role.HousingOfficer, "/sagsbehandler/ophold/{officer-stay}", "Side: Ophold"),
         ("sagsbehandler/reservationer", Role.HousingOfficer, "/sagsbehandler/reservationer", "Side: Reservationer"),
+        ("sagsbehandler/overgange", Role.HousingOfficer, "/sagsbehandler/overgange", "Side: Overgange"),
     ];
 
     /// <summary>Pages without person data on a GET (the search shows persons only after a POST; PageAccessTests checks its log).</summary>

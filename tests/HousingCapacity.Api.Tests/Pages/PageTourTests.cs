@@ -44,7 +44,7 @@ public sealed class PageTourTests(BrowserFixture browser) : IClassFixture<Browse
                 ($"/sagsbehandler/person/{person}/adgangslog", "officer-access-log"), ("/sagsbehandler/underretninger", "officer-notices"),
                 ("/sagsbehandler/lange-ophold", "officer-long-stays"), ("/sagsbehandler/ventelister", "officer-waitlists"),
                 ("/sagsbehandler/unge-undtagelser", "officer-youth-exceptions"), ($"/sagsbehandler/ophold/{officerStay}", "officer-stay"),
-                ("/sagsbehandler/reservationer", "officer-holds")]),
+                ("/sagsbehandler/reservationer", "officer-holds"), ("/sagsbehandler/overgange", "officer-transitions")]),
             Role.Committee => ("Udvalgsmedlem", [("/udvalg", "committee-month")]),
             _ => ("Administrator", [("/administration", "administrator-facilities"), ("/administration/tilbud/1", "administrator-facility"),
                 ("/administration/import", "administrator-import")]),

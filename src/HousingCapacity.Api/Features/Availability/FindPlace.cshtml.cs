@@ -58,6 +58,8 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
             // A double click: the first click placed the person, the second is answered with the same result.
             ModelState.Clear();
             Done = $"Personen har fået plads på {name} fra i nat.";
+            if (placement is not null && await SecureTransitionAsync(id, new(PlacementId: placement.Id)))
+                Done += " Overgangen i nat er markeret som sikret.";
             return Redirect($"/sagsbehandler/person/{id}");
         }
         if (Refusal?.Code is "FacilityFull" or "UnitDoubleBooked")
@@ -80,11 +82,17 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
         {
             var name = await Db.Facilities.Where(f => f.Id == facilityId).Select(f => f.Name).SingleAsync();
             Done = $"En seng på {name} er reserveret til personen til kl. {hold.ExpiresAt.ToInstant().InZone(DanishTime.Zone):HH:mm}.";
+            if (await SecureTransitionAsync(id, new(BedHoldId: hold.Id))) Done += " Overgangen i nat er markeret som sikret.";
             return Redirect($"/sagsbehandler/person/{id}/find-plads");
         }
         await LoadPlacesAsync();
         return Page();
     }
+
+    /// <summary>A transition of the person's for tonight is secured by what was just made (issue 28: one step from the worklist).</summary>
+    private async Task<bool> SecureTransitionAsync(int personId, Transitions.SecureTransitionCommand command) =>
+        await Db.WriteAsync(async () => await Transitions.TransitionActions.SecureForNightAsync(Db, personId, Tonight, command, Today,
+            HttpContext.RequestAborted), HttpContext.RequestAborted) is not null;
 
     private async Task<IActionResult> ReloadWith(string message)
     {

@@ -1,3 +1,4 @@
+using TransitionWork = HousingCapacity.Api.Features.Transitions;
 using HousingCapacity.Api.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace HousingCapacity.Api.Features.Persons;
 /// adds a CPR number (<c>Persons({id})/AddCpr</c>) and merges two records of the same person (<c>/MergeInto</c>).
 /// </summary>
 public sealed class PersonPageModel(IOptions<PlacementPolicy> policy, NoticedStays.NoticedStayWriter noticedStays,
-    Waitlists.WaitlistEntryWriter entries, CprLookups lookups) : OfficerPage
+    Waitlists.WaitlistEntryWriter entries, CprLookups lookups, TransitionWork.TransitionWriter transitions) : OfficerPage
 {
     public override string Title => Person is null ? "Person" : PersonText.Name(Person);
     public override string Purpose => "Personside";
@@ -38,6 +39,15 @@ public sealed class PersonPageModel(IOptions<PlacementPolicy> policy, NoticedSta
     [BindProperty] public string? JoinReason { get; set; }
 
     [BindProperty] public string? NewCpr { get; set; }
+
+    /// <summary>The person's transitions (known dates of losing their roof), newest first.</summary>
+    public List<Transition> Transitions { get; private set; } = [];
+    [BindProperty] public TransitionKind? TransitionKind { get; set; }
+    [BindProperty] public DateOnly? LosesRoofOn { get; set; }
+    [BindProperty] public string? ComingFrom { get; set; }
+    [BindProperty] public string? ToldBy { get; set; }
+    [BindProperty] public DateOnly? ToldOn { get; set; }
+    [BindProperty] public string? TransitionNote { get; set; }
 
     [BindProperty] public string? MergeQuery { get; set; }
     [BindProperty] public int? MergeTargetId { get; set; }
@@ -89,6 +99,24 @@ public sealed class PersonPageModel(IOptions<PlacementPolicy> policy, NoticedSta
                 Done = $"Personen står nu på ventelisten {name}{(JoinUrgent ? " som hastende" : "")}.";
                 return Redirect($"/sagsbehandler/person/{id}");
             }
+        }
+        return await OnGetAsync(id);
+    }
+
+    /// <summary>Records a known date on which the person loses their roof (as POST /odata/Transitions): it goes on the worklist.</summary>
+    public async Task<IActionResult> OnPostTransitionAsync(int id)
+    {
+        if (TransitionKind is null) Invalid(nameof(TransitionKind), "Vælg hvordan personen mister sit tag over hovedet.");
+        if (LosesRoofOn is null) Invalid(nameof(LosesRoofOn), "Skriv datoen, personen mister sit tag over hovedet.");
+        if (string.IsNullOrWhiteSpace(ComingFrom)) Invalid(nameof(ComingFrom), "Skriv stedet, personen kommer fra.");
+        if (string.IsNullOrWhiteSpace(ToldBy)) Invalid(nameof(ToldBy), "Skriv hvem der gav kommunen besked.");
+        if (ModelState.IsValid && await WriteAsync(() => CreateAsync(transitions, new TransitionWork.NewTransition(id,
+                TransitionKind!.Value, LosesRoofOn!.Value, ComingFrom!, ToldBy!, ToldOn, Caller.Name, TransitionNote)),
+                FieldsOf<TransitionWork.NewTransition>("", ("Kind", nameof(TransitionKind)), ("Note", nameof(TransitionNote)),
+                    ("PersonId", ""))) is not null)
+        {
+            Done = $"Overgangen {Words.Date(LosesRoofOn!.Value)} står nu på listen over overgange.";
+            return Redirect($"/sagsbehandler/person/{id}");
         }
         return await OnGetAsync(id);
     }
@@ -167,6 +195,8 @@ public sealed class PersonPageModel(IOptions<PlacementPolicy> policy, NoticedSta
         MunicipalityNames = await Db.Municipalities.ToDictionaryAsync(m => m.Code, m => m.Name, ct);
         Entries = await Db.WaitlistEntries.AsNoTracking().Include(e => e.Waitlist).Include(e => e.Offers).ThenInclude(o => o.Unit)
             .Where(e => e.PersonId == id).OrderByDescending(e => e.AppliedOn).ToListAsync(ct);
+        Transitions = await Db.Transitions.AsNoTracking().Where(t => t.PersonId == id).OrderByDescending(t => t.LosesRoofOn)
+            .ToListAsync(ct);
         var active = Entries.Where(e => e.Status is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered).Select(e => e.WaitlistId)
             .ToHashSet();
         OpenWaitlists = (await Db.Waitlists.AsNoTracking().OrderBy(w => w.Name).ToListAsync(ct)).Where(w => !active.Contains(w.Id))

@@ -12,7 +12,8 @@ public static class Navigation
         ],
         Role.HousingOfficer =>
         [
-            ("/sagsbehandler", "Find person"), ("/sagsbehandler/underretninger", "Underretninger"),
+            ("/sagsbehandler", "Find person"), ("/sagsbehandler/overgange", "Overgange"),
+            ("/sagsbehandler/underretninger", "Underretninger"),
             ("/sagsbehandler/lange-ophold", "Lange ophold"), ("/sagsbehandler/ventelister", "Ventelister"),
             ("/sagsbehandler/reservationer", "Reservationer"),
             ("/sagsbehandler/unge-undtagelser", "Unge-undtagelser"), ("/sagsbehandler/danmarks-statistik", "Danmarks Statistik"),

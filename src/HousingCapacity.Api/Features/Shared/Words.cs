@@ -67,6 +67,17 @@ public static class Words
         OfferStatus.Accepted => "accepteret",
         OfferStatus.Declined => "afslået",
         OfferStatus.Expired => "udløbet",
+        TransitionKind.PrisonRelease => "Løsladelse fra fængsel eller arresthus",
+        TransitionKind.PsychiatryDischarge => "Udskrivning fra psykiatrien",
+        TransitionKind.HospitalDischarge => "Udskrivning fra hospital",
+        TransitionKind.TreatmentEnd => "Behandling slutter (fx misbrugsbehandling)",
+        TransitionKind.Section107Or108End => "Ophold på botilbud (§ 107 eller § 108) slutter",
+        TransitionKind.Eviction => "Udsættelse af boligen (fogedsag)",
+        TransitionKind.Other => "Andet",
+        TransitionStatus.Open => "Åben",
+        TransitionStatus.PlaceSecured => "Plads sikret",
+        TransitionStatus.DeclinedByPerson => "Afslået af personen",
+        TransitionStatus.Lapsed => "Datoen gik uden plads",
         _ => Reporting.Pdf.MonthlyReportPdf.Word(value.ToString()),
     };
 
