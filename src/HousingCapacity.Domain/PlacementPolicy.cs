@@ -23,6 +23,16 @@ public sealed class PlacementPolicy
     public List<LegalBasis>? YouthRuleBases { get; set; }
     /// <summary>The hour (Copenhagen time) a night ends: a check-in before it belongs to the night that began the evening before.</summary>
     public int NightEndsAtHour { get; set; } = 6;
+    /// <summary>
+    /// The time (Copenhagen time, "HH:mm") by which each place should have reported the night's count: after it, a place without a
+    /// report for the night is flagged to its staff, to the officers and in the availability answer (issue 28.5). Our choice of
+    /// default, 22:00, is when the evening's arrivals have mostly come; a municipality sets its own.
+    /// </summary>
+    public string CountDueBy { get; set; } = "22:00";
+
+    /// <summary>The count's due time (<see cref="CountDueBy"/>); a malformed value is a FormatException.</summary>
+    public LocalTime CountDueTime() =>
+        NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(CountDueBy).GetValueOrThrow();
     /// <summary>A written justification is at least a sentence.</summary>
     public int MinJustificationLength { get; set; } = 20;
     /// <summary>Serviceloven §110 stk. 6: "senest 3 hverdage efter afgørelse om optagelse".</summary>

@@ -130,11 +130,14 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
                 (long)beds * nights - capacity, ownReports.Count, missing.Count, reportedCapacity, reportedOccupied,
                 ownReports.Values.Sum(r => (long)r.BedsOutOfService), Rate(reportedOccupied, reportedCapacity), disagreeing.Count));
             if (missing.Count > 0)
-                notes.Add(new DataQualityNote(f.Name, $"Mangler kapacitetsindberetning for {missing.Count} nat/nætter: {Dates(missing)}.",
+                notes.Add(new DataQualityNote(f.Name,
+                    $"Mangler kapacitetsindberetning for {(missing.Count == 1 ? "1 nat" : $"{missing.Count} nætter")}: {Dates(missing)}.",
                     $"No capacity report for {missing.Count} night(s): {Dates(missing)}."));
             if (disagreeing.Count > 0)
                 notes.Add(new DataQualityNote(f.Name,
-                    $"Indberettet belægning afviger fra de registrerede ophold {disagreeing.Count} nat/nætter: {Dates(disagreeing)}.",
+                    $"Indberettet belægning afviger fra de registrerede ophold " +
+                    $"{(disagreeing.Count == 1 ? "1 nat" : $"{disagreeing.Count} nætter")}: " +
+                    $"{Dates(disagreeing)}.",
                     $"Reported occupancy differs from the recorded stays on {disagreeing.Count} night(s): {Dates(disagreeing)}."));
         }
 

@@ -11,7 +11,7 @@ public sealed class AllocationFeature : IFeature
         // (Program reads the options before the host starts, so that the refusal is one line, not the host's error log).
         services.AddOptions<PlacementPolicy>().Bind(configuration.GetSection("PlacementRules"))
             .Validate(Parses, "PlacementRules: CountingYearThresholds must be yyyy-MM-dd=nights, ExtraNonWorkingDays MM-dd, " +
-                "the youth band YouthMinAge–YouthMaxAge at least 18, NightEndsAtHour 0–12.");
+                "the youth band YouthMinAge–YouthMaxAge at least 18, NightEndsAtHour 0–12, CountDueBy HH:mm.");
         services.AddSingleton<PlacementAllocation>();
         services.AddSingleton<CheckInAction>();
         services.AddSingleton<Admissions>();
@@ -24,6 +24,7 @@ public sealed class AllocationFeature : IFeature
         {
             policy.WorkingDays();
             policy.CountingYearRules();
+            policy.CountDueTime();
             return policy.YouthMinAge >= MinorAtAdultPlaceRule.AdultAge && policy.YouthMaxAge >= policy.YouthMinAge
                 && policy.NightEndsAtHour is >= 0 and <= 12;
         }

@@ -176,7 +176,7 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
         var places = await Db.Unscoped<Facility>().Where(f => f.IsActive && f.Id != Facility.Id && kinds.Contains(f.Kind))
             .ToListAsync(ct);
         var free = Availability.AvailabilityFunction.ComputeFor(places, Tonight, Clock,
-                await Availability.AvailabilityFunction.CountsAsync(Db, Tonight, Clock, ct))
+                await Availability.AvailabilityFunction.CountsAsync(Db, Tonight, Clock, Policy, ct))
             .Where(a => a.BedsFree > 0).ToList();
         var names = await Db.Unscoped<Municipality>().ToDictionaryAsync(m => m.Id, m => m.Name, ct);
         var ordered = free.OrderByDescending(a => a.MunicipalityId == Facility.MunicipalityId).ThenByDescending(a => a.BedsFree)

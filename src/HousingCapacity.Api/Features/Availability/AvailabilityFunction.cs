@@ -2,24 +2,32 @@ namespace HousingCapacity.Api.Features.Availability;
 
 /// <summary>
 /// <c>Facilities/HousingCapacity.Availability(date=…)</c>: free beds per active facility for one night (default tonight,
-/// Copenhagen time) — beds in service − occupied − held — with the age of the newest capacity report.
+/// Copenhagen time) — beds in service − occupied − held — with the age of the newest capacity report, and whether the place has
+/// reported this night's count or is past the time it was due (<see cref="PlacementPolicy.CountDueBy"/>).
 /// </summary>
 public static class AvailabilityFunction
 {
 
     public static async Task<List<FacilityAvailability>> ComputeAsync(HousingDbContext db, LocalDate night, IClock clock,
-        CancellationToken ct) =>
-        ComputeFor(await ActiveFacilitiesAsync(db, ct), night, clock, await CountsAsync(db, night, clock, ct));
+        PlacementPolicy policy, CancellationToken ct) =>
+        ComputeFor(await ActiveFacilitiesAsync(db, ct), night, clock, await CountsAsync(db, night, clock, policy, ct));
+
+    /// <summary>When a night's count is due: the night's evening at <see cref="PlacementPolicy.CountDueBy"/>, Copenhagen time.</summary>
+    public static Instant CountDueAt(LocalDate night, PlacementPolicy policy) =>
+        night.At(policy.CountDueTime()).InZoneLeniently(DanishTime.Zone).ToInstant();
 
     /// <summary>The facilities the caller may see (staff: their own); the counts below are over everything.</summary>
     public static Task<List<Facility>> ActiveFacilitiesAsync(HousingDbContext db, CancellationToken ct) =>
         db.Facilities.Where(f => f.IsActive).OrderBy(f => f.Id).ToListAsync(ct);
 
     /// <summary>Beds in service, people, holds and the newest report per facility for one night: one grouped query each.</summary>
-    public sealed record Counts(Dictionary<int, int> Beds, Dictionary<int, int> Occupied, Dictionary<int, int> Held, Dictionary<int,
-        DateTimeOffset> LastReport);
+    /// <param name="ReportedForNight">The facilities with a count reported for the night.</param>
+    /// <param name="CountDueAt">When the night's count was due.</param>
+    public sealed record Counts(Dictionary<int, int> Beds, Dictionary<int, int> Occupied, Dictionary<int, int> Held,
+        Dictionary<int, DateTimeOffset> LastReport, IReadOnlySet<int> ReportedForNight, Instant CountDueAt);
 
-    public static async Task<Counts> CountsAsync(HousingDbContext db, LocalDate night, IClock clock, CancellationToken ct)
+    public static async Task<Counts> CountsAsync(HousingDbContext db, LocalDate night, IClock clock, PlacementPolicy policy,
+        CancellationToken ct)
     {
         var beds = await db.Unscoped<Unit>().Where(u => u.Status == UnitStatus.InService)
             .GroupBy(u => u.FacilityId).Select(g => new
@@ -37,7 +45,9 @@ public static class AvailabilityFunction
         var held = await db.Unscoped<BedHold>().Where(h => h.Night == date && h.ReleasedAt == null && h.ExpiresAt > now)
             .GroupBy(h => h.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId,
                 x => x.N, ct);
-        return new Counts(beds, occupied, held, reports);
+        var reported = (await db.Unscoped<CapacityReport>().Where(r => r.Date == date).Select(r => r.FacilityId).ToListAsync(ct))
+            .ToHashSet();
+        return new Counts(beds, occupied, held, reports, reported, CountDueAt(night, policy));
     }
 
     public static List<FacilityAvailability> ComputeFor(IEnumerable<Facility> facilities, LocalDate night, IClock clock, Counts counts)
@@ -66,6 +76,8 @@ public static class AvailabilityFunction
                 BedsFree = Math.Max(0, inService - taken - holds),
                 LastReportedAt = last,
                 ReportAgeMinutes = last is null ? null : (int)(now - last.Value.ToInstant()).TotalMinutes,
+                ReportedTonight = counts.ReportedForNight.Contains(f.Id),
+                CountOverdue = !counts.ReportedForNight.Contains(f.Id) && now >= counts.CountDueAt,
             };
         }).ToList();
     }

@@ -22,7 +22,7 @@ public sealed class EligiblePlacesFunction(IOptions<PlacementPolicy> policy)
         if (overlapping > 0) return result; // already has a bed that night
         var facilities = await AvailabilityFunction.ActiveFacilitiesAsync(db, ct);
         var available = AvailabilityFunction.ComputeFor(facilities, night, context.Clock, await AvailabilityFunction.CountsAsync(db, night,
-            context.Clock, ct))
+            context.Clock, policy.Value, ct))
             .Where(a => a.BedsFree > 0).ToList();
         var byId = facilities.ToDictionary(f => f.Id);
         var youthRules = await YouthRules.AllAsync(db, policy.Value, ct);

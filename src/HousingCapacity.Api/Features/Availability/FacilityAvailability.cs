@@ -27,4 +27,9 @@ public sealed class FacilityAvailability
     public DateTimeOffset? LastReportedAt { get; init; }
     /// <summary>Minutes since that report, at the time of asking.</summary>
     public int? ReportAgeMinutes { get; init; }
+    /// <summary>The place has reported its count for this night.</summary>
+    public bool ReportedTonight { get; init; }
+    /// <summary>The place has not reported this night's count, and the time it was due (<c>PlacementRules:CountDueBy</c>, 22:00) has
+    /// passed at the time of asking: the free beds are the system's own count, not the place's.</summary>
+    public bool CountOverdue { get; init; }
 }

@@ -27,6 +27,9 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
     public List<Guest> Guests { get; private set; } = [];
     public CapacityReport? TonightsReport { get; private set; }
     public DateTimeOffset? LastReportedAt { get; private set; }
+    /// <summary>Tonight's count is missing and was due (<see cref="PlacementPolicy.CountDueBy"/>).</summary>
+    public bool CountOverdue { get; private set; }
+    public string CountDueBy => Words.Clock(policy.Value.CountDueTime());
 
     [BindProperty] public int? BedsInService { get; set; }
     [BindProperty] public int? BedsOccupied { get; set; }
@@ -123,5 +126,7 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
         Shows(stays.Select(s => s.PersonId));
         TonightsReport = await Db.CapacityReports.SingleOrDefaultAsync(r => r.FacilityId == Facility.Id && r.Date == tonight, ct);
         LastReportedAt = await Db.CapacityReports.Where(r => r.FacilityId == Facility.Id).MaxAsync(r => (DateTimeOffset?)r.ReportedAt, ct);
+        CountOverdue = TonightsReport is null
+            && Clock.GetCurrentInstant() >= Availability.AvailabilityFunction.CountDueAt(Tonight, policy.Value);
     }
 }

@@ -29,6 +29,9 @@ public static class Words
 
     public static string Date(DateOnly date) => Date(date.ToLocalDate());
 
+    /// <summary>A time of day as Danes write it: "22.00".</summary>
+    public static string Clock(LocalTime time) => time.ToString("HH'.'mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// A night without ambiguity: "natten mellem 5. og 6. december" ("natten til 6. dec." read on the evening of the 6th is the
     /// night before). The night is named by the date it began.
