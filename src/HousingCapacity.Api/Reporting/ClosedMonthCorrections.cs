@@ -15,7 +15,7 @@ public static class ClosedMonthCorrections
 {
     public const string Table = "ClosedMonthCorrections";
 
-    private enum Owner { Facility, Placement, WaitlistEntry, Waitlist }
+    private enum Owner { Facility, Placement, WaitlistEntry, Waitlist, Municipality }
 
     /// <summary>A stay's properties that belong to its discharge (counted in the month it ended); the others to its admission.</summary>
     private static readonly HashSet<string> DischargeProperties =
@@ -81,6 +81,8 @@ public static class ClosedMonthCorrections
                 nameof(Offer.AnsweredOn))),
             WaitlistEntry e => Of(Owner.Waitlist, e.WaitlistId, Span(change, nameof(WaitlistEntry.AppliedOn),
                 nameof(WaitlistEntry.ClosedOn), today)),
+            // A transition counts in the month of its night, by its outcome as it stood at the month's end.
+            Transition t => Of(Owner.Municipality, t.MunicipalityId, DayMonths(change, true, nameof(Transition.LosesRoofOn))),
             _ => [],
         };
     }
@@ -148,6 +150,7 @@ public static class ClosedMonthCorrections
         foreach (var w in await db.Unscoped<Waitlist>().Where(w => waitlists.Contains(w.Id)).Select(w => new { w.Id, w.MunicipalityId })
                      .ToListAsync(ct))
             result[(Owner.Waitlist, w.Id)] = w.MunicipalityId;
+        foreach (var m in Ids(Owner.Municipality)) result[(Owner.Municipality, m)] = m;
         return result;
     }
 }

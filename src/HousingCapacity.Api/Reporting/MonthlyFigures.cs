@@ -28,6 +28,7 @@ public sealed record MonthlyFigures
     public required HousingFirstFigures HousingFirst { get; init; }
     public required IReadOnlyList<WaitlistFigures> Waitlists { get; init; }
     public required Notifications Notifications { get; init; }
+    public required TransitionFigures Transitions { get; init; }
     public required IReadOnlyList<TrendPoint> Trend { get; init; }
     public required IReadOnlyList<DataQualityNote> DataQuality { get; init; }
 }

@@ -105,8 +105,8 @@ public sealed class MonthlyFiguresCache
             [typeof(Person)] = c => c.State == EntityState.Added ? Invalidation.None : Invalidation.All,
             // A hold is tonight's, never a month's figure.
             [typeof(BedHold)] = _ => Invalidation.None,
-            // Transitions are the officers' worklist; the month's figures do not read them yet (issue 28.3 will, by their night).
-            [typeof(Transition)] = _ => Invalidation.None,
+            // A transition counts in the month of its night (issue 28.3).
+            [typeof(Transition)] = c => FromMonthOf(c, nameof(Transition.LosesRoofOn)),
         };
 
     public static Invalidation Of(IEnumerable<EntityEntry<Entity>> changes)

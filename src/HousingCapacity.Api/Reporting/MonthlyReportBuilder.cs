@@ -195,9 +195,35 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             HousingFirst = HousingFirst(stays, kindOf, first, last, await SupportAtMonthEndAsync(stays, kindOf, first, last, ct)),
             Waitlists = WaitlistFiguresOf(waitlists, first, last),
             Notifications = NotificationFigures(stays, kindOf, first, last, today),
+            Transitions = await TransitionFiguresAsync(municipality.Id, first, last, ct),
             Trend = trend,
             DataQuality = notes,
         };
+    }
+
+    /// <summary>The transitions whose night fell in the month, and each one's outcome as it stood on <paramref name="last"/>.</summary>
+    private async Task<TransitionFigures> TransitionFiguresAsync(int municipalityId, LocalDate first, LocalDate last,
+        CancellationToken ct)
+    {
+        var (from, to, today) = (first.ToDateOnly(), last.ToDateOnly(), DanishTime.Today(clock).ToDateOnly());
+        var month = await db.Unscoped<Transition>().AsNoTracking().Where(t => t.MunicipalityId == municipalityId
+            && t.LosesRoofOn >= from && t.LosesRoofOn <= to).ToListAsync(ct);
+        string Outcome(Transition t)
+        {
+            var closedBy = t.ClosedOn is { } closed && closed <= to ? t.Status : TransitionStatus.Open;
+            return closedBy switch
+            {
+                TransitionStatus.PlaceSecured => t.ClosedOn <= t.LosesRoofOn ? "SecuredInTime" : "SecuredLate",
+                TransitionStatus.DeclinedByPerson => "Declined",
+                // Open at the end of the period: the street or unknown once its night has passed, else still ahead (tonight's too).
+                _ => t.LosesRoofOn < today ? "StreetOrUnknown" : "StillAhead",
+            };
+        }
+        var notice = month.Select(t => t.DaysOfNotice).Order().ToList();
+        return new TransitionFigures(PersonCount.Of(month.Count),
+            Group(month.Select(t => t.Kind.ToString()), Enum.GetNames<TransitionKind>(), month.Count),
+            Group(month.Select(Outcome), TransitionFigures.OutcomeNames, month.Count),
+            month.Count >= 5 ? Median(notice) : null);
     }
 
     private static string Key(YearMonth m) => $"{m.Year:0000}-{m.Month:00}";

@@ -119,6 +119,10 @@ public static class ReportRows
         Row("Ungeboliger", All, "Venter ved månedens slutning", f.YouthHousing.WaitingAtMonthEnd);
         Row("Ungeboliger", All, "Dage til accepteret tilbud (median)", f.YouthHousing.MedianDaysToAcceptedOffer);
         Row("Ungeboliger", All, "Unge afvist", f.YouthHousing.YoungTurnedAway);
+        Row("Overgange", All, "Overgange med datoen i måneden", f.Transitions.Total);
+        foreach (var c in f.Transitions.ByKind) Row("Overgange efter slags", MonthlyReportPdf.Word(c.Name), "Overgange", c.Count);
+        foreach (var c in f.Transitions.Outcomes) Row("Overgange efter udfald", TransitionFigures.Label(c.Name), "Overgange", c.Count);
+        Row("Overgange", All, "Dages varsel (median)", f.Transitions.MedianDaysOfNotice);
         Row("Underretninger", "§ 110", "Skulle sendes", f.Notifications.Due);
         Row("Underretninger", "§ 110", "Sendt til tiden", f.Notifications.OnTime);
         Row("Underretninger", "§ 110", "Sendt til tiden (andel)", Share.Of(f.Notifications.ShareOnTime));

@@ -56,6 +56,13 @@ public static class MonthlyReportPdf
         [nameof(TurnawayReason.Violence)] = "Vold/trusler",
         [nameof(TurnawayReason.Other)] = "Andet",
         ["None"] = "Ingen metode",
+        // TransitionKind.Other is "Andet" (above).
+        [nameof(TransitionKind.PrisonRelease)] = "Løsladelse fra fængsel eller arresthus",
+        [nameof(TransitionKind.PsychiatryDischarge)] = "Udskrivning fra psykiatrien",
+        [nameof(TransitionKind.HospitalDischarge)] = "Udskrivning fra hospital",
+        [nameof(TransitionKind.TreatmentEnd)] = "Behandling slutter (fx misbrugsbehandling)",
+        [nameof(TransitionKind.Section107Or108End)] = "Ophold på botilbud (§ 107 eller § 108) slutter",
+        [nameof(TransitionKind.Eviction)] = "Udsættelse af boligen (fogedsag)",
     };
 
     public static string Word(string key) => Words.GetValueOrDefault(key, key);
@@ -150,10 +157,16 @@ public static class MonthlyReportPdf
         var series = kinds.Select(kind => new TrendSeries(Kind(kind), months.Select(m => f.Trend.FirstOrDefault(t => t.Kind == kind
             && t.Month == m)?.OccupancyRate).ToList())).ToList();
         var yearMonths = months.Select(m => YearMonthPattern.Iso.Parse(m).Value).ToList();
-        pdf.TrendCharts($"Belægningsgrad måned for måned, {ChartText.MonthLong(yearMonths[0])}–{ChartText.MonthLong(yearMonths[^1])}, " +
-            "pr. type af tilbud", yearMonths, series);
-        pdf.Table(["Måned", .. kinds.Select(KindShort)], [1.1, .. kinds.Select(_ => 1.0)],
-            yearMonths.Select((m, i) => (IReadOnlyList<string>)[ChartText.MonthLong(m), .. series.Select(x => Pct(x.Values[i]))]).ToList());
+        // A municipality without places has no occupancy to follow (its report still has its transitions and waitlists).
+        if (yearMonths.Count == 0) pdf.Paragraph("Kommunen har ingen tilbud, hvis belægning kan følges.", ReportText.Regular);
+        else
+        {
+            pdf.TrendCharts($"Belægningsgrad måned for måned, {ChartText.MonthLong(yearMonths[0])}–" +
+                $"{ChartText.MonthLong(yearMonths[^1])}, pr. type af tilbud", yearMonths, series);
+            pdf.Table(["Måned", .. kinds.Select(KindShort)], [1.1, .. kinds.Select(_ => 1.0)],
+                yearMonths.Select((m, i) => (IReadOnlyList<string>)[ChartText.MonthLong(m), .. series.Select(x => Pct(x.Values[i]))])
+                    .ToList());
+        }
 
         // Per kind
         pdf.NewPage();
@@ -219,6 +232,19 @@ public static class MonthlyReportPdf
             Merged(s.AdmissionsByPriorResidence, name => DstCodes.Label(Enum.Parse<PriorResidence>(name))));
         pdf.Table(["Efterfølgende støtte ved udskrivning (§ 176 a)", "Antal"], [3, 1],
             Merged(s.DischargesByFollowUpSupport, name => DstCodes.Label(Enum.Parse<FollowUpSupport>(name))));
+
+        // Transitions (issue 28.3)
+        var moves = f.Transitions;
+        pdf.Heading("Overgange: kendte datoer for at miste taget over hovedet", ReportText.Title);
+        pdf.Paragraph("Løsladelser, udskrivninger, ophold på botilbud der slutter, og udsættelser, hvor kommunen kendte datoen, og " +
+            "datoen faldt i måneden. Udfaldet er, som det stod ved månedens slutning.", ReportText.Small);
+        pdf.Table(["Overgange", "Antal"], [3, 1],
+        [
+            ["Overgange med datoen i måneden", C(moves.Total)],
+            .. moves.Outcomes.Select(o => (IReadOnlyList<string>)["– " + TransitionFigures.Label(o.Name), C(o.Count)]),
+            ["Median dages varsel (fra kommunen fik besked til datoen)", Num(moves.MedianDaysOfNotice)],
+        ], ReportText.Regular);
+        pdf.Table(["Overgange efter slags", "Antal"], [3, 1], Merged(moves.ByKind, Word));
 
         pdf.Heading("Efterspørgsel efter ungeboliger", ReportText.Title);
         pdf.Table(["Ungeboliger", "Antal"], [3, 1],
