@@ -47,11 +47,7 @@ public sealed class TransitionMonthFixture : ApiFixture
 
 public sealed class TransitionReportTests(TransitionMonthFixture api) : IClassFixture<TransitionMonthFixture>
 {
-    private async Task<MonthlyFigures> October()
-    {
-        await using var scope = api.Factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<MonthlyReportBuilder>().BuildAsync(903, new YearMonth(2026, 10), default))!;
-    }
+    private Task<MonthlyFigures> October() => Build(new YearMonth(2026, 10));
 
     [Fact]
     public async Task TheMonthsTransitions_ByKindAndOutcome_AsTheyStoodAtItsEnd_WithTheReportsSuppression()
