@@ -310,6 +310,42 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.Equal(2, (await db.CapacityReports.SingleAsync(r => r.FacilityId == facility)).BedsOccupied);
     }
 
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task HousingOfficer_RecordsATransition_FindsItOnTheWorklist_AndRecordsThePersonsNo(string size)
+    {
+        var (personId, _) = await _build.RegisterAsync(new LocalDate(1977, 9, 12));
+        var page = await browser.NewPageAsync(Size(size));
+        await SignInAsync(page, "Boligsagsbehandler", 175);
+        await page.GotoAsync($"/sagsbehandler/person/{personId}");
+        await page.GetByText("Registrér en overgang").ClickAsync();
+        await page.GetByLabel("Personen mister sit tag over hovedet ved").SelectOptionAsync("PrisonRelease");
+        await page.GetByLabel("Datoen (første nat uden eget sted at sove)")
+            .FillAsync(ApiFixture.Today.PlusDays(6).ToString("yyyy-MM-dd", null));
+        await page.GetByLabel("Kommer fra").FillAsync("Vestre Fængsel");
+        await page.GetByLabel("Hvem gav besked").FillAsync("Kriminalforsorgen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrér overgangen" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("står nu på listen over overgange");
+        await CheckAsync(browser, page);
+
+        await Nav(page, "Overgange").ClickAsync();
+        await Expect(Heading(page)).ToHaveTextAsync("Overgange");
+        var card = page.Locator("section.card").Filter(new() { HasText = "Vestre Fængsel" }).Filter(new() { HasText = "om 6 dage" });
+        await Expect(card).ToHaveCountAsync(1);
+        await CheckAsync(browser, page);
+        await ScreenshotAsync(page, $"officer-transitions-{size}");
+        await card.GetByText("Personen siger nej tak").ClickAsync();
+        await card.GetByLabel("Hvad sagde personen").FillAsync("Flytter ind hos sin søster");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Registrér afslag" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Afslaget er registreret");
+        await Expect(page.Locator("section.card").Filter(new() { HasText = "Flytter ind hos sin søster" })).ToHaveCountAsync(0);
+        await SignOutAsync(page, "/sagsbehandler");
+
+        await using var db = browser.NewDb();
+        var transition = await db.Transitions.SingleAsync(t => t.PersonId == personId);
+        Assert.Equal((TransitionStatus.DeclinedByPerson, "Flytter ind hos sin søster"), (transition.Status, transition.DeclineReason));
+    }
+
     [Fact]
     public async Task SignedOut_EveryRolePage_AsksForSignIn_AndTheApiRefusesTheSessionCookie()
     {
