@@ -24,9 +24,6 @@ public readonly struct Outcome<T>
 
     public static implicit operator Outcome<T>(T value) => new(value, null);
 
-    /// <summary>A result of an interface type (C# converts no interface implicitly).</summary>
-    public static Outcome<T> Of(T value) => new(value, null);
-
     public static implicit operator Outcome<T>(Refusal refusal) =>
         new(default, refusal ?? throw new ArgumentNullException(nameof(refusal)));
 

@@ -16,6 +16,9 @@ public static class AvailabilityFunction
     public static Instant CountDueAt(LocalDate night, PlacementPolicy policy) =>
         night.At(policy.CountDueTime()).InZoneLeniently(DanishTime.Zone).ToInstant();
 
+    /// <summary>A place's count for the night is overdue: none is reported, and the time it was due has passed.</summary>
+    public static bool CountOverdue(bool reported, Instant now, Instant dueAt) => !reported && now >= dueAt;
+
     /// <summary>The facilities the caller may see (staff: their own); the counts below are over everything.</summary>
     public static Task<List<Facility>> ActiveFacilitiesAsync(HousingDbContext db, CancellationToken ct) =>
         db.Facilities.Where(f => f.IsActive).OrderBy(f => f.Id).ToListAsync(ct);
@@ -77,7 +80,7 @@ public static class AvailabilityFunction
                 LastReportedAt = last,
                 ReportAgeMinutes = last is null ? null : (int)(now - last.Value.ToInstant()).TotalMinutes,
                 ReportedTonight = counts.ReportedForNight.Contains(f.Id),
-                CountOverdue = !counts.ReportedForNight.Contains(f.Id) && now >= counts.CountDueAt,
+                CountOverdue = CountOverdue(counts.ReportedForNight.Contains(f.Id), now, counts.CountDueAt),
             };
         }).ToList();
     }

@@ -126,7 +126,7 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
         Shows(stays.Select(s => s.PersonId));
         TonightsReport = await Db.CapacityReports.SingleOrDefaultAsync(r => r.FacilityId == Facility.Id && r.Date == tonight, ct);
         LastReportedAt = await Db.CapacityReports.Where(r => r.FacilityId == Facility.Id).MaxAsync(r => (DateTimeOffset?)r.ReportedAt, ct);
-        CountOverdue = TonightsReport is null
-            && Clock.GetCurrentInstant() >= Availability.AvailabilityFunction.CountDueAt(Tonight, policy.Value);
+        CountOverdue = Availability.AvailabilityFunction.CountOverdue(TonightsReport is not null, Clock.GetCurrentInstant(),
+            Availability.AvailabilityFunction.CountDueAt(Tonight, policy.Value));
     }
 }

@@ -47,8 +47,8 @@ public sealed class UnitWriter : IEntitySetWriter, ICreatesFrom<NewUnit>
             .Select(p => (p.Id, Stay: new DateRange(p.StartDate, p.EndDate))).ToList();
         // The Danish text is read by people (Danish dates); the English by clients (ISO dates).
         static string Nights(DateRange s) => s.End is { } end ? $"{s.Start:yyyy-MM-dd}–{end:yyyy-MM-dd}" : $"{s.Start:yyyy-MM-dd}–";
-        static string Nætter(DateRange s) => s.End is { } end ? $"{Words.Date(s.Start)}–{Words.Date(end)}" : $"fra {Words.Date(s.Start)}";
-        var stayDetails = stays.Take(20).Select(s => Refusal.Conflict("Stay", $"Ophold {Nætter(s.Stay)} (nr. {s.Id})",
+        var stayDetails = stays.Take(20).Select(s => Refusal.Conflict("Stay",
+            $"Ophold {Words.Stay(s.Stay.Start.ToDateOnly(), s.Stay.End.ToDateOnly())} (nr. {s.Id})",
             $"Stay {s.Id}: {Nights(s.Stay)}", "Placements")).ToList();
         if (status == UnitStatus.OutOfService && unit.Status != UnitStatus.OutOfService && stays.Count > 0)
             return Refusal.Conflict("UnitOccupied",

@@ -19,13 +19,16 @@ public sealed class FindPersonModel(CprLookups lookups, Microsoft.Extensions.Opt
 
     public async Task OnGetAsync() => await LoadCountsMissingAsync();
 
+    /// <summary>Before the count is due, nothing is read; after it, one query for the municipality's places without tonight's report
+    /// (not the whole country's availability, which the start page does not show).</summary>
     private async Task LoadCountsMissingAsync()
     {
-        var ct = HttpContext.RequestAborted;
-        var own = await Db.Facilities.Where(f => f.IsActive && f.MunicipalityId == Caller.MunicipalityId).ToListAsync(ct);
-        var counts = await Availability.AvailabilityFunction.CountsAsync(Db, Tonight, Clock, policy.Value, ct);
-        CountsMissing = Availability.AvailabilityFunction.ComputeFor(own, Tonight, Clock, counts).Where(a => a.CountOverdue)
-            .Select(a => a.FacilityName).Order().ToList();
+        var dueAt = Availability.AvailabilityFunction.CountDueAt(Tonight, policy.Value);
+        if (!Availability.AvailabilityFunction.CountOverdue(false, Clock.GetCurrentInstant(), dueAt)) return;
+        var night = Tonight.ToDateOnly();
+        CountsMissing = await Db.Facilities.Where(f => f.IsActive && f.MunicipalityId == Caller.MunicipalityId
+                && !Db.CapacityReports.Any(r => r.FacilityId == f.Id && r.Date == night))
+            .Select(f => f.Name).OrderBy(n => n).ToListAsync(HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostAsync()

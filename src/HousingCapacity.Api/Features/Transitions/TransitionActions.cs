@@ -18,7 +18,7 @@ public static class TransitionActions
                 return Refusal.Invalid("NotThePersonsStay", "Opholdet er ikke personens.", "The stay is not the person's.", "placementId");
             if (stay.StartDate > night || stay.EndDate <= night)
                 return Refusal.Rule("StayMissesTheNight",
-                    $"Opholdet giver ikke personen en seng natten til {night.ToString("d. MMMM yyyy", Da)}.",
+                    $"Opholdet giver ikke personen en seng natten til {Shared.Words.Date(night)}.",
                     $"The stay does not give the person a bed on the night of {night:yyyy-MM-dd}.", "placementId");
         }
         if (command.BedHoldId is { } holdId)
@@ -58,6 +58,15 @@ public static class TransitionActions
         return open is not null && (await SecureAsync(db, open, command, today, ct)).Refusal is null ? open : null;
     }
 
+    /// <summary>The worklist as the API and the page read it: lapses what is due (in its own write), then the open ones by date.</summary>
+    public static async Task<IQueryable<Transition>> WorklistAsync(HousingDbContext db, LocalDate today, CancellationToken ct)
+    {
+        var date = today.ToDateOnly();
+        if (await db.Transitions.AnyAsync(t => t.Status == TransitionStatus.Open && t.LosesRoofOn < date, ct))
+            await db.WriteAsync(async () => await LapseDueAsync(db, today, ct), ct);
+        return db.Transitions.Where(t => t.Status == TransitionStatus.Open).OrderBy(t => t.LosesRoofOn).ThenBy(t => t.Id);
+    }
+
     /// <summary>Open transitions whose date has passed without a place become lapsed; how many.</summary>
     public static async Task<int> LapseDueAsync(HousingDbContext db, LocalDate today, CancellationToken ct)
     {
@@ -65,6 +74,4 @@ public static class TransitionActions
         var due = await db.Transitions.Where(t => t.Status == TransitionStatus.Open && t.LosesRoofOn < date).ToListAsync(ct);
         return due.Count(t => t.LapseIfDue(today));
     }
-
-    private static readonly System.Globalization.CultureInfo Da = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
 }

@@ -25,20 +25,12 @@ public sealed class TransitionsController(TransitionWriter writer, IOptions<Tran
     /// has passed are marked lapsed first.
     /// </summary>
     [HttpGet, HousingQuery]
-    public async Task<IActionResult> Worklist(int? days) =>
-        Answer(await WorklistAsync(Db, DanishTime.Today(Clock), days ?? options.Value.WarnDays, HttpContext.RequestAborted),
-            open => Ok(open));
-
-    /// <summary>The worklist as the API and the page read it: lapses what is due (in its own write), then the open ones by date.</summary>
-    public static async Task<Outcome<IQueryable<Transition>>> WorklistAsync(HousingDbContext db, LocalDate today, int days,
-        CancellationToken ct)
+    public async Task<IActionResult> Worklist(int? days)
     {
-        if (days is < 0 or > 365)
-            return Refusal.Invalid("InvalidParameter", "Antal dage skal ligge mellem 0 og 365.", "days must be from 0 to 365.", "days");
-        var date = today.ToDateOnly();
-        if (await db.Transitions.AnyAsync(t => t.Status == TransitionStatus.Open && t.LosesRoofOn < date, ct))
-            await db.WriteAsync(async () => await TransitionActions.LapseDueAsync(db, today, ct), ct);
-        return Outcome<IQueryable<Transition>>.Of(db.Transitions.Where(t => t.Status == TransitionStatus.Open)
-            .OrderBy(t => t.LosesRoofOn).ThenBy(t => t.Id));
+        // The days only mark which transitions to act on now (the page's split); the list is every open one, by date.
+        if ((days ?? options.Value.WarnDays) is < 0 or > 365)
+            return Answer<Transition>(Refusal.Invalid("InvalidParameter", "Antal dage skal ligge mellem 0 og 365.",
+                "days must be from 0 to 365.", "days"), _ => Ok());
+        return Ok(await TransitionActions.WorklistAsync(Db, DanishTime.Today(Clock), HttpContext.RequestAborted));
     }
 }

@@ -78,7 +78,7 @@ public sealed class TransitionsPageModel(IOptions<TransitionOptions> options) : 
     private async Task LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var open = await (await TransitionsController.WorklistAsync(Db, Today, WarnDays, ct)).OrThrow().AsNoTracking().ToListAsync(ct);
+        var open = await (await TransitionActions.WorklistAsync(Db, Today, ct)).AsNoTracking().ToListAsync(ct);
         var personIds = open.Select(t => t.PersonId).Distinct().ToList();
         var persons = await Db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         Shows(persons.Keys);

@@ -38,7 +38,8 @@ public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAct
         else if (await WriteAsync(() => offerNext.InvokeAsync(Db, Current, UnitId.Value, WriteContext),
             new Dictionary<string, string> { ["unitId"] = nameof(UnitId) }) is { } offer)
         {
-            var entry = await Db.WaitlistEntries.AsNoTracking().Include(e => e.Person).SingleAsync(e => e.Id == offer.WaitlistEntryId);
+            // The entry was waiting when the list was read, before the offer: its person is there already.
+            var entry = Entries.Single(e => e.Id == offer.WaitlistEntryId);
             var unit = VacantUnits.FirstOrDefault(u => u.Value == UnitId.ToString())?.Text;
             return Saved($"{unit} er tilbudt {PersonText.Name(entry.Person!)} med svarfrist {Words.Date(offer.RespondBy)}.");
         }
