@@ -92,7 +92,53 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             await store.SaveAsync(Turnaways(facilities, persons));
             await GenerateWaitlistsAsync(store, municipality, persons, units);
             await store.SaveAsync(Transitions(municipality, persons, placements));
+            if (ColdSpellLastWinter(municipality, facilities) is { } coldSpell)
+            {
+                await store.SaveAsync([coldSpell]);
+                await store.SaveAsync(StaysInExtraBeds(coldSpell, facilities.Single(f => f.Id == coldSpell.FacilityId), persons));
+            }
         }
+    }
+
+    /// <summary>
+    /// Issue 28.4: one kuldeberedskab last winter at the municipality's first herberg or forsorgshjem, 6 extra beds for 14 nights
+    /// from 10 January. Drawn from its own seed, so that the rest of the demo stays as it was.
+    /// </summary>
+    private ExtraBeds? ColdSpellLastWinter(Municipality municipality, List<Facility> facilities)
+    {
+        if (facilities.FirstOrDefault(f => f.Kind == FacilityKind.Section110Shelter) is not { } shelter) return null;
+        var first = new LocalDate(Today.Month >= 3 ? Today.Year : Today.Year - 1, 1, 10);
+        return new ExtraBeds(shelter.Id, first, first.PlusDays(13), 6, ExtraBedsReason.ColdWeather,
+            "Frost om natten ned til minus 10 grader", first, first.AtMidnight().InZoneLeniently(DanishTime.Zone).ToInstant(),
+            "system:seed");
+    }
+
+    /// <summary>People in the extra beds of a cold spell, one to three nights each, most nights most beds: all past, all ended.</summary>
+    private List<Placement> StaysInExtraBeds(ExtraBeds beds, Facility shelter, List<Person> persons)
+    {
+        var random = new Random(options.Seed + shelter.MunicipalityId);
+        var stays = new List<Placement>();
+        var (first, until) = (beds.FirstNight.ToLocalDate(), beds.LastNight.ToLocalDate().PlusDays(1));
+        var adults = persons.Where(p => p.AgeOn(first) > 25).ToList();
+        for (var bed = 0; bed < beds.Beds; bed++)
+            for (var night = first.PlusDays(random.Next(0, 2)); night < until; night = night.PlusDays(random.Next(0, 2)))
+            {
+                var end = night.PlusDays(random.Next(1, 4));
+                if (end > until) end = until;
+                var stay = new DateRange(night, end);
+                var person = Enumerable.Range(0, 25).Select(_ => adults[random.Next(adults.Count)])
+                    .FirstOrDefault(p => !Busy(p.Id).Any(b => b.Overlaps(stay)));
+                night = end;
+                if (person is null) continue;
+                Busy(person.Id).Add(stay);
+                var placement = new Placement(person.Id, beds.UnitId, shelter.Id, shelter.LegalBasis, stay, SupportMethod.None, null,
+                    ReferralRoute.SelfReferral, shelter.LegalBasis == LegalBasis.Section110 ? WorkingDays.Add(night, 3) : null,
+                    priorResidence: PriorResidence.Street, responsibleMunicipalityId: person.MunicipalityId);
+                placement.Discharge(end, DischargeReason.Planned, random.Next(0, 3) == 0 ? Destination.OtherShelter : Destination.Street,
+                    shelter.LegalBasis == LegalBasis.Section110 ? FollowUpSupport.None : null);
+                stays.Add(placement);
+            }
+        return stays;
     }
 
     /// <summary>

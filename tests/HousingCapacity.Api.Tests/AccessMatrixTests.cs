@@ -14,7 +14,8 @@ namespace HousingCapacity.Api.Tests;
 /// </summary>
 public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private static readonly string[] Catalogue = ["Municipalities", "Facilities", "Units", "YouthPolicies"];
+    // Extra beds opened for a period are capacity, read as the units are (issue 28.4).
+    private static readonly string[] Catalogue = ["Municipalities", "Facilities", "Units", "YouthPolicies", "ExtraBeds"];
     private static readonly string[] ShelterSets =
         [.. Catalogue, "CapacityReports", "Persons", "Placements", "Turnaways", "BedHolds", "SupportPeriods"];
     private static readonly string[] AllSets =
@@ -31,8 +32,8 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
     private static readonly Dictionary<Role, string[]> Writes = new()
     {
         [Role.HousingOfficer] =
-            ["Persons", "Placements", "Turnaways", "BedHolds", "Waitlists", "WaitlistEntries", "NoticedStays", "Transitions"],
-        [Role.ShelterStaff] = ["Units", "CapacityReports", "Persons", "Placements", "Turnaways", "BedHolds"],
+            ["Persons", "Placements", "Turnaways", "BedHolds", "Waitlists", "WaitlistEntries", "NoticedStays", "Transitions", "ExtraBeds"],
+        [Role.ShelterStaff] = ["Units", "CapacityReports", "Persons", "Placements", "Turnaways", "BedHolds", "ExtraBeds"],
         [Role.Committee] = [],
         [Role.Administrator] = Catalogue,
     };
@@ -51,10 +52,10 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
             "Persons/AccessLog", "Placements/ExtendSupport", "Placements/ChangeSupportMethod", "Placements/ChangeResponsibleMunicipality",
             "Placements/OpenYouthExceptions", "Placements/MinorsAtAdultPlaces", "Persons/MergeInto", "Placements/Cancel",
             "Placements/RecordHousingSupportAfterSection107", "Placements/RefusionPeriods", "Transitions/Secure", "Transitions/Decline",
-            "Transitions/Worklist"],
-        [Role.ShelterStaff] = ShelterOperations,
+            "Transitions/Worklist", "ExtraBeds/Close"],
+        [Role.ShelterStaff] = [.. ShelterOperations, "ExtraBeds/Close"],
         [Role.Committee] = [],
-        [Role.Administrator] = [],
+        [Role.Administrator] = ["ExtraBeds/Close"],
     };
 
     public static TheoryData<Role> Roles => new(Enum.GetValues<Role>());
@@ -101,6 +102,9 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         var transition = new Transition(person.Id, municipality.Id, TransitionKind.Other, ApiFixture.Today.PlusDays(20), "Matrix",
             "Matrix", ApiFixture.Today, null, null, ApiFixture.Today, "matrix");
         db.Transitions.Add(transition);
+        var extraBeds = new ExtraBeds(stay.FacilityId, ApiFixture.Today.PlusDays(30), ApiFixture.Today.PlusDays(31), 2,
+            ExtraBedsReason.ColdWeather, null, ApiFixture.Today, api.Clock.GetCurrentInstant(), "matrix");
+        db.ExtraBeds.Add(extraBeds);
         await db.SaveChangesAsync();
         var sample = new Sample(municipality.Id, stay.FacilityId, new Dictionary<string, int>
         {
@@ -109,6 +113,7 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
             ["YouthPolicies"] = youthPolicy.Id,
             ["NoticedStays"] = noticed.Id,
             ["Transitions"] = transition.Id,
+            ["ExtraBeds"] = extraBeds.Id,
             ["Units"] = unit,
             ["CapacityReports"] = await db.CapacityReports.Where(r => r.FacilityId == stay.FacilityId).Select(r => r.Id).FirstAsync(),
             ["Persons"] = person.Id,
@@ -246,6 +251,9 @@ public partial class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixtur
         yield return ("Transitions/Decline", HttpMethod.Post, $"/odata/Transitions({k["Transitions"]})/HousingCapacity.Decline",
             """{"nonsense":1}""");
         yield return ("Transitions/Worklist", HttpMethod.Get, "/odata/Transitions/HousingCapacity.Worklist()", null);
+        // Closing after the last night: an allowed role gets the rule's own 422, and nothing is closed.
+        yield return ("ExtraBeds/Close", HttpMethod.Post, $"/odata/ExtraBeds({k["ExtraBeds"]})/HousingCapacity.Close",
+            """{"lastNight":"2027-06-01"}""");
     }
 
     [Fact]

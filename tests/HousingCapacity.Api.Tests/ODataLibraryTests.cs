@@ -120,10 +120,11 @@ public sealed class ODataLibraryTests(ApiFixture api) : IClassFixture<ApiFixture
     /// </summary>
     [Theory]
     [InlineData(null, new[] { "Municipalities" })]
-    [InlineData(Role.HousingOfficer, new[] { "Municipalities", "Facilities", "Units", "CapacityReports", "YouthPolicies" })]
+    [InlineData(Role.HousingOfficer, new[] { "Municipalities", "Facilities", "Units", "CapacityReports", "YouthPolicies",
+        "ExtraBeds" })]
     [InlineData(Role.ShelterStaff, new[] { "Municipalities", "YouthPolicies" })]
-    [InlineData(Role.Committee, new[] { "Municipalities", "Facilities", "Units", "YouthPolicies" })]
-    [InlineData(Role.Administrator, new[] { "Municipalities", "Facilities", "Units", "YouthPolicies" })]
+    [InlineData(Role.Committee, new[] { "Municipalities", "Facilities", "Units", "YouthPolicies", "ExtraBeds" })]
+    [InlineData(Role.Administrator, new[] { "Municipalities", "Facilities", "Units", "YouthPolicies", "ExtraBeds" })]
     public void EveryEntitySet_HasAQueryFilter_ButThoseTheRoleSeesInFull(Role? role, string[] seenInFull)
     {
         var options = api.Database.Options();

@@ -32,7 +32,8 @@ public class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
         var reply = await api.OData.GetAsync("/odata");
         var names = reply.Value.EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
         Assert.Equal(["Municipalities", "Facilities", "Units", "CapacityReports", "Persons", "Placements", "SupportPeriods", "Turnaways",
-            "Waitlists", "WaitlistEntries", "Offers", "BedHolds", "YouthPolicies", "NoticedStays", "Transitions"], names);
+            "Waitlists", "WaitlistEntries", "Offers", "BedHolds", "YouthPolicies", "NoticedStays", "Transitions",
+            "ExtraBeds"], names);
     }
 
     [Fact]

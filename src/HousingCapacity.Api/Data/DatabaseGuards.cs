@@ -98,6 +98,12 @@ public static class DatabaseGuards
             {
                 Details = [Refusal.Conflict(booking, "Databasen afviste en overbooking.", "The database refused an over-booking.")],
             };
+        if (Guard("ExtraBedsClosed") is { } closed)
+            return Refusal.Conflict(closed, "De ekstra senge er ikke åbne alle opholdets nætter (de blev måske lukket i samme øjeblik).",
+                "The extra beds are not open on every night of the stay (they may have been closed at the same moment).", "UnitId");
+        if (Guard("ExtraBedsInUse") is { } inUse)
+            return Refusal.Conflict(inUse, "Nogen har fået en af de ekstra senge i en nat, der skulle lukkes. Intet er ændret.",
+                "Someone has been given one of the extra beds on a night that would close. Nothing was changed.", "lastNight");
         if (Guard("UnitOverCapacity", "UnitOccupied") is { } unit)
             return new Refusal(RefusalKind.Conflict, unit, "Enheden har beboere eller bookinger, der ikke længere ville være plads til.",
                 "The unit has stays or bookings there would no longer be room for.", "Beds");

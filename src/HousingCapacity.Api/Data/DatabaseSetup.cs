@@ -149,8 +149,9 @@ public static class DatabaseSetup
         if (logLines > 0)
             throw new InvalidOperationException($"The access log has {logLines} lines and cannot be erased; " +
                                                 "to start again with demo data, delete the database file (and its -wal and -shm files).");
-        string[] tables = [Reporting.ClosedMonthCorrections.Table, "Transitions", "NoticedStays", "BedHolds", "Offers", "WaitlistEntries",
-            "Waitlists", "Turnaways", "SupportPeriods", "Placements", "YouthPolicies", "CapacityReports", "Persons", "Units", "Facilities",
+        string[] tables = [Reporting.ClosedMonthCorrections.Table, "Transitions", "ExtraBeds", "NoticedStays", "BedHolds", "Offers",
+            "WaitlistEntries", "Waitlists", "Turnaways", "SupportPeriods", "Placements", "YouthPolicies", "CapacityReports", "Persons",
+            "Units", "Facilities",
             "Municipalities"];
 #pragma warning disable EF1002 // table names are constants above, not input
         if (db.Database.IsNpgsql())

@@ -30,6 +30,7 @@ public sealed class DateWindow
         [typeof(WaitlistEntry)] = [nameof(WaitlistEntry.AppliedOn)],
         [typeof(Offer)] = [nameof(Offer.OfferedOn)],
         [typeof(Unit)] = [nameof(Unit.OutOfServiceSince)],
+        [typeof(ExtraBeds)] = [nameof(ExtraBeds.FirstNight), nameof(ExtraBeds.LastNight)],
         [typeof(YouthPolicy)] = [nameof(YouthPolicy.EffectiveFrom)],
         [typeof(NoticedStay)] = [nameof(NoticedStay.StartDate), nameof(NoticedStay.EndDate), nameof(NoticedStay.NoticeReceivedOn)],
         [typeof(Transition)] = [nameof(Transition.LosesRoofOn), nameof(Transition.ToldOn)],
@@ -45,6 +46,9 @@ public sealed class DateWindow
         [typeof(Offer)] = [nameof(Offer.RespondBy), nameof(Offer.AnsweredOn)],
         [typeof(WaitlistEntry)] = [nameof(WaitlistEntry.ClosedOn)],
         [typeof(Transition)] = [nameof(Transition.ClosedOn)],
+        // An extra bed's window is its period's nights; the planned last night is the last night as opened.
+        [typeof(Unit)] = [nameof(Unit.OpenFrom), nameof(Unit.OpenUntil)],
+        [typeof(ExtraBeds)] = [nameof(ExtraBeds.PlannedLastNight)],
     };
 
     public LocalDate Latest(LocalDate today) => today.PlusDays(MaxDaysAhead);

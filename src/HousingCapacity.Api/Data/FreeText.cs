@@ -24,6 +24,7 @@ public static class FreeText
         [typeof(SupportPeriod)] = [nameof(SupportPeriod.Reason)],
         [typeof(Facility)] = [nameof(Facility.Name), nameof(Facility.Address)],
         [typeof(Unit)] = [nameof(Unit.Label)],
+        [typeof(ExtraBeds)] = [nameof(ExtraBeds.Note)],
         [typeof(Waitlist)] = [nameof(Waitlist.Name)],
         [typeof(Municipality)] = [nameof(Municipality.Name)],
         [typeof(YouthPolicy)] = [nameof(YouthPolicy.PolicyName)],
@@ -46,6 +47,7 @@ public static class FreeText
         [typeof(YouthPolicy)] = [nameof(YouthPolicy.RecordedBy)],
         [typeof(NoticedStay)] = [nameof(NoticedStay.RecordedBy)],
         [typeof(Transition)] = [nameof(Transition.RecordedBy)],
+        [typeof(ExtraBeds)] = [nameof(ExtraBeds.OpenedBy), nameof(ExtraBeds.ClosedEarlyBy)],
     };
 
     /// <summary>No text these changes set holds a CPR number.</summary>

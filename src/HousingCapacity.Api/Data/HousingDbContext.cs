@@ -47,6 +47,7 @@ public sealed class HousingDbContext : DbContext
     public DbSet<SupportPeriod> SupportPeriods => Set<SupportPeriod>();
     public DbSet<NoticedStay> NoticedStays => Set<NoticedStay>();
     public DbSet<Transition> Transitions => Set<Transition>();
+    public DbSet<ExtraBeds> ExtraBeds => Set<ExtraBeds>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     /// <summary>The access log read a line per entry and person (the view AccessLogLines).</summary>
     public IQueryable<AccessLogLine> AccessLogLines => Set<AccessLogLine>().IgnoreQueryFilters();

@@ -15,6 +15,7 @@ public static class PersonReaches
         [typeof(YouthPolicy)] = PersonReach.None,
         [typeof(Unit)] = PersonReach.None,
         [typeof(CapacityReport)] = PersonReach.None,
+        [typeof(ExtraBeds)] = PersonReach.None,
         [typeof(Waitlist)] = PersonReach.None,
         [typeof(Person)] = PersonReach.Self,
         [typeof(Placement)] = PersonReach.Own<Placement>(p => p.PersonId),

@@ -7,6 +7,7 @@ using HousingCapacity.Api.Features.Holds;
 using HousingCapacity.Api.Features.Imports;
 using HousingCapacity.Api.Features.NoticedStays;
 using HousingCapacity.Api.Features.Transitions;
+using HousingCapacity.Api.Features.ExtraCapacity;
 using HousingCapacity.Api.Features.Persons;
 using HousingCapacity.Api.Features.Shared;
 using HousingCapacity.Api.Features.Turnaways;
@@ -92,6 +93,7 @@ public static class HousingApp
         [
             new CatalogueFeature(), new CapacityFeature(), new PersonsFeature(), new AllocationFeature(), new WaitlistsFeature(),
             new TurnawaysFeature(), new HoldsFeature(), new YouthPoliciesFeature(), new NoticedStaysFeature(), new TransitionsFeature(),
+            new ExtraCapacityFeature(),
         ]);
 
         var app = builder.Build();

@@ -18,6 +18,7 @@ public sealed record MonthlyFigures
     /// <summary>The day the month's own data were last corrected after it ended (its report says "rettet"); null if never.</summary>
     public LocalDate? CorrectedOn { get; init; }
 
+    /// <summary>Occupancy of the places' regular capacity; extra beds opened for a period are in <see cref="ExtraBeds"/>.</summary>
     public required IReadOnlyList<FacilityOccupancy> Facilities { get; init; }
     public required IReadOnlyList<KindOccupancy> Kinds { get; init; }
     public required Occupancy Total { get; init; }
@@ -29,6 +30,7 @@ public sealed record MonthlyFigures
     public required IReadOnlyList<WaitlistFigures> Waitlists { get; init; }
     public required Notifications Notifications { get; init; }
     public required TransitionFigures Transitions { get; init; }
+    public required ExtraBedFigures ExtraBeds { get; init; }
     public required IReadOnlyList<TrendPoint> Trend { get; init; }
     public required IReadOnlyList<DataQualityNote> DataQuality { get; init; }
 }

@@ -107,6 +107,8 @@ public sealed class MonthlyFiguresCache
             [typeof(BedHold)] = _ => Invalidation.None,
             // A transition counts in the month of its night (issue 28.3).
             [typeof(Transition)] = c => FromMonthOf(c, nameof(Transition.LosesRoofOn)),
+            // Extra beds open and close with their unit (a unit's change reads every month), never for a night already past.
+            [typeof(ExtraBeds)] = _ => Invalidation.All,
         };
 
     public static Invalidation Of(IEnumerable<EntityEntry<Entity>> changes)

@@ -19,7 +19,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
 
     private PlacementPolicy Policy => policyOptions.Value;
 
-    private sealed record Stay(int Id, int PersonId, int FacilityId, LocalDate Start, LocalDate? End, SupportMethod Support,
+    private sealed record Stay(int Id, int PersonId, int FacilityId, int UnitId, LocalDate Start, LocalDate? End, SupportMethod Support,
         string? Justification, DischargeReason? Reason, Destination? Destination, LocalDate? NotificationDue, LocalDate? NotifiedOn,
         LegalBasis Basis, int? Handlekommune, PriorResidence? Prior, ReferralRoute? Referral, FollowUpSupport? FollowUp,
         bool? FollowUpInTime, bool WithoutCpr)
@@ -73,13 +73,18 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var facilityIds = facilities.Select(f => f.Id).ToList();
         var policies = await YouthRules.AllAsync(db, Policy, ct);
         YouthRuleInForce youthRule(LocalDate on) => policies(municipality.Id, on);
-        var units = await db.Unscoped<Unit>().AsNoTracking().Where(u => facilityIds.Contains(u.FacilityId)).ToListAsync(ct);
+        // The regular capacity; extra beds opened for a period are reported apart (ExtraBedFiguresOf).
+        var allUnits = await db.Unscoped<Unit>().AsNoTracking().Where(u => facilityIds.Contains(u.FacilityId)).ToListAsync(ct);
+        var units = allUnits.Where(u => !u.IsExtra).ToList();
+        var extraUnits = allUnits.Where(u => u.IsExtra).ToList();
+        var extraUnitIds = extraUnits.Select(u => u.Id).ToHashSet();
         var trendFirst = first.PlusMonths(-12);
         var (firstDate, lastDate, trendFirstDate) = (first.ToDateOnly(), last.ToDateOnly(), trendFirst.ToDateOnly());
         var stays = await db.Unscoped<Placement>().AsNoTracking()
             .Where(p => facilityIds.Contains(p.FacilityId) && (p.StartDate <= lastDate || p.SupportMethod != SupportMethod.None)
                         && (p.EndDate == null || p.EndDate > trendFirstDate || p.SupportMethod != SupportMethod.None))
-            .Select(p => new Stay(p.Id, p.PersonId, p.FacilityId, p.StartDate.ToLocalDate(), p.EndDate.ToLocalDate(), p.SupportMethod,
+            .Select(p => new Stay(p.Id, p.PersonId, p.FacilityId, p.UnitId, p.StartDate.ToLocalDate(), p.EndDate.ToLocalDate(),
+                p.SupportMethod,
                 p.ExceptionJustification, p.DischargeReason, p.Destination, p.NotificationDueDate.ToLocalDate(),
                     p.NotifiedOn.ToLocalDate(), p.LegalBasis, p.ResponsibleMunicipalityId, p.PriorResidence, p.ReferralRoute,
                     p.FollowUpSupport, p.FollowUpDecidedBeforeDischarge, p.Person!.Cpr == null))
@@ -108,15 +113,17 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             var own = units.Where(u => u.FacilityId == f.Id).ToList();
             var beds = own.Sum(u => u.Beds);
             var inService = own.Where(u => u.Status == UnitStatus.InService).Sum(u => u.Beds);
-            var facilityStays = stays.Where(s => s.FacilityId == f.Id).ToList();
+            // Every stay counts against the place's own count (which covers extra beds too); the occupancy is the regular beds'.
+            var allFacilityStays = stays.Where(s => s.FacilityId == f.Id).ToList();
+            var facilityStays = allFacilityStays.Where(s => !extraUnitIds.Contains(s.UnitId)).ToList();
             long occupied = 0, capacity = 0;
             var disagreeing = new List<LocalDate>();
             var ownReports = reports.Where(r => r.FacilityId == f.Id).ToDictionary(r => r.Date);
             var missing = new List<LocalDate>();
             for (var night = first; night <= last; night = night.PlusDays(1))
             {
-                var count = facilityStays.Count(s => s.HoldsNight(night));
-                occupied += count;
+                var count = allFacilityStays.Count(s => s.HoldsNight(night));
+                occupied += facilityStays.Count(s => s.HoldsNight(night));
                 capacity += own.Where(u => u.InServiceOn(night)).Sum(u => u.Beds);
                 if (ownReports.TryGetValue(night.ToDateOnly(), out var report))
                 {
@@ -155,7 +162,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
                 long capacity = 0;
                 for (var night = mFirst; night <= mLast; night = night.PlusDays(1))
                     capacity += units.Where(u => ids.Contains(u.FacilityId) && u.InServiceOn(night)).Sum(u => u.Beds);
-                var occupied = stays.Where(s => ids.Contains(s.FacilityId)).Sum(s => (long)s.NightsWithin(mFirst, mLast));
+                var occupied = stays.Where(s => ids.Contains(s.FacilityId) && !extraUnitIds.Contains(s.UnitId))
+                    .Sum(s => (long)s.NightsWithin(mFirst, mLast));
                 // A month with no stay and no capacity report at these places is a gap (the places were not yet in use, or
                 // nothing was recorded), not 0 %.
                 var recorded = occupied > 0 || reportedMonths.Contains((kind, ym.Year, ym.Month));
@@ -196,12 +204,42 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             Waitlists = WaitlistFiguresOf(waitlists, first, last),
             Notifications = NotificationFigures(stays, kindOf, first, last, today),
             Transitions = await TransitionFiguresAsync(municipality.Id, first, last, ct),
+            ExtraBeds = ExtraBedFiguresOf(facilities, extraUnits, stays, first, last),
             Trend = trend,
             DataQuality = notes,
         };
     }
 
     /// <summary>The transitions whose night fell in the month, and each one's outcome as it stood on <paramref name="last"/>.</summary>
+    /// <summary>The extra beds open in the month, per place: the nights they were open, their bed-nights, and those slept in.</summary>
+    private static ExtraBedFigures ExtraBedFiguresOf(List<Facility> facilities, List<Unit> extraUnits, List<Stay> stays, LocalDate first,
+        LocalDate last)
+    {
+        var places = new List<ExtraBedsAtFacility>();
+        var nightsOpen = new HashSet<LocalDate>();
+        foreach (var f in facilities)
+        {
+            var own = extraUnits.Where(u => u.FacilityId == f.Id).ToList();
+            if (own.Count == 0) continue;
+            var ids = own.Select(u => u.Id).ToHashSet();
+            var inThem = stays.Where(s => ids.Contains(s.UnitId)).ToList();
+            long capacity = 0, occupied = 0;
+            var nights = 0;
+            for (var night = first; night <= last; night = night.PlusDays(1))
+            {
+                var beds = own.Where(u => u.InServiceOn(night)).Sum(u => u.Beds);
+                if (beds == 0) continue;
+                nights++;
+                nightsOpen.Add(night);
+                capacity += beds;
+                occupied += inThem.Count(s => s.HoldsNight(night));
+            }
+            if (nights > 0) places.Add(new ExtraBedsAtFacility(f.Id, f.Name, f.Kind, nights, capacity, occupied, Rate(occupied, capacity)));
+        }
+        var (totalCapacity, totalOccupied) = (places.Sum(p => p.CapacityBedNights), places.Sum(p => p.OccupiedBedNights));
+        return new ExtraBedFigures(places, nightsOpen.Count, totalCapacity, totalOccupied, Rate(totalOccupied, totalCapacity));
+    }
+
     private async Task<TransitionFigures> TransitionFiguresAsync(int municipalityId, LocalDate first, LocalDate last,
         CancellationToken ct)
     {

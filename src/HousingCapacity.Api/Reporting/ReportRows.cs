@@ -119,6 +119,17 @@ public static class ReportRows
         Row("Ungeboliger", All, "Venter ved månedens slutning", f.YouthHousing.WaitingAtMonthEnd);
         Row("Ungeboliger", All, "Dage til accepteret tilbud (median)", f.YouthHousing.MedianDaysToAcceptedOffer);
         Row("Ungeboliger", All, "Unge afvist", f.YouthHousing.YoungTurnedAway);
+        foreach (var p in f.ExtraBeds.Places)
+        {
+            Row("Ekstra senge", p.Name, "Nætter åbne", p.NightsOpen);
+            Row("Ekstra senge", p.Name, "Kapacitet (sengenætter)", p.CapacityBedNights);
+            Row("Ekstra senge", p.Name, "Belagte sengenætter", p.OccupiedBedNights);
+            Row("Ekstra senge", p.Name, "Belægningsgrad (andel)", Share.Of(p.OccupancyRate));
+        }
+        Row("Ekstra senge", All, "Nætter åbne", f.ExtraBeds.NightsOpen);
+        Row("Ekstra senge", All, "Kapacitet (sengenætter)", f.ExtraBeds.CapacityBedNights);
+        Row("Ekstra senge", All, "Belagte sengenætter", f.ExtraBeds.OccupiedBedNights);
+        Row("Ekstra senge", All, "Belægningsgrad (andel)", Share.Of(f.ExtraBeds.OccupancyRate));
         Row("Overgange", All, "Overgange med datoen i måneden", f.Transitions.Total);
         foreach (var c in f.Transitions.ByKind) Row("Overgange efter slags", MonthlyReportPdf.Word(c.Name), "Overgange", c.Count);
         foreach (var c in f.Transitions.Outcomes) Row("Overgange efter udfald", TransitionFigures.Label(c.Name), "Overgange", c.Count);

@@ -26,6 +26,9 @@ public static class ReportSummary
         sentences.Add($"{Count(f.Flow.PersonsPastSection110Threshold, "person", "personer")} var over tærsklen i § 110-optællingsåret.");
         sentences.Add($"{Count(f.Section110.DischargesToStreetOrUnknown, "udskrivning", "udskrivninger")} fra § 110-tilbud var til " +
             $"gaden eller et ukendt sted (af {Number(f.Section110.Discharges)} i alt).");
+        if (f.ExtraBeds is { NightsOpen: > 0 and var open, OccupancyRate: { } extraRate })
+            sentences.Add($"Ekstra senge (fx kuldeberedskab) var åbne {(open == 1 ? "1 nat" : $"{open} nætter")}; " +
+                $"{ChartText.Percent(extraRate)} af dem var belagt.");
         if (f.Transitions.Total.Value > 0)
             sentences.Add($"{Count(f.Transitions.Total, "overgang", "overgange")} med en kendt dato for at miste taget over hovedet " +
                 $"faldt i måneden: for {Number(f.Transitions.Outcome("SecuredInTime"))} var en plads sikret inden datoen, og for " +

@@ -19,6 +19,8 @@ public static class AccessPolicy
         ["Municipalities"] = Everyone,
         ["Facilities"] = Everyone,
         ["Units"] = Everyone,
+        // Extra beds opened for cold nights: capacity, like the units themselves.
+        ["ExtraBeds"] = Everyone,
         // A municipality's youth policy is a published policy: refusals, pages and the report cite it.
         ["YouthPolicies"] = Everyone,
         ["CapacityReports"] = OfficerAndStaff,
@@ -46,6 +48,8 @@ public static class AccessPolicy
         // Staff put their own units in and out of service.
         ["Units"] = [Role.Administrator, Role.ShelterStaff],
         ["CapacityReports"] = [Role.ShelterStaff],
+        // The place's staff, the officers of the municipality that runs it, and its administrator open extra beds.
+        ["ExtraBeds"] = [Role.Administrator, Role.HousingOfficer, Role.ShelterStaff],
         // Staff register the person they check in.
         ["Persons"] = OfficerAndStaff,
         ["Placements"] = OfficerAndStaff,
@@ -94,6 +98,7 @@ public static class AccessPolicy
         ["Transitions/Secure"] = Officer,
         ["Transitions/Decline"] = Officer,
         ["Transitions/Worklist"] = Officer,
+        ["ExtraBeds/Close"] = [Role.Administrator, Role.HousingOfficer, Role.ShelterStaff],
         ["Waitlists/OfferNext"] = Officer,
         ["Offers/Accept"] = Officer,
         ["Offers/Decline"] = Officer,

@@ -26,6 +26,7 @@ public static class ReadScope
         Filter<YouthPolicy>(b, catalogue || staff ? null : y => false);
         Filter<Facility>(b, catalogue ? null : staff ? f => db.ScopeFacilityIds.Contains(f.Id) : f => false);
         Filter<Unit>(b, catalogue ? null : staff ? u => db.ScopeFacilityIds.Contains(u.FacilityId) : u => false);
+        Filter<ExtraBeds>(b, catalogue ? null : staff ? e => db.ScopeFacilityIds.Contains(e.FacilityId) : e => false);
         Filter<CapacityReport>(b, officer ? null : staff ? r => db.ScopeFacilityIds.Contains(r.FacilityId) : r => false);
         Filter<Placement>(b, officer
             ? p => p.ResponsibleMunicipalityId == db.ScopeMunicipalityId || EF.Property<int?>(p,

@@ -40,7 +40,12 @@ public static class WriteScope
                 // A municipality's youth policy is its administrator's to record.
                 YouthPolicy y => administratorOf == y.MunicipalityId,
                 Unit u => administratorOf is not null && facilityMunicipality.GetValueOrDefault(u.FacilityId) == administratorOf
-                          || change.State == EntityState.Modified && AtMyFacility(u.FacilityId),
+                          || change.State == EntityState.Modified && AtMyFacility(u.FacilityId)
+                          // Extra beds' unit is opened and closed with its period (below).
+                          || u.IsExtra && (AtMyFacility(u.FacilityId) || InMyMunicipality(u.FacilityId)),
+                // Extra beds: the place's staff, the officers of the municipality that runs it, and its administrator.
+                ExtraBeds e => AtMyFacility(e.FacilityId) || InMyMunicipality(e.FacilityId)
+                               || administratorOf is not null && facilityMunicipality.GetValueOrDefault(e.FacilityId) == administratorOf,
                 CapacityReport r => AtMyFacility(r.FacilityId)
                                     || administratorOf is not null
                                         && facilityMunicipality.GetValueOrDefault(r.FacilityId) == administratorOf,
@@ -89,6 +94,7 @@ public static class WriteScope
             Placement p => p.FacilityId,
             Turnaway t => t.FacilityId,
             Unit u => u.FacilityId,
+            ExtraBeds e => e.FacilityId,
             CapacityReport r => r.FacilityId,
             SupportPeriod s => s.Placement?.FacilityId ?? 0,
             _ => 0,

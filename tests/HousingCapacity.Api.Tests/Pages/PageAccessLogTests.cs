@@ -34,8 +34,8 @@ public sealed class PageAccessLogTests(ApiFixture api) : IClassFixture<ApiFixtur
     /// <summary>Pages without person data on a GET (the search shows persons only after a POST; PageAccessTests checks its log).</summary>
     private static readonly string[] WithoutPersonData =
     [
-        "", "logind", "logud", "fejl/{status:int}", "personale/tjek-ind", "personale/afvisning", "personale/enheder", "sagsbehandler",
-        "udvalg", "administration", "administration/import", "administration/ungepolitik",
+        "", "logind", "logud", "fejl/{status:int}", "personale/tjek-ind", "personale/afvisning", "personale/enheder",
+        "personale/ekstra-senge", "sagsbehandler", "udvalg", "administration", "administration/import", "administration/ungepolitik",
         "administration/tilbud/{id:int?}",
         // The DST files: a GET lists places and quarters; the file itself writes the access log as it leaves (DstExportTests).
         "personale/danmarks-statistik", "sagsbehandler/danmarks-statistik",

@@ -203,7 +203,7 @@ public sealed class CheckInModel(CheckInAction checkIn, PersonWriter persons, Cp
         Youth = await YouthRules.AtAsync(Db, Facility.MunicipalityId, Today, Policy, HttpContext.RequestAborted);
         // Only units with a bed free tonight (not taken by a stay or held), in the order people count them.
         var (tonight, now, ct) = (Tonight.ToDateOnly(), Clock.GetCurrentInstant().ToUtc(), HttpContext.RequestAborted);
-        var units = await Db.Units.Where(u => u.FacilityId == Facility.Id && u.Status == UnitStatus.InService)
+        var units = await Db.Units.Where(u => u.FacilityId == Facility.Id).Where(Unit.BookableOn(tonight))
             .Select(u => new
             {
                 u.Id, u.Label, u.Beds,

@@ -103,9 +103,9 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     {
         var ct = c.Cancellation;
         var stay = new DateRange(planned.StartDate, planned.EndDate);
-        var unit = await db.Unscoped<Unit>().AsNoTracking().Where(u => u.Id == planned.UnitId)
-            .Select(u => new { u.Beds, u.Status }).SingleOrDefaultAsync(ct);
-        if (unit is null || unit.Status != UnitStatus.InService) return false;
+        var unit = await db.Unscoped<Unit>().AsNoTracking().Where(u => u.Id == planned.UnitId).SingleOrDefaultAsync(ct);
+        // Extra beds may have been closed early meanwhile.
+        if (unit is null || unit.Status != UnitStatus.InService || !unit.OpenThroughout(stay)) return false;
         if (await BedHoldWriter.BedsTakenAsync(db, planned.UnitId, stay, c.Clock.GetCurrentInstant(), planned.PersonId, ct) >= unit.Beds)
             return false;
         return !await Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == planned.PersonId), stay).AnyAsync(ct);
@@ -151,6 +151,8 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             unit = free?.Unit;
         }
 
+        // Among extra beds, a stay ends with them (asked without an end, it gets theirs).
+        if (unit is not null) stay = free?.Stay ?? unit.StayFor(stay);
         var overlapping = await Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
         // The youth rule is the policy of the municipality that runs the place, in force on the first night; looked up only
         // where the rule can apply at all (a §110 place), so that other allocations make no extra queries.

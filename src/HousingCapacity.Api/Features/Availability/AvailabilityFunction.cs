@@ -2,8 +2,9 @@ namespace HousingCapacity.Api.Features.Availability;
 
 /// <summary>
 /// <c>Facilities/HousingCapacity.Availability(date=…)</c>: free beds per active facility for one night (default tonight,
-/// Copenhagen time) — beds in service − occupied − held — with the age of the newest capacity report, and whether the place has
-/// reported this night's count or is past the time it was due (<see cref="PlacementPolicy.CountDueBy"/>).
+/// Copenhagen time) — beds in service (extra beds open that night among them) − occupied − held — with the age of the newest
+/// capacity report, and whether the place has reported this night's count or is past the time it was due
+/// (<see cref="PlacementPolicy.CountDueBy"/>).
 /// </summary>
 public static class AvailabilityFunction
 {
@@ -26,19 +27,21 @@ public static class AvailabilityFunction
     /// <summary>Beds in service, people, holds and the newest report per facility for one night: one grouped query each.</summary>
     /// <param name="ReportedForNight">The facilities with a count reported for the night.</param>
     /// <param name="CountDueAt">When the night's count was due.</param>
-    public sealed record Counts(Dictionary<int, int> Beds, Dictionary<int, int> Occupied, Dictionary<int, int> Held,
+    /// <param name="Beds">Beds that can be given out that night, and how many of them are extra beds.</param>
+    public sealed record Counts(Dictionary<int, (int Beds, int Extra)> Beds, Dictionary<int, int> Occupied, Dictionary<int, int> Held,
         Dictionary<int, DateTimeOffset> LastReport, IReadOnlySet<int> ReportedForNight, Instant CountDueAt);
 
     public static async Task<Counts> CountsAsync(HousingDbContext db, LocalDate night, IClock clock, PlacementPolicy policy,
         CancellationToken ct)
     {
-        var beds = await db.Unscoped<Unit>().Where(u => u.Status == UnitStatus.InService)
+        var date = night.ToDateOnly();
+        var beds = await db.Unscoped<Unit>().Where(Unit.BookableOn(date))
             .GroupBy(u => u.FacilityId).Select(g => new
             {
                 FacilityId = g.Key,
-                Beds = g.Sum(u => u.Beds)
-            }).ToDictionaryAsync(x => x.FacilityId, x => x.Beds, ct);
-        var date = night.ToDateOnly();
+                Beds = g.Sum(u => u.Beds),
+                Extra = g.Sum(u => u.OpenFrom == null ? 0 : u.Beds),
+            }).ToDictionaryAsync(x => x.FacilityId, ct);
         var occupied = await db.Unscoped<Placement>().Where(p => p.StartDate <= date && (p.EndDate == null || p.EndDate > date))
             .GroupBy(p => p.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId,
                 x => x.N, ct);
@@ -50,7 +53,8 @@ public static class AvailabilityFunction
                 x => x.N, ct);
         var reported = (await db.Unscoped<CapacityReport>().Where(r => r.Date == date).Select(r => r.FacilityId).ToListAsync(ct))
             .ToHashSet();
-        return new Counts(beds, occupied, held, reports, reported, CountDueAt(night, policy));
+        return new Counts(beds.ToDictionary(x => x.Key, x => (x.Value.Beds, x.Value.Extra)), occupied, held, reports, reported,
+            CountDueAt(night, policy));
     }
 
     public static List<FacilityAvailability> ComputeFor(IEnumerable<Facility> facilities, LocalDate night, IClock clock, Counts counts)
@@ -58,7 +62,7 @@ public static class AvailabilityFunction
         var now = clock.GetCurrentInstant();
         return facilities.Select(f =>
         {
-            var inService = counts.Beds.GetValueOrDefault(f.Id);
+            var (inService, extra) = counts.Beds.GetValueOrDefault(f.Id);
             var taken = counts.Occupied.GetValueOrDefault(f.Id);
             var holds = counts.Held.GetValueOrDefault(f.Id);
             DateTimeOffset? last = counts.LastReport.TryGetValue(f.Id, out var l) ? l : null;
@@ -74,6 +78,7 @@ public static class AvailabilityFunction
                 MaxAge = f.MaxAge,
                 Date = night.ToDateOnly(),
                 BedsInService = inService,
+                ExtraBeds = extra,
                 BedsOccupied = taken,
                 BedsHeld = holds,
                 BedsFree = Math.Max(0, inService - taken - holds),

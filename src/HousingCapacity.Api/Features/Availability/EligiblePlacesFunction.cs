@@ -28,10 +28,10 @@ public sealed class EligiblePlacesFunction(IOptions<PlacementPolicy> policy)
         var youthRules = await YouthRules.AllAsync(db, policy.Value, ct);
         var facilityIds = available.Select(a => a.FacilityId).ToList();
         // The units of those facilities, and for each the people and the others' holds that night: three queries in all.
-        var units = (await db.Unscoped<Unit>().Where(u => facilityIds.Contains(u.FacilityId)
-            && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct))
-            .ToLookup(u => u.FacilityId);
         var date = night.ToDateOnly();
+        var units = (await db.Unscoped<Unit>().Where(u => facilityIds.Contains(u.FacilityId)).Where(Unit.BookableOn(date))
+            .OrderBy(u => u.Id).ToListAsync(ct))
+            .ToLookup(u => u.FacilityId);
         var occupied = await db.Unscoped<Placement>().Where(p => facilityIds.Contains(p.FacilityId) && p.StartDate <= date
             && (p.EndDate == null || p.EndDate > date))
             .GroupBy(p => p.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);

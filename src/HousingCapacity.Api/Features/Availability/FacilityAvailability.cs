@@ -16,8 +16,11 @@ public sealed class FacilityAvailability
     public int? MinAge { get; init; }
     public int? MaxAge { get; init; }
     public DateOnly Date { get; init; }
-    /// <summary>Beds of the units in service.</summary>
+    /// <summary>Beds of the units in service that night, extra beds open that night included.</summary>
     public int BedsInService { get; init; }
+    /// <summary>How many of those are extra beds the place has opened for a period (a kuldeberedskab, say: <see cref="Domain.ExtraBeds"/>).
+    /// </summary>
+    public int ExtraBeds { get; init; }
     /// <summary>People with a stay that includes the night.</summary>
     public int BedsOccupied { get; init; }
     /// <summary>Beds held for someone on the way.</summary>

@@ -105,7 +105,7 @@ public sealed class FindPlaceModel(EligiblePlacesFunction eligiblePlaces, Placem
     {
         var tonight = Tonight.ToDateOnly();
         return Db.Placements.AnyAsync(p => p.PersonId == personId && p.FacilityId == facilityId && p.StartDate == tonight
-            && p.EndDate == null);
+            && (p.EndDate == null || p.EndDate > tonight));
     }
 
     private async Task<bool> LoadPersonAsync(int id)

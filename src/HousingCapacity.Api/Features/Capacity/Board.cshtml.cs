@@ -24,6 +24,8 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
     public sealed record Guest(Placement Stay, Person Person, string UnitLabel, int Nights, string? YouthWarning, LongStay? CountingYear);
 
     public List<UnitRow> Units { get; private set; } = [];
+    /// <summary>Extra beds the place has open tonight (a kuldeberedskab, say); null when none.</summary>
+    public ExtraBeds? ExtraTonight { get; private set; }
     public List<Guest> Guests { get; private set; } = [];
     public CapacityReport? TonightsReport { get; private set; }
     public DateTimeOffset? LastReportedAt { get; private set; }
@@ -98,7 +100,11 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
         var ct = HttpContext.RequestAborted;
         var tonight = Tonight.ToDateOnly();
         var now = Clock.GetCurrentInstant().ToUtc();
-        var units = await Db.Units.Where(u => u.FacilityId == Facility.Id).OrderBy(u => u.Id).ToListAsync(ct);
+        // The regular units, and extra beds open tonight (listed last).
+        var units = await Db.Units.Where(u => u.FacilityId == Facility.Id).Where(Unit.ExistsOn(tonight))
+            .OrderBy(u => u.OpenFrom != null).ThenBy(u => u.Id).ToListAsync(ct);
+        ExtraTonight = await Db.ExtraBeds.AsNoTracking().Where(e => e.FacilityId == Facility.Id && e.FirstNight <= tonight
+            && e.LastNight >= tonight).FirstOrDefaultAsync(ct);
         var stays = await Db.Placements.Where(p => p.FacilityId == Facility.Id && p.StartDate <= tonight
                 && (p.EndDate == null || p.EndDate > tonight))
             .Include(p => p.Person).OrderBy(p => p.StartDate).ToListAsync(ct);

@@ -24,7 +24,7 @@ public sealed class CapacityReportWriter(Microsoft.Extensions.Options.IOptions<P
         // Tonight's count: before the morning hour it is still the night that began the evening before.
         var date = n.Date?.ToLocalDate() ?? DanishTime.Night(c.Clock, policy.Value.NightEndsAtHour);
         if (FutureRefusal(date, c.Clock) is { } future) return future;
-        var (beds, outOfService) = await BedsAsync(db, facilityId, c.Cancellation);
+        var (beds, outOfService) = await BedsAsync(db, facilityId, date.ToDateOnly(), c.Cancellation);
         var reportedOut = n.BedsOutOfService ?? outOfService;
         var inService = n.BedsInService ?? beds - reportedOut;
         var occupied = n.BedsOccupied;
@@ -44,15 +44,18 @@ public sealed class CapacityReportWriter(Microsoft.Extensions.Options.IOptions<P
     public async Task<Refusal?> UpdateAsync(HousingDbContext db, Entity e, EntityValues v, WriteContext c)
     {
         var r = (CapacityReport)e;
-        var (beds, _) = await BedsAsync(db, r.FacilityId, c.Cancellation);
+        var (beds, _) = await BedsAsync(db, r.FacilityId, r.Date, c.Cancellation);
         var change = v.As<CapacityReportChange>(r);
         r.Update(change.BedsInService, change.BedsOccupied, change.BedsOutOfService, beds, c.Clock.GetCurrentInstant(), c.UserName);
         return null;
     }
 
-    private static async Task<(int Beds, int OutOfService)> BedsAsync(HousingDbContext db, int facilityId, CancellationToken ct)
+    /// <summary>The place's beds on the night (its regular units, and extra beds open that night), and those out of service.</summary>
+    private static async Task<(int Beds, int OutOfService)> BedsAsync(HousingDbContext db, int facilityId, DateOnly night,
+        CancellationToken ct)
     {
-        var units = await db.Unscoped<Unit>().Where(u => u.FacilityId == facilityId).Select(u => new { u.Beds, u.Status }).ToListAsync(ct);
+        var units = await db.Unscoped<Unit>().Where(u => u.FacilityId == facilityId).Where(Unit.ExistsOn(night))
+            .Select(u => new { u.Beds, u.Status }).ToListAsync(ct);
         return (units.Sum(u => u.Beds), units.Where(u => u.Status == UnitStatus.OutOfService).Sum(u => u.Beds));
     }
 

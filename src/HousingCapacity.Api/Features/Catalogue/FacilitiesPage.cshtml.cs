@@ -11,6 +11,8 @@ public sealed class FacilitiesPageModel : AdministratorPage
     public List<Facility> Facilities { get; private set; } = [];
 
     public async Task OnGetAsync() =>
-        Facilities = await Db.Facilities.AsNoTracking().Include(f => f.Units).Where(f => f.MunicipalityId == Caller.MunicipalityId)
+        // The regular units: extra beds opened for a period are the places' own (the staff's page of extra beds).
+        Facilities = await Db.Facilities.AsNoTracking().Include(f => f.Units.Where(u => u.OpenFrom == null))
+            .Where(f => f.MunicipalityId == Caller.MunicipalityId)
             .OrderBy(f => f.Name).ToListAsync(HttpContext.RequestAborted);
 }

@@ -137,7 +137,7 @@ public sealed class FacilityPageModel(FacilityWriter facilities, UnitWriter unit
     {
         if (id is null) return true;
         var ct = HttpContext.RequestAborted;
-        Facility = await Db.Facilities.AsNoTracking().Include(f => f.Units)
+        Facility = await Db.Facilities.AsNoTracking().Include(f => f.Units.Where(u => u.OpenFrom == null))
             .SingleOrDefaultAsync(f => f.Id == id && f.MunicipalityId == Caller.MunicipalityId, ct);
         if (Facility is null) return false;
         var tonight = Tonight.ToDateOnly();

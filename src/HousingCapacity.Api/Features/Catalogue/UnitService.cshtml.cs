@@ -38,6 +38,7 @@ public sealed class UnitServiceModel(UnitWriter units) : StaffPage
     }
 
     private async Task LoadAsync() =>
-        Units = await Db.Units.AsNoTracking().Where(u => u.FacilityId == Facility.Id).OrderBy(u => u.Id)
+        // Extra beds open and close with their period (the page of extra beds), not in and out of service.
+        Units = await Db.Units.AsNoTracking().Where(u => u.FacilityId == Facility.Id && u.OpenFrom == null).OrderBy(u => u.Id)
             .ToListAsync(HttpContext.RequestAborted);
 }

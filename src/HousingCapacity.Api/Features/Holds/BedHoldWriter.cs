@@ -49,6 +49,9 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options, IOptions<Pla
             if (unit.Status == UnitStatus.OutOfService)
                 return Refusal.Conflict("UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.",
                     "UnitId");
+            if (!unit.OpenOn(night))
+                return Refusal.Conflict("UnitOutOfService", $"{unit.Label} er ikke åbne i nat.", $"{unit.Label} are not open tonight.",
+                    "UnitId");
             if (await BedsTakenAsync(db, unit.Id, stay, now, null, ct) >= unit.Beds)
                 return Refusal.Conflict("UnitDoubleBooked", $"{unit.Label} har ingen ledig seng i nat.",
                     $"{unit.Label} has no free bed tonight.", "UnitId");
@@ -88,16 +91,19 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options, IOptions<Pla
         CancellationToken ct, int? exceptPersonId = null) =>
         (await FirstFreeAsync(db, facilityId, stay, now, ct, exceptPersonId))?.Unit;
 
-    /// <summary>A unit with a bed free for the stay, with its busiest night's count and the beds held for others.</summary>
-    public sealed record FreeUnit(Unit Unit, int Peak, int Held);
+    /// <summary>A unit with a bed free for the stay, with its busiest night's count and the beds held for others, and the stay it
+    /// gives (<see cref="Unit.StayFor"/>: among extra beds, one that ends with them).</summary>
+    public sealed record FreeUnit(Unit Unit, int Peak, int Held, DateRange Stay);
 
     public static async Task<FreeUnit?> FirstFreeAsync(HousingDbContext db, int facilityId, DateRange stay, Instant now,
         CancellationToken ct, int? exceptPersonId = null)
     {
         // Three queries for the whole facility, not two per unit. The stays are read through the units, so that the index on
         // (UnitId, end) finds the running ones without reading the facility's history. Nothing here is changed: not tracked.
-        var units = await db.Unscoped<Unit>().AsNoTracking().Where(u => u.FacilityId == facilityId
-            && u.Status == UnitStatus.InService).OrderBy(u => u.Id).ToListAsync(ct);
+        // The regular units first; extra beds open that night only once those are full.
+        var units = (await db.Unscoped<Unit>().AsNoTracking().Where(u => u.FacilityId == facilityId)
+            .Where(Unit.BookableOn(stay.Start.ToDateOnly())).OrderBy(u => u.OpenFrom != null).ThenBy(u => u.Id).ToListAsync(ct))
+            .Where(u => u.OpenThroughout(u.StayFor(stay))).ToList();
         var stays = (await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.Unit!.FacilityId == facilityId), stay)
                 .Select(p => new { p.UnitId, p.StartDate, p.EndDate }).ToListAsync(ct))
             .ToLookup(p => p.UnitId, p => new DateRange(p.StartDate, p.EndDate));
@@ -106,7 +112,8 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options, IOptions<Pla
             && h.ExpiresAt > at
                                                 && (exceptPersonId == null || h.PersonId == null || h.PersonId != exceptPersonId))
             .GroupBy(h => h.UnitId).Select(g => new { UnitId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.N, ct);
-        return units.Select(u => new FreeUnit(u, PlacementAllocation.Peak(stays[u.Id].ToList(), stay), held.GetValueOrDefault(u.Id)))
+        return units.Select(u => new FreeUnit(u, PlacementAllocation.Peak(stays[u.Id].ToList(), u.StayFor(stay)),
+                held.GetValueOrDefault(u.Id), u.StayFor(stay)))
             .FirstOrDefault(f => f.Peak + f.Held < f.Unit.Beds);
     }
 }

@@ -156,7 +156,14 @@ public static class CapacityImport
         // for any write, one that does not exist (its line says so), and nothing is saved.
         var administratorOf = db.Scope.Current.Is(Role.Administrator) ? db.Scope.Current.MunicipalityId : null;
         var facilities = await db.Facilities.Where(f => administratorOf == null || f.MunicipalityId == administratorOf)
-            .Select(f => new { f.Id, f.Name, Beds = f.Units.Sum(u => u.Beds) }).ToListAsync(ct);
+            .Select(f => new { f.Id, f.Name, Beds = f.Units.Where(u => u.OpenFrom == null).Sum(u => u.Beds) }).ToListAsync(ct);
+        // Extra beds count on the nights they are open (the ceiling of each row's counts).
+        var ids = facilities.Select(f => f.Id).ToList();
+        var extra = (await db.Unscoped<Unit>().Where(u => ids.Contains(u.FacilityId) && u.OpenFrom != null)
+            .Select(u => new { u.FacilityId, u.Beds, From = u.OpenFrom!.Value, Until = u.OpenUntil!.Value }).ToListAsync(ct))
+            .ToLookup(u => u.FacilityId);
+        int BedsOn(int facilityId, int regular, LocalDate date) =>
+            regular + extra[facilityId].Where(u => u.From <= date.ToDateOnly() && date.ToDateOnly() < u.Until).Sum(u => u.Beds);
         var byId = facilities.ToDictionary(f => f.Id);
         var byName = facilities.ToLookup(f => f.Name.Trim(), StringComparer.OrdinalIgnoreCase);
         var resolved = new List<(Row Row, int FacilityId)>();
@@ -206,13 +213,14 @@ public static class CapacityImport
                     overwritten.Add(new Overwrite(row.Line, facilityId, facility.Name, report.Date, report.BedsInService,
                         report.BedsOccupied, report.BedsOutOfService, report.ReportedBy, report.ReportedAt, row.InService, row.Occupied,
                         row.OutOfService));
-                    report.Update(row.InService, row.Occupied, row.OutOfService, facility.Beds, now, reportedBy);
+                    report.Update(row.InService, row.Occupied, row.OutOfService, BedsOn(facilityId, facility.Beds, row.Date), now,
+                        reportedBy);
                     updated++;
                 }
                 else
                 {
                     db.CapacityReports.Add(new CapacityReport(facilityId, row.Date, row.InService, row.Occupied, row.OutOfService,
-                        facility.Beds, now, reportedBy));
+                        BedsOn(facilityId, facility.Beds, row.Date), now, reportedBy));
                     created++;
                 }
             }

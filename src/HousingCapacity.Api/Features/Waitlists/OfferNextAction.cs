@@ -25,6 +25,9 @@ public sealed class OfferNextAction(IOptions<WaitlistOptions> options, IOptions<
                 $"The unit belongs to a {facility.Kind} facility, not to this waitlist ({waitlist.Kind}).", "unitId");
         if (unit.Status == UnitStatus.OutOfService)
             return Refusal.Conflict("UnitOutOfService", $"{unit.Label} er ude af drift.", $"{unit.Label} is out of service.", "unitId");
+        if (unit.IsExtra)
+            return Refusal.Rule("UnitNotForWaitlist", $"{unit.Label} er ekstra senge for en periode og tilbydes ikke fra en venteliste.",
+                $"{unit.Label} are extra beds for a period and are not offered from a waitlist.", "unitId");
         if (await db.Unscoped<Offer>().AnyAsync(o => o.UnitId == unit.Id && o.Status == OfferStatus.Pending, ct))
             return Refusal.Conflict("UnitAlreadyOffered", $"{unit.Label} er allerede tilbudt en anden.",
                 $"{unit.Label} has already been offered to someone else.", "unitId");

@@ -115,7 +115,7 @@ public sealed class WaitlistsPageModel(OfferNextAction offerNext, AcceptOfferAct
         var today = Today.ToDateOnly();
         VacantUnits = await Db.Units.AsNoTracking().Where(u => u.Facility!.Kind == kind
             && u.Facility.MunicipalityId == Caller.MunicipalityId
-                && u.Status == UnitStatus.InService
+                && u.Status == UnitStatus.InService && u.OpenFrom == null // extra beds are for the night, never offered
                 && !Db.Offers.Any(o => o.UnitId == u.Id && o.Status == OfferStatus.Pending)
                 && Db.Placements.Count(p => p.UnitId == u.Id && (p.EndDate == null || p.EndDate > today)) < u.Beds)
             .OrderBy(u => u.Facility!.Name).ThenBy(u => u.Id)

@@ -187,6 +187,23 @@ public static class MonthlyReportPdf
             "uden indberetning; afvigelser = nætter, hvor den indberettede belægning ikke svarer til de registrerede ophold.",
                           ReportText.Small);
 
+        // Extra beds (issue 28.4): apart from the regular capacity above.
+        var extra = f.ExtraBeds;
+        pdf.Heading("Ekstra senge (kuldeberedskab og lignende)", ReportText.Title);
+        if (extra.Places.Count == 0)
+            pdf.Paragraph("Ingen tilbud havde ekstra senge åbne i måneden.", ReportText.Regular);
+        else
+        {
+            pdf.Paragraph($"Ekstra senge var åbne {(extra.NightsOpen == 1 ? "1 nat" : $"{N(extra.NightsOpen)} nætter")} i måneden. De er " +
+                "ikke med i kapaciteten og belægningen ovenfor.", ReportText.Regular);
+            pdf.Table(["Tilbud", "Nætter\nåbne", "Kapa-\ncitet", "Belagt", "Belæg-\nning"], [3.5, 1, 1, 1, 1],
+            [
+                .. extra.Places.Select(p => (IReadOnlyList<string>)[p.Name, N(p.NightsOpen), N(p.CapacityBedNights),
+                    N(p.OccupiedBedNights), Pct(p.OccupancyRate)]),
+                ["I alt", N(extra.NightsOpen), N(extra.CapacityBedNights), N(extra.OccupiedBedNights), Pct(extra.OccupancyRate)],
+            ]);
+        }
+
         // Flow
         pdf.Heading("Ind- og udskrivninger", ReportText.Title);
         pdf.Table(["Udskrivningsårsag", "Antal"], [3, 1], Merged(f.Flow.DischargesByReason, Word));
