@@ -346,6 +346,42 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.Equal((TransitionStatus.DeclinedByPerson, "Flytter ind hos sin søster"), (transition.Status, transition.DeclineReason));
     }
 
+    /// <summary>Issue 28.4: staff open extra beds for a cold spell, see them on the board as extra, and close them from tonight.</summary>
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task Staff_OpenExtraBedsForAColdSpell_SeeThemOnTheBoard_AndCloseThemFromTonight(string size)
+    {
+        var facility = await _build.FacilityAsync("Section110Shelter");
+        await _build.UnitAsync(facility, beds: 4);
+        var page = await browser.NewPageAsync(Size(size));
+        await SignInAsync(page, "Personale", 175, facility);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Åbn ekstra senge" }).ClickAsync();
+        await Expect(Heading(page)).ToHaveTextAsync("Ekstra senge");
+        await page.GetByLabel("Sidste nat").FillAsync(ApiFixture.Today.PlusDays(4).ToString("yyyy-MM-dd", null));
+        await page.GetByLabel("Antal ekstra senge").FillAsync("3");
+        await page.GetByLabel("Årsag").SelectOptionAsync("ColdWeather");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Åbn ekstra senge" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 ekstra senge er åbnet nætterne 22. november – 26. november");
+        await Expect(page.Locator("section.card").Filter(new() { HasText = "Kuldeberedskab" })).ToContainTextAsync("0 belagt i nat");
+        await CheckAsync(browser, page);
+        await ScreenshotAsync(page, $"staff-extra-beds-{size}");
+
+        await Nav(page, "Nattens tavle").ClickAsync();
+        await Expect(page.GetByText("Heraf 3 ekstra senge i nat")).ToBeVisibleAsync();
+        await Expect(page.Locator("li").Filter(new() { HasText = "senge i drift" })).ToContainTextAsync("7");
+        await CheckAsync(browser, page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ekstra senge", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Luk fra i nat" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De ekstra senge er aflyst");
+        await SignOutAsync(page, "/personale");
+
+        await using var db = browser.NewDb();
+        var beds = await db.ExtraBeds.SingleAsync(e => e.FacilityId == facility);
+        Assert.Equal(0, beds.Nights);
+        Assert.NotNull(beds.ClosedEarlyAt);
+    }
+
     [Fact]
     public async Task SignedOut_EveryRolePage_AsksForSignIn_AndTheApiRefusesTheSessionCookie()
     {

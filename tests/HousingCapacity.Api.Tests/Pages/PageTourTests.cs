@@ -38,7 +38,7 @@ public sealed class PageTourTests(BrowserFixture browser) : IClassFixture<Browse
         {
             Role.ShelterStaff => ("Personale", new[] { ("/personale", "staff-board"), ("/personale/tjek-ind", "staff-check-in"),
                 ($"/personale/tjek-ud/{stay}", "staff-check-out"), ("/personale/afvisning", "staff-turnaway"),
-                ("/personale/enheder", "staff-units") }),
+                ("/personale/enheder", "staff-units"), ("/personale/ekstra-senge", "staff-extra-beds") }),
             Role.HousingOfficer => ("Boligsagsbehandler", [("/sagsbehandler", "officer-search"), ($"/sagsbehandler/person/{person}",
                 "officer-person"),
                 ($"/sagsbehandler/person/{person}/adgangslog", "officer-access-log"), ("/sagsbehandler/underretninger", "officer-notices"),

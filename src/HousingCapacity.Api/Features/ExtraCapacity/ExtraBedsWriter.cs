@@ -25,15 +25,17 @@ public sealed class ExtraBedsWriter(IOptions<PlacementPolicy> policy) : IEntityS
         if (!facility.IsActive)
             return Refusal.Rule("FacilityInactive", $"{facility.Name} er lukket og kan ikke åbne ekstra senge.",
                 $"{facility.Name} is closed and cannot open extra beds.", "FacilityId");
+        // The period's own rules first (its nights, beds and reason), then whether it meets another of the place's.
+        var tonight = DanishTime.Night(c.Clock, policy.Value.NightEndsAtHour);
+        var beds = new ExtraBeds(facility.Id, n.FirstNight.ToLocalDate(), n.LastNight.ToLocalDate(), n.Beds, n.Reason, n.Note, tonight,
+            c.Clock.GetCurrentInstant(), c.UserName);
         if (await OverlappingAsync(db, facility.Id, n.FirstNight, n.LastNight, c.Cancellation) is { } other)
             return Refusal.Conflict("ExtraBedsOverlap",
                 $"{facility.Name} har allerede ekstra senge åbne nætterne {Words.Nights(other.FirstNight, other.LastNight)}. " +
                 "Vælg andre nætter, eller luk de andre først.",
                 $"{facility.Name} already has extra beds open on the nights {other.FirstNight:yyyy-MM-dd} to " +
                 $"{other.LastNight:yyyy-MM-dd}. Choose other nights, or close those first.", "FirstNight");
-        var tonight = DanishTime.Night(c.Clock, policy.Value.NightEndsAtHour);
-        return (new ExtraBeds(facility.Id, n.FirstNight.ToLocalDate(), n.LastNight.ToLocalDate(), n.Beds, n.Reason, n.Note, tonight,
-            c.Clock.GetCurrentInstant(), c.UserName), true);
+        return (beds, true);
     }
 
     public Task<Refusal?> UpdateAsync(HousingDbContext db, Entity entity, EntityValues values, WriteContext context) =>
