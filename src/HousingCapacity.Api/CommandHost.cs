@@ -45,7 +45,7 @@ public static class CommandHost
         {
             // One line for the operator (unreachable server, a login without the right to create the schema), no stack trace.
             Console.Error.WriteLine($"The database could not be opened or brought up to date: {OData.Privacy.Scrub(e.Message)}");
-            return 1;
+            return Host.ExitCodes.DatabaseUnavailable;
         }
         return await work(db);
     }

@@ -12,7 +12,9 @@ public static class HostCommands
 {
     public static Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("HousingCapacity: the API and the web pages (with no command), and the commands that run beside it.")
+        var root = new RootCommand("HousingCapacity: the API and the web pages (with no command), and the commands that run beside it. " +
+            "Exit codes: 0 done, 1 refused (the data or the keys do not allow it), 2 a usage error, 3 the database could not be " +
+            "opened or brought up to date.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -39,21 +41,43 @@ public static class HostCommands
             Number("--facility", "A place of the staff member's (repeat for several)."),
             Text("--user", "The user name (default role-code)."),
             Number("--hours", "Lifetime in hours (default Authentication:TokenHours).")));
+        root.Subcommands.Add(Command(args, "backup",
+            "Copies the configured SQLite database to a new file while the API runs (SQLite's online backup), then checks the copy.",
+            a => BackupCommand.RunAsync(a), Text("--to", "The new file.")));
+        root.Subcommands.Add(Command(args, "verify-backup",
+            "Checks a copy: SQLite's integrity, the schema version, the rows of each table, and that the configured CPR keys read " +
+            "every CPR number in it. Give the file of a SQLite copy, or nothing to check the configured database (a PostgreSQL " +
+            "database restored with pg_restore).",
+            a => VerifyBackupCommand.RunAsync(a), new Argument<string?>("file") { Arity = ArgumentArity.ZeroOrOne,
+                Description = "A SQLite copy (omit it to check the configured database)." }));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count == 0) return parsed.InvokeAsync();
         // A malformed value is a usage error, exit code 2 as each command's own usage errors.
         foreach (var error in parsed.Errors) Console.Error.WriteLine(error.Message);
         Console.Error.WriteLine("Run the command with --help to see what it takes.");
-        return Task.FromResult(2);
+        return Task.FromResult(ExitCodes.Usage);
     }
 
-    /// <summary>A command whose work reads the arguments after its name, as they were given.</summary>
+    /// <summary>
+    /// A command whose work reads the arguments after its name, as they were given. An option it does not declare is refused in one
+    /// line (exit code 2), but for the configuration's own (<c>--Database:…</c>, <c>--Security:…</c>: a colon in the name).
+    /// </summary>
     private static Command Command(string[] args, string name, string description, Func<string[], Task<int>> run,
-        params Option[] options)
+        params Symbol[] symbols)
     {
         var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
-        foreach (var option in options) command.Options.Add(option);
-        command.SetAction((_, _) => run(args.SkipWhile(a => a != name).Skip(1).ToArray()));
+        foreach (var symbol in symbols)
+            if (symbol is Option option) command.Options.Add(option);
+            else if (symbol is Argument argument) command.Arguments.Add(argument);
+        command.SetAction((parsed, _) =>
+        {
+            if (parsed.UnmatchedTokens.FirstOrDefault(t => t.StartsWith('-') && !t.Contains(':')) is { } unknown)
+            {
+                Console.Error.WriteLine($"{name}: unknown option {unknown}. Run '{name} --help' to see what it takes.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+            return run(args.SkipWhile(a => a != name).Skip(1).ToArray());
+        });
         return command;
     }
 

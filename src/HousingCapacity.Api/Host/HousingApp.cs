@@ -86,6 +86,7 @@ public static class HousingApp
                 $"AccessLog:RetentionMonths must be at least {AccessLogRetention.MinimumMonths} (or unset: keep the log for good).")
             .Validate(o => o.PurgeIntervalHours >= 1, "AccessLog:PurgeIntervalHours must be at least 1.");
         builder.Services.AddHostedService<AccessLogRetentionService>();
+        builder.Services.AddReadinessChecks();
         builder.Services.AddHousingDatabase(builder.Configuration, cprKeys);
         builder.Services.AddScoped<MonthlyReportBuilder>();
         // The features of the API, each with its entity sets, actions and functions (Features/<Feature>/).
@@ -126,6 +127,7 @@ public static class HousingApp
             var health = await HealthCheck.CheckAsync(db, ct);
             return health.Ok ? Results.Ok(new { status = health.Text }) : Results.Json(new { status = health.Text }, statusCode: 503);
         });
+        app.MapReadiness();
         app.MapControllers();
         app.MapReports();
         app.MapDstExport();

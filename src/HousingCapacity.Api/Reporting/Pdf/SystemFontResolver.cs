@@ -20,6 +20,10 @@ public sealed class SystemFontResolver : IFontResolver
     public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
         new(isBold ? "DejaVuSans-Bold" : "DejaVuSans");
 
+    /// <summary>The font files the PDF needs that are not found (empty when all are there): the readiness check reads it.</summary>
+    public static IReadOnlyList<string> MissingFiles() =>
+        Files.Values.Where(file => !Folders.Any(folder => File.Exists(Path.Combine(folder, file)))).ToList();
+
     public byte[]? GetFont(string faceName)
     {
         var file = Files[faceName];
