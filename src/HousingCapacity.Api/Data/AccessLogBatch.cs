@@ -73,6 +73,7 @@ public sealed class AccessLogBatch
             try
             {
                 await InsertAsync(batch);
+                Host.Telemetry.AccessLogBatchSize.Record(batch.Count);
                 Interlocked.Increment(ref _batches);
                 Interlocked.Add(ref _entries, batch.Count);
                 Interlocked.Add(ref _waiting, -batch.Count);

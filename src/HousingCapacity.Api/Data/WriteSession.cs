@@ -88,14 +88,20 @@ internal sealed class WriteSession(HousingDbContext db)
     public async Task<IDbContextTransaction> BeginAsync(CancellationToken ct, WriteLock? writeLock)
     {
         if (db.Database.CurrentTransaction is { } outer) return new JoinedTransaction(outer);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         if (Gate is { } gate && _depth == 0 && !await gate.WaitAsync(LockWaits.Limit(db.Shared.Options.BusyTimeoutMs), ct))
             throw LockWaits.TooLong();
         _depth++;
         try
         {
-            if (Gate is not null) return new GatedTransaction(await db.Database.BeginTransactionAsync(ct), End);
+            if (Gate is not null)
+            {
+                Host.Telemetry.WriteLockWait.Record(waited.Elapsed.TotalMilliseconds);
+                return new GatedTransaction(await db.Database.BeginTransactionAsync(ct), End);
+            }
             var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
             await (writeLock ?? WriteLock.Database).TakeAsync(db, ct);
+            Host.Telemetry.WriteLockWait.Record(waited.Elapsed.TotalMilliseconds);
             return new GatedTransaction(transaction, End);
         }
         catch

@@ -87,6 +87,7 @@ public static class HousingApp
             .Validate(o => o.PurgeIntervalHours >= 1, "AccessLog:PurgeIntervalHours must be at least 1.");
         builder.Services.AddHostedService<AccessLogRetentionService>();
         builder.Services.AddReadinessChecks();
+        builder.AddHousingTelemetry();
         builder.Services.AddHousingDatabase(builder.Configuration, cprKeys);
         builder.Services.AddScoped<MonthlyReportBuilder>();
         // The features of the API, each with its entity sets, actions and functions (Features/<Feature>/).

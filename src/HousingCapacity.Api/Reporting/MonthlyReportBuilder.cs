@@ -44,7 +44,12 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     {
         var cache = db.Shared.Reports;
         var closed = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month)) < DanishTime.Today(clock);
-        if (closed && cache.TryGet(municipalityCode, month, out var cached)) return cached;
+        if (closed && cache.TryGet(municipalityCode, month, out var cached))
+        {
+            Host.Telemetry.ReportCache.Add(1, new KeyValuePair<string, object?>("result", "hit"));
+            return cached;
+        }
+        Host.Telemetry.ReportCache.Add(1, new KeyValuePair<string, object?>("result", "miss"));
         var generation = cache.Generation;
         var figures = await ComputeAsync(municipalityCode, month, ct);
         if (closed && figures is not null) cache.Store(municipalityCode, month, figures, generation);

@@ -24,6 +24,8 @@ public sealed class CprLookups(CprLookupBudget budget, IClock clock, ILogger<Cpr
         budget.Take(caller);
         var found = await WithCpr(db, cpr).ToListAsync(ct);
         var ids = found.Select(p => p.Id).ToList();
+        Host.Telemetry.CprLookups.Add(1, new KeyValuePair<string, object?>("purpose", operation),
+            new KeyValuePair<string, object?>("found", ids.Count > 0));
         var entry = AccessLog.Entry(scope, clock.GetCurrentInstant(),
             ids.Count == 0 ? $"{operation}: no match" : $"{operation} Person {string.Join(", Person ", ids)}", ids);
         if (ids.Count == 0 && budget.Missed(caller))

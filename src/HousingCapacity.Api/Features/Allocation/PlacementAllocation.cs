@@ -57,6 +57,18 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
     public async Task<Outcome<Placement>> PlaceAsync(HousingDbContext db, AllocationRequest request, WriteContext c,
         Person? identified = null)
     {
+        var outcome = await PlaceOnceAsync(db, request, c, identified);
+        // The metrics count outcomes and rule codes, never a person.
+        Host.Telemetry.Allocations.Add(1, new KeyValuePair<string, object?>("outcome", outcome.IsRefused ? "refused" : "placed"));
+        if (outcome.Refusal is { } refusal)
+            foreach (var code in refusal.Details.Select(d => d.Code).DefaultIfEmpty(refusal.Code).Distinct())
+                Host.Telemetry.Refusals.Add(1, new KeyValuePair<string, object?>("rule", code));
+        return outcome;
+    }
+
+    private async Task<Outcome<Placement>> PlaceOnceAsync(HousingDbContext db, AllocationRequest request, WriteContext c,
+        Person? identified)
+    {
         // One connection for the request's queries (EF would otherwise open and close one per query).
         await db.Database.OpenConnectionAsync(c.Cancellation);
         for (var attempt = 1; ; attempt++)
