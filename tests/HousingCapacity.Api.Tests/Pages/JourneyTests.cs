@@ -370,6 +370,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await Expect(page.GetByText("Heraf 3 ekstra senge i nat")).ToBeVisibleAsync();
         await Expect(page.Locator("li").Filter(new() { HasText = "senge i drift" })).ToContainTextAsync("7");
         await CheckAsync(browser, page);
+        await ScreenshotAsync(page, $"staff-board-extra-beds-{size}");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ekstra senge", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Luk fra i nat" }).ClickAsync();
