@@ -240,4 +240,14 @@ public sealed class ExtraBedsTests(ApiFixture api) : IClassFixture<ApiFixture>
             await db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM "Placements" WHERE "UnitId" = {unit}""");
         }
     }
+
+    /// <summary>The administrator sees the place's periods of extra beds on its page (the demo's kuldeberedskab last winter).</summary>
+    [Fact]
+    public async Task TheAdministrator_SeesThePlacesExtraBeds_OnItsPage()
+    {
+        using var admin = await Pages.PageClient.SignedInAsync(api, Security.Role.Administrator, 175);
+        var page = await admin.Http.GetStringAsync("/administration/tilbud/1");
+        Assert.Contains("<h2>Ekstra senge</h2>", page);
+        Assert.Contains("6 ekstra senge · Kuldeberedskab · nætterne 10. januar – 23. januar 2026", page);
+    }
 }

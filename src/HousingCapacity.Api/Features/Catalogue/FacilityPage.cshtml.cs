@@ -16,6 +16,8 @@ public sealed class FacilityPageModel(FacilityWriter facilities, UnitWriter unit
     public Facility? Facility { get; private set; }
     /// <summary>People with a stay at the facility tonight (told before it is closed).</summary>
     public int StayingTonight { get; private set; }
+    /// <summary>The place's periods of extra beds, the latest first (its staff open and close them).</summary>
+    public List<ExtraBeds> ExtraBeds { get; private set; } = [];
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public FacilityKind? Kind { get; set; }
@@ -141,6 +143,8 @@ public sealed class FacilityPageModel(FacilityWriter facilities, UnitWriter unit
             .SingleOrDefaultAsync(f => f.Id == id && f.MunicipalityId == Caller.MunicipalityId, ct);
         if (Facility is null) return false;
         var tonight = Tonight.ToDateOnly();
+        ExtraBeds = await Db.ExtraBeds.AsNoTracking().Where(e => e.FacilityId == id).OrderByDescending(e => e.FirstNight).Take(10)
+            .ToListAsync(ct);
         StayingTonight = await Db.Placements.CountAsync(p => p.FacilityId == id && p.StartDate <= tonight
             && (p.EndDate == null || p.EndDate > tonight), ct);
         return true;
