@@ -18,7 +18,7 @@ public static class BackupCommand
             Console.Error.WriteLine("Usage: backup --to FILE   (a new file: an existing one is not overwritten)");
             return ExitCodes.Usage;
         }
-        var options = CommandHost.Configuration(args).GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = CommandHost.Database(args);
         if (!options.IsSqlite)
         {
             Console.Error.WriteLine("backup copies a SQLite database. Back PostgreSQL up with pg_dump (docs/operations.md), then check " +

@@ -18,6 +18,10 @@ public static class CommandHost
             || a.StartsWith("--Security:", StringComparison.Ordinal)).ToArray())
         .Build();
 
+    /// <summary>The configured database (section "Database"), for a command that opens it itself.</summary>
+    public static DatabaseOptions Database(string[] args) =>
+        Configuration(args).GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+
     public static ServiceProvider Create(string[] args)
     {
         var configuration = Configuration(args);

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
 using HousingCapacity.Api.Host;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -15,9 +14,8 @@ namespace HousingCapacity.Api;
 /// </summary>
 public static class VerifyBackupCommand
 {
-    private static readonly string[] Tables = ["Municipalities", "Facilities", "Units", "ExtraBeds", "Persons", "Placements",
-        "SupportPeriods", "CapacityReports", "Turnaways", "BedHolds", "Waitlists", "WaitlistEntries", "Offers", "NoticedStays",
-        "Transitions", "YouthPolicies", "AccessLog"];
+    /// <summary>Every table of records, the catalogue first, and the access log.</summary>
+    private static readonly string[] Tables = [.. DatabaseSetup.RecordTables.Reverse(), "AccessLog"];
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -30,8 +28,8 @@ public static class VerifyBackupCommand
             }
             return VerifyAsync(args, $"Data Source={Path.GetFullPath(file)}", DatabaseOptions.Sqlite);
         }
-        var options = CommandHost.Configuration(args).GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        return VerifyAsync(args, options.ConnectionString, options.IsPostgreSql ? DatabaseOptions.PostgreSql : DatabaseOptions.Sqlite);
+        var options = CommandHost.Database(args);
+        return VerifyAsync(args, options.ConnectionString, options.Scripts);
     }
 
     public static async Task<int> VerifyAsync(string[] args, string connectionString, string provider)
@@ -95,18 +93,8 @@ public static class VerifyBackupCommand
         command.CommandText = """SELECT "Cpr", "CprHash" FROM "Persons" WHERE "Cpr" IS NOT NULL ORDER BY "Id" """;
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-        {
-            try
-            {
-                var number = cpr.Decrypt(reader.GetString(0));
-                if (!reader.IsDBNull(1) && reader.GetString(1) == cpr.Hash(number)) read++;
-                else wrong++;
-            }
-            catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
-            {
-                wrong++;
-            }
-        }
+            if (CprKeyCheck.KeyThatFails(cpr, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) is null) read++;
+            else wrong++;
         return (read, wrong);
     }
 }

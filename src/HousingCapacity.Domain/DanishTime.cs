@@ -12,6 +12,11 @@ public static class DanishTime
 
     public static LocalDate Today(IClock clock) => clock.GetCurrentInstant().InZone(Zone).Date;
 
+    /// <summary>A date as Danes write it to each other: "7. dec. 2026" (pages, refusals and the domain's messages).</summary>
+    public static string Text(LocalDate date) => date.ToString("d. MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("da-DK"));
+
+    public static string Text(DateOnly date) => Text(date.ToLocalDate());
+
     /// <summary>
     /// The night it is now, named by the date it began, as shelters count nights: after midnight and before
     /// <paramref name="nightEndsAtHour"/> (Copenhagen time) it is still the night that began the evening before, so that a

@@ -234,8 +234,7 @@ public sealed class Placement : Entity
         // A stay given an end when it began (a bed among extra beds ends with them) is discharged on or before that end.
         if (EndDate is { } planned)
             DomainRuleException.ThrowIf(endDate > planned.ToLocalDate(), "AfterPlannedEnd",
-                "Opholdet slutter allerede " + planned.ToString("d. MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("da-DK")) +
-                ": udskrivningen kan ikke ligge senere.",
+                $"Opholdet slutter allerede {DanishTime.Text(planned)}: udskrivningen kan ikke ligge senere.",
                 $"The stay already ends on {planned:yyyy-MM-dd}: the discharge cannot be later.", nameof(EndDate));
         DomainRuleException.ThrowIf(AwaitsAdmission, "NotAdmitted",
             "Stedet har ikke optaget personen endnu: en henvisning, stedet ikke tager imod, afslås (eller annulleres), den " +

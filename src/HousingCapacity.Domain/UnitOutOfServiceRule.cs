@@ -1,6 +1,3 @@
-using System.Globalization;
-using NodaTime;
-
 namespace HousingCapacity.Domain;
 
 /// <summary>A unit out of service cannot be allocated, nor extra beds on a night they are not open (<see cref="ExtraBeds"/>).</summary>
@@ -15,7 +12,8 @@ public sealed class UnitOutOfServiceRule : PlacementRule
 
     public override string MessageDa(PlacementCandidate c, PlacementPolicy p) => c.Unit.Status == UnitStatus.OutOfService
         ? $"{c.Unit.Label} er ude af drift."
-        : $"{c.Unit.Label} er kun åbne nætterne fra {Date(c.Unit.OpenFrom!.Value)} til {Date(c.Unit.OpenUntil!.Value.AddDays(-1))}: " +
+        : $"{c.Unit.Label} er kun åbne nætterne fra {DanishTime.Text(c.Unit.OpenFrom!.Value)} til " +
+          $"{DanishTime.Text(c.Unit.OpenUntil!.Value.AddDays(-1))}: " +
           "opholdet skal ligge inden for dem.";
 
     public override string MessageEn(PlacementCandidate c, PlacementPolicy p) => c.Unit.Status == UnitStatus.OutOfService
@@ -23,6 +21,4 @@ public sealed class UnitOutOfServiceRule : PlacementRule
         : $"{c.Unit.Label} are open only on the nights from {c.Unit.OpenFrom:yyyy-MM-dd} to " +
           $"{c.Unit.OpenUntil!.Value.AddDays(-1):yyyy-MM-dd}: " +
           "the stay must lie within them.";
-
-    private static string Date(DateOnly date) => date.ToString("d. MMM yyyy", CultureInfo.GetCultureInfo("da-DK"));
 }

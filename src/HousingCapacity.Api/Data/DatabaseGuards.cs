@@ -99,7 +99,8 @@ public static class DatabaseGuards
                 Details = [Refusal.Conflict(booking, "Databasen afviste en overbooking.", "The database refused an over-booking.")],
             };
         if (Guard("ExtraBedsClosed") is { } closed)
-            return Refusal.Conflict(closed, "De ekstra senge er ikke åbne alle opholdets nætter (de blev måske lukket i samme øjeblik).",
+            return Refusal.Conflict(closed,
+                "De ekstra senge er ikke åbne alle opholdets nætter (de blev måske lukket i samme øjeblik).",
                 "The extra beds are not open on every night of the stay (they may have been closed at the same moment).", "UnitId");
         if (Guard("ExtraBedsInUse") is { } inUse)
             return Refusal.Conflict(inUse, "Nogen har fået en af de ekstra senge i en nat, der skulle lukkes. Intet er ændret.",

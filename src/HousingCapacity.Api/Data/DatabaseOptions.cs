@@ -28,4 +28,7 @@ public sealed class DatabaseOptions
 
     public bool IsPostgreSql => Provider.Equals(PostgreSql, StringComparison.OrdinalIgnoreCase);
     public bool IsSqlite => Provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The provider as the schema scripts name it (<see cref="Sqlite"/> or <see cref="PostgreSql"/>), whatever its case here.
+    /// </summary>
+    public string Scripts => IsPostgreSql ? PostgreSql : Sqlite;
 }

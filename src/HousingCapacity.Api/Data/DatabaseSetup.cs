@@ -142,6 +142,12 @@ public static class DatabaseSetup
         db.ChangeTracker.AutoDetectChangesEnabled = true;
     }
 
+    /// <summary>The tables of the records (all but the access log and the schema's own), each after those that refer to it: the order
+    /// they are emptied in.</summary>
+    public static readonly IReadOnlyList<string> RecordTables = [Reporting.ClosedMonthCorrections.Table, "Transitions", "ExtraBeds",
+        "NoticedStays", "BedHolds", "Offers", "WaitlistEntries", "Waitlists", "Turnaways", "SupportPeriods", "Placements",
+        "YouthPolicies", "CapacityReports", "Persons", "Units", "Facilities", "Municipalities"];
+
     /// <summary>Removes every record (schema kept), for re-seeding.</summary>
     public static async Task ClearAsync(HousingDbContext db)
     {
@@ -149,11 +155,8 @@ public static class DatabaseSetup
         if (logLines > 0)
             throw new InvalidOperationException($"The access log has {logLines} lines and cannot be erased; " +
                                                 "to start again with demo data, delete the database file (and its -wal and -shm files).");
-        string[] tables = [Reporting.ClosedMonthCorrections.Table, "Transitions", "ExtraBeds", "NoticedStays", "BedHolds", "Offers",
-            "WaitlistEntries", "Waitlists", "Turnaways", "SupportPeriods", "Placements", "YouthPolicies", "CapacityReports", "Persons",
-            "Units", "Facilities",
-            "Municipalities"];
-#pragma warning disable EF1002 // table names are constants above, not input
+        var tables = RecordTables;
+#pragma warning disable EF1002 // table names are constants (RecordTables), not input
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", tables.Select(t => $"\"{t}\""))} RESTART IDENTITY");
         else

@@ -78,8 +78,7 @@ public static class Readiness
             try
             {
                 await db.Database.OpenConnectionAsync(ct);
-                var migrator = new SchemaMigrator(db.Database.GetDbConnection(),
-                    db.Shared.Options.IsPostgreSql ? DatabaseOptions.PostgreSql : DatabaseOptions.Sqlite);
+                var migrator = new SchemaMigrator(db.Database.GetDbConnection(), db.Shared.Options.Scripts);
                 var (current, latest) = (await migrator.CurrentVersionAsync(ct), migrator.LatestVersion);
                 return current == latest ? HealthCheckResult.Healthy($"version {current}")
                     : HealthCheckResult.Unhealthy($"version {current}, this build needs {latest}");

@@ -42,7 +42,7 @@ public static class Telemetry
     /// <summary>The meters of ASP.NET Core 10 the product exposes beside its own.</summary>
     private static readonly string[] FrameworkMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Diagnostics",
-        "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Authorization", "Npgsql"];
+        "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Authorization"];
 
     public static void AddHousingTelemetry(this WebApplicationBuilder builder)
     {

@@ -11,6 +11,26 @@ namespace HousingCapacity.Api.Security;
 /// </summary>
 public static class CprKeyCheck
 {
+    public const string EncryptionKey = "Security:CprEncryptionKey", LookupKey = "Security:CprLookupKey";
+
+    /// <summary>
+    /// Which key does not read a stored CPR number (<see cref="EncryptionKey"/>: it does not decrypt; <see cref="LookupKey"/>: it does
+    /// not hash to the look-up hash stored), or null when both do. The start-up check and verify-backup ask it.
+    /// </summary>
+    public static string? KeyThatFails(CprProtection keys, string stored, string? hash)
+    {
+        string cpr;
+        try
+        {
+            cpr = keys.Decrypt(stored);
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
+        {
+            return EncryptionKey;
+        }
+        return hash == keys.Hash(cpr) ? null : LookupKey;
+    }
+
     public static async Task EnsureKeysMatchDataAsync(HousingDbContext db, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
@@ -23,20 +43,15 @@ public static class CprKeyCheck
                 command.CommandText = $"""SELECT "Cpr", "CprHash" FROM "Persons" WHERE "Cpr" IS NOT NULL ORDER BY "Id" {order} LIMIT 1""";
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 if (!await reader.ReadAsync(ct)) return;
-                var (stored, hash) = (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
-                string cpr;
-                try
+                switch (KeyThatFails(db.Shared.Cpr, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)))
                 {
-                    cpr = db.Shared.Cpr.Decrypt(stored);
+                    case EncryptionKey:
+                        throw new StartupRefusedException("Security:CprEncryptionKey is not the key the CPR numbers in this database " +
+                            "were encrypted with (a backup restored with other keys?). Start with the keys the data were written with.");
+                    case LookupKey:
+                        throw new StartupRefusedException("Security:CprLookupKey is not the key the CPR numbers in this database were " +
+                            "hashed with (a backup restored with other keys?). Start with the keys the data were written with.");
                 }
-                catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
-                {
-                    throw new StartupRefusedException("Security:CprEncryptionKey is not the key the CPR numbers in this database were " +
-                        "encrypted with (a backup restored with other keys?). Start with the keys the data were written with.");
-                }
-                if (hash != db.Shared.Cpr.Hash(cpr))
-                    throw new StartupRefusedException("Security:CprLookupKey is not the key the CPR numbers in this database were hashed " +
-                        "with (a backup restored with other keys?). Start with the keys the data were written with.");
             }
         }
         finally

@@ -361,7 +361,8 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByLabel("Antal ekstra senge").FillAsync("3");
         await page.GetByLabel("Årsag").SelectOptionAsync("ColdWeather");
         await page.GetByRole(AriaRole.Button, new() { Name = "Åbn ekstra senge" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 ekstra senge er åbnet nætterne 22. november – 26. november");
+        await Expect(page.GetByRole(AriaRole.Status))
+            .ToContainTextAsync("3 ekstra senge er åbnet nætterne 22. november – 26. november");
         await Expect(page.Locator("section.card").Filter(new() { HasText = "Kuldeberedskab" })).ToContainTextAsync("0 belagt i nat");
         await CheckAsync(browser, page);
         await ScreenshotAsync(page, $"staff-extra-beds-{size}");

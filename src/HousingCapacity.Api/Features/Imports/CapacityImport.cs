@@ -159,11 +159,9 @@ public static class CapacityImport
             .Select(f => new { f.Id, f.Name, Beds = f.Units.Where(u => u.OpenFrom == null).Sum(u => u.Beds) }).ToListAsync(ct);
         // Extra beds count on the nights they are open (the ceiling of each row's counts).
         var ids = facilities.Select(f => f.Id).ToList();
-        var extra = (await db.Unscoped<Unit>().Where(u => ids.Contains(u.FacilityId) && u.OpenFrom != null)
-            .Select(u => new { u.FacilityId, u.Beds, From = u.OpenFrom!.Value, Until = u.OpenUntil!.Value }).ToListAsync(ct))
-            .ToLookup(u => u.FacilityId);
-        int BedsOn(int facilityId, int regular, LocalDate date) =>
-            regular + extra[facilityId].Where(u => u.From <= date.ToDateOnly() && date.ToDateOnly() < u.Until).Sum(u => u.Beds);
+        var extra = (await db.Unscoped<Unit>().AsNoTracking().Where(u => ids.Contains(u.FacilityId) && u.OpenFrom != null)
+            .ToListAsync(ct)).ToLookup(u => u.FacilityId);
+        int BedsOn(int facilityId, int regular, LocalDate date) => regular + extra[facilityId].Where(u => u.OpenOn(date)).Sum(u => u.Beds);
         var byId = facilities.ToDictionary(f => f.Id);
         var byName = facilities.ToLookup(f => f.Name.Trim(), StringComparer.OrdinalIgnoreCase);
         var resolved = new List<(Row Row, int FacilityId)>();

@@ -25,7 +25,7 @@ public static class Words
 
     public static string Status(UnitStatus status) => status == UnitStatus.InService ? "I drift" : "Ude af drift";
 
-    public static string Date(LocalDate date) => date.ToString("d. MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("da-DK"));
+    public static string Date(LocalDate date) => DanishTime.Text(date);
 
     public static string Date(DateOnly date) => Date(date.ToLocalDate());
 
@@ -46,6 +46,11 @@ public static class Words
     }
 
     /// <summary>A stay from its first night to the morning it ended: "4. maj – 20. maj 2026"; "siden 4. maj 2026" while it runs.</summary>
+    /// <summary>A period of extra beds in one line: "6 ekstra senge · Kuldeberedskab · nætterne 10. januar – 23. januar 2026".</summary>
+    public static string ExtraBedsPeriod(ExtraBeds e) =>
+        $"{Count(e.Beds, "ekstra seng", "ekstra senge")} · {Reason(e.Reason)} · " +
+        (e.Nights == 0 ? "aflyst" : $"nætterne {Nights(e.FirstNight, e.LastNight)}{(e.ClosedEarlyAt is null ? "" : " (lukket før tid)")}");
+
     /// <summary>Why a place opened extra beds, as staff say it.</summary>
     public static string Reason(ExtraBedsReason reason) => reason switch
     {
