@@ -93,7 +93,7 @@ public static class VerifyBackupCommand
         command.CommandText = """SELECT "Cpr", "CprHash" FROM "Persons" WHERE "Cpr" IS NOT NULL ORDER BY "Id" """;
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            if (CprKeyCheck.KeyThatFails(cpr, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) is null) read++;
+            if (cpr.KeyThatFails(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) is null) read++;
             else wrong++;
         return (read, wrong);
     }

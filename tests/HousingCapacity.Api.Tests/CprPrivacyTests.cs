@@ -32,7 +32,7 @@ public partial class CprPrivacyTests(ApiFixture api) : IClassFixture<ApiFixture>
         while (await reader.ReadAsync())
         {
             rows++;
-            Assert.StartsWith("v1:", reader.GetString(0));
+            Assert.StartsWith("v2:", reader.GetString(0));
             Assert.DoesNotMatch(CprLike(), reader.GetString(0));
             Assert.False(reader.IsDBNull(1));
         }
@@ -95,7 +95,7 @@ public partial class CprPrivacyTests(ApiFixture api) : IClassFixture<ApiFixture>
                 var hash = db.Shared.Cpr.Hash("120384-1235");
                 Assert.True(await db.Persons.AnyAsync(p => EF.Property<string>(p, HousingDbContext.CprHash) == hash));
                 var stored = await db.Database.SqlQueryRaw<string>("SELECT Cpr AS Value FROM Persons").SingleAsync();
-                Assert.StartsWith("v1:", stored);
+                Assert.StartsWith("v2:", stored);
             }
         }
         finally

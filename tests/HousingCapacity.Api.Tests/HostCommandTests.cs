@@ -9,7 +9,7 @@ public class HostCommandTests
     {
         var help = await ApiCommand.RunAsync("Development", ["--help"]);
         Assert.Equal(0, help.ExitCode);
-        foreach (var command in new[] { "seed", "municipality", "purge-access-log", "token", "backup", "verify-backup" })
+        foreach (var command in new[] { "seed", "municipality", "purge-access-log", "token", "backup", "verify-backup", "rotate-cpr-keys" })
             Assert.Contains(command, help.Out);
     }
 
@@ -20,6 +20,8 @@ public class HostCommandTests
     [InlineData("token", "--facility")]
     [InlineData("backup", "--to")]
     [InlineData("verify-backup", "file")]
+    [InlineData("rotate-cpr-keys", "--batch-size")]
+    [InlineData("rotate-cpr-keys", "--dry-run")]
     public async Task EachCommandsHelp_SaysWhatItTakes(string command, string option)
     {
         var help = await ApiCommand.RunAsync("Development", [command, "--help"]);
@@ -42,6 +44,7 @@ public class HostCommandTests
     [InlineData("municipality", "--kode")]
     [InlineData("purge-access-log", "-m")]
     [InlineData("token", "--rolle")]
+    [InlineData("rotate-cpr-keys", "--batch")]
     public async Task AnUnknownOption_IsRefusedInOneLine_WithExitCode2(string command, string option)
     {
         var wrong = await ApiCommand.RunAsync("Development", [command, option, "1"]);

@@ -49,6 +49,13 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<HousingDbContext>();
         await MigrateAsync(db, ct, options.OwnerConnectionString);
         await Security.CprKeyCheck.EnsureKeysMatchDataAsync(db, ct);
+        if (db.Shared.Cpr.HasPreviousKeys)
+        {
+            var left = await Security.CprKeyRotation.LeftAsync(db, ct);
+            services.GetService<ILoggerFactory>()?.CreateLogger("HousingCapacity.CprKeys").LogWarning(left == 0
+                ? "The previous CPR keys are configured and no CPR number is under them any more: remove them and restart"
+                : "The CPR keys are being rotated: {Left} CPR numbers are not under the current keys yet (run rotate-cpr-keys)", left);
+        }
         var development = services.GetService<IHostEnvironment>()?.IsDevelopment() ?? false;
         if (!(seed ?? options.SeedDemoData ?? development)) return;
         // Processes starting at once on an empty PostgreSQL database: one seeds, the others wait for it at this session lock and

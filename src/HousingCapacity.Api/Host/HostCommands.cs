@@ -4,9 +4,10 @@ namespace HousingCapacity.Api.Host;
 
 /// <summary>
 /// The one dispatcher of the host's command line: with no command it runs the web host; <c>seed</c>, <c>municipality</c>,
-/// <c>purge-access-log</c> and <c>token</c> run their work and exit. <c>--help</c> on the host or any command says what it takes.
-/// Options are declared here for help and for a clear error on a malformed value; each command still reads its own arguments,
-/// and the configuration arguments (<c>--Database:…</c>, <c>--Security:…</c>, the web host's) pass through untouched.
+/// <c>purge-access-log</c>, <c>token</c>, <c>backup</c>, <c>verify-backup</c> and <c>rotate-cpr-keys</c> run their work and
+/// exit. <c>--help</c> on the host or any command says what it takes. Options are declared here for help and for a clear error
+/// on a malformed value; each command still reads its own arguments, and the configuration arguments (<c>--Database:…</c>,
+/// <c>--Security:…</c>, the web host's) pass through untouched.
 /// </summary>
 public static class HostCommands
 {
@@ -50,6 +51,13 @@ public static class HostCommands
             "database restored with pg_restore).",
             a => VerifyBackupCommand.RunAsync(a), new Argument<string?>("file") { Arity = ArgumentArity.ZeroOrOne,
                 Description = "A SQLite copy (omit it to check the configured database)." }));
+        root.Subcommands.Add(Command(args, "rotate-cpr-keys",
+            "Rewrites every CPR number under the current keys (Security:CprEncryptionKey, Security:CprLookupKey) that is still " +
+            "under the previous ones (Security:PreviousCprEncryptionKey, Security:PreviousCprLookupKey), in batches, while the API " +
+            "runs with both pairs. Stopped, run it again: it goes on where it was.",
+            a => RotateCprKeysCommand.RunAsync(a),
+            Number("--batch-size", $"CPR numbers per transaction (default {RotateCprKeysCommand.DefaultBatchSize})."),
+            Flag("--dry-run", "Says how many are left, and changes nothing.")));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count == 0) return parsed.InvokeAsync();
         // A malformed value is a usage error, exit code 2 as each command's own usage errors.
@@ -76,9 +84,23 @@ public static class HostCommands
                 Console.Error.WriteLine($"{name}: unknown option {unknown}. Run '{name} --help' to see what it takes.");
                 return Task.FromResult(ExitCodes.Usage);
             }
-            return run(args.SkipWhile(a => a != name).Skip(1).ToArray());
+            return RefusedInOneLine(() => run(args.SkipWhile(a => a != name).Skip(1).ToArray()));
         });
         return command;
+    }
+
+    /// <summary>Keys or settings that do not allow the command (<see cref="StartupRefusedException"/>): one line, exit code 1.</summary>
+    private static async Task<int> RefusedInOneLine(Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (StartupRefusedException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCodes.Refused;
+        }
     }
 
     private static Option<bool> Flag(string name, string description) => new(name) { Description = description };

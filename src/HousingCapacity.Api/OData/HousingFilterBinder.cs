@@ -61,7 +61,7 @@ public sealed class HousingFilterBinder(QueryRequest request) : FilterBinder
     {
         if (!IsCpr(node.Left)) return base.BindInNode(node, context);
         var person = PersonOf(node.Left, context);
-        var hashes = ((CollectionConstantNode)node.Right).Collection.Select(c => HashOf(c.Value)).ToList();
+        var hashes = ((CollectionConstantNode)node.Right).Collection.SelectMany(c => HashesOf(c.Value)).ToList();
         return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Parameter(hashes), HashColumn(person));
     }
 
@@ -121,12 +121,17 @@ public sealed class HousingFilterBinder(QueryRequest request) : FilterBinder
         var equal = node.OperatorKind == BinaryOperatorKind.Equal;
         var hash = HashColumn(PersonOf(property, context));
         // A person registered without a CPR number has no hash either: "Cpr eq null" finds them.
-        Expression value = constant.Value is null ? Expression.Constant(null, typeof(string)) : Parameter(HashOf(constant.Value));
-        return equal ? Expression.Equal(hash, value) : Expression.NotEqual(hash, value);
+        if (constant.Value is null)
+            return equal ? Expression.Equal(hash, Expression.Constant(null, typeof(string)))
+                : Expression.NotEqual(hash, Expression.Constant(null, typeof(string)));
+        // During a key rotation a number has a hash under each pair of keys: equal to either, or different from both.
+        var comparisons = HashesOf(constant.Value)
+            .Select(h => equal ? Expression.Equal(hash, Parameter(h)) : Expression.NotEqual(hash, Parameter(h)));
+        return comparisons.Aggregate(equal ? Expression.OrElse : Expression.AndAlso);
     }
 
-    private string HashOf(object? literal) => literal is string text
-        ? RequestServices.GetRequiredService<HousingDatabase>().Cpr.Hash(CprNumber.Parse(text).Value)
+    private IReadOnlyList<string> HashesOf(object? literal) => literal is string text
+        ? RequestServices.GetRequiredService<HousingDatabase>().Cpr.Hashes(CprNumber.Parse(text).Value)
         : throw QueryRules.CprOnlyEquality();
 
     private Expression PersonOf(QueryNode cprProperty, QueryBinderContext context) =>

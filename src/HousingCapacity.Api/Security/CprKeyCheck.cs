@@ -1,35 +1,16 @@
-using System.Security.Cryptography;
-
 namespace HousingCapacity.Api.Security;
 
 /// <summary>
 /// At start, the CPR keys the API was given must be the keys the stored CPR numbers were written with (issue 23: a restored copy
 /// started with other keys was accepted; then every read of a person failed and a registration with an existing number made a
 /// duplicate, because the look-up hash no longer matched). The stored numbers are their own check value: the first and the last
-/// person with a number must decrypt with the encryption key, and their look-up hash must be the lookup key's hash of the number.
-/// A database without CPR numbers has nothing to mismatch.
+/// person with a number, and the first whose number was not written with the current keys, must decrypt with the encryption key,
+/// and their look-up hash must be the lookup key's hash of the number (during a rotation, of the previous keys if those wrote it:
+/// <see cref="CprProtection.KeyThatFails"/>). A database without CPR numbers has nothing to mismatch.
 /// </summary>
 public static class CprKeyCheck
 {
     public const string EncryptionKey = "Security:CprEncryptionKey", LookupKey = "Security:CprLookupKey";
-
-    /// <summary>
-    /// Which key does not read a stored CPR number (<see cref="EncryptionKey"/>: it does not decrypt; <see cref="LookupKey"/>: it does
-    /// not hash to the look-up hash stored), or null when both do. The start-up check and verify-backup ask it.
-    /// </summary>
-    public static string? KeyThatFails(CprProtection keys, string stored, string? hash)
-    {
-        string cpr;
-        try
-        {
-            cpr = keys.Decrypt(stored);
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
-        {
-            return EncryptionKey;
-        }
-        return hash == keys.Hash(cpr) ? null : LookupKey;
-    }
 
     public static async Task EnsureKeysMatchDataAsync(HousingDbContext db, CancellationToken ct)
     {
@@ -37,20 +18,30 @@ public static class CprKeyCheck
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            foreach (var order in new[] { "ASC", "DESC" })
+            // The first and the last number, and the first not written with the current keys (a rotation not finished: the
+            // last number may be new while older ones are not rewritten yet).
+            const string numbers = """SELECT "Cpr", "CprHash" FROM "Persons" WHERE "Cpr" IS NOT NULL""";
+            foreach (var sql in new[]
+                     {
+                         $"""{numbers} ORDER BY "Id" LIMIT 1""", $"""{numbers} ORDER BY "Id" DESC LIMIT 1""",
+                         $"""{numbers} AND substr("Cpr", 1, {db.Shared.Cpr.CurrentPrefix.Length}) <> @prefix ORDER BY "Id" LIMIT 1""",
+                     })
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = $"""SELECT "Cpr", "CprHash" FROM "Persons" WHERE "Cpr" IS NOT NULL ORDER BY "Id" {order} LIMIT 1""";
+                command.CommandText = sql;
+                Data.SchemaMigrator.AddParameter(command, "@prefix", db.Shared.Cpr.CurrentPrefix);
                 await using var reader = await command.ExecuteReaderAsync(ct);
-                if (!await reader.ReadAsync(ct)) return;
-                switch (KeyThatFails(db.Shared.Cpr, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)))
+                if (!await reader.ReadAsync(ct)) continue;
+                switch (db.Shared.Cpr.KeyThatFails(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)))
                 {
                     case EncryptionKey:
                         throw new StartupRefusedException("Security:CprEncryptionKey is not the key the CPR numbers in this database " +
-                            "were encrypted with (a backup restored with other keys?). Start with the keys the data were written with.");
+                            "were encrypted with (a backup restored with other keys, or a key rotation not finished?). Start with the " +
+                            "keys the data were written with.");
                     case LookupKey:
                         throw new StartupRefusedException("Security:CprLookupKey is not the key the CPR numbers in this database were " +
-                            "hashed with (a backup restored with other keys?). Start with the keys the data were written with.");
+                            "hashed with (a backup restored with other keys, or a key rotation not finished?). Start with the keys the " +
+                            "data were written with.");
                 }
             }
         }

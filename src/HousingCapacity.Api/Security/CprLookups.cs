@@ -39,11 +39,14 @@ public sealed class CprLookups(CprLookupBudget budget, IClock clock, ILogger<Cpr
         return found;
     }
 
-    /// <summary>The persons with this number, found by its keyed hash (the number itself is stored encrypted).</summary>
+    /// <summary>
+    /// The persons with this number, found by its keyed hash (the number itself is stored encrypted); during a key rotation by the
+    /// hash of either pair of keys.
+    /// </summary>
     private static IQueryable<Person> WithCpr(HousingDbContext db, CprNumber cpr)
     {
-        var hash = db.Shared.Cpr.Hash(cpr.Value);
-        return db.Unscoped<Person>().Where(p => EF.Property<string>(p, HousingDbContext.CprHash) == hash);
+        var hashes = db.Shared.Cpr.Hashes(cpr.Value);
+        return db.Unscoped<Person>().Where(p => hashes.Contains(EF.Property<string>(p, HousingDbContext.CprHash)));
     }
 
     /// <summary>Whether anyone has this number (a look-up like <see cref="FindAsync"/>).</summary>
