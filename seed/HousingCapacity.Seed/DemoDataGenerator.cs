@@ -7,8 +7,10 @@ namespace HousingCapacity.Seed;
 
 /// <summary>
 /// Deterministic demo data: persons with valid synthetic CPR numbers (a spread of ages, 18–25s included),
-/// stays that respect every placement rule, six months of daily capacity reports that mostly agree with
-/// the stays, waitlists with entries and offers, and turnaways.
+/// stays that respect every placement rule, six months (or <see cref="DemoDataOptions.Months"/>) of daily capacity reports that
+/// mostly agree with the stays, waitlists with entries and offers, and turnaways. A history longer than a year scales with its
+/// years: persons (who return to the places year after year, as the stays pick among them), waitlist entries, and the window in
+/// which long stays (Housing First, skæve boliger) begin and end; six months or less gives the data it always gave.
 /// </summary>
 public sealed class DemoDataGenerator(DemoDataOptions options)
 {
@@ -44,6 +46,11 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
     /// <summary>The youth policy of each municipality that has its own (the others use the configured default).</summary>
     private readonly Dictionary<int, int> _youthPolicyOf = [];
     private LocalDate HistoryStart => Today.PlusMonths(-options.Months);
+    /// <summary>Years of history, for what scales with them (1 for a year or less).</summary>
+    private int HistoryYears => Math.Max(1, options.Months / 12);
+    /// <summary>How many days back a long stay's first night may be: three years, or the whole history when it is longer.</summary>
+    private int LongStayHorizonDays => Math.Max(1100, HistoryDays);
+    private int HistoryDays => Period.Between(HistoryStart, Today, PeriodUnits.Days).Days;
     /// <summary>Units out of service went out of service a month ago; they were emptied first.</summary>
     private LocalDate OutOfServiceSince => Today.PlusDays(-30);
 
@@ -77,8 +84,8 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
                             : new Unit(facilities[i].Id, $"{spec.Prefix} {n}", spec.Beds, UnitStatus.InService), facilities[i]));
             await store.SaveAsync(units.Select(u => u.Unit).ToList());
 
-            var count = options.LargeMunicipalityCodes.Contains(municipality.Code) ? options.LargeMunicipalityPersons
-                : options.PersonsPerMunicipality;
+            var count = HistoryYears * (options.LargeMunicipalityCodes.Contains(municipality.Code) ? options.LargeMunicipalityPersons
+                : options.PersonsPerMunicipality);
             var persons = Enumerable.Range(0, count).Select(_ => NewPerson(municipality.Id)).ToList();
             // Some people at the shelters give no CPR number (foreign nationals, people who stay anonymously).
             persons.AddRange(Enumerable.Range(0, Math.Max(1, count / 40)).Select(i => NewPersonWithoutCpr(i)));
@@ -272,7 +279,7 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         var shortStay = IsShortStay(facility.Kind);
         for (var bed = 0; bed < unit.Beds; bed++)
         {
-            var night = shortStay ? HistoryStart.PlusDays(Rnd.Int(0, 10)) : Today.PlusDays(-Rnd.Int(30, 1100));
+            var night = shortStay ? HistoryStart.PlusDays(Rnd.Int(0, 10)) : Today.PlusDays(-Rnd.Int(30, LongStayHorizonDays));
             // An out-of-service unit was emptied a month ago.
             var lastStart = unit.Status == UnitStatus.OutOfService ? OutOfServiceSince.PlusDays(-30) : Today;
             while (night < lastStart)
@@ -378,13 +385,14 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         {
             var own = units.Where(u => u.FacilityId == facility.Id).ToList();
             var total = own.Sum(u => u.Beds);
-            var stays = placements.Where(p => p.FacilityId == facility.Id).Select(p => p.Stay).ToList();
-            for (var night = HistoryStart; night < Today; night = night.PlusDays(1))
+            var sleeping = SleepingEachNight(placements.Where(p => p.FacilityId == facility.Id));
+            for (var i = 0; i < sleeping.Length; i++)
             {
+                var night = HistoryStart.PlusDays(i);
                 if (Rnd.Bool(0.02f)) continue; // a night nobody reported: a data-quality note in the monthly report
                 var inService = own.Where(u => u.InServiceOn(night)).Sum(u => u.Beds);
                 var outOfService = total - inService;
-                var occupied = Math.Min(stays.Count(s => s.ContainsNight(night)), inService);
+                var occupied = Math.Min(sleeping[i], inService);
                 if (Rnd.Bool(0.03f)) occupied = Math.Clamp(occupied + Rnd.Int(-1, 1), 0, inService); // a miscount
                 var reportedAt = night.At(new LocalTime(23, Rnd.Int(0, 59))).InZoneLeniently(DanishTime.Zone).ToInstant();
                 reports.Add(new CapacityReport(facility.Id, night, inService, occupied, outOfService, total, reportedAt,
@@ -392,6 +400,23 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
             }
         }
         return reports;
+    }
+
+    /// <summary>
+    /// How many of the stays hold each night of the history (index 0 the first night): one pass over the stays, not over the nights
+    /// times the stays, so that ten years of nights cost no more per stay than six months.
+    /// </summary>
+    private int[] SleepingEachNight(IEnumerable<Placement> stays)
+    {
+        var sleeping = new int[HistoryDays];
+        foreach (var stay in stays.Select(p => p.Stay))
+        {
+            var from = Math.Max(0, Period.Between(HistoryStart, stay.Start, PeriodUnits.Days).Days);
+            var until = stay.End is { } end ? Math.Min(sleeping.Length, Period.Between(HistoryStart, end, PeriodUnits.Days).Days)
+                : sleeping.Length;
+            for (var i = from; i < until; i++) sleeping[i]++;
+        }
+        return sleeping;
     }
 
     private List<Entity> Turnaways(List<Facility> facilities, List<Person> persons)
@@ -423,11 +448,14 @@ public sealed class DemoDataGenerator(DemoDataOptions options)
         {
             var eligible = persons.Where(p => p.HasCpr).Where(p => waitlist.Kind != WaitlistKind.YouthHousing
                 || p.AgeOn(Today) is >= 18 and <= 24).ToList();
-            foreach (var person in Rnd.ListItems(eligible, Math.Min(eligible.Count, Rnd.Int(15, 35))))
+            foreach (var person in Rnd.ListItems(eligible, Math.Min(eligible.Count, Rnd.Int(15, 35) * HistoryYears)))
             {
                 var status = Rnd.WeightedRandom([WaitlistEntryStatus.Waiting, WaitlistEntryStatus.Offered, WaitlistEntryStatus.Housed,
                     WaitlistEntryStatus.Withdrawn], [0.6f, 0.1f, 0.2f, 0.1f]);
-                var appliedOn = Today.PlusDays(-Rnd.Int(1, 500));
+                var appliedOn = Today.PlusDays(-Rnd.Int(1, Math.Max(500, HistoryDays)));
+                // The list turns over: whoever joined more than two years ago has had a home offered, or left the list.
+                if (appliedOn < Today.PlusYears(-2) && status is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered)
+                    status = person.Id % 3 == 0 ? WaitlistEntryStatus.Withdrawn : WaitlistEntryStatus.Housed;
                 // A closed entry left the list some weeks after it joined (the demo's stand-in for the day of the offer or withdrawal).
                 var closedOn = status is WaitlistEntryStatus.Housed or WaitlistEntryStatus.Withdrawn
                     ? LocalDate.Min(appliedOn.PlusDays(45), Today.PlusDays(-1)) : (LocalDate?)null;

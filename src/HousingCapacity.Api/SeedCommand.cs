@@ -5,12 +5,19 @@ namespace HousingCapacity.Api;
 
 /// <summary>
 /// <c>dotnet run --project src/HousingCapacity.Api -- seed [--reset] [--municipalities N] [--facilities N]
-/// [--persons N] [--large-municipality CODE] [--today yyyy-MM-dd]</c>: fills the configured database with demo data.
+/// [--persons N] [--large-municipality CODE] [--months N] [--today yyyy-MM-dd]</c>: fills the configured database with demo data.
 /// </summary>
 public static class SeedCommand
 {
-    public static Task<int> RunAsync(string[] args) =>
-        CommandHost.RunOnDatabaseAsync(args, Security.Caller.System("seed", auditWrites: false), async db =>
+    public static Task<int> RunAsync(string[] args)
+    {
+        var months = CommandHost.Value(args, "--months");
+        if (months is not null && (!int.TryParse(months, out var m) || m is < 1 or > DemoDataOptions.MaxMonths))
+        {
+            Console.Error.WriteLine($"Usage: seed --months N   (N from 1 to {DemoDataOptions.MaxMonths}; default 6)");
+            return Task.FromResult(Host.ExitCodes.Usage);
+        }
+        return CommandHost.RunOnDatabaseAsync(args, Security.Caller.System("seed", auditWrites: false), async db =>
         {
             var reset = args.Contains("--reset");
             if (await db.Municipalities.AnyAsync())
@@ -46,13 +53,15 @@ public static class SeedCommand
                 FacilitiesPerGeneratedMunicipality = Int("--facilities", 8),
                 PersonsPerMunicipality = Int("--persons", 350),
                 LargeMunicipalityCodes = large,
+                Months = Int("--months", 6),
             };
             var started = DateTime.UtcNow;
             await DatabaseSetup.SeedAsync(db, options);
-            Console.WriteLine($"Seeded {options.Municipalities} municipalities up to {today:yyyy-MM-dd} in " +
+            Console.WriteLine($"Seeded {options.Municipalities} municipalities, {options.Months} months up to {today:yyyy-MM-dd} in " +
                 $"{(DateTime.UtcNow - started).TotalSeconds:F1} s: {await db.Facilities.CountAsync()} facilities, " +
                 $"{await db.Persons.CountAsync()} persons, {await db.Placements.CountAsync()} placements, " +
                 $"{await db.CapacityReports.CountAsync()} capacity reports.");
             return 0;
         });
+    }
 }

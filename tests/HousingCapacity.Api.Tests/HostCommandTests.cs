@@ -15,6 +15,7 @@ public class HostCommandTests
 
     [Theory]
     [InlineData("seed", "--reset")]
+    [InlineData("seed", "--months")]
     [InlineData("municipality", "--code")]
     [InlineData("purge-access-log", "--months")]
     [InlineData("token", "--facility")]

@@ -26,6 +26,7 @@ public static class HostCommands
             Number("--facilities", "Places per generated municipality (default 8)."),
             Number("--persons", "Persons per municipality (default 350)."),
             Number("--large-municipality", "A municipality code to give 100 places."),
+            Number("--months", "Months of history before today (1 to 240, default 6; 120 is ten years)."),
             Text("--today", "The demo's today, yyyy-MM-dd (default: the night it is now).")));
         root.Subcommands.Add(Command(args, "municipality", "Adds a municipality (its administrator then creates its places).",
             a => MunicipalityCommand.RunAsync(a),
