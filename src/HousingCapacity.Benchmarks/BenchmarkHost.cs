@@ -10,13 +10,18 @@ namespace HousingCapacity.Benchmarks;
 /// (<see cref="BaselineController"/>) in the same pipeline: the same authentication, caller scope and access log.
 /// </summary>
 // Any type of the API assembly names its entry point (this project has a Program of its own).
-public sealed class BenchmarkHost(string dbPath) : WebApplicationFactory<HousingCapacity.Api.OData.ODataProblem>
+public sealed class BenchmarkHost(string provider, string connectionString)
+    : WebApplicationFactory<HousingCapacity.Api.OData.ODataProblem>
 {
+    /// <summary>A SQLite file.</summary>
+    public BenchmarkHost(string dbPath) : this(HousingCapacity.Api.Data.DatabaseOptions.Sqlite, $"Data Source={dbPath}") { }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseContentRoot(AppContext.BaseDirectory);
-        builder.UseSetting("Database:ConnectionString", $"Data Source={dbPath}");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("Database:ConnectionString", connectionString);
         builder.UseSetting("Database:SeedDemoData", "false");
         builder.UseSetting("RateLimits:WritesPerMinute", "1000000");
         builder.UseSetting("RateLimits:HeavyQueriesPerMinute", "1000000");
@@ -29,10 +34,12 @@ public sealed class BenchmarkHost(string dbPath) : WebApplicationFactory<Housing
     }
 
     /// <summary>A token as the development identity provider signs it (the `token` command).</summary>
-    public string OfficerToken()
+    public string OfficerToken() => Token(Role.HousingOfficer);
+
+    public string Token(Role role)
     {
         var options = Services.GetRequiredService<AuthenticationOptions>();
         return Authentication.IssueToken(options, Authentication.SigningKeys(options, isDevelopment: true)[0], "benchmark",
-            Role.HousingOfficer, 175, [], DateTime.UtcNow, TimeSpan.FromHours(1));
+            role, 175, [], DateTime.UtcNow, TimeSpan.FromHours(1));
     }
 }

@@ -99,7 +99,7 @@ public static partial class PageTimings
     }
 
     /// <summary>The development sign-in page, as a person uses it: the form, its antiforgery token, the session cookie.</summary>
-    private static async Task SignInAsync(HttpClient client, string role, string facility)
+    internal static async Task SignInAsync(HttpClient client, string role, string facility)
     {
         var form = await client.GetStringAsync("/logind");
         var token = AntiforgeryToken().Match(form).Groups[1].Value;

@@ -30,6 +30,11 @@ if (args.Length > 0 && args[0] == "log-size")
     Environment.ExitCode = await LogSize.RunAsync(args[1..]);
     return;
 }
+if (args.Length > 0 && args[0] == "growth")
+{
+    Environment.ExitCode = await GrowthBenchmark.RunAsync(args[1..]);
+    return;
+}
 if (args.Length > 0 && args[0] == "load")
 {
     Environment.ExitCode = await HousingCapacity.Benchmarks.LoadTest.RunAsync(args[1..]);
