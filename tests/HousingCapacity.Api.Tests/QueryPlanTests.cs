@@ -88,6 +88,27 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
         Assert.Contains("IX_Placements_FacilityMunicipalityId_StartDate", main);
     }
 
+    /// <summary>
+    /// Issue 30: tonight's free beds read the stays still running (the index on their end) and each place's newest report (the
+    /// last entry of its index), never the stays or the reports of past years: their cost does not grow with the history.
+    /// </summary>
+    [Fact]
+    public async Task Availability_ReadsTheRunningStaysAndEachPlacesNewestReport_FromIndexesThatLeaveThePastOut()
+    {
+        var plans = await PlansOfAsync(async () => Assert.Equal(HttpStatusCode.OK,
+            (await api.OData.GetAsync("/odata/Facilities/HousingCapacity.Availability()")).Status));
+        Assert.Empty(FullScansOfPlacements(plans));
+        Assert.Contains(plans, p => p.Plan.Contains("IX_Placements_FacilityId_Until", StringComparison.Ordinal));
+        var reports = plans.Where(p => p.Sql.Contains("MAX(", StringComparison.OrdinalIgnoreCase)
+            && p.Sql.Contains("\"CapacityReports\"", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(reports);
+        Assert.All(reports, p => Assert.Contains("IX_CapacityReports_FacilityId_ReportedAt", p.Plan));
+        Assert.DoesNotContain(plans.SelectMany(p => p.Plan.Split('\n')), l =>
+            l.Contains("Seq Scan on \"CapacityReports\"", StringComparison.Ordinal)
+            || l.StartsWith("SCAN", StringComparison.Ordinal) && l.Contains("CapacityReports", StringComparison.Ordinal)
+            && !l.Contains("USING", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AStaysFilter_AsShelterStaff_AndAPersonByKey_ScanNoTableOfStays()
     {

@@ -24,7 +24,8 @@ public static class AvailabilityFunction
     public static Task<List<Facility>> ActiveFacilitiesAsync(HousingDbContext db, CancellationToken ct) =>
         db.Facilities.Where(f => f.IsActive).OrderBy(f => f.Id).ToListAsync(ct);
 
-    /// <summary>Beds in service, people, holds and the newest report per facility for one night: one grouped query each.</summary>
+    /// <summary>Beds in service, people, holds and the newest report per facility for one night: a few queries, none of which reads
+    /// the history behind the night.</summary>
     /// <param name="ReportedForNight">The facilities with a count reported for the night.</param>
     /// <param name="CountDueAt">When the night's count was due.</param>
     /// <param name="Beds">Beds that can be given out that night, and how many of them are extra beds.</param>
@@ -42,11 +43,17 @@ public static class AvailabilityFunction
                 Beds = g.Sum(u => u.Beds),
                 Extra = g.Sum(u => u.OpenFrom == null ? 0 : u.Beds),
             }).ToDictionaryAsync(x => x.FacilityId, ct);
-        var occupied = await db.Unscoped<Placement>().Where(p => p.StartDate <= date && (p.EndDate == null || p.EndDate > date))
-            .GroupBy(p => p.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId,
-                x => x.N, ct);
-        var reports = await db.Unscoped<CapacityReport>().GroupBy(r => r.FacilityId)
-            .Select(g => new { FacilityId = g.Key, Last = g.Max(r => r.ReportedAt) }).ToDictionaryAsync(x => x.FacilityId, x => x.Last, ct);
+        // Issue 30: per place, only its stays still running tonight (an ongoing one counts as ending on 9999-12-31, as in the
+        // index of migration 20) and only its newest report: neither grows with the years of history behind tonight.
+        var places = await db.Unscoped<Facility>().Select(f => new
+        {
+            f.Id,
+            Occupied = db.Unscoped<Placement>().Count(p => p.FacilityId == f.Id
+                && (p.EndDate ?? EF.Constant(Allocation.PlacementAllocation.OpenEnd)) > date && p.StartDate <= date),
+            LastReport = db.Unscoped<CapacityReport>().Where(r => r.FacilityId == f.Id).Max(r => (DateTimeOffset?)r.ReportedAt),
+        }).ToListAsync(ct);
+        var occupied = places.Where(p => p.Occupied > 0).ToDictionary(p => p.Id, p => p.Occupied);
+        var reports = places.Where(p => p.LastReport is not null).ToDictionary(p => p.Id, p => p.LastReport!.Value);
         var now = clock.GetCurrentInstant().ToUtc();
         var held = await db.Unscoped<BedHold>().Where(h => h.Night == date && h.ReleasedAt == null && h.ExpiresAt > now)
             .GroupBy(h => h.FacilityId).Select(g => new { FacilityId = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.FacilityId,
