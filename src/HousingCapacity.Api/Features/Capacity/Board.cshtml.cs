@@ -105,8 +105,9 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
             .OrderBy(u => u.OpenFrom != null).ThenBy(u => u.Id).ToListAsync(ct);
         ExtraTonight = await Db.ExtraBeds.AsNoTracking().Where(e => e.FacilityId == Facility.Id && e.FirstNight <= tonight
             && e.LastNight >= tonight).FirstOrDefaultAsync(ct);
-        var stays = await Db.Placements.Where(p => p.FacilityId == Facility.Id && p.StartDate <= tonight
-                && (p.EndDate == null || p.EndDate > tonight))
+        // The stays running tonight, from the index of a place's running stays (issue 30): never the place's past years.
+        var stays = await PlacementAllocation.Overlapping(Db.Placements.Where(p => p.FacilityId == Facility.Id),
+                new DateRange(Tonight, Tonight.PlusDays(1)))
             .Include(p => p.Person).OrderBy(p => p.StartDate).ToListAsync(ct);
         var holds = await Db.BedHolds.Where(h => h.FacilityId == Facility.Id && h.Night == tonight && h.ReleasedAt == null
             && h.ExpiresAt > now).GroupBy(h => h.UnitId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N,
