@@ -16,13 +16,13 @@ public static class RotateCprKeysCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var given = CommandHost.Value(args, "--batch-size");
-        if (given is not null && (!int.TryParse(given, out var size) || size < 1))
+        var batchSize = DefaultBatchSize;
+        if (CommandHost.Value(args, "--batch-size") is { } given
+            && (!int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out batchSize) || batchSize < 1))
         {
             Console.Error.WriteLine("Usage: rotate-cpr-keys [--batch-size N] [--dry-run]   (N at least 1; default 500)");
             return ExitCodes.Usage;
         }
-        var batchSize = given is null ? DefaultBatchSize : int.Parse(given, CultureInfo.InvariantCulture);
         var dryRun = args.Contains("--dry-run");
         return await CommandHost.RunOnDatabaseAsync(args, Caller.System("rotate-cpr-keys"), async db =>
         {

@@ -90,7 +90,8 @@ public static class Readiness
         }
     }
 
-    /// <summary>The CPR keys read the CPR numbers stored (as at start: a restored copy with other keys fails here too).</summary>
+    /// <summary>The CPR keys read the first and the last CPR number stored (as at start: a restored copy with other keys fails here
+    /// too).</summary>
     private sealed class CprKeysCheck(IServiceScopeFactory scopes) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
@@ -98,7 +99,8 @@ public static class Readiness
             await using var scope = scopes.CreateAsyncScope();
             try
             {
-                await CprKeyCheck.EnsureKeysMatchDataAsync(scope.ServiceProvider.GetRequiredService<HousingDbContext>(), ct);
+                await CprKeyCheck.EnsureKeysMatchDataAsync(scope.ServiceProvider.GetRequiredService<HousingDbContext>(), ct,
+                    firstNotCurrent: false);
                 return HealthCheckResult.Healthy("the keys read the stored CPR numbers");
             }
             catch (StartupRefusedException e)

@@ -84,7 +84,10 @@ public static class Telemetry
             decoded = text;
         }
         var scrubbed = Privacy.Scrub(decoded);
-        return scrubbed == decoded && Privacy.Scrub(text) == text ? text : scrubbed;
+        // Most texts have nothing to decode or hold a number: one scrub answers. Otherwise the text as given is kept only when it
+        // is clean both ways.
+        if (decoded == text || scrubbed != decoded) return scrubbed;
+        return Privacy.Scrub(text) == text ? text : scrubbed;
     }
 
     /// <summary>Scrubs each span as it ends: its name and every text attribute (url.path, url.query, the route, a status text).</summary>

@@ -121,13 +121,10 @@ public sealed class HousingFilterBinder(QueryRequest request) : FilterBinder
         var equal = node.OperatorKind == BinaryOperatorKind.Equal;
         var hash = HashColumn(PersonOf(property, context));
         // A person registered without a CPR number has no hash either: "Cpr eq null" finds them.
-        if (constant.Value is null)
-            return equal ? Expression.Equal(hash, Expression.Constant(null, typeof(string)))
-                : Expression.NotEqual(hash, Expression.Constant(null, typeof(string)));
         // During a key rotation a number has a hash under each pair of keys: equal to either, or different from both.
-        var comparisons = HashesOf(constant.Value)
-            .Select(h => equal ? Expression.Equal(hash, Parameter(h)) : Expression.NotEqual(hash, Parameter(h)));
-        return comparisons.Aggregate(equal ? Expression.OrElse : Expression.AndAlso);
+        var values = constant.Value is null ? [Expression.Constant(null, typeof(string))] : HashesOf(constant.Value).Select(Parameter);
+        return values.Select(v => equal ? Expression.Equal(hash, v) : Expression.NotEqual(hash, v))
+            .Aggregate(equal ? Expression.OrElse : Expression.AndAlso);
     }
 
     private IReadOnlyList<string> HashesOf(object? literal) => literal is string text

@@ -143,12 +143,12 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
                 ownReports.Values.Sum(r => (long)r.BedsOutOfService), Rate(reportedOccupied, reportedCapacity), disagreeing.Count));
             if (missing.Count > 0)
                 notes.Add(new DataQualityNote(f.Name,
-                    $"Mangler kapacitetsindberetning for {Nights(missing.Count)}: {Dates(missing)}.",
+                    $"Mangler kapacitetsindberetning for {Features.Shared.Words.NightCount(missing.Count)}: {Dates(missing)}.",
                     $"No capacity report for {missing.Count} night(s): {Dates(missing)}."));
             if (disagreeing.Count > 0)
                 notes.Add(new DataQualityNote(f.Name,
                     $"Indberettet belægning afviger fra de registrerede ophold " +
-                    $"{Nights(disagreeing.Count)}: " +
+                    $"{Features.Shared.Words.NightCount(disagreeing.Count)}: " +
                     $"{Dates(disagreeing)}.",
                     $"Reported occupancy differs from the recorded stays on {disagreeing.Count} night(s): {Dates(disagreeing)}."));
         }
@@ -215,9 +215,6 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         };
     }
 
-    /// <summary>The transitions whose night fell in the month, and each one's outcome as it stood on <paramref name="last"/>.</summary>
-    private static string Nights(int n) => Features.Shared.Words.Count(n, "nat", "nætter");
-
     /// <summary>The extra beds open in the month, per place: the nights they were open, their bed-nights, and those slept in.</summary>
     private static ExtraBedFigures ExtraBedFiguresOf(List<Facility> facilities, List<Unit> extraUnits, List<Stay> stays, LocalDate first,
         LocalDate last)
@@ -247,6 +244,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         return new ExtraBedFigures(places, nightsOpen.Count, totalCapacity, totalOccupied, Rate(totalOccupied, totalCapacity));
     }
 
+    /// <summary>The transitions whose night fell in the month, and each one's outcome as it stood on <paramref name="last"/>.</summary>
     private async Task<TransitionFigures> TransitionFiguresAsync(int municipalityId, LocalDate first, LocalDate last,
         CancellationToken ct)
     {

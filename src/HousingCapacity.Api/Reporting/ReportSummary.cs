@@ -27,7 +27,7 @@ public static class ReportSummary
         sentences.Add($"{Count(f.Section110.DischargesToStreetOrUnknown, "udskrivning", "udskrivninger")} fra § 110-tilbud var til " +
             $"gaden eller et ukendt sted (af {Number(f.Section110.Discharges)} i alt).");
         if (f.ExtraBeds is { NightsOpen: > 0 and var open, OccupancyRate: { } extraRate })
-            sentences.Add($"Ekstra senge (fx kuldeberedskab) var åbne {Nights(open)}; " +
+            sentences.Add($"Ekstra senge (fx kuldeberedskab) var åbne {Features.Shared.Words.NightCount(open)}; " +
                 $"{ChartText.Percent(extraRate)} af dem var belagt.");
         if (f.Transitions.Total.Value > 0)
             sentences.Add($"{Count(f.Transitions.Total, "overgang", "overgange")} med en kendt dato for at miste taget over hovedet " +
@@ -64,8 +64,6 @@ public static class ReportSummary
     /// <summary>"12 afvisninger", "1 afvisning", "færre end 5 afvisninger".</summary>
     private static string Count(PersonCount count, string one, string many) =>
         $"{Number(count)} {(count is { Suppressed: false, Value: 1 } ? one : many)}";
-
-    private static string Nights(int n) => Features.Shared.Words.Count(n, "nat", "nætter");
 
     private static string Capital(string sentence) => sentence.Length == 0 ? sentence : char.ToUpper(sentence[0], Da) + sentence[1..];
 

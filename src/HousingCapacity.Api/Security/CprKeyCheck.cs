@@ -12,7 +12,12 @@ public static class CprKeyCheck
 {
     public const string EncryptionKey = "Security:CprEncryptionKey", LookupKey = "Security:CprLookupKey";
 
-    public static async Task EnsureKeysMatchDataAsync(HousingDbContext db, CancellationToken ct)
+    /// <param name="firstNotCurrent">
+    /// Also the first number not written with the current keys. Finding it reads every number when none is left, so the start
+    /// asks it and the readiness probe, run every few seconds, does not: a process whose keys a rotation has left behind fails
+    /// on the first number, which the rotation rewrites first.
+    /// </param>
+    public static async Task EnsureKeysMatchDataAsync(HousingDbContext db, CancellationToken ct, bool firstNotCurrent = true)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -21,11 +26,11 @@ public static class CprKeyCheck
             // The first and the last number, and the first not written with the current keys (a rotation not finished: the
             // last number may be new while older ones are not rewritten yet).
             const string numbers = """SELECT "Cpr", "CprHash" FROM "Persons" WHERE "Cpr" IS NOT NULL""";
-            foreach (var sql in new[]
-                     {
-                         $"""{numbers} ORDER BY "Id" LIMIT 1""", $"""{numbers} ORDER BY "Id" DESC LIMIT 1""",
-                         $"""{numbers} AND substr("Cpr", 1, {db.Shared.Cpr.CurrentPrefix.Length}) <> @prefix ORDER BY "Id" LIMIT 1""",
-                     })
+            string[] queries = [$"""{numbers} ORDER BY "Id" LIMIT 1""", $"""{numbers} ORDER BY "Id" DESC LIMIT 1"""];
+            if (firstNotCurrent)
+                queries = [.. queries,
+                    $"""{numbers} AND substr("Cpr", 1, {db.Shared.Cpr.CurrentPrefix.Length}) <> @prefix ORDER BY "Id" LIMIT 1"""];
+            foreach (var sql in queries)
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = sql;

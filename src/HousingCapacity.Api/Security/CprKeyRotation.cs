@@ -33,12 +33,11 @@ public static class CprKeyRotation
                 if (rows.Count == 0) return new Result(rotated, unreadable, batches);
                 foreach (var row in rows)
                 {
-                    if (keys.KeyThatFails(row.Cpr, row.CprHash) is not null)
+                    if (keys.KeyThatFails(row.Cpr, row.CprHash, out var cpr) is not null || cpr is null)
                     {
                         batchUnreadable++;
                         continue;
                     }
-                    var cpr = keys.Decrypt(row.Cpr);
                     var (stored, hash) = (keys.Encrypt(cpr), keys.Hash(cpr));
                     // Only the row as it was read: a row rewritten meanwhile by someone else is under the current keys already.
                     batchRotated += await db.Database.ExecuteSqlAsync($"""

@@ -97,15 +97,27 @@ public sealed class CprProtection : IEquatable<CprProtection>
     /// (<see cref="CprKeyCheck.EncryptionKey"/>: no pair decrypts it; <see cref="CprKeyCheck.LookupKey"/>: the hash is not the
     /// look-up key's hash of the number).
     /// </summary>
-    public string? KeyThatFails(string stored, string? hash)
+    public string? KeyThatFails(string stored, string? hash) => KeyThatFails(stored, hash, out _);
+
+    /// <summary>As <see cref="KeyThatFails(string, string?)"/>, with the number itself when both keys read it.</summary>
+    public string? KeyThatFails(string stored, string? hash, out string? cpr)
     {
+        cpr = null;
         if (!stored.StartsWith(Version1, StringComparison.Ordinal) && !stored.StartsWith(Version2, StringComparison.Ordinal))
-            return hash == _current.Hash(stored) || hash == _previous?.Hash(stored) ? null : CprKeyCheck.LookupKey;
+        {
+            if (hash != _current.Hash(stored) && hash != _previous?.Hash(stored)) return CprKeyCheck.LookupKey;
+            cpr = stored; // a row written before encryption (schema < 6)
+            return null;
+        }
         var decrypted = false;
         foreach (var pair in PairsFor(stored))
         {
-            if (!pair.TryDecrypt(Payload(stored), out var cpr)) continue;
-            if (hash == pair.Hash(cpr)) return null;
+            if (!pair.TryDecrypt(Payload(stored), out var number)) continue;
+            if (hash == pair.Hash(number))
+            {
+                cpr = number;
+                return null;
+            }
             decrypted = true;
         }
         // A pair the id does not name may still hold the encryption key that wrote the number: then it is the look-up key that

@@ -45,11 +45,10 @@ public static class Words
             : $"natten mellem {night.ToString("d. MMMM", da)} og {morning.ToString("d. MMMM", da)}";
     }
 
-    /// <summary>A stay from its first night to the morning it ended: "4. maj – 20. maj 2026"; "siden 4. maj 2026" while it runs.</summary>
     /// <summary>A period of extra beds in one line: "6 ekstra senge · Kuldeberedskab · nætterne 10. januar – 23. januar 2026".</summary>
     public static string ExtraBedsPeriod(ExtraBeds e) =>
-        $"{Count(e.Beds, "ekstra seng", "ekstra senge")} · {Reason(e.Reason)} · " +
-        (e.Nights == 0 ? "aflyst" : $"nætterne {Nights(e.FirstNight, e.LastNight)}{(e.ClosedEarlyAt is null ? "" : " (lukket før tid)")}");
+        $"{Count(e.Beds, "ekstra seng", "ekstra senge")} · {Reason(e.Reason)} · " + (e.Nights == 0 ? "aflyst"
+            : $"nætterne {Nights(e.FirstNight, e.LastNight)}{(e.ClosedEarlyAt is null ? "" : " (lukket før tid)")}");
 
     /// <summary>Why a place opened extra beds, as staff say it.</summary>
     public static string Reason(ExtraBedsReason reason) => reason switch
@@ -59,9 +58,13 @@ public static class Words
         _ => "Andet",
     };
 
+    /// <summary>A number of nights: "1 nat", "14 nætter".</summary>
+    public static string NightCount(int nights) => Count(nights, "nat", "nætter");
+
     /// <summary>A run of nights, first and last both included: "1. – 14. januar 2026" (one night: its date).</summary>
     public static string Nights(DateOnly first, DateOnly last) => first == last ? Date(first) : Stay(first, last);
 
+    /// <summary>A stay from its first night to the morning it ended: "4. maj – 20. maj 2026"; "siden 4. maj 2026" while it runs.</summary>
     public static string Stay(DateOnly start, DateOnly? end)
     {
         var da = System.Globalization.CultureInfo.GetCultureInfo("da-DK");

@@ -194,7 +194,7 @@ public static class MonthlyReportPdf
             pdf.Paragraph("Ingen tilbud havde ekstra senge åbne i måneden.", ReportText.Regular);
         else
         {
-            pdf.Paragraph($"Ekstra senge var åbne {Features.Shared.Words.Count(extra.NightsOpen, "nat", "nætter")} i måneden. De " +
+            pdf.Paragraph($"Ekstra senge var åbne {Features.Shared.Words.NightCount(extra.NightsOpen)} i måneden. De " +
                 "er ikke med i kapaciteten og belægningen ovenfor.", ReportText.Regular);
             pdf.Table(["Tilbud", "Nætter\nåbne", "Kapa-\ncitet", "Belagt", "Belæg-\nning"], [3.5, 1, 1, 1, 1],
             [
