@@ -51,29 +51,47 @@ public sealed record CountingYear(LocalDate Start, LocalDate ResetOn, IReadOnlyL
     /// <summary>
     /// Splits a person's stays at §110 places into counting years, counting nights up to and including <paramref name="upTo"/>
     /// (an ongoing stay counts to that night). Nights before the reform (<see cref="CountingYearRules.CountFrom"/>) begin no year.
+    /// The chain of years is walked over the stays' date ranges, so a long history costs its stays, not its nights; the nights are
+    /// listed only for the years that reset after <paramref name="resetAfter"/> (all years when it is null), the ones a question
+    /// about that day or later needs.
     /// </summary>
-    public static List<CountingYear> Of(IEnumerable<DateRange> section110Stays, LocalDate upTo, CountingYearRules rules)
+    public static List<CountingYear> Of(IEnumerable<DateRange> section110Stays, LocalDate upTo, CountingYearRules rules,
+        LocalDate? resetAfter = null)
     {
-        var nights = new SortedSet<LocalDate>();
-        foreach (var stay in section110Stays)
+        // The nights as ranges [first, last], in order and merged where they touch or overlap (a night counts once).
+        var ranges = new List<(LocalDate First, LocalDate Last)>();
+        foreach (var stay in section110Stays.OrderBy(s => s.Start))
         {
+            var first = stay.Start < rules.CountFrom ? rules.CountFrom : stay.Start;
             var last = stay.End is { } end && end.PlusDays(-1) < upTo ? end.PlusDays(-1) : upTo;
-            for (var n = stay.Start < rules.CountFrom ? rules.CountFrom : stay.Start; n <= last; n = n.PlusDays(1)) nights.Add(n);
+            if (first > last) continue;
+            if (ranges.Count > 0 && first <= ranges[^1].Last.PlusDays(1))
+            {
+                if (last > ranges[^1].Last) ranges[^1] = (ranges[^1].First, last);
+            }
+            else ranges.Add((first, last));
         }
         var years = new List<CountingYear>();
-        List<LocalDate>? current = null;
-        LocalDate start = default;
-        foreach (var night in nights)
+        LocalDate? nextYearFrom = null;
+        for (var i = 0; i < ranges.Count;)
         {
-            if (current is null || night >= start.PlusYears(1))
+            // A year begins on the first night on or after the previous year's reset, and holds every night before its own.
+            var start = nextYearFrom is { } from && from > ranges[i].First ? from : ranges[i].First;
+            var reset = start.PlusYears(1);
+            var nights = resetAfter is null || reset > resetAfter ? new List<LocalDate>() : null;
+            while (i < ranges.Count && ranges[i].First < reset)
             {
-                if (current is not null) years.Add(new CountingYear(start, start.PlusYears(1), current));
-                start = night;
-                current = [];
+                if (nights is not null)
+                {
+                    var last = ranges[i].Last < reset ? ranges[i].Last : reset.PlusDays(-1);
+                    for (var n = ranges[i].First > start ? ranges[i].First : start; n <= last; n = n.PlusDays(1)) nights.Add(n);
+                }
+                if (ranges[i].Last >= reset) break; // the range runs on into the next year
+                i++;
             }
-            current.Add(night);
+            if (nights is not null) years.Add(new CountingYear(start, reset, nights));
+            nextYearFrom = reset;
         }
-        if (current is not null) years.Add(new CountingYear(start, start.PlusYears(1), current));
         return years;
     }
 }

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace HousingCapacity.Api.Tests;
 
 public class LongStayTests(ApiFixture api) : IClassFixture<ApiFixture>
@@ -30,5 +32,26 @@ public class LongStayTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(today.ToString("yyyy-MM-dd", null), row.GetProperty("ThresholdPassedOn").GetString());
         Assert.Equal(ongoing.Json.GetProperty("Id").GetInt32(), row.GetProperty("PlacementId").GetInt32());
         Assert.True(row.GetProperty("Ongoing").GetBoolean());
+    }
+
+    [Fact]
+    public async Task LongStays_TheDayBeforeTheLawAppliedFrom_IsAnEmptyList_AndItsFirstNightCounts()
+    {
+        // Nights before 1 October 2023 (lov nr. 482 af 12. maj 2023) begin no counting year (Domain/CountingYear.cs): a stay of
+        // 220 nights across that day has none counted the day before, one on its first night, and sixty fifty-nine days later.
+        var make = new Builders(api);
+        var unit = await make.UnitAsync(await make.FacilityAsync("Section110Shelter"), beds: 1);
+        var person = await make.PersonAsync(ApiFixture.Today.PlusYears(-40));
+        var appliesFrom = new LocalDate(2023, 10, 1);
+        Assert.Equal(HttpStatusCode.Created, (await make.AllocateAsync(person, unitId: unit, start: appliesFrom.PlusDays(-150),
+            end: appliesFrom.PlusDays(70))).Status);
+        async Task<List<System.Text.Json.JsonElement>> On(LocalDate date) =>
+            [.. (await api.OData.GetAsync($"/odata/Placements/HousingCapacity.LongStays(date={date:yyyy-MM-dd},warnings=true)" +
+                $"?$filter=PersonId eq {person}")).Value.EnumerateArray()];
+        Assert.Empty(await On(appliesFrom.PlusDays(-1)));
+        Assert.Empty(await On(appliesFrom));          // one night: no warning yet
+        var sixtieth = Assert.Single(await On(appliesFrom.PlusDays(59)));  // the first warning (60 nights), counted from then
+        Assert.Equal(60, sixtieth.GetProperty("Section110Nights").GetInt32());
+        Assert.Equal("2023-10-01", sixtieth.GetProperty("WindowStart").GetString());
     }
 }

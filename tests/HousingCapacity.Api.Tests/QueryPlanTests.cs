@@ -109,16 +109,71 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
             && !l.Contains("USING", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Issue 30: LongStays reads the §110 stays of the year before the date from the indexes of a municipality's stays by their end
+    /// (schema 21 / 14), one per side of the officers' scope; the persons' chains of years by the person index.
+    /// </summary>
+    [Fact]
+    public async Task LongStays_AsAnOfficer_ReadsTheYearsStaysFromTheScopesIndexesByEnd()
+    {
+        var plans = await PlansOfAsync(async () => Assert.Equal(HttpStatusCode.OK,
+            (await api.OData.GetAsync("/odata/Placements/HousingCapacity.LongStays(date=2026-11-22,warnings=true)")).Status));
+        Assert.Empty(FullScansOfPlacements(plans));
+        var visible = plans.First(p => p.Sql.Contains("\"ResponsibleMunicipalityId\" =", StringComparison.Ordinal)).Plan;
+        if (api.Database.IsPostgreSql)
+            Assert.Contains("_Until", visible);
+        else
+        {
+            Assert.Contains("IX_Placements_ResponsibleMunicipalityId_Until", visible);
+            Assert.Contains("IX_Placements_FacilityMunicipalityId_Until", visible);
+        }
+        Assert.Empty(PlaceHistoryReads(plans));
+    }
+
+    /// <summary>
+    /// Issue 30: the month's report (computed, not from the cache) reads its thirteen months' stays, the month's §110 persons and
+    /// the discharges of the housing-kept windows from the index of a place's stays by their end, and the stays with support
+    /// from their own index: no statement reads a place's stays from its first day.
+    /// </summary>
+    [Fact]
+    public async Task TheMonthsReport_ReadsItsPeriodsStays_NotThePlacesWholeHistory()
+    {
+        using var committee = api.HttpAs(Api.Security.Role.Committee, 175);
+        api.Shared.Reports.Invalidate(Api.Reporting.MonthlyFiguresCache.Invalidation.All);
+        var plans = await PlansOfAsync(async () =>
+            (await committee.GetAsync("/reports/monthly/175/2026-10.json")).EnsureSuccessStatusCode());
+        Assert.Empty(FullScansOfPlacements(plans));
+        Assert.Contains(plans, p => p.Plan.Contains("IX_Placements_FacilityId_Until", StringComparison.Ordinal));
+        Assert.Contains(plans, p => p.Plan.Contains("IX_Placements_FacilityId_Supported", StringComparison.Ordinal));
+        Assert.Empty(PlaceHistoryReads(plans));
+    }
+
+    /// <summary>A plan line that reads a place's stays by their start up to a day (SQLite), which is every stay it ever had.</summary>
+    private static IEnumerable<string> PlaceHistoryReads(IEnumerable<(string Sql, string Plan)> plans) =>
+        plans.SelectMany(p => p.Plan.Split('\n')).Where(l =>
+            l.Contains("IX_Placements_FacilityId_StartDate (FacilityId=?)", StringComparison.Ordinal)
+            || l.Contains("IX_Placements_FacilityId_StartDate (FacilityId=? AND StartDate<", StringComparison.Ordinal)
+            || l.Contains("_StartDate (ResponsibleMunicipalityId=? AND StartDate<", StringComparison.Ordinal)
+            || l.Contains("_StartDate (FacilityMunicipalityId=? AND StartDate<", StringComparison.Ordinal));
+
     [Fact]
     public async Task AStaysFilter_AsShelterStaff_AndAPersonByKey_ScanNoTableOfStays()
     {
-        int facility;
+        int facility, guest;
         await using (var db = api.NewDb())
-            facility = await db.Placements.Where(p => p.EndDate == null).Select(p => p.FacilityId).FirstAsync();
+            (facility, guest) = await db.Placements.Where(p => p.EndDate == null).Select(p => ValueTuple.Create(p.FacilityId, p.PersonId))
+                .FirstAsync();
         var staff = await PlansOfAsync(async () =>
             Assert.Equal(HttpStatusCode.OK, (await api.Staff(facility).GetAsync("/odata/Placements?$filter=EndDate eq null&$top=20"))
                 .Status));
         Assert.Empty(FullScansOfPlacements(staff));
+        // Issue 30: whether a person is one the staff may see is a look-up of that person's stays at the place, not a walk through
+        // every stay the place has had.
+        var persons = await PlansOfAsync(async () =>
+            Assert.Equal(HttpStatusCode.OK, (await api.Staff(facility).GetAsync($"/odata/Persons({guest})")).Status));
+        Assert.Empty(FullScansOfPlacements(persons));
+        if (!api.Database.IsPostgreSql)
+            Assert.Contains(persons, p => p.Plan.Contains("IX_Placements_PersonId_FacilityId_Until", StringComparison.Ordinal));
         var person = await PlansOfAsync(async () => Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync("/odata/Persons(1)"))
             .Status));
         Assert.Empty(FullScansOfPlacements(person));

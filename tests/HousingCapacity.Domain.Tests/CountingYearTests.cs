@@ -105,4 +105,48 @@ public class CountingYearTests
         Assert.Equal(60, policy.CountingYearRules().ThresholdOn(D(2027, 1, 1)));
         Assert.Throws<FormatException>(() => new PlacementPolicy { CountingYearThresholds = ["1 April=90"] }.CountingYearRules());
     }
+
+    /// <summary>
+    /// Issue 30: the chain of years is walked over the stays' ranges, not night by night. It agrees with the rule as written
+    /// (every night in order; a night on or after the year's reset begins the next year) for random histories of up to ten years
+    /// with overlapping, touching and ongoing stays and leap days, and leaves out exactly the years that reset by the day asked.
+    /// </summary>
+    [Fact]
+    public void CountingYear_OverRanges_AgreesWithCountingNightByNight()
+    {
+        var random = new Random(30);
+        for (var round = 0; round < 1500; round++)
+        {
+            var day0 = D(2023, 6, 1).PlusDays(random.Next(0, 400));
+            var stays = Enumerable.Range(0, random.Next(0, 14)).Select(_ =>
+            {
+                var start = day0.PlusDays(random.Next(0, 3650));
+                return Stay(start, random.Next(6) == 0 ? null : start.PlusDays(random.Next(1, random.Next(2) == 0 ? 20 : 400)));
+            }).ToList();
+            var upTo = day0.PlusDays(random.Next(0, 3800));
+            var expected = NightByNight(stays, upTo);
+            var actual = CountingYear.Of(stays, upTo, Rules);
+            Assert.Equal(expected.Select(y => (y.Start, y.ResetOn, string.Join(",", y.Nights))),
+                actual.Select(y => (y.Start, y.ResetOn, string.Join(",", y.Nights))));
+            var after = upTo.PlusDays(-random.Next(0, 800));
+            Assert.Equal(expected.Where(y => y.ResetOn > after).Select(y => (y.Start, y.Nights.Count)),
+                CountingYear.Of(stays, upTo, Rules, resetAfter: after).Select(y => (y.Start, y.Nights.Count)));
+        }
+    }
+
+    /// <summary>The rule as written: every §110 night from the reform on, in order; a night on or after the year's reset begins
+    /// the next year.</summary>
+    private static List<CountingYear> NightByNight(List<DateRange> stays, LocalDate upTo)
+    {
+        var nights = new SortedSet<LocalDate>();
+        foreach (var stay in stays)
+            for (var n = stay.Start < Rules.CountFrom ? Rules.CountFrom : stay.Start; n <= upTo && (stay.End is null || n < stay.End);
+                 n = n.PlusDays(1))
+                nights.Add(n);
+        var years = new List<CountingYear>();
+        foreach (var night in nights)
+            if (years.Count == 0 || night >= years[^1].ResetOn) years.Add(new CountingYear(night, night.PlusYears(1), new List<LocalDate> { night }));
+            else ((List<LocalDate>)years[^1].Nights).Add(night);
+        return years;
+    }
 }

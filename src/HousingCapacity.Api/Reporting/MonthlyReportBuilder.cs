@@ -85,24 +85,22 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var extraUnitIds = extraUnits.Select(u => u.Id).ToHashSet();
         var trendFirst = first.PlusMonths(-12);
         var (firstDate, lastDate, trendFirstDate) = (first.ToDateOnly(), last.ToDateOnly(), trendFirst.ToDateOnly());
-        var stays = await db.Unscoped<Placement>().AsNoTracking()
-            .Where(p => facilityIds.Contains(p.FacilityId) && (p.StartDate <= lastDate || p.SupportMethod != SupportMethod.None)
-                        && (p.EndDate == null || p.EndDate > trendFirstDate || p.SupportMethod != SupportMethod.None))
-            .Select(p => new Stay(p.Id, p.PersonId, p.FacilityId, p.UnitId, p.StartDate.ToLocalDate(), p.EndDate.ToLocalDate(),
-                p.SupportMethod,
-                p.ExceptionJustification, p.DischargeReason, p.Destination, p.NotificationDueDate.ToLocalDate(),
-                    p.NotifiedOn.ToLocalDate(), p.LegalBasis, p.ResponsibleMunicipalityId, p.PriorResidence, p.ReferralRoute,
-                    p.FollowUpSupport, p.FollowUpDecidedBeforeDischarge, p.Person!.Cpr == null))
-            .ToListAsync(ct);
-        var reportDays = await db.Unscoped<CapacityReport>().AsNoTracking()
+        // The stays with a night in the thirteen months of the trend, and every stay with support (Housing First's retention
+        // follows each course from its start, however long ago): two index reads (StayDates), never the years before.
+        var atPlaces = db.Unscoped<Placement>().AsNoTracking().Where(p => facilityIds.Contains(p.FacilityId));
+        var inTrend = await StaysOf(atPlaces.Overlapping(new DateRange(trendFirst, last.PlusDays(1)))).ToListAsync(ct);
+        var supported = await StaysOf(atPlaces.Where(p => p.SupportMethod != SupportMethod.None)).ToListAsync(ct);
+        var stays = inTrend.UnionBy(supported, s => s.Id).OrderBy(s => s.Id).ToList();
+        // The trend's months in which each place reported (one row per place and month, not one per night).
+        var reportMonths = await db.Unscoped<CapacityReport>().AsNoTracking()
             .Where(r => facilityIds.Contains(r.FacilityId) && r.Date >= trendFirstDate && r.Date <= lastDate)
-            .Select(r => new { r.FacilityId, r.Date }).ToListAsync(ct);
+            .GroupBy(r => new { r.FacilityId, r.Date.Year, r.Date.Month }).Select(g => g.Key).ToListAsync(ct);
         var reports = await db.Unscoped<CapacityReport>().AsNoTracking()
             .Where(r => facilityIds.Contains(r.FacilityId) && r.Date >= firstDate && r.Date <= lastDate).ToListAsync(ct);
         var turnaways = await db.Unscoped<Turnaway>().AsNoTracking()
             .Where(t => facilityIds.Contains(t.FacilityId) && t.Date >= firstDate && t.Date <= lastDate).ToListAsync(ct);
         var kindOf = facilities.ToDictionary(f => f.Id, f => f.Kind);
-        var reportedMonths = reportDays.Select(r => (kindOf[r.FacilityId], r.Date.Year, r.Date.Month)).ToHashSet();
+        var reportedMonths = reportMonths.Select(r => (kindOf[r.FacilityId], r.Year, r.Month)).ToHashSet();
         var history = await Section110HistoryAsync(facilityIds, first, last, ct);
         var countingYears = CountingYearFigures(stays, history, first, last);
         var personIds = stays.Where(s => s.Start >= first && s.Start <= last || s.NightsWithin(first,
@@ -119,7 +117,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             var beds = own.Sum(u => u.Beds);
             var inService = own.Where(u => u.Status == UnitStatus.InService).Sum(u => u.Beds);
             // Every stay counts against the place's own count (which covers extra beds too); the occupancy is the regular beds'.
-            var allFacilityStays = stays.Where(s => s.FacilityId == f.Id).ToList();
+            var allFacilityStays = stays.Where(s => s.FacilityId == f.Id && s.NightsWithin(first, last) > 0).ToList();
             var facilityStays = allFacilityStays.Where(s => !extraUnitIds.Contains(s.UnitId)).ToList();
             long occupied = 0, capacity = 0;
             var disagreeing = new List<LocalDate>();
@@ -154,21 +152,25 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         }
 
         var trend = new List<TrendPoint>();
+        var byKind = facilities.Select(f => f.Kind).Distinct().Order().Select(kind =>
+        {
+            var ids = facilities.Where(f => f.Kind == kind).Select(f => f.Id).ToHashSet();
+            return (Kind: kind, Units: units.Where(u => ids.Contains(u.FacilityId)).ToList(),
+                Stays: stays.Where(s => ids.Contains(s.FacilityId) && !extraUnitIds.Contains(s.UnitId)).ToList());
+        }).ToList();
         // Thirteen months: the month itself, the eleven before it and the same month a year before (the summary compares with it).
         for (var m = 12; m >= 0; m--)
         {
             var ym = month.PlusMonths(-m);
             var mFirst = ym.OnDayOfMonth(1);
             var mLast = Min(ym.OnDayOfMonth(ym.Calendar.GetDaysInMonth(ym.Year, ym.Month)), today);
-            var mNights = Period.Between(mFirst, mLast, PeriodUnits.Days).Days + 1;
-            foreach (var kind in facilities.Select(f => f.Kind).Distinct().Order())
+            foreach (var (kind, kindUnits, kindStays) in byKind)
             {
-                var ids = facilities.Where(f => f.Kind == kind).Select(f => f.Id).ToHashSet();
                 long capacity = 0;
                 for (var night = mFirst; night <= mLast; night = night.PlusDays(1))
-                    capacity += units.Where(u => ids.Contains(u.FacilityId) && u.InServiceOn(night)).Sum(u => u.Beds);
-                var occupied = stays.Where(s => ids.Contains(s.FacilityId) && !extraUnitIds.Contains(s.UnitId))
-                    .Sum(s => (long)s.NightsWithin(mFirst, mLast));
+                    foreach (var unit in kindUnits)
+                        if (unit.InServiceOn(night)) capacity += unit.Beds;
+                var occupied = kindStays.Sum(s => (long)s.NightsWithin(mFirst, mLast));
                 // A month with no stay and no capacity report at these places is a gap (the places were not yet in use, or
                 // nothing was recorded), not 0 %.
                 var recorded = occupied > 0 || reportedMonths.Contains((kind, ym.Year, ym.Month));
@@ -185,7 +187,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
                 occupancy.OccupancyRate is { } now && previous is { } before ? Math.Round((now - before) * 100, 1) : null, lastYear);
         }).ToList();
 
-        var waitlists = await WaitlistsAsync(municipality.Id, ct);
+        var waitlists = await WaitlistsAsync(municipality.Id, first, last, ct);
         return new MonthlyFigures
         {
             MunicipalityCode = municipality.Code,
@@ -214,6 +216,13 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             DataQuality = notes,
         };
     }
+
+    /// <summary>The figures' view of each stay.</summary>
+    private static IQueryable<Stay> StaysOf(IQueryable<Placement> placements) =>
+        placements.Select(p => new Stay(p.Id, p.PersonId, p.FacilityId, p.UnitId, p.StartDate.ToLocalDate(), p.EndDate.ToLocalDate(),
+            p.SupportMethod, p.ExceptionJustification, p.DischargeReason, p.Destination, p.NotificationDueDate.ToLocalDate(),
+            p.NotifiedOn.ToLocalDate(), p.LegalBasis, p.ResponsibleMunicipalityId, p.PriorResidence, p.ReferralRoute, p.FollowUpSupport,
+            p.FollowUpDecidedBeforeDischarge, p.Person!.Cpr == null));
 
     /// <summary>The extra beds open in the month, per place: the nights they were open, their bed-nights, and those slept in.</summary>
     private static ExtraBedFigures ExtraBedFiguresOf(List<Facility> facilities, List<Unit> extraUnits, List<Stay> stays, LocalDate first,
@@ -314,13 +323,11 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
     private async Task<Dictionary<int, List<DateRange>>> Section110HistoryAsync(List<int> facilityIds, LocalDate first, LocalDate last,
         CancellationToken ct)
     {
-        var (from, firstDate, lastDate) = (Policy.CountingYearFrom, first.ToDateOnly(), last.ToDateOnly());
+        var (from, lastDate) = (Policy.CountingYearFrom, last.ToDateOnly());
         // The persons with a §110 stay at the municipality's places in the month, as a subquery: the database walks the
         // person index rather than receiving thousands of ids.
-        var persons = db.Unscoped<Placement>()
-            .Where(p => facilityIds.Contains(p.FacilityId) && p.LegalBasis == LegalBasis.Section110 && p.StartDate <= lastDate
-                        && (p.EndDate == null || p.EndDate > firstDate))
-            .Select(p => p.PersonId);
+        var persons = db.Unscoped<Placement>().Where(p => facilityIds.Contains(p.FacilityId) && p.LegalBasis == LegalBasis.Section110)
+            .Overlapping(new DateRange(first, last.PlusDays(1))).Select(p => p.PersonId);
         var all = await db.Unscoped<Placement>().AsNoTracking()
             .Where(p => persons.Contains(p.PersonId) && p.LegalBasis == LegalBasis.Section110 && p.StartDate <= lastDate
                         && (p.EndDate == null || p.EndDate > from))
@@ -343,7 +350,7 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         foreach (var person in stays.Where(s => s.IsSection110 && s.NightsWithin(first, last) > 0).Select(s => s.PersonId).Distinct())
         {
             if (!history.TryGetValue(person, out var own)) continue;
-            var years = CountingYear.Of(own, last, rules).Where(y => y.Start <= last && y.ResetOn > first).ToList();
+            var years = CountingYear.Of(own, last, rules, resetAfter: first).Where(y => y.Start <= last).ToList();
             var pastNights = years.Sum(y => y.NightsPastThreshold(rules, first, last));
             nightsPast += pastNights;
             if (pastNights > 0) { past++; continue; }
@@ -416,8 +423,8 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var windowEnd = last.PlusDays(1).PlusMonths(-months);
         var (from, to) = (windowEnd.PlusMonths(-12).ToDateOnly(), windowEnd.ToDateOnly());
         var discharged = db.Unscoped<Placement>()
-            .Where(p => facilityIds.Contains(p.FacilityId) && p.EndDate != null && p.EndDate >= from && p.EndDate < to
-                        && p.Destination != null && OwnHousing.Contains(p.Destination.Value));
+            .Where(p => facilityIds.Contains(p.FacilityId) && p.Destination != null && OwnHousing.Contains(p.Destination.Value))
+            .EndedWithin(from, to);
         var cohort = await discharged.AsNoTracking().Select(p => new { p.PersonId, End = p.EndDate!.Value }).ToListAsync(ct);
         var persons = discharged.Select(p => p.PersonId);
         var returns = await db.Unscoped<Placement>().AsNoTracking()
@@ -519,14 +526,24 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
             Retained(6), Retained(12));
     }
 
-    /// <summary>The municipality's waitlists with the days of their entries and offers, read once for the waitlists' and the youth
-    /// housing figures.</summary>
-    private Task<List<WaitlistHistory.WaitlistDays>> WaitlistsAsync(int municipalityId, CancellationToken ct) =>
-        db.Unscoped<Waitlist>().AsNoTracking().Where(w => w.MunicipalityId == municipalityId).OrderBy(w => w.Id)
-            .Select(w => new WaitlistHistory.WaitlistDays(w.Name, w.Kind, w.Entries.Select(e => new WaitlistHistory.EntryDays(e.AppliedOn,
+    /// <summary>
+    /// The municipality's waitlists with the days of their entries and offers, read once for the waitlists' and the youth housing
+    /// figures. Only the entries on the list at some time in the month: an entry that left the list before the month had its
+    /// offers made and answered by then (an offer goes to a waiting entry, an offered entry is not withdrawn by hand, and
+    /// accepting closes it on the day of the answer: Domain/WaitlistEntry.cs), so the years of closed entries are not read.
+    /// </summary>
+    private Task<List<WaitlistHistory.WaitlistDays>> WaitlistsAsync(int municipalityId, LocalDate first, LocalDate last,
+        CancellationToken ct)
+    {
+        var (firstDate, lastDate) = (first.ToDateOnly(), last.ToDateOnly());
+        return db.Unscoped<Waitlist>().AsNoTracking().Where(w => w.MunicipalityId == municipalityId).OrderBy(w => w.Id)
+            .Select(w => new WaitlistHistory.WaitlistDays(w.Name, w.Kind, w.Entries
+                .Where(e => e.AppliedOn <= lastDate && (e.ClosedOn == null || e.ClosedOn >= firstDate))
+                .Select(e => new WaitlistHistory.EntryDays(e.AppliedOn,
                 e.Status, e.ClosedOn, e.Offers.Select(o => new WaitlistHistory.AnswerDays(o.OfferedOn, o.AnsweredOn, o.Status))
                     .ToList())).ToList()))
             .AsSplitQuery().ToListAsync(ct);
+    }
 
     /// <summary>Each waitlist as it stood at the month's end: who was waiting then, the offers made in the month, and the answers
     /// given in it (so that an offer accepted today does not change a closed month).</summary>

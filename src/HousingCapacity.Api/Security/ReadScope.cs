@@ -31,7 +31,11 @@ public static class ReadScope
         Filter<Placement>(b, officer
             ? p => p.ResponsibleMunicipalityId == db.ScopeMunicipalityId || EF.Property<int?>(p,
                 HousingDbContext.FacilityMunicipalityId) == db.ScopeMunicipalityId
-            : staff ? p => db.ScopeFacilityIds.Contains(p.FacilityId) && (p.EndDate == null || p.EndDate >= db.ScopeRecentSince)
+            // Written as StayDates writes a stay's end, so that the index of a person's stays at a place by their end (schema 21)
+            // answers "is this person one of the place's" without reading the place's past years. A literal, not EF.Constant,
+            // which a query filter cannot hold; it is StayDates.OpenEnd (QueryPlanTests sees the index used).
+            : staff ? p => db.ScopeFacilityIds.Contains(p.FacilityId)
+                           && (p.EndDate ?? new DateOnly(9999, 12, 31)) >= db.ScopeRecentSince
             : p => false);
         // A person is visible where one of their stays is, and to the officers of the municipality responsible for them.
         Filter<Person>(b, officer ? p => p.MunicipalityId == db.ScopeMunicipalityId || p.Placements.Any()

@@ -12,32 +12,43 @@ public sealed class LongStaysFunction(IOptions<PlacementPolicy> policy)
 {
     public async Task<List<LongStay>> InvokeAsync(HousingDbContext db, LocalDate date, bool warnings, WriteContext context)
     {
+        // A counting year that contains the date began at most a year before it. A person is listed only with a stay the caller
+        // may see (and so only a person the caller may see), read from the indexes of a period (StayDates), not all of history.
+        var visible = await db.Placements.Where(p => p.LegalBasis == LegalBasis.Section110)
+            .Overlapping(new DateRange(date.PlusYears(-1), date.PlusDays(1))).Select(p => new { p.Id, p.PersonId })
+            .ToListAsync(context.Cancellation);
+        return await OfStaysAsync(db, visible.Select(s => (s.Id, s.PersonId)).ToList(), date, warnings, context.Cancellation);
+    }
+
+    /// <summary>
+    /// The counting years on <paramref name="date"/> of the persons of these §110 stays, each listed with the latest of them: the
+    /// board asks for tonight's guests only, not for everyone the place has had in a year.
+    /// </summary>
+    public async Task<List<LongStay>> OfStaysAsync(HousingDbContext db, IReadOnlyCollection<(int Id, int PersonId)> visibleStays,
+        LocalDate date, bool warnings, CancellationToken ct)
+    {
         var rules = policy.Value.CountingYearRules();
-        // A counting year that contains the date began at most a year before it; where it began depends on the person's whole
-        // chain of years since the reform, so those persons' §110 stays are read back to then.
-        var (from, to, reform) = (date.PlusYears(-1).ToDateOnly(), date.PlusDays(1).ToDateOnly(), rules.CountFrom.ToDateOnly());
-        // A person is listed only with a stay the caller may see (and so only a person the caller may see). Separate queries:
-        // IgnoreQueryFilters would also lift the filter from a subquery.
-        var visibleStays = (await db.Placements
-            .Where(p => p.LegalBasis == LegalBasis.Section110 && p.StartDate < to && (p.EndDate == null || p.EndDate > from))
-            .Select(p => new { p.Id, p.PersonId }).ToListAsync(context.Cancellation));
-        if (visibleStays.Count == 0) return [];
+        var (to, reform) = (date.PlusDays(1), rules.CountFrom);
+        // Before the reform no night counts, so no counting year contains the date.
+        if (visibleStays.Count == 0 || to <= reform) return [];
         var personIds = visibleStays.Select(s => s.PersonId).Distinct().ToList();
         var visible = visibleStays.Select(s => s.Id).ToHashSet();
+        // Where the year began depends on the person's whole chain of years since the reform, so their §110 stays (anywhere:
+        // separate queries, as IgnoreQueryFilters would also lift the filter from a subquery) are read back to then.
         var stays = await db.Unscoped<Placement>()
-            .Where(p => personIds.Contains(p.PersonId) && p.LegalBasis == LegalBasis.Section110 && p.StartDate < to
-                        && (p.EndDate == null || p.EndDate > reform))
+            .Where(p => personIds.Contains(p.PersonId) && p.LegalBasis == LegalBasis.Section110).Overlapping(new DateRange(reform, to))
             .Select(p => new { p.Id, p.PersonId, p.FacilityId, p.StartDate, p.EndDate })
-            .ToListAsync(context.Cancellation);
+            .ToListAsync(ct);
         var noticed = await NoticedStays.Section110Nights.NoticedAsync(db,
-            db.Unscoped<Person>().Where(p => personIds.Contains(p.Id)).Select(p => p.Id), reform, to, context.Cancellation);
+            db.Unscoped<Person>().Where(p => personIds.Contains(p.Id)).Select(p => p.Id), reform.ToDateOnly(), to.ToDateOnly(), ct);
         var result = new List<LongStay>();
         foreach (var person in stays.GroupBy(s => s.PersonId))
         {
             var latest = person.Where(s => visible.Contains(s.Id)).OrderByDescending(s => s.StartDate).ThenByDescending(s => s.Id)
                 .FirstOrDefault();
             if (latest is null) continue;
-            var year = CountingYear.Of(person.Select(s => new DateRange(s.StartDate, s.EndDate)).Concat(noticed[person.Key]), date, rules)
+            var year = CountingYear.Of(person.Select(s => new DateRange(s.StartDate, s.EndDate)).Concat(noticed[person.Key]), date, rules,
+                resetAfter: date)
                 .LastOrDefault(y => y.Contains(date));
             if (year is null) continue;
             var status = year.StatusOn(rules, date);

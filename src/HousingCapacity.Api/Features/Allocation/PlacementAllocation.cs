@@ -120,7 +120,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
         if (unit is null || unit.Status != UnitStatus.InService || !unit.OpenThroughout(stay)) return false;
         if (await BedHoldWriter.BedsTakenAsync(db, planned.UnitId, stay, c.Clock.GetCurrentInstant(), planned.PersonId, ct) >= unit.Beds)
             return false;
-        return !await Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == planned.PersonId), stay).AnyAsync(ct);
+        return !await db.Unscoped<Placement>().Where(p => p.PersonId == planned.PersonId).Overlapping(stay).AnyAsync(ct);
     }
 
     /// <summary>
@@ -165,7 +165,7 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
 
         // Among extra beds, a stay ends with them (asked without an end, it gets theirs).
         if (unit is not null) stay = free?.Stay ?? unit.StayFor(stay);
-        var overlapping = await Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == person.Id), stay).CountAsync(ct);
+        var overlapping = await db.Unscoped<Placement>().Where(p => p.PersonId == person.Id).Overlapping(stay).CountAsync(ct);
         // The youth rule is the policy of the municipality that runs the place, in force on the first night; looked up only
         // where the rule can apply at all (a §110 place), so that other allocations make no extra queries.
         var youth = Policy.CoversYouthRule(facility.LegalBasis)
@@ -252,24 +252,9 @@ public sealed class PlacementAllocation(IOptions<PlacementPolicy> policyOptions)
             eligibility ? "The person cannot be placed here."
                 : "The place cannot be allocated: no bed is free, or the person is already placed.") { Details = details };
 
-    /// <summary>
-    /// Stays that share a night with <paramref name="stay"/>: [start, end) ranges, end null while ongoing. An ongoing stay counts
-    /// as ending on 9999-12-31, written as a constant so that SQLite uses the index of migration 0010 on (UnitId, that end):
-    /// only the stays still running are read, never a unit's ended history.
-    /// </summary>
-    public static IQueryable<Placement> Overlapping(IQueryable<Placement> placements, DateRange stay)
-    {
-        var start = stay.Start.ToDateOnly();
-        var running = placements.Where(p => (p.EndDate ?? EF.Constant(OpenEnd)) > start);
-        return stay.End?.ToDateOnly() is { } end ? running.Where(p => p.StartDate < end) : running;
-    }
-
-    /// <summary>The end an ongoing stay is given in the database's indexes and guards (migration 0010).</summary>
-    public static readonly DateOnly OpenEnd = new(9999, 12, 31);
-
     /// <summary>The most people the unit holds on one night of the stay.</summary>
     public static async Task<int> PeakOccupancyAsync(HousingDbContext db, int unitId, DateRange stay, CancellationToken ct) =>
-        Peak((await Overlapping(db.Unscoped<Placement>().Where(p => p.UnitId == unitId), stay)
+        Peak((await db.Unscoped<Placement>().Where(p => p.UnitId == unitId).Overlapping(stay)
             .Select(p => new { p.StartDate, p.EndDate }).ToListAsync(ct)).Select(p => new DateRange(p.StartDate, p.EndDate)).ToList(),
                 stay);
 

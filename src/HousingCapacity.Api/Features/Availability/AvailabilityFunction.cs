@@ -49,7 +49,7 @@ public static class AvailabilityFunction
         {
             f.Id,
             Occupied = db.Unscoped<Placement>().Count(p => p.FacilityId == f.Id
-                && (p.EndDate ?? EF.Constant(Allocation.PlacementAllocation.OpenEnd)) > date && p.StartDate <= date),
+                && (p.EndDate ?? EF.Constant(StayDates.OpenEnd)) > date && p.StartDate <= date),
             LastReport = db.Unscoped<CapacityReport>().Where(r => r.FacilityId == f.Id).Max(r => (DateTimeOffset?)r.ReportedAt),
         }).ToListAsync(ct);
         var occupied = places.Where(p => p.Occupied > 0).ToDictionary(p => p.Id, p => p.Occupied);

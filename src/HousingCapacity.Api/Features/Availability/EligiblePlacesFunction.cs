@@ -16,8 +16,7 @@ public sealed class EligiblePlacesFunction(IOptions<PlacementPolicy> policy)
     {
         var stay = new DateRange(night, night.PlusDays(1));
         var ct = context.Cancellation;
-        var overlapping = await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.PersonId == person.Id),
-            stay).CountAsync(ct);
+        var overlapping = await db.Unscoped<Placement>().Where(p => p.PersonId == person.Id).Overlapping(stay).CountAsync(ct);
         var result = new List<FacilityAvailability>();
         if (overlapping > 0) return result; // already has a bed that night
         var facilities = await AvailabilityFunction.ActiveFacilitiesAsync(db, ct);

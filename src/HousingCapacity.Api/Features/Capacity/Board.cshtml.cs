@@ -105,16 +105,17 @@ public sealed class BoardModel(CapacityReportWriter reports, LongStaysFunction l
             .OrderBy(u => u.OpenFrom != null).ThenBy(u => u.Id).ToListAsync(ct);
         ExtraTonight = await Db.ExtraBeds.AsNoTracking().Where(e => e.FacilityId == Facility.Id && e.FirstNight <= tonight
             && e.LastNight >= tonight).FirstOrDefaultAsync(ct);
-        // The stays running tonight, from the index of a place's running stays (issue 30): never the place's past years.
-        var stays = await PlacementAllocation.Overlapping(Db.Placements.Where(p => p.FacilityId == Facility.Id),
-                new DateRange(Tonight, Tonight.PlusDays(1)))
-            .Include(p => p.Person).OrderBy(p => p.StartDate).ToListAsync(ct);
+        // The stays running tonight, from the index of a place's running stays (issue 30): never the place's past years. Sorted
+        // here: asked to sort by start, the database would rather walk the place's stays by start, from its first.
+        var stays = (await Db.Placements.Where(p => p.FacilityId == Facility.Id).Overlapping(new DateRange(Tonight, Tonight.PlusDays(1)))
+            .Include(p => p.Person).ToListAsync(ct)).OrderBy(p => p.StartDate).ThenBy(p => p.Id).ToList();
         var holds = await Db.BedHolds.Where(h => h.FacilityId == Facility.Id && h.Night == tonight && h.ReleasedAt == null
             && h.ExpiresAt > now).GroupBy(h => h.UnitId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N,
                 ct);
         Units = units.Select(u => new UnitRow(u, stays.Count(s => s.UnitId == u.Id), holds.GetValueOrDefault(u.Id))).ToList();
         var counting = PlacementPolicy.IsSection110(Facility.LegalBasis)
-            ? (await longStays.InvokeAsync(Db, Tonight, true, WriteContext)).ToDictionary(l => l.PersonId)
+            ? (await longStays.OfStaysAsync(Db, stays.Where(s => s.LegalBasis == LegalBasis.Section110).Select(s => (s.Id, s.PersonId))
+                .ToList(), Tonight, true, ct)).ToDictionary(l => l.PersonId)
             : [];
         var rules = policy.Value;
         // The municipality's own youth policy in force tonight (none applies when it has switched the rule off).

@@ -41,8 +41,7 @@ public sealed class UnitWriter : IEntitySetWriter, ICreatesFrom<NewUnit>
     private static async Task<Refusal?> NoRoomForStaysAsync(HousingDbContext db, Unit unit, int beds, UnitStatus status, LocalDate today,
         CancellationToken ct)
     {
-        var stays = (await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.UnitId == unit.Id), new DateRange(today,
-            null))
+        var stays = (await db.Unscoped<Placement>().Where(p => p.UnitId == unit.Id).Overlapping(new DateRange(today, null))
                 .OrderBy(p => p.StartDate).ThenBy(p => p.Id).Select(p => new { p.Id, p.StartDate, p.EndDate }).ToListAsync(ct))
             .Select(p => (p.Id, Stay: new DateRange(p.StartDate, p.EndDate))).ToList();
         // The Danish text is read by people (Danish dates); the English by clients (ISO dates).

@@ -104,7 +104,7 @@ public sealed class BedHoldWriter(IOptions<BedHoldOptions> options, IOptions<Pla
         var units = (await db.Unscoped<Unit>().AsNoTracking().Where(u => u.FacilityId == facilityId)
             .Where(Unit.BookableOn(stay.Start.ToDateOnly())).OrderBy(u => u.OpenFrom != null).ThenBy(u => u.Id).ToListAsync(ct))
             .Where(u => u.OpenThroughout(u.StayFor(stay))).ToList();
-        var stays = (await PlacementAllocation.Overlapping(db.Unscoped<Placement>().Where(p => p.Unit!.FacilityId == facilityId), stay)
+        var stays = (await db.Unscoped<Placement>().Where(p => p.Unit!.FacilityId == facilityId).Overlapping(stay)
                 .Select(p => new { p.UnitId, p.StartDate, p.EndDate }).ToListAsync(ct))
             .ToLookup(p => p.UnitId, p => new DateRange(p.StartDate, p.EndDate));
         var (firstNight, at) = (stay.Start.ToDateOnly(), now.ToUtc());
