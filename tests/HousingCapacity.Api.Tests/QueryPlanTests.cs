@@ -1,3 +1,5 @@
+using HousingCapacity.Api.Data;
+using HousingCapacity.Seed;
 using HousingCapacity.Api.Features.Allocation;
 using Microsoft.EntityFrameworkCore;
 using HousingCapacity.Domain;
@@ -7,12 +9,35 @@ using Xunit.Abstractions;
 namespace HousingCapacity.Api.Tests;
 
 /// <summary>
-/// The SQL of the hot paths uses indexes (issue 14): each statement a request ran is asked for SQLite's query plan, which is
-/// written to the test output, and no plan may scan a table whose rows grow with the municipality's history.
+/// The SQL of the hot paths uses indexes (issue 14): each statement a request ran is asked for its query plan, which is written
+/// to the test output, and no plan may scan a table whose rows grow with the municipality's history. Run on the six months of
+/// the ordinary fixture and on ten years of history (issue 30).
 /// </summary>
-public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFixture<ApiFixture>
+public class QueryPlanTests(ApiFixture api, ITestOutputHelper output)
+    : QueryPlanTestsOn<ApiFixture>(api, output), IClassFixture<ApiFixture>;
+
+/// <summary>Issue 30: the plans at ten years of history, where PostgreSQL weighs statistics of a real size.</summary>
+public class QueryPlanTestsAtTenYears(TenYearsFixture api, ITestOutputHelper output)
+    : QueryPlanTestsOn<TenYearsFixture>(api, output), IClassFixture<TenYearsFixture>;
+
+/// <summary>Ten years of demo history (<c>seed --months 120</c>) in the four municipalities, analysed as a database in use is.</summary>
+public sealed class TenYearsFixture : ApiFixture
+{
+    protected override async Task SeedAsync(HousingDbContext db)
+    {
+        await DatabaseSetup.SeedAsync(db, new DemoDataOptions { Today = Today, Months = 120, PersonsPerMunicipality = 60 });
+        // PostgreSQL plans by its statistics, which autovacuum gathers in a database in use; here they are gathered at once.
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE");
+    }
+}
+
+public abstract class QueryPlanTestsOn<TFixture>(TFixture api, ITestOutputHelper output) where TFixture : ApiFixture
 {
     private readonly Builders _make = new(api);
+
+    /// <summary>Whether the plans name the indexes they should: SQLite plans without statistics, so always; PostgreSQL weighs
+    /// its statistics, and on the ordinary fixture's few rows any index is as good as another.</summary>
+    private bool IndexesNamed => !api.Database.IsPostgreSql || api is TenYearsFixture;
 
     private const string PlacementsQuery =
         "/odata/Placements?$filter=StartDate ge 2026-09-01 and Facility/Kind eq 'Section110Shelter'" +
@@ -119,15 +144,11 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
         var plans = await PlansOfAsync(async () => Assert.Equal(HttpStatusCode.OK,
             (await api.OData.GetAsync("/odata/Placements/HousingCapacity.LongStays(date=2026-11-22,warnings=true)")).Status));
         Assert.Empty(FullScansOfPlacements(plans));
-        var visible = plans.First(p => p.Sql.Contains("\"ResponsibleMunicipalityId\" =", StringComparison.Ordinal)).Plan;
-        if (api.Database.IsPostgreSql)
-            Assert.Contains("_Until", visible);
-        else
-        {
-            Assert.Contains("IX_Placements_ResponsibleMunicipalityId_Until", visible);
-            Assert.Contains("IX_Placements_FacilityMunicipalityId_Until", visible);
-        }
         Assert.Empty(PlaceHistoryReads(plans));
+        if (!IndexesNamed) return;
+        var visible = plans.First(p => p.Sql.Contains("\"ResponsibleMunicipalityId\" =", StringComparison.Ordinal)).Plan;
+        Assert.Contains("IX_Placements_ResponsibleMunicipalityId_Until", visible);
+        Assert.Contains("IX_Placements_FacilityMunicipalityId_Until", visible);
     }
 
     /// <summary>
@@ -143,9 +164,10 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
         var plans = await PlansOfAsync(async () =>
             (await committee.GetAsync("/reports/monthly/175/2026-10.json")).EnsureSuccessStatusCode());
         Assert.Empty(FullScansOfPlacements(plans));
+        Assert.Empty(PlaceHistoryReads(plans));
+        if (!IndexesNamed) return;
         Assert.Contains(plans, p => p.Plan.Contains("IX_Placements_FacilityId_Until", StringComparison.Ordinal));
         Assert.Contains(plans, p => p.Plan.Contains("IX_Placements_FacilityId_Supported", StringComparison.Ordinal));
-        Assert.Empty(PlaceHistoryReads(plans));
     }
 
     /// <summary>A plan line that reads a place's stays by their start up to a day (SQLite), which is every stay it ever had.</summary>
@@ -161,8 +183,10 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
     {
         int facility, guest;
         await using (var db = api.NewDb())
-            (facility, guest) = await db.Placements.Where(p => p.EndDate == null).Select(p => ValueTuple.Create(p.FacilityId, p.PersonId))
-                .FirstAsync();
+        {
+            var stay = await db.Placements.Where(p => p.EndDate == null).Select(p => new { p.FacilityId, p.PersonId }).FirstAsync();
+            (facility, guest) = (stay.FacilityId, stay.PersonId);
+        }
         var staff = await PlansOfAsync(async () =>
             Assert.Equal(HttpStatusCode.OK, (await api.Staff(facility).GetAsync("/odata/Placements?$filter=EndDate eq null&$top=20"))
                 .Status));
@@ -172,7 +196,7 @@ public class QueryPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFi
         var persons = await PlansOfAsync(async () =>
             Assert.Equal(HttpStatusCode.OK, (await api.Staff(facility).GetAsync($"/odata/Persons({guest})")).Status));
         Assert.Empty(FullScansOfPlacements(persons));
-        if (!api.Database.IsPostgreSql)
+        if (IndexesNamed)
             Assert.Contains(persons, p => p.Plan.Contains("IX_Placements_PersonId_FacilityId_Until", StringComparison.Ordinal));
         var person = await PlansOfAsync(async () => Assert.Equal(HttpStatusCode.OK, (await api.OData.GetAsync("/odata/Persons(1)"))
             .Status));
