@@ -145,7 +145,8 @@ public class CountingYearTests
                 nights.Add(n);
         var years = new List<CountingYear>();
         foreach (var night in nights)
-            if (years.Count == 0 || night >= years[^1].ResetOn) years.Add(new CountingYear(night, night.PlusYears(1), new List<LocalDate> { night }));
+            if (years.Count == 0 || night >= years[^1].ResetOn)
+                years.Add(new CountingYear(night, night.PlusYears(1), new List<LocalDate> { night }));
             else ((List<LocalDate>)years[^1].Nights).Add(night);
         return years;
     }
