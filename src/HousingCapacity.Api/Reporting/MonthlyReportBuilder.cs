@@ -528,9 +528,9 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
 
     /// <summary>
     /// The municipality's waitlists with the days of their entries and offers, read once for the waitlists' and the youth housing
-    /// figures. Only the entries on the list at some time in the month: an entry that left the list before the month had its
-    /// offers made and answered by then (an offer goes to a waiting entry, an offered entry is not withdrawn by hand, and
-    /// accepting closes it on the day of the answer: Domain/WaitlistEntry.cs), so the years of closed entries are not read.
+    /// figures. Only the entries the month's figures can count (WaitlistHistory): on the list at some time in the month, or with
+    /// an offer made or answered in it, so that the years of closed entries are not read. The offers are asked for themselves,
+    /// not inferred from the entry's days: history brought in may date an entry's leaving before its last answer.
     /// </summary>
     private Task<List<WaitlistHistory.WaitlistDays>> WaitlistsAsync(int municipalityId, LocalDate first, LocalDate last,
         CancellationToken ct)
@@ -538,7 +538,9 @@ public sealed partial class MonthlyReportBuilder(HousingDbContext db, IClock clo
         var (firstDate, lastDate) = (first.ToDateOnly(), last.ToDateOnly());
         return db.Unscoped<Waitlist>().AsNoTracking().Where(w => w.MunicipalityId == municipalityId).OrderBy(w => w.Id)
             .Select(w => new WaitlistHistory.WaitlistDays(w.Name, w.Kind, w.Entries
-                .Where(e => e.AppliedOn <= lastDate && (e.ClosedOn == null || e.ClosedOn >= firstDate))
+                .Where(e => e.AppliedOn <= lastDate && (e.ClosedOn == null || e.ClosedOn >= firstDate || e.AppliedOn >= firstDate)
+                            || e.Offers.Any(o => o.OfferedOn >= firstDate && o.OfferedOn <= lastDate
+                                || (o.AnsweredOn ?? o.OfferedOn) >= firstDate && (o.AnsweredOn ?? o.OfferedOn) <= lastDate))
                 .Select(e => new WaitlistHistory.EntryDays(e.AppliedOn,
                 e.Status, e.ClosedOn, e.Offers.Select(o => new WaitlistHistory.AnswerDays(o.OfferedOn, o.AnsweredOn, o.Status))
                     .ToList())).ToList()))
