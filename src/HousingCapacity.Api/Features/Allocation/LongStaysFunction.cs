@@ -28,19 +28,20 @@ public sealed class LongStaysFunction(IOptions<PlacementPolicy> policy)
         LocalDate date, bool warnings, CancellationToken ct)
     {
         var rules = policy.Value.CountingYearRules();
-        var (to, reform) = (date.PlusDays(1), rules.CountFrom);
-        // Before the reform no night counts, so no counting year contains the date.
-        if (visibleStays.Count == 0 || to <= reform) return [];
+        var (to, countFrom) = (date.PlusDays(1), rules.CountFrom);
+        // No night before the counting year applied (1 October 2023) counts, so no counting year contains an earlier date.
+        if (visibleStays.Count == 0 || to <= countFrom) return [];
         var personIds = visibleStays.Select(s => s.PersonId).Distinct().ToList();
         var visible = visibleStays.Select(s => s.Id).ToHashSet();
-        // Where the year began depends on the person's whole chain of years since the reform, so their §110 stays (anywhere:
-        // separate queries, as IgnoreQueryFilters would also lift the filter from a subquery) are read back to then.
+        // Where the year began depends on the person's whole chain of years since then, so their §110 stays (anywhere: separate
+        // queries, as IgnoreQueryFilters would also lift the filter from a subquery) are read back to then, by the person index;
+        // nights are counted only for the year that contains the date (CountingYear.Of's resetAfter).
         var stays = await db.Unscoped<Placement>()
-            .Where(p => personIds.Contains(p.PersonId) && p.LegalBasis == LegalBasis.Section110).Overlapping(new DateRange(reform, to))
+            .Where(p => personIds.Contains(p.PersonId) && p.LegalBasis == LegalBasis.Section110).Overlapping(new DateRange(countFrom, to))
             .Select(p => new { p.Id, p.PersonId, p.FacilityId, p.StartDate, p.EndDate })
             .ToListAsync(ct);
         var noticed = await NoticedStays.Section110Nights.NoticedAsync(db,
-            db.Unscoped<Person>().Where(p => personIds.Contains(p.Id)).Select(p => p.Id), reform.ToDateOnly(), to.ToDateOnly(), ct);
+            db.Unscoped<Person>().Where(p => personIds.Contains(p.Id)).Select(p => p.Id), countFrom.ToDateOnly(), to.ToDateOnly(), ct);
         var result = new List<LongStay>();
         foreach (var person in stays.GroupBy(s => s.PersonId))
         {
