@@ -173,6 +173,7 @@ public static class GrowthBenchmark
                         { Today = Today, Municipalities = municipalities, Months = Months });
                     Console.WriteLine($"  done in {watch.Elapsed.TotalSeconds:F0} s");
                 }
+                await AccessLogHistory.WriteOnceAsync(db, Today);
                 // PostgreSQL plans by statistics that autovacuum gathers in a database in use, in its own time after a bulk load;
                 // gathered here, every run measures the plans a database in use gets (SQLite plans without statistics).
                 if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE");
