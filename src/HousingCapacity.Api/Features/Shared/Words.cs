@@ -64,7 +64,8 @@ public static class Words
     /// <summary>A run of nights, first and last both included: "1. – 14. januar 2026" (one night: its date).</summary>
     public static string Nights(DateOnly first, DateOnly last) => first == last ? Date(first) : Stay(first, last);
 
-    /// <summary>A stay from its first night to the morning it ended: "4. maj – 20. maj 2026"; "siden 4. maj 2026" while it runs.</summary>
+    /// <summary>A stay from its first night to the morning it ended: "4. maj – 20. maj 2026"; "siden 4. maj 2026" while it
+    /// runs.</summary>
     public static string Stay(DateOnly start, DateOnly? end)
     {
         var da = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
